@@ -1,0 +1,44 @@
+//! The Tauri shell of InfiniteStories Desktop: it starts the embedded backend, builds the one
+//! [`Core`] the commands call into, forwards core events to the UI, and stops the backend when
+//! the app exits. Nothing here is worth testing on its own; the logic lives in the core, server
+//! and storyteller crates.
+
+pub mod bindings;
+pub mod commands;
+mod embedded;
+pub mod error;
+pub mod events;
+mod logging;
+
+use infinite_stories_core::Core;
+use tauri::{Manager, RunEvent, Runtime};
+
+pub use error::IpcError;
+
+/// Adds the app's commands to a builder (the real one, or `tauri::test::mock_builder()`).
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(commands::handler())
+}
+
+/// Runs the app until its last window closes.
+pub fn run() {
+    let app = with_commands(tauri::Builder::default())
+        .setup(|app| {
+            let dirs = embedded::AppDirs::resolve(app.handle())?;
+            app.manage(logging::init(&dirs.logs));
+            tracing::info!(data = %dirs.data.display(), logs = %dirs.logs.display(), "starting");
+            let core = Core::new();
+            app.manage(core.clone());
+            app.manage(embedded::EmbeddedBackend::default());
+            events::bridge(app.handle().clone(), core.events());
+            embedded::start(app.handle().clone(), core, dirs.backend());
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("the app could not be built (see the log above)");
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            embedded::stop(app);
+        }
+    });
+}
