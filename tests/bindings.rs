@@ -22,7 +22,10 @@ fn typescript_bindings_are_up_to_date() {
 fn bindings_name_every_command_and_event() {
     let ts = infinite_stories::bindings::typescript();
     for name in infinite_stories::commands::NAMES {
-        assert!(ts.contains(&format!("| \"{name}\"")), "command {name} missing");
+        assert!(
+            ts.contains(&format!("| \"{name}\"")),
+            "command {name} missing"
+        );
     }
     assert!(ts.contains("\"backend://status\": BackendStatus;"));
     assert!(ts.contains("export type IpcError = {"), "{ts}");

@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 // The app is loaded by Tauri from ui/dist (production) or from the dev server (`tauri dev`).
@@ -11,6 +11,8 @@ export default defineConfig({
   clearScreen: false,
   resolve: {
     alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) },
+    // Component tests mount Svelte in jsdom: resolve Svelte's browser build, not its SSR one.
+    conditions: process.env.VITEST ? ['browser', ...defaultClientConditions] : [...defaultClientConditions],
   },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {

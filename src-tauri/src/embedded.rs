@@ -25,9 +25,15 @@ impl AppDirs {
         match std::env::var_os(DATA_DIR_ENV) {
             Some(dir) => {
                 let data = PathBuf::from(dir);
-                Ok(Self { logs: data.join("logs"), data })
+                Ok(Self {
+                    logs: data.join("logs"),
+                    data,
+                })
             }
-            None => Ok(Self { data: app.path().app_data_dir()?, logs: app.path().app_log_dir()? }),
+            None => Ok(Self {
+                data: app.path().app_data_dir()?,
+                logs: app.path().app_log_dir()?,
+            }),
         }
     }
 
@@ -47,8 +53,10 @@ pub fn start<R: Runtime>(app: AppHandle<R>, core: Core, data_dir: PathBuf) {
         match serve(ServerConfig::loopback(data_dir)).await {
             Ok(server) => {
                 let endpoint = BackendEndpoint::embedded(server.address());
-                *app.state::<EmbeddedBackend>().0.lock().unwrap_or_else(|e| e.into_inner()) =
-                    Some(server);
+                *app.state::<EmbeddedBackend>()
+                    .0
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(server);
                 core.connect(endpoint).await;
             }
             Err(e) => {
@@ -60,7 +68,12 @@ pub fn start<R: Runtime>(app: AppHandle<R>, core: Core, data_dir: PathBuf) {
 
 /// Stops the embedded backend gracefully (called once, when the app exits).
 pub fn stop<R: Runtime>(app: &AppHandle<R>) {
-    let server = app.state::<EmbeddedBackend>().0.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let server = app
+        .state::<EmbeddedBackend>()
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     if let Some(server) = server {
         tauri::async_runtime::block_on(server.shutdown());
     }

@@ -16,7 +16,7 @@ pub struct IpcError {
     pub retryable: bool,
     /// Seconds to wait before trying again, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[ts(optional, type = "number")]
     pub retry_after: Option<u64>,
 }
 
@@ -41,7 +41,7 @@ mod tests {
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "BACKEND_UNAVAILABLE");
         assert_eq!(json["retryable"], true);
-        assert!(json["message"].as_str().unwrap().contains("still starting"));
+        assert!(json["message"].as_str().unwrap().contains("not ready yet"));
         assert!(json.get("retryAfter").is_none(), "absent, not null: {json}");
     }
 }

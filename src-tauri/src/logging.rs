@@ -17,26 +17,36 @@ pub struct LogGuard(#[allow(dead_code)] Option<WorkerGuard>);
 /// Installs the global subscriber. A log directory that cannot be created only costs the file
 /// log; the app still starts and logs to stderr.
 pub fn init(dir: &Path) -> LogGuard {
-    let filter = || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    let filter =
+        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     let stderr = fmt::layer().with_writer(std::io::stderr);
-    let appender = std::fs::create_dir_all(dir).map_err(|e| e.to_string()).and_then(|()| {
-        Builder::new()
-            .rotation(Rotation::DAILY)
-            .max_log_files(7)
-            .filename_prefix("infinite-stories")
-            .filename_suffix("log")
-            .build(dir)
-            .map_err(|e| e.to_string())
-    });
+    let appender = std::fs::create_dir_all(dir)
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            Builder::new()
+                .rotation(Rotation::DAILY)
+                .max_log_files(7)
+                .filename_prefix("infinite-stories")
+                .filename_suffix("log")
+                .build(dir)
+                .map_err(|e| e.to_string())
+        });
     match appender {
         Ok(appender) => {
             let (writer, guard) = tracing_appender::non_blocking(appender);
             let file = fmt::layer().with_ansi(false).with_writer(writer);
-            let _ = tracing_subscriber::registry().with(filter()).with(stderr).with(file).try_init();
+            let _ = tracing_subscriber::registry()
+                .with(filter())
+                .with(stderr)
+                .with(file)
+                .try_init();
             LogGuard(Some(guard))
         }
         Err(e) => {
-            let _ = tracing_subscriber::registry().with(filter()).with(stderr).try_init();
+            let _ = tracing_subscriber::registry()
+                .with(filter())
+                .with(stderr)
+                .try_init();
             tracing::warn!(dir = %dir.display(), error = %e, "no log file; logging to stderr only");
             LogGuard(None)
         }

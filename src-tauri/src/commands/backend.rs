@@ -10,3 +10,9 @@ use crate::IpcError;
 pub fn backend_status(core: State<'_, Core>) -> Result<BackendStatus, IpcError> {
     Ok(core.backend_status())
 }
+
+/// Checks the backend again and returns the new status ("Check again" on the Home card).
+#[tauri::command]
+pub async fn recheck_backend(core: State<'_, Core>) -> Result<BackendStatus, IpcError> {
+    Ok(core.recheck_backend().await?)
+}

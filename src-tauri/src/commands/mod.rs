@@ -6,11 +6,9 @@ pub mod backend;
 use tauri::Runtime;
 use tauri::ipc::Invoke;
 
-/// Names of every command, in the order of [`handler`]; the TypeScript bindings and the
-/// capability file are checked against this list.
-pub const NAMES: &[&str] = &["backend_status"];
+include!("names.rs");
 
 /// The invoke handler with every command registered.
 pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![backend::backend_status]
+    tauri::generate_handler![backend::backend_status, backend::recheck_backend]
 }

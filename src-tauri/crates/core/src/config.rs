@@ -30,8 +30,12 @@ pub struct BackendEndpoint {
 impl BackendEndpoint {
     /// An endpoint for the embedded backend listening on `address`.
     pub fn embedded(address: std::net::SocketAddr) -> Self {
-        let base_url = Url::parse(&format!("http://{address}")).expect("a socket address is a valid host");
-        Self { mode: BackendMode::Embedded, base_url }
+        let base_url =
+            Url::parse(&format!("http://{address}")).expect("a socket address is a valid host");
+        Self {
+            mode: BackendMode::Embedded,
+            base_url,
+        }
     }
 
     /// Parses a backend URL typed by a person; the error says what to change.

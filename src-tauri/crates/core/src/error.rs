@@ -27,7 +27,10 @@ pub enum ErrorCode {
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// No backend connection has been made yet.
-    #[error("The story server is still starting. Please wait a moment and try again.")]
+    #[error(
+        "The story server is not ready yet. Wait a moment and try again; if it keeps happening, \
+         restart the app."
+    )]
     NotConnected,
     /// The request never got an answer.
     #[error("Could not reach the story server ({0}). Check that it is running and try again.")]

@@ -31,7 +31,10 @@ impl ApiClient {
     /// A client for `endpoint`.
     pub fn new(endpoint: BackendEndpoint) -> Result<Self, CoreError> {
         let http = reqwest::Client::builder()
-            .user_agent(concat!("infinite-stories-desktop/", env!("CARGO_PKG_VERSION")))
+            .user_agent(concat!(
+                "infinite-stories-desktop/",
+                env!("CARGO_PKG_VERSION")
+            ))
             .pool_max_idle_per_host(6)
             .build()
             .map_err(|e| CoreError::Network(e.to_string()))?;
@@ -54,14 +57,19 @@ impl ApiClient {
             .map_err(|e| CoreError::Network(describe(&e)))?;
         let status = response.status();
         if !status.is_success() {
-            return Err(CoreError::Server { status: status.as_u16() });
+            return Err(CoreError::Server {
+                status: status.as_u16(),
+            });
         }
         let health: Health = response
             .json()
             .await
             .map_err(|e| CoreError::InvalidResponse(describe(&e)))?;
         if health.status != "ok" {
-            return Err(CoreError::InvalidResponse(format!("health status \"{}\"", health.status)));
+            return Err(CoreError::InvalidResponse(format!(
+                "health status \"{}\"",
+                health.status
+            )));
         }
         Ok(health)
     }

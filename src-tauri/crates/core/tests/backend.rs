@@ -11,13 +11,24 @@ async fn connects_to_the_embedded_backend_and_reports_it() {
     let mut events = core.events();
     assert_eq!(core.backend_status().state, BackendState::Connecting);
 
-    let status = core.connect(BackendEndpoint::embedded(server.address())).await;
+    let status = core
+        .connect(BackendEndpoint::embedded(server.address()))
+        .await;
 
     assert_eq!(status.state, BackendState::Connected);
-    assert_eq!(status.address.as_deref(), Some(format!("http://{}", server.address()).as_str()));
-    assert_eq!(status.version.as_deref(), Some(infinite_stories_server::VERSION));
+    assert_eq!(
+        status.address.as_deref(),
+        Some(format!("http://{}", server.address()).as_str())
+    );
+    assert_eq!(
+        status.version.as_deref(),
+        Some(infinite_stories_server::VERSION)
+    );
     assert_eq!(core.backend_status(), status);
-    assert_eq!(events.recv().await.unwrap(), CoreEvent::BackendStatus(status));
+    assert_eq!(
+        events.recv().await.unwrap(),
+        CoreEvent::BackendStatus(status)
+    );
     assert!(core.api().is_ok());
     server.shutdown().await;
 }
@@ -35,7 +46,10 @@ async fn a_backend_that_does_not_answer_is_reported_unavailable_with_a_reason() 
     assert_eq!(status.state, BackendState::Unavailable);
     let message = status.message.unwrap();
     assert!(message.contains("Could not reach"), "{message}");
-    assert!(core.api().is_err(), "no client is kept for a backend that did not answer");
+    assert!(
+        core.api().is_err(),
+        "no client is kept for a backend that did not answer"
+    );
 }
 
 #[tokio::test]
@@ -43,5 +57,44 @@ async fn a_backend_that_failed_to_start_says_so() {
     let core = Core::new();
     let status = core.backend_failed(BackendMode::Embedded, "its data folder is read-only");
     assert_eq!(status.state, BackendState::Unavailable);
-    assert!(status.message.unwrap().contains("could not start: its data folder is read-only"));
+    assert!(
+        status
+            .message
+            .unwrap()
+            .contains("could not start: its data folder is read-only")
+    );
+}
+
+#[tokio::test]
+async fn rechecking_finds_a_backend_that_came_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = serve(ServerConfig::loopback(dir.path())).await.unwrap();
+    let addr = first.address();
+    first.shutdown().await;
+
+    let core = Core::new();
+    assert_eq!(
+        core.connect(BackendEndpoint::embedded(addr)).await.state,
+        BackendState::Unavailable
+    );
+
+    // The same address answers again (as after a restart of the backend).
+    let config = ServerConfig {
+        bind: addr,
+        ..ServerConfig::loopback(dir.path())
+    };
+    let second = serve(config).await.unwrap();
+    let status = core.recheck_backend().await.unwrap();
+    assert_eq!(status.state, BackendState::Connected);
+    second.shutdown().await;
+}
+
+#[tokio::test]
+async fn rechecking_without_any_backend_is_a_clear_error() {
+    let core = Core::new();
+    let err = core.recheck_backend().await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        infinite_stories_core::ErrorCode::BackendUnavailable
+    );
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real app window: builds the app as `tauri build --debug --no-bundle`
+# (bundled UI, no dev server), then runs the WebDriver tests under a virtual X display.
+# Needs: xvfb-run, WebKitWebDriver (webkit2gtk-driver), tauri-driver (cargo install), node.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+
+cd "$repo/ui"
+npx tauri build --debug --no-bundle --ci
+cd "$here"
+[ -d node_modules ] || npm ci --no-audit --no-fund
+xvfb-run -a -s "-screen 0 1280x800x24" npm test

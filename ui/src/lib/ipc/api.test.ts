@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { AppError, api } from './api';
+
+afterEach(() => clearMocks());
+
+describe('api', () => {
+  it('returns the typed result of a command', async () => {
+    mockIPC((cmd) => {
+      expect(cmd).toBe('backend_status');
+      return { state: 'connected', mode: 'embedded', address: 'http://127.0.0.1:1', version: '1', message: null };
+    });
+    const status = await api.backendStatus();
+    expect(status.state).toBe('connected');
+    expect(status.address).toBe('http://127.0.0.1:1');
+  });
+
+  it('turns a shell error into an AppError with its code', async () => {
+    mockIPC(() => {
+      throw { code: 'BACKEND_UNAVAILABLE', message: 'still starting', retryable: true, retryAfter: 3 };
+    });
+    const err = await api.backendStatus().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    const appError = err as AppError;
+    expect(appError.code).toBe('BACKEND_UNAVAILABLE');
+    expect(appError.message).toBe('still starting');
+    expect(appError.retryable).toBe(true);
+    expect(appError.retryAfter).toBe(3);
+  });
+
+  it('turns anything else thrown into an UNKNOWN AppError instead of crashing', () => {
+    expect(AppError.from('boom').code).toBe('UNKNOWN');
+    expect(AppError.from('boom').message).toBe('boom');
+    expect(AppError.from(new Error('bad')).message).toBe('bad');
+    expect(AppError.from(42).message).toBe('Something unexpected happened.');
+    expect(AppError.from({ code: 1 }).code).toBe('UNKNOWN');
+  });
+});
