@@ -1,19 +1,25 @@
-//! The IPC contract of the shell, through Tauri's mock runtime: command names, argument and
-//! result shapes, the error shape, and the capability file, with the core talking to a real
-//! embedded backend on loopback.
+//! The IPC contract of the shell, through Tauri's mock runtime with the app's real config and
+//! capability file: command names, result shapes, the error shape, and the embedded backend
+//! the shell starts (a real server on loopback).
 
+use std::path::Path;
+
+use infinite_stories::EmbeddedBackend;
 use infinite_stories::commands::NAMES;
-use infinite_stories_core::{BackendEndpoint, Core};
-use infinite_stories_server::{ServerConfig, serve};
+use infinite_stories_core::Core;
 use serde_json::Value;
+use tauri::Manager;
+use tauri::async_runtime::block_on;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
 
-/// The app with its real commands, its real config and capabilities, managing `core`.
-fn app(core: Core) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+/// The app with its real commands, config and capabilities; its embedded backend keeps its data
+/// in `data_dir` and is not started yet.
+fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let app = infinite_stories::with_commands(mock_builder())
-        .manage(core)
+        .manage(Core::new())
+        .manage(EmbeddedBackend::new(data_dir.to_path_buf()))
         .build(tauri::generate_context!())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -35,57 +41,94 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<Value, Value
     get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
-#[test]
-fn backend_status_reports_the_real_embedded_backend() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let server = rt
-        .block_on(serve(ServerConfig::loopback(dir.path())))
-        .unwrap();
-    let core = Core::new();
-    rt.block_on(core.connect(BackendEndpoint::embedded(server.address())));
-
-    let (_app, window) = app(core);
-    let status = invoke(&window, "backend_status").expect("command succeeds");
-    assert_eq!(status["state"], "connected");
-    assert_eq!(status["mode"], "embedded");
-    assert_eq!(status["address"], format!("http://{}", server.address()));
-    assert_eq!(status["version"], infinite_stories_server::VERSION);
-    rt.block_on(server.shutdown());
+fn start_backend(app: &tauri::App<MockRuntime>) -> Value {
+    let core = app.state::<Core>().inner().clone();
+    let status = block_on(app.state::<EmbeddedBackend>().ensure_running(&core));
+    serde_json::to_value(status).unwrap()
 }
 
 #[test]
-fn a_failing_command_returns_the_ipc_error_shape() {
-    // A core that never got a backend: "Check again" has nothing to check.
-    let (_app, window) = app(Core::new());
-    let err = invoke(&window, "recheck_backend").expect_err("no backend to check");
+fn backend_status_reports_the_embedded_backend_the_shell_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("backend"));
+    assert_eq!(
+        invoke(&window, "backend_status").unwrap()["state"],
+        "connecting"
+    );
+
+    let started = start_backend(&app);
+    let status = invoke(&window, "backend_status").expect("command succeeds");
+    assert_eq!(status, started);
+    assert_eq!(status["state"], "connected");
+    assert_eq!(status["mode"], "embedded");
+    assert_eq!(status["version"], infinite_stories_server::VERSION);
+    let address = status["address"].as_str().unwrap().to_owned();
+    assert!(address.starts_with("http://127.0.0.1:"), "{address}");
+    assert!(
+        dir.path().join("backend").is_dir(),
+        "the backend's data dir is under the app's"
+    );
+
+    app.state::<EmbeddedBackend>().stop_blocking();
+    let after = block_on(reqwest_like_get(&address));
+    assert!(after.is_err(), "the server stopped");
+}
+
+#[test]
+fn check_again_starts_a_backend_that_was_not_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("backend"));
+    let status = invoke(&window, "recheck_backend").expect("the backend starts");
+    assert_eq!(status["state"], "connected");
+    app.state::<EmbeddedBackend>().stop_blocking();
+}
+
+#[test]
+fn check_again_on_a_backend_that_cannot_start_returns_the_ipc_error_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, b"not a directory").unwrap();
+    let (_app, window) = app(&blocker.join("backend"));
+
+    let err = invoke(&window, "recheck_backend").expect_err("cannot start under a file");
     assert_eq!(err["code"], "BACKEND_UNAVAILABLE");
     assert_eq!(err["retryable"], true);
-    assert!(
-        err["message"].as_str().unwrap().contains("not ready yet"),
-        "{err}"
-    );
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("could not start"), "{message}");
+    assert!(message.contains("data folder"), "{message}");
     assert!(err.get("retryAfter").is_none(), "{err}");
+    // The status the UI reads agrees with the error.
+    let status = invoke(&window, "backend_status").unwrap();
+    assert_eq!(status["state"], "unavailable");
 }
 
 #[test]
 fn every_registered_command_is_granted_to_the_main_window() {
-    let (_app, window) = app(Core::new());
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("backend"));
     for name in NAMES {
-        // A command refused by the capability file fails with a Tauri message, not our shape.
-        match invoke(&window, name) {
-            Ok(_) => {}
-            Err(err) => assert!(err.get("code").is_some(), "{name} was refused: {err}"),
+        // A command the capability file does not grant fails with a Tauri message, not our shape.
+        if let Err(err) = invoke(&window, name) {
+            assert!(err.get("code").is_some(), "{name} was refused: {err}");
         }
     }
+    app.state::<EmbeddedBackend>().stop_blocking();
 }
 
 #[test]
 fn commands_outside_the_capability_are_refused() {
-    let (_app, window) = app(Core::new());
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, window) = app(&dir.path().join("backend"));
     let err = invoke(&window, "plugin:window|close").expect_err("not granted");
     assert!(
         err.get("code").is_none(),
         "refused by Tauri, not by a command: {err}"
     );
+}
+
+/// A plain HTTP GET of `{address}/health` on a fresh connection.
+async fn reqwest_like_get(address: &str) -> std::io::Result<()> {
+    let host = address.trim_start_matches("http://");
+    let _stream = tokio::net::TcpStream::connect(host).await?;
+    Ok(())
 }

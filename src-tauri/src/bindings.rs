@@ -32,7 +32,9 @@ pub fn typescript() -> String {
     out.push_str(";\n");
 
     out.push_str("\n/** Every UI event and its payload. */\nexport interface EventPayloads {\n");
-    for (name, payload) in [(events::BACKEND_STATUS, BackendStatus::name(&cfg))] {
+    // One entry per event the bridge in events.rs emits.
+    let events = vec![(events::BACKEND_STATUS, BackendStatus::name(&cfg))];
+    for (name, payload) in events {
         out.push_str(&format!("  \"{name}\": {payload};\n"));
     }
     out.push_str("}\n");

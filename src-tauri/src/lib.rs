@@ -5,7 +5,7 @@
 
 pub mod bindings;
 pub mod commands;
-mod embedded;
+pub mod embedded;
 pub mod error;
 pub mod events;
 mod logging;
@@ -13,6 +13,7 @@ mod logging;
 use infinite_stories_core::Core;
 use tauri::{Manager, RunEvent, Runtime};
 
+pub use embedded::EmbeddedBackend;
 pub use error::IpcError;
 
 /// Adds the app's commands to a builder (the real one, or `tauri::test::mock_builder()`).
@@ -29,16 +30,22 @@ pub fn run() {
             tracing::info!(data = %dirs.data.display(), logs = %dirs.logs.display(), "starting");
             let core = Core::new();
             app.manage(core.clone());
-            app.manage(embedded::EmbeddedBackend::default());
+            app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());
-            embedded::start(app.handle().clone(), core, dirs.backend());
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                handle
+                    .state::<EmbeddedBackend>()
+                    .ensure_running(&core)
+                    .await;
+            });
             Ok(())
         })
         .build(tauri::generate_context!())
         .expect("the app could not be built (see the log above)");
     app.run(|app, event| {
         if let RunEvent::Exit = event {
-            embedded::stop(app);
+            app.state::<EmbeddedBackend>().stop_blocking();
         }
     });
 }

@@ -12,6 +12,7 @@ use tracing_subscriber::{EnvFilter, fmt};
 const DEFAULT_FILTER: &str = "info,infinite_stories=debug,infinite_stories_core=debug";
 
 /// Keeps the file writer flushing until the app exits.
+#[derive(Debug)]
 pub struct LogGuard(#[allow(dead_code)] Option<WorkerGuard>);
 
 /// Installs the global subscriber. A log directory that cannot be created only costs the file

@@ -4,7 +4,7 @@
 // tests/e2e/artifacts/.
 import { after, afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,8 +86,9 @@ test('the app starts its embedded backend and Home shows it connected', async ()
   assert.equal(health.status, 'ok');
   await browser.saveScreenshot(join(artifacts, 'home.png'));
 
-  // Closing the window ends the app, which stops the server gracefully.
-  await browser.closeWindow();
+  // Closing the window (as the title bar's close button does) ends the app, which stops the
+  // server gracefully.
+  closeWindow('InfiniteStories');
   await waitForRefused(address);
   const log = readLogs(join(dataDir, 'logs'));
   assert.match(log, /embedded backend listening/);
@@ -107,7 +108,19 @@ test('Home says clearly when the embedded backend cannot start', async () => {
   assert.match(message, /could not start/);
   assert.match(message, /data folder/);
   await browser.saveScreenshot(join(artifacts, 'home-backend-failed.png'));
+
+  // "Check again" goes through the real command; the backend still cannot start, and the
+  // card says so.
+  await (await browser.$('button=Check again')).click();
+  await (await browser.$('[data-testid="backend-still-unavailable"]')).waitForExist({ timeout: 15_000 });
 });
+
+/** Sends the window titled `title` a close request (WM_DELETE_WINDOW), see close-window.py. */
+function closeWindow(title) {
+  execFileSync('/usr/bin/python3', [join(repo, 'tests', 'e2e', 'close-window.py'), title], {
+    stdio: 'inherit',
+  });
+}
 
 /** Waits (bounded: 15 s) until nothing answers at `address`. */
 async function waitForRefused(address) {

@@ -32,6 +32,9 @@ pub enum CoreError {
          restart the app."
     )]
     NotConnected,
+    /// The backend could not be started or reached; the message says why and what to do.
+    #[error("{0}")]
+    BackendUnavailable(String),
     /// The request never got an answer.
     #[error("Could not reach the story server ({0}). Check that it is running and try again.")]
     Network(String),
@@ -53,7 +56,9 @@ impl CoreError {
     /// The code the UI branches on.
     pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::NotConnected => ErrorCode::BackendUnavailable,
+            CoreError::NotConnected | CoreError::BackendUnavailable(_) => {
+                ErrorCode::BackendUnavailable
+            }
             CoreError::Network(_) => ErrorCode::Network,
             CoreError::Server { .. } => ErrorCode::Server,
             CoreError::InvalidResponse(_) => ErrorCode::InvalidResponse,
@@ -64,7 +69,9 @@ impl CoreError {
     /// Whether the same action may succeed if tried again unchanged.
     pub fn is_retryable(&self) -> bool {
         match self {
-            CoreError::NotConnected | CoreError::Network(_) => true,
+            CoreError::NotConnected | CoreError::BackendUnavailable(_) | CoreError::Network(_) => {
+                true
+            }
             CoreError::Server { status } => *status >= 500 || *status == 408 || *status == 429,
             CoreError::InvalidResponse(_) | CoreError::Validation(_) => false,
         }

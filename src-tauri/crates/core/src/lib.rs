@@ -34,8 +34,6 @@ pub struct Core {
 struct Inner {
     events: EventHub,
     status: watch::Sender<BackendStatus>,
-    /// The backend last asked for, answered or not (what `recheck_backend` retries).
-    endpoint: std::sync::RwLock<Option<BackendEndpoint>>,
     /// The client of the backend that last answered.
     api: std::sync::RwLock<Option<ApiClient>>,
 }
@@ -54,7 +52,6 @@ impl Core {
             inner: Arc::new(Inner {
                 events: EventHub::new(),
                 status,
-                endpoint: std::sync::RwLock::new(None),
                 api: std::sync::RwLock::new(None),
             }),
         }
@@ -73,11 +70,6 @@ impl Core {
     /// Connects to a backend: checks it answers, then publishes `connected` (or `unavailable`
     /// with a message a parent can act on). Returns the resulting status.
     pub async fn connect(&self, endpoint: BackendEndpoint) -> BackendStatus {
-        *self
-            .inner
-            .endpoint
-            .write()
-            .unwrap_or_else(|e| e.into_inner()) = Some(endpoint.clone());
         let api = match ApiClient::new(endpoint.clone()) {
             Ok(api) => api,
             Err(err) => return self.mark_unavailable(&endpoint, &err),
@@ -91,22 +83,6 @@ impl Core {
         };
         *self.inner.api.write().unwrap_or_else(|e| e.into_inner()) = Some(api);
         self.publish(status)
-    }
-
-    /// Checks the backend again (the "Check again" button): the same as [`Core::connect`] to the
-    /// backend last asked for. Fails when no backend was ever given, e.g. the embedded one
-    /// could not start.
-    pub async fn recheck_backend(&self) -> Result<BackendStatus, CoreError> {
-        let endpoint = self
-            .inner
-            .endpoint
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        match endpoint {
-            Some(endpoint) => Ok(self.connect(endpoint).await),
-            None => Err(CoreError::NotConnected),
-        }
     }
 
     /// Records that the backend could not be started at all (e.g. the embedded server failed to
