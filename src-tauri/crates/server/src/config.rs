@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use infinite_stories_storyteller::ProvidersConfig;
+use infinite_stories_storyteller::{Providers, ProvidersConfig};
 
 use crate::clock::{Clock, SystemClock};
 
@@ -38,6 +38,8 @@ pub struct ServerConfig {
     pub max_upload: usize,
     /// Which content providers the functions use (offline by default).
     pub providers: ProvidersConfig,
+    /// Ready-made providers that replace `providers` (tests, or an app that builds its own).
+    pub custom_providers: Option<Providers>,
     /// Whether the fault-injection control endpoint and hooks are active (default off).
     pub faults_enabled: bool,
     /// Longest time a realtime channel goes without re-checking its token (default 5 min).
@@ -85,6 +87,7 @@ impl ServerConfig {
             max_json_body: 1024 * 1024,
             max_upload: 50 * 1024 * 1024,
             providers: ProvidersConfig::default(),
+            custom_providers: None,
             faults_enabled: false,
             realtime_token_recheck: Duration::from_secs(300),
             clock: Arc::new(SystemClock),

@@ -32,7 +32,7 @@ use tokio::task::JoinHandle;
 pub use config::{AuthLimits, Quotas, ServerConfig, default_origins};
 pub use db::DbError;
 pub use faults::{FaultAction, FaultRule};
-pub use infinite_stories_storyteller::{OpenAiConfig, ProviderKind, ProvidersConfig};
+pub use infinite_stories_storyteller::{OpenAiConfig, ProviderKind, Providers, ProvidersConfig};
 
 /// The version this server reports on its health route.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -139,8 +139,11 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         None => load_or_create_secret(&config.data_dir)?,
     };
     let db = db::open(&config.data_dir).await?;
-    let providers = infinite_stories_storyteller::Providers::from_config(&config.providers)
-        .map_err(|e| ServerError::Providers(e.to_string()))?;
+    let providers = match &config.custom_providers {
+        Some(p) => p.clone(),
+        None => infinite_stories_storyteller::Providers::from_config(&config.providers)
+            .map_err(|e| ServerError::Providers(e.to_string()))?,
+    };
     let listener = TcpListener::bind(config.bind)
         .await
         .map_err(|source| ServerError::Bind {
@@ -176,6 +179,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         socket_guard: guard_tx,
         auth_lock: tokio::sync::Mutex::new(()),
         records_lock: tokio::sync::Mutex::new(()),
+        in_flight: functions::InFlight::default(),
     });
     let data_dir = state.config.data_dir.clone();
     let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();

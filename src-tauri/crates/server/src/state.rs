@@ -43,6 +43,8 @@ pub(crate) struct Inner {
     pub auth_lock: tokio::sync::Mutex<()>,
     /// Serialises REST writes so uniqueness checks and writes are atomic together.
     pub records_lock: tokio::sync::Mutex<()>,
+    /// Function calls in flight by request id (idempotent retries wait for the first).
+    pub in_flight: crate::functions::InFlight,
 }
 
 impl Deref for AppState {
