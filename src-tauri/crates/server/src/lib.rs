@@ -1,38 +1,41 @@
 //! `infinite-stories-server` is the backend InfiniteStories runs on by default: a local server
-//! inside the app that speaks Supabase's wire protocols, so the same client code works against
-//! it and against a Supabase project. It binds loopback only and keeps its data in a directory
-//! of its own under the app's data directory.
+//! inside the app that speaks Supabase's wire protocols (GoTrue auth, PostgREST, Storage, Edge
+//! Functions, Realtime), so the same client code — and the official supabase-js — works against
+//! it and against a Supabase project. It binds loopback only and keeps its data (SQLite in WAL
+//! mode, stored files, its generated JWT secret) in a directory of its own.
 //!
 //! The library API is [`serve`]: it binds, starts serving in the background and returns a
-//! [`ServerHandle`] whose [`ServerHandle::shutdown`] stops the server gracefully.
+//! [`ServerHandle`] with the address and API keys; [`ServerHandle::shutdown`] stops it
+//! gracefully (realtime sockets are closed with code 1001).
 
+mod auth;
+pub mod clock;
+mod config;
+mod db;
+mod faults;
+mod functions;
+mod gateway;
+mod jwt;
+pub mod realtime;
+mod rest;
 mod routes;
+mod state;
+mod storage;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::Path;
 
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{mpsc, oneshot, watch};
 use tokio::task::JoinHandle;
+
+pub use config::{AuthLimits, Quotas, ServerConfig, default_origins};
+pub use db::DbError;
+pub use faults::{FaultAction, FaultRule};
+pub use infinite_stories_storyteller::{OpenAiConfig, ProviderKind, Providers, ProvidersConfig};
 
 /// The version this server reports on its health route.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// How to run the server.
-#[derive(Clone, Debug)]
-pub struct ServerConfig {
-    /// Address to bind; `127.0.0.1:0` picks a free port.
-    pub bind: SocketAddr,
-    /// Directory the server owns (database, stored files). Created if missing.
-    pub data_dir: PathBuf,
-}
-
-impl ServerConfig {
-    /// Loopback on a free port, data in `data_dir`.
-    pub fn loopback(data_dir: impl Into<PathBuf>) -> Self {
-        Self { bind: SocketAddr::from(([127, 0, 0, 1], 0)), data_dir: data_dir.into() }
-    }
-}
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +44,7 @@ pub enum ServerError {
     #[error("its data folder {path} cannot be used ({source})")]
     DataDir {
         /// The directory.
-        path: PathBuf,
+        path: std::path::PathBuf,
         /// The I/O error.
         source: std::io::Error,
     },
@@ -53,13 +56,23 @@ pub enum ServerError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The database could not be opened or migrated.
+    #[error("its database failed: {0}")]
+    Database(#[from] DbError),
+    /// The content providers could not be set up from the configuration.
+    #[error("its content providers are misconfigured: {0}")]
+    Providers(String),
 }
 
 /// A running server. Dropping it without [`ServerHandle::shutdown`] also stops it, abruptly.
 #[derive(Debug)]
 pub struct ServerHandle {
     address: SocketAddr,
+    anon_key: String,
+    service_key: String,
     shutdown: Option<oneshot::Sender<()>>,
+    stopping: Option<watch::Sender<bool>>,
+    sockets_done: Option<mpsc::Receiver<()>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
@@ -69,8 +82,31 @@ impl ServerHandle {
         self.address
     }
 
-    /// Stops accepting connections, lets in-flight requests finish, and waits for the server.
+    /// `http://<address>`, the base URL to give a Supabase client.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// The anon API key (a JWT with role `anon`), sent as `apikey` by every client.
+    pub fn anon_key(&self) -> &str {
+        &self.anon_key
+    }
+
+    /// The service key (role `service_role`): bypasses ownership; drives fault injection.
+    pub fn service_key(&self) -> &str {
+        &self.service_key
+    }
+
+    /// Stops accepting connections, closes realtime sockets with 1001, lets in-flight requests
+    /// finish, and waits for the server.
     pub async fn shutdown(mut self) {
+        if let Some(tx) = self.stopping.take() {
+            let _ = tx.send(true);
+        }
+        if let Some(mut rx) = self.sockets_done.take() {
+            // Every socket holds a sender; `None` means all of them are gone.
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(5), rx.recv()).await;
+        }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -86,6 +122,9 @@ impl ServerHandle {
 
 impl Drop for ServerHandle {
     fn drop(&mut self) {
+        if let Some(tx) = self.stopping.take() {
+            let _ = tx.send(true);
+        }
         if let Some(task) = self.task.take() {
             task.abort();
         }
@@ -95,13 +134,55 @@ impl Drop for ServerHandle {
 /// Starts the server and returns once it is listening.
 pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
     prepare_data_dir(&config.data_dir)?;
+    let secret = match &config.jwt_secret {
+        Some(s) => s.clone(),
+        None => load_or_create_secret(&config.data_dir)?,
+    };
+    let db = db::open(&config.data_dir).await?;
+    let providers = match &config.custom_providers {
+        Some(p) => p.clone(),
+        None => infinite_stories_storyteller::Providers::from_config(&config.providers)
+            .map_err(|e| ServerError::Providers(e.to_string()))?,
+    };
     let listener = TcpListener::bind(config.bind)
         .await
-        .map_err(|source| ServerError::Bind { addr: config.bind, source })?;
-    let address = listener
-        .local_addr()
-        .map_err(|source| ServerError::Bind { addr: config.bind, source })?;
-    let app = routes::router();
+        .map_err(|source| ServerError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+    let address = listener.local_addr().map_err(|source| ServerError::Bind {
+        addr: config.bind,
+        source,
+    })?;
+    let signer = jwt::Signer::new(&secret);
+    let (anon_key, service_key) = state::api_keys(&signer);
+    let storage_root = config.data_dir.join("storage");
+    std::fs::create_dir_all(storage_root.join(".tmp")).map_err(|source| ServerError::DataDir {
+        path: storage_root.clone(),
+        source,
+    })?;
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let (guard_tx, guard_rx) = mpsc::channel::<()>(1);
+    let state = state::AppState::new(state::Inner {
+        faults: faults::Faults::new(config.faults_enabled),
+        config,
+        db,
+        signer,
+        anon_key: anon_key.clone(),
+        service_key: service_key.clone(),
+        address,
+        hub: realtime::Hub::new(),
+        limiter: state::SlidingLimiter::default(),
+        providers,
+        storage_root,
+        stopping: stop_rx,
+        socket_guard: guard_tx,
+        auth_lock: tokio::sync::Mutex::new(()),
+        records_lock: tokio::sync::Mutex::new(()),
+        in_flight: functions::InFlight::default(),
+    });
+    let data_dir = state.config.data_dir.clone();
+    let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
@@ -110,17 +191,56 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
             })
             .await
     });
-    tracing::info!(%address, data_dir = %config.data_dir.display(), "embedded backend listening");
-    Ok(ServerHandle { address, shutdown: Some(tx), task: Some(task) })
+    tracing::info!(%address, data_dir = %data_dir.display(), "embedded backend listening");
+    Ok(ServerHandle {
+        address,
+        anon_key,
+        service_key,
+        shutdown: Some(tx),
+        stopping: Some(stop_tx),
+        sockets_done: Some(guard_rx),
+        task: Some(task),
+    })
 }
 
 /// Creates the data directory and proves it is writable, so a read-only or full disk is reported
 /// at start instead of on the first story.
-fn prepare_data_dir(dir: &std::path::Path) -> Result<(), ServerError> {
-    let fail = |source| ServerError::DataDir { path: dir.to_path_buf(), source };
+fn prepare_data_dir(dir: &Path) -> Result<(), ServerError> {
+    let fail = |source| ServerError::DataDir {
+        path: dir.to_path_buf(),
+        source,
+    };
     std::fs::create_dir_all(dir).map_err(fail)?;
     let probe = dir.join(".write-test");
     std::fs::write(&probe, b"ok").map_err(fail)?;
     std::fs::remove_file(&probe).map_err(fail)?;
     Ok(())
+}
+
+/// Reads `jwt-secret` from the data dir, or generates and stores one (owner-only permissions).
+fn load_or_create_secret(dir: &Path) -> Result<String, ServerError> {
+    let path = dir.join("jwt-secret");
+    let fail = |source| ServerError::DataDir {
+        path: path.clone(),
+        source,
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(s) if s.trim().len() >= 32 => return Ok(s.trim().to_string()),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(fail(e)),
+    }
+    use rand::Rng;
+    const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = rand::rng();
+    let secret: String = (0..64)
+        .map(|_| CHARS[rng.random_range(0..CHARS.len())] as char)
+        .collect();
+    storage::write_atomic(&dir.join(".jwt-secret.tmp"), &path, secret.as_bytes()).map_err(fail)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).map_err(fail)?;
+    }
+    Ok(secret)
 }

@@ -23,14 +23,19 @@ async fn starts_on_loopback_answers_health_and_stops_cleanly() {
 
     server.shutdown().await;
     let after = reqwest::get(format!("http://{addr}/health")).await;
-    assert!(after.is_err(), "server still answering after shutdown: {after:?}");
+    assert!(
+        after.is_err(),
+        "server still answering after shutdown: {after:?}"
+    );
 }
 
 #[tokio::test]
 async fn unknown_routes_are_404() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(ServerConfig::loopback(dir.path())).await.unwrap();
-    let res = reqwest::get(format!("http://{}/nope", server.address())).await.unwrap();
+    let res = reqwest::get(format!("http://{}/nope", server.address()))
+        .await
+        .unwrap();
     assert_eq!(res.status(), 404);
     server.shutdown().await;
 }
@@ -40,7 +45,9 @@ async fn an_unusable_data_dir_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-dir");
     std::fs::write(&file, b"x").unwrap();
-    let err = serve(ServerConfig::loopback(file.join("backend"))).await.unwrap_err();
+    let err = serve(ServerConfig::loopback(file.join("backend")))
+        .await
+        .unwrap_err();
     assert!(matches!(err, ServerError::DataDir { .. }), "{err:?}");
     assert!(err.to_string().contains("data folder"), "{err}");
 }

@@ -11,6 +11,7 @@ mod error;
 mod event;
 mod model;
 mod providers;
+mod scenery;
 
 pub mod illustrator;
 pub mod narrator;

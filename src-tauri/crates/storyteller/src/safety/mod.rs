@@ -1,8 +1,15 @@
-//! The offline safety filter for family-written text in five languages.
+//! The offline safety filter for family-written text (custom events, hero details, avatar
+//! prompts) in five languages, following the original app's rules: nothing violent, scary,
+//! adult or unsafe; the child is never alone. Mild words are rewritten kindly ("scary" →
+//! "surprising"); anything that cannot be softened is refused with a message, in the family's
+//! language, that says what to change.
+
+mod rules;
 
 use async_trait::async_trait;
 
 use crate::{Language, Result, SafetyFilter, SafetyVerdict};
+use rules::{Category, ENGLISH_ONLY, REFUSE, SOFTEN};
 
 /// Rule-based filter: passes, rewrites kindly, or refuses.
 #[derive(Debug, Default, Clone)]
@@ -13,11 +20,179 @@ impl OfflineSafety {
     pub fn new() -> Self {
         OfflineSafety
     }
+
+    /// Checks `text` (written in `language`, English words are always checked too).
+    pub fn check_text(&self, text: &str, language: Language) -> SafetyVerdict {
+        let tokens = tokens(text);
+        let joined = format!(
+            " {} ",
+            tokens
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let langs = [language, Language::En];
+        let mut found: Vec<(Category, &str)> = Vec::new();
+        for rule in REFUSE.iter().filter(|r| langs.contains(&r.language)) {
+            for pattern in rule.patterns {
+                let foreign = rule.language != language;
+                if foreign && ENGLISH_ONLY.contains(pattern) {
+                    continue;
+                }
+                if matches(pattern, &tokens, &joined) {
+                    found.push((rule.category, pattern));
+                }
+            }
+        }
+        if let Some((category, _)) = found.first() {
+            let words: Vec<&str> = found
+                .iter()
+                .map(|(_, w)| w.trim_end_matches('*').trim_matches('~'))
+                .collect();
+            return SafetyVerdict::Refused {
+                message: rules::message(language, *category, &words),
+            };
+        }
+        let mut rewritten = text.to_string();
+        let mut changes = Vec::new();
+        for rule in SOFTEN.iter().filter(|r| langs.contains(&r.language)) {
+            for (word, replacement) in rule.swaps {
+                if let Some(next) = replace_word(&rewritten, word, replacement) {
+                    changes.push(format!("'{word}' → '{replacement}'"));
+                    rewritten = next;
+                }
+            }
+        }
+        if changes.is_empty() {
+            SafetyVerdict::Pass
+        } else {
+            SafetyVerdict::Rewritten {
+                text: rewritten,
+                changes,
+            }
+        }
+    }
 }
 
 #[async_trait]
 impl SafetyFilter for OfflineSafety {
-    async fn check(&self, _text: &str, _language: Language) -> Result<SafetyVerdict> {
-        Ok(SafetyVerdict::Pass)
+    async fn check(&self, text: &str, language: Language) -> Result<SafetyVerdict> {
+        Ok(self.check_text(text, language))
+    }
+}
+
+/// Lowercase word tokens with their byte offsets.
+fn tokens(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || (c == '\'' || c == '’') && start.is_some() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, normalise(&text[s..i])));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, normalise(&text[s..])));
+    }
+    out
+}
+
+fn normalise(token: &str) -> String {
+    token.to_lowercase().replace('’', "'")
+}
+
+/// `word` exact token; `stem*` token prefix; `~part~` anywhere in a token; `a b` a phrase.
+fn matches(pattern: &str, tokens: &[(usize, String)], joined: &str) -> bool {
+    if pattern.contains(' ') {
+        return joined.contains(&format!(" {pattern} ")) || joined.contains(&format!(" {pattern}"));
+    }
+    if let Some(part) = pattern.strip_prefix('~').and_then(|p| p.strip_suffix('~')) {
+        return tokens.iter().any(|(_, t)| t.contains(part));
+    }
+    if let Some(stem) = pattern.strip_suffix('*') {
+        return tokens.iter().any(|(_, t)| t.starts_with(stem));
+    }
+    tokens.iter().any(|(_, t)| t == pattern)
+}
+
+/// Replaces whole-word (or whole-phrase), case-insensitive occurrences of `phrase`, keeping
+/// a leading capital.
+fn replace_word(text: &str, phrase: &str, replacement: &str) -> Option<String> {
+    let toks = tokens(text);
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i + words.len() <= toks.len() {
+        if toks[i..i + words.len()]
+            .iter()
+            .zip(&words)
+            .all(|((_, t), w)| t == w)
+        {
+            let (start, last) = (toks[i].0, &toks[i + words.len() - 1]);
+            let end = last.0
+                + text[last.0..]
+                    .chars()
+                    .take(last.1.chars().count())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            hits.push((start, end));
+            i += words.len();
+        } else {
+            i += 1;
+        }
+    }
+    if hits.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for (start, end) in hits {
+        out.push_str(&text[last..start]);
+        if text[start..].starts_with(char::is_uppercase) {
+            let mut chars = replacement.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push_str(replacement);
+        }
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mild_words_are_rewritten_and_capitals_kept() {
+        let verdict =
+            OfflineSafety::new().check_text("Scary shadows in the dark forest", Language::En);
+        let SafetyVerdict::Rewritten { text, changes } = verdict else {
+            panic!("{verdict:?}")
+        };
+        assert_eq!(text, "Surprising shadows in the starry forest");
+        assert_eq!(changes.len(), 2);
+    }
+
+    #[test]
+    fn refusals_say_what_to_change_in_the_family_language() {
+        let verdict = OfflineSafety::new().check_text("Le héros prend un couteau", Language::Fr);
+        let SafetyVerdict::Refused { message } = verdict else {
+            panic!("{verdict:?}")
+        };
+        assert!(message.contains("couteau"), "{message}");
+    }
+
+    #[test]
+    fn words_inside_other_words_do_not_trigger() {
+        let verdict =
+            OfflineSafety::new().check_text("A warm wardrobe full of skills", Language::En);
+        assert_eq!(verdict, SafetyVerdict::Pass);
     }
 }

@@ -1,33 +1,154 @@
 //! The offline story writer and scene extractor.
+//!
+//! A story is composed from per-language grammars (`en`, `fr`, `es`, `de`, `it`) of story beats
+//! with many variants each, drawn by a ChaCha RNG seeded from the request, and grown until it
+//! fits the target duration at the narrating voice's pace.
+
+mod compose;
+mod de;
+mod en;
+mod es;
+mod extract;
+mod fr;
+mod it;
+mod lexicon;
+mod scenes;
+mod template;
 
 use async_trait::async_trait;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 
+use crate::safety::OfflineSafety;
+use crate::scenery::{event_base, visual};
 use crate::{
-    Result, Scene, SceneExtractor, SceneRequest, StoryDraft, StoryRequest, StoryWriter,
-    StorytellerError,
+    EventSpec, Language, Result, SafetyVerdict, Scene, SceneExtractor, SceneRequest, StoryDraft,
+    StoryRequest, StoryWriter, StorytellerError,
 };
+pub(crate) use compose::count_words;
+use lexicon::Lexicon;
+use template::Slots;
 
 /// Writes stories from a seeded grammar of per-language story beats.
 #[derive(Debug, Default, Clone)]
-pub struct OfflineWriter;
+pub struct OfflineWriter {
+    safety: OfflineSafety,
+}
 
 impl OfflineWriter {
     /// A writer.
     pub fn new() -> Self {
-        OfflineWriter
+        OfflineWriter {
+            safety: OfflineSafety::new(),
+        }
+    }
+
+    /// Writes synchronously (the async trait method calls this; it takes a few milliseconds).
+    pub fn write_now(&self, request: &StoryRequest) -> Result<StoryDraft> {
+        validate(request)?;
+        let request = self.safe_request(request)?;
+        let lex = lexicon(request.language);
+        let hero = &request.hero;
+        let wpm = request.voice.words_per_minute(request.language);
+        let seconds = f64::from(request.target_duration_seconds);
+        let mut slots = Slots {
+            language: Some(request.language),
+            pronouns: hero.pronouns,
+            name: hero.name.trim().to_string(),
+            ability: hero
+                .special_ability
+                .clone()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            look: hero
+                .appearance
+                .clone()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            ..Slots::default()
+        };
+        if let EventSpec::Custom(custom) = &request.event {
+            slots.title = custom.title.trim().to_string();
+            slots.description = sentence_case(custom.description.trim());
+            slots.keywords = join_list(&custom.keywords, lex.and);
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(mix_seed(&request));
+        let target_words = seconds * wpm / 60.0;
+        let comp = compose::compose(&request, lex, &mut slots, target_words, &mut rng);
+        let content = comp
+            .paragraphs
+            .iter()
+            .map(|p| p.sentences.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let word_count = count_words(&content);
+        let ctx = scenes::SceneContext {
+            hero,
+            visual: visual(event_base(&request.event)),
+            companion: comp.companion,
+            companion_name: &comp.companion_name,
+            words_per_minute: wpm,
+            seconds,
+        };
+        let scenes = scenes::scenes(&comp, &content, &ctx);
+        Ok(StoryDraft {
+            title: comp.title,
+            estimated_duration: (word_count as f64 * 60.0 / wpm).round(),
+            word_count,
+            content,
+            scenes,
+        })
+    }
+
+    /// The request with its custom-event text passed through the safety filter.
+    fn safe_request(&self, request: &StoryRequest) -> Result<StoryRequest> {
+        let mut request = request.clone();
+        let language = request.language;
+        let mut check = |text: &mut String| -> Result<()> {
+            match self.safety.check_text(text, language) {
+                SafetyVerdict::Pass => Ok(()),
+                SafetyVerdict::Rewritten {
+                    text: rewritten, ..
+                } => {
+                    *text = rewritten;
+                    Ok(())
+                }
+                SafetyVerdict::Refused { message } => {
+                    Err(StorytellerError::ContentPolicy { message })
+                }
+            }
+        };
+        if let EventSpec::Custom(custom) = &mut request.event {
+            check(&mut custom.title)?;
+            check(&mut custom.description)?;
+            check(&mut custom.prompt_seed)?;
+            for keyword in &mut custom.keywords {
+                check(keyword)?;
+            }
+        }
+        for field in [
+            &mut request.hero.appearance,
+            &mut request.hero.special_ability,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            check(field)?;
+        }
+        Ok(request)
     }
 }
 
 #[async_trait]
 impl StoryWriter for OfflineWriter {
-    async fn write(&self, _request: &StoryRequest) -> Result<StoryDraft> {
-        Err(StorytellerError::Internal(
-            "offline writer not ready".into(),
-        ))
+    async fn write(&self, request: &StoryRequest) -> Result<StoryDraft> {
+        self.write_now(request)
     }
 }
 
-/// Cuts text into scenes by paragraphs.
+/// Cuts any text into scenes: paragraph openings spread along the text.
 #[derive(Debug, Default, Clone)]
 pub struct OfflineSceneExtractor;
 
@@ -40,9 +161,92 @@ impl OfflineSceneExtractor {
 
 #[async_trait]
 impl SceneExtractor for OfflineSceneExtractor {
-    async fn extract(&self, _request: &SceneRequest) -> Result<Vec<Scene>> {
-        Err(StorytellerError::Internal(
-            "offline scene extractor not ready".into(),
-        ))
+    async fn extract(&self, request: &SceneRequest) -> Result<Vec<Scene>> {
+        extract::extract(request)
     }
+}
+
+fn validate(request: &StoryRequest) -> Result<()> {
+    if !(60..=900).contains(&request.target_duration_seconds) {
+        return Err(StorytellerError::invalid(
+            "targetDuration",
+            "must be between 60 and 900 seconds",
+        ));
+    }
+    let name = request.hero.name.trim();
+    if name.is_empty() || name.chars().count() > 50 {
+        return Err(StorytellerError::invalid(
+            "hero.name",
+            "must be 1 to 50 characters",
+        ));
+    }
+    if let EventSpec::Custom(custom) = &request.event
+        && custom.title.trim().is_empty()
+    {
+        return Err(StorytellerError::invalid(
+            "event.title",
+            "a custom event needs a title",
+        ));
+    }
+    Ok(())
+}
+
+fn lexicon(language: Language) -> &'static Lexicon {
+    match language {
+        Language::En => &en::LEXICON,
+        Language::Fr => &fr::LEXICON,
+        Language::Es => &es::LEXICON,
+        Language::De => &de::LEXICON,
+        Language::It => &it::LEXICON,
+    }
+}
+
+/// Words that mark a calm, sleepy ending in `language` (used by tests and the bench).
+pub fn sleep_words(language: Language) -> &'static [&'static str] {
+    lexicon(language).sleep_words
+}
+
+/// The request's seed mixed with what the story is about, so two heroes never share a story.
+fn mix_seed(request: &StoryRequest) -> u64 {
+    let key = format!(
+        "{}|{}|{}|{}|{}|{}",
+        request.hero.name,
+        request.hero.primary_trait,
+        request.hero.secondary_trait,
+        request.event.context(),
+        request.language,
+        request.target_duration_seconds
+    );
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash ^ request.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn join_list(items: &[String], and: &str) -> String {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .take(4)
+        .collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// Capitalises the first letter and ends with a full stop.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
 }

@@ -1,0 +1,227 @@
+//! `audio-synthesis` and `avatar-generation`: narration and hero portraits, stored in the
+//! private buckets and linked from their rows by signed URLs.
+
+use std::str::FromStr;
+
+use infinite_stories_storyteller::{
+    AvatarRequest, AvatarStyle, ImageSize, NarrationRequest, SafetyVerdict,
+};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::story::{hero_of, language, voice};
+use super::{Call, FnError, parse};
+use crate::clock::iso_micros;
+use crate::rest::records::{self, Write};
+use crate::rest::schema::{HEROES, STORIES};
+use crate::storage;
+
+/// Signed URLs in function responses live an hour.
+const URL_TTL: i64 = 3600;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct NarrateBody {
+    #[serde(alias = "story_id")]
+    story_id: String,
+    text: String,
+    voice: String,
+    language: String,
+}
+
+pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError> {
+    let req: NarrateBody = parse(body)?;
+    if req.text.trim().is_empty() {
+        return Err(FnError::invalid("text must not be empty"));
+    }
+    if req.text.chars().count() > 50_000 {
+        return Err(FnError::invalid("text must be at most 50,000 characters"));
+    }
+    let voice = voice(&req.voice)?;
+    let language = language(&req.language)?;
+    let story = call.owned(&STORIES, &req.story_id, "story").await?;
+    call.progress(0.1, "Recording the narration…");
+    let out = call
+        .state
+        .providers
+        .narrator
+        .narrate(&NarrationRequest {
+            text: req.text,
+            voice,
+            language,
+        })
+        .await?;
+    call.progress(0.8, "Saving the narration…");
+    let path = format!(
+        "{}/{}/narration.{}",
+        call.user,
+        req.story_id,
+        out.format.extension()
+    );
+    storage::put_object(
+        &call.state,
+        "story-audio",
+        &path,
+        &out.bytes,
+        out.format.mime(),
+        "max-age=3600",
+        Some(&call.user),
+        true,
+    )
+    .await?;
+    let audio_url = storage::signed_url(&call.state, "story-audio", &path, URL_TTL);
+    let timings_url = if out.timings.is_empty() {
+        None
+    } else {
+        let tpath = format!("{}/{}/timings.json", call.user, req.story_id);
+        let bytes = serde_json::to_vec(&out.timings).map_err(|_| FnError::internal())?;
+        storage::put_object(
+            &call.state,
+            "story-audio",
+            &tpath,
+            &bytes,
+            "application/json",
+            "max-age=3600",
+            Some(&call.user),
+            true,
+        )
+        .await?;
+        Some(storage::signed_url(
+            &call.state,
+            "story-audio",
+            &tpath,
+            URL_TTL,
+        ))
+    };
+    let mut after = story.body.clone();
+    after.insert("audio_url".into(), json!(audio_url));
+    after.insert("audio_path".into(), json!(path));
+    after.insert("audio_duration".into(), json!(out.duration_seconds));
+    after.insert("audio_voice".into(), json!(out.voice.id()));
+    after.insert("timings_url".into(), json!(timings_url));
+    after.insert(
+        "updated_at".into(),
+        json!(iso_micros(call.state.now_millis())),
+    );
+    {
+        let _w = call.state.records_lock.lock().await;
+        records::commit(&call.state, vec![Write::Update(&STORIES, story, after)]).await?;
+    }
+    call.progress(1.0, "The narration is ready");
+    let mut data = json!({
+        "audioUrl": audio_url, "storagePath": path, "durationSeconds": out.duration_seconds,
+        "fileSizeBytes": out.bytes.len(), "voiceUsed": out.voice.id(), "format": out.format.extension(),
+    });
+    if let Some(t) = timings_url {
+        data["timingsUrl"] = json!(t);
+    }
+    Ok(data)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct AvatarBody {
+    #[serde(alias = "hero_id")]
+    hero_id: String,
+    prompt: String,
+    #[serde(default)]
+    style: Option<String>,
+    #[serde(default)]
+    size: Option<String>,
+    #[serde(default)]
+    quality: Option<String>,
+    #[serde(default, alias = "previous_generation_id")]
+    previous_generation_id: Option<String>,
+}
+
+pub(crate) async fn avatar(call: &Call, body: &Value) -> Result<Value, FnError> {
+    let req: AvatarBody = parse(body)?;
+    let len = req.prompt.trim().chars().count();
+    if !(1..=1000).contains(&len) {
+        return Err(FnError::invalid("prompt must be 1 to 1000 characters"));
+    }
+    let style = req
+        .style
+        .as_deref()
+        .map(|s| AvatarStyle::from_str(s).map_err(|_| FnError::invalid("style must be one of picture_book, watercolor, digital_art, animated_3d, classic_storybook")))
+        .transpose()?
+        .unwrap_or_default();
+    let size = req
+        .size
+        .as_deref()
+        .map(|s| {
+            ImageSize::from_str(s).map_err(|_| {
+                FnError::invalid("size must be one of 1024x1024, 1792x1024, 1024x1792")
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
+    if let Some(q) = &req.quality
+        && !["low", "medium", "high"].contains(&q.as_str())
+    {
+        return Err(FnError::invalid("quality must be one of low, medium, high"));
+    }
+    let hero_row = call.owned(&HEROES, &req.hero_id, "hero").await?;
+    let prompt = match call
+        .state
+        .providers
+        .safety
+        .check(&req.prompt, infinite_stories_storyteller::Language::En)
+        .await?
+    {
+        SafetyVerdict::Pass => req.prompt.clone(),
+        SafetyVerdict::Rewritten { text, .. } => text,
+        SafetyVerdict::Refused { message } => {
+            return Err(FnError::new(400, "CONTENT_POLICY_VIOLATION", message));
+        }
+    };
+    call.progress(0.2, "Drawing the portrait…");
+    let image = call
+        .state
+        .providers
+        .illustrator
+        .avatar(&AvatarRequest {
+            hero: hero_of(&hero_row),
+            prompt: prompt.clone(),
+            style,
+            size,
+            previous_generation_id: req.previous_generation_id,
+        })
+        .await?;
+    let path = format!("{}/{}/avatar.png", call.user, req.hero_id);
+    storage::put_object(
+        &call.state,
+        "hero-avatars",
+        &path,
+        &image.png,
+        "image/png",
+        "max-age=86400",
+        Some(&call.user),
+        true,
+    )
+    .await?;
+    let url = storage::signed_url(&call.state, "hero-avatars", &path, URL_TTL);
+    let mut after = hero_row.body.clone();
+    after.insert("avatar_url".into(), json!(url));
+    after.insert("avatar_path".into(), json!(path));
+    after.insert("avatar_prompt".into(), json!(prompt));
+    after.insert("avatar_generation_id".into(), json!(image.generation_id));
+    after.insert("avatar_style".into(), json!(style.id()));
+    after.insert(
+        "updated_at".into(),
+        json!(iso_micros(call.state.now_millis())),
+    );
+    {
+        let _w = call.state.records_lock.lock().await;
+        records::commit(&call.state, vec![Write::Update(&HEROES, hero_row, after)]).await?;
+    }
+    call.progress(1.0, "The portrait is ready");
+    let mut data = json!({
+        "avatarUrl": url, "storagePath": path, "generationId": image.generation_id,
+        "fileSizeBytes": image.png.len(), "imageSize": format!("{}x{}", image.width, image.height),
+    });
+    if let Some(r) = image.revised_prompt {
+        data["revisedPrompt"] = json!(r);
+    }
+    Ok(data)
+}

@@ -1,0 +1,318 @@
+//! Reading a PostgREST request: the query string (`select`, filters, `or`, `order`, `limit`,
+//! `offset`, `on_conflict`), the `Prefer` header and the `Range` header.
+
+use std::cmp::Ordering;
+
+use axum::http::HeaderMap;
+use serde_json::{Map, Value};
+
+use super::error::RestError;
+use super::filter::{self, Filter, FilterError};
+use super::schema::Table;
+
+/// One `order` term.
+#[derive(Debug, Clone)]
+pub(crate) struct OrderBy {
+    pub column: String,
+    pub desc: bool,
+    pub nulls_first: bool,
+}
+
+/// A parsed request query.
+#[derive(Debug, Default)]
+pub(crate) struct RestQuery {
+    pub select: Option<Vec<String>>,
+    pub filters: Vec<Filter>,
+    pub or_groups: Vec<Vec<Filter>>,
+    pub order: Vec<OrderBy>,
+    pub limit: Option<usize>,
+    pub offset: Option<usize>,
+    pub on_conflict: Option<Vec<String>>,
+}
+
+fn filter_error(table: &Table, e: FilterError) -> RestError {
+    match e {
+        FilterError::UnknownColumn(_) => RestError::new(400, "42703", e.to_string()),
+        FilterError::Syntax(_) => {
+            RestError::parse(e.to_string()).details(format!("in a filter on {}", table.name))
+        }
+    }
+}
+
+impl RestQuery {
+    pub(crate) fn parse(
+        table: &Table,
+        raw: Option<&str>,
+        headers: &HeaderMap,
+    ) -> Result<Self, RestError> {
+        let mut q = RestQuery::default();
+        for (key, value) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+            match key.as_ref() {
+                "select" => {
+                    let cols: Vec<String> = value
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    if !cols.iter().any(|c| c == "*") {
+                        for c in &cols {
+                            if c.contains('(') {
+                                return Err(RestError::new(
+                                    400,
+                                    "PGRST200",
+                                    format!(
+                                        "Could not find a relationship for '{c}' in the schema cache"
+                                    ),
+                                ));
+                            }
+                            if table.column(c).is_none() {
+                                return Err(RestError::no_such_column(table.name, c));
+                            }
+                        }
+                        q.select = Some(cols);
+                    }
+                }
+                "order" => {
+                    for term in value.split(',').filter(|s| !s.is_empty()) {
+                        let mut parts = term.split('.');
+                        let column = parts.next().unwrap_or_default().to_string();
+                        if table.column(&column).is_none() {
+                            return Err(RestError::no_such_column(table.name, &column));
+                        }
+                        let mut desc = false;
+                        let mut nulls = None;
+                        for p in parts {
+                            match p {
+                                "asc" => desc = false,
+                                "desc" => desc = true,
+                                "nullsfirst" => nulls = Some(true),
+                                "nullslast" => nulls = Some(false),
+                                _ => {
+                                    return Err(RestError::parse(format!(
+                                        "\"failed to parse order ({term})\""
+                                    )));
+                                }
+                            }
+                        }
+                        q.order.push(OrderBy {
+                            column,
+                            desc,
+                            nulls_first: nulls.unwrap_or(desc),
+                        });
+                    }
+                }
+                "limit" => {
+                    q.limit = Some(
+                        value
+                            .parse()
+                            .map_err(|_| RestError::parse("limit must be a number"))?,
+                    )
+                }
+                "offset" => {
+                    q.offset = Some(
+                        value
+                            .parse()
+                            .map_err(|_| RestError::parse("offset must be a number"))?,
+                    )
+                }
+                "on_conflict" => {
+                    let cols: Vec<String> =
+                        value.split(',').map(|s| s.trim().to_string()).collect();
+                    for c in &cols {
+                        if table.column(c).is_none() {
+                            return Err(RestError::no_such_column(table.name, c));
+                        }
+                    }
+                    q.on_conflict = Some(cols);
+                }
+                "columns" => {}
+                "or" => {
+                    let inner = value
+                        .strip_prefix('(')
+                        .and_then(|s| s.strip_suffix(')'))
+                        .ok_or_else(|| {
+                            RestError::parse(format!("\"failed to parse logic tree ({value})\""))
+                        })?;
+                    let mut group = Vec::new();
+                    for term in split_top(inner) {
+                        let (col, rhs) = term.split_once('.').ok_or_else(|| {
+                            RestError::parse(format!("\"failed to parse logic tree ({value})\""))
+                        })?;
+                        group.push(
+                            filter::parse(table, col, rhs).map_err(|e| filter_error(table, e))?,
+                        );
+                    }
+                    q.or_groups.push(group);
+                }
+                column => q.filters.push(
+                    filter::parse(table, column, &value).map_err(|e| filter_error(table, e))?,
+                ),
+            }
+        }
+        if q.limit.is_none()
+            && q.offset.is_none()
+            && let Some(range) = headers.get("range").and_then(|v| v.to_str().ok())
+            && let Some((a, b)) = range.trim().split_once('-')
+        {
+            let from: usize = a
+                .trim()
+                .parse()
+                .map_err(|_| RestError::parse("bad Range header"))?;
+            q.offset = Some(from);
+            if let Ok(to) = b.trim().parse::<usize>() {
+                q.limit = Some((to + 1).saturating_sub(from));
+            }
+        }
+        Ok(q)
+    }
+
+    /// Whether a row passes every filter and `or` group.
+    pub(crate) fn matches(&self, table: &Table, row: &Map<String, Value>) -> bool {
+        self.filters.iter().all(|f| f.matches(table, row))
+            && self
+                .or_groups
+                .iter()
+                .all(|g| g.iter().any(|f| f.matches(table, row)))
+    }
+
+    pub(crate) fn has_filters(&self) -> bool {
+        !self.filters.is_empty() || !self.or_groups.is_empty()
+    }
+
+    /// Ids named by an `id=eq.` or `id=in.` filter.
+    pub(crate) fn targeted_ids(&self) -> Vec<String> {
+        self.filters
+            .iter()
+            .filter(|f| {
+                f.column == "id" && !f.negated && matches!(f.op, filter::Op::Eq | filter::Op::In)
+            })
+            .flat_map(|f| f.values.clone())
+            .collect()
+    }
+
+    pub(crate) fn sort(&self, rows: &mut [Map<String, Value>]) {
+        if self.order.is_empty() {
+            return;
+        }
+        rows.sort_by(|a, b| {
+            for o in &self.order {
+                let (x, y) = (
+                    a.get(&o.column).unwrap_or(&Value::Null),
+                    b.get(&o.column).unwrap_or(&Value::Null),
+                );
+                let ord = match (x.is_null(), y.is_null()) {
+                    (true, true) => Ordering::Equal,
+                    (true, false) => {
+                        if o.nulls_first {
+                            Ordering::Less
+                        } else {
+                            Ordering::Greater
+                        }
+                    }
+                    (false, true) => {
+                        if o.nulls_first {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Less
+                        }
+                    }
+                    _ => {
+                        let ord = filter::compare(x, y).unwrap_or(Ordering::Equal);
+                        if o.desc { ord.reverse() } else { ord }
+                    }
+                };
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+            }
+            Ordering::Equal
+        });
+    }
+
+    /// The row limited to the selected columns.
+    pub(crate) fn project(&self, row: Map<String, Value>) -> Map<String, Value> {
+        match &self.select {
+            None => row,
+            Some(cols) => cols
+                .iter()
+                .map(|c| (c.clone(), row.get(c).cloned().unwrap_or(Value::Null)))
+                .collect(),
+        }
+    }
+}
+
+fn split_top(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut cur, mut depth, mut quoted) = (String::new(), 0i32, false);
+    for ch in s.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth -= 1,
+            ',' if !quoted && depth == 0 => {
+                out.push(std::mem::take(&mut cur));
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(ch);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The `Prefer` header's values.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Prefer {
+    pub representation: bool,
+    pub headers_only: bool,
+    pub count: bool,
+    pub merge: bool,
+    pub ignore: bool,
+    pub applied: Vec<String>,
+}
+
+impl Prefer {
+    pub(crate) fn parse(headers: &HeaderMap) -> Self {
+        let mut p = Prefer::default();
+        for value in headers
+            .get_all("prefer")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+        {
+            for item in value.split(',').map(str::trim) {
+                let known = match item {
+                    "return=representation" => {
+                        p.representation = true;
+                        true
+                    }
+                    "return=minimal" => true,
+                    "return=headers-only" => {
+                        p.headers_only = true;
+                        true
+                    }
+                    "count=exact" | "count=planned" | "count=estimated" => {
+                        p.count = true;
+                        true
+                    }
+                    "resolution=merge-duplicates" => {
+                        p.merge = true;
+                        true
+                    }
+                    "resolution=ignore-duplicates" => {
+                        p.ignore = true;
+                        true
+                    }
+                    "missing=default" => true,
+                    _ => false,
+                };
+                if known {
+                    p.applied.push(item.to_string());
+                }
+            }
+        }
+        p
+    }
+}

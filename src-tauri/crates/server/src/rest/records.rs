@@ -1,0 +1,255 @@
+//! Rows of the contract's tables in SQLite (JSON documents keyed by table and id, with the
+//! owner resolved at write time), written in one transaction per request and announced to the
+//! realtime hub after commit. The functions write through here too, so every change reaches
+//! `postgres_changes` subscribers the same way.
+
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+use sqlx::Row as _;
+
+use super::schema::{STORIES, STORY_CHILDREN, Table};
+use crate::realtime::HubEvent;
+use crate::state::AppState;
+
+/// A stored row and its owner.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub owner: String,
+    pub body: Map<String, Value>,
+}
+
+impl Row {
+    pub(crate) fn id(&self) -> &str {
+        self.body
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+}
+
+/// What kind of change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChangeKind {
+    Insert,
+    Update,
+    Delete,
+}
+
+impl ChangeKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Insert => "INSERT",
+            ChangeKind::Update => "UPDATE",
+            ChangeKind::Delete => "DELETE",
+        }
+    }
+}
+
+/// One committed change, as realtime announces it.
+#[derive(Debug, Clone)]
+pub(crate) struct Change {
+    pub table: &'static Table,
+    pub kind: ChangeKind,
+    pub record: Option<Map<String, Value>>,
+    pub old: Option<Map<String, Value>>,
+    pub owner: String,
+    pub at_ms: i64,
+}
+
+/// One write of a request.
+#[derive(Debug, Clone)]
+pub(crate) enum Write {
+    Insert(&'static Table, Row),
+    Update(&'static Table, Row, Map<String, Value>),
+    Delete(&'static Table, Row),
+}
+
+fn parse_row(r: &sqlx::sqlite::SqliteRow) -> Result<Row, sqlx::Error> {
+    let body: String = r.try_get("body")?;
+    let body = match serde_json::from_str(&body) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    Ok(Row {
+        owner: r.try_get("owner_id")?,
+        body,
+    })
+}
+
+/// Rows of `table`, oldest first; only `owner`'s when given.
+pub(crate) async fn all(
+    state: &AppState,
+    table: &Table,
+    owner: Option<&str>,
+) -> Result<Vec<Row>, sqlx::Error> {
+    let rows =
+        match owner {
+            Some(owner) => sqlx::query(
+                "SELECT owner_id, body FROM records WHERE tbl = ? AND owner_id = ? ORDER BY seq",
+            )
+            .bind(table.name)
+            .bind(owner)
+            .fetch_all(&state.db)
+            .await?,
+            None => {
+                sqlx::query("SELECT owner_id, body FROM records WHERE tbl = ? ORDER BY seq")
+                    .bind(table.name)
+                    .fetch_all(&state.db)
+                    .await?
+            }
+        };
+    rows.iter().map(parse_row).collect()
+}
+
+/// The row of `table` with this id, whoever owns it.
+pub(crate) async fn by_id(
+    state: &AppState,
+    table: &Table,
+    id: &str,
+) -> Result<Option<Row>, sqlx::Error> {
+    let row = sqlx::query("SELECT owner_id, body FROM records WHERE tbl = ? AND id = ?")
+        .bind(table.name)
+        .bind(id)
+        .fetch_optional(&state.db)
+        .await?;
+    row.as_ref().map(parse_row).transpose()
+}
+
+/// The row of `table` whose `columns` equal those of `probe`, whoever owns it.
+pub(crate) async fn find_by(
+    state: &AppState,
+    table: &Table,
+    columns: &[&str],
+    probe: &Map<String, Value>,
+) -> Result<Option<Row>, sqlx::Error> {
+    if columns == ["id"] {
+        return match probe.get("id").and_then(Value::as_str) {
+            Some(id) => by_id(state, table, id).await,
+            None => Ok(None),
+        };
+    }
+    let mut sql = String::from("SELECT owner_id, body FROM records WHERE tbl = ?");
+    for c in columns {
+        sql.push_str(&format!(" AND json_extract(body, '$.{c}') = ?"));
+    }
+    let mut q = sqlx::query(&sql).bind(table.name);
+    for c in columns {
+        q = match probe.get(*c) {
+            Some(Value::String(s)) => q.bind(s.clone()),
+            Some(Value::Number(n)) if n.is_i64() => q.bind(n.as_i64()),
+            Some(Value::Number(n)) => q.bind(n.as_f64()),
+            Some(Value::Bool(b)) => q.bind(i64::from(*b)),
+            _ => return Ok(None),
+        };
+    }
+    let row = q.fetch_optional(&state.db).await?;
+    row.as_ref().map(parse_row).transpose()
+}
+
+/// Applies `writes` in one transaction (deleting a story takes its scenes, illustrations and
+/// listening sessions with it), then announces every change.
+pub(crate) async fn commit(
+    state: &AppState,
+    writes: Vec<Write>,
+) -> Result<Vec<Change>, sqlx::Error> {
+    let now = state.now_millis();
+    let mut changes = Vec::new();
+    let mut tx = state.db.begin().await?;
+    for write in writes {
+        match write {
+            Write::Insert(table, row) => {
+                sqlx::query(
+                    "INSERT INTO records (tbl, id, owner_id, seq, body) VALUES (?, ?, ?, \
+                     (SELECT IFNULL(MAX(seq), 0) + 1 FROM records WHERE tbl = ?), ?)",
+                )
+                .bind(table.name)
+                .bind(row.id())
+                .bind(&row.owner)
+                .bind(table.name)
+                .bind(Value::Object(row.body.clone()).to_string())
+                .execute(&mut *tx)
+                .await?;
+                changes.push(Change {
+                    table,
+                    kind: ChangeKind::Insert,
+                    record: Some(row.body),
+                    old: None,
+                    owner: row.owner,
+                    at_ms: now,
+                });
+            }
+            Write::Update(table, before, after) => {
+                let after_id = after
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or(before.id())
+                    .to_string();
+                sqlx::query("UPDATE records SET id = ?, body = ? WHERE tbl = ? AND id = ?")
+                    .bind(&after_id)
+                    .bind(Value::Object(after.clone()).to_string())
+                    .bind(table.name)
+                    .bind(before.id())
+                    .execute(&mut *tx)
+                    .await?;
+                changes.push(Change {
+                    table,
+                    kind: ChangeKind::Update,
+                    record: Some(after),
+                    old: Some(before.body),
+                    owner: before.owner,
+                    at_ms: now,
+                });
+            }
+            Write::Delete(table, row) => {
+                if std::ptr::eq(table, &STORIES) {
+                    for child in STORY_CHILDREN {
+                        let rows = sqlx::query(
+                            "SELECT owner_id, body FROM records WHERE tbl = ? AND json_extract(body, '$.story_id') = ?",
+                        )
+                        .bind(child.name)
+                        .bind(row.id())
+                        .fetch_all(&mut *tx)
+                        .await?;
+                        for r in rows.iter().map(parse_row) {
+                            let r = r?;
+                            sqlx::query("DELETE FROM records WHERE tbl = ? AND id = ?")
+                                .bind(child.name)
+                                .bind(r.id())
+                                .execute(&mut *tx)
+                                .await?;
+                            changes.push(Change {
+                                table: child,
+                                kind: ChangeKind::Delete,
+                                record: None,
+                                old: Some(r.body),
+                                owner: r.owner,
+                                at_ms: now,
+                            });
+                        }
+                    }
+                }
+                sqlx::query("DELETE FROM records WHERE tbl = ? AND id = ?")
+                    .bind(table.name)
+                    .bind(row.id())
+                    .execute(&mut *tx)
+                    .await?;
+                changes.push(Change {
+                    table,
+                    kind: ChangeKind::Delete,
+                    record: None,
+                    old: Some(row.body),
+                    owner: row.owner,
+                    at_ms: now,
+                });
+            }
+        }
+    }
+    tx.commit().await?;
+    for change in &changes {
+        state
+            .hub
+            .publish(HubEvent::Change(Arc::new(change.clone())));
+    }
+    Ok(changes)
+}

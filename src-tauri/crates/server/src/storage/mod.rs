@@ -1,0 +1,795 @@
+//! `/storage/v1`: the app's private buckets (`story-audio`, `hero-avatars`,
+//! `story-illustrations`) with Supabase Storage's routes: authenticated download, signed URLs
+//! (JWTs with `url` and `exp`), upload with `x-upsert`, info, list, move, copy and delete. A
+//! user may touch only objects under a first folder named after its id. Bytes live in files
+//! written atomically (temp file, fsync, rename); metadata lives in SQLite.
+
+mod error;
+
+use std::path::{Path as FsPath, PathBuf};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sqlx::Row;
+
+pub(crate) use error::StorageError;
+
+use crate::clock::iso_micros;
+use crate::gateway::{BearerError, Caller, caller};
+use crate::jwt::JwtError;
+use crate::state::AppState;
+
+/// The buckets, all private.
+pub(crate) const BUCKETS: [&str; 3] = ["story-audio", "hero-avatars", "story-illustrations"];
+
+/// The storage routes, mounted at `/storage/v1`.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/bucket", get(list_buckets))
+        .route("/bucket/{bucket}", get(get_bucket))
+        .route("/object/sign/{bucket}", post(sign_many))
+        .route(
+            "/object/sign/{bucket}/{*path}",
+            post(sign_one).get(fetch_signed),
+        )
+        .route("/object/authenticated/{bucket}/{*path}", get(download))
+        .route("/object/public/{bucket}/{*path}", get(public))
+        .route("/object/info/{bucket}/{*path}", get(info))
+        .route("/object/list/{bucket}", post(list))
+        .route("/object/move", post(move_object))
+        .route("/object/copy", post(copy_object))
+        .route("/object/{bucket}", axum::routing::delete(delete_many))
+        .route(
+            "/object/{bucket}/{*path}",
+            get(download)
+                .head(exists)
+                .post(upload)
+                .put(update)
+                .delete(delete_one),
+        )
+}
+
+fn storage_caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, StorageError> {
+    caller(state, headers).map_err(|e| match e {
+        BearerError::Invalid(JwtError::Expired { .. }) => {
+            StorageError::invalid_jwt("\"exp\" claim timestamp check failed")
+        }
+        BearerError::Invalid(JwtError::Malformed) => StorageError::invalid_jwt("jwt malformed"),
+        BearerError::Invalid(JwtError::BadSignature) => {
+            StorageError::invalid_jwt("invalid signature")
+        }
+        BearerError::MissingClaims => StorageError::invalid_jwt("jwt claims are missing role"),
+    })
+}
+
+fn check_bucket(bucket: &str) -> Result<(), StorageError> {
+    if BUCKETS.contains(&bucket) {
+        Ok(())
+    } else {
+        Err(StorageError::no_bucket())
+    }
+}
+
+/// Normalises an object name: no leading slash, no empty, `.` or `..` segments.
+fn clean_name(path: &str) -> Result<String, StorageError> {
+    let name: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if name.is_empty()
+        || path.len() > 1024
+        || name
+            .iter()
+            .any(|s| *s == "." || *s == ".." || s.contains('\\') || s.contains('\0'))
+    {
+        return Err(StorageError::invalid_key(format!("Invalid key: {path}")));
+    }
+    Ok(name.join("/"))
+}
+
+/// Whether the caller may touch `name` (first folder = its user id).
+fn may_access(who: &Caller, name: &str) -> bool {
+    match who {
+        Caller::Service => true,
+        Caller::User(u) => name.split('/').next() == Some(u.sub.as_str()),
+        Caller::Anon => false,
+    }
+}
+
+fn file_path(state: &AppState, bucket: &str, name: &str) -> PathBuf {
+    state.storage_root.join(bucket).join(name)
+}
+
+/// Object metadata.
+#[derive(Debug, Clone)]
+struct Object {
+    id: String,
+    bucket: String,
+    name: String,
+    owner: Option<String>,
+    size: i64,
+    mimetype: String,
+    cache_control: String,
+    etag: String,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl Object {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Self {
+        Object {
+            id: r.get("id"),
+            bucket: r.get("bucket"),
+            name: r.get("name"),
+            owner: r.get("owner_id"),
+            size: r.get("size"),
+            mimetype: r.get("mimetype"),
+            cache_control: r.get("cache_control"),
+            etag: r.get("etag"),
+            created_at: r.get("created_at"),
+            updated_at: r.get("updated_at"),
+        }
+    }
+
+    fn metadata(&self) -> Value {
+        json!({"eTag": self.etag, "size": self.size, "mimetype": self.mimetype,
+               "cacheControl": self.cache_control, "lastModified": iso_micros(self.updated_at),
+               "contentLength": self.size, "httpStatusCode": 200})
+    }
+
+    fn row_json(&self) -> Value {
+        json!({"bucket_id": self.bucket, "name": self.name, "id": self.id, "owner": self.owner,
+               "owner_id": self.owner, "created_at": iso_micros(self.created_at),
+               "updated_at": iso_micros(self.updated_at), "last_accessed_at": iso_micros(self.updated_at),
+               "metadata": self.metadata()})
+    }
+}
+
+async fn find(state: &AppState, bucket: &str, name: &str) -> Result<Option<Object>, StorageError> {
+    let row = sqlx::query("SELECT * FROM objects WHERE bucket = ? AND name = ?")
+        .bind(bucket)
+        .bind(name)
+        .fetch_optional(&state.db)
+        .await?;
+    Ok(row.as_ref().map(Object::from_row))
+}
+
+/// Stores an object (used by uploads and by the functions). `upsert: false` refuses to
+/// overwrite.
+pub(crate) async fn put_object(
+    state: &AppState,
+    bucket: &str,
+    name: &str,
+    bytes: &[u8],
+    mimetype: &str,
+    cache_control: &str,
+    owner: Option<&str>,
+    upsert: bool,
+) -> Result<String, StorageError> {
+    let existing = find(state, bucket, name).await?;
+    if existing.is_some() && !upsert {
+        return Err(StorageError::exists());
+    }
+    let now = state.now_millis();
+    let id = existing
+        .as_ref()
+        .map(|o| o.id.clone())
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let etag = {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(bytes);
+        format!(
+            "\"{}\"",
+            digest
+                .iter()
+                .take(16)
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        )
+    };
+    let tmp = state
+        .storage_root
+        .join(".tmp")
+        .join(uuid::Uuid::new_v4().to_string());
+    let target = file_path(state, bucket, name);
+    let data = bytes.to_vec();
+    tokio::task::spawn_blocking(move || write_atomic(&tmp, &target, &data))
+        .await
+        .map_err(|_| StorageError::internal())??;
+    sqlx::query(
+        "INSERT INTO objects (bucket, name, id, owner_id, size, mimetype, cache_control, etag, created_at, updated_at) \
+         VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (bucket, name) DO UPDATE SET size = excluded.size, \
+         mimetype = excluded.mimetype, cache_control = excluded.cache_control, etag = excluded.etag, \
+         updated_at = excluded.updated_at, owner_id = excluded.owner_id",
+    )
+    .bind(bucket)
+    .bind(name)
+    .bind(&id)
+    .bind(owner)
+    .bind(bytes.len() as i64)
+    .bind(mimetype)
+    .bind(cache_control)
+    .bind(&etag)
+    .bind(now)
+    .bind(now)
+    .execute(&state.db)
+    .await?;
+    Ok(id)
+}
+
+/// A signed download path relative to `/storage/v1`.
+pub(crate) fn sign(state: &AppState, bucket: &str, name: &str, expires_in: i64) -> String {
+    let now = state.now_secs();
+    let token = state
+        .signer
+        .sign(&json!({"url": format!("{bucket}/{name}"), "iat": now, "exp": now + expires_in}));
+    let encoded: Vec<String> = name
+        .split('/')
+        .map(|s| {
+            url::form_urlencoded::byte_serialize(s.as_bytes())
+                .collect::<String>()
+                .replace('+', "%20")
+        })
+        .collect();
+    format!("/object/sign/{bucket}/{}?token={token}", encoded.join("/"))
+}
+
+/// An absolute signed URL for a function response.
+pub(crate) fn signed_url(state: &AppState, bucket: &str, name: &str, expires_in: i64) -> String {
+    format!(
+        "http://{}/storage/v1{}",
+        state.address,
+        sign(state, bucket, name, expires_in)
+    )
+}
+
+async fn list_buckets(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, StorageError> {
+    storage_caller(&state, &headers)?;
+    let list: Vec<Value> = BUCKETS.iter().map(|b| bucket_json(b)).collect();
+    Ok(axum::Json(list).into_response())
+}
+
+fn bucket_json(b: &str) -> Value {
+    json!({"id": b, "name": b, "owner": "", "public": false, "file_size_limit": 52_428_800,
+           "allowed_mime_types": null, "created_at": "2026-01-01T00:00:00.000000Z", "updated_at": "2026-01-01T00:00:00.000000Z"})
+}
+
+async fn get_bucket(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(bucket): Path<String>,
+) -> Result<Response, StorageError> {
+    storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    Ok(axum::Json(bucket_json(&bucket)).into_response())
+}
+
+async fn read_limited(
+    state: &AppState,
+    body: Body,
+    limit: usize,
+) -> Result<bytes::Bytes, StorageError> {
+    let _ = state;
+    axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| StorageError::too_large())
+}
+
+async fn json_body(state: &AppState, body: Body) -> Result<Value, StorageError> {
+    let bytes = read_limited(state, body, state.config.max_json_body).await?;
+    if bytes.is_empty() {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|_| StorageError::new(400, "InvalidRequest", "Bad Request", "body must be JSON"))
+}
+
+async fn store(
+    state: AppState,
+    headers: HeaderMap,
+    bucket: String,
+    path: String,
+    body: Body,
+    upsert: bool,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let name = clean_name(&path)?;
+    if !may_access(&who, &name) {
+        return Err(StorageError::denied());
+    }
+    if let Some(len) = headers
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        && len > state.config.max_upload
+    {
+        return Err(StorageError::too_large());
+    }
+    let bytes = read_limited(&state, body, state.config.max_upload).await?;
+    let mime = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    if mime.starts_with("multipart/form-data") {
+        return Err(StorageError::new(
+            400,
+            "InvalidRequest",
+            "Bad Request",
+            "multipart uploads are not supported; send the bytes as the body",
+        ));
+    }
+    let cache = headers
+        .get("cache-control")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("max-age=3600");
+    let owner = match &who {
+        Caller::User(u) => Some(u.sub.clone()),
+        _ => name.split('/').next().map(str::to_string),
+    };
+    let id = put_object(
+        &state,
+        &bucket,
+        &name,
+        &bytes,
+        mime,
+        cache,
+        owner.as_deref(),
+        upsert,
+    )
+    .await?;
+    Ok(axum::Json(json!({"Id": id, "Key": format!("{bucket}/{name}")})).into_response())
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+    body: Body,
+) -> Result<Response, StorageError> {
+    let upsert = headers
+        .get("x-upsert")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    store(state, headers, bucket, path, body, upsert).await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+    body: Body,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let name = clean_name(&path)?;
+    if !may_access(&who, &name) || find(&state, &bucket, &name).await?.is_none() {
+        return Err(StorageError::not_found());
+    }
+    store(state, headers, bucket, path, body, true).await
+}
+
+async fn send_file(
+    state: &AppState,
+    obj: &Object,
+    download: Option<&str>,
+) -> Result<Response, StorageError> {
+    let path = file_path(state, &obj.bucket, &obj.name);
+    let bytes = match tokio::fs::read(&path).await {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StorageError::not_found()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut r = (StatusCode::OK, bytes).into_response();
+    let h = r.headers_mut();
+    for (k, v) in [
+        ("content-type", obj.mimetype.as_str()),
+        ("cache-control", obj.cache_control.as_str()),
+        ("etag", obj.etag.as_str()),
+    ] {
+        if let Ok(v) = HeaderValue::from_str(v) {
+            h.insert(k, v);
+        }
+    }
+    if let Some(name) = download {
+        let file = if name.is_empty() {
+            obj.name.rsplit('/').next().unwrap_or("file")
+        } else {
+            name
+        };
+        if let Ok(v) = HeaderValue::from_str(&format!(
+            "attachment; filename=\"{}\"",
+            file.replace('"', "")
+        )) {
+            h.insert("content-disposition", v);
+        }
+    }
+    Ok(r)
+}
+
+#[derive(Deserialize)]
+struct DownloadQuery {
+    download: Option<String>,
+    token: Option<String>,
+}
+
+async fn download(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+    Query(q): Query<DownloadQuery>,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let name = clean_name(&path)?;
+    if !may_access(&who, &name) {
+        return Err(StorageError::not_found());
+    }
+    let obj = find(&state, &bucket, &name)
+        .await?
+        .ok_or_else(StorageError::not_found)?;
+    send_file(&state, &obj, q.download.as_deref()).await
+}
+
+async fn exists(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+) -> Response {
+    let found = async {
+        let who = storage_caller(&state, &headers).ok()?;
+        let name = clean_name(&path).ok()?;
+        if !BUCKETS.contains(&bucket.as_str()) || !may_access(&who, &name) {
+            return None;
+        }
+        find(&state, &bucket, &name).await.ok().flatten()
+    }
+    .await;
+    match found {
+        Some(obj) => {
+            let mut r = StatusCode::OK.into_response();
+            if let Ok(v) = HeaderValue::from_str(&obj.mimetype) {
+                r.headers_mut().insert("content-type", v);
+            }
+            r.headers_mut()
+                .insert("content-length", HeaderValue::from(obj.size));
+            r
+        }
+        None => StatusCode::BAD_REQUEST.into_response(),
+    }
+}
+
+async fn public(Path((bucket, _path)): Path<(String, String)>) -> Result<Response, StorageError> {
+    check_bucket(&bucket)?;
+    // Every bucket is private: children's stories are never world-readable by URL.
+    Err(StorageError::no_bucket())
+}
+
+async fn info(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let name = clean_name(&path)?;
+    if !may_access(&who, &name) {
+        return Err(StorageError::not_found());
+    }
+    let o = find(&state, &bucket, &name)
+        .await?
+        .ok_or_else(StorageError::not_found)?;
+    Ok(axum::Json(json!({
+        "id": o.id, "name": o.name, "version": o.etag, "bucket_id": o.bucket, "size": o.size,
+        "content_type": o.mimetype, "cache_control": o.cache_control, "etag": o.etag,
+        "metadata": {}, "last_modified": iso_micros(o.updated_at), "created_at": iso_micros(o.created_at),
+    }))
+    .into_response())
+}
+
+fn expires_in(body: &Value) -> Result<i64, StorageError> {
+    match body.get("expiresIn").and_then(Value::as_i64) {
+        Some(n) if n > 0 => Ok(n),
+        _ => Err(StorageError::new(
+            400,
+            "InvalidRequest",
+            "Bad Request",
+            "body/expiresIn must be a positive number",
+        )),
+    }
+}
+
+async fn sign_one(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+    body: Body,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let name = clean_name(&path)?;
+    let body = json_body(&state, body).await?;
+    let ttl = expires_in(&body)?;
+    if !may_access(&who, &name) || find(&state, &bucket, &name).await?.is_none() {
+        return Err(StorageError::not_found());
+    }
+    Ok(axum::Json(json!({"signedURL": sign(&state, &bucket, &name, ttl)})).into_response())
+}
+
+async fn sign_many(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(bucket): Path<String>,
+    body: Body,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let body = json_body(&state, body).await?;
+    let ttl = expires_in(&body)?;
+    let mut out = Vec::new();
+    for p in body
+        .get("paths")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+    {
+        let p = p.as_str().unwrap_or_default().to_string();
+        let ok = match clean_name(&p) {
+            Ok(name)
+                if may_access(&who, &name) && find(&state, &bucket, &name).await?.is_some() =>
+            {
+                Some(name)
+            }
+            _ => None,
+        };
+        out.push(match ok {
+            Some(name) => json!({"error": null, "path": p, "signedURL": sign(&state, &bucket, &name, ttl)}),
+            None => json!({"error": "Either the object does not exist or you do not have access to it", "path": p, "signedURL": null}),
+        });
+    }
+    Ok(axum::Json(out).into_response())
+}
+
+async fn fetch_signed(
+    State(state): State<AppState>,
+    Path((bucket, path)): Path<(String, String)>,
+    Query(q): Query<DownloadQuery>,
+) -> Result<Response, StorageError> {
+    check_bucket(&bucket)?;
+    let name = clean_name(&path)?;
+    let token = q.token.as_deref().ok_or_else(|| {
+        StorageError::invalid_jwt("querystring must have required property 'token'")
+    })?;
+    let claims = state
+        .signer
+        .verify(token, state.now_secs())
+        .map_err(|e| match e {
+            JwtError::Expired { .. } => StorageError::invalid_jwt("jwt expired"),
+            _ => StorageError::invalid_jwt("invalid signature"),
+        })?;
+    if claims.get("url").and_then(Value::as_str) != Some(format!("{bucket}/{name}").as_str()) {
+        return Err(StorageError::invalid_jwt(
+            "Invalid signature for this object",
+        ));
+    }
+    let obj = find(&state, &bucket, &name)
+        .await?
+        .ok_or_else(StorageError::not_found)?;
+    send_file(&state, &obj, q.download.as_deref()).await
+}
+
+async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(bucket): Path<String>,
+    body: Body,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let body = json_body(&state, body).await?;
+    let prefix = body
+        .get("prefix")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim_matches('/')
+        .to_string();
+    let limit = body.get("limit").and_then(Value::as_u64).unwrap_or(100) as usize;
+    let offset = body.get("offset").and_then(Value::as_u64).unwrap_or(0) as usize;
+    let search = body
+        .get("search")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_lowercase();
+    let desc = body.pointer("/sortBy/order").and_then(Value::as_str) == Some("desc");
+    let rows = sqlx::query("SELECT * FROM objects WHERE bucket = ? ORDER BY name")
+        .bind(&bucket)
+        .fetch_all(&state.db)
+        .await?;
+    let base = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}/")
+    };
+    let mut folders: Vec<String> = Vec::new();
+    let mut files: Vec<Object> = Vec::new();
+    for obj in rows.iter().map(Object::from_row) {
+        if !may_access(&who, &obj.name) {
+            continue;
+        }
+        let Some(rest) = obj.name.strip_prefix(&base) else {
+            continue;
+        };
+        match rest.split_once('/') {
+            Some((folder, _)) => {
+                if !folders.iter().any(|f| f == folder) {
+                    folders.push(folder.to_string());
+                }
+            }
+            None => files.push(obj.clone()),
+        }
+    }
+    let mut entries: Vec<(String, Value)> = folders
+        .into_iter()
+        .map(|f| (f.clone(), json!({"name": f, "id": null, "updated_at": null, "created_at": null, "last_accessed_at": null, "metadata": null})))
+        .chain(files.into_iter().map(|o| {
+            let short = o.name.rsplit('/').next().unwrap_or_default().to_string();
+            let mut v = o.row_json();
+            v["name"] = json!(short);
+            (short, v)
+        }))
+        .filter(|(n, _)| search.is_empty() || n.to_lowercase().contains(&search))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if desc {
+        entries.reverse();
+    }
+    let page: Vec<Value> = entries
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|(_, v)| v)
+        .collect();
+    Ok(axum::Json(page).into_response())
+}
+
+async fn remove(
+    state: &AppState,
+    who: &Caller,
+    bucket: &str,
+    names: Vec<String>,
+) -> Result<Vec<Value>, StorageError> {
+    let mut deleted = Vec::new();
+    for raw in names {
+        let Ok(name) = clean_name(&raw) else { continue };
+        if !may_access(who, &name) {
+            continue;
+        }
+        if let Some(obj) = find(state, bucket, &name).await? {
+            sqlx::query("DELETE FROM objects WHERE bucket = ? AND name = ?")
+                .bind(bucket)
+                .bind(&name)
+                .execute(&state.db)
+                .await?;
+            let _ = tokio::fs::remove_file(file_path(state, bucket, &name)).await;
+            deleted.push(obj.row_json());
+        }
+    }
+    Ok(deleted)
+}
+
+async fn delete_many(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(bucket): Path<String>,
+    body: Body,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let body = json_body(&state, body).await?;
+    let names: Vec<String> = body
+        .get("prefixes")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(axum::Json(remove(&state, &who, &bucket, names).await?).into_response())
+}
+
+async fn delete_one(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((bucket, path)): Path<(String, String)>,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    check_bucket(&bucket)?;
+    let deleted = remove(&state, &who, &bucket, vec![path]).await?;
+    if deleted.is_empty() {
+        return Err(StorageError::not_found());
+    }
+    Ok(axum::Json(json!({"message": "Successfully deleted"})).into_response())
+}
+
+async fn relocate(
+    state: AppState,
+    headers: HeaderMap,
+    body: Body,
+    keep_source: bool,
+) -> Result<Response, StorageError> {
+    let who = storage_caller(&state, &headers)?;
+    let body = json_body(&state, body).await?;
+    let field = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_string);
+    let bucket = field("bucketId").ok_or_else(StorageError::no_bucket)?;
+    check_bucket(&bucket)?;
+    let dest_bucket = field("destinationBucket").unwrap_or_else(|| bucket.clone());
+    check_bucket(&dest_bucket)?;
+    let from = clean_name(&field("sourceKey").unwrap_or_default())?;
+    let to = clean_name(&field("destinationKey").unwrap_or_default())?;
+    if !may_access(&who, &from) || !may_access(&who, &to) {
+        return Err(StorageError::not_found());
+    }
+    let obj = find(&state, &bucket, &from)
+        .await?
+        .ok_or_else(StorageError::not_found)?;
+    let bytes = tokio::fs::read(file_path(&state, &bucket, &from)).await?;
+    put_object(
+        &state,
+        &dest_bucket,
+        &to,
+        &bytes,
+        &obj.mimetype,
+        &obj.cache_control,
+        obj.owner.as_deref(),
+        false,
+    )
+    .await?;
+    if !keep_source {
+        remove(&state, &Caller::Service, &bucket, vec![from]).await?;
+        return Ok(axum::Json(json!({"message": "Successfully moved"})).into_response());
+    }
+    Ok(axum::Json(json!({"Key": format!("{dest_bucket}/{to}")})).into_response())
+}
+
+async fn move_object(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, StorageError> {
+    relocate(state, headers, body, false).await
+}
+
+async fn copy_object(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, StorageError> {
+    relocate(state, headers, body, true).await
+}
+
+/// Writes `bytes` to `tmp`, flushes it to disk, then renames it over `target`, so a crash
+/// leaves either the old file or the new one.
+pub(crate) fn write_atomic(tmp: &FsPath, target: &FsPath, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut f = std::fs::File::create(tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(tmp, target)?;
+    if let Some(parent) = target.parent()
+        && let Ok(dir) = std::fs::File::open(parent)
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,411 @@
+//! What each event looks like and who keeps the hero company, shared by the writer (English
+//! illustration prompts) and the offline illustrator (which draws the same landscape and the
+//! same companion the prompt names).
+
+use crate::{BuiltInEvent, CustomEvent, EventCategory, EventSpec};
+
+/// The kind of landscape an event takes place in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Landscape {
+    Meadow,
+    Forest,
+    School,
+    Party,
+    Park,
+    RainyWindow,
+    Home,
+    Snow,
+    Sea,
+    Clouds,
+    Space,
+    Garden,
+    Mountains,
+    Dream,
+    Castle,
+}
+
+/// An event's look: landscape, time of day and an English description for prompts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Visual {
+    pub landscape: Landscape,
+    pub night: bool,
+    pub place: &'static str,
+}
+
+/// The companion animal (or friend) of a story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CompanionKind {
+    Fox,
+    Owl,
+    Rabbit,
+    Puppy,
+    Kitten,
+    BearCub,
+    Hedgehog,
+    Duckling,
+    Dragon,
+    Turtle,
+}
+
+impl CompanionKind {
+    pub(crate) const ALL: [CompanionKind; 10] = [
+        CompanionKind::Fox,
+        CompanionKind::Owl,
+        CompanionKind::Rabbit,
+        CompanionKind::Puppy,
+        CompanionKind::Kitten,
+        CompanionKind::BearCub,
+        CompanionKind::Hedgehog,
+        CompanionKind::Duckling,
+        CompanionKind::Dragon,
+        CompanionKind::Turtle,
+    ];
+
+    /// Index into `Lexicon::companion_kinds`.
+    pub(crate) fn index(self) -> usize {
+        CompanionKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0)
+    }
+
+    /// The English words used in prompts (and recognised in them by the illustrator).
+    pub(crate) fn english(self) -> &'static str {
+        match self {
+            CompanionKind::Fox => "little fox",
+            CompanionKind::Owl => "small owl",
+            CompanionKind::Rabbit => "little rabbit",
+            CompanionKind::Puppy => "puppy",
+            CompanionKind::Kitten => "kitten",
+            CompanionKind::BearCub => "bear cub",
+            CompanionKind::Hedgehog => "hedgehog",
+            CompanionKind::Duckling => "duckling",
+            CompanionKind::Dragon => "baby dragon",
+            CompanionKind::Turtle => "sea turtle",
+        }
+    }
+
+    /// The companion named in an English prompt, if any.
+    pub(crate) fn from_prompt(prompt: &str) -> Option<CompanionKind> {
+        let lower = prompt.to_lowercase();
+        let key = |k: CompanionKind| match k {
+            CompanionKind::Fox => "fox",
+            CompanionKind::Owl => "owl",
+            CompanionKind::Rabbit => "rabbit",
+            CompanionKind::Puppy => "puppy",
+            CompanionKind::Kitten => "kitten",
+            CompanionKind::BearCub => "bear",
+            CompanionKind::Hedgehog => "hedgehog",
+            CompanionKind::Duckling => "duckling",
+            CompanionKind::Dragon => "dragon",
+            CompanionKind::Turtle => "turtle",
+        };
+        CompanionKind::ALL
+            .into_iter()
+            .filter_map(|k| lower.find(key(k)).map(|at| (at, k)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, k)| k)
+    }
+
+    /// Companions that fit an event (the first ten-animal pool, or the event's own).
+    pub(crate) fn for_event(event: BuiltInEvent) -> &'static [CompanionKind] {
+        use CompanionKind::*;
+        match event {
+            BuiltInEvent::FriendlyDragonEncounter => &[Dragon],
+            BuiltInEvent::UnderwaterTreasureHunt => &[Turtle],
+            BuiltInEvent::MagicalForestAdventure => &[Fox, Owl, Hedgehog, Rabbit],
+            BuiltInEvent::AnimalLanguageLearning => &[Fox, Rabbit, Duckling, Hedgehog, BearCub],
+            _ => &[Fox, Owl, Rabbit, Puppy, Kitten, BearCub, Hedgehog, Duckling],
+        }
+    }
+}
+
+/// Names a companion may have (language-neutral).
+pub(crate) const COMPANION_NAMES: [&str; 14] = [
+    "Pip", "Nilo", "Bramble", "Miso", "Tilly", "Pepper", "Moss", "Juniper", "Biscuit", "Clover",
+    "Poppy", "Fennel", "Nuvola", "Sprout",
+];
+
+/// The look of a built-in event.
+pub(crate) fn visual(event: BuiltInEvent) -> Visual {
+    use BuiltInEvent as E;
+    use Landscape as L;
+    let (landscape, night, place) = match event {
+        E::BedtimeAdventure => (
+            L::Meadow,
+            true,
+            "a moonlit meadow path with glowing fireflies and friendly stars",
+        ),
+        E::SchoolDay => (
+            L::School,
+            false,
+            "a cheerful little schoolhouse with a garden and a red door",
+        ),
+        E::Birthday => (
+            L::Party,
+            false,
+            "a garden birthday party with balloons, bunting and a big cake",
+        ),
+        E::WeekendExplorer => (
+            L::Park,
+            false,
+            "sunny green hills with a winding path and a little stream",
+        ),
+        E::RainyDay => (
+            L::RainyWindow,
+            false,
+            "a cosy room with a big window, soft rain outside and a blanket fort",
+        ),
+        E::FamilyTime => (
+            L::Home,
+            true,
+            "a warm little house with lit windows at dusk",
+        ),
+        E::MakingFriends => (
+            L::Park,
+            false,
+            "a playground in a park with a sandpit and a big oak tree",
+        ),
+        E::LearningSomethingNew => (
+            L::School,
+            false,
+            "a small library garden with books and flowerpots",
+        ),
+        E::HelpingOthers => (
+            L::Garden,
+            false,
+            "a village garden with a wheelbarrow and flowerbeds",
+        ),
+        E::HolidayAdventure => (
+            L::Snow,
+            true,
+            "a snowy village with lanterns and a decorated fir tree",
+        ),
+        E::MagicalForestAdventure => (
+            L::Forest,
+            false,
+            "an enchanted forest with glowing mushrooms and tall friendly trees",
+        ),
+        E::FriendlyDragonEncounter => (
+            L::Mountains,
+            false,
+            "soft green mountains with a cosy cave and a baby dragon",
+        ),
+        E::UnderwaterTreasureHunt => (
+            L::Sea,
+            false,
+            "a bright underwater reef with corals, bubbles and a treasure chest",
+        ),
+        E::CloudCastleJourney => (
+            L::Clouds,
+            false,
+            "a castle made of fluffy clouds in a pastel sky",
+        ),
+        E::TimeTravelMission => (
+            L::Castle,
+            false,
+            "a storybook castle long ago with flags and a gentle clock tower",
+        ),
+        E::SpaceExploration => (
+            L::Space,
+            true,
+            "a tiny rocket among colourful planets and twinkling stars",
+        ),
+        E::MiniatureWorldDiscovery => (
+            L::Garden,
+            false,
+            "a tiny world among giant flowers and dewdrops",
+        ),
+        E::WeatherWizardTraining => (
+            L::Mountains,
+            false,
+            "a hilltop with a rainbow, small clouds and a weathervane",
+        ),
+        E::AnimalLanguageLearning => (
+            L::Forest,
+            false,
+            "a sunny woodland clearing full of friendly animals",
+        ),
+        E::DreamWorldAdventure => (
+            L::Dream,
+            true,
+            "a dreamy land of floating islands, soft moons and pastel stars",
+        ),
+    };
+    Visual {
+        landscape,
+        night,
+        place,
+    }
+}
+
+/// The built-in event whose places and moments best fit a custom event: first from words in
+/// its text (five languages), then from its category.
+pub(crate) fn base_event(custom: &CustomEvent) -> BuiltInEvent {
+    use BuiltInEvent as E;
+    let text = format!(
+        "{} {} {} {}",
+        custom.title,
+        custom.description,
+        custom.prompt_seed,
+        custom.keywords.join(" ")
+    )
+    .to_lowercase();
+    const TRIGGERS: &[(&[&str], BuiltInEvent)] = &[
+        (
+            &[
+                "school",
+                "école",
+                "escuela",
+                "colegio",
+                "schule",
+                "scuola",
+                "classe",
+                "kindergarten",
+                "maternelle",
+            ],
+            E::SchoolDay,
+        ),
+        (
+            &[
+                "birthday",
+                "anniversaire",
+                "cumpleaños",
+                "geburtstag",
+                "compleanno",
+                "party",
+                "fête",
+                "fiesta",
+                "festa",
+            ],
+            E::Birthday,
+        ),
+        (
+            &["rain", "pluie", "lluvia", "regen", "pioggia"],
+            E::RainyDay,
+        ),
+        (
+            &["dragon", "drache", "drago", "dragón"],
+            E::FriendlyDragonEncounter,
+        ),
+        (
+            &[
+                "sea", "ocean", "beach", "mer", "plage", "océan", "mar", "playa", "meer", "strand",
+                "mare", "spiaggia",
+            ],
+            E::UnderwaterTreasureHunt,
+        ),
+        (
+            &[
+                "space", "rocket", "planet", "espace", "fusée", "planète", "espacio", "cohete",
+                "weltraum", "rakete", "spazio", "razzo",
+            ],
+            E::SpaceExploration,
+        ),
+        (
+            &[
+                "forest", "forêt", "bosque", "wald", "bosco", "foresta", "tree", "arbre", "baum",
+                "albero", "árbol",
+            ],
+            E::MagicalForestAdventure,
+        ),
+        (
+            &[
+                "snow",
+                "christmas",
+                "neige",
+                "noël",
+                "nieve",
+                "navidad",
+                "schnee",
+                "weihnacht",
+                "neve",
+                "natale",
+                "holiday",
+                "vacances",
+                "vacaciones",
+                "ferien",
+                "vacanz",
+            ],
+            E::HolidayAdventure,
+        ),
+        (
+            &["friend", "ami", "amig", "freund", "amic"],
+            E::MakingFriends,
+        ),
+        (
+            &[
+                "dog", "cat", "animal", "chien", "chat", "perro", "gato", "hund", "katze", "tier",
+                "cane", "gatto",
+            ],
+            E::AnimalLanguageLearning,
+        ),
+        (
+            &[
+                "camp", "tent", "tente", "tienda", "zelt", "tenda", "garden", "jardin", "jardín",
+                "garten", "giardino",
+            ],
+            E::WeekendExplorer,
+        ),
+        (
+            &[
+                "grand", "mum", "dad", "family", "famille", "familia", "familie", "famiglia",
+                "mamá", "papá", "maman", "papa", "mama", "nonn", "oma", "opa", "abuel",
+            ],
+            E::FamilyTime,
+        ),
+        (
+            &["help", "aider", "ayudar", "helfen", "aiutare"],
+            E::HelpingOthers,
+        ),
+        (
+            &["learn", "apprend", "aprend", "lernen", "impar"],
+            E::LearningSomethingNew,
+        ),
+        (
+            &[
+                "dream", "rêve", "sueño", "traum", "sogno", "sleep", "dormir", "schlaf", "dormire",
+                "night", "nuit", "noche", "nacht", "notte",
+            ],
+            E::BedtimeAdventure,
+        ),
+    ];
+    for (words, event) in TRIGGERS {
+        if words.iter().any(|w| text.contains(w)) {
+            return *event;
+        }
+    }
+    match custom.category {
+        EventCategory::DailyLife => E::FamilyTime,
+        EventCategory::Adventure => E::WeekendExplorer,
+        EventCategory::EmotionalGrowth => E::MakingFriends,
+        EventCategory::Learning => E::LearningSomethingNew,
+        EventCategory::Celebration => E::Birthday,
+        EventCategory::Challenge => E::HelpingOthers,
+        EventCategory::Imagination => E::DreamWorldAdventure,
+        EventCategory::Custom => E::BedtimeAdventure,
+    }
+}
+
+/// The built-in event that sets the look of any event.
+pub(crate) fn event_base(event: &EventSpec) -> BuiltInEvent {
+    match event {
+        EventSpec::BuiltIn(e) => *e,
+        EventSpec::Custom(c) => base_event(c),
+    }
+}
+
+/// The built-in event an English prompt talks about, by its place words (for illustrations
+/// requested without an event).
+pub(crate) fn event_from_prompt(prompt: &str) -> Option<BuiltInEvent> {
+    let lower = prompt.to_lowercase();
+    BuiltInEvent::ALL.iter().copied().find(|e| {
+        let place = visual(*e).place;
+        let key = place
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        lower.contains(&key)
+    })
+}

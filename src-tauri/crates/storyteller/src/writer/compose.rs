@@ -1,0 +1,489 @@
+//! Composes one story from a language's grammar: a fixed arc of beats (setting and hero,
+//! companion, situation, episodes, resolution, sleepy ending) whose sentences are drawn by a
+//! seeded RNG, then grown beat by beat until the text fits the target length.
+
+use rand::seq::SliceRandom;
+use rand::{Rng, RngCore};
+
+use super::lexicon::{Lexicon, Pool};
+use super::template::{Slots, fill};
+use crate::scenery::{COMPANION_NAMES, CompanionKind, event_base};
+use crate::{EventSpec, StoryRequest, Tone, Trait};
+
+/// What a paragraph does in the story arc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Beat {
+    Opening,
+    Companion,
+    Situation,
+    Episode,
+    Ability,
+    Resolution,
+    Ending,
+}
+
+/// One paragraph of the story.
+#[derive(Debug, Clone)]
+pub(super) struct Paragraph {
+    pub beat: Beat,
+    pub sentences: Vec<String>,
+    id: usize,
+}
+
+/// A composed story before it is joined into text.
+#[derive(Debug, Clone)]
+pub(super) struct Composition {
+    pub title: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub companion: CompanionKind,
+    pub companion_name: String,
+}
+
+/// Words as a narrator speaks them: whitespace-separated tokens with a letter or digit.
+pub(crate) fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A pool shuffled once and dealt without replacement. In short stories the shortest
+/// remaining template is dealt, so a one-minute story still holds the whole arc.
+struct Deck {
+    items: Vec<&'static str>,
+    short: bool,
+}
+
+impl Deck {
+    fn new(pool: Pool, slots: &Slots, short: bool, rng: &mut dyn RngCore) -> Self {
+        let mut items: Vec<&'static str> = pool
+            .iter()
+            .copied()
+            .filter(|t| !slots.unusable(t))
+            .collect();
+        items.shuffle(rng);
+        Deck { items, short }
+    }
+
+    fn deal(&mut self) -> Option<&'static str> {
+        if self.short && !self.items.is_empty() {
+            let at = (0..self.items.len())
+                .min_by_key(|&i| self.items[i].len())
+                .unwrap_or(0);
+            return Some(self.items.remove(at));
+        }
+        self.items.pop()
+    }
+}
+
+/// Where a grown sentence goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// At the end of the last paragraph of this beat.
+    Append(Beat),
+    /// Just before the last sentence of the last paragraph of this beat.
+    BeforeLast(Beat),
+    /// In a new episode paragraph placed before the resolution.
+    NewEpisode,
+}
+
+/// Optional growth steps, tried in turn until the story is long enough.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Look,
+    Setting,
+    CompanionLine,
+    Keywords,
+    ToneLine,
+    NewEpisode,
+    EpisodeDetail,
+    Teamwork,
+    SecondResolution,
+    Sleepy,
+}
+
+/// Builds the story for `request` in `lex`, aiming at `target_words`.
+pub(super) fn compose(
+    request: &StoryRequest,
+    lex: &Lexicon,
+    slots: &mut Slots,
+    target_words: f64,
+    rng: &mut dyn RngCore,
+) -> Composition {
+    let base = event_base(&request.event);
+    let event_words = &lex.events[index_of(base)];
+    let kinds = CompanionKind::for_event(base);
+    let companion = kinds[rng.random_range(0..kinds.len())];
+    let companion_name = COMPANION_NAMES[rng.random_range(0..COMPANION_NAMES.len())].to_string();
+    slots.companion = companion_name.clone();
+    slots.companion_kind = lex.companion_kinds[companion.index()].to_string();
+    slots.place_in = event_words.place_in.to_string();
+    slots.event_title = event_words.title.to_string();
+
+    let hero = &request.hero;
+    let second = if hero.secondary_trait == hero.primary_trait {
+        // Same trait twice: the second voice of it is its nearest friend.
+        companion_trait(hero.primary_trait)
+    } else {
+        hero.secondary_trait
+    };
+    let (t1, t2) = (
+        &lex.traits[trait_index(hero.primary_trait)],
+        &lex.traits[trait_index(second)],
+    );
+    let she = matches!(hero.pronouns, Some(crate::Pronouns::She));
+    slots.adj1 = (if she { t1.adj_f } else { t1.adj_m }).to_string();
+    slots.adj2 = (if she { t2.adj_f } else { t2.adj_m }).to_string();
+    slots.noun1 = t1.noun.to_string();
+    slots.noun2 = t2.noun.to_string();
+
+    let custom = match &request.event {
+        EventSpec::Custom(c) => Some(c),
+        EventSpec::BuiltIn(_) => None,
+    };
+    let short = target_words < 260.0;
+    let tone_pool = custom.map(|c| lex.tones[tone_index(c.tone)]).unwrap_or(&[]);
+    let intros: Pool = if slots.unusable("{A1}") || rng.random_bool(0.5) {
+        lex.intros_noun
+    } else {
+        lex.intros_adj
+    };
+    let mut deck = |pool: Pool| Deck::new(pool, slots, short, rng);
+    let mut openings = deck(lex.openings);
+    let mut settings = deck(lex.settings);
+    let mut intros = deck(intros);
+    let mut looks = deck(lex.looks);
+    let mut companion_intros = deck(lex.companion_intros);
+    let mut companion_lines = deck(lex.companion_lines);
+    let mut situation = deck(event_words.situation);
+    let mut moments = deck(event_words.moments);
+    let mut obstacles = deck(lex.obstacles);
+    let mut teamwork = deck(lex.teamwork);
+    let mut transitions = deck(lex.transitions);
+    let mut details = deck(lex.details);
+    let mut ability = deck(lex.ability);
+    let mut acts = [deck(t1.acts), deck(t2.acts)];
+    let mut kindness = deck(lex.kindness);
+    let mut cleverness = deck(lex.cleverness);
+    let mut returns = deck(lex.returns);
+    let mut sleepy = deck(lex.sleepy);
+    let mut finals = deck(lex.finals);
+    let mut titles = deck(lex.titles);
+    let mut custom_situation = deck(lex.custom_situation);
+    let mut custom_resolution = deck(lex.custom_resolution);
+    let mut custom_keywords = deck(lex.custom_keywords);
+    let mut tone = deck(tone_pool);
+
+    let has_ability = !slots.ability.is_empty();
+    let clever_first = matches!(
+        hero.primary_trait,
+        Trait::Smart | Trait::Curious | Trait::Creative
+    ) || rng.random_bool(0.35);
+    let title = match custom {
+        Some(c) if rng.random_bool(0.5) => format!("{} — {}", slots.name, c.title),
+        _ => titles.deal().map(|t| fill(t, slots)).unwrap_or_default(),
+    };
+    let s = &*slots;
+    let f = |t: Option<&str>| t.map(|t| fill(t, s));
+    // "problem || solution" templates become two sentences.
+    let pair = |t: Option<&str>| -> (Option<String>, Option<String>) {
+        match t.map(|t| t.split_once(" || ").unwrap_or((t, ""))) {
+            Some((a, b)) => (Some(fill(a, s)), (!b.is_empty()).then(|| fill(b, s))),
+            None => (None, None),
+        }
+    };
+
+    // The core arc: every story has these.
+    let mut story = Builder {
+        paragraphs: Vec::new(),
+        next_id: 0,
+        added: Vec::new(),
+    };
+    story.push(Beat::Opening, vec![f(openings.deal()), f(intros.deal())]);
+    story.push(Beat::Companion, vec![f(companion_intros.deal())]);
+    let (setup, payoff) = if custom.is_some() {
+        (f(custom_situation.deal()), f(custom_resolution.deal()))
+    } else {
+        pair(situation.deal())
+    };
+    story.push(Beat::Situation, vec![setup]);
+    if short {
+        // One minute holds one episode: the hero meets the situation itself.
+        story.push(Beat::Episode, vec![f(acts[0].deal())]);
+    } else {
+        let (problem, solution) = pair(moments.deal());
+        story.push(Beat::Episode, vec![problem, f(acts[0].deal()), solution]);
+    }
+    if !short || has_ability {
+        let (problem, solution) = pair(obstacles.deal());
+        let act = if has_ability {
+            ability.deal()
+        } else {
+            acts[1].deal()
+        };
+        let beat = if has_ability {
+            Beat::Ability
+        } else {
+            Beat::Episode
+        };
+        story.push(beat, vec![problem, f(act), solution]);
+    }
+    let resolution = if clever_first {
+        cleverness.deal()
+    } else {
+        kindness.deal()
+    };
+    let has_payoff = payoff.is_some();
+    story.push(Beat::Resolution, vec![f(resolution), payoff]);
+    let going_home = if short { None } else { f(returns.deal()) };
+    story.push(Beat::Ending, vec![going_home, f(finals.deal())]);
+    if has_payoff {
+        // In very short stories the situation's own payoff can carry the resolution alone.
+        let id = story.last_of(Beat::Resolution);
+        story.added.push((id, 0));
+    }
+
+    // Growth: optional beats in a seeded order, then episodes and details until long enough.
+    let mut first = vec![
+        Step::Look,
+        Step::Setting,
+        Step::CompanionLine,
+        Step::Keywords,
+        Step::ToneLine,
+        Step::Sleepy,
+        Step::SecondResolution,
+    ];
+    first.shuffle(rng);
+    let cycle = [
+        Step::NewEpisode,
+        Step::EpisodeDetail,
+        Step::Sleepy,
+        Step::Setting,
+        Step::ToneLine,
+        Step::NewEpisode,
+        Step::CompanionLine,
+        Step::EpisodeDetail,
+        Step::Teamwork,
+    ];
+    let (low, high) = (target_words * 0.97, target_words * 1.05);
+    let mut episode_count = 2usize;
+    let mut words = story.words();
+    let steps = first
+        .into_iter()
+        .chain(cycle.into_iter().cycle().take(cycle.len() * 25));
+    for step in steps {
+        if words as f64 >= low {
+            break;
+        }
+        let opening_len = story.len_of(Beat::Opening);
+        let companion_len = story.len_of(Beat::Companion);
+        let grown: Vec<(Place, Option<String>)> = match step {
+            Step::Look if !slots.look.is_empty() => {
+                vec![(Place::Append(Beat::Opening), f(looks.deal()))]
+            }
+            Step::Setting if opening_len < 4 => {
+                vec![(Place::Append(Beat::Opening), f(settings.deal()))]
+            }
+            Step::Setting => vec![(Place::Append(Beat::Episode), f(settings.deal()))],
+            Step::CompanionLine if companion_len < 3 => {
+                vec![(Place::Append(Beat::Companion), f(companion_lines.deal()))]
+            }
+            Step::CompanionLine => vec![(Place::Append(Beat::Episode), f(companion_lines.deal()))],
+            Step::Keywords if !slots.keywords.is_empty() => {
+                vec![(Place::Append(Beat::Situation), f(custom_keywords.deal()))]
+            }
+            Step::ToneLine => vec![(Place::Append(Beat::Situation), f(tone.deal()))],
+            Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
+            Step::SecondResolution => {
+                let other = if clever_first {
+                    kindness.deal()
+                } else {
+                    cleverness.deal()
+                };
+                vec![(Place::BeforeLast(Beat::Resolution), f(other))]
+            }
+            Step::NewEpisode => {
+                let (problem, solution) = pair(moments.deal().or_else(|| obstacles.deal()));
+                let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
+                if problem.is_none() || act.is_none() {
+                    continue;
+                }
+                episode_count += 1;
+                let lead = if rng.random_bool(0.4) {
+                    f(transitions.deal())
+                } else {
+                    None
+                };
+                vec![
+                    (Place::NewEpisode, lead),
+                    (Place::NewEpisode, problem),
+                    (Place::NewEpisode, f(act)),
+                    (Place::NewEpisode, solution),
+                ]
+            }
+            Step::EpisodeDetail => vec![(Place::Append(Beat::Episode), f(details.deal()))],
+            Step::Teamwork => vec![(Place::Append(Beat::Episode), f(teamwork.deal()))],
+            _ => continue,
+        };
+        let new_words: usize = grown
+            .iter()
+            .filter_map(|(_, s)| s.as_deref())
+            .map(count_words)
+            .sum();
+        if new_words == 0 || (words + new_words) as f64 > high {
+            continue;
+        }
+        story.grow(grown);
+        words += new_words;
+    }
+    // Too long (short targets): drop optional sentences, newest first.
+    while words as f64 > high && story.shrink() {
+        words = story.words();
+    }
+    Composition {
+        title,
+        paragraphs: story.paragraphs,
+        companion,
+        companion_name,
+    }
+}
+
+struct Builder {
+    paragraphs: Vec<Paragraph>,
+    next_id: usize,
+    /// Paragraph id and sentence index of each grown sentence, newest last.
+    added: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    fn words(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| &p.sentences)
+            .map(|s| count_words(s))
+            .sum()
+    }
+
+    fn len_of(&self, beat: Beat) -> usize {
+        self.paragraphs
+            .iter()
+            .rev()
+            .find(|p| p.beat == beat)
+            .map_or(0, |p| p.sentences.len())
+    }
+
+    fn push(&mut self, beat: Beat, sentences: Vec<Option<String>>) {
+        let sentences: Vec<String> = sentences.into_iter().flatten().collect();
+        if sentences.is_empty() {
+            return;
+        }
+        self.paragraphs.push(Paragraph {
+            beat,
+            sentences,
+            id: self.next_id,
+        });
+        self.next_id += 1;
+    }
+
+    fn grow(&mut self, grown: Vec<(Place, Option<String>)>) {
+        let mut new_episode: Option<usize> = None;
+        for (place, sentence) in grown {
+            let (id, before_last) = match place {
+                Place::NewEpisode => {
+                    let id = *new_episode.get_or_insert_with(|| {
+                        let at = self
+                            .paragraphs
+                            .iter()
+                            .position(|p| p.beat == Beat::Resolution)
+                            .unwrap_or(self.paragraphs.len());
+                        let id = self.next_id;
+                        self.paragraphs.insert(
+                            at,
+                            Paragraph {
+                                beat: Beat::Episode,
+                                sentences: Vec::new(),
+                                id,
+                            },
+                        );
+                        self.next_id += 1;
+                        id
+                    });
+                    (id, false)
+                }
+                Place::Append(beat) => (self.last_of(beat), false),
+                Place::BeforeLast(beat) => (self.last_of(beat), true),
+            };
+            let Some(sentence) = sentence else { continue };
+            if let Some(p) = self.paragraphs.iter_mut().find(|p| p.id == id) {
+                let at = if before_last {
+                    p.sentences.len().saturating_sub(1)
+                } else {
+                    p.sentences.len()
+                };
+                p.sentences.insert(at, sentence);
+                self.added.push((id, at));
+            }
+        }
+        self.paragraphs.retain(|p| !p.sentences.is_empty());
+    }
+
+    fn last_of(&self, beat: Beat) -> usize {
+        let of_beat = |b: Beat| {
+            self.paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.beat == b)
+                .map(|p| p.id)
+        };
+        match beat {
+            Beat::Episode => of_beat(Beat::Episode)
+                .or_else(|| of_beat(Beat::Ability))
+                .unwrap_or(0),
+            other => of_beat(other).unwrap_or(0),
+        }
+    }
+
+    fn shrink(&mut self) -> bool {
+        let Some((id, at)) = self.added.pop() else {
+            return false;
+        };
+        if let Some(p) = self.paragraphs.iter().position(|p| p.id == id) {
+            if at < self.paragraphs[p].sentences.len() {
+                self.paragraphs[p].sentences.remove(at);
+            }
+            if self.paragraphs[p].sentences.is_empty() {
+                self.paragraphs.remove(p);
+            }
+        }
+        true
+    }
+}
+
+fn companion_trait(t: Trait) -> Trait {
+    match t {
+        Trait::Brave => Trait::Adventurous,
+        Trait::Kind => Trait::Gentle,
+        Trait::Curious => Trait::Smart,
+        Trait::Funny => Trait::Creative,
+        Trait::Smart => Trait::Curious,
+        Trait::Adventurous => Trait::Brave,
+        Trait::Creative => Trait::Magical,
+        Trait::Helpful => Trait::Kind,
+        Trait::Gentle => Trait::Kind,
+        Trait::Magical => Trait::Creative,
+    }
+}
+
+pub(super) fn trait_index(t: Trait) -> usize {
+    Trait::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+fn tone_index(t: Tone) -> usize {
+    Tone::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+pub(super) fn index_of(e: crate::BuiltInEvent) -> usize {
+    crate::BuiltInEvent::ALL
+        .iter()
+        .position(|x| *x == e)
+        .unwrap_or(0)
+}

@@ -1,0 +1,92 @@
+//! The shape of one language's story grammar: pools of sentence templates for each story beat.
+//!
+//! Templates are filled by `template::fill`; see its header for the placeholders. Pools are
+//! drawn without replacement within a story, so a sentence never repeats in one story.
+
+/// Sentence templates.
+pub(super) type Pool = &'static [&'static str];
+
+/// How one trait is said in one language.
+#[derive(Debug)]
+pub(super) struct TraitWords {
+    /// Predicative adjective, masculine.
+    pub adj_m: &'static str,
+    /// Predicative adjective, feminine.
+    pub adj_f: &'static str,
+    /// Gender-free noun phrase ("a brave heart"), used in neutral phrasing.
+    pub noun: &'static str,
+    /// Episode sentences where the trait decides what the hero does.
+    pub acts: Pool,
+}
+
+/// How one built-in event is told in one language.
+#[derive(Debug)]
+pub(super) struct EventWords {
+    /// Title fragment, e.g. "the Moonlit Path".
+    pub title: &'static str,
+    /// Where it happens, as a prepositional phrase: "on the moonlit path behind the house".
+    pub place_in: &'static str,
+    /// What starts the adventure, "setup || how it is resolved in the end".
+    pub situation: Pool,
+    /// Event-specific episodes, "problem || solution".
+    pub moments: Pool,
+}
+
+/// One language's story grammar.
+#[derive(Debug)]
+pub(super) struct Lexicon {
+    /// Titles: {N}, {ET}, {C}.
+    pub titles: Pool,
+    /// First sentence of the story: {PLACE_IN}.
+    pub openings: Pool,
+    /// Calm setting details.
+    pub settings: Pool,
+    /// Hero introductions with adjectives {A1} {A2}.
+    pub intros_adj: Pool,
+    /// Hero introductions with gender-free trait nouns {T1} {T2}.
+    pub intros_noun: Pool,
+    /// The hero's look: {LOOK}.
+    pub looks: Pool,
+    /// Companion introductions: {CK} {C}.
+    pub companion_intros: Pool,
+    /// Companion kinds, indexed like `events::CompanionKind`.
+    pub companion_kinds: &'static [&'static str; 10],
+    /// Traits, indexed like `Trait::ALL`.
+    pub traits: &'static [TraitWords; 10],
+    /// Generic small problems along the way, "problem || solution".
+    pub obstacles: Pool,
+    /// Problems solved together.
+    pub teamwork: Pool,
+    /// Warm companion moments.
+    pub companion_lines: Pool,
+    /// Short standalone sentences that move the story on.
+    pub transitions: Pool,
+    /// Calm sensory details.
+    pub details: Pool,
+    /// The special ability matters: {ABILITY}.
+    pub ability: Pool,
+    /// Resolution through kindness.
+    pub kindness: Pool,
+    /// Resolution through cleverness.
+    pub cleverness: Pool,
+    /// Going home.
+    pub returns: Pool,
+    /// Sleepy wind-down.
+    pub sleepy: Pool,
+    /// Last line.
+    pub finals: Pool,
+    /// Custom event situation: {TITLE} {DESC}.
+    pub custom_situation: Pool,
+    /// Custom event payoff in the resolution: {TITLE}.
+    pub custom_resolution: Pool,
+    /// Custom event keywords: {KWS}.
+    pub custom_keywords: Pool,
+    /// Tone-flavoured sentences, indexed like `Tone::ALL`.
+    pub tones: &'static [Pool; 7],
+    /// Built-in events, indexed like `BuiltInEvent::ALL`.
+    pub events: &'static [EventWords; 20],
+    /// Word joining the last two items of a list ("and").
+    pub and: &'static str,
+    /// Words whose presence in the final paragraph marks a calm, sleepy ending (lowercase).
+    pub sleep_words: &'static [&'static str],
+}

@@ -1,0 +1,228 @@
+//! Fills a sentence template for one hero, companion and event.
+//!
+//! Placeholders: `{N}` hero name, `{C}` companion name, `{CK}` companion kind ("a little fox"),
+//! `{P}`/`{Pc}` subject pronoun (lower/capitalised), `{O}` object pronoun, `{POS}`/`{POSc}`
+//! possessive, `{SELF}` reflexive, `{was}`/`{has}` English verbs that agree with the pronoun,
+//! `{A1}`/`{A2}` trait adjectives, `{T1}`/`{T2}` trait nouns, `{PLACE_IN}`, `{ET}`,
+//! `{ABILITY}`, `{LOOK}`, `{TITLE}`, `{DESC}`, `{KWS}`, and `{g:masc|fem|neutral}` which picks
+//! by the hero's grammatical gender (nested placeholders allowed inside the alternatives).
+//! In languages other than English a neutral hero's pronoun is replaced by the name, and
+//! templates with adjectives are not used for a neutral hero (see `needs_gender`).
+
+use crate::{Language, Pronouns};
+
+/// Everything a template can refer to.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Slots {
+    pub language: Option<Language>,
+    pub pronouns: Option<Pronouns>,
+    pub name: String,
+    pub companion: String,
+    pub companion_kind: String,
+    pub adj1: String,
+    pub adj2: String,
+    pub noun1: String,
+    pub noun2: String,
+    pub place_in: String,
+    pub event_title: String,
+    pub ability: String,
+    pub look: String,
+    pub title: String,
+    pub description: String,
+    pub keywords: String,
+}
+
+impl Slots {
+    fn gender(&self) -> usize {
+        match self.pronouns {
+            Some(Pronouns::He) => 0,
+            Some(Pronouns::She) => 1,
+            Some(Pronouns::They) | None => 2,
+        }
+    }
+
+    fn english(&self) -> bool {
+        matches!(self.language, Some(Language::En) | None)
+    }
+
+    fn pronoun(&self, key: &str) -> String {
+        let g = self.gender();
+        if self.english() {
+            let forms: [&str; 3] = match key {
+                "P" => ["he", "she", "they"],
+                "Pc" => ["He", "She", "They"],
+                "O" => ["him", "her", "them"],
+                "POS" => ["his", "her", "their"],
+                "POSc" => ["His", "Her", "Their"],
+                "SELF" => ["himself", "herself", "themself"],
+                "was" => ["was", "was", "were"],
+                "has" => ["has", "has", "have"],
+                _ => return String::new(),
+            };
+            return forms[g].to_string();
+        }
+        let forms: [&str; 2] = match (self.language, key) {
+            (Some(Language::Fr), "P") => ["il", "elle"],
+            (Some(Language::Fr), "Pc") => ["Il", "Elle"],
+            (Some(Language::Es), "P") => ["él", "ella"],
+            (Some(Language::Es), "Pc") => ["Él", "Ella"],
+            (Some(Language::De), "P") => ["er", "sie"],
+            (Some(Language::De), "Pc") => ["Er", "Sie"],
+            (Some(Language::It), "P") => ["lui", "lei"],
+            (Some(Language::It), "Pc") => ["Lui", "Lei"],
+            _ => return String::new(),
+        };
+        if g == 2 {
+            self.name.clone()
+        } else {
+            forms[g].to_string()
+        }
+    }
+
+    fn value(&self, key: &str) -> Option<String> {
+        let v = match key {
+            "N" => self.name.clone(),
+            "C" => self.companion.clone(),
+            "CK" => self.companion_kind.clone(),
+            "A1" => self.adj1.clone(),
+            "A2" => self.adj2.clone(),
+            "T1" => self.noun1.clone(),
+            "T2" => self.noun2.clone(),
+            "PLACE_IN" => self.place_in.clone(),
+            "ET" => self.event_title.clone(),
+            "ABILITY" => self.ability.clone(),
+            "LOOK" => self.look.clone(),
+            "TITLE" => self.title.clone(),
+            "DESC" => self.description.clone(),
+            "KWS" => self.keywords.clone(),
+            "P" | "Pc" | "O" | "POS" | "POSc" | "SELF" | "was" | "has" => self.pronoun(key),
+            _ => return None,
+        };
+        Some(v)
+    }
+
+    /// True when `template` cannot be written gender-free for this hero.
+    pub(super) fn unusable(&self, template: &str) -> bool {
+        !self.english()
+            && self.gender() == 2
+            && (template.contains("{A1}") || template.contains("{A2}"))
+    }
+}
+
+/// Fills `template`; unknown placeholders are left as they are (tests catch them).
+pub(super) fn fill(template: &str, slots: &Slots) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = matching_brace(&rest[open..]) else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &rest[open + 1..open + close];
+        if let Some(alternatives) = inner.strip_prefix("g:") {
+            let parts = split_top_level(alternatives);
+            let chosen = parts
+                .get(slots.gender())
+                .or(parts.last())
+                .copied()
+                .unwrap_or("");
+            out.push_str(&fill(chosen, slots));
+        } else if let Some(value) = slots.value(inner) {
+            out.push_str(&value);
+        } else {
+            out.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn matching_brace(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(language: Language, pronouns: Option<Pronouns>) -> Slots {
+        Slots {
+            language: Some(language),
+            pronouns,
+            name: "Luna".into(),
+            ..Slots::default()
+        }
+    }
+
+    #[test]
+    fn gender_alternatives_and_pronouns_agree() {
+        let t = "{Pc} {g:était fatigué|était fatiguée|sentait venir le sommeil}.";
+        assert_eq!(
+            fill(t, &slots(Language::Fr, Some(Pronouns::She))),
+            "Elle était fatiguée."
+        );
+        assert_eq!(
+            fill(t, &slots(Language::Fr, Some(Pronouns::He))),
+            "Il était fatigué."
+        );
+        assert_eq!(
+            fill(t, &slots(Language::Fr, None)),
+            "Luna sentait venir le sommeil."
+        );
+        let en = "{Pc} {was} sure of {SELF}.";
+        assert_eq!(
+            fill(en, &slots(Language::En, Some(Pronouns::They))),
+            "They were sure of themself."
+        );
+    }
+
+    #[test]
+    fn nested_placeholders_inside_alternatives_are_filled() {
+        let t = "{g:sein|ihr|{N}s} Herz";
+        assert_eq!(fill(t, &slots(Language::De, None)), "Lunas Herz");
+        assert_eq!(
+            fill(t, &slots(Language::De, Some(Pronouns::She))),
+            "ihr Herz"
+        );
+    }
+
+    #[test]
+    fn adjective_templates_are_unusable_for_neutral_heroes_outside_english() {
+        assert!(slots(Language::Fr, None).unusable("{N} était {A1}."));
+        assert!(!slots(Language::En, None).unusable("{N} was {A1}."));
+        assert!(!slots(Language::Fr, Some(Pronouns::She)).unusable("{N} était {A1}."));
+    }
+}
