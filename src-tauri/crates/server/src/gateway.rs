@@ -98,7 +98,15 @@ fn reject(status: StatusCode, message: &str) -> Response {
 /// Whether the request may skip the API key: the health check and signed-URL downloads
 /// (which carry their own token, and are fetched by plain `GET`s).
 fn exempt(method: &Method, path: &str) -> bool {
-    path == "/health"
+    const SERVICES: [&str; 6] = [
+        "/auth/v1",
+        "/rest/v1",
+        "/storage/v1",
+        "/functions/v1",
+        "/realtime/v1",
+        "/admin/v1",
+    ];
+    !SERVICES.iter().any(|s| path.starts_with(s))
         || (matches!(*method, Method::GET | Method::HEAD)
             && path.starts_with("/storage/v1/object/sign/"))
 }

@@ -346,7 +346,14 @@ async fn insert(
     };
     let me = match who {
         Caller::User(u) => Some(u.sub.as_str()),
-        _ => None,
+        Caller::Service => None,
+        Caller::Anon => {
+            return Err(RestError::new(
+                401,
+                "42501",
+                format!("permission denied for table {}", table.name),
+            ));
+        }
     };
     let _write = state.records_lock.lock().await;
     let now = state.now_millis();

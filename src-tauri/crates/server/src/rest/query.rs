@@ -125,7 +125,7 @@ impl RestQuery {
                     }
                     q.on_conflict = Some(cols);
                 }
-                "columns" => {}
+                "columns" | "apikey" => {}
                 "or" => {
                     let inner = value
                         .strip_prefix('(')
