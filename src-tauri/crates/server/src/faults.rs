@@ -111,7 +111,7 @@ impl Faults {
             return None;
         }
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
-        let i = rules.iter().position(|r| pred(r))?;
+        let i = rules.iter().position(&pred)?;
         let rule = rules[i].clone();
         if let Some(times) = rules[i].times.as_mut() {
             *times = times.saturating_sub(1);
@@ -230,26 +230,23 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/faults/{id}", delete(remove))
 }
 
-fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+/// The refusal for a control request that is not allowed, if it is not.
+fn refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
     if !state.faults.enabled {
-        return Err((
-            StatusCode::NOT_FOUND,
-            axum::Json(json!({"message": "fault injection is off"})),
-        )
-            .into_response());
+        let body = axum::Json(json!({"message": "fault injection is off"}));
+        return Some((StatusCode::NOT_FOUND, body).into_response());
     }
     match caller(state, headers) {
-        Ok(Caller::Service) => Ok(()),
-        _ => Err((
-            StatusCode::FORBIDDEN,
-            axum::Json(json!({"message": "the service key is required"})),
-        )
-            .into_response()),
+        Ok(Caller::Service) => None,
+        _ => {
+            let body = axum::Json(json!({"message": "the service key is required"}));
+            Some((StatusCode::FORBIDDEN, body).into_response())
+        }
     }
 }
 
 async fn list(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     let rules = state
@@ -266,7 +263,7 @@ async fn add(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     let mut rule: FaultRule = match serde_json::from_slice(&body) {
@@ -316,7 +313,7 @@ async fn add(
 }
 
 async fn clear(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     state
@@ -333,7 +330,7 @@ async fn remove(
     headers: HeaderMap,
     Path(id): Path<u64>,
 ) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     state

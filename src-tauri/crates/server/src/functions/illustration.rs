@@ -158,13 +158,15 @@ pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnErr
                 );
                 match storage::put_object(
                     &call.state,
-                    "story-illustrations",
-                    &path,
+                    &storage::NewObject {
+                        bucket: "story-illustrations",
+                        name: &path,
+                        mimetype: "image/png",
+                        cache_control: "max-age=86400",
+                        owner: Some(&call.user),
+                        upsert: true,
+                    },
                     &image.png,
-                    "image/png",
-                    "max-age=86400",
-                    Some(&call.user),
-                    true,
                 )
                 .await
                 {

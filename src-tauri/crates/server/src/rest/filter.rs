@@ -280,7 +280,7 @@ mod tests {
         assert!(f("title", "ilike.*moon*"));
         assert!(!f("title", "like.*moon*"));
         assert!(f("audio_url", "is.null"));
-        assert!(f("audio_url", "not.is.null") == false);
+        assert!(!f("audio_url", "not.is.null"));
         assert!(f("is_favorite", "is.true"));
         assert!(f("word_count", "not.eq.1"));
         assert!(!f("audio_url", "eq.x"), "NULL never equals");

@@ -254,10 +254,10 @@ async fn owner_of(
             .to_string(),
         Owner::Story => story_owner.clone().unwrap_or_default(),
     };
-    if let Some(me) = me {
-        if owner != me || story_owner.as_deref().is_some_and(|o| o != me) {
-            return Err(RestError::rls(table.name));
-        }
+    if let Some(me) = me
+        && (owner != me || story_owner.as_deref().is_some_and(|o| o != me))
+    {
+        return Err(RestError::rls(table.name));
     }
     Ok(owner)
 }

@@ -157,18 +157,32 @@ async fn find(state: &AppState, bucket: &str, name: &str) -> Result<Option<Objec
     Ok(row.as_ref().map(Object::from_row))
 }
 
-/// Stores an object (used by uploads and by the functions). `upsert: false` refuses to
-/// overwrite.
+/// Where and how to store an object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NewObject<'a> {
+    pub bucket: &'a str,
+    pub name: &'a str,
+    pub mimetype: &'a str,
+    pub cache_control: &'a str,
+    pub owner: Option<&'a str>,
+    /// `false` refuses to overwrite an existing object.
+    pub upsert: bool,
+}
+
+/// Stores an object (used by uploads and by the functions).
 pub(crate) async fn put_object(
     state: &AppState,
-    bucket: &str,
-    name: &str,
+    object: &NewObject<'_>,
     bytes: &[u8],
-    mimetype: &str,
-    cache_control: &str,
-    owner: Option<&str>,
-    upsert: bool,
 ) -> Result<String, StorageError> {
+    let NewObject {
+        bucket,
+        name,
+        mimetype,
+        cache_control,
+        owner,
+        upsert,
+    } = *object;
     let existing = find(state, bucket, name).await?;
     if existing.is_some() && !upsert {
         return Err(StorageError::exists());
@@ -335,13 +349,15 @@ async fn store(
     };
     let id = put_object(
         &state,
-        &bucket,
-        &name,
+        &NewObject {
+            bucket: &bucket,
+            name: &name,
+            mimetype: mime,
+            cache_control: cache,
+            owner: owner.as_deref(),
+            upsert,
+        },
         &bytes,
-        mime,
-        cache,
-        owner.as_deref(),
-        upsert,
     )
     .await?;
     Ok(axum::Json(json!({"Id": id, "Key": format!("{bucket}/{name}")})).into_response())
@@ -743,13 +759,15 @@ async fn relocate(
     let bytes = tokio::fs::read(file_path(&state, &bucket, &from)).await?;
     put_object(
         &state,
-        &dest_bucket,
-        &to,
+        &NewObject {
+            bucket: &dest_bucket,
+            name: &to,
+            mimetype: &obj.mimetype,
+            cache_control: &obj.cache_control,
+            owner: obj.owner.as_deref(),
+            upsert: false,
+        },
         &bytes,
-        &obj.mimetype,
-        &obj.cache_control,
-        obj.owner.as_deref(),
-        false,
     )
     .await?;
     if !keep_source {

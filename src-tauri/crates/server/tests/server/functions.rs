@@ -220,7 +220,7 @@ async fn errors_have_real_statuses_and_codes() {
         .unwrap();
     assert_eq!(res.status(), 404);
 
-    let (_, story_id, _) = make_story(&s, &u).await;
+    let (_, story_id, _) = make_story(s, &u).await;
     expect(502, "PROVIDER_ERROR")(call(s, &u, "audio-synthesis", json!({"storyId": story_id, "text": "PROVIDER_DOWN", "voice": "coral", "language": "en"})).await);
 }
 
