@@ -7,10 +7,13 @@
 //! [`Core`], manages it, and bridges [`CoreEvent`]s to typed UI events.
 
 pub mod backend;
+pub mod clock;
 pub mod config;
 pub mod error;
 pub mod events;
 pub mod http;
+pub mod monitor;
+pub mod secrets;
 
 use std::sync::Arc;
 
@@ -22,7 +25,7 @@ pub use error::{CoreError, ErrorCode};
 pub use events::{CoreEvent, EventStream};
 
 use crate::events::EventHub;
-use crate::http::ApiClient;
+use crate::http::Transport as ApiClient;
 
 /// The one handle the shell manages: cheap to clone, every clone shares the same state.
 #[derive(Clone, Debug)]
@@ -78,7 +81,13 @@ impl Core {
             .endpoint
             .write()
             .unwrap_or_else(|e| e.into_inner()) = Some(endpoint.clone());
-        let api = match ApiClient::new(endpoint.clone()) {
+        let api = match ApiClient::new(
+            endpoint.clone(),
+            secrecy::SecretString::from(""),
+            Arc::new(clock::SystemClock),
+            Arc::new(monitor::PerformanceMonitor::new()),
+            &Default::default(),
+        ) {
             Ok(api) => api,
             Err(err) => return self.mark_unavailable(&endpoint, &err),
         };
