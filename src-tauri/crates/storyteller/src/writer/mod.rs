@@ -14,6 +14,8 @@ mod it;
 mod lexicon;
 mod scenes;
 mod template;
+#[cfg(test)]
+mod tests;
 
 use async_trait::async_trait;
 use rand::SeedableRng;
