@@ -24,6 +24,13 @@ pub type SharedClock = Arc<dyn Clock>;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SystemClock;
 
+impl SystemClock {
+    /// The real time now (for tests that set a manual clock relative to it).
+    pub fn now_millis_for_tests(&self) -> i64 {
+        Clock::now_millis(self)
+    }
+}
+
 impl Clock for SystemClock {
     fn now_millis(&self) -> i64 {
         SystemTime::now()
@@ -84,5 +91,60 @@ mod tests {
         let ahead = ManualClock::skewed(3_600_000);
         let drift = ahead.now_millis() - SystemClock.now_millis();
         assert!((3_590_000..=3_600_000).contains(&drift), "{drift}");
+    }
+}
+
+/// How the core waits (retry backoff, short re-tries). Injected so tests can record the waits
+/// and move a [`ManualClock`] instead of sleeping.
+pub trait Sleeper: Send + Sync + Debug {
+    /// Waits `duration`.
+    fn sleep(&self, duration: Duration) -> futures_util::future::BoxFuture<'static, ()>;
+}
+
+/// Shared sleeper handle.
+pub type SharedSleeper = Arc<dyn Sleeper>;
+
+/// Real waiting on tokio's timer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokioSleeper;
+
+impl Sleeper for TokioSleeper {
+    fn sleep(&self, duration: Duration) -> futures_util::future::BoxFuture<'static, ()> {
+        Box::pin(tokio::time::sleep(duration))
+    }
+}
+
+/// A sleeper that returns at once, records every wait and advances a manual clock by it.
+#[derive(Debug)]
+pub struct RecordingSleeper {
+    clock: Option<Arc<ManualClock>>,
+    waits: std::sync::Mutex<Vec<Duration>>,
+}
+
+impl RecordingSleeper {
+    /// Records waits and moves `clock` (if any) forward by each.
+    pub fn new(clock: Option<Arc<ManualClock>>) -> Arc<Self> {
+        Arc::new(Self {
+            clock,
+            waits: std::sync::Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Every wait so far.
+    pub fn waits(&self) -> Vec<Duration> {
+        self.waits.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+impl Sleeper for RecordingSleeper {
+    fn sleep(&self, duration: Duration) -> futures_util::future::BoxFuture<'static, ()> {
+        self.waits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(duration);
+        if let Some(clock) = &self.clock {
+            clock.advance(duration);
+        }
+        Box::pin(tokio::task::yield_now())
     }
 }

@@ -2,30 +2,72 @@
 //!
 //! It talks to a Supabase-compatible backend (the embedded one by default, a Supabase project
 //! when configured) and owns everything the UI relies on that can be tested without a window:
-//! the backend connection, the request pipeline, errors in a taxonomy the UI can branch on, and
-//! the events the shell forwards to the UI. It never depends on Tauri: the shell builds one
-//! [`Core`], manages it, and bridges [`CoreEvent`]s to typed UI events.
+//! the backend connection, the session (kept in the OS keyring), the request pipeline, errors in
+//! a taxonomy the UI can branch on, client-side limits, timings, and the events the shell
+//! forwards to the UI. It never depends on Tauri: the shell builds one [`Core`], manages it,
+//! and bridges [`CoreEvent`]s to typed UI events.
 
+pub mod api;
+pub mod auth;
 pub mod backend;
 pub mod clock;
 pub mod config;
+pub mod diagnostics;
 pub mod error;
 pub mod events;
 pub mod http;
 pub mod monitor;
 pub mod secrets;
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
+use secrecy::SecretString;
+use serde_json::json;
 use tokio::sync::watch;
 
+pub use api::ApiClient;
+pub use auth::{SessionChange, SessionEvent, SessionInfo};
 pub use backend::{BackendState, BackendStatus};
 pub use config::{BackendEndpoint, BackendMode};
+pub use diagnostics::DiagnosticsReport;
 pub use error::{CoreError, ErrorCode};
-pub use events::{CoreEvent, EventStream};
+pub use events::{CoreEvent, EventHub, EventStream};
+pub use http::LimitStatus;
 
-use crate::events::EventHub;
-use crate::http::Transport as ApiClient;
+use crate::auth::{AuthClient, SessionStore, TokenManager};
+use crate::clock::SharedClock;
+use crate::http::{RateLimits, Transport, TransportOptions};
+use crate::monitor::PerformanceMonitor;
+use crate::secrets::{KeyringStore, SecretStore};
+
+/// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
+/// session never mixes with the installed app's.
+pub const KEYRING_SERVICE: &str = if cfg!(debug_assertions) {
+    "com.infinitestories.desktop.dev"
+} else {
+    "com.infinitestories.desktop"
+};
+
+/// What the core is built from: everything time- and secret-dependent is injected.
+#[derive(Clone, Debug)]
+pub struct CoreOptions {
+    /// Where sessions are kept (the OS keyring in the app).
+    pub secrets: Arc<dyn SecretStore>,
+    /// Wall clock.
+    pub clock: SharedClock,
+    /// How retries wait (tokio's timer in the app; a recording sleeper in tests).
+    pub sleeper: Option<clock::SharedSleeper>,
+}
+
+impl Default for CoreOptions {
+    fn default() -> Self {
+        Self {
+            secrets: Arc::new(KeyringStore::new(KEYRING_SERVICE)),
+            clock: Arc::new(clock::SystemClock),
+            sleeper: None,
+        }
+    }
+}
 
 /// The one handle the shell manages: cheap to clone, every clone shares the same state.
 #[derive(Clone, Debug)]
@@ -35,12 +77,28 @@ pub struct Core {
 
 #[derive(Debug)]
 struct Inner {
+    options: CoreOptions,
     events: EventHub,
     status: watch::Sender<BackendStatus>,
+    monitor: Arc<PerformanceMonitor>,
+    limits: Arc<RateLimits>,
     /// The backend last asked for, answered or not (what `recheck_backend` retries).
-    endpoint: std::sync::RwLock<Option<BackendEndpoint>>,
-    /// The client of the backend that last answered.
-    api: std::sync::RwLock<Option<ApiClient>>,
+    endpoint: RwLock<Option<BackendEndpoint>>,
+    /// The connected profile.
+    profile: RwLock<Option<Arc<Profile>>>,
+}
+
+/// Everything tied to one connected backend; replaced as a whole when the profile changes.
+#[derive(Debug)]
+struct Profile {
+    api: ApiClient,
+    ticker: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        self.ticker.abort();
+    }
 }
 
 impl Default for Core {
@@ -50,20 +108,29 @@ impl Default for Core {
 }
 
 impl Core {
-    /// A core that is not connected to any backend yet; its status is `connecting`.
+    /// A core on the OS keyring and the system clock, not connected yet (status `connecting`).
     pub fn new() -> Self {
+        Self::with_options(CoreOptions::default())
+    }
+
+    /// A core built from `options` (tests inject a memory store and a manual clock).
+    pub fn with_options(options: CoreOptions) -> Self {
         let (status, _) = watch::channel(BackendStatus::connecting());
+        let limits = Arc::new(RateLimits::seed(options.clock.clone()));
         Self {
             inner: Arc::new(Inner {
+                options,
                 events: EventHub::new(),
                 status,
-                endpoint: std::sync::RwLock::new(None),
-                api: std::sync::RwLock::new(None),
+                monitor: Arc::new(PerformanceMonitor::new()),
+                limits,
+                endpoint: RwLock::new(None),
+                profile: RwLock::new(None),
             }),
         }
     }
 
-    /// Subscribes to everything the core reports (backend status, later progress, session…).
+    /// Subscribes to everything the core reports (backend status, session, limits…).
     pub fn events(&self) -> EventStream {
         self.inner.events.subscribe()
     }
@@ -73,33 +140,67 @@ impl Core {
         self.inner.status.borrow().clone()
     }
 
-    /// Connects to a backend: checks it answers, then publishes `connected` (or `unavailable`
-    /// with a message a parent can act on). Returns the resulting status.
+    /// Connects to a backend profile: checks it answers, sets up the request pipeline and the
+    /// token manager for it, restores that profile's stored session, then publishes `connected`
+    /// (or `unavailable` with a message a parent can act on). Switching to another profile
+    /// drops the previous one's session from memory (it stays in the keyring under its own
+    /// name).
     pub async fn connect(&self, endpoint: BackendEndpoint) -> BackendStatus {
         *self
             .inner
             .endpoint
             .write()
             .unwrap_or_else(|e| e.into_inner()) = Some(endpoint.clone());
-        let api = match ApiClient::new(
+        let api_key = endpoint
+            .api_key
+            .as_ref()
+            .map(|k| k.0.clone())
+            .unwrap_or_else(|| SecretString::from(""));
+        let options = TransportOptions {
+            sleeper: self.inner.options.sleeper.clone(),
+            pins: endpoint.pins.clone(),
+            extra_roots: Vec::new(),
+        };
+        let transport = match Transport::new(
             endpoint.clone(),
-            secrecy::SecretString::from(""),
-            Arc::new(clock::SystemClock),
-            Arc::new(monitor::PerformanceMonitor::new()),
-            &Default::default(),
+            api_key,
+            self.inner.options.clock.clone(),
+            self.inner.monitor.clone(),
+            &options,
         ) {
-            Ok(api) => api,
+            Ok(t) => t,
             Err(err) => return self.mark_unavailable(&endpoint, &err),
         };
-        let status = match api.health().await {
-            Ok(health) => {
-                tracing::info!(address = %endpoint.base_url, version = %health.version, "backend connected");
-                BackendStatus::connected(&endpoint, health.version)
-            }
+        let health = match transport.health().await {
+            Ok(h) => h,
             Err(err) => return self.mark_unavailable(&endpoint, &err),
         };
-        *self.inner.api.write().unwrap_or_else(|e| e.into_inner()) = Some(api);
-        self.publish(status)
+        let store = SessionStore::new(self.inner.options.secrets.clone(), &endpoint.profile_id());
+        let tokens = TokenManager::new(
+            AuthClient::new(transport.clone()),
+            store,
+            self.inner.events.clone(),
+        );
+        if let Err(e) = tokens.restore().await {
+            tracing::warn!(error = %e, "stored session could not be read");
+        }
+        let api = ApiClient::new(
+            transport,
+            tokens.clone(),
+            self.inner.limits.clone(),
+            self.inner.events.clone(),
+        );
+        let profile = Arc::new(Profile {
+            api,
+            ticker: tokens.spawn_auto_refresh(),
+        });
+        *self
+            .inner
+            .profile
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = Some(profile);
+        tracing::info!(address = %endpoint.base_url, version = %health.version, "backend connected");
+        self.publish(BackendStatus::connected(&endpoint, health.version))
     }
 
     /// Checks the backend again (the "Check again" button): the same as [`Core::connect`] to the
@@ -127,12 +228,115 @@ impl Core {
 
     /// The API client of the connected backend.
     pub fn api(&self) -> Result<ApiClient, CoreError> {
+        self.profile().map(|p| p.api.clone())
+    }
+
+    fn profile(&self) -> Result<Arc<Profile>, CoreError> {
         self.inner
-            .api
+            .profile
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
             .ok_or(CoreError::NotConnected)
+    }
+
+    fn tokens(&self) -> Result<TokenManager, CoreError> {
+        Ok(self.profile()?.api.tokens().clone())
+    }
+
+    // ---- session ------------------------------------------------------------------------
+
+    /// The signed-in session (no tokens), if any.
+    pub fn session(&self) -> Option<SessionInfo> {
+        self.tokens().ok().and_then(|t| t.info())
+    }
+
+    /// The session, signing in anonymously first when there is none (the app's first run).
+    pub async fn ensure_session(&self) -> Result<SessionInfo, CoreError> {
+        match self.session() {
+            Some(s) => Ok(s),
+            None => self.sign_in_anonymously().await,
+        }
+    }
+
+    /// A new anonymous user.
+    pub async fn sign_in_anonymously(&self) -> Result<SessionInfo, CoreError> {
+        self.tokens()?.sign_in_anonymously(&user_metadata()).await
+    }
+
+    /// Email sign-up with `app_version` and `platform` as user metadata. `None` when the backend
+    /// asks for the email to be confirmed first.
+    pub async fn sign_up(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<Option<SessionInfo>, CoreError> {
+        self.tokens()?
+            .sign_up(
+                email.trim(),
+                &SecretString::from(password.to_owned()),
+                &user_metadata(),
+            )
+            .await
+    }
+
+    /// Email sign-in.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<SessionInfo, CoreError> {
+        self.tokens()?
+            .sign_in(email.trim(), &SecretString::from(password.to_owned()))
+            .await
+    }
+
+    /// Turns the anonymous account into an email account (same user, stories kept).
+    pub async fn link_email(&self, email: &str, password: &str) -> Result<SessionInfo, CoreError> {
+        self.tokens()?
+            .link_email(email.trim(), &SecretString::from(password.to_owned()))
+            .await
+    }
+
+    /// Signs out; local state is always cleared, even offline.
+    pub async fn sign_out(&self) -> Result<(), CoreError> {
+        self.tokens()?.sign_out().await
+    }
+
+    /// The OS reports the network went away or came back. Offline calls fail at once; coming
+    /// back triggers an immediate token check instead of waiting for the next tick.
+    pub async fn set_offline(&self, offline: bool) {
+        let Ok(profile) = self.profile() else { return };
+        profile.api.transport().set_offline(offline);
+        if !offline {
+            profile.api.tokens().tick().await;
+        }
+    }
+
+    // ---- limits and diagnostics ---------------------------------------------------------
+
+    /// The client-side limits now (for a countdown).
+    pub fn limits(&self) -> Vec<LimitStatus> {
+        self.inner.limits.status()
+    }
+
+    /// Logs request headers and redacted bodies too.
+    pub fn set_verbose_logging(&self, verbose: bool) {
+        if let Ok(p) = self.profile() {
+            p.api.transport().set_verbose(verbose);
+        }
+    }
+
+    /// The diagnostics view: timings per operation, backend, session and limits.
+    pub fn diagnostics(&self) -> DiagnosticsReport {
+        DiagnosticsReport {
+            backend: self.backend_status(),
+            session: self.session(),
+            operations: self.inner.monitor.report(),
+            limits: self.limits(),
+            clock_skew_ms: self
+                .profile()
+                .map(|p| {
+                    p.api.transport().server_now_millis() - self.inner.options.clock.now_millis()
+                })
+                .unwrap_or(0),
+        }
     }
 
     fn mark_unavailable(&self, endpoint: &BackendEndpoint, err: &CoreError) -> BackendStatus {
@@ -147,4 +351,9 @@ impl Core {
             .emit(CoreEvent::BackendStatus(status.clone()));
         status
     }
+}
+
+/// The user metadata sent at sign-up.
+fn user_metadata() -> serde_json::Value {
+    json!({"app_version": env!("CARGO_PKG_VERSION"), "platform": std::env::consts::OS})
 }

@@ -15,13 +15,19 @@ fn the_session_round_trips_through_the_real_secret_service() {
     let service = format!("com.infinitestories.desktop.test.{}", uuid::Uuid::new_v4());
     let store = KeyringStore::new(&service);
     let key = "session/embedded";
-    assert!(store.get(key).unwrap().is_none(), "a fresh service has no entry");
+    assert!(
+        store.get(key).unwrap().is_none(),
+        "a fresh service has no entry"
+    );
 
     let value = SecretString::from(r#"{"access_token":"eyJ…","refresh_token":"v2abxq3kz9df"}"#);
     store.set(key, &value).unwrap();
     // A second handle (as after a restart) reads what the first wrote.
     let again = KeyringStore::new(&service);
-    assert_eq!(again.get(key).unwrap().unwrap().expose_secret(), value.expose_secret());
+    assert_eq!(
+        again.get(key).unwrap().unwrap().expose_secret(),
+        value.expose_secret()
+    );
 
     store.set(key, &SecretString::from("rotated")).unwrap();
     assert_eq!(again.get(key).unwrap().unwrap().expose_secret(), "rotated");

@@ -29,7 +29,7 @@ pub use decode::Service;
 pub use limits::{LimitStatus, RateLimits};
 pub use retry::RetryPolicy;
 
-use crate::clock::SharedClock;
+use crate::clock::{SharedClock, SharedSleeper, TokioSleeper};
 use crate::config::BackendEndpoint;
 use crate::error::CoreError;
 use crate::monitor::PerformanceMonitor;
@@ -175,10 +175,14 @@ struct TransportInner {
     api_key: SecretString,
     http: reqwest::Client,
     clock: SharedClock,
+    sleeper: SharedSleeper,
     monitor: Arc<PerformanceMonitor>,
     connections: Semaphore,
     /// Server time minus local time, from the last `Date` header (ms).
     skew_ms: AtomicI64,
+    /// Set once a session answer measured the skew: from then on `Date` headers are ignored
+    /// (the token clock is the one that matters, and `Date` has one-second resolution).
+    skew_from_session: AtomicBool,
     offline: AtomicBool,
     verbose: AtomicBool,
 }
@@ -186,6 +190,8 @@ struct TransportInner {
 /// Options for building a transport.
 #[derive(Clone, Debug, Default)]
 pub struct TransportOptions {
+    /// How to wait between retries (default: tokio's timer).
+    pub sleeper: Option<SharedSleeper>,
     /// SPKI SHA-256 pins (base64) for https backends; empty = normal certificate checks only.
     pub pins: Vec<String>,
     /// Extra root certificates (DER), e.g. a test CA.
@@ -224,9 +230,14 @@ impl Transport {
                 api_key,
                 http,
                 clock,
+                sleeper: options
+                    .sleeper
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(TokioSleeper)),
                 monitor,
                 connections: Semaphore::new(MAX_CONNECTIONS),
                 skew_ms: AtomicI64::new(0),
+                skew_from_session: AtomicBool::new(false),
                 offline: AtomicBool::new(false),
                 verbose: AtomicBool::new(false),
             }),
@@ -248,6 +259,11 @@ impl Transport {
         &self.inner.clock
     }
 
+    /// The injected sleeper.
+    pub fn sleeper(&self) -> &SharedSleeper {
+        &self.inner.sleeper
+    }
+
     /// The timings.
     pub fn monitor(&self) -> &Arc<PerformanceMonitor> {
         &self.inner.monitor
@@ -259,9 +275,22 @@ impl Transport {
         self.inner.clock.now_millis() + self.inner.skew_ms.load(Ordering::Relaxed)
     }
 
-    /// Records that the server's clock reads `server_ms` now (from a session's `expires_at -
-    /// expires_in`, or a `Date` header). Differences under 2 s are header rounding and ignored.
+    /// Records that the server's token clock reads `server_ms` now, from a session answer
+    /// (`expires_at - expires_in`). This measurement wins over `Date` headers.
+    pub fn observe_session_time(&self, server_ms: i64) {
+        self.inner.skew_from_session.store(true, Ordering::Relaxed);
+        self.store_skew(server_ms);
+    }
+
+    /// Records a `Date` header's time (used until a session answer measured the skew).
     pub fn observe_server_time(&self, server_ms: i64) {
+        if !self.inner.skew_from_session.load(Ordering::Relaxed) {
+            self.store_skew(server_ms);
+        }
+    }
+
+    /// Differences under 2 s are rounding and latency, and ignored.
+    fn store_skew(&self, server_ms: i64) {
         let skew = server_ms - self.inner.clock.now_millis();
         let skew = if skew.abs() < 2_000 { 0 } else { skew };
         self.inner.skew_ms.store(skew, Ordering::Relaxed);
@@ -369,7 +398,7 @@ impl Transport {
                 return Err(err);
             };
             tracing::debug!(request_id, attempt, wait_ms = wait.as_millis() as u64, error = %err, "retrying");
-            tokio::time::sleep(wait).await;
+            self.inner.sleeper.sleep(wait).await;
         }
     }
 

@@ -1,0 +1,7 @@
+//! Integration tests of the core against the real embedded backend (in-process, loopback), with
+//! its fault injection. One binary with modules keeps link time down.
+
+mod auth;
+mod backend;
+mod pipeline;
+mod support;
