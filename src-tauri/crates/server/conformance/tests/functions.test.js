@@ -71,6 +71,7 @@ test('scene-illustration', async () => {
   const res = await c.functions.invoke('scene-illustration', { body: { storyId: s.data.storyId, heroId: hero.id, scenes: s.data.scenes.slice(0, 2) } });
   assert.equal(res.error, null, res.error && (await res.error.context.text()));
   assert.equal(res.data.data.totalScenes, 2);
+  assert.equal(res.data.data.status, 'completed', JSON.stringify(res.data.data.illustrations));
   const rows = await c.from('story_illustrations').select('scene_number, status').eq('story_id', s.data.storyId).order('scene_number');
   assert.deepEqual(rows.data.map((r) => r.status), res.data.data.illustrations.map((i) => i.status));
 });

@@ -211,6 +211,11 @@ async fn run(
         let mut map = state.in_flight.0.lock().unwrap_or_else(|e| e.into_inner());
         map.entry(key.clone()).or_default().clone()
     });
+    // Declared before the lock guard so it runs after the lock is released.
+    let _release = explicit_id.then(|| Release {
+        map: &state.in_flight,
+        key: key.clone(),
+    });
     let _held = match &gate {
         Some(g) => Some(g.lock().await),
         None => None,
@@ -262,14 +267,24 @@ async fn run(
             .bind(state.now_millis())
             .execute(&state.db)
             .await?;
-        state
-            .in_flight
+    }
+    Ok(axum::Json(body).into_response())
+}
+
+/// Forgets an in-flight entry when its call ends, however it ends.
+struct Release<'a> {
+    map: &'a InFlight,
+    key: String,
+}
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.map
             .0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&key);
+            .remove(&self.key);
     }
-    Ok(axum::Json(body).into_response())
 }
 
 async fn stored_reply(

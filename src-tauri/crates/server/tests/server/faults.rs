@@ -213,3 +213,64 @@ async fn realtime_faults() {
         }
     }
 }
+
+#[tokio::test]
+async fn delayed_join_replies_arrive_after_later_traffic() {
+    let s = TestServer::start().await;
+    let mut ws = Ws::connect(&s, "2.0.0").await;
+    add(
+        &s,
+        json!({"action": "delay_join", "channel": "slow-", "latencyMs": 300, "times": 1}),
+    )
+    .await;
+    ws.send(json!(["1", "1", "realtime:slow-room", "phx_join", {"config": cfg(json!([]))}]))
+        .await;
+    ws.send(json!([null, "2", "phoenix", "heartbeat", {}]))
+        .await;
+    assert_eq!(
+        ws.text().await[1],
+        "2",
+        "the heartbeat reply overtook the delayed join reply"
+    );
+    let join = ws.text().await;
+    assert_eq!(
+        (join[1].as_str(), join[4]["status"].as_str()),
+        (Some("1"), Some("ok"))
+    );
+}
+
+#[tokio::test]
+async fn a_half_open_socket_goes_silent_until_it_is_closed() {
+    let s = TestServer::start().await;
+    let mut quiet = Ws::connect(&s, "2.0.0").await;
+    quiet
+        .join("realtime:room1", "1", cfg(json!([])), None)
+        .await;
+    add(&s, json!({"action": "half_open", "channel": "hush"})).await;
+    quiet
+        .send(json!(["2", "2", "realtime:hush", "phx_join", {"config": cfg(json!([]))}]))
+        .await;
+    quiet
+        .send(json!([null, "3", "phoenix", "heartbeat", {}]))
+        .await;
+    // Traffic that a healthy socket would receive: a broadcast on its channel.
+    let mut other = Ws::connect(&s, "2.0.0").await;
+    other
+        .join("realtime:room1", "1", cfg(json!([])), None)
+        .await;
+    other.send(json!(["1", "3", "realtime:room1", "broadcast", {"type": "broadcast", "event": "e", "payload": {}}])).await;
+    other
+        .send(json!([null, "4", "phoenix", "heartbeat", {}]))
+        .await;
+    assert_eq!(
+        other.until("phx_reply").await[1],
+        "4",
+        "the other socket is served"
+    );
+    let crate::support::TestServer { handle, .. } = s;
+    let (first, ()) = tokio::join!(quiet.recv(), handle.shutdown());
+    assert!(
+        matches!(first, Got::Close(_)),
+        "nothing reached the half-open socket before the close: {first:?}"
+    );
+}
