@@ -182,6 +182,20 @@ impl ApiClient {
         self.send(&request).await?.json()
     }
 
+    /// `POST /rest/v1/<table>` returning the inserted row. Not retried on failure (PostgREST
+    /// does not deduplicate inserts).
+    pub async fn insert<T: DeserializeOwned>(
+        &self,
+        table: &str,
+        row: &impl Serialize,
+    ) -> Result<T, CoreError> {
+        let request = Request::new(Service::Rest, Method::POST, format!("/{table}"))
+            .json(row)
+            .header("prefer", "return=representation")
+            .header("accept", "application/vnd.pgrst.object+json");
+        self.send(&request).await?.json()
+    }
+
     /// Downloads a file: a signed URL (absolute, or relative to the backend) or a storage path
     /// `bucket/path` fetched as the user.
     pub async fn download(&self, url_or_path: &str) -> Result<bytes::Bytes, CoreError> {

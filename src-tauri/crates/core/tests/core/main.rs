@@ -3,5 +3,6 @@
 
 mod auth;
 mod backend;
-mod pipeline;
+pub mod pipeline;
 mod support;
+mod tls;
