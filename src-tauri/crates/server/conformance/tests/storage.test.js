@@ -30,6 +30,19 @@ test('upload, then download through a signed URL and directly', async () => {
   assert.equal(dup.error.statusCode, '409');
 });
 
+test('a Blob upload (multipart form) round-trips', async () => {
+  const { c, userId } = await anonymousClient();
+  const bucket = c.storage.from('story-illustrations');
+  const path = `${userId}/s/scene_1.png`;
+  const blob = new Blob([Buffer.from('\x89PNG fake')], { type: 'image/png' });
+  const up = await bucket.upload(path, blob, { upsert: true });
+  assert.equal(up.error, null);
+  const dl = await bucket.download(path);
+  assert.equal(dl.error, null);
+  assert.equal(dl.data.type, 'image/png');
+  assert.equal(await dl.data.text(), '\x89PNG fake');
+});
+
 test("a user cannot read another user's files", async () => {
   const a = await anonymousClient();
   const b = await anonymousClient();

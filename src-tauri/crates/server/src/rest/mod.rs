@@ -178,12 +178,36 @@ async fn read(
             )),
         );
     }
-    let page: Vec<_> = rows
+    let mut page: Vec<_> = rows
         .into_iter()
         .skip(offset)
         .take(q.limit.unwrap_or(usize::MAX))
-        .map(|r| q.project(r))
+        .map(|r| {
+            let id = r.get("id").cloned();
+            (id, q.project(r))
+        })
         .collect();
+    for embed in &q.embeds {
+        let children = visible(state, embed.table, who).await?;
+        for (id, row) in page.iter_mut() {
+            let related: Vec<Value> = children
+                .iter()
+                .filter(|c| id.is_some() && c.body.get(embed.fk) == id.as_ref())
+                .map(|c| {
+                    let body = c.body.clone();
+                    Value::Object(match &embed.select {
+                        None => body,
+                        Some(cols) => cols
+                            .iter()
+                            .map(|k| (k.clone(), body.get(k).cloned().unwrap_or(Value::Null)))
+                            .collect(),
+                    })
+                })
+                .collect();
+            row.insert(embed.table.name.to_string(), Value::Array(related));
+        }
+    }
+    let page: Vec<_> = page.into_iter().map(|(_, r)| r).collect();
     let range = if page.is_empty() {
         "*".to_string()
     } else {

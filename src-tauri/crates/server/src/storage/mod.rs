@@ -5,6 +5,7 @@
 //! written atomically (temp file, fsync, rename); metadata lives in SQLite.
 
 mod error;
+mod multipart;
 
 use std::path::{Path as FsPath, PathBuf};
 
@@ -326,23 +327,30 @@ async fn store(
     {
         return Err(StorageError::too_large());
     }
-    let bytes = read_limited(&state, body, state.config.max_upload).await?;
-    let mime = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("application/octet-stream");
-    if mime.starts_with("multipart/form-data") {
-        return Err(StorageError::new(
-            400,
-            "InvalidRequest",
-            "Bad Request",
-            "multipart uploads are not supported; send the bytes as the body",
-        ));
-    }
-    let cache = headers
-        .get("cache-control")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("max-age=3600");
+    let raw = read_limited(&state, body, state.config.max_upload).await?;
+    let header = |k: &str| {
+        headers
+            .get(k)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let content_type = header("content-type").unwrap_or_else(|| "application/octet-stream".into());
+    let (bytes, mime, cache) = if content_type.starts_with("multipart/form-data") {
+        let form = multipart::parse(&content_type, &raw).ok_or_else(|| {
+            StorageError::new(
+                400,
+                "InvalidRequest",
+                "Bad Request",
+                "the multipart body has no file",
+            )
+        })?;
+        let cache = form.cache_control.map(|c| format!("max-age={c}"));
+        (form.file, form.content_type, cache)
+    } else {
+        (raw.to_vec(), content_type, header("cache-control"))
+    };
+    let mime = mime.as_str();
+    let cache = cache.as_deref().unwrap_or("max-age=3600");
     let owner = match &who {
         Caller::User(u) => Some(u.sub.clone()),
         _ => name.split('/').next().map(str::to_string),

@@ -486,3 +486,55 @@ async fn a_second_user_sees_nothing_of_the_first_and_cannot_change_it() {
         .unwrap();
     assert_eq!(rows, json!([]), "scenes go with their story");
 }
+
+#[tokio::test]
+async fn children_embed_under_their_story() {
+    let s = TestServer::start().await;
+    let (u, other) = (s.anonymous().await, s.anonymous().await);
+    let story_id = story(&s, &u, "Moon", 10).await;
+    for n in [2, 1] {
+        let res = s
+            .as_user(Method::POST, "/rest/v1/story_scenes", &u)
+            .json(&json!({"story_id": story_id, "scene_number": n, "text_segment": format!("part {n}")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    let q = format!(
+        "/rest/v1/stories?id=eq.{story_id}&select=title,story_scenes(scene_number,text_segment),story_illustrations(*)"
+    );
+    let rows: Value = s
+        .as_user(Method::GET, &q, &u)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rows[0]["title"], "Moon");
+    let scenes = rows[0]["story_scenes"].as_array().unwrap();
+    assert_eq!(scenes.len(), 2);
+    assert_eq!(
+        scenes[0].as_object().unwrap().len(),
+        2,
+        "only the selected child columns"
+    );
+    assert_eq!(rows[0]["story_illustrations"], json!([]));
+    let rows: Value = s
+        .as_user(Method::GET, &q, &other)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rows, json!([]));
+    let res = s
+        .as_user(Method::GET, "/rest/v1/stories?select=*,dragons(*)", &u)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(res.json::<Value>().await.unwrap()["code"], "PGRST200");
+}

@@ -232,3 +232,23 @@ async fn files_are_written_whole_and_no_temp_files_remain() {
         .count();
     assert_eq!(tmp, 0, "temporary files were renamed into place");
 }
+
+#[tokio::test]
+async fn multipart_uploads_like_storage_js_blobs() {
+    let s = TestServer::start().await;
+    let u = s.anonymous().await;
+    let body = b"--b0undary\r\nContent-Disposition: form-data; name=\"cacheControl\"\r\n\r\n86400\r\n--b0undary\r\nContent-Disposition: form-data; name=\"\"; filename=\"blob\"\r\nContent-Type: image/png\r\n\r\n\x89PNG-bytes\r\n--b0undary--\r\n".to_vec();
+    let path = format!("/storage/v1/object/hero-avatars/{}/h/avatar.png", u.user_id);
+    let res = s
+        .as_user(Method::POST, &path, &u)
+        .header("content-type", "multipart/form-data; boundary=b0undary")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = s.as_user(Method::GET, &path, &u).send().await.unwrap();
+    assert_eq!(res.headers()["content-type"], "image/png");
+    assert_eq!(res.headers()["cache-control"], "max-age=86400");
+    assert_eq!(res.bytes().await.unwrap().as_ref(), b"\x89PNG-bytes");
+}
