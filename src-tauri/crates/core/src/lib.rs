@@ -10,14 +10,17 @@
 pub mod api;
 pub mod auth;
 pub mod backend;
+pub mod cache;
 pub mod clock;
 pub mod config;
 pub mod diagnostics;
 pub mod error;
 pub mod events;
 pub mod http;
+pub mod library;
 pub mod monitor;
 pub mod secrets;
+pub mod store;
 
 use std::sync::{Arc, RwLock};
 

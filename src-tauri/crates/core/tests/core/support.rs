@@ -11,6 +11,7 @@ use infinite_stories_core::{BackendEndpoint, BackendState, Core, CoreOptions};
 use infinite_stories_server::{ServerConfig, ServerHandle, serve};
 use serde_json::Value;
 
+#[derive(Debug)]
 pub struct Env {
     pub server: ServerHandle,
     pub _dir: tempfile::TempDir,
