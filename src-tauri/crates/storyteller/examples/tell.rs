@@ -134,13 +134,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let narration = providers
         .narrator
-        .narrate(&NarrationRequest { text: draft.content.clone(), voice: args.voice, language: args.language })
+        .narrate(&NarrationRequest {
+            text: draft.content.clone(),
+            voice: args.voice,
+            language: args.language,
+        })
         .await;
     match narration {
         Ok(narration) => {
-            let audio = args.out.join(format!("narration.{}", narration.format.extension()));
+            let audio = args
+                .out
+                .join(format!("narration.{}", narration.format.extension()));
             std::fs::write(&audio, &narration.bytes)?;
-            std::fs::write(args.out.join("timings.json"), serde_json::to_vec_pretty(&narration.timings)?)?;
+            std::fs::write(
+                args.out.join("timings.json"),
+                serde_json::to_vec_pretty(&narration.timings)?,
+            )?;
             println!(
                 "narration: {:.1} s measured, {} bytes, {} word timings, in {:?}",
                 narration.duration_seconds,

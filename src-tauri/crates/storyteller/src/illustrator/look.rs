@@ -24,9 +24,15 @@ pub(super) enum HairStyle {
     Pigtails,
 }
 
-const SKINS: [&str; 6] = ["#f9d9c3", "#f1c3a0", "#e0a77f", "#c98b62", "#a5694a", "#7d4e36"];
-const HAIRS: [&str; 6] = ["#3b2a20", "#6b4226", "#a0522d", "#e0b15a", "#c1440e", "#1f1a17"];
-const SHIRTS: [&str; 8] = ["#ff8a80", "#ffd166", "#6ec6ff", "#9be49b", "#c39bd3", "#ffab73", "#f78fb3", "#4dd0c4"];
+const SKINS: [&str; 6] = [
+    "#f9d9c3", "#f1c3a0", "#e0a77f", "#c98b62", "#a5694a", "#7d4e36",
+];
+const HAIRS: [&str; 6] = [
+    "#3b2a20", "#6b4226", "#a0522d", "#e0b15a", "#c1440e", "#1f1a17",
+];
+const SHIRTS: [&str; 8] = [
+    "#ff8a80", "#ffd166", "#6ec6ff", "#9be49b", "#c39bd3", "#ffab73", "#f78fb3", "#4dd0c4",
+];
 const TROUSERS: [&str; 4] = ["#4a6fa5", "#6d597a", "#3d7a6a", "#8a5a44"];
 
 /// FNV-1a, so a look never changes between runs or machines.
@@ -42,9 +48,22 @@ impl Look {
     /// The look of `hero`: appearance words win, the name decides the rest.
     pub(super) fn of(hero: &Hero) -> Look {
         let h = hash(&hero.name.trim().to_lowercase());
-        let text = hero.appearance.as_deref().unwrap_or_default().to_lowercase();
+        let text = hero
+            .appearance
+            .as_deref()
+            .unwrap_or_default()
+            .to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-        let hair = if has(&["red", "ginger", "roux", "rousse", "pelirroj", "rothaar", "rote haare", "rossi"]) {
+        let hair = if has(&[
+            "red",
+            "ginger",
+            "roux",
+            "rousse",
+            "pelirroj",
+            "rothaar",
+            "rote haare",
+            "rossi",
+        ]) {
             HAIRS[4]
         } else if has(&["blond", "golden", "rubi", "bionde", "biondi"]) {
             HAIRS[3]
@@ -57,12 +76,20 @@ impl Look {
         };
         let hair_style = if has(&["curl", "boucl", "frisé", "rizad", "locken", "ricci"]) {
             HairStyle::Curly
-        } else if has(&["pigtail", "braid", "ponytail", "couette", "tresse", "coleta", "trenza", "zopf", "zöpfe", "codin", "trecc"]) {
+        } else if has(&[
+            "pigtail", "braid", "ponytail", "couette", "tresse", "coleta", "trenza", "zopf",
+            "zöpfe", "codin", "trecc",
+        ]) {
             HairStyle::Pigtails
         } else if has(&["short", "court", "cort", "kurz", "corti"]) {
             HairStyle::Short
         } else {
-            [HairStyle::Short, HairStyle::Bob, HairStyle::Curly, HairStyle::Pigtails][((h >> 8) % 4) as usize]
+            [
+                HairStyle::Short,
+                HairStyle::Bob,
+                HairStyle::Curly,
+                HairStyle::Pigtails,
+            ][((h >> 8) % 4) as usize]
         };
         let colour_word = |words: &[&str], colour: &'static str| has(words).then_some(colour);
         let shirt = colour_word(&["yellow", "jaune", "amarill", "gelb", "giall"], SHIRTS[1])
@@ -103,18 +130,56 @@ pub(super) struct Ink {
 impl Ink {
     pub(super) fn of(style: AvatarStyle) -> Ink {
         match style {
-            AvatarStyle::PictureBook => Ink { line: "#3d2c3e", width: 6.0, fill_opacity: 1.0, blur: 0.0, sepia: false, shading: false },
-            AvatarStyle::Watercolor => Ink { line: "none", width: 0.0, fill_opacity: 0.82, blur: 2.2, sepia: false, shading: false },
-            AvatarStyle::DigitalArt => Ink { line: "#2b2550", width: 2.5, fill_opacity: 1.0, blur: 0.0, sepia: false, shading: true },
-            AvatarStyle::Animated3d => Ink { line: "none", width: 0.0, fill_opacity: 1.0, blur: 0.0, sepia: false, shading: true },
-            AvatarStyle::ClassicStorybook => Ink { line: "#5b3a29", width: 3.0, fill_opacity: 0.95, blur: 0.0, sepia: true, shading: false },
+            AvatarStyle::PictureBook => Ink {
+                line: "#3d2c3e",
+                width: 6.0,
+                fill_opacity: 1.0,
+                blur: 0.0,
+                sepia: false,
+                shading: false,
+            },
+            AvatarStyle::Watercolor => Ink {
+                line: "none",
+                width: 0.0,
+                fill_opacity: 0.82,
+                blur: 2.2,
+                sepia: false,
+                shading: false,
+            },
+            AvatarStyle::DigitalArt => Ink {
+                line: "#2b2550",
+                width: 2.5,
+                fill_opacity: 1.0,
+                blur: 0.0,
+                sepia: false,
+                shading: true,
+            },
+            AvatarStyle::Animated3d => Ink {
+                line: "none",
+                width: 0.0,
+                fill_opacity: 1.0,
+                blur: 0.0,
+                sepia: false,
+                shading: true,
+            },
+            AvatarStyle::ClassicStorybook => Ink {
+                line: "#5b3a29",
+                width: 3.0,
+                fill_opacity: 0.95,
+                blur: 0.0,
+                sepia: true,
+                shading: false,
+            },
         }
     }
 
     /// SVG attributes for a filled shape in this style.
     pub(super) fn paint(&self, fill: &str) -> String {
         if self.width > 0.0 {
-            format!(r##"fill="{fill}" fill-opacity="{}" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round""##, self.fill_opacity, self.line, self.width)
+            format!(
+                r##"fill="{fill}" fill-opacity="{}" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round""##,
+                self.fill_opacity, self.line, self.width
+            )
         } else {
             format!(r##"fill="{fill}" fill-opacity="{}""##, self.fill_opacity)
         }

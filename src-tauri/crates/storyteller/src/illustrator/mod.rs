@@ -47,11 +47,16 @@ impl OfflineIllustrator {
         let look = Look::of(&request.hero);
         let story_seed = hash(&format!("{}|{}", request.story_key, request.hero.name));
         let pool = CompanionKind::for_event(event);
-        let companion = CompanionKind::from_prompt(&prompt).unwrap_or(pool[(story_seed % pool.len() as u64) as usize]);
+        let companion = CompanionKind::from_prompt(&prompt)
+            .unwrap_or(pool[(story_seed % pool.len() as u64) as usize]);
         let visual = visual(event);
         let sleepy = prompt.contains("sleepy") || prompt.contains("tucked in");
         let night = visual.night
-            && (sleepy || matches!(scene.emotion, Emotion::Peaceful | Emotion::Mysterious | Emotion::Contemplative))
+            && (sleepy
+                || matches!(
+                    scene.emotion,
+                    Emotion::Peaceful | Emotion::Mysterious | Emotion::Contemplative
+                ))
             || sleepy;
         let spec = scene::SceneSpec {
             visual,
@@ -85,7 +90,9 @@ fn output(svg: &str, generation_id: String) -> Result<ImageOutput> {
     })
 }
 
-async fn blocking<T: Send + 'static>(job: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
     match tokio::runtime::Handle::try_current() {
         Ok(handle) => handle
             .spawn_blocking(job)

@@ -11,7 +11,11 @@ pub(super) fn png(svg: &str, size: u32) -> Result<Vec<u8>> {
     let mut pixmap = tiny_skia::Pixmap::new(size, size)
         .ok_or_else(|| StorytellerError::Internal("cannot allocate the picture".into()))?;
     let scale = size as f32 / tree.size().width();
-    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     pixmap
         .encode_png()
         .map_err(|e| StorytellerError::Internal(format!("cannot encode PNG: {e}")))

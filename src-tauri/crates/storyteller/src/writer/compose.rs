@@ -458,6 +458,8 @@ impl Builder {
             if let Some(p) = self.paragraphs.iter_mut().find(|p| p.id == id) {
                 let at = if before_last {
                     p.sentences.len().saturating_sub(1)
+                } else if after_first {
+                    1.min(p.sentences.len())
                 } else {
                     p.sentences.len()
                 };
