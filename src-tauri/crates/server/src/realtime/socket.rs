@@ -75,7 +75,9 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
     loop {
         let wait = socket.next_check();
         tokio::select! {
-            incoming = stream.next(), if !socket.half_open => match incoming {
+            incoming = stream.next() => match incoming {
+                // A half-open socket still notices the peer leaving, but answers nothing.
+                Some(Ok(_)) if socket.half_open => {}
                 Some(Ok(Message::Text(text))) => socket.on_text(text.as_str()),
                 Some(Ok(Message::Binary(bytes))) => socket.on_binary(&bytes),
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
