@@ -38,7 +38,7 @@ struct Socket {
 
 /// Runs a socket until it closes.
 pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String) {
-    let _guard = state.socket_guard.clone();
+    let _ticket = state.sockets.enter();
     let (mut sink, mut stream) = ws.split();
     let (tx, mut rx) = mpsc::unbounded_channel::<Out>();
     let writer = tokio::spawn(async move {
