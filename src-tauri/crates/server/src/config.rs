@@ -44,6 +44,9 @@ pub struct ServerConfig {
     pub faults_enabled: bool,
     /// Longest time a realtime channel goes without re-checking its token (default 5 min).
     pub realtime_token_recheck: Duration,
+    /// Presence track/untrack pushes allowed per channel per 30 s (Supabase's default 5); more
+    /// shuts the channel with "Client presence rate limit exceeded".
+    pub presence_updates_per_30s: u32,
     /// Time source.
     pub clock: Arc<dyn Clock>,
 }
@@ -90,6 +93,7 @@ impl ServerConfig {
             custom_providers: None,
             faults_enabled: false,
             realtime_token_recheck: Duration::from_secs(300),
+            presence_updates_per_30s: 5,
             clock: Arc::new(SystemClock),
         }
     }

@@ -360,6 +360,17 @@ impl Socket {
     }
 
     fn presence(&mut self, channel: &Channel, frame: &Frame) {
+        let key = format!("presence:{}:{}", self.id, channel.topic);
+        let limit = self.state.config.presence_updates_per_30s;
+        if self
+            .state
+            .limiter
+            .hit(&key, limit, 30_000, self.state.now_millis())
+            .is_err()
+        {
+            self.shutdown_channel(&channel.topic, "Client presence rate limit exceeded");
+            return;
+        }
         match frame.payload.get("event").and_then(Value::as_str) {
             Some("track") => match frame.payload.get("payload") {
                 Some(Value::Object(p)) => {

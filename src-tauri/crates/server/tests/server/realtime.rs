@@ -380,3 +380,30 @@ async fn shutdown_closes_sockets_with_1001() {
     let (closed, ()) = tokio::join!(ws.recv(), handle.shutdown());
     assert!(matches!(closed, Got::Close(1001)), "{closed:?}");
 }
+
+#[tokio::test]
+async fn too_many_presence_updates_shut_the_channel() {
+    let s = TestServer::start().await;
+    let topic = "realtime:presence-busy";
+    let mut ws = Ws::connect(&s, "2.0.0").await;
+    ws.join(topic, "1", cfg(json!([])), None).await;
+    for n in 0..5 {
+        let track = json!(["1", format!("t{n}"), topic, "presence", {"type": "presence", "event": "track", "payload": {"n": n}}]);
+        ws.send(track).await;
+        assert_eq!(ws.until("phx_reply").await[4]["status"], "ok");
+    }
+    ws.send(json!(["1", "t5", topic, "presence", {"type": "presence", "event": "track", "payload": {"n": 5}}])).await;
+    assert_eq!(
+        ws.until("system").await[4]["message"],
+        "Client presence rate limit exceeded"
+    );
+    ws.until("phx_close").await;
+    s.advance(Duration::from_secs(31));
+    ws.join(topic, "2", cfg(json!([])), None).await;
+    ws.send(json!(["2", "t6", topic, "presence", {"type": "presence", "event": "track", "payload": {"n": 6}}])).await;
+    assert_eq!(
+        ws.until("phx_reply").await[4]["status"],
+        "ok",
+        "the window slides"
+    );
+}
