@@ -329,6 +329,19 @@ async fn spend_quota(
     let now = state.now_millis();
     let window = q.window.as_millis() as i64;
     let _serialised = state.records_lock.lock().await;
+    // Housekeeping: spending older than the window and replies older than the replay window
+    // can never matter again.
+    sqlx::query("DELETE FROM quota_spend WHERE user_id = ? AND function = ? AND at <= ?")
+        .bind(user)
+        .bind(function)
+        .bind(now - window)
+        .execute(&state.db)
+        .await?;
+    sqlx::query("DELETE FROM function_replies WHERE user_id = ? AND at <= ?")
+        .bind(user)
+        .bind(now - IDEMPOTENCY_WINDOW_MS)
+        .execute(&state.db)
+        .await?;
     let spent: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT weight, at FROM quota_spend WHERE user_id = ? AND function = ? AND at > ? ORDER BY at",
     )
