@@ -160,6 +160,12 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         path: storage_root.clone(),
         source,
     })?;
+    // Temp files left by a crash mid-upload were never renamed into place: drop them.
+    if let Ok(leftovers) = std::fs::read_dir(storage_root.join(".tmp")) {
+        for entry in leftovers.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let (stop_tx, stop_rx) = watch::channel(false);
     let sockets = std::sync::Arc::new(state::SocketCount::default());
     let state = state::AppState::new(state::Inner {

@@ -67,3 +67,48 @@ async fn a_restart_loses_nothing() {
         "portrait"
     );
 }
+
+#[tokio::test]
+async fn a_crash_mid_upload_leaves_the_old_file_and_no_debris() {
+    let s = TestServer::start().await;
+    let u = s.anonymous().await;
+    let path = format!(
+        "/storage/v1/object/story-audio/{}/st/narration.ogg",
+        u.user_id
+    );
+    s.as_user(Method::POST, &path, &u)
+        .body("old narration")
+        .send()
+        .await
+        .unwrap();
+    let TestServer { handle, dir, .. } = s;
+    handle.shutdown().await;
+    // What a crash between writing the temp file and renaming it leaves behind.
+    let tmp = dir.path().join("backend/storage/.tmp/4f1c-half-written");
+    std::fs::write(&tmp, b"new narr").unwrap();
+
+    let s = TestServer::start_in(dir, |_| {}).await;
+    assert!(
+        !tmp.exists(),
+        "the half-written temp file is cleaned up at start"
+    );
+    let res = s
+        .req(Method::POST, "/auth/v1/token?grant_type=refresh_token")
+        .json(&json!({"refresh_token": u.refresh_token}))
+        .send()
+        .await
+        .unwrap();
+    let again = crate::support::session_of(&res.json().await.unwrap());
+    let body = s
+        .as_user(Method::GET, &path, &again)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        body, "old narration",
+        "the object still has its old, whole content"
+    );
+}
