@@ -7,6 +7,7 @@ use crate::auth::SessionInfo;
 use crate::backend::BackendStatus;
 use crate::http::LimitStatus;
 use crate::monitor::OperationStats;
+use crate::realtime::RealtimeStatus;
 
 /// A snapshot for the diagnostics view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -21,6 +22,8 @@ pub struct DiagnosticsReport {
     pub operations: Vec<OperationStats>,
     /// Client-side limits.
     pub limits: Vec<LimitStatus>,
+    /// Live updates.
+    pub realtime: Option<RealtimeStatus>,
     /// Server clock minus this computer's clock, as measured.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub clock_skew_ms: i64,

@@ -7,6 +7,7 @@ use tokio::sync::broadcast;
 use crate::auth::SessionEvent;
 use crate::backend::BackendStatus;
 use crate::http::LimitStatus;
+use crate::realtime::RealtimeStatus;
 
 /// Something the UI may want to show. Non-exhaustive: the shell's bridge keeps a fallback arm so
 /// a new event never breaks its build.
@@ -19,6 +20,8 @@ pub enum CoreEvent {
     Session(SessionEvent),
     /// A client-side limit was spent or refilled (`limits://changed`).
     Limits(Vec<LimitStatus>),
+    /// The realtime connection or a channel changed (`realtime://status`).
+    Realtime(RealtimeStatus),
 }
 
 /// A subscription to core events. A slow subscriber that falls behind loses the oldest events

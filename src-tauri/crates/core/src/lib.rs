@@ -19,6 +19,7 @@ pub mod events;
 pub mod http;
 pub mod library;
 pub mod monitor;
+pub mod realtime;
 pub mod secrets;
 pub mod store;
 
@@ -41,6 +42,7 @@ use crate::auth::{AuthClient, SessionStore, TokenManager};
 use crate::clock::SharedClock;
 use crate::http::{RateLimits, Transport, TransportOptions};
 use crate::monitor::PerformanceMonitor;
+use crate::realtime::{RealtimeClient, RealtimeConfig, RealtimeStatus, Subscription, TokenSource};
 use crate::secrets::{KeyringStore, SecretStore};
 
 /// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
@@ -60,6 +62,8 @@ pub struct CoreOptions {
     pub clock: SharedClock,
     /// How retries wait (tokio's timer in the app; a recording sleeper in tests).
     pub sleeper: Option<clock::SharedSleeper>,
+    /// Realtime timings (realtime-js defaults in the app; shortened in tests).
+    pub realtime: RealtimeConfig,
 }
 
 impl Default for CoreOptions {
@@ -68,6 +72,7 @@ impl Default for CoreOptions {
             secrets: Arc::new(KeyringStore::new(KEYRING_SERVICE)),
             clock: Arc::new(clock::SystemClock),
             sleeper: None,
+            realtime: RealtimeConfig::default(),
         }
     }
 }
@@ -95,12 +100,16 @@ struct Inner {
 #[derive(Debug)]
 struct Profile {
     api: ApiClient,
-    ticker: tokio::task::JoinHandle<()>,
+    realtime: RealtimeClient,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl Drop for Profile {
     fn drop(&mut self) {
-        self.ticker.abort();
+        self.realtime.disconnect();
+        for t in &self.tasks {
+            t.abort();
+        }
     }
 }
 
@@ -188,14 +197,37 @@ impl Core {
             tracing::warn!(error = %e, "stored session could not be read");
         }
         let api = ApiClient::new(
-            transport,
+            transport.clone(),
             tokens.clone(),
             self.inner.limits.clone(),
             self.inner.events.clone(),
         );
+        let source_tokens = tokens.clone();
+        let source: TokenSource = Arc::new(move |force| {
+            let tokens = source_tokens.clone();
+            Box::pin(async move {
+                if force && let Some(s) = tokens.session() {
+                    let _ = tokens.refresh_from(&s.access_token).await;
+                }
+                tokens.access_token().await.ok().flatten()
+            })
+        });
+        let realtime = RealtimeClient::spawn(
+            endpoint.base_url.as_str(),
+            transport.api_key().clone(),
+            source,
+            self.inner.options.realtime.clone(),
+        );
+        realtime.connect();
+        let tasks = vec![
+            tokens.spawn_auto_refresh(),
+            self.forward_realtime(&realtime),
+            self.push_tokens_to(&realtime),
+        ];
         let profile = Arc::new(Profile {
             api,
-            ticker: tokens.spawn_auto_refresh(),
+            realtime,
+            tasks,
         });
         *self
             .inner
@@ -312,6 +344,62 @@ impl Core {
         }
     }
 
+    // ---- realtime -----------------------------------------------------------------------
+
+    /// The realtime client of the connected backend.
+    pub fn realtime(&self) -> Result<RealtimeClient, CoreError> {
+        Ok(self.profile()?.realtime.clone())
+    }
+
+    /// The realtime connection now.
+    pub fn realtime_status(&self) -> Option<RealtimeStatus> {
+        self.profile().ok().map(|p| p.realtime.status())
+    }
+
+    /// Subscribes to one of the app's channels; returns its topic.
+    pub fn subscribe(&self, subscription: Subscription) -> Result<String, CoreError> {
+        Ok(self.profile()?.realtime.subscribe(subscription))
+    }
+
+    /// Leaves a channel.
+    pub fn unsubscribe(&self, topic: &str) -> Result<(), CoreError> {
+        self.profile()?.realtime.unsubscribe(topic);
+        Ok(())
+    }
+
+    /// Leaves every channel.
+    pub fn unsubscribe_all(&self) -> Result<(), CoreError> {
+        self.profile()?.realtime.unsubscribe_all();
+        Ok(())
+    }
+
+    /// Forwards realtime status changes as core events.
+    fn forward_realtime(&self, realtime: &RealtimeClient) -> tokio::task::JoinHandle<()> {
+        let mut status = realtime.watch_status();
+        let events = self.inner.events.clone();
+        tokio::spawn(async move {
+            while status.changed().await.is_ok() {
+                let now = status.borrow_and_update().clone();
+                events.emit(CoreEvent::Realtime(now));
+            }
+        })
+    }
+
+    /// Pushes refreshed tokens to the realtime channels as soon as the session changes.
+    fn push_tokens_to(&self, realtime: &RealtimeClient) -> tokio::task::JoinHandle<()> {
+        let mut events = self.inner.events.subscribe();
+        let realtime = realtime.clone();
+        tokio::spawn(async move {
+            loop {
+                match events.recv().await {
+                    Ok(CoreEvent::Session(_)) => realtime.token_changed(),
+                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(_) => return,
+                }
+            }
+        })
+    }
+
     // ---- limits and diagnostics ---------------------------------------------------------
 
     /// The client-side limits now (for a countdown).
@@ -333,6 +421,7 @@ impl Core {
             session: self.session(),
             operations: self.inner.monitor.report(),
             limits: self.limits(),
+            realtime: self.realtime_status(),
             clock_skew_ms: self
                 .profile()
                 .map(|p| {

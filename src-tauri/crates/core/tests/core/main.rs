@@ -4,5 +4,6 @@
 mod auth;
 mod backend;
 pub mod pipeline;
+mod realtime;
 mod support;
 mod tls;

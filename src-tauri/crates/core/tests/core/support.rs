@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use infinite_stories_core::clock::{ManualClock, RecordingSleeper};
+use infinite_stories_core::realtime::RealtimeConfig;
 use infinite_stories_core::secrets::MemoryStore;
 use infinite_stories_core::{BackendEndpoint, BackendState, Core, CoreOptions};
 use infinite_stories_server::{ServerConfig, ServerHandle, serve};
@@ -60,10 +61,22 @@ pub async fn core_on(
         secrets,
         clock,
         sleeper: Some(sleeper),
+        realtime: fast_realtime(),
     });
     let status = core.connect(endpoint(server)).await;
     assert_eq!(status.state, BackendState::Connected, "{status:?}");
     core
+}
+
+/// realtime-js's timings scaled down (heartbeat 25 s → 300 ms, backoff 1/2/5/10 s → 50–200 ms)
+/// so reconnect scenarios run in well under a second against the real server.
+pub fn fast_realtime() -> RealtimeConfig {
+    RealtimeConfig {
+        heartbeat: Duration::from_millis(300),
+        join_timeout: Duration::from_secs(2),
+        backoff: [50, 100, 150, 200].map(Duration::from_millis).to_vec(),
+        vsn: infinite_stories_core::realtime::Vsn::V2,
+    }
 }
 
 pub fn endpoint(server: &ServerHandle) -> BackendEndpoint {
