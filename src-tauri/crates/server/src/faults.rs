@@ -78,6 +78,10 @@ pub struct FaultRule {
     /// How many times the rule fires; absent = until removed.
     #[serde(default)]
     pub times: Option<u32>,
+    /// For `status`: also send `x-relay-error: true` (supabase-js then reports a
+    /// `FunctionsRelayError` instead of a `FunctionsHttpError`).
+    #[serde(default)]
+    pub relay_error: bool,
 }
 
 /// Realtime hooks a socket asks about.
@@ -194,6 +198,10 @@ pub(crate) async fn inject(
             let mut r = (status, axum::Json(body)).into_response();
             if let Some(s) = rule.retry_after {
                 r.headers_mut().insert("retry-after", HeaderValue::from(s));
+            }
+            if rule.relay_error {
+                r.headers_mut()
+                    .insert("x-relay-error", HeaderValue::from_static("true"));
             }
             r
         }

@@ -78,6 +78,11 @@ async fn status_bursts_with_retry_after_then_recovery() {
         "RATE_LIMITED"
     );
 
+    add(&s, json!({"action": "status", "route": "/functions/v1/", "status": 502, "relayError": true, "times": 1})).await;
+    let res = s.invoke(&u, "extract-scenes", json!({})).await;
+    assert_eq!(res.status(), 502);
+    assert_eq!(res.headers()["x-relay-error"], "true");
+
     add(&s, json!({"action": "status", "status": 500})).await;
     let list: Value = s
         .req(Method::GET, "/admin/v1/faults")

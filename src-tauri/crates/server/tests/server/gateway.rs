@@ -38,6 +38,18 @@ async fn requests_need_one_of_the_servers_keys() {
     assert_eq!(res.status(), 200, "apikey accepted as a query parameter");
 
     assert_ne!(s.handle.anon_key(), s.handle.service_key());
+    let res = s
+        .http
+        .get(s.url("/realtime/v1/websocket?vsn=2.0.0"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "No API key found in request"
+    );
+
     let res = s.http.get(s.url("/health")).send().await.unwrap();
     assert_eq!(res.status(), 200, "health needs no key");
 }
