@@ -165,9 +165,6 @@ impl Socket {
         if let Some(ch) = self.channels.remove(topic) {
             self.push(topic, None, "system", json!({"extension": "system", "status": "error", "message": message, "channel": ch.name()}));
             self.push(topic, ch.join_ref.clone(), "phx_close", json!({}));
-            if let Some(r) = &ch.join_ref {
-                let _ = r;
-            }
             self.state.hub.untrack(topic, self.id);
         }
     }

@@ -224,7 +224,6 @@ async fn read(
     } else {
         StatusCode::OK
     };
-    let n = page.len();
     let body = body_of(page, headers)?;
     let mut r = json_response(status, if head { None } else { Some(body) });
     if head {
@@ -234,6 +233,5 @@ async fn read(
     if !prefer.applied.is_empty() {
         set_header(&mut r, "preference-applied", &prefer.applied.join(", "));
     }
-    let _ = n;
     Ok(r)
 }
