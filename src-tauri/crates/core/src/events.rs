@@ -7,6 +7,7 @@ use tokio::sync::broadcast;
 use crate::auth::SessionEvent;
 use crate::backend::BackendStatus;
 use crate::http::LimitStatus;
+use crate::progress::GenerationProgress;
 use crate::realtime::RealtimeStatus;
 
 /// Something the UI may want to show. Non-exhaustive: the shell's bridge keeps a fallback arm so
@@ -22,6 +23,8 @@ pub enum CoreEvent {
     Limits(Vec<LimitStatus>),
     /// The realtime connection or a channel changed (`realtime://status`).
     Realtime(RealtimeStatus),
+    /// A story generation moved on (`story://progress`).
+    Progress(GenerationProgress),
 }
 
 /// A subscription to core events. A slow subscriber that falls behind loses the oldest events

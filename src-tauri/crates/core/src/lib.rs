@@ -19,9 +19,11 @@ pub mod events;
 pub mod http;
 pub mod library;
 pub mod monitor;
+pub mod progress;
 pub mod realtime;
 pub mod secrets;
 pub mod store;
+pub mod story;
 
 use std::sync::{Arc, RwLock};
 
@@ -39,11 +41,16 @@ pub use events::{CoreEvent, EventHub, EventStream};
 pub use http::LimitStatus;
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
+pub use crate::cache::CacheStatus;
 use crate::clock::SharedClock;
 use crate::http::{RateLimits, Transport, TransportOptions};
+pub use crate::library::{Library, StoryDetail, StorySummary};
 use crate::monitor::PerformanceMonitor;
+pub use crate::progress::GenerationProgress;
 use crate::realtime::{RealtimeClient, RealtimeConfig, RealtimeStatus, Subscription, TokenSource};
 use crate::secrets::{KeyringStore, SecretStore};
+pub use crate::story::GenerateRequest;
+use crate::story::{Cancels, StoryFlow};
 
 /// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
 /// session never mixes with the installed app's.
@@ -64,6 +71,9 @@ pub struct CoreOptions {
     pub sleeper: Option<clock::SharedSleeper>,
     /// Realtime timings (realtime-js defaults in the app; shortened in tests).
     pub realtime: RealtimeConfig,
+    /// Folder for the cache files and the local database (the app's data dir). Without it the
+    /// library and the cache are unavailable.
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for CoreOptions {
@@ -73,6 +83,7 @@ impl Default for CoreOptions {
             clock: Arc::new(clock::SystemClock),
             sleeper: None,
             realtime: RealtimeConfig::default(),
+            data_dir: None,
         }
     }
 }
@@ -94,6 +105,10 @@ struct Inner {
     endpoint: RwLock<Option<BackendEndpoint>>,
     /// The connected profile.
     profile: RwLock<Option<Arc<Profile>>>,
+    /// Cache and library, opened on first connect.
+    local: tokio::sync::OnceCell<Library>,
+    /// Running generations.
+    cancels: Arc<Cancels>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -138,6 +153,8 @@ impl Core {
                 limits,
                 endpoint: RwLock::new(None),
                 profile: RwLock::new(None),
+                local: tokio::sync::OnceCell::new(),
+                cancels: Arc::new(Cancels::default()),
             }),
         }
     }
@@ -223,7 +240,14 @@ impl Core {
             tokens.spawn_auto_refresh(),
             self.forward_realtime(&realtime),
             self.push_tokens_to(&realtime),
+            self.keep_library_in_step(&realtime),
         ];
+        // A restored session announced itself before the tasks above listened.
+        if let Some(s) = tokens.session() {
+            realtime.subscribe(Subscription::StoryInserts {
+                user_id: s.user.id.clone(),
+            });
+        }
         let profile = Arc::new(Profile {
             api,
             realtime,
@@ -344,6 +368,142 @@ impl Core {
         }
     }
 
+    // ---- library, cache and stories -----------------------------------------------------
+
+    async fn library(&self) -> Result<&Library, CoreError> {
+        let dir = self
+            .inner
+            .options
+            .data_dir
+            .clone()
+            .ok_or_else(|| CoreError::Storage("no data folder is configured".into()))?;
+        let clock = self.inner.options.clock.clone();
+        self.inner
+            .local
+            .get_or_try_init(|| async move {
+                let pool = store::open(&dir).await?;
+                let cache =
+                    cache::StoryCache::new(&dir, pool.clone(), clock.clone(), cache::DISK_LIMIT)?;
+                Ok::<_, CoreError>(Library::new(pool, cache, clock))
+            })
+            .await
+    }
+
+    async fn flow(&self) -> Result<StoryFlow, CoreError> {
+        let profile = self.profile()?;
+        Ok(StoryFlow {
+            api: profile.api.clone(),
+            library: self.library().await?.clone(),
+            realtime: profile.realtime.clone(),
+            events: self.inner.events.clone(),
+            cancels: self.inner.cancels.clone(),
+        })
+    }
+
+    fn user_id(&self) -> Result<String, CoreError> {
+        self.session()
+            .map(|s| s.user_id)
+            .ok_or_else(CoreError::unauthorized)
+    }
+
+    /// Generates a story (text, narration, illustrations) with progress events; the result is
+    /// in the library. Signs in anonymously first on a first run.
+    pub async fn generate_story(&self, request: GenerateRequest) -> Result<StoryDetail, CoreError> {
+        self.ensure_session().await?;
+        let user = self.user_id()?;
+        self.flow().await?.generate(&user, request).await
+    }
+
+    /// Cancels a running generation; `false` when none runs under that id.
+    pub fn cancel(&self, request_id: &str) -> bool {
+        self.inner.cancels.cancel(request_id)
+    }
+
+    /// Draws one scene again.
+    pub async fn retry_illustration(
+        &self,
+        story_id: &str,
+        scene_number: u32,
+    ) -> Result<StoryDetail, CoreError> {
+        self.flow()
+            .await?
+            .retry_illustration(story_id, scene_number)
+            .await
+    }
+
+    /// Makes a picture of a hero.
+    pub async fn generate_avatar(
+        &self,
+        hero_id: &str,
+        prompt: &str,
+    ) -> Result<api::models::Avatar, CoreError> {
+        self.flow().await?.generate_avatar(hero_id, prompt).await
+    }
+
+    /// Creates a hero (backend row fields: `name`, `primary_trait`, …) and keeps it locally.
+    pub async fn create_hero(
+        &self,
+        mut fields: serde_json::Value,
+    ) -> Result<serde_json::Value, CoreError> {
+        self.ensure_session().await?;
+        fields["user_id"] = json!(self.user_id()?);
+        let row: serde_json::Value = self.api()?.insert("heroes", &fields).await?;
+        self.library().await?.apply_row("heroes", &row).await?;
+        Ok(row)
+    }
+
+    /// Brings the local library in step with the backend (heroes and stories).
+    pub async fn sync_library(&self) -> Result<(), CoreError> {
+        let api = self.api()?;
+        let library = self.library().await?;
+        for table in ["heroes", "custom_events", "stories"] {
+            let rows: Vec<serde_json::Value> = api.select(table, "select=*").await?;
+            for row in rows {
+                library.apply_row(table, &row).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The signed-in user's stories, newest first (works offline).
+    pub async fn stories(&self) -> Result<Vec<StorySummary>, CoreError> {
+        let user = self.user_id()?;
+        self.library().await?.stories(&user).await
+    }
+
+    /// One story with its scenes, narration and illustrations.
+    pub async fn story(&self, id: &str) -> Result<StoryDetail, CoreError> {
+        self.library()
+            .await?
+            .story(id)
+            .await?
+            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
+    }
+
+    /// The signed-in user's heroes.
+    pub async fn heroes(&self) -> Result<Vec<serde_json::Value>, CoreError> {
+        let user = self.user_id()?;
+        self.library().await?.heroes(&user).await
+    }
+
+    /// A cached file (narration audio, illustration) by its cache key.
+    pub async fn media(&self, key: &str) -> Result<Option<bytes::Bytes>, CoreError> {
+        self.library().await?.cache().get(key).await
+    }
+
+    /// Cache sizes per layer.
+    pub async fn cache_status(&self) -> Result<CacheStatus, CoreError> {
+        self.library().await?.cache().status().await
+    }
+
+    /// Empties the cache except the media of saved stories; then drops expired entries.
+    pub async fn clear_cache(&self) -> Result<CacheStatus, CoreError> {
+        let cache = self.library().await?.cache();
+        cache.clear().await?;
+        cache.cleanup().await?;
+        cache.status().await
+    }
+
     // ---- realtime -----------------------------------------------------------------------
 
     /// The realtime client of the connected backend.
@@ -381,6 +541,55 @@ impl Core {
             while status.changed().await.is_ok() {
                 let now = status.borrow_and_update().clone();
                 events.emit(CoreEvent::Realtime(now));
+            }
+        })
+    }
+
+    /// Keeps the library in step with realtime: subscribes the user's story inserts once signed
+    /// in, applies every change, and refetches after each (re)join since changes made while the
+    /// socket was away are never replayed (reported_30).
+    fn keep_library_in_step(&self, realtime: &RealtimeClient) -> tokio::task::JoinHandle<()> {
+        let weak = Arc::downgrade(&self.inner);
+        let mut events = self.inner.events.subscribe();
+        let mut messages = realtime.messages();
+        let realtime = realtime.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    event = events.recv() => match event {
+                        Ok(CoreEvent::Session(e)) => {
+                            if let Some(s) = e.session {
+                                realtime.subscribe(Subscription::StoryInserts { user_id: s.user_id });
+                            }
+                        }
+                        Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                        _ => {}
+                    },
+                    message = messages.recv() => {
+                        let Some(inner) = weak.upgrade() else { return };
+                        let core = Core { inner };
+                        match message {
+                            Ok(realtime::RealtimeMessage::Change { table, change, record, old_record, .. }) => {
+                                let Ok(library) = core.library().await else { continue };
+                                let result = if change == "DELETE" {
+                                    library.delete_row(&table, old_record["id"].as_str().unwrap_or_default()).await
+                                } else {
+                                    library.apply_row(&table, &record).await
+                                };
+                                if let Err(e) = result {
+                                    tracing::warn!(error = %e, "could not apply a realtime change");
+                                }
+                            }
+                            Ok(realtime::RealtimeMessage::Rejoined { topic }) if topic.starts_with("realtime:story-updates-") => {
+                                if let Err(e) = core.sync_library().await {
+                                    tracing::info!(error = %e, "library refetch after rejoin failed");
+                                }
+                            }
+                            Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                            _ => {}
+                        }
+                    }
+                }
             }
         })
     }

@@ -4,6 +4,7 @@
 mod auth;
 mod backend;
 pub mod pipeline;
-mod realtime;
+pub mod realtime;
+mod story;
 mod support;
 mod tls;

@@ -41,6 +41,10 @@ fn channel(s: &RealtimeStatus, topic: &str) -> Option<ChannelState> {
         .map(|c| c.state)
 }
 
+pub async fn joined_pub(rt: &RealtimeClient, topic: &str) -> RealtimeStatus {
+    joined(rt, topic).await
+}
+
 async fn joined(rt: &RealtimeClient, topic: &str) -> RealtimeStatus {
     until(rt, "joined", |s| {
         matches!(

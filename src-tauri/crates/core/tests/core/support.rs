@@ -38,7 +38,15 @@ pub async fn env_with(configure: impl FnOnce(&mut ServerConfig)) -> Env {
     let secrets = Arc::new(MemoryStore::new());
     let clock = ManualClock::new();
     let sleeper = RecordingSleeper::new(Some(clock.clone()));
-    let core = core_on(&server, secrets.clone(), clock.clone(), sleeper.clone()).await;
+    let client_dir = Some(dir.path().join("client"));
+    let core = core_with(
+        &server,
+        secrets.clone(),
+        clock.clone(),
+        sleeper.clone(),
+        client_dir,
+    )
+    .await;
     Env {
         server,
         _dir: dir,
@@ -57,11 +65,22 @@ pub async fn core_on(
     clock: Arc<ManualClock>,
     sleeper: Arc<RecordingSleeper>,
 ) -> Core {
+    core_with(server, secrets, clock, sleeper, None).await
+}
+
+pub async fn core_with(
+    server: &ServerHandle,
+    secrets: Arc<MemoryStore>,
+    clock: Arc<ManualClock>,
+    sleeper: Arc<RecordingSleeper>,
+    data_dir: Option<std::path::PathBuf>,
+) -> Core {
     let core = Core::with_options(CoreOptions {
         secrets,
         clock,
         sleeper: Some(sleeper),
         realtime: fast_realtime(),
+        data_dir,
     });
     let status = core.connect(endpoint(server)).await;
     assert_eq!(status.state, BackendState::Connected, "{status:?}");
