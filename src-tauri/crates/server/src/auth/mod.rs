@@ -101,13 +101,11 @@ fn str_field<'a>(body: &'a Value, key: &str) -> Option<&'a str> {
 
 fn check_password(password: &str) -> Result<(), AuthError> {
     if password.chars().count() < 6 {
-        let mut e = AuthError::new(
+        return Err(AuthError::new(
             422,
             "weak_password",
             "Password should be at least 6 characters.",
-        );
-        e.oauth_error = None;
-        return Err(e);
+        ));
     }
     Ok(())
 }

@@ -112,7 +112,9 @@ async fn email_sign_up_sign_in_and_wrong_password() {
         .await
         .unwrap();
     assert_eq!(res.status(), 422);
-    assert_eq!(res.json::<Value>().await.unwrap()["code"], "weak_password");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "weak_password");
+    assert_eq!(body["weak_password"]["reasons"], json!(["length"]));
 }
 
 #[tokio::test]
