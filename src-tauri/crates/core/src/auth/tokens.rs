@@ -414,3 +414,62 @@ impl TokenManager {
 fn is_terminal(err: &CoreError) -> bool {
     matches!(err, CoreError::Unauthorized { .. })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::config::BackendEndpoint;
+    use crate::http::{Transport, TransportOptions};
+    use crate::monitor::PerformanceMonitor;
+    use crate::secrets::MemoryStore;
+
+    /// reported_12: a refresh stuck on a server that never answers holds the refresh lock; a
+    /// second caller gives up after the bounded wait instead of hanging, and the session stays.
+    #[tokio::test(start_paused = true)]
+    async fn reported_12_every_lock_wait_is_bounded() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((socket, _)) = listener.accept().await {
+                held.push(socket); // accept, never answer
+            }
+        });
+        let endpoint = BackendEndpoint::embedded(addr).with_api_key("k");
+        let transport = Transport::new(
+            endpoint,
+            SecretString::from("k"),
+            Arc::new(SystemClock),
+            Arc::new(PerformanceMonitor::new()),
+            &TransportOptions::default(),
+        )
+        .unwrap();
+        let store = SessionStore::new(Arc::new(MemoryStore::new()), "embedded");
+        let body = format!(
+            r#"{{"access_token":"a.b.c","refresh_token":"r1","expires_at":{},"user":{{"id":"u"}}}}"#,
+            SystemClock.now_millis_for_tests() / 1000 + 3600
+        );
+        store
+            .save(&Session::from_wire(body.as_bytes(), 0).unwrap())
+            .await
+            .unwrap();
+        let tm = TokenManager::new(AuthClient::new(transport), store, EventHub::new());
+        tm.restore().await.unwrap();
+        let seen = tm.session().unwrap().access_token.clone();
+
+        let stuck = {
+            let (tm, seen) = (tm.clone(), seen.clone());
+            tokio::spawn(async move { tm.refresh_from(&seen).await })
+        };
+        tokio::task::yield_now().await; // the first refresh takes the lock
+        let started = tokio::time::Instant::now();
+        let err = tm.refresh_from(&seen).await.unwrap_err();
+        assert!(matches!(err, CoreError::Timeout), "{err:?}");
+        assert_eq!(started.elapsed(), LOCK_TIMEOUT);
+        assert!(tm.session().is_some(), "the session is kept");
+        stuck.abort();
+    }
+}

@@ -5,6 +5,7 @@ mod auth;
 mod backend;
 pub mod pipeline;
 pub mod realtime;
+mod scripted;
 mod story;
 mod support;
 mod tls;
