@@ -237,13 +237,23 @@ async fn run(
         user: user.clone(),
         request_id: request_id.to_string(),
     };
-    let result = match name {
-        "story-generation" => story::generate(&call, &body).await,
-        "extract-scenes" => story::extract(&call, &body).await,
-        "audio-synthesis" => media::narrate(&call, &body).await,
-        "avatar-generation" => media::avatar(&call, &body).await,
-        "scene-illustration" => illustration::illustrate(&call, &body).await,
-        _ => Err(FnError::not_found("Function")),
+    let work = async {
+        match name {
+            "story-generation" => story::generate(&call, &body).await,
+            "extract-scenes" => story::extract(&call, &body).await,
+            "audio-synthesis" => media::narrate(&call, &body).await,
+            "avatar-generation" => media::avatar(&call, &body).await,
+            "scene-illustration" => illustration::illustrate(&call, &body).await,
+            _ => Err(FnError::not_found("Function")),
+        }
+    };
+    let result = match tokio::time::timeout(state.config.function_timeout, work).await {
+        Ok(result) => result,
+        Err(_) => Err(FnError::new(
+            504,
+            "TIMEOUT",
+            "The story engine did not answer in time; please try again",
+        )),
     };
     let data = match result {
         Ok(data) => data,

@@ -446,3 +446,29 @@ async fn custom_events_drive_stories_and_count_their_uses() {
         .unwrap();
     assert_eq!(row[0]["usage_count"], 1);
 }
+
+#[tokio::test]
+async fn a_provider_that_never_answers_is_a_504_timeout_and_refunds_the_quota() {
+    // The server's own guard fires after 100 ms; the test itself never sleeps.
+    let s = TestServer::start_with(|c| {
+        c.function_timeout = Duration::from_millis(100);
+        c.quotas.story_generation = 1;
+    })
+    .await;
+    let u = s.anonymous().await;
+    let hero = s.hero(&u, "Sleepy").await;
+    let res = s.invoke(&u, "story-generation", story_body(&hero)).await;
+    assert_eq!(res.status(), 504);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"]["code"],
+        "TIMEOUT"
+    );
+    let awake = s.hero(&u, "Luna").await;
+    assert_eq!(
+        s.invoke(&u, "story-generation", story_body(&awake))
+            .await
+            .status(),
+        200,
+        "the timed-out call did not use the quota"
+    );
+}

@@ -165,6 +165,10 @@ pub struct FakeWriter;
 #[async_trait]
 impl StoryWriter for FakeWriter {
     async fn write(&self, r: &StoryRequest) -> StResult<StoryDraft> {
+        if r.hero.name == "Sleepy" {
+            // A provider that never answers.
+            std::future::pending::<()>().await;
+        }
         let content = format!(
             "Once upon a time {} had a {} adventure.",
             r.hero.name,
