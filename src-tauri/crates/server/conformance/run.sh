@@ -7,6 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../../.." && pwd)"
 target="${CARGO_TARGET_DIR:-$root/target}"
+case "$target" in /*) ;; *) target="$root/$target" ;; esac  # cargo reads it relative to $root
 
 cd "$here"
 if [ ! -d node_modules/@supabase/supabase-js ] || [ ! -d node_modules/ws ]; then
