@@ -32,6 +32,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/user", get(get_user).put(put_user))
         .route("/logout", post(logout))
         .route("/settings", get(settings))
+        // HS256 keys are symmetric and never published: the set is empty, as GoTrue's is.
+        .route(
+            "/.well-known/jwks.json",
+            get(|| async { axum::Json(json!({"keys": []})) }),
+        )
         .route(
             "/health",
             get(|| async { axum::Json(json!({"name": "GoTrue", "version": crate::VERSION})) }),
