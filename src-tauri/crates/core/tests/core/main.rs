@@ -6,6 +6,7 @@ mod backend;
 pub mod pipeline;
 pub mod realtime;
 mod scripted;
+mod soak;
 mod story;
 mod support;
 mod tls;
