@@ -472,3 +472,32 @@ async fn a_provider_that_never_answers_is_a_504_timeout_and_refunds_the_quota() 
         "the timed-out call did not use the quota"
     );
 }
+
+#[tokio::test]
+async fn concurrent_illustration_runs_keep_one_row_per_scene() {
+    let s = TestServer::start().await;
+    let u = s.anonymous().await;
+    let (hero, story_id, story) = make_story(&s, &u).await;
+    let body = json!({"storyId": story_id, "heroId": hero, "scenes": story["data"]["scenes"]});
+    let (a, b) = tokio::join!(
+        s.invoke(&u, "scene-illustration", body.clone()),
+        s.invoke(&u, "scene-illustration", body)
+    );
+    assert_eq!(
+        (a.status(), b.status()),
+        (reqwest::StatusCode::OK, reqwest::StatusCode::OK)
+    );
+    let rows: Value = s
+        .as_user(
+            Method::GET,
+            &format!("/rest/v1/story_illustrations?story_id=eq.{story_id}&select=scene_number"),
+            &u,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 3, "{rows}");
+}
