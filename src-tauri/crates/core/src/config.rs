@@ -2,6 +2,7 @@
 //! Supabase project; both are described by a [`BackendEndpoint`] so the rest of the core never
 //! cares which one it talks to.
 
+use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use url::Url;
 
@@ -18,13 +19,29 @@ pub enum BackendMode {
     Supabase,
 }
 
-/// A backend the core can connect to.
+/// The project API key (anon JWT or `sb_publishable_…`): a secret, redacted in `Debug`.
+#[derive(Clone, Debug)]
+pub struct ApiKey(pub SecretString);
+
+impl PartialEq for ApiKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.expose_secret() == other.0.expose_secret()
+    }
+}
+
+impl Eq for ApiKey {}
+
+/// A backend the core can connect to (a "profile": embedded, or a Supabase project).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackendEndpoint {
     /// Embedded or cloud.
     pub mode: BackendMode,
     /// Base URL of the project, e.g. `http://127.0.0.1:49152` or `https://xyz.supabase.co`.
     pub base_url: Url,
+    /// The project's API key; without it only the health check works.
+    pub api_key: Option<ApiKey>,
+    /// SPKI SHA-256 pins (base64) for an https backend; empty = no pinning.
+    pub pins: Vec<String>,
 }
 
 impl BackendEndpoint {
@@ -35,6 +52,41 @@ impl BackendEndpoint {
         Self {
             mode: BackendMode::Embedded,
             base_url,
+            api_key: None,
+            pins: Vec::new(),
+        }
+    }
+
+    /// The same endpoint with its API key.
+    pub fn with_api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(ApiKey(SecretString::from(key.into())));
+        self
+    }
+
+    /// A Supabase project from what a person typed in Settings: URL and anon (or publishable)
+    /// key, both validated with messages that say what to change.
+    pub fn supabase(url: &str, key: &str) -> Result<Self, CoreError> {
+        let endpoint = Self::parse(BackendMode::Supabase, url)?;
+        let key = key.trim();
+        let jwt_like = key.split('.').count() == 3 && key.starts_with("eyJ");
+        if !(jwt_like || key.starts_with("sb_publishable_")) {
+            return Err(CoreError::Validation(
+                "The project key does not look right. Copy the \"anon\" or \"publishable\" key \
+                 from the Supabase dashboard (Project Settings → API)."
+                    .into(),
+            ));
+        }
+        Ok(endpoint.with_api_key(key))
+    }
+
+    /// The name under which this backend's session is stored: one per profile, and stable
+    /// across restarts of the embedded backend (whose port changes every run).
+    pub fn profile_id(&self) -> String {
+        match self.mode {
+            BackendMode::Embedded => "embedded".into(),
+            BackendMode::Supabase => {
+                format!("supabase/{}", self.base_url.host_str().unwrap_or("unknown"))
+            }
         }
     }
 
@@ -57,7 +109,12 @@ impl BackendEndpoint {
                 )));
             }
         }
-        Ok(Self { mode, base_url })
+        Ok(Self {
+            mode,
+            base_url,
+            api_key: None,
+            pins: Vec::new(),
+        })
     }
 
     /// The URL of `path` on this backend (`path` starts with `/`).
@@ -99,6 +156,20 @@ mod tests {
     fn refuses_text_that_is_not_a_url() {
         let err = BackendEndpoint::parse(BackendMode::Supabase, "my project").unwrap_err();
         assert!(err.to_string().contains("\"my project\""), "{err}");
+    }
+
+    #[test]
+    fn supabase_profiles_need_a_plausible_key_and_get_their_own_session_slot() {
+        let err = BackendEndpoint::supabase("https://abc.supabase.co", "hello").unwrap_err();
+        assert!(err.to_string().contains("anon"), "{err}");
+        let ok = BackendEndpoint::supabase("https://abc.supabase.co", "sb_publishable_x").unwrap();
+        assert_eq!(ok.profile_id(), "supabase/abc.supabase.co");
+        assert!(
+            !format!("{ok:?}").contains("sb_publishable_x"),
+            "the key is redacted"
+        );
+        let emb = BackendEndpoint::embedded("127.0.0.1:4000".parse().unwrap());
+        assert_eq!(emb.profile_id(), "embedded");
     }
 
     #[test]

@@ -4,13 +4,27 @@
 
 use tokio::sync::broadcast;
 
+use crate::auth::SessionEvent;
 use crate::backend::BackendStatus;
+use crate::http::LimitStatus;
+use crate::progress::GenerationProgress;
+use crate::realtime::RealtimeStatus;
 
-/// Something the UI may want to show.
+/// Something the UI may want to show. Non-exhaustive: the shell's bridge keeps a fallback arm so
+/// a new event never breaks its build.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CoreEvent {
     /// The backend connection changed.
     BackendStatus(BackendStatus),
+    /// Signed in, out, refreshed… (`session://changed`).
+    Session(SessionEvent),
+    /// A client-side limit was spent or refilled (`limits://changed`).
+    Limits(Vec<LimitStatus>),
+    /// The realtime connection or a channel changed (`realtime://status`).
+    Realtime(RealtimeStatus),
+    /// A story generation moved on (`story://progress`).
+    Progress(GenerationProgress),
 }
 
 /// A subscription to core events. A slow subscriber that falls behind loses the oldest events
@@ -18,22 +32,31 @@ pub enum CoreEvent {
 pub type EventStream = broadcast::Receiver<CoreEvent>;
 
 /// Fan-out of core events to every subscriber.
-#[derive(Debug)]
-pub(crate) struct EventHub {
+#[derive(Clone, Debug)]
+pub struct EventHub {
     sender: broadcast::Sender<CoreEvent>,
 }
 
+impl Default for EventHub {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl EventHub {
-    pub(crate) fn new() -> Self {
+    /// A hub with no subscribers.
+    pub fn new() -> Self {
         let (sender, _) = broadcast::channel(256);
         Self { sender }
     }
 
-    pub(crate) fn subscribe(&self) -> EventStream {
+    /// A new subscription.
+    pub fn subscribe(&self) -> EventStream {
         self.sender.subscribe()
     }
 
-    pub(crate) fn emit(&self, event: CoreEvent) {
+    /// Sends `event` to every subscriber.
+    pub fn emit(&self, event: CoreEvent) {
         // No subscriber yet is normal at start-up; the status is also kept in a watch.
         let _ = self.sender.send(event);
     }

@@ -38,12 +38,17 @@ pub struct ServerConfig {
     pub max_upload: usize,
     /// Which content providers the functions use (offline by default).
     pub providers: ProvidersConfig,
+    /// Longest a function call may take before it is answered `504 TIMEOUT` (default 5 min).
+    pub function_timeout: Duration,
     /// Ready-made providers that replace `providers` (tests, or an app that builds its own).
     pub custom_providers: Option<Providers>,
     /// Whether the fault-injection control endpoint and hooks are active (default off).
     pub faults_enabled: bool,
     /// Longest time a realtime channel goes without re-checking its token (default 5 min).
     pub realtime_token_recheck: Duration,
+    /// Presence track/untrack pushes allowed per channel per 30 s (Supabase's default 5); more
+    /// shuts the channel with "Client presence rate limit exceeded".
+    pub presence_updates_per_30s: u32,
     /// Time source.
     pub clock: Arc<dyn Clock>,
 }
@@ -88,8 +93,10 @@ impl ServerConfig {
             max_upload: 50 * 1024 * 1024,
             providers: ProvidersConfig::default(),
             custom_providers: None,
+            function_timeout: Duration::from_secs(300),
             faults_enabled: false,
             realtime_token_recheck: Duration::from_secs(300),
+            presence_updates_per_30s: 5,
             clock: Arc::new(SystemClock),
         }
     }

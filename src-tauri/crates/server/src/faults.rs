@@ -78,6 +78,10 @@ pub struct FaultRule {
     /// How many times the rule fires; absent = until removed.
     #[serde(default)]
     pub times: Option<u32>,
+    /// For `status`: also send `x-relay-error: true` (supabase-js then reports a
+    /// `FunctionsRelayError` instead of a `FunctionsHttpError`).
+    #[serde(default)]
+    pub relay_error: bool,
 }
 
 /// Realtime hooks a socket asks about.
@@ -111,7 +115,7 @@ impl Faults {
             return None;
         }
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
-        let i = rules.iter().position(|r| pred(r))?;
+        let i = rules.iter().position(&pred)?;
         let rule = rules[i].clone();
         if let Some(times) = rules[i].times.as_mut() {
             *times = times.saturating_sub(1);
@@ -195,6 +199,10 @@ pub(crate) async fn inject(
             if let Some(s) = rule.retry_after {
                 r.headers_mut().insert("retry-after", HeaderValue::from(s));
             }
+            if rule.relay_error {
+                r.headers_mut()
+                    .insert("x-relay-error", HeaderValue::from_static("true"));
+            }
             r
         }
         FaultAction::Reset => {
@@ -230,26 +238,23 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/faults/{id}", delete(remove))
 }
 
-fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+/// The refusal for a control request that is not allowed, if it is not.
+fn refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
     if !state.faults.enabled {
-        return Err((
-            StatusCode::NOT_FOUND,
-            axum::Json(json!({"message": "fault injection is off"})),
-        )
-            .into_response());
+        let body = axum::Json(json!({"message": "fault injection is off"}));
+        return Some((StatusCode::NOT_FOUND, body).into_response());
     }
     match caller(state, headers) {
-        Ok(Caller::Service) => Ok(()),
-        _ => Err((
-            StatusCode::FORBIDDEN,
-            axum::Json(json!({"message": "the service key is required"})),
-        )
-            .into_response()),
+        Ok(Caller::Service) => None,
+        _ => {
+            let body = axum::Json(json!({"message": "the service key is required"}));
+            Some((StatusCode::FORBIDDEN, body).into_response())
+        }
     }
 }
 
 async fn list(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     let rules = state
@@ -266,7 +271,7 @@ async fn add(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     let mut rule: FaultRule = match serde_json::from_slice(&body) {
@@ -316,7 +321,7 @@ async fn add(
 }
 
 async fn clear(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     state
@@ -333,7 +338,7 @@ async fn remove(
     headers: HeaderMap,
     Path(id): Path<u64>,
 ) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refusal(&state, &headers) {
         return r;
     }
     state

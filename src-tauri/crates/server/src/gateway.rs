@@ -91,14 +91,28 @@ pub(crate) fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Be
     }
 }
 
-fn reject(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(json!({ "message": message }))).into_response()
+/// The gateway's refusal; realtime handshakes answer `{"error": …}` as the Realtime server does.
+fn reject(path: &str, status: StatusCode, message: &str) -> Response {
+    let body = if path.starts_with("/realtime/") {
+        json!({ "error": message })
+    } else {
+        json!({ "message": message })
+    };
+    (status, axum::Json(body)).into_response()
 }
 
 /// Whether the request may skip the API key: the health check and signed-URL downloads
 /// (which carry their own token, and are fetched by plain `GET`s).
 fn exempt(method: &Method, path: &str) -> bool {
-    path == "/health"
+    const SERVICES: [&str; 6] = [
+        "/auth/v1",
+        "/rest/v1",
+        "/storage/v1",
+        "/functions/v1",
+        "/realtime/v1",
+        "/admin/v1",
+    ];
+    !SERVICES.iter().any(|s| path.starts_with(s))
         || (matches!(*method, Method::GET | Method::HEAD)
             && path.starts_with("/storage/v1/object/sign/"))
 }
@@ -111,14 +125,15 @@ fn query_apikey(query: Option<&str>) -> Option<String> {
 
 /// The gateway middleware.
 pub(crate) async fn gate(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
     let headers = request.headers();
     if !host_allowed(&state, headers) {
-        return reject(StatusCode::FORBIDDEN, "Host not allowed");
+        return reject(&path, StatusCode::FORBIDDEN, "Host not allowed");
     }
     if let Some(origin) = headers.get("origin").and_then(|o| o.to_str().ok())
         && !state.config.allowed_origins.iter().any(|o| o == origin)
     {
-        return reject(StatusCode::FORBIDDEN, "Origin not allowed");
+        return reject(&path, StatusCode::FORBIDDEN, "Origin not allowed");
     }
     if request.method() == Method::OPTIONS || exempt(request.method(), request.uri().path()) {
         return next.run(request).await;
@@ -130,10 +145,14 @@ pub(crate) async fn gate(State(state): State<AppState>, request: Request, next: 
         .map(str::to_string)
         .or_else(|| query_apikey(request.uri().query()));
     let Some(key) = key else {
-        return reject(StatusCode::UNAUTHORIZED, "No API key found in request");
+        return reject(
+            &path,
+            StatusCode::UNAUTHORIZED,
+            "No API key found in request",
+        );
     };
     if key != state.anon_key && key != state.service_key {
-        return reject(StatusCode::UNAUTHORIZED, "Invalid API key");
+        return reject(&path, StatusCode::UNAUTHORIZED, "Invalid API key");
     }
     next.run(request).await
 }

@@ -26,7 +26,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use tokio::net::TcpListener;
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
 pub use config::{AuthLimits, Quotas, ServerConfig, default_origins};
@@ -72,7 +72,7 @@ pub struct ServerHandle {
     service_key: String,
     shutdown: Option<oneshot::Sender<()>>,
     stopping: Option<watch::Sender<bool>>,
-    sockets_done: Option<mpsc::Receiver<()>>,
+    sockets: std::sync::Arc<state::SocketCount>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
@@ -103,10 +103,9 @@ impl ServerHandle {
         if let Some(tx) = self.stopping.take() {
             let _ = tx.send(true);
         }
-        if let Some(mut rx) = self.sockets_done.take() {
-            // Every socket holds a sender; `None` means all of them are gone.
-            let _ = tokio::time::timeout(std::time::Duration::from_secs(5), rx.recv()).await;
-        }
+        // Give sockets a moment to send their close frames.
+        let _ =
+            tokio::time::timeout(std::time::Duration::from_secs(5), self.sockets.wait_idle()).await;
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -161,8 +160,14 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         path: storage_root.clone(),
         source,
     })?;
+    // Temp files left by a crash mid-upload were never renamed into place: drop them.
+    if let Ok(leftovers) = std::fs::read_dir(storage_root.join(".tmp")) {
+        for entry in leftovers.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let (stop_tx, stop_rx) = watch::channel(false);
-    let (guard_tx, guard_rx) = mpsc::channel::<()>(1);
+    let sockets = std::sync::Arc::new(state::SocketCount::default());
     let state = state::AppState::new(state::Inner {
         faults: faults::Faults::new(config.faults_enabled),
         config,
@@ -176,7 +181,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         providers,
         storage_root,
         stopping: stop_rx,
-        socket_guard: guard_tx,
+        sockets: sockets.clone(),
         auth_lock: tokio::sync::Mutex::new(()),
         records_lock: tokio::sync::Mutex::new(()),
         in_flight: functions::InFlight::default(),
@@ -198,7 +203,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         service_key,
         shutdown: Some(tx),
         stopping: Some(stop_tx),
-        sockets_done: Some(guard_rx),
+        sockets,
         task: Some(task),
     })
 }

@@ -5,12 +5,13 @@ use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::ops::Deref;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use infinite_stories_storyteller::Providers;
 use serde_json::json;
 use sqlx::SqlitePool;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{Notify, watch};
 
 use crate::config::ServerConfig;
 use crate::faults::Faults;
@@ -37,8 +38,8 @@ pub(crate) struct Inner {
     pub storage_root: PathBuf,
     /// Flips to `true` when the server is stopping (realtime sockets close with 1001).
     pub stopping: watch::Receiver<bool>,
-    /// Each realtime socket holds a clone; shutdown waits until all are dropped.
-    pub socket_guard: mpsc::Sender<()>,
+    /// Live realtime sockets; shutdown waits until they have closed.
+    pub sockets: Arc<SocketCount>,
     /// Serialises refresh-token rotation (parent reuse needs a consistent view).
     pub auth_lock: tokio::sync::Mutex<()>,
     /// Serialises REST writes so uniqueness checks and writes are atomic together.
@@ -81,6 +82,44 @@ pub(crate) fn api_keys(signer: &Signer) -> (String, String) {
         signer.sign(&claims("anon")),
         signer.sign(&claims("service_role")),
     )
+}
+
+/// Counts live realtime sockets so shutdown can wait for their close frames.
+#[derive(Debug, Default)]
+pub(crate) struct SocketCount {
+    live: AtomicUsize,
+    idle: Notify,
+}
+
+/// Held by a running socket.
+#[derive(Debug)]
+pub(crate) struct SocketTicket(Arc<SocketCount>);
+
+impl Drop for SocketTicket {
+    fn drop(&mut self) {
+        if self.0.live.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.idle.notify_waiters();
+        }
+    }
+}
+
+impl SocketCount {
+    /// Registers a socket until the ticket is dropped.
+    pub(crate) fn enter(self: &Arc<Self>) -> SocketTicket {
+        self.live.fetch_add(1, Ordering::SeqCst);
+        SocketTicket(self.clone())
+    }
+
+    /// Returns once no socket is live.
+    pub(crate) async fn wait_idle(&self) {
+        loop {
+            let notified = self.idle.notified();
+            if self.live.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
 }
 
 /// Sliding-window counters keyed by string (client IP + bucket, user + function…).

@@ -139,22 +139,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             voice: args.voice,
             language: args.language,
         })
-        .await?;
-    let audio = args
-        .out
-        .join(format!("narration.{}", narration.format.extension()));
-    std::fs::write(&audio, &narration.bytes)?;
-    std::fs::write(
-        args.out.join("timings.json"),
-        serde_json::to_vec_pretty(&narration.timings)?,
-    )?;
-    println!(
-        "narration: {:.1} s measured, {} bytes, {} word timings, in {:?}",
-        narration.duration_seconds,
-        narration.bytes.len(),
-        narration.timings.len(),
-        t.elapsed()
-    );
+        .await;
+    match narration {
+        Ok(narration) => {
+            let audio = args
+                .out
+                .join(format!("narration.{}", narration.format.extension()));
+            std::fs::write(&audio, &narration.bytes)?;
+            std::fs::write(
+                args.out.join("timings.json"),
+                serde_json::to_vec_pretty(&narration.timings)?,
+            )?;
+            println!(
+                "narration: {:.1} s measured, {} bytes, {} word timings, in {:?}",
+                narration.duration_seconds,
+                narration.bytes.len(),
+                narration.timings.len(),
+                t.elapsed()
+            );
+        }
+        Err(e) => eprintln!("narration failed: {e} ({})", e.code()),
+    }
 
     let t = Instant::now();
     let avatar = providers

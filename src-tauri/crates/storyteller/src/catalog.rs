@@ -128,22 +128,20 @@ impl Voice {
     /// Calm bedtime pace of this voice in words per minute for `language`.
     ///
     /// The offline writer sizes a story with it and the offline narrator speaks at it, so a
-    /// story written for 420 s narrates in about 420 s. German words are longer and Spanish and
-    /// Italian ones shorter than English ones, hence the per-language factor.
+    /// story written for 420 s narrates in about 420 s. German words are longer than the others',
+    /// hence its lower factor.
     pub fn words_per_minute(self, language: Language) -> f64 {
         let base = match self {
-            Voice::Coral => 140.0,
-            Voice::Nova => 150.0,
-            Voice::Fable => 128.0,
-            Voice::Alloy => 145.0,
-            Voice::Echo => 132.0,
-            Voice::Onyx => 134.0,
-            Voice::Shimmer => 148.0,
+            Voice::Coral => 136.0,
+            Voice::Nova => 140.0,
+            Voice::Fable => 126.0,
+            Voice::Alloy => 138.0,
+            Voice::Echo => 130.0,
+            Voice::Onyx => 132.0,
+            Voice::Shimmer => 140.0,
         };
         let factor = match language {
-            Language::En => 1.0,
-            Language::Fr => 1.0,
-            Language::Es | Language::It => 1.04,
+            Language::En | Language::Fr | Language::Es | Language::It => 1.0,
             Language::De => 0.9,
         };
         base * factor

@@ -77,6 +77,10 @@ impl AuthError {
                 (body, None)
             }
         };
+        let mut body = body;
+        if self.code == "weak_password" {
+            body["weak_password"] = json!({"reasons": ["length"]});
+        }
         let mut response = (self.status, axum::Json(body)).into_response();
         let headers = response.headers_mut();
         if let Ok(code) = HeaderValue::from_str(self.code) {

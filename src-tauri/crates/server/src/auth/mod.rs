@@ -32,6 +32,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/user", get(get_user).put(put_user))
         .route("/logout", post(logout))
         .route("/settings", get(settings))
+        // HS256 keys are symmetric and never published: the set is empty, as GoTrue's is.
+        .route(
+            "/.well-known/jwks.json",
+            get(|| async { axum::Json(json!({"keys": []})) }),
+        )
         .route(
             "/health",
             get(|| async { axum::Json(json!({"name": "GoTrue", "version": crate::VERSION})) }),
@@ -101,13 +106,11 @@ fn str_field<'a>(body: &'a Value, key: &str) -> Option<&'a str> {
 
 fn check_password(password: &str) -> Result<(), AuthError> {
     if password.chars().count() < 6 {
-        let mut e = AuthError::new(
+        return Err(AuthError::new(
             422,
             "weak_password",
             "Password should be at least 6 characters.",
-        );
-        e.oauth_error = None;
-        return Err(e);
+        ));
     }
     Ok(())
 }

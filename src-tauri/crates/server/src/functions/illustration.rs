@@ -27,8 +27,8 @@ struct IllustrateBody {
     scenes: Vec<Scene>,
 }
 
-/// Writes a new state of an illustration row and returns the stored row.
-async fn set(call: &Call, row: Row, changes: Value) -> Result<Row, FnError> {
+/// `row`'s body with `changes` applied and `updated_at` moved to now.
+fn changed(call: &Call, row: &Row, changes: &Value) -> Map<String, Value> {
     let mut after = row.body.clone();
     if let Some(c) = changes.as_object() {
         for (k, v) in c {
@@ -39,6 +39,12 @@ async fn set(call: &Call, row: Row, changes: Value) -> Result<Row, FnError> {
         "updated_at".into(),
         json!(iso_micros(call.state.now_millis())),
     );
+    after
+}
+
+/// Writes a new state of an illustration row and returns the stored row.
+async fn set(call: &Call, row: Row, changes: Value) -> Result<Row, FnError> {
+    let after = changed(call, &row, &changes);
     let owner = row.owner.clone();
     {
         let _w = call.state.records_lock.lock().await;
@@ -51,12 +57,13 @@ async fn set(call: &Call, row: Row, changes: Value) -> Result<Row, FnError> {
     Ok(Row { owner, body: after })
 }
 
-/// Upserts the `pending` row of one scene.
+/// Upserts the `pending` row of one scene. The lookup and the write happen under the records
+/// lock, so two concurrent runs for one story cannot create two rows for one scene.
 async fn pending(call: &Call, story_id: &str, scene_number: u32) -> Result<Row, FnError> {
     let mut probe = Map::new();
     probe.insert("story_id".into(), json!(story_id));
     probe.insert("scene_number".into(), json!(scene_number));
-    let reset = json!({"status": "pending", "error_message": null});
+    let _w = call.state.records_lock.lock().await;
     let existing = records::find_by(
         &call.state,
         &STORY_ILLUSTRATIONS,
@@ -71,14 +78,21 @@ async fn pending(call: &Call, story_id: &str, scene_number: u32) -> Result<Row, 
             .and_then(Value::as_i64)
             .unwrap_or(0)
             + 1;
-        let mut changes = reset;
-        changes["retry_count"] = json!(retries);
-        changes["previous_generation_id"] = row
+        let previous = row
             .body
             .get("generation_id")
             .cloned()
             .unwrap_or(Value::Null);
-        return set(call, row, changes).await;
+        let changes = json!({"status": "pending", "error_message": null, "retry_count": retries,
+                             "previous_generation_id": previous});
+        let after = changed(call, &row, &changes);
+        let owner = row.owner.clone();
+        records::commit(
+            &call.state,
+            vec![Write::Update(&STORY_ILLUSTRATIONS, row, after.clone())],
+        )
+        .await?;
+        return Ok(Row { owner, body: after });
     }
     let ts = iso_micros(call.state.now_millis());
     let body = json!({
@@ -91,14 +105,11 @@ async fn pending(call: &Call, story_id: &str, scene_number: u32) -> Result<Row, 
         owner: call.user.clone(),
         body: body.as_object().cloned().unwrap_or_default(),
     };
-    {
-        let _w = call.state.records_lock.lock().await;
-        records::commit(
-            &call.state,
-            vec![Write::Insert(&STORY_ILLUSTRATIONS, row.clone())],
-        )
-        .await?;
-    }
+    records::commit(
+        &call.state,
+        vec![Write::Insert(&STORY_ILLUSTRATIONS, row.clone())],
+    )
+    .await?;
     Ok(row)
 }
 
@@ -158,13 +169,15 @@ pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnErr
                 );
                 match storage::put_object(
                     &call.state,
-                    "story-illustrations",
-                    &path,
+                    &storage::NewObject {
+                        bucket: "story-illustrations",
+                        name: &path,
+                        mimetype: "image/png",
+                        cache_control: "max-age=86400",
+                        owner: Some(&call.user),
+                        upsert: true,
+                    },
                     &image.png,
-                    "image/png",
-                    "max-age=86400",
-                    Some(&call.user),
-                    true,
                 )
                 .await
                 {

@@ -60,13 +60,15 @@ pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError>
     );
     storage::put_object(
         &call.state,
-        "story-audio",
-        &path,
+        &storage::NewObject {
+            bucket: "story-audio",
+            name: &path,
+            mimetype: out.format.mime(),
+            cache_control: "max-age=3600",
+            owner: Some(&call.user),
+            upsert: true,
+        },
         &out.bytes,
-        out.format.mime(),
-        "max-age=3600",
-        Some(&call.user),
-        true,
     )
     .await?;
     let audio_url = storage::signed_url(&call.state, "story-audio", &path, URL_TTL);
@@ -77,13 +79,15 @@ pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError>
         let bytes = serde_json::to_vec(&out.timings).map_err(|_| FnError::internal())?;
         storage::put_object(
             &call.state,
-            "story-audio",
-            &tpath,
+            &storage::NewObject {
+                bucket: "story-audio",
+                name: &tpath,
+                mimetype: "application/json",
+                cache_control: "max-age=3600",
+                owner: Some(&call.user),
+                upsert: true,
+            },
             &bytes,
-            "application/json",
-            "max-age=3600",
-            Some(&call.user),
-            true,
         )
         .await?;
         Some(storage::signed_url(
@@ -191,13 +195,15 @@ pub(crate) async fn avatar(call: &Call, body: &Value) -> Result<Value, FnError> 
     let path = format!("{}/{}/avatar.png", call.user, req.hero_id);
     storage::put_object(
         &call.state,
-        "hero-avatars",
-        &path,
+        &storage::NewObject {
+            bucket: "hero-avatars",
+            name: &path,
+            mimetype: "image/png",
+            cache_control: "max-age=86400",
+            owner: Some(&call.user),
+            upsert: true,
+        },
         &image.png,
-        "image/png",
-        "max-age=86400",
-        Some(&call.user),
-        true,
     )
     .await?;
     let url = storage::signed_url(&call.state, "hero-avatars", &path, URL_TTL);

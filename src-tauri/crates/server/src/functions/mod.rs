@@ -211,6 +211,11 @@ async fn run(
         let mut map = state.in_flight.0.lock().unwrap_or_else(|e| e.into_inner());
         map.entry(key.clone()).or_default().clone()
     });
+    // Declared before the lock guard so it runs after the lock is released.
+    let _release = explicit_id.then(|| Release {
+        map: &state.in_flight,
+        key: key.clone(),
+    });
     let _held = match &gate {
         Some(g) => Some(g.lock().await),
         None => None,
@@ -232,13 +237,23 @@ async fn run(
         user: user.clone(),
         request_id: request_id.to_string(),
     };
-    let result = match name {
-        "story-generation" => story::generate(&call, &body).await,
-        "extract-scenes" => story::extract(&call, &body).await,
-        "audio-synthesis" => media::narrate(&call, &body).await,
-        "avatar-generation" => media::avatar(&call, &body).await,
-        "scene-illustration" => illustration::illustrate(&call, &body).await,
-        _ => Err(FnError::not_found("Function")),
+    let work = async {
+        match name {
+            "story-generation" => story::generate(&call, &body).await,
+            "extract-scenes" => story::extract(&call, &body).await,
+            "audio-synthesis" => media::narrate(&call, &body).await,
+            "avatar-generation" => media::avatar(&call, &body).await,
+            "scene-illustration" => illustration::illustrate(&call, &body).await,
+            _ => Err(FnError::not_found("Function")),
+        }
+    };
+    let result = match tokio::time::timeout(state.config.function_timeout, work).await {
+        Ok(result) => result,
+        Err(_) => Err(FnError::new(
+            504,
+            "TIMEOUT",
+            "The story engine did not answer in time; please try again",
+        )),
     };
     let data = match result {
         Ok(data) => data,
@@ -262,14 +277,24 @@ async fn run(
             .bind(state.now_millis())
             .execute(&state.db)
             .await?;
-        state
-            .in_flight
+    }
+    Ok(axum::Json(body).into_response())
+}
+
+/// Forgets an in-flight entry when its call ends, however it ends.
+struct Release<'a> {
+    map: &'a InFlight,
+    key: String,
+}
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.map
             .0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&key);
+            .remove(&self.key);
     }
-    Ok(axum::Json(body).into_response())
 }
 
 async fn stored_reply(
@@ -314,6 +339,19 @@ async fn spend_quota(
     let now = state.now_millis();
     let window = q.window.as_millis() as i64;
     let _serialised = state.records_lock.lock().await;
+    // Housekeeping: spending older than the window and replies older than the replay window
+    // can never matter again.
+    sqlx::query("DELETE FROM quota_spend WHERE user_id = ? AND function = ? AND at <= ?")
+        .bind(user)
+        .bind(function)
+        .bind(now - window)
+        .execute(&state.db)
+        .await?;
+    sqlx::query("DELETE FROM function_replies WHERE user_id = ? AND at <= ?")
+        .bind(user)
+        .bind(now - IDEMPOTENCY_WINDOW_MS)
+        .execute(&state.db)
+        .await?;
     let spent: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT weight, at FROM quota_spend WHERE user_id = ? AND function = ? AND at > ? ORDER BY at",
     )

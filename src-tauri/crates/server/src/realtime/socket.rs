@@ -38,7 +38,7 @@ struct Socket {
 
 /// Runs a socket until it closes.
 pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String) {
-    let _guard = state.socket_guard.clone();
+    let _ticket = state.sockets.enter();
     let (mut sink, mut stream) = ws.split();
     let (tx, mut rx) = mpsc::unbounded_channel::<Out>();
     let writer = tokio::spawn(async move {
@@ -75,7 +75,9 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
     loop {
         let wait = socket.next_check();
         tokio::select! {
-            incoming = stream.next(), if !socket.half_open => match incoming {
+            incoming = stream.next() => match incoming {
+                // A half-open socket still notices the peer leaving, but answers nothing.
+                Some(Ok(_)) if socket.half_open => {}
                 Some(Ok(Message::Text(text))) => socket.on_text(text.as_str()),
                 Some(Ok(Message::Binary(bytes))) => socket.on_binary(&bytes),
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
@@ -163,9 +165,6 @@ impl Socket {
         if let Some(ch) = self.channels.remove(topic) {
             self.push(topic, None, "system", json!({"extension": "system", "status": "error", "message": message, "channel": ch.name()}));
             self.push(topic, ch.join_ref.clone(), "phx_close", json!({}));
-            if let Some(r) = &ch.join_ref {
-                let _ = r;
-            }
             self.state.hub.untrack(topic, self.id);
         }
     }
@@ -358,6 +357,17 @@ impl Socket {
     }
 
     fn presence(&mut self, channel: &Channel, frame: &Frame) {
+        let key = format!("presence:{}:{}", self.id, channel.topic);
+        let limit = self.state.config.presence_updates_per_30s;
+        if self
+            .state
+            .limiter
+            .hit(&key, limit, 30_000, self.state.now_millis())
+            .is_err()
+        {
+            self.shutdown_channel(&channel.topic, "Client presence rate limit exceeded");
+            return;
+        }
         match frame.payload.get("event").and_then(Value::as_str) {
             Some("track") => match frame.payload.get("payload") {
                 Some(Value::Object(p)) => {

@@ -180,38 +180,40 @@ mod tests {
     use super::*;
     use crate::rest::schema::HEROES;
 
+    const U1: &str = "8f14e45f-ceea-467a-9af4-2f0c3b6d1e8a";
+
     #[test]
     fn insert_defaults_and_checks() {
         let obj = json!({"name": "Luna", "primary_trait": "brave"});
-        let row = for_insert(&HEROES, obj.as_object().unwrap(), Some("u1"), 0).unwrap();
-        assert_eq!(row["user_id"], "u1");
+        let row = for_insert(&HEROES, obj.as_object().unwrap(), Some(U1), 0).unwrap();
+        assert_eq!(row["user_id"], U1);
         assert_eq!(row["is_active"], true);
         assert!(uuid::Uuid::parse_str(row["id"].as_str().unwrap()).is_ok());
 
         let bad_enum = json!({"name": "Luna", "primary_trait": "grumpy"});
         assert_eq!(
-            for_insert(&HEROES, bad_enum.as_object().unwrap(), Some("u1"), 0)
+            for_insert(&HEROES, bad_enum.as_object().unwrap(), Some(U1), 0)
                 .unwrap_err()
                 .code,
             "23514"
         );
         let missing = json!({"primary_trait": "brave"});
         assert_eq!(
-            for_insert(&HEROES, missing.as_object().unwrap(), Some("u1"), 0)
+            for_insert(&HEROES, missing.as_object().unwrap(), Some(U1), 0)
                 .unwrap_err()
                 .code,
             "23502"
         );
         let unknown = json!({"name": "L", "primary_trait": "brave", "colour": 1});
         assert_eq!(
-            for_insert(&HEROES, unknown.as_object().unwrap(), Some("u1"), 0)
+            for_insert(&HEROES, unknown.as_object().unwrap(), Some(U1), 0)
                 .unwrap_err()
                 .code,
             "PGRST204"
         );
         let bad_uuid = json!({"name": "L", "primary_trait": "brave", "id": "nope"});
         assert_eq!(
-            for_insert(&HEROES, bad_uuid.as_object().unwrap(), Some("u1"), 0)
+            for_insert(&HEROES, bad_uuid.as_object().unwrap(), Some(U1), 0)
                 .unwrap_err()
                 .code,
             "22P02"

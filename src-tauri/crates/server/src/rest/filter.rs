@@ -20,6 +20,12 @@ pub(crate) enum Op {
     Is,
     Like,
     Ilike,
+    /// Array contains all of (`cs.{a,b}`).
+    Contains,
+    /// Array is contained by (`cd.{a,b}`).
+    ContainedBy,
+    /// Arrays overlap (`ov.{a,b}`).
+    Overlaps,
 }
 
 /// One filter on one column.
@@ -67,9 +73,19 @@ pub(crate) fn parse(table: &Table, column: &str, rhs: &str) -> Result<Filter, Fi
         "is" => Op::Is,
         "like" => Op::Like,
         "ilike" => Op::Ilike,
+        "cs" => Op::Contains,
+        "cd" => Op::ContainedBy,
+        "ov" => Op::Overlaps,
         _ => return Err(FilterError::Syntax(rhs.to_string())),
     };
-    let values = if op == Op::In {
+    let values = if matches!(op, Op::Contains | Op::ContainedBy | Op::Overlaps) {
+        let inner = operand
+            .strip_prefix('{')
+            .and_then(|s| s.strip_suffix('}'))
+            .or_else(|| operand.strip_prefix('(').and_then(|s| s.strip_suffix(')')))
+            .ok_or_else(|| FilterError::Syntax(rhs.to_string()))?;
+        split_list(inner)
+    } else if op == Op::In {
         let inner = operand
             .strip_prefix('(')
             .and_then(|s| s.strip_suffix(')'))
@@ -230,6 +246,18 @@ impl Filter {
                     .iter()
                     .any(|v| compare(cell, &typed(ty, v)) == Some(Ordering::Equal))
             }
+            Op::Contains | Op::ContainedBy | Op::Overlaps => {
+                let Some(items) = cell.as_array() else {
+                    return false;
+                };
+                let items: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                let has = |v: &str| items.contains(&v);
+                match self.op {
+                    Op::Contains => self.values.iter().all(|v| has(v)),
+                    Op::ContainedBy => items.iter().all(|i| self.values.iter().any(|v| v == i)),
+                    _ => self.values.iter().any(|v| has(v)),
+                }
+            }
             Op::Like | Op::Ilike => match cell {
                 Value::String(s) => like(&self.values[0], s, self.op == Op::Ilike),
                 _ => return false,
@@ -280,10 +308,28 @@ mod tests {
         assert!(f("title", "ilike.*moon*"));
         assert!(!f("title", "like.*moon*"));
         assert!(f("audio_url", "is.null"));
-        assert!(f("audio_url", "not.is.null") == false);
+        assert!(!f("audio_url", "not.is.null"));
         assert!(f("is_favorite", "is.true"));
         assert!(f("word_count", "not.eq.1"));
         assert!(!f("audio_url", "eq.x"), "NULL never equals");
+    }
+
+    #[test]
+    fn array_operators_on_keywords() {
+        use crate::rest::schema::CUSTOM_EVENTS;
+        let r = row(json!({"keywords": ["moon", "owl", "lantern"]}));
+        let f = |rhs: &str| {
+            parse(&CUSTOM_EVENTS, "keywords", rhs)
+                .unwrap()
+                .matches(&CUSTOM_EVENTS, &r)
+        };
+        assert!(f("cs.{moon,owl}"));
+        assert!(!f("cs.{moon,sun}"));
+        assert!(f("cd.{moon,owl,lantern,sun}"));
+        assert!(!f("cd.{moon}"));
+        assert!(f("ov.{sun,owl}"));
+        assert!(!f("ov.{sun}"));
+        assert!(f("not.cs.{sun}"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::error::RestError;
 use super::filter::{self, Filter, FilterError};
-use super::schema::Table;
+use super::schema::{self, Table};
 
 /// One `order` term.
 #[derive(Debug, Clone)]
@@ -28,6 +28,85 @@ pub(crate) struct RestQuery {
     pub limit: Option<usize>,
     pub offset: Option<usize>,
     pub on_conflict: Option<Vec<String>>,
+    /// Related rows embedded under the parent (`select=*,story_scenes(*)`).
+    pub embeds: Vec<Embed>,
+}
+
+/// One embedded relation: the child table's rows whose `fk` equals the parent's `id`.
+#[derive(Debug)]
+pub(crate) struct Embed {
+    pub table: &'static Table,
+    pub fk: &'static str,
+    pub select: Option<Vec<String>>,
+}
+
+/// One-to-many relations PostgREST would find from the foreign keys.
+const RELATIONS: [(&str, &str, &str); 5] = [
+    ("stories", "story_scenes", "story_id"),
+    ("stories", "story_illustrations", "story_id"),
+    ("stories", "listening_sessions", "story_id"),
+    ("heroes", "stories", "hero_id"),
+    ("custom_events", "stories", "custom_event_id"),
+];
+
+fn column_list(table: &Table, list: &str) -> Result<Option<Vec<String>>, RestError> {
+    let cols: Vec<String> = split_top(list)
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if cols.iter().any(|c| c == "*") {
+        return Ok(None);
+    }
+    for c in &cols {
+        if table.column(c).is_none() {
+            return Err(RestError::no_such_column(table.name, c));
+        }
+    }
+    Ok(Some(cols))
+}
+
+/// `select`: parent columns (or all) and embedded child relations.
+fn parse_select(
+    table: &Table,
+    value: &str,
+) -> Result<(Option<Vec<String>>, Vec<Embed>), RestError> {
+    let mut plain = Vec::new();
+    let mut embeds = Vec::new();
+    for item in split_top(value)
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+    {
+        let Some((name, rest)) = item.split_once('(') else {
+            plain.push(item);
+            continue;
+        };
+        let inner = rest
+            .strip_suffix(')')
+            .ok_or_else(|| RestError::parse(format!("\"failed to parse select ({item})\"")))?;
+        let relation = RELATIONS
+            .iter()
+            .find(|(parent, child, _)| *parent == table.name && *child == name);
+        let Some((_, child, fk)) = relation else {
+            return Err(RestError::new(
+                400,
+                "PGRST200",
+                format!(
+                    "Could not find a relationship between '{}' and '{name}' in the schema cache",
+                    table.name
+                ),
+            ));
+        };
+        let child = schema::table(child).ok_or_else(|| RestError::unknown_table(child))?;
+        embeds.push(Embed {
+            table: child,
+            fk,
+            select: column_list(child, inner)?,
+        });
+    }
+    // Only embeds asked for: no parent columns, as PostgREST does.
+    Ok((column_list(table, &plain.join(","))?, embeds))
 }
 
 fn filter_error(table: &Table, e: FilterError) -> RestError {
@@ -49,28 +128,9 @@ impl RestQuery {
         for (key, value) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
             match key.as_ref() {
                 "select" => {
-                    let cols: Vec<String> = value
-                        .split(',')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    if !cols.iter().any(|c| c == "*") {
-                        for c in &cols {
-                            if c.contains('(') {
-                                return Err(RestError::new(
-                                    400,
-                                    "PGRST200",
-                                    format!(
-                                        "Could not find a relationship for '{c}' in the schema cache"
-                                    ),
-                                ));
-                            }
-                            if table.column(c).is_none() {
-                                return Err(RestError::no_such_column(table.name, c));
-                            }
-                        }
-                        q.select = Some(cols);
-                    }
+                    let (cols, embeds) = parse_select(table, &value)?;
+                    q.select = cols;
+                    q.embeds = embeds;
                 }
                 "order" => {
                     for term in value.split(',').filter(|s| !s.is_empty()) {
@@ -125,7 +185,7 @@ impl RestQuery {
                     }
                     q.on_conflict = Some(cols);
                 }
-                "columns" => {}
+                "columns" | "apikey" => {}
                 "or" => {
                     let inner = value
                         .strip_prefix('(')

@@ -5,8 +5,8 @@
 //! written atomically (temp file, fsync, rename); metadata lives in SQLite.
 
 mod error;
-
-use std::path::{Path as FsPath, PathBuf};
+mod multipart;
+mod objects;
 
 use axum::Router;
 use axum::body::Body;
@@ -16,9 +16,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sqlx::Row;
 
 pub(crate) use error::StorageError;
+pub(crate) use objects::{NewObject, put_object, signed_url, write_atomic};
+use objects::{Object, file_path, find, sign};
 
 use crate::clock::iso_micros;
 use crate::gateway::{BearerError, Caller, caller};
@@ -99,153 +100,6 @@ fn may_access(who: &Caller, name: &str) -> bool {
     }
 }
 
-fn file_path(state: &AppState, bucket: &str, name: &str) -> PathBuf {
-    state.storage_root.join(bucket).join(name)
-}
-
-/// Object metadata.
-#[derive(Debug, Clone)]
-struct Object {
-    id: String,
-    bucket: String,
-    name: String,
-    owner: Option<String>,
-    size: i64,
-    mimetype: String,
-    cache_control: String,
-    etag: String,
-    created_at: i64,
-    updated_at: i64,
-}
-
-impl Object {
-    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Self {
-        Object {
-            id: r.get("id"),
-            bucket: r.get("bucket"),
-            name: r.get("name"),
-            owner: r.get("owner_id"),
-            size: r.get("size"),
-            mimetype: r.get("mimetype"),
-            cache_control: r.get("cache_control"),
-            etag: r.get("etag"),
-            created_at: r.get("created_at"),
-            updated_at: r.get("updated_at"),
-        }
-    }
-
-    fn metadata(&self) -> Value {
-        json!({"eTag": self.etag, "size": self.size, "mimetype": self.mimetype,
-               "cacheControl": self.cache_control, "lastModified": iso_micros(self.updated_at),
-               "contentLength": self.size, "httpStatusCode": 200})
-    }
-
-    fn row_json(&self) -> Value {
-        json!({"bucket_id": self.bucket, "name": self.name, "id": self.id, "owner": self.owner,
-               "owner_id": self.owner, "created_at": iso_micros(self.created_at),
-               "updated_at": iso_micros(self.updated_at), "last_accessed_at": iso_micros(self.updated_at),
-               "metadata": self.metadata()})
-    }
-}
-
-async fn find(state: &AppState, bucket: &str, name: &str) -> Result<Option<Object>, StorageError> {
-    let row = sqlx::query("SELECT * FROM objects WHERE bucket = ? AND name = ?")
-        .bind(bucket)
-        .bind(name)
-        .fetch_optional(&state.db)
-        .await?;
-    Ok(row.as_ref().map(Object::from_row))
-}
-
-/// Stores an object (used by uploads and by the functions). `upsert: false` refuses to
-/// overwrite.
-pub(crate) async fn put_object(
-    state: &AppState,
-    bucket: &str,
-    name: &str,
-    bytes: &[u8],
-    mimetype: &str,
-    cache_control: &str,
-    owner: Option<&str>,
-    upsert: bool,
-) -> Result<String, StorageError> {
-    let existing = find(state, bucket, name).await?;
-    if existing.is_some() && !upsert {
-        return Err(StorageError::exists());
-    }
-    let now = state.now_millis();
-    let id = existing
-        .as_ref()
-        .map(|o| o.id.clone())
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let etag = {
-        use sha2::Digest;
-        let digest = sha2::Sha256::digest(bytes);
-        format!(
-            "\"{}\"",
-            digest
-                .iter()
-                .take(16)
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        )
-    };
-    let tmp = state
-        .storage_root
-        .join(".tmp")
-        .join(uuid::Uuid::new_v4().to_string());
-    let target = file_path(state, bucket, name);
-    let data = bytes.to_vec();
-    tokio::task::spawn_blocking(move || write_atomic(&tmp, &target, &data))
-        .await
-        .map_err(|_| StorageError::internal())??;
-    sqlx::query(
-        "INSERT INTO objects (bucket, name, id, owner_id, size, mimetype, cache_control, etag, created_at, updated_at) \
-         VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (bucket, name) DO UPDATE SET size = excluded.size, \
-         mimetype = excluded.mimetype, cache_control = excluded.cache_control, etag = excluded.etag, \
-         updated_at = excluded.updated_at, owner_id = excluded.owner_id",
-    )
-    .bind(bucket)
-    .bind(name)
-    .bind(&id)
-    .bind(owner)
-    .bind(bytes.len() as i64)
-    .bind(mimetype)
-    .bind(cache_control)
-    .bind(&etag)
-    .bind(now)
-    .bind(now)
-    .execute(&state.db)
-    .await?;
-    Ok(id)
-}
-
-/// A signed download path relative to `/storage/v1`.
-pub(crate) fn sign(state: &AppState, bucket: &str, name: &str, expires_in: i64) -> String {
-    let now = state.now_secs();
-    let token = state
-        .signer
-        .sign(&json!({"url": format!("{bucket}/{name}"), "iat": now, "exp": now + expires_in}));
-    let encoded: Vec<String> = name
-        .split('/')
-        .map(|s| {
-            url::form_urlencoded::byte_serialize(s.as_bytes())
-                .collect::<String>()
-                .replace('+', "%20")
-        })
-        .collect();
-    format!("/object/sign/{bucket}/{}?token={token}", encoded.join("/"))
-}
-
-/// An absolute signed URL for a function response.
-pub(crate) fn signed_url(state: &AppState, bucket: &str, name: &str, expires_in: i64) -> String {
-    format!(
-        "http://{}/storage/v1{}",
-        state.address,
-        sign(state, bucket, name, expires_in)
-    )
-}
-
 async fn list_buckets(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -312,36 +166,45 @@ async fn store(
     {
         return Err(StorageError::too_large());
     }
-    let bytes = read_limited(&state, body, state.config.max_upload).await?;
-    let mime = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("application/octet-stream");
-    if mime.starts_with("multipart/form-data") {
-        return Err(StorageError::new(
-            400,
-            "InvalidRequest",
-            "Bad Request",
-            "multipart uploads are not supported; send the bytes as the body",
-        ));
-    }
-    let cache = headers
-        .get("cache-control")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("max-age=3600");
+    let raw = read_limited(&state, body, state.config.max_upload).await?;
+    let header = |k: &str| {
+        headers
+            .get(k)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let content_type = header("content-type").unwrap_or_else(|| "application/octet-stream".into());
+    let (bytes, mime, cache) = if content_type.starts_with("multipart/form-data") {
+        let form = multipart::parse(&content_type, &raw).ok_or_else(|| {
+            StorageError::new(
+                400,
+                "InvalidRequest",
+                "Bad Request",
+                "the multipart body has no file",
+            )
+        })?;
+        let cache = form.cache_control.map(|c| format!("max-age={c}"));
+        (form.file, form.content_type, cache)
+    } else {
+        (raw.to_vec(), content_type, header("cache-control"))
+    };
+    let mime = mime.as_str();
+    let cache = cache.as_deref().unwrap_or("max-age=3600");
     let owner = match &who {
         Caller::User(u) => Some(u.sub.clone()),
         _ => name.split('/').next().map(str::to_string),
     };
     let id = put_object(
         &state,
-        &bucket,
-        &name,
+        &NewObject {
+            bucket: &bucket,
+            name: &name,
+            mimetype: mime,
+            cache_control: cache,
+            owner: owner.as_deref(),
+            upsert,
+        },
         &bytes,
-        mime,
-        cache,
-        owner.as_deref(),
-        upsert,
     )
     .await?;
     Ok(axum::Json(json!({"Id": id, "Key": format!("{bucket}/{name}")})).into_response())
@@ -743,13 +606,15 @@ async fn relocate(
     let bytes = tokio::fs::read(file_path(&state, &bucket, &from)).await?;
     put_object(
         &state,
-        &dest_bucket,
-        &to,
+        &NewObject {
+            bucket: &dest_bucket,
+            name: &to,
+            mimetype: &obj.mimetype,
+            cache_control: &obj.cache_control,
+            owner: obj.owner.as_deref(),
+            upsert: false,
+        },
         &bytes,
-        &obj.mimetype,
-        &obj.cache_control,
-        obj.owner.as_deref(),
-        false,
     )
     .await?;
     if !keep_source {
@@ -773,23 +638,4 @@ async fn copy_object(
     body: Body,
 ) -> Result<Response, StorageError> {
     relocate(state, headers, body, true).await
-}
-
-/// Writes `bytes` to `tmp`, flushes it to disk, then renames it over `target`, so a crash
-/// leaves either the old file or the new one.
-pub(crate) fn write_atomic(tmp: &FsPath, target: &FsPath, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut f = std::fs::File::create(tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(tmp, target)?;
-    if let Some(parent) = target.parent()
-        && let Ok(dir) = std::fs::File::open(parent)
-    {
-        let _ = dir.sync_all();
-    }
-    Ok(())
 }

@@ -37,7 +37,9 @@ impl OfflineSafety {
         for rule in REFUSE.iter().filter(|r| langs.contains(&r.language)) {
             for pattern in rule.patterns {
                 let foreign = rule.language != language;
-                if foreign && ENGLISH_ONLY.contains(pattern) {
+                // English stems would catch foreign words ("stab*" in French "stable"): in
+                // other languages only whole English words count.
+                if foreign && (ENGLISH_ONLY.contains(pattern) || pattern.ends_with('*')) {
                     continue;
                 }
                 if matches(pattern, &tokens, &joined) {
@@ -56,11 +58,18 @@ impl OfflineSafety {
         }
         let mut rewritten = text.to_string();
         let mut changes = Vec::new();
-        for rule in SOFTEN.iter().filter(|r| langs.contains(&r.language)) {
+        // Swaps are language-specific: an English swap would garble a German sentence.
+        for rule in SOFTEN.iter().filter(|r| r.language == language) {
             for (word, replacement) in rule.swaps {
-                if let Some(next) = replace_word(&rewritten, word, replacement) {
-                    changes.push(format!("'{word}' → '{replacement}'"));
+                while let Some(next) = replace_word(&rewritten, word, replacement) {
+                    changes.push(format!(
+                        "'{}' → '{replacement}'",
+                        word.trim_end_matches('*')
+                    ));
                     rewritten = next;
+                    if !word.ends_with('*') {
+                        break;
+                    }
                 }
             }
         }
@@ -121,6 +130,22 @@ fn matches(pattern: &str, tokens: &[(usize, String)], joined: &str) -> bool {
 /// a leading capital.
 fn replace_word(text: &str, phrase: &str, replacement: &str) -> Option<String> {
     let toks = tokens(text);
+    if let Some(stem) = phrase.strip_suffix('*') {
+        // `stem*`: any token starting with the stem; its ending is kept ("gruseliges" →
+        // "geheimnisvolles").
+        let (at, token) = toks.iter().find(|(_, t)| t.starts_with(stem))?;
+        let len: usize = text[*at..]
+            .chars()
+            .take(token.chars().count())
+            .map(char::len_utf8)
+            .sum();
+        let ending = &token[stem.len()..];
+        return Some(format!(
+            "{}{replacement}{ending}{}",
+            &text[..*at],
+            &text[at + len..]
+        ));
+    }
     let words: Vec<&str> = phrase.split(' ').collect();
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;

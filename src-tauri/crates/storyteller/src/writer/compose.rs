@@ -82,6 +82,8 @@ enum Place {
     Append(Beat),
     /// Just before the last sentence of the last paragraph of this beat.
     BeforeLast(Beat),
+    /// Just after the first sentence of the last paragraph of this beat.
+    AfterFirst(Beat),
     /// In a new episode paragraph placed before the resolution.
     NewEpisode,
 }
@@ -99,6 +101,10 @@ enum Step {
     Teamwork,
     SecondResolution,
     Sleepy,
+    Wonder,
+    GentleLine,
+    SecondChapter,
+    ReturnLine,
 }
 
 /// Builds the story for `request` in `lex`, aiming at `target_words`.
@@ -160,6 +166,13 @@ pub(super) fn compose(
     let mut teamwork = deck(lex.teamwork);
     let mut transitions = deck(lex.transitions);
     let mut details = deck(lex.details);
+    let mut wonders = deck(lex.wonders);
+    // Built-in events borrow the gentle tone lines (calming, inspiring, balanced).
+    let mut tone_lines: Vec<Deck> = [0, 4, 6, 2, 3, 5, 1]
+        .iter()
+        .map(|&i| deck(lex.tones[i]))
+        .collect();
+    let mut chapters = deck(lex.chapters);
     let mut ability = deck(lex.ability);
     let mut acts = [deck(t1.acts), deck(t2.acts)];
     let mut kindness = deck(lex.kindness);
@@ -262,7 +275,12 @@ pub(super) fn compose(
         Step::NewEpisode,
         Step::CompanionLine,
         Step::EpisodeDetail,
+        Step::Wonder,
         Step::Teamwork,
+        Step::GentleLine,
+        Step::Wonder,
+        Step::SecondChapter,
+        Step::ReturnLine,
     ];
     let (low, high) = (target_words * 0.97, target_words * 1.05);
     let mut episode_count = 2usize;
@@ -293,6 +311,9 @@ pub(super) fn compose(
             }
             Step::ToneLine => vec![(Place::Append(Beat::Situation), f(tone.deal()))],
             Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
+            Step::ReturnLine if !short => {
+                vec![(Place::AfterFirst(Beat::Ending), f(returns.deal()))]
+            }
             Step::SecondResolution => {
                 let other = if clever_first {
                     kindness.deal()
@@ -321,6 +342,25 @@ pub(super) fn compose(
                 ]
             }
             Step::EpisodeDetail => vec![(Place::Append(Beat::Episode), f(details.deal()))],
+            Step::Wonder => vec![(Place::Append(Beat::Episode), f(wonders.deal()))],
+            Step::GentleLine if custom.is_none() => {
+                let line = tone_lines.iter_mut().find_map(Deck::deal);
+                vec![(Place::Append(Beat::Episode), f(line))]
+            }
+            Step::SecondChapter if custom.is_none() && target_words > 1300.0 => {
+                let (setup, payoff) = pair(situation.deal());
+                let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
+                if setup.is_none() || act.is_none() {
+                    continue;
+                }
+                episode_count += 1;
+                vec![
+                    (Place::NewEpisode, f(chapters.deal())),
+                    (Place::NewEpisode, setup),
+                    (Place::NewEpisode, f(act)),
+                    (Place::NewEpisode, payoff),
+                ]
+            }
             Step::Teamwork => vec![(Place::Append(Beat::Episode), f(teamwork.deal()))],
             _ => continue,
         };
@@ -411,11 +451,15 @@ impl Builder {
                 }
                 Place::Append(beat) => (self.last_of(beat), false),
                 Place::BeforeLast(beat) => (self.last_of(beat), true),
+                Place::AfterFirst(beat) => (self.last_of(beat), false),
             };
+            let after_first = matches!(place, Place::AfterFirst(_));
             let Some(sentence) = sentence else { continue };
             if let Some(p) = self.paragraphs.iter_mut().find(|p| p.id == id) {
                 let at = if before_last {
                     p.sentences.len().saturating_sub(1)
+                } else if after_first {
+                    1.min(p.sentences.len())
                 } else {
                     p.sentences.len()
                 };

@@ -63,6 +63,10 @@ pub(super) struct Lexicon {
     pub transitions: Pool,
     /// Calm sensory details.
     pub details: Pool,
+    /// Small shared moments between the hero and the companion.
+    pub wonders: Pool,
+    /// Opens a second adventure in long stories.
+    pub chapters: Pool,
     /// The special ability matters: {ABILITY}.
     pub ability: Pool,
     /// Resolution through kindness.

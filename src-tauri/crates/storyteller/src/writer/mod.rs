@@ -14,6 +14,8 @@ mod it;
 mod lexicon;
 mod scenes;
 mod template;
+#[cfg(test)]
+mod tests;
 
 use async_trait::async_trait;
 use rand::SeedableRng;
@@ -106,7 +108,7 @@ impl OfflineWriter {
     fn safe_request(&self, request: &StoryRequest) -> Result<StoryRequest> {
         let mut request = request.clone();
         let language = request.language;
-        let mut check = |text: &mut String| -> Result<()> {
+        let check = |text: &mut String| -> Result<()> {
             match self.safety.check_text(text, language) {
                 SafetyVerdict::Pass => Ok(()),
                 SafetyVerdict::Rewritten {

@@ -109,8 +109,65 @@ impl Slots {
     }
 }
 
-/// Fills `template`; unknown placeholders are left as they are (tests catch them).
+/// Fills `template` and applies the language's small sound rules (English "an", French
+/// elision before a vowel-initial name, Spanish "e" before an i-sound); unknown placeholders
+/// are left as they are (tests catch them).
 pub(super) fn fill(template: &str, slots: &Slots) -> String {
+    polish(&fill_raw(template, slots), slots)
+}
+
+fn polish(text: &str, slots: &Slots) -> String {
+    let vowel = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| "AEIOUYÉÈÂÎaeiouyéèâîHh".contains(c))
+    };
+    let mut out = text.to_string();
+    match slots.language {
+        Some(Language::Fr) => {
+            for name in [&slots.name, &slots.companion] {
+                if !name.is_empty() && vowel(name) {
+                    for (from, to) in [("de", "d'"), ("que", "qu'"), ("De", "D'"), ("Que", "Qu'")] {
+                        out = out.replace(&format!("{from} {name}"), &format!("{to}{name}"));
+                    }
+                }
+            }
+        }
+        Some(Language::Es) => {
+            for name in [&slots.name, &slots.companion] {
+                let i_sound = name.starts_with(['I', 'Í', 'i'])
+                    || (name.starts_with(['H', 'h']) && name[1..].starts_with(['i', 'í']));
+                if i_sound && !name.is_empty() {
+                    out = out.replace(&format!(" y {name}"), &format!(" e {name}"));
+                }
+            }
+        }
+        Some(Language::En) | None => {
+            for article in ["a", "A"] {
+                let mut fixed = String::with_capacity(out.len());
+                let mut rest = out.as_str();
+                let pattern = format!("{article} ");
+                while let Some(at) = rest.find(&pattern) {
+                    let boundary = at == 0 || !rest[..at].ends_with(char::is_alphanumeric);
+                    let next = &rest[at + pattern.len()..];
+                    fixed.push_str(&rest[..at]);
+                    fixed.push_str(article);
+                    if boundary && next.starts_with(['a', 'e', 'i', 'o', 'A', 'E', 'I', 'O']) {
+                        fixed.push('n');
+                    }
+                    fixed.push(' ');
+                    rest = next;
+                }
+                fixed.push_str(rest);
+                out = fixed;
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn fill_raw(template: &str, slots: &Slots) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -127,7 +184,7 @@ pub(super) fn fill(template: &str, slots: &Slots) -> String {
                 .or(parts.last())
                 .copied()
                 .unwrap_or("");
-            out.push_str(&fill(chosen, slots));
+            out.push_str(&fill_raw(chosen, slots));
         } else if let Some(value) = slots.value(inner) {
             out.push_str(&value);
         } else {
@@ -207,6 +264,25 @@ mod tests {
             fill(en, &slots(Language::En, Some(Pronouns::They))),
             "They were sure of themself."
         );
+    }
+
+    #[test]
+    fn sound_rules_fix_articles_and_elision() {
+        let mut en = slots(Language::En, None);
+        en.adj1 = "adventurous".into();
+        assert_eq!(
+            fill("She was a {A1} child, a hero.", &en),
+            "She was an adventurous child, a hero."
+        );
+        let mut fr = slots(Language::Fr, None);
+        fr.name = "Emma".into();
+        assert_eq!(
+            fill("La main de {N} et ce que {N} voit.", &fr),
+            "La main d'Emma et ce qu'Emma voit."
+        );
+        let mut es = slots(Language::Es, None);
+        es.name = "Inés".into();
+        assert_eq!(fill("Pip y {N} juegan.", &es), "Pip e Inés juegan.");
     }
 
     #[test]

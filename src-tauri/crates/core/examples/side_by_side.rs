@@ -1,0 +1,149 @@
+//! The Rust half of the side-by-side benchmark (bench/run.sh runs it and the supabase-js half
+//! against the same standalone server): function calls/s, REST reads/s and realtime
+//! broadcast events/s with p50/p99 latency, and resident memory. Prints one JSON object.
+//!
+//! Usage: `side_by_side <base url> <anon key>`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use infinite_stories_core::http::{Request, Service};
+use infinite_stories_core::realtime::{RealtimeMessage, Subscription};
+use infinite_stories_core::secrets::MemoryStore;
+use infinite_stories_core::{BackendEndpoint, BackendMode, Core, CoreOptions};
+use serde_json::{Value, json};
+
+const CONCURRENCY: usize = 16;
+const FUNCTION_CALLS: usize = 2000;
+const REST_READS: usize = 5000;
+const EVENTS: usize = 2000;
+
+const STORY: &str = "Luna walked into the whispering forest. The trees hummed a gentle song. \
+    She met a small fox who had lost his way home. Together they followed the fireflies across \
+    the silver stream. At the old oak they found the fox's family waiting. Luna waved goodbye \
+    and walked home under the stars, happy and sleepy.";
+
+fn now_ms() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64() * 1000.0
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn summary(total: usize, secs: f64, mut latencies: Vec<f64>) -> Value {
+    latencies.sort_by(f64::total_cmp);
+    let p = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+    json!({"count": total, "perSecond": total as f64 / secs, "p50Ms": p(0.5), "p99Ms": p(0.99)})
+}
+
+/// Runs `total` calls from CONCURRENCY workers; returns the summary.
+async fn run<F, Fut>(total: usize, call: F) -> Value
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = bool> + Send,
+{
+    let call = Arc::new(call);
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..CONCURRENCY {
+        let (call, next) = (call.clone(), next.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            while next.fetch_add(1, Ordering::Relaxed) < total {
+                let t = Instant::now();
+                assert!(call().await, "a request failed");
+                lat.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            lat
+        }));
+    }
+    let mut latencies = Vec::new();
+    for t in tasks {
+        latencies.extend(t.await.unwrap());
+    }
+    summary(total, started.elapsed().as_secs_f64(), latencies)
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (url, key) = (args[1].clone(), args[2].clone());
+    let core = Core::with_options(CoreOptions {
+        secrets: Arc::new(MemoryStore::new()),
+        ..CoreOptions::default()
+    });
+    let endpoint = BackendEndpoint::parse(BackendMode::Supabase, &url).unwrap().with_api_key(&key);
+    core.connect(endpoint).await;
+    core.sign_in_anonymously().await.unwrap();
+    let api = core.api().unwrap();
+    let user = core.session().unwrap().user_id;
+    let _: Value = api.insert("heroes", &json!({"user_id": user, "name": "Luna", "primary_trait": "brave"})).await.unwrap();
+
+    let f_api = api.clone();
+    let functions = run(FUNCTION_CALLS, move || {
+        let api = f_api.clone();
+        async move {
+            let body = json!({"storyContent": STORY, "storyDuration": 120, "heroName": "Luna", "eventContext": "bedtime"});
+            api.invoke::<Value>("extract-scenes", &body, 1, &uuid::Uuid::new_v4().to_string()).await.is_ok()
+        }
+    })
+    .await;
+
+    let r_api = api.clone();
+    let rest = run(REST_READS, move || {
+        let api = r_api.clone();
+        async move {
+            let req = Request::new(Service::Rest, reqwest::Method::GET, "/heroes?select=*");
+            api.send(&req).await.is_ok()
+        }
+    })
+    .await;
+
+    // Realtime: a broadcast channel; the sender posts REST broadcasts stamped with the send time.
+    let rt = core.realtime().unwrap();
+    let mut rx = rt.messages();
+    let topic = rt.subscribe(Subscription::Progress { request_id: "bench".into() });
+    let mut w = rt.watch_status();
+    while !w.borrow_and_update().channels.iter().any(|c| c.topic == topic && matches!(c.state, infinite_stories_core::realtime::ChannelState::Joined)) {
+        w.changed().await.unwrap();
+    }
+    let receiver = tokio::spawn(async move {
+        let mut lat = Vec::with_capacity(EVENTS);
+        while lat.len() < EVENTS {
+            if let Ok(RealtimeMessage::Broadcast { payload, .. }) = rx.recv().await {
+                lat.push(now_ms() - payload["t"].as_f64().unwrap());
+            }
+        }
+        lat
+    });
+    let http = reqwest::Client::new();
+    let started = Instant::now();
+    let next = Arc::new(AtomicUsize::new(0));
+    let mut senders = Vec::new();
+    for _ in 0..8 {
+        let (http, next, url, key) = (http.clone(), next.clone(), url.clone(), key.clone());
+        senders.push(tokio::spawn(async move {
+            while next.fetch_add(1, Ordering::Relaxed) < EVENTS {
+                let body = json!({"messages": [{"topic": "progress-bench", "event": "progress", "payload": {"t": now_ms()}}]});
+                let r = http.post(format!("{url}/realtime/v1/api/broadcast")).header("apikey", &key).bearer_auth(&key).json(&body).send().await.unwrap();
+                assert!(r.status().is_success());
+            }
+        }));
+    }
+    for s in senders {
+        s.await.unwrap();
+    }
+    let latencies = receiver.await.unwrap();
+    let realtime = summary(EVENTS, started.elapsed().as_secs_f64(), latencies);
+    println!("{}", json!({"client": "infinite-stories-core (Rust)", "functions": functions, "rest": rest, "realtime": realtime, "rssKiB": rss_kib()}));
+    std::process::exit(0);
+}

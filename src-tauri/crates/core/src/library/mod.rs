@@ -1,0 +1,402 @@
+//! The local library: heroes, custom events, stories, scenes, illustrations, narration files and
+//! listening sessions in the core's SQLite database — the offline source of truth. Rows arrive
+//! from function answers, REST reads and realtime changes (the backend's snake_case rows, applied
+//! idempotently), and media live in the [`StoryCache`] as permanent entries. A story is
+//! "offline ready" when its text, its narration and every scene's illustration are all local.
+
+use serde::Serialize;
+use serde_json::Value;
+use sqlx::{Row, SqlitePool};
+
+use crate::api::models::{GeneratedStory, Scene};
+use crate::cache::StoryCache;
+use crate::clock::SharedClock;
+use crate::error::CoreError;
+use crate::store::storage;
+
+/// A story in the library list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct StorySummary {
+    /// Story id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Hero.
+    pub hero_id: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Unix ms when saved locally.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub created_at: i64,
+    /// Text, narration and all illustrations are local.
+    pub offline_ready: bool,
+}
+
+/// The local state of one scene's illustration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct IllustrationState {
+    /// Scene.
+    pub scene_number: u32,
+    /// `pending`, `processing`, `completed`, `failed`.
+    pub status: String,
+    /// Cache key of the image once downloaded.
+    pub cache_key: Option<String>,
+    /// Why it failed.
+    pub error_message: Option<String>,
+}
+
+/// A story with everything the reader needs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct StoryDetail {
+    /// The list entry.
+    pub summary: StorySummary,
+    /// Full text.
+    pub content: String,
+    /// Scenes in order.
+    pub scenes: Vec<Scene>,
+    /// Cache key of the narration, once downloaded.
+    pub narration_key: Option<String>,
+    /// Measured narration length.
+    pub narration_seconds: Option<f64>,
+    /// Per-scene illustrations.
+    pub illustrations: Vec<IllustrationState>,
+}
+
+/// The library over the core's database and cache.
+#[derive(Clone, Debug)]
+pub struct Library {
+    pool: SqlitePool,
+    cache: StoryCache,
+    clock: SharedClock,
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+impl Library {
+    /// A library over `pool`, with media in `cache`.
+    pub fn new(pool: SqlitePool, cache: StoryCache, clock: SharedClock) -> Self {
+        Self { pool, cache, clock }
+    }
+
+    /// The media cache.
+    pub fn cache(&self) -> &StoryCache {
+        &self.cache
+    }
+
+    /// Saves a freshly generated story and its scenes.
+    pub async fn save_generated(
+        &self,
+        user_id: &str,
+        hero_id: &str,
+        language: &str,
+        story: &GeneratedStory,
+    ) -> Result<(), CoreError> {
+        let now = self.clock.now_millis();
+        let data = serde_json::to_string(story).map_err(|e| CoreError::Storage(e.to_string()))?;
+        let mut tx = self.pool.begin().await.map_err(storage)?;
+        sqlx::query(
+            "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET title = ?4, \
+             content = ?5, data = ?7, updated_at = ?8",
+        )
+        .bind(&story.story_id)
+        .bind(user_id)
+        .bind(hero_id)
+        .bind(&story.title)
+        .bind(&story.content)
+        .bind(language)
+        .bind(&data)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(storage)?;
+        for scene in &story.scenes {
+            let json =
+                serde_json::to_string(scene).map_err(|e| CoreError::Storage(e.to_string()))?;
+            sqlx::query(
+                "INSERT INTO scenes (story_id, scene_number, data) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (story_id, scene_number) DO UPDATE SET data = ?3",
+            )
+            .bind(&story.story_id)
+            .bind(scene.scene_number)
+            .bind(json)
+            .execute(&mut *tx)
+            .await
+            .map_err(storage)?;
+        }
+        tx.commit().await.map_err(storage)?;
+        Ok(())
+    }
+
+    /// Applies a backend row (REST read or realtime INSERT/UPDATE) of `table`. Unknown tables
+    /// are ignored; applying the same row twice changes nothing.
+    pub async fn apply_row(&self, table: &str, row: &Value) -> Result<(), CoreError> {
+        let now = self.clock.now_millis();
+        let id = text(row, "id").unwrap_or_default();
+        let data = row.to_string();
+        let q = match table {
+            "heroes" => sqlx::query(
+                "INSERT INTO heroes (id, user_id, name, data, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (id) DO UPDATE SET name = ?3, data = ?4, updated_at = ?5",
+            )
+            .bind(id)
+            .bind(text(row, "user_id").unwrap_or_default())
+            .bind(text(row, "name").unwrap_or_default())
+            .bind(data)
+            .bind(now),
+            "custom_events" => sqlx::query(
+                "INSERT INTO custom_events (id, user_id, title, data, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (id) DO UPDATE SET title = ?3, data = ?4, updated_at = ?5",
+            )
+            .bind(id)
+            .bind(text(row, "user_id").unwrap_or_default())
+            .bind(text(row, "title").unwrap_or_default())
+            .bind(data)
+            .bind(now),
+            "stories" => sqlx::query(
+                "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET title = ?4, \
+                 content = ?5, data = ?7, updated_at = ?8",
+            )
+            .bind(id)
+            .bind(text(row, "user_id").unwrap_or_default())
+            .bind(text(row, "hero_id"))
+            .bind(text(row, "title").unwrap_or_default())
+            .bind(text(row, "content").unwrap_or_default())
+            .bind(text(row, "language"))
+            .bind(data)
+            .bind(now),
+            "story_illustrations" => {
+                let scene = row.get("scene_number").and_then(Value::as_u64).unwrap_or(0) as i64;
+                sqlx::query(
+                    "INSERT INTO illustrations (story_id, scene_number, status, error_message, updated_at) \
+                     SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?1) \
+                     ON CONFLICT (story_id, scene_number) DO UPDATE SET status = CASE \
+                     WHEN illustrations.cache_key IS NOT NULL THEN illustrations.status ELSE ?3 END, \
+                     error_message = ?4, updated_at = ?5",
+                )
+                .bind(text(row, "story_id").unwrap_or_default())
+                .bind(scene)
+                .bind(text(row, "status").unwrap_or_else(|| "pending".into()))
+                .bind(text(row, "error_message"))
+                .bind(now)
+            }
+            _ => return Ok(()),
+        };
+        q.execute(&self.pool).await.map_err(storage)?;
+        Ok(())
+    }
+
+    /// Removes a row deleted on the backend.
+    pub async fn delete_row(&self, table: &str, id: &str) -> Result<(), CoreError> {
+        let sql = match table {
+            "heroes" => "DELETE FROM heroes WHERE id = ?1",
+            "custom_events" => "DELETE FROM custom_events WHERE id = ?1",
+            "stories" => "DELETE FROM stories WHERE id = ?1",
+            _ => return Ok(()),
+        };
+        sqlx::query(sql)
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(storage)?;
+        Ok(())
+    }
+
+    /// Records the downloaded narration of a story.
+    pub async fn set_narration(
+        &self,
+        story_id: &str,
+        cache_key: &str,
+        seconds: f64,
+        format: &str,
+    ) -> Result<(), CoreError> {
+        sqlx::query(
+            "INSERT INTO audio_files (story_id, cache_key, duration_seconds, format, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (story_id) DO UPDATE SET cache_key = ?2, duration_seconds = ?3, format = ?4, updated_at = ?5",
+        )
+        .bind(story_id)
+        .bind(cache_key)
+        .bind(seconds)
+        .bind(format)
+        .bind(self.clock.now_millis())
+        .execute(&self.pool)
+        .await
+        .map_err(storage)?;
+        Ok(())
+    }
+
+    /// Records a scene's illustration state (and its cache key once downloaded).
+    pub async fn set_illustration(
+        &self,
+        story_id: &str,
+        scene: u32,
+        status: &str,
+        cache_key: Option<&str>,
+        error: Option<&str>,
+    ) -> Result<(), CoreError> {
+        sqlx::query(
+            "INSERT INTO illustrations (story_id, scene_number, status, cache_key, error_message, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (story_id, scene_number) DO UPDATE SET status = ?3, \
+             cache_key = COALESCE(?4, illustrations.cache_key), error_message = ?5, updated_at = ?6",
+        )
+        .bind(story_id)
+        .bind(scene)
+        .bind(status)
+        .bind(cache_key)
+        .bind(error)
+        .bind(self.clock.now_millis())
+        .execute(&self.pool)
+        .await
+        .map_err(storage)?;
+        Ok(())
+    }
+
+    /// Records time spent listening.
+    pub async fn record_listening(
+        &self,
+        session_id: &str,
+        story_id: &str,
+        seconds: f64,
+        completed: bool,
+    ) -> Result<(), CoreError> {
+        sqlx::query(
+            "INSERT INTO listening_sessions (id, story_id, started_at, seconds_listened, completed) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (id) DO UPDATE SET seconds_listened = ?4, completed = ?5",
+        )
+        .bind(session_id)
+        .bind(story_id)
+        .bind(self.clock.now_millis())
+        .bind(seconds)
+        .bind(completed)
+        .execute(&self.pool)
+        .await
+        .map_err(storage)?;
+        Ok(())
+    }
+
+    /// The user's heroes (backend rows).
+    pub async fn heroes(&self, user_id: &str) -> Result<Vec<Value>, CoreError> {
+        let rows = sqlx::query("SELECT data FROM heroes WHERE user_id = ?1 ORDER BY name")
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(storage)?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| serde_json::from_str(&r.get::<String, _>("data")).ok())
+            .collect())
+    }
+
+    /// The user's stories, newest first.
+    pub async fn stories(&self, user_id: &str) -> Result<Vec<StorySummary>, CoreError> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM stories WHERE user_id = ?1 ORDER BY created_at DESC, id",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(storage)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(detail) = self.story(&id).await? {
+                out.push(detail.summary);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One story with scenes, narration and illustrations.
+    pub async fn story(&self, id: &str) -> Result<Option<StoryDetail>, CoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, hero_id, title, content, language, created_at FROM stories WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(storage)?
+        else {
+            return Ok(None);
+        };
+        let scenes: Vec<Scene> = sqlx::query_scalar::<_, String>(
+            "SELECT data FROM scenes WHERE story_id = ?1 ORDER BY scene_number",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(storage)?
+        .iter()
+        .filter_map(|d| serde_json::from_str(d).ok())
+        .collect();
+        let audio =
+            sqlx::query("SELECT cache_key, duration_seconds FROM audio_files WHERE story_id = ?1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(storage)?;
+        let illustrations: Vec<IllustrationState> = sqlx::query(
+            "SELECT scene_number, status, cache_key, error_message FROM illustrations WHERE story_id = ?1 ORDER BY scene_number",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(storage)?
+        .iter()
+        .map(|r| IllustrationState {
+            scene_number: r.get::<i64, _>("scene_number") as u32,
+            status: r.get("status"),
+            cache_key: r.get("cache_key"),
+            error_message: r.get("error_message"),
+        })
+        .collect();
+        let narration_key: Option<String> = audio.as_ref().map(|r| r.get("cache_key"));
+        let content: String = row.get("content");
+        let offline_ready = !content.is_empty()
+            && !scenes.is_empty()
+            && self.local(narration_key.as_deref()).await?
+            && {
+                let mut all = true;
+                for scene in &scenes {
+                    let key = illustrations
+                        .iter()
+                        .find(|i| i.scene_number == scene.scene_number)
+                        .and_then(|i| i.cache_key.as_deref());
+                    all &= self.local(key).await?;
+                }
+                all
+            };
+        Ok(Some(StoryDetail {
+            summary: StorySummary {
+                id: row.get("id"),
+                title: row.get("title"),
+                hero_id: row.get("hero_id"),
+                language: row.get("language"),
+                created_at: row.get("created_at"),
+                offline_ready,
+            },
+            content,
+            scenes,
+            narration_seconds: audio.as_ref().map(|r| r.get("duration_seconds")),
+            narration_key,
+            illustrations,
+        }))
+    }
+
+    async fn local(&self, key: Option<&str>) -> Result<bool, CoreError> {
+        match key {
+            Some(k) => self.cache.contains(k).await,
+            None => Ok(false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,109 @@
+use bytes::Bytes;
+use serde_json::json;
+
+use super::*;
+use crate::cache::{CacheKind, DISK_LIMIT};
+use crate::clock::ManualClock;
+
+async fn library() -> (Library, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = crate::store::open(dir.path()).await.unwrap();
+    let clock = ManualClock::new();
+    let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
+    (Library::new(pool, cache, clock), dir)
+}
+
+fn story() -> GeneratedStory {
+    serde_json::from_value(json!({"storyId": "s1", "title": "Luna and the Moon", "content": "Once…",
+        "estimatedDuration": 300, "wordCount": 420, "scenes": [
+            {"sceneNumber": 1, "textSegment": "a", "illustrationPrompt": "p1", "timestampSeconds": 0, "emotion": "joyful", "importance": "key"},
+            {"sceneNumber": 2, "textSegment": "b", "illustrationPrompt": "p2", "timestampSeconds": 40, "emotion": "peaceful", "importance": "minor"}]}))
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are_local() {
+    let (lib, _d) = library().await;
+    lib.save_generated("u1", "h1", "en", &story())
+        .await
+        .unwrap();
+    let detail = lib.story("s1").await.unwrap().unwrap();
+    assert_eq!(detail.scenes.len(), 2);
+    assert!(!detail.summary.offline_ready);
+
+    lib.cache()
+        .put(
+            "audio:s1",
+            Bytes::from_static(b"RIFF"),
+            CacheKind::Permanent,
+        )
+        .await
+        .unwrap();
+    lib.set_narration("s1", "audio:s1", 301.5, "wav")
+        .await
+        .unwrap();
+    lib.cache()
+        .put(
+            "illustration:s1:1",
+            Bytes::from_static(b"png1"),
+            CacheKind::Permanent,
+        )
+        .await
+        .unwrap();
+    lib.set_illustration("s1", 1, "completed", Some("illustration:s1:1"), None)
+        .await
+        .unwrap();
+    lib.set_illustration("s1", 2, "failed", None, Some("provider down"))
+        .await
+        .unwrap();
+    assert!(
+        !lib.story("s1")
+            .await
+            .unwrap()
+            .unwrap()
+            .summary
+            .offline_ready,
+        "scene 2 missing"
+    );
+
+    lib.cache()
+        .put(
+            "illustration:s1:2",
+            Bytes::from_static(b"png2"),
+            CacheKind::Permanent,
+        )
+        .await
+        .unwrap();
+    lib.set_illustration("s1", 2, "completed", Some("illustration:s1:2"), None)
+        .await
+        .unwrap();
+    let detail = lib.story("s1").await.unwrap().unwrap();
+    assert!(detail.summary.offline_ready);
+    assert_eq!(detail.narration_seconds, Some(301.5));
+    assert_eq!(lib.stories("u1").await.unwrap().len(), 1);
+    assert!(lib.stories("someone-else").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn backend_rows_apply_idempotently_and_deletes_cascade() {
+    let (lib, _d) = library().await;
+    let hero = json!({"id": "h1", "user_id": "u1", "name": "Luna", "primary_trait": "brave"});
+    lib.apply_row("heroes", &hero).await.unwrap();
+    lib.apply_row("heroes", &hero).await.unwrap();
+    assert_eq!(lib.heroes("u1").await.unwrap(), vec![hero]);
+    let row = json!({"id": "s2", "user_id": "u1", "hero_id": "h1", "title": "T", "content": "c", "language": "fr"});
+    lib.apply_row("stories", &row).await.unwrap();
+    lib.apply_row(
+        "story_illustrations",
+        &json!({"story_id": "s2", "scene_number": 1, "status": "processing"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        lib.story("s2").await.unwrap().unwrap().illustrations[0].status,
+        "processing"
+    );
+    lib.delete_row("stories", "s2").await.unwrap();
+    assert!(lib.story("s2").await.unwrap().is_none());
+    lib.apply_row("unknown_table", &json!({})).await.unwrap();
+}

@@ -1,0 +1,123 @@
+//! How fast things are. Every request (and every higher-level operation such as "generate a
+//! story") records its duration here; the diagnostics view shows count, average, min, max and
+//! p95 per operation, and anything over 3 s is logged as a warning the moment it happens.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// Operations slower than this are logged at warn level.
+pub const SLOW_OPERATION: Duration = Duration::from_secs(3);
+
+/// Samples kept per operation for percentiles (the oldest are dropped).
+const WINDOW: usize = 1000;
+
+/// One operation's figures, in milliseconds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct OperationStats {
+    /// Operation name, e.g. `POST /functions/v1/story-generation`.
+    pub name: String,
+    /// Calls recorded since start.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub count: u64,
+    /// Mean over the recent window.
+    pub average_ms: f64,
+    /// Fastest in the window.
+    pub min_ms: f64,
+    /// Slowest in the window.
+    pub max_ms: f64,
+    /// 95th percentile over the window.
+    pub p95_ms: f64,
+    /// Calls over 3 s since start.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub slow: u64,
+}
+
+#[derive(Debug, Default)]
+struct Series {
+    count: u64,
+    slow: u64,
+    samples: VecDeque<f64>,
+}
+
+/// Per-operation timings.
+#[derive(Debug, Default)]
+pub struct PerformanceMonitor {
+    series: Mutex<BTreeMap<String, Series>>,
+}
+
+impl PerformanceMonitor {
+    /// An empty monitor.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one call of `name` that took `took`.
+    pub fn record(&self, name: &str, took: Duration) {
+        let ms = took.as_secs_f64() * 1000.0;
+        if took > SLOW_OPERATION {
+            tracing::warn!(operation = name, duration_ms = ms as u64, "slow operation");
+        }
+        let mut series = self.series.lock().unwrap_or_else(|e| e.into_inner());
+        let s = series.entry(name.to_owned()).or_default();
+        s.count += 1;
+        if took > SLOW_OPERATION {
+            s.slow += 1;
+        }
+        if s.samples.len() == WINDOW {
+            s.samples.pop_front();
+        }
+        s.samples.push_back(ms);
+    }
+
+    /// The figures of every operation, by name.
+    pub fn report(&self) -> Vec<OperationStats> {
+        let series = self.series.lock().unwrap_or_else(|e| e.into_inner());
+        series
+            .iter()
+            .map(|(name, s)| {
+                let mut sorted: Vec<f64> = s.samples.iter().copied().collect();
+                sorted.sort_by(f64::total_cmp);
+                let n = sorted.len().max(1);
+                let p95_index = ((n as f64) * 0.95).ceil() as usize;
+                OperationStats {
+                    name: name.clone(),
+                    count: s.count,
+                    average_ms: sorted.iter().sum::<f64>() / n as f64,
+                    min_ms: sorted.first().copied().unwrap_or(0.0),
+                    max_ms: sorted.last().copied().unwrap_or(0.0),
+                    p95_ms: sorted
+                        .get(p95_index.saturating_sub(1))
+                        .copied()
+                        .unwrap_or(0.0),
+                    slow: s.slow,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_count_average_min_max_and_p95() {
+        let m = PerformanceMonitor::new();
+        for ms in 1..=100 {
+            m.record("GET /rest/v1/stories", Duration::from_millis(ms));
+        }
+        m.record("story", Duration::from_secs(4));
+        let r = m.report();
+        let rest = r.iter().find(|s| s.name == "GET /rest/v1/stories").unwrap();
+        assert_eq!(rest.count, 100);
+        assert_eq!((rest.min_ms, rest.max_ms, rest.p95_ms), (1.0, 100.0, 95.0));
+        assert!((rest.average_ms - 50.5).abs() < 1e-9);
+        assert_eq!(rest.slow, 0);
+        assert_eq!(r.iter().find(|s| s.name == "story").unwrap().slow, 1);
+    }
+}

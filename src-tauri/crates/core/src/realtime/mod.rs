@@ -1,0 +1,334 @@
+//! The realtime client: an actor that owns one Phoenix WebSocket to `/realtime/v1/websocket`
+//! (vsn 2.0.0, 1.0.0 as fallback), controlled through a channel and observed through a watch
+//! (status) and a broadcast (messages). It heartbeats every 25 s and treats a missing reply as
+//! a dead socket (half-open after sleep or Wi-Fi loss); reconnects with 1, 2, 5, 10 s backoff,
+//! fetching a fresh token first; rejoins every channel with its full config and the current
+//! token; pushes refreshed tokens to joined channels; resubscribes after a `system` token-expiry
+//! shutdown; suppresses duplicate change events; and announces every (re)join so the consumer
+//! refetches what changed while it was away.
+
+mod actor;
+pub mod protocol;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::future::BoxFuture;
+use secrecy::SecretString;
+use serde::Serialize;
+use serde_json::{Value, json};
+use tokio::sync::{broadcast, mpsc, watch};
+
+pub use protocol::Vsn;
+
+/// Where the actor gets the token for joins and pushes: `force = true` asks for a refreshed
+/// one (after the server said the token expired). `None` = signed out (the API key is used).
+pub type TokenSource = Arc<dyn Fn(bool) -> BoxFuture<'static, Option<SecretString>> + Send + Sync>;
+
+/// Timings (realtime-js defaults; tests shorten them).
+#[derive(Clone, Debug)]
+pub struct RealtimeConfig {
+    /// Heartbeat interval; no reply by the next beat = dead socket.
+    pub heartbeat: Duration,
+    /// How long a join may go unanswered.
+    pub join_timeout: Duration,
+    /// Reconnect (and rejoin) delays; the last one repeats.
+    pub backoff: Vec<Duration>,
+    /// Serializer to ask for first.
+    pub vsn: Vsn,
+}
+
+impl Default for RealtimeConfig {
+    fn default() -> Self {
+        Self {
+            heartbeat: Duration::from_secs(25),
+            join_timeout: Duration::from_secs(10),
+            backoff: [1, 2, 5, 10].map(Duration::from_secs).to_vec(),
+            vsn: Vsn::V2,
+        }
+    }
+}
+
+/// The app's subscriptions (api-contract §5).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subscription {
+    /// New stories of the user (`story-updates-{userId}`).
+    StoryInserts {
+        /// The user.
+        user_id: String,
+    },
+    /// Illustration progress of one story (`illustration-{storyId}`).
+    IllustrationProgress {
+        /// The story.
+        story_id: String,
+    },
+    /// A household's devices (`presence-{roomId}`).
+    Presence {
+        /// Room.
+        room: String,
+        /// This device's presence key.
+        key: String,
+    },
+    /// Progress broadcasts of one generation (`progress-{requestId}`).
+    Progress {
+        /// The call's request id.
+        request_id: String,
+    },
+}
+
+impl Subscription {
+    /// The channel topic (`realtime:<name>`).
+    pub fn topic(&self) -> String {
+        let name = match self {
+            Subscription::StoryInserts { user_id } => format!("story-updates-{user_id}"),
+            Subscription::IllustrationProgress { story_id } => format!("illustration-{story_id}"),
+            Subscription::Presence { room, .. } => format!("presence-{room}"),
+            Subscription::Progress { request_id } => format!("progress-{request_id}"),
+        };
+        format!("realtime:{name}")
+    }
+
+    /// The `postgres_changes` bindings asked for.
+    pub(crate) fn bindings(&self) -> Vec<Value> {
+        match self {
+            Subscription::StoryInserts { user_id } => vec![
+                json!({"event": "INSERT", "schema": "public", "table": "stories", "filter": format!("user_id=eq.{user_id}")}),
+            ],
+            Subscription::IllustrationProgress { story_id } => vec![
+                json!({"event": "UPDATE", "schema": "public", "table": "story_illustrations", "filter": format!("story_id=eq.{story_id}")}),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The full `config` of the join payload (sent identically on every rejoin).
+    pub(crate) fn config(&self) -> Value {
+        let (key, presence) = match self {
+            Subscription::Presence { key, .. } => (key.clone(), true),
+            _ => (String::new(), false),
+        };
+        json!({
+            "broadcast": {"ack": false, "self": false},
+            "presence": {"key": key, "enabled": presence},
+            "postgres_changes": self.bindings(),
+            "private": false,
+        })
+    }
+}
+
+/// What arrives on a channel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RealtimeMessage {
+    /// A database change (deduplicated).
+    Change {
+        /// Topic.
+        topic: String,
+        /// Table.
+        table: String,
+        /// `INSERT`, `UPDATE`, `DELETE`.
+        change: String,
+        /// New row.
+        record: Value,
+        /// Old row (keys at least).
+        old_record: Value,
+        /// Commit time as sent.
+        commit_timestamp: String,
+    },
+    /// A broadcast.
+    Broadcast {
+        /// Topic.
+        topic: String,
+        /// User event name.
+        event: String,
+        /// Payload.
+        payload: Value,
+    },
+    /// Presence after a state or diff (key → metas).
+    Presence {
+        /// Topic.
+        topic: String,
+        /// Current presences.
+        state: Value,
+    },
+    /// The channel (re)joined: anything sent while away is lost, refetch it.
+    Rejoined {
+        /// Topic.
+        topic: String,
+    },
+    /// The server confirmed the database subscription is live (`system` ok).
+    Ready {
+        /// Topic.
+        topic: String,
+    },
+}
+
+/// Socket state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum SocketState {
+    /// Not connected and not trying (start, or after `disconnect`).
+    Disconnected,
+    /// Opening.
+    Connecting,
+    /// Open.
+    Connected,
+    /// Lost; waiting to retry.
+    Reconnecting,
+}
+
+/// Channel state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum ChannelState {
+    /// Join sent.
+    Joining,
+    /// Joined.
+    Joined,
+    /// Joined and the server says the subscription is live.
+    Ready,
+    /// Failed; a rejoin is scheduled unless the error is final.
+    Errored,
+    /// Closed by the server; not rejoined.
+    Closed,
+}
+
+/// One channel as the UI sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelStatus {
+    /// Topic.
+    pub topic: String,
+    /// State.
+    pub state: ChannelState,
+    /// Last error.
+    pub error: Option<String>,
+    /// Joins refused or timed out since subscribing (diagnostics).
+    pub failures: u32,
+}
+
+/// The realtime connection as the UI sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RealtimeStatus {
+    /// Socket.
+    pub state: SocketState,
+    /// Channels.
+    pub channels: Vec<ChannelStatus>,
+    /// Failed connection attempts in a row.
+    pub attempt: u32,
+    /// Why the last connection failed.
+    pub message: Option<String>,
+    /// Sockets opened so far (diagnostics; a reconnect opens a new one).
+    pub connections: u32,
+}
+
+impl RealtimeStatus {
+    fn initial() -> Self {
+        Self {
+            state: SocketState::Disconnected,
+            channels: Vec::new(),
+            attempt: 0,
+            message: None,
+            connections: 0,
+        }
+    }
+}
+
+#[derive(Debug)]
+enum Command {
+    Subscribe(Subscription),
+    Unsubscribe(String),
+    UnsubscribeAll,
+    Connect,
+    Disconnect,
+    TokenChanged,
+}
+
+/// The handle to the actor. Dropping every handle stops it.
+#[derive(Clone, Debug)]
+pub struct RealtimeClient {
+    commands: mpsc::UnboundedSender<Command>,
+    status: watch::Receiver<RealtimeStatus>,
+    messages: broadcast::Sender<RealtimeMessage>,
+}
+
+impl RealtimeClient {
+    /// Starts the actor for the backend at `base_url` (`http(s)://host`), disconnected until
+    /// [`RealtimeClient::connect`].
+    pub fn spawn(
+        base_url: &str,
+        api_key: SecretString,
+        tokens: TokenSource,
+        config: RealtimeConfig,
+    ) -> Self {
+        let (commands, rx) = mpsc::unbounded_channel();
+        let (status_tx, status) = watch::channel(RealtimeStatus::initial());
+        let (messages, _) = broadcast::channel(1024);
+        let ws_base = base_url.trim_end_matches('/').replacen("http", "ws", 1);
+        let actor = actor::Actor::new(
+            format!("{ws_base}/realtime/v1/websocket"),
+            api_key,
+            tokens,
+            config,
+            status_tx,
+            messages.clone(),
+        );
+        tokio::spawn(actor.run(rx));
+        Self {
+            commands,
+            status,
+            messages,
+        }
+    }
+
+    /// Opens the socket (and keeps it open until [`RealtimeClient::disconnect`]).
+    pub fn connect(&self) {
+        let _ = self.commands.send(Command::Connect);
+    }
+
+    /// Closes the socket; no reconnect until the next `connect`.
+    pub fn disconnect(&self) {
+        let _ = self.commands.send(Command::Disconnect);
+    }
+
+    /// Subscribes (a second subscribe to the same topic replaces the first: one channel).
+    pub fn subscribe(&self, subscription: Subscription) -> String {
+        let topic = subscription.topic();
+        let _ = self.commands.send(Command::Subscribe(subscription));
+        topic
+    }
+
+    /// Leaves `topic`.
+    pub fn unsubscribe(&self, topic: &str) {
+        let _ = self.commands.send(Command::Unsubscribe(topic.to_owned()));
+    }
+
+    /// Leaves every channel.
+    pub fn unsubscribe_all(&self) {
+        let _ = self.commands.send(Command::UnsubscribeAll);
+    }
+
+    /// The session's token changed: push it to joined channels now.
+    pub fn token_changed(&self) {
+        let _ = self.commands.send(Command::TokenChanged);
+    }
+
+    /// The status now.
+    pub fn status(&self) -> RealtimeStatus {
+        self.status.borrow().clone()
+    }
+
+    /// A watch of the status.
+    pub fn watch_status(&self) -> watch::Receiver<RealtimeStatus> {
+        self.status.clone()
+    }
+
+    /// A subscription to channel messages.
+    pub fn messages(&self) -> broadcast::Receiver<RealtimeMessage> {
+        self.messages.subscribe()
+    }
+}

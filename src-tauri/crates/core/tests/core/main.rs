@@ -1,0 +1,12 @@
+//! Integration tests of the core against the real embedded backend (in-process, loopback), with
+//! its fault injection. One binary with modules keeps link time down.
+
+mod auth;
+mod backend;
+pub mod pipeline;
+pub mod realtime;
+mod scripted;
+mod soak;
+mod story;
+mod support;
+mod tls;

@@ -1,0 +1,244 @@
+//! The story generation flow end to end against the embedded backend: text, narration into the
+//! cache, illustrations in batches with per-scene progress, partial failure and retry,
+//! cancellation, offline replay, avatars.
+
+use std::time::Duration;
+
+use infinite_stories_core::progress::Stage;
+use infinite_stories_core::{CoreError, CoreEvent, GenerateRequest, GenerationProgress};
+use serde_json::json;
+
+use crate::pipeline::{hero, story_request};
+use crate::support::env;
+
+fn request(hero: &str, id: &str) -> GenerateRequest {
+    GenerateRequest {
+        request_id: Some(id.into()),
+        story: story_request(hero),
+        narration: true,
+        illustrations: true,
+    }
+}
+
+fn progress_events(rx: &mut infinite_stories_core::EventStream) -> Vec<GenerationProgress> {
+    let mut out = Vec::new();
+    while let Ok(e) = rx.try_recv() {
+        if let CoreEvent::Progress(p) = e {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_story_with_narration_and_illustrations_ends_offline_ready() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let mut events = env.core.events();
+    let story = env
+        .core
+        .generate_story(request(&hero, "full-1"))
+        .await
+        .unwrap();
+    assert!(story.summary.offline_ready, "{story:?}");
+    assert!(story.illustrations.iter().all(|i| i.status == "completed"));
+    assert_eq!(story.illustrations.len(), story.scenes.len());
+    let audio = env
+        .core
+        .media(story.narration_key.as_deref().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(audio.len() > 100, "narration bytes are local");
+    assert!(story.narration_seconds.unwrap() > 0.0);
+
+    let progress = progress_events(&mut events);
+    let stages: Vec<Stage> = progress.iter().map(|p| p.stage).collect();
+    for stage in [
+        Stage::Writing,
+        Stage::Narrating,
+        Stage::Illustrating,
+        Stage::Done,
+    ] {
+        assert!(stages.contains(&stage), "{stage:?} missing from {stages:?}");
+    }
+    let last = progress.last().unwrap();
+    assert_eq!((last.progress, last.stage), (1.0, Stage::Done));
+    assert!(last.scenes.iter().all(|s| s.status == "completed"));
+    assert!(
+        progress
+            .windows(2)
+            .all(|w| w[1].progress >= w[0].progress - 1e-9),
+        "progress never goes back"
+    );
+
+    // The library lists it, and it still plays with the backend gone.
+    assert_eq!(env.core.stories().await.unwrap().len(), 1);
+    let key = story.illustrations[0].cache_key.clone().unwrap();
+    env.server.shutdown().await;
+    assert!(
+        env.core
+            .story(&story.summary.id)
+            .await
+            .unwrap()
+            .summary
+            .offline_ready
+    );
+    assert!(env.core.media(&key).await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn a_failed_scene_is_kept_and_can_be_retried_alone() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    env.fault(json!({"action": "status", "status": 400, "route": "/functions/v1/scene-illustration", "times": 1})).await;
+    let story = env
+        .core
+        .generate_story(request(&hero, "partial-1"))
+        .await
+        .unwrap();
+    let failed: Vec<u32> = story
+        .illustrations
+        .iter()
+        .filter(|i| i.status == "failed")
+        .map(|i| i.scene_number)
+        .collect();
+    assert_eq!(failed.len(), 1, "{:?}", story.illustrations);
+    assert!(!story.summary.offline_ready);
+    assert!(
+        story
+            .illustrations
+            .iter()
+            .filter(|i| i.status == "completed")
+            .count()
+            == story.scenes.len() - 1
+    );
+    let retried = env
+        .core
+        .retry_illustration(&story.summary.id, failed[0])
+        .await
+        .unwrap();
+    assert!(retried.summary.offline_ready);
+}
+
+#[tokio::test]
+async fn a_generation_can_be_cancelled() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let mut events = env.core.events();
+    env.fault(json!({"action": "latency", "route": "/functions/v1/story-generation", "latencyMs": 3000, "times": 1})).await;
+    let core = env.core.clone();
+    let run = tokio::spawn(async move { core.generate_story(request(&hero, "cancel-me")).await });
+    // Wait until the generation is under way (its first progress event), then cancel.
+    tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            if let Ok(CoreEvent::Progress(p)) = events.recv().await
+                && p.request_id == "cancel-me"
+            {
+                return;
+            }
+        }
+    })
+    .await
+    .unwrap();
+    assert!(env.core.cancel("cancel-me"));
+    let result = tokio::time::timeout(Duration::from_secs(1), run)
+        .await
+        .expect("cancel is prompt")
+        .unwrap();
+    assert!(matches!(result, Err(CoreError::Cancelled)), "{result:?}");
+    assert!(
+        progress_events(&mut events)
+            .iter()
+            .any(|p| p.stage == Stage::Cancelled)
+    );
+    assert!(!env.core.cancel("cancel-me"), "no longer running");
+}
+
+#[tokio::test]
+async fn a_hero_gets_an_avatar_and_the_library_syncs_from_the_backend() {
+    let env = env().await;
+    let row = env
+        .core
+        .create_hero(json!({"name": "Milo", "primary_trait": "curious"}))
+        .await
+        .unwrap();
+    let id = row["id"].as_str().unwrap();
+    let avatar = env
+        .core
+        .generate_avatar(id, "a curious boy with a red scarf")
+        .await
+        .unwrap();
+    assert!(!avatar.generation_id.is_empty());
+    assert!(
+        env.core
+            .media(&format!("avatar:{id}"))
+            .await
+            .unwrap()
+            .is_some()
+    );
+    env.core.sync_library().await.unwrap();
+    assert_eq!(env.core.heroes().await.unwrap().len(), 1);
+    let status = env.core.cache_status().await.unwrap();
+    assert!(status.durable_entries >= 1);
+    let cleared = env.core.clear_cache().await.unwrap();
+    assert_eq!(cleared.memory_entries, 0);
+}
+
+#[tokio::test]
+async fn reported_30_stories_made_elsewhere_reach_the_library_live_and_after_a_disconnect() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    // Another device of the same family (same keyring entry, its own data folder).
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = crate::support::core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(other_dir.path().to_owned()),
+    )
+    .await;
+    let rt = env.core.realtime().unwrap();
+    let topic = format!(
+        "realtime:story-updates-{}",
+        env.core.session().unwrap().user_id
+    );
+    crate::realtime::joined_pub(&rt, &topic).await;
+
+    let live = other
+        .generate_story(GenerateRequest {
+            narration: false,
+            illustrations: false,
+            ..request(&hero, "other-1")
+        })
+        .await
+        .unwrap();
+    wait_in_library(&env.core, &live.summary.id).await;
+
+    // While this device is away, the other one writes another story; on rejoin it is refetched.
+    rt.disconnect();
+    let away = other
+        .generate_story(GenerateRequest {
+            narration: false,
+            illustrations: false,
+            ..request(&hero, "other-2")
+        })
+        .await
+        .unwrap();
+    rt.connect();
+    wait_in_library(&env.core, &away.summary.id).await;
+}
+
+async fn wait_in_library(core: &infinite_stories_core::Core, id: &str) {
+    tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            if core.story(id).await.is_ok() {
+                return;
+            }
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("story {id} never reached the library"));
+}

@@ -1,0 +1,181 @@
+//! Linux speech through libespeak-ng. Its C API is process-global and not thread-safe, so one
+//! dedicated thread owns it and serves jobs from a channel; the synth callback (which runs on
+//! that thread) collects samples and word events into a thread-local sink.
+
+use std::cell::RefCell;
+use std::ffi::{CString, c_int, c_short};
+use std::sync::{Mutex, OnceLock, mpsc};
+
+use espeakng_sys::*;
+
+use super::Speech;
+use super::chunk::Chunk;
+use super::voices::VoiceSettings;
+use crate::{Result, StorytellerError};
+
+struct Job {
+    chunks: Vec<(String, usize, bool)>,
+    settings: VoiceSettings,
+    reply: mpsc::Sender<Result<Speech>>,
+}
+
+#[derive(Default)]
+struct Sink {
+    samples: Vec<i16>,
+    /// (1-based character position in the chunk, milliseconds into the chunk).
+    words: Vec<(i32, i32)>,
+}
+
+thread_local! {
+    static SINK: RefCell<Sink> = RefCell::new(Sink::default());
+}
+
+static WORKER: OnceLock<Mutex<mpsc::Sender<Job>>> = OnceLock::new();
+
+fn provider(message: impl Into<String>) -> StorytellerError {
+    StorytellerError::provider("espeak-ng", message)
+}
+
+/// Speaks `chunks` with `settings` on the espeak thread.
+pub(super) fn speak(chunks: &[Chunk<'_>], settings: &VoiceSettings) -> Result<Speech> {
+    let sender = WORKER.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Job>();
+        // If the thread cannot start, every job fails below with a closed channel.
+        let _ = std::thread::Builder::new()
+            .name("espeak-ng".into())
+            .spawn(move || run(rx));
+        Mutex::new(tx)
+    });
+    let (reply, answer) = mpsc::channel();
+    let job = Job {
+        chunks: chunks
+            .iter()
+            .map(|c| (c.text.to_string(), c.offset, c.paragraph_end))
+            .collect(),
+        settings: settings.clone(),
+        reply,
+    };
+    sender
+        .lock()
+        .map_err(|_| provider("the speech thread stopped"))?
+        .send(job)
+        .map_err(|_| provider("the speech thread is not running"))?;
+    answer
+        .recv()
+        .map_err(|_| provider("the speech thread stopped"))?
+}
+
+fn run(jobs: mpsc::Receiver<Job>) {
+    // SAFETY: called once, on the only thread that ever touches espeak.
+    let rate = unsafe {
+        espeak_Initialize(
+            espeak_AUDIO_OUTPUT_AUDIO_OUTPUT_SYNCHRONOUS,
+            0,
+            std::ptr::null(),
+            0,
+        )
+    };
+    if rate > 0 {
+        // SAFETY: `on_synth` matches the callback signature and only touches thread-local data.
+        unsafe { espeak_SetSynthCallback(Some(on_synth)) };
+    }
+    for job in jobs {
+        let result = if rate > 0 {
+            synthesise(&job, rate as u32)
+        } else {
+            Err(provider(
+                "libespeak-ng could not start (is espeak-ng-data installed?)",
+            ))
+        };
+        // The caller may have gone away; nothing to do then.
+        let _ = job.reply.send(result);
+    }
+}
+
+unsafe extern "C" fn on_synth(wav: *mut c_short, count: c_int, events: *mut espeak_EVENT) -> c_int {
+    SINK.with(|sink| {
+        let mut sink = sink.borrow_mut();
+        if !wav.is_null() && count > 0 {
+            // SAFETY: espeak hands us `count` valid samples at `wav` for this call.
+            sink.samples
+                .extend_from_slice(unsafe { std::slice::from_raw_parts(wav, count as usize) });
+        }
+        let mut event = events;
+        while !event.is_null() {
+            // SAFETY: the event list is terminated by an espeakEVENT_LIST_TERMINATED entry.
+            let e = unsafe { *event };
+            if e.type_ == espeak_EVENT_TYPE_espeakEVENT_LIST_TERMINATED {
+                break;
+            }
+            if e.type_ == espeak_EVENT_TYPE_espeakEVENT_WORD {
+                sink.words.push((e.text_position, e.audio_position));
+            }
+            // SAFETY: not past the terminator (checked above).
+            event = unsafe { event.add(1) };
+        }
+    });
+    0
+}
+
+fn synthesise(job: &Job, rate: u32) -> Result<Speech> {
+    let s = &job.settings;
+    let name = CString::new(s.name.as_str()).map_err(|_| provider("bad voice name"))?;
+    // SAFETY: espeak is initialised on this thread; `name` outlives the call.
+    let ok = unsafe { espeak_SetVoiceByName(name.as_ptr()) };
+    if ok != espeak_ERROR_EE_OK {
+        return Err(provider(format!("voice {} is not installed", s.name)));
+    }
+    // SAFETY: plain parameter setters.
+    unsafe {
+        espeak_SetParameter(espeak_PARAMETER_espeakRATE, s.rate, 0);
+        espeak_SetParameter(espeak_PARAMETER_espeakPITCH, s.pitch, 0);
+        espeak_SetParameter(espeak_PARAMETER_espeakRANGE, s.range, 0);
+    }
+    let mut speech = Speech {
+        samples: Vec::new(),
+        sample_rate: rate,
+        words: Vec::new(),
+    };
+    for (text, offset, paragraph_end) in &job.chunks {
+        let c_text =
+            CString::new(text.replace('\0', " ")).map_err(|_| provider("text has a NUL byte"))?;
+        SINK.with(|sink| *sink.borrow_mut() = Sink::default());
+        // SAFETY: synchronous mode: the callback has run for the whole text when this returns.
+        let status = unsafe {
+            espeak_Synth(
+                c_text.as_ptr().cast(),
+                c_text.as_bytes_with_nul().len(),
+                0,
+                espeak_POSITION_TYPE_POS_CHARACTER,
+                0,
+                espeakCHARS_UTF8,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )
+        };
+        if status != espeak_ERROR_EE_OK {
+            return Err(provider(format!("synthesis failed with status {status}")));
+        }
+        let sink = SINK.with(|sink| std::mem::take(&mut *sink.borrow_mut()));
+        let chunk_start = speech.samples.len() as f64 / f64::from(rate);
+        let byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for (position, ms) in sink.words {
+            let index = (position.max(1) - 1) as usize;
+            if let Some(byte) = byte_of_char.get(index) {
+                speech
+                    .words
+                    .push((offset + byte, chunk_start + f64::from(ms) / 1000.0));
+            }
+        }
+        speech.samples.extend_from_slice(&sink.samples);
+        let pause = if *paragraph_end {
+            s.paragraph_pause
+        } else {
+            0.2
+        };
+        speech
+            .samples
+            .resize(speech.samples.len() + (pause * f64::from(rate)) as usize, 0);
+    }
+    Ok(speech)
+}

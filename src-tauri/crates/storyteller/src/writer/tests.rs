@@ -1,0 +1,277 @@
+//! Structure, length, determinism and variety of the offline writer in all five languages.
+
+use std::collections::HashSet;
+
+use super::{OfflineWriter, count_words, lexicon, sleep_words};
+use crate::writer::compose::trait_index;
+use crate::{
+    AgeRange, BuiltInEvent, CustomEvent, EventCategory, EventSpec, Hero, Language, Pronouns,
+    StoryDraft, StoryRequest, Tone, Trait, Voice,
+};
+
+fn request(language: Language, event: BuiltInEvent, seconds: u32, seed: u64) -> StoryRequest {
+    StoryRequest {
+        hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+        event: EventSpec::BuiltIn(event),
+        target_duration_seconds: seconds,
+        language,
+        voice: Voice::Coral,
+        seed,
+    }
+}
+
+fn check_structure(req: &StoryRequest, draft: &StoryDraft) {
+    let ctx = format!(
+        "{:?} {:?} {}s seed {}",
+        req.language, req.event, req.target_duration_seconds, req.seed
+    );
+    let content = &draft.content;
+    assert!(
+        !content.contains(['{', '}']) && !content.contains("||"),
+        "unfilled template in {ctx}:\n{content}"
+    );
+    assert!(
+        (3..=8).contains(&draft.scenes.len()),
+        "{} scenes in {ctx}",
+        draft.scenes.len()
+    );
+    assert_eq!(draft.scenes[0].timestamp_seconds, 0.0, "{ctx}");
+    for pair in draft.scenes.windows(2) {
+        assert!(
+            pair[1].timestamp_seconds > pair[0].timestamp_seconds,
+            "timestamps not increasing in {ctx}"
+        );
+    }
+    for (i, scene) in draft.scenes.iter().enumerate() {
+        assert_eq!(scene.scene_number as usize, i + 1);
+        assert!(
+            content.contains(&scene.text_segment),
+            "scene {} is not an excerpt in {ctx}",
+            i + 1
+        );
+        assert!(scene.illustration_prompt.contains("no text"), "{ctx}");
+    }
+    let wpm = req.voice.words_per_minute(req.language);
+    let target = f64::from(req.target_duration_seconds) * wpm / 60.0;
+    let words = count_words(content) as f64;
+    assert_eq!(draft.word_count, count_words(content));
+    assert!(
+        (words - target).abs() <= target * 0.10,
+        "{words} words for a target of {target:.0} in {ctx}"
+    );
+    let name = &req.hero.name;
+    assert!(content.contains(name.as_str()), "{ctx}");
+    let lex = lexicon(req.language);
+    for t in [req.hero.primary_trait, req.hero.secondary_trait] {
+        let w = &lex.traits[trait_index(t)];
+        assert!(
+            content.contains(w.adj_m) || content.contains(w.adj_f) || content.contains(w.noun),
+            "trait {t} is not named in {ctx}"
+        );
+    }
+    let last = content
+        .rsplit("\n\n")
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    assert!(
+        sleep_words(req.language).iter().any(|w| last.contains(w)),
+        "no calm ending in {ctx}: {last}"
+    );
+}
+
+#[test]
+fn every_language_and_event_has_the_contract_structure_and_length() {
+    let writer = OfflineWriter::new();
+    for (li, language) in Language::ALL.iter().enumerate() {
+        for (ei, event) in BuiltInEvent::ALL.iter().enumerate() {
+            let seconds = [60, 180, 300, 420, 600, 900][(li + ei) % 6];
+            let req = request(*language, *event, seconds, (li * 100 + ei) as u64);
+            let draft = writer.write_now(&req).unwrap();
+            check_structure(&req, &draft);
+        }
+    }
+}
+
+#[test]
+fn every_duration_fits_for_every_voice_and_pronoun() {
+    let writer = OfflineWriter::new();
+    let pronouns = [
+        Some(Pronouns::She),
+        Some(Pronouns::He),
+        Some(Pronouns::They),
+        None,
+    ];
+    for language in Language::ALL {
+        for (vi, voice) in Voice::ALL.iter().enumerate() {
+            for seconds in [60, 120, 420, 900] {
+                let mut req = request(*language, BuiltInEvent::ALL[vi * 2], seconds, vi as u64);
+                req.voice = *voice;
+                req.hero.pronouns = pronouns[vi % 4];
+                req.hero.primary_trait = Trait::ALL[vi];
+                req.hero.secondary_trait = Trait::ALL[9 - vi];
+                let draft = writer.write_now(&req).unwrap();
+                check_structure(&req, &draft);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_story_and_another_seed_another() {
+    let writer = OfflineWriter::new();
+    let req = request(Language::Fr, BuiltInEvent::BedtimeAdventure, 420, 7);
+    assert_eq!(
+        writer.write_now(&req).unwrap(),
+        writer.write_now(&req).unwrap()
+    );
+    let other = StoryRequest {
+        seed: 8,
+        ..req.clone()
+    };
+    assert_ne!(
+        writer.write_now(&req).unwrap().content,
+        writer.write_now(&other).unwrap().content
+    );
+}
+
+/// Distinct bigrams / all bigrams over a corpus (the "distinct-2" measure).
+pub(crate) fn distinct_bigram_ratio(texts: &[String]) -> f64 {
+    let (mut all, mut distinct) = (0usize, HashSet::new());
+    for text in texts {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for pair in words.windows(2) {
+            all += 1;
+            distinct.insert((pair[0].clone(), pair[1].clone()));
+        }
+    }
+    distinct.len() as f64 / all.max(1) as f64
+}
+
+#[test]
+fn a_hundred_stories_for_one_hero_and_event_differ() {
+    let writer = OfflineWriter::new();
+    for language in [Language::En, Language::Fr] {
+        let stories: Vec<String> = (0..100)
+            .map(|seed| {
+                writer
+                    .write_now(&request(
+                        language,
+                        BuiltInEvent::BedtimeAdventure,
+                        300,
+                        seed,
+                    ))
+                    .unwrap()
+                    .content
+            })
+            .collect();
+        let unique: HashSet<&String> = stories.iter().collect();
+        assert_eq!(
+            unique.len(),
+            100,
+            "{language:?}: some stories are identical"
+        );
+        let openings: HashSet<&str> = stories
+            .iter()
+            .map(|s| s.split(". ").next().unwrap_or_default())
+            .collect();
+        assert!(
+            openings.len() >= 6,
+            "{language:?}: only {} openings",
+            openings.len()
+        );
+        let corpus = distinct_bigram_ratio(&stories);
+        let per_story: f64 = stories
+            .iter()
+            .map(|s| distinct_bigram_ratio(std::slice::from_ref(s)))
+            .sum::<f64>()
+            / 100.0;
+        println!(
+            "{language:?}: distinct-bigram ratio over 100 stories {corpus:.3}, mean per story {per_story:.3}"
+        );
+        assert!(
+            per_story > 0.85,
+            "{language:?}: stories repeat themselves ({per_story:.3})"
+        );
+    }
+}
+
+#[test]
+fn custom_events_use_their_title_description_and_keywords() {
+    let writer = OfflineWriter::new();
+    for language in Language::ALL {
+        let custom = CustomEvent {
+            title: "Le premier jour".into(),
+            description: "Une nouvelle école, de nouveaux amis".into(),
+            prompt_seed: "first day at a new school".into(),
+            category: EventCategory::EmotionalGrowth,
+            tone: Tone::Funny,
+            age_range: AgeRange::FourToSix,
+            keywords: vec!["cartable".into(), "récréation".into()],
+        };
+        let mut req = request(*language, BuiltInEvent::BedtimeAdventure, 420, 3);
+        req.event = EventSpec::Custom(custom);
+        let draft = writer.write_now(&req).unwrap();
+        check_structure(&req, &draft);
+        assert!(
+            draft
+                .content
+                .contains("Une nouvelle école, de nouveaux amis."),
+            "{language:?}"
+        );
+        assert!(
+            draft.content.contains("cartable") || draft.title.contains("premier"),
+            "{language:?}"
+        );
+    }
+}
+
+#[test]
+fn unsafe_custom_events_are_refused_and_mild_ones_softened() {
+    let writer = OfflineWriter::new();
+    let mut req = request(Language::En, BuiltInEvent::BedtimeAdventure, 300, 1);
+    let mut custom = CustomEvent {
+        title: "The knife game".into(),
+        description: String::new(),
+        prompt_seed: String::new(),
+        category: EventCategory::Adventure,
+        tone: Tone::Exciting,
+        age_range: AgeRange::AllAges,
+        keywords: vec![],
+    };
+    req.event = EventSpec::Custom(custom.clone());
+    let err = writer.write_now(&req).unwrap_err();
+    assert_eq!(err.code(), "CONTENT_POLICY_VIOLATION");
+    custom.title = "The scary forest".into();
+    req.event = EventSpec::Custom(custom);
+    let draft = writer.write_now(&req).unwrap();
+    assert!(!draft.content.to_lowercase().contains("scary"));
+}
+
+#[test]
+fn out_of_range_requests_are_invalid() {
+    let writer = OfflineWriter::new();
+    let mut req = request(Language::En, BuiltInEvent::Birthday, 59, 1);
+    assert_eq!(
+        writer.write_now(&req).unwrap_err().code(),
+        "INVALID_REQUEST"
+    );
+    req.target_duration_seconds = 901;
+    assert_eq!(
+        writer.write_now(&req).unwrap_err().code(),
+        "INVALID_REQUEST"
+    );
+    req.target_duration_seconds = 300;
+    req.hero.name = "  ".into();
+    assert_eq!(
+        writer.write_now(&req).unwrap_err().code(),
+        "INVALID_REQUEST"
+    );
+}
