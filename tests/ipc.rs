@@ -6,7 +6,10 @@ use std::path::Path;
 
 use infinite_stories::EmbeddedBackend;
 use infinite_stories::commands::NAMES;
-use infinite_stories_core::Core;
+use std::sync::Arc;
+
+use infinite_stories_core::secrets::MemoryStore;
+use infinite_stories_core::{Core, CoreOptions};
 use serde_json::Value;
 use tauri::Manager;
 use tauri::async_runtime::block_on;
@@ -18,7 +21,10 @@ use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
 /// in `data_dir` and is not started yet.
 fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let app = infinite_stories::with_commands(mock_builder())
-        .manage(Core::new())
+        .manage(Core::with_options(CoreOptions {
+            secrets: Arc::new(MemoryStore::new()),
+            ..CoreOptions::default()
+        }))
         .manage(EmbeddedBackend::new(data_dir.to_path_buf()))
         .build(tauri::generate_context!())
         .expect("app builds");

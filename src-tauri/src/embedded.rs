@@ -42,6 +42,11 @@ impl AppDirs {
     pub fn backend(&self) -> PathBuf {
         self.data.join("backend")
     }
+
+    /// The client's own directory (its cache and local library).
+    pub fn client(&self) -> PathBuf {
+        self.data.join("client")
+    }
 }
 
 /// The embedded backend: where it keeps its data, and the server while it runs.

@@ -10,7 +10,7 @@ pub mod error;
 pub mod events;
 mod logging;
 
-use infinite_stories_core::Core;
+use infinite_stories_core::{Core, CoreOptions};
 use tauri::{Manager, RunEvent, Runtime};
 
 pub use embedded::EmbeddedBackend;
@@ -28,7 +28,10 @@ pub fn run() {
             let dirs = embedded::AppDirs::resolve(app.handle())?;
             app.manage(logging::init(&dirs.logs));
             tracing::info!(data = %dirs.data.display(), logs = %dirs.logs.display(), "starting");
-            let core = Core::new();
+            let core = Core::with_options(CoreOptions {
+                data_dir: Some(dirs.client()),
+                ..CoreOptions::default()
+            });
             app.manage(core.clone());
             app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());

@@ -2,32 +2,6 @@
 // Regenerate with `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
 /**
- * Stable codes the UI branches on. Add one only when the UI treats it differently.
- */
-export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNKNOWN";
-
-/**
- * An error as the UI sees it.
- */
-export type IpcError = { 
-/**
- * What kind of failure, for the UI to branch on.
- */
-code: ErrorCode, 
-/**
- * What happened, in words a parent can act on.
- */
-message: string, 
-/**
- * Whether trying the same thing again may work.
- */
-retryable: boolean, 
-/**
- * Seconds to wait before trying again, when known.
- */
-retryAfter?: number, };
-
-/**
  * Which kind of backend the app is using.
  */
 export type BackendMode = "embedded" | "supabase";
@@ -62,6 +36,195 @@ version: string | null,
  */
 message: string | null, };
 
+/**
+ * Channel state.
+ */
+export type ChannelState = "joining" | "joined" | "ready" | "errored" | "closed";
+
+/**
+ * One channel as the UI sees it.
+ */
+export type ChannelStatus = { 
+/**
+ * Topic.
+ */
+topic: string, 
+/**
+ * State.
+ */
+state: ChannelState, 
+/**
+ * Last error.
+ */
+error: string | null, 
+/**
+ * Joins refused or timed out since subscribing (diagnostics).
+ */
+failures: number, };
+
+/**
+ * Stable codes the UI branches on. Add one only when the UI treats it differently.
+ */
+export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "UNKNOWN";
+
+/**
+ * A progress event (`story://progress`).
+ */
+export type GenerationProgress = { 
+/**
+ * The generation's request id (what `cancel` takes).
+ */
+requestId: string, 
+/**
+ * The story, once written.
+ */
+storyId: string | null, 
+/**
+ * Stage.
+ */
+stage: Stage, 
+/**
+ * 0.0–1.0 overall.
+ */
+progress: number, 
+/**
+ * A line for the parent ("Writing the story…").
+ */
+status: string, 
+/**
+ * Per-scene illustration state.
+ */
+scenes: Array<SceneProgress>, };
+
+/**
+ * An error as the UI sees it.
+ */
+export type IpcError = { 
+/**
+ * What kind of failure, for the UI to branch on.
+ */
+code: ErrorCode, 
+/**
+ * What happened, in words a parent can act on.
+ */
+message: string, 
+/**
+ * Whether trying the same thing again may work.
+ */
+retryable: boolean, 
+/**
+ * Seconds to wait before trying again, when known.
+ */
+retryAfter?: number, };
+
+/**
+ * One bucket as the UI shows it.
+ */
+export type LimitStatus = { 
+/**
+ * Function name.
+ */
+endpoint: string, 
+/**
+ * Burst size.
+ */
+capacity: number, 
+/**
+ * Whole requests available now.
+ */
+remaining: number, 
+/**
+ * Seconds until the next token arrives (`None` when full).
+ */
+nextInSeconds: number | null, };
+
+/**
+ * The realtime connection as the UI sees it.
+ */
+export type RealtimeStatus = { 
+/**
+ * Socket.
+ */
+state: SocketState, 
+/**
+ * Channels.
+ */
+channels: Array<ChannelStatus>, 
+/**
+ * Failed connection attempts in a row.
+ */
+attempt: number, 
+/**
+ * Why the last connection failed.
+ */
+message: string | null, 
+/**
+ * Sockets opened so far (diagnostics; a reconnect opens a new one).
+ */
+connections: number, };
+
+/**
+ * One scene's illustration.
+ */
+export type SceneProgress = { 
+/**
+ * Scene.
+ */
+sceneNumber: number, 
+/**
+ * `pending`, `processing`, `completed`, `failed`.
+ */
+status: string, };
+
+/**
+ * What changed about the session (auth-js's event names).
+ */
+export type SessionChange = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED";
+
+/**
+ * A session event for the UI.
+ */
+export type SessionEvent = { 
+/**
+ * What happened.
+ */
+change: SessionChange, 
+/**
+ * The session after the change.
+ */
+session: SessionInfo | null, };
+
+/**
+ * The session as the UI sees it (no tokens).
+ */
+export type SessionInfo = { 
+/**
+ * User id.
+ */
+userId: string, 
+/**
+ * Email, when the account has one.
+ */
+email: string | null, 
+/**
+ * Anonymous (first-run) account.
+ */
+isAnonymous: boolean, 
+/**
+ * Access-token expiry, unix seconds (server time).
+ */
+expiresAt: number, };
+
+/**
+ * Socket state.
+ */
+export type SocketState = "disconnected" | "connecting" | "connected" | "reconnecting";
+
+/**
+ * Where a generation is.
+ */
+export type Stage = "writing" | "narrating" | "illustrating" | "done" | "failed" | "cancelled";
+
 /** Every command the shell registers. */
 export type CommandName =
   | "backend_status"
@@ -70,4 +233,8 @@ export type CommandName =
 /** Every UI event and its payload. */
 export interface EventPayloads {
   "backend://status": BackendStatus;
+  "session://changed": SessionEvent;
+  "limits://changed": Array<LimitStatus>;
+  "realtime://status": RealtimeStatus;
+  "story://progress": GenerationProgress;
 }
