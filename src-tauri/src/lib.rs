@@ -49,6 +49,7 @@ pub fn run() {
     app.run(|app, event| {
         if let RunEvent::Exit = event {
             app.state::<EmbeddedBackend>().stop_blocking();
+            app.state::<logging::LogGuard>().flush();
         }
     });
 }
