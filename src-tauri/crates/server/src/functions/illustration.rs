@@ -44,17 +44,10 @@ fn changed(call: &Call, row: &Row, changes: &Value) -> Map<String, Value> {
 
 /// Writes a new state of an illustration row and returns the stored row.
 async fn set(call: &Call, row: Row, changes: Value) -> Result<Row, FnError> {
-    let after = changed(call, &row, &changes);
-    let owner = row.owner.clone();
-    {
-        let _w = call.state.records_lock.lock().await;
-        records::commit(
-            &call.state,
-            vec![Write::Update(&STORY_ILLUSTRATIONS, row, after.clone())],
-        )
-        .await?;
-    }
-    Ok(Row { owner, body: after })
+    let changes = changes.as_object().cloned().unwrap_or_default();
+    records::patch(&call.state, &STORY_ILLUSTRATIONS, row.id(), |_| changes)
+        .await?
+        .ok_or_else(|| FnError::not_found("Story"))
 }
 
 /// Upserts the `pending` row of one scene. The lookup and the write happen under the records

@@ -11,8 +11,7 @@ use serde_json::{Value, json};
 
 use super::story::{hero_of, language, voice};
 use super::{Call, FnError, parse};
-use crate::clock::iso_micros;
-use crate::rest::records::{self, Write};
+use crate::rest::records;
 use crate::rest::schema::{HEROES, STORIES};
 use crate::storage;
 
@@ -97,20 +96,15 @@ pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError>
             URL_TTL,
         ))
     };
-    let mut after = story.body.clone();
-    after.insert("audio_url".into(), json!(audio_url));
-    after.insert("audio_path".into(), json!(path));
-    after.insert("audio_duration".into(), json!(out.duration_seconds));
-    after.insert("audio_voice".into(), json!(out.voice.id()));
-    after.insert("timings_url".into(), json!(timings_url));
-    after.insert(
-        "updated_at".into(),
-        json!(iso_micros(call.state.now_millis())),
-    );
-    {
-        let _w = call.state.records_lock.lock().await;
-        records::commit(&call.state, vec![Write::Update(&STORIES, story, after)]).await?;
-    }
+    let changes = json!({
+        "audio_url": audio_url, "audio_path": path, "audio_duration": out.duration_seconds,
+        "audio_voice": out.voice.id(), "timings_url": timings_url,
+    });
+    records::patch(&call.state, &STORIES, story.id(), |_| {
+        changes.as_object().cloned().unwrap_or_default()
+    })
+    .await?
+    .ok_or_else(|| FnError::not_found("Story"))?;
     call.progress(1.0, "The narration is ready");
     let mut data = json!({
         "audioUrl": audio_url, "storagePath": path, "durationSeconds": out.duration_seconds,
@@ -207,20 +201,15 @@ pub(crate) async fn avatar(call: &Call, body: &Value) -> Result<Value, FnError> 
     )
     .await?;
     let url = storage::signed_url(&call.state, "hero-avatars", &path, URL_TTL);
-    let mut after = hero_row.body.clone();
-    after.insert("avatar_url".into(), json!(url));
-    after.insert("avatar_path".into(), json!(path));
-    after.insert("avatar_prompt".into(), json!(prompt));
-    after.insert("avatar_generation_id".into(), json!(image.generation_id));
-    after.insert("avatar_style".into(), json!(style.id()));
-    after.insert(
-        "updated_at".into(),
-        json!(iso_micros(call.state.now_millis())),
-    );
-    {
-        let _w = call.state.records_lock.lock().await;
-        records::commit(&call.state, vec![Write::Update(&HEROES, hero_row, after)]).await?;
-    }
+    let changes = json!({
+        "avatar_url": url, "avatar_path": path, "avatar_prompt": prompt,
+        "avatar_generation_id": image.generation_id, "avatar_style": style.id(),
+    });
+    records::patch(&call.state, &HEROES, hero_row.id(), |_| {
+        changes.as_object().cloned().unwrap_or_default()
+    })
+    .await?
+    .ok_or_else(|| FnError::not_found("Hero"))?;
     call.progress(1.0, "The portrait is ready");
     let mut data = json!({
         "avatarUrl": url, "storagePath": path, "generationId": image.generation_id,

@@ -212,21 +212,25 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
             },
         ));
     }
-    if let Some(row) = custom_row {
-        let mut after = row.body.clone();
-        let uses = after
-            .get("usage_count")
-            .and_then(Value::as_i64)
-            .unwrap_or(0)
-            + 1;
-        after.insert("usage_count".into(), json!(uses));
-        after.insert("last_used_at".into(), json!(ts));
-        after.insert("updated_at".into(), json!(ts));
-        writes.push(Write::Update(&CUSTOM_EVENTS, row, after));
-    }
     {
         let _w = call.state.records_lock.lock().await;
         records::commit(&call.state, writes).await?;
+    }
+    if let Some(row) = custom_row {
+        // Counted on the row as it is now, so concurrent stories do not lose a use.
+        let ts = ts.clone();
+        records::patch(&call.state, &CUSTOM_EVENTS, row.id(), move |current| {
+            let uses = current
+                .get("usage_count")
+                .and_then(Value::as_i64)
+                .unwrap_or(0)
+                + 1;
+            json!({"usage_count": uses, "last_used_at": ts})
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .await?;
     }
     call.progress(1.0, "Your story is ready");
     Ok(json!({

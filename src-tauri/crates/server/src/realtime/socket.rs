@@ -85,7 +85,13 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
             },
             event = hub.recv() => match event {
                 Ok(event) => if !socket.half_open && socket.on_hub(&event) { break },
-                Err(broadcast::error::RecvError::Lagged(n)) => tracing::warn!(missed = n, "realtime socket lagged behind the hub"),
+                Err(broadcast::error::RecvError::Lagged(n)) => {
+                    // Events were lost for this socket: close it so the client reconnects,
+                    // rejoins and refetches, rather than silently missing changes.
+                    tracing::warn!(missed = n, "realtime socket lagged behind the hub; closing it");
+                    let _ = socket.out.send(Out::Close(1011, "lagged behind, please reconnect"));
+                    break;
+                }
                 Err(broadcast::error::RecvError::Closed) => break,
             },
             _ = stopping.changed() => {

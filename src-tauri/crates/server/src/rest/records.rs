@@ -253,3 +253,28 @@ pub(crate) async fn commit(
     }
     Ok(changes)
 }
+
+/// Re-reads `table`'s row `id` under the records lock, applies the changes `edit` computes from
+/// its current body, moves `updated_at` to now and commits. `None` if the row is gone.
+pub(crate) async fn patch(
+    state: &AppState,
+    table: &'static Table,
+    id: &str,
+    edit: impl FnOnce(&Map<String, Value>) -> Map<String, Value>,
+) -> Result<Option<Row>, sqlx::Error> {
+    let _w = state.records_lock.lock().await;
+    let Some(before) = by_id(state, table, id).await? else {
+        return Ok(None);
+    };
+    let mut after = before.body.clone();
+    for (k, v) in edit(&before.body) {
+        after.insert(k, v);
+    }
+    after.insert(
+        "updated_at".into(),
+        Value::String(crate::clock::iso_micros(state.now_millis())),
+    );
+    let owner = before.owner.clone();
+    commit(state, vec![Write::Update(table, before, after.clone())]).await?;
+    Ok(Some(Row { owner, body: after }))
+}

@@ -426,12 +426,18 @@ async fn custom_events_drive_stories_and_count_their_uses() {
         .unwrap()
         .to_string();
     let body = json!({"heroId": hero, "event": {"type": "custom", "data": {"custom_event_id": event_id}}, "targetDuration": 420, "language": "fr"});
-    let res = s.invoke(&u, "story-generation", body).await;
+    let res = s.invoke(&u, "story-generation", body.clone()).await;
     assert_eq!(res.status(), 200);
     assert_eq!(
         res.json::<Value>().await.unwrap()["data"]["title"],
         "Luna and the First day at school"
     );
+    // Two more at once: each use is counted on the row as it is, none is lost.
+    let (a, b) = tokio::join!(
+        s.invoke(&u, "story-generation", body.clone()),
+        s.invoke(&u, "story-generation", body)
+    );
+    assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
     let row: Value = s
         .as_user(
             Method::GET,
@@ -444,7 +450,7 @@ async fn custom_events_drive_stories_and_count_their_uses() {
         .json()
         .await
         .unwrap();
-    assert_eq!(row[0]["usage_count"], 1);
+    assert_eq!(row[0]["usage_count"], 3);
 }
 
 #[tokio::test]
