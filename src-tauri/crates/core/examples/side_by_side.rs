@@ -25,7 +25,11 @@ const STORY: &str = "Luna walked into the whispering forest. The trees hummed a 
     and walked home under the stars, happy and sleepy.";
 
 fn now_ms() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64() * 1000.0
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64()
+        * 1000.0
 }
 
 fn rss_kib() -> u64 {
@@ -81,12 +85,20 @@ async fn main() {
         secrets: Arc::new(MemoryStore::new()),
         ..CoreOptions::default()
     });
-    let endpoint = BackendEndpoint::parse(BackendMode::Supabase, &url).unwrap().with_api_key(&key);
+    let endpoint = BackendEndpoint::parse(BackendMode::Supabase, &url)
+        .unwrap()
+        .with_api_key(&key);
     core.connect(endpoint).await;
     core.sign_in_anonymously().await.unwrap();
     let api = core.api().unwrap();
     let user = core.session().unwrap().user_id;
-    let _: Value = api.insert("heroes", &json!({"user_id": user, "name": "Luna", "primary_trait": "brave"})).await.unwrap();
+    let _: Value = api
+        .insert(
+            "heroes",
+            &json!({"user_id": user, "name": "Luna", "primary_trait": "brave"}),
+        )
+        .await
+        .unwrap();
 
     let f_api = api.clone();
     let functions = run(FUNCTION_CALLS, move || {
@@ -111,9 +123,17 @@ async fn main() {
     // Realtime: a broadcast channel; the sender posts REST broadcasts stamped with the send time.
     let rt = core.realtime().unwrap();
     let mut rx = rt.messages();
-    let topic = rt.subscribe(Subscription::Progress { request_id: "bench".into() });
+    let topic = rt.subscribe(Subscription::Progress {
+        request_id: "bench".into(),
+    });
     let mut w = rt.watch_status();
-    while !w.borrow_and_update().channels.iter().any(|c| c.topic == topic && matches!(c.state, infinite_stories_core::realtime::ChannelState::Joined)) {
+    while !w.borrow_and_update().channels.iter().any(|c| {
+        c.topic == topic
+            && matches!(
+                c.state,
+                infinite_stories_core::realtime::ChannelState::Joined
+            )
+    }) {
         w.changed().await.unwrap();
     }
     let receiver = tokio::spawn(async move {
@@ -144,6 +164,9 @@ async fn main() {
     }
     let latencies = receiver.await.unwrap();
     let realtime = summary(EVENTS, started.elapsed().as_secs_f64(), latencies);
-    println!("{}", json!({"client": "infinite-stories-core (Rust)", "functions": functions, "rest": rest, "realtime": realtime, "rssKiB": rss_kib()}));
+    println!(
+        "{}",
+        json!({"client": "infinite-stories-core (Rust)", "functions": functions, "rest": rest, "realtime": realtime, "rssKiB": rss_kib()})
+    );
     std::process::exit(0);
 }
