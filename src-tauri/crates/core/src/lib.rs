@@ -527,6 +527,12 @@ impl Core {
         Ok(())
     }
 
+    /// Announces this device on a presence channel (coalesced to the server's rate limit).
+    pub fn track_presence(&self, topic: &str, payload: serde_json::Value) -> Result<(), CoreError> {
+        self.profile()?.realtime.track(topic, payload);
+        Ok(())
+    }
+
     /// Leaves every channel.
     pub fn unsubscribe_all(&self) -> Result<(), CoreError> {
         self.profile()?.realtime.unsubscribe_all();

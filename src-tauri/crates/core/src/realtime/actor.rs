@@ -36,6 +36,10 @@ struct Chan {
     failures: u32,
     /// The server ended the channel over its token: refresh before rejoining.
     refresh_first: bool,
+    /// A presence payload waiting for the presence interval (latest wins).
+    pending_track: Option<Value>,
+    /// When the next presence track may go out.
+    next_track: Option<Instant>,
     presence: serde_json::Map<String, Value>,
 }
 
@@ -52,6 +56,8 @@ impl Chan {
             tries: 0,
             failures: 0,
             refresh_first: false,
+            pending_track: None,
+            next_track: None,
             presence: serde_json::Map::new(),
         }
     }
@@ -171,6 +177,11 @@ impl Actor {
             }
             Some(Command::UnsubscribeAll) => self.channels.clear(),
             Some(Command::TokenChanged) => {}
+            Some(Command::Track(topic, payload)) => {
+                if let Some(c) = self.channels.get_mut(&topic) {
+                    c.pending_track = Some(payload);
+                }
+            }
         }
         self.publish();
         false
@@ -336,7 +347,8 @@ impl Actor {
         loop {
             let mut deadline = next_beat;
             for c in self.channels.values() {
-                for d in [c.join_deadline, c.rejoin_at].into_iter().flatten() {
+                let track = c.pending_track.as_ref().and(c.next_track);
+                for d in [c.join_deadline, c.rejoin_at, track].into_iter().flatten() {
                     deadline = deadline.min(d);
                 }
             }
@@ -395,6 +407,9 @@ impl Actor {
                         }
                         self.schedule_rejoin(&topic, "timed out waiting for the server".into(), false);
                     }
+                    if !self.flush_tracks(&mut ws).await {
+                        return Exit::Lost("write failed".into());
+                    }
                     let due: Vec<String> = self.channels.iter().filter(|(_, c)| c.rejoin_at.is_some_and(|d| d <= now)).map(|(t, _)| t.clone()).collect();
                     for topic in due {
                         if !self.join(&mut ws, &topic).await {
@@ -404,6 +419,35 @@ impl Actor {
                 }
             }
         }
+    }
+
+    /// Sends pending presence tracks of joined channels whose interval has passed.
+    async fn flush_tracks(&mut self, ws: &mut Ws) -> bool {
+        let now = Instant::now();
+        let interval = self.config.presence_interval;
+        let due: Vec<(String, Option<String>, Value)> = self
+            .channels
+            .iter_mut()
+            .filter(|(_, c)| matches!(c.state, ChannelState::Joined | ChannelState::Ready))
+            .filter(|(_, c)| c.pending_track.is_some() && c.next_track.is_none_or(|t| t <= now))
+            .filter_map(|(t, c)| {
+                c.next_track = Some(now + interval);
+                Some((t.clone(), c.join_ref.clone(), c.pending_track.take()?))
+            })
+            .collect();
+        for (topic, join_ref, payload) in due {
+            let frame = Frame {
+                join_ref,
+                msg_ref: Some(self.make_ref()),
+                topic,
+                event: "presence".into(),
+                payload: json!({"type": "presence", "event": "track", "payload": payload}),
+            };
+            if !self.send(ws, &frame).await {
+                return false;
+            }
+        }
+        true
     }
 
     async fn push_token_if_changed(&mut self, ws: &mut Ws) -> bool {
@@ -468,6 +512,14 @@ impl Actor {
                     return Some(Exit::Lost("write failed".into()));
                 }
             }
+            Command::Track(topic, payload) => {
+                if let Some(c) = self.channels.get_mut(&topic) {
+                    c.pending_track = Some(payload);
+                }
+                if !self.flush_tracks(ws).await {
+                    return Some(Exit::Lost("write failed".into()));
+                }
+            }
         }
         self.publish();
         None
@@ -494,12 +546,7 @@ impl Actor {
     }
 
     /// Routes one frame; `false` when a write failed.
-    async fn on_frame(
-        &mut self,
-        f: Frame,
-        pending_beat: &mut Option<String>,
-        _ws: &mut Ws,
-    ) -> bool {
+    async fn on_frame(&mut self, f: Frame, pending_beat: &mut Option<String>, ws: &mut Ws) -> bool {
         if f.topic == "phoenix" {
             if f.event == "phx_reply" && f.msg_ref.is_some() && f.msg_ref == *pending_beat {
                 *pending_beat = None;
@@ -544,6 +591,9 @@ impl Actor {
                         self.emit(RealtimeMessage::Rejoined { topic });
                     }
                     self.publish();
+                    if !self.flush_tracks(ws).await {
+                        return false;
+                    }
                 } else {
                     let reason = response["reason"]
                         .as_str()
