@@ -224,6 +224,20 @@ impl ApiClient {
         self.send(&request).await?.json()
     }
 
+    /// Upserts `row` into `table` by primary key (`Prefer: resolution=merge-duplicates`).
+    /// Idempotent, so it is retried like a read.
+    pub async fn upsert(&self, table: &str, row: &impl Serialize) -> Result<(), CoreError> {
+        let request = Request::new(
+            Service::Rest,
+            Method::POST,
+            format!("/{table}?on_conflict=id"),
+        )
+        .json(row)
+        .header("prefer", "resolution=merge-duplicates,return=minimal")
+        .replay_safe();
+        self.send(&request).await.map(|_| ())
+    }
+
     /// Downloads a file: a signed URL (absolute, or relative to the backend) or a storage path
     /// `bucket/path` fetched as the user.
     pub async fn download(&self, url_or_path: &str) -> Result<bytes::Bytes, CoreError> {

@@ -117,6 +117,25 @@ impl Core {
             .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
     }
 
+    /// Records listening time for a story: in the library at once, and on the backend (an
+    /// upsert by session id, so repeating it is harmless). `session_id` is a uuid the player
+    /// makes per listening session.
+    pub async fn record_listening(
+        &self,
+        session_id: &str,
+        story_id: &str,
+        seconds: f64,
+        completed: bool,
+    ) -> Result<(), CoreError> {
+        self.library()
+            .await?
+            .record_listening(session_id, story_id, seconds, completed)
+            .await?;
+        let row = json!({"id": session_id, "user_id": self.user_id()?, "story_id": story_id,
+            "seconds_listened": seconds, "completed": completed});
+        self.api()?.upsert("listening_sessions", &row).await
+    }
+
     /// The signed-in user's heroes.
     pub async fn heroes(&self) -> Result<Vec<serde_json::Value>, CoreError> {
         let user = self.user_id()?;
