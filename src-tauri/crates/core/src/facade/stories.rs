@@ -13,7 +13,7 @@ impl Core {
             .options
             .data_dir
             .clone()
-            .ok_or_else(|| CoreError::Storage("no data folder is configured".into()))?;
+            .ok_or(crate::store::StorageError::NoDataDir)?;
         let clock = self.inner.options.clock.clone();
         self.inner
             .local
