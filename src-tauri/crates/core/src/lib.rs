@@ -236,7 +236,10 @@ impl Core {
             source,
             self.inner.options.realtime.clone(),
         );
-        realtime.connect();
+        // Without an API key the gateway refuses the socket; don't spin on reconnects.
+        if endpoint.api_key.is_some() {
+            realtime.connect();
+        }
         let tasks = vec![
             tokens.spawn_auto_refresh(),
             self.forward_realtime(&realtime),
