@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod error;
 pub mod events;
+mod facade;
 pub mod http;
 pub mod library;
 pub mod monitor;
@@ -47,10 +48,10 @@ use crate::http::{RateLimits, Transport, TransportOptions};
 pub use crate::library::{Library, StoryDetail, StorySummary};
 use crate::monitor::PerformanceMonitor;
 pub use crate::progress::GenerationProgress;
-use crate::realtime::{RealtimeClient, RealtimeConfig, RealtimeStatus, Subscription, TokenSource};
+use crate::realtime::{RealtimeClient, RealtimeConfig, Subscription, TokenSource};
 use crate::secrets::{KeyringStore, SecretStore};
+use crate::story::Cancels;
 pub use crate::story::GenerateRequest;
-use crate::story::{Cancels, StoryFlow};
 
 /// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
 /// session never mixes with the installed app's.
@@ -235,7 +236,10 @@ impl Core {
             source,
             self.inner.options.realtime.clone(),
         );
-        realtime.connect();
+        // Without an API key the gateway refuses the socket; don't spin on reconnects.
+        if endpoint.api_key.is_some() {
+            realtime.connect();
+        }
         let tasks = vec![
             tokens.spawn_auto_refresh(),
             self.forward_realtime(&realtime),
@@ -301,312 +305,6 @@ impl Core {
 
     fn tokens(&self) -> Result<TokenManager, CoreError> {
         Ok(self.profile()?.api.tokens().clone())
-    }
-
-    // ---- session ------------------------------------------------------------------------
-
-    /// The signed-in session (no tokens), if any.
-    pub fn session(&self) -> Option<SessionInfo> {
-        self.tokens().ok().and_then(|t| t.info())
-    }
-
-    /// The session, signing in anonymously first when there is none (the app's first run).
-    pub async fn ensure_session(&self) -> Result<SessionInfo, CoreError> {
-        match self.session() {
-            Some(s) => Ok(s),
-            None => self.sign_in_anonymously().await,
-        }
-    }
-
-    /// A new anonymous user.
-    pub async fn sign_in_anonymously(&self) -> Result<SessionInfo, CoreError> {
-        self.tokens()?.sign_in_anonymously(&user_metadata()).await
-    }
-
-    /// Email sign-up with `app_version` and `platform` as user metadata. `None` when the backend
-    /// asks for the email to be confirmed first.
-    pub async fn sign_up(
-        &self,
-        email: &str,
-        password: &str,
-    ) -> Result<Option<SessionInfo>, CoreError> {
-        self.tokens()?
-            .sign_up(
-                email.trim(),
-                &SecretString::from(password.to_owned()),
-                &user_metadata(),
-            )
-            .await
-    }
-
-    /// Email sign-in.
-    pub async fn sign_in(&self, email: &str, password: &str) -> Result<SessionInfo, CoreError> {
-        self.tokens()?
-            .sign_in(email.trim(), &SecretString::from(password.to_owned()))
-            .await
-    }
-
-    /// Turns the anonymous account into an email account (same user, stories kept).
-    pub async fn link_email(&self, email: &str, password: &str) -> Result<SessionInfo, CoreError> {
-        self.tokens()?
-            .link_email(email.trim(), &SecretString::from(password.to_owned()))
-            .await
-    }
-
-    /// Signs out; local state is always cleared, even offline.
-    pub async fn sign_out(&self) -> Result<(), CoreError> {
-        self.tokens()?.sign_out().await
-    }
-
-    /// The OS reports the network went away or came back. Offline calls fail at once; coming
-    /// back triggers an immediate token check instead of waiting for the next tick.
-    pub async fn set_offline(&self, offline: bool) {
-        let Ok(profile) = self.profile() else { return };
-        profile.api.transport().set_offline(offline);
-        if !offline {
-            profile.api.tokens().tick().await;
-        }
-    }
-
-    // ---- library, cache and stories -----------------------------------------------------
-
-    async fn library(&self) -> Result<&Library, CoreError> {
-        let dir = self
-            .inner
-            .options
-            .data_dir
-            .clone()
-            .ok_or_else(|| CoreError::Storage("no data folder is configured".into()))?;
-        let clock = self.inner.options.clock.clone();
-        self.inner
-            .local
-            .get_or_try_init(|| async move {
-                let pool = store::open(&dir).await?;
-                let cache =
-                    cache::StoryCache::new(&dir, pool.clone(), clock.clone(), cache::DISK_LIMIT)?;
-                Ok::<_, CoreError>(Library::new(pool, cache, clock))
-            })
-            .await
-    }
-
-    async fn flow(&self) -> Result<StoryFlow, CoreError> {
-        let profile = self.profile()?;
-        Ok(StoryFlow {
-            api: profile.api.clone(),
-            library: self.library().await?.clone(),
-            realtime: profile.realtime.clone(),
-            events: self.inner.events.clone(),
-            cancels: self.inner.cancels.clone(),
-        })
-    }
-
-    fn user_id(&self) -> Result<String, CoreError> {
-        self.session()
-            .map(|s| s.user_id)
-            .ok_or_else(CoreError::unauthorized)
-    }
-
-    /// Generates a story (text, narration, illustrations) with progress events; the result is
-    /// in the library. Signs in anonymously first on a first run.
-    pub async fn generate_story(&self, request: GenerateRequest) -> Result<StoryDetail, CoreError> {
-        self.ensure_session().await?;
-        let user = self.user_id()?;
-        self.flow().await?.generate(&user, request).await
-    }
-
-    /// Cancels a running generation; `false` when none runs under that id.
-    pub fn cancel(&self, request_id: &str) -> bool {
-        self.inner.cancels.cancel(request_id)
-    }
-
-    /// Draws one scene again.
-    pub async fn retry_illustration(
-        &self,
-        story_id: &str,
-        scene_number: u32,
-    ) -> Result<StoryDetail, CoreError> {
-        self.flow()
-            .await?
-            .retry_illustration(story_id, scene_number)
-            .await
-    }
-
-    /// Makes a picture of a hero.
-    pub async fn generate_avatar(
-        &self,
-        hero_id: &str,
-        prompt: &str,
-    ) -> Result<api::models::Avatar, CoreError> {
-        self.flow().await?.generate_avatar(hero_id, prompt).await
-    }
-
-    /// Creates a hero (backend row fields: `name`, `primary_trait`, …) and keeps it locally.
-    pub async fn create_hero(
-        &self,
-        mut fields: serde_json::Value,
-    ) -> Result<serde_json::Value, CoreError> {
-        self.ensure_session().await?;
-        fields["user_id"] = json!(self.user_id()?);
-        let row: serde_json::Value = self.api()?.insert("heroes", &fields).await?;
-        self.library().await?.apply_row("heroes", &row).await?;
-        Ok(row)
-    }
-
-    /// Brings the local library in step with the backend (heroes and stories).
-    pub async fn sync_library(&self) -> Result<(), CoreError> {
-        let api = self.api()?;
-        let library = self.library().await?;
-        for table in ["heroes", "custom_events", "stories"] {
-            let rows: Vec<serde_json::Value> = api.select(table, "select=*").await?;
-            for row in rows {
-                library.apply_row(table, &row).await?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The signed-in user's stories, newest first (works offline).
-    pub async fn stories(&self) -> Result<Vec<StorySummary>, CoreError> {
-        let user = self.user_id()?;
-        self.library().await?.stories(&user).await
-    }
-
-    /// One story with its scenes, narration and illustrations.
-    pub async fn story(&self, id: &str) -> Result<StoryDetail, CoreError> {
-        self.library()
-            .await?
-            .story(id)
-            .await?
-            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
-    }
-
-    /// The signed-in user's heroes.
-    pub async fn heroes(&self) -> Result<Vec<serde_json::Value>, CoreError> {
-        let user = self.user_id()?;
-        self.library().await?.heroes(&user).await
-    }
-
-    /// A cached file (narration audio, illustration) by its cache key.
-    pub async fn media(&self, key: &str) -> Result<Option<bytes::Bytes>, CoreError> {
-        self.library().await?.cache().get(key).await
-    }
-
-    /// Cache sizes per layer.
-    pub async fn cache_status(&self) -> Result<CacheStatus, CoreError> {
-        self.library().await?.cache().status().await
-    }
-
-    /// Empties the cache except the media of saved stories; then drops expired entries.
-    pub async fn clear_cache(&self) -> Result<CacheStatus, CoreError> {
-        let cache = self.library().await?.cache();
-        cache.clear().await?;
-        cache.cleanup().await?;
-        cache.status().await
-    }
-
-    // ---- realtime -----------------------------------------------------------------------
-
-    /// The realtime client of the connected backend.
-    pub fn realtime(&self) -> Result<RealtimeClient, CoreError> {
-        Ok(self.profile()?.realtime.clone())
-    }
-
-    /// The realtime connection now.
-    pub fn realtime_status(&self) -> Option<RealtimeStatus> {
-        self.profile().ok().map(|p| p.realtime.status())
-    }
-
-    /// Subscribes to one of the app's channels; returns its topic.
-    pub fn subscribe(&self, subscription: Subscription) -> Result<String, CoreError> {
-        Ok(self.profile()?.realtime.subscribe(subscription))
-    }
-
-    /// Leaves a channel.
-    pub fn unsubscribe(&self, topic: &str) -> Result<(), CoreError> {
-        self.profile()?.realtime.unsubscribe(topic);
-        Ok(())
-    }
-
-    /// Leaves every channel.
-    pub fn unsubscribe_all(&self) -> Result<(), CoreError> {
-        self.profile()?.realtime.unsubscribe_all();
-        Ok(())
-    }
-
-    /// Forwards realtime status changes as core events.
-    fn forward_realtime(&self, realtime: &RealtimeClient) -> tokio::task::JoinHandle<()> {
-        let mut status = realtime.watch_status();
-        let events = self.inner.events.clone();
-        tokio::spawn(async move {
-            while status.changed().await.is_ok() {
-                let now = status.borrow_and_update().clone();
-                events.emit(CoreEvent::Realtime(now));
-            }
-        })
-    }
-
-    /// Keeps the library in step with realtime: subscribes the user's story inserts once signed
-    /// in, applies every change, and refetches after each (re)join since changes made while the
-    /// socket was away are never replayed (reported_30).
-    fn keep_library_in_step(&self, realtime: &RealtimeClient) -> tokio::task::JoinHandle<()> {
-        let weak = Arc::downgrade(&self.inner);
-        let mut events = self.inner.events.subscribe();
-        let mut messages = realtime.messages();
-        let realtime = realtime.clone();
-        tokio::spawn(async move {
-            loop {
-                tokio::select! {
-                    event = events.recv() => match event {
-                        Ok(CoreEvent::Session(e)) => {
-                            if let Some(s) = e.session {
-                                realtime.subscribe(Subscription::StoryInserts { user_id: s.user_id });
-                            }
-                        }
-                        Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
-                        _ => {}
-                    },
-                    message = messages.recv() => {
-                        let Some(inner) = weak.upgrade() else { return };
-                        let core = Core { inner };
-                        match message {
-                            Ok(realtime::RealtimeMessage::Change { table, change, record, old_record, .. }) => {
-                                let Ok(library) = core.library().await else { continue };
-                                let result = if change == "DELETE" {
-                                    library.delete_row(&table, old_record["id"].as_str().unwrap_or_default()).await
-                                } else {
-                                    library.apply_row(&table, &record).await
-                                };
-                                if let Err(e) = result {
-                                    tracing::warn!(error = %e, "could not apply a realtime change");
-                                }
-                            }
-                            Ok(realtime::RealtimeMessage::Rejoined { topic }) if topic.starts_with("realtime:story-updates-") => {
-                                if let Err(e) = core.sync_library().await {
-                                    tracing::info!(error = %e, "library refetch after rejoin failed");
-                                }
-                            }
-                            Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
-                            _ => {}
-                        }
-                    }
-                }
-            }
-        })
-    }
-
-    /// Pushes refreshed tokens to the realtime channels as soon as the session changes.
-    fn push_tokens_to(&self, realtime: &RealtimeClient) -> tokio::task::JoinHandle<()> {
-        let mut events = self.inner.events.subscribe();
-        let realtime = realtime.clone();
-        tokio::spawn(async move {
-            loop {
-                match events.recv().await {
-                    Ok(CoreEvent::Session(_)) => realtime.token_changed(),
-                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                    Err(_) => return,
-                }
-            }
-        })
     }
 
     // ---- limits and diagnostics ---------------------------------------------------------

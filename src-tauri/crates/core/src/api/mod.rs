@@ -20,6 +20,34 @@ use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
 use crate::http::{Bearer, Health, RateLimits, Request, Response, RetryPolicy, Service, Transport};
 
+/// Rewrites `snake_case` object keys to `camelCase`, recursively (the original deployment
+/// answered `story_id`, `timestamp_seconds`…); camelCase keys are left as they are.
+pub fn camelize(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let mut out = String::with_capacity(k.len());
+                    let mut upper = false;
+                    for c in k.chars() {
+                        if c == '_' && !out.is_empty() {
+                            upper = true;
+                        } else if upper {
+                            out.extend(c.to_uppercase());
+                            upper = false;
+                        } else {
+                            out.push(c);
+                        }
+                    }
+                    (out, camelize(v))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(camelize).collect()),
+        other => other,
+    }
+}
+
 /// A function's answer with its meta.
 #[derive(Clone, Debug)]
 pub struct Invoked<T> {
@@ -164,7 +192,7 @@ impl ApiClient {
             .get("data")
             .cloned()
             .ok_or_else(|| CoreError::InvalidResponse(format!("{name}: no data in the answer")))?;
-        let data = serde_json::from_value(data)
+        let data = serde_json::from_value(camelize(data))
             .map_err(|e| CoreError::InvalidResponse(format!("{name}: {e}")))?;
         Ok(Invoked {
             data,
@@ -194,6 +222,20 @@ impl ApiClient {
             .header("prefer", "return=representation")
             .header("accept", "application/vnd.pgrst.object+json");
         self.send(&request).await?.json()
+    }
+
+    /// Upserts `row` into `table` by primary key (`Prefer: resolution=merge-duplicates`).
+    /// Idempotent, so it is retried like a read.
+    pub async fn upsert(&self, table: &str, row: &impl Serialize) -> Result<(), CoreError> {
+        let request = Request::new(
+            Service::Rest,
+            Method::POST,
+            format!("/{table}?on_conflict=id"),
+        )
+        .json(row)
+        .header("prefer", "resolution=merge-duplicates,return=minimal")
+        .replay_safe();
+        self.send(&request).await.map(|_| ())
     }
 
     /// Downloads a file: a signed URL (absolute, or relative to the backend) or a storage path

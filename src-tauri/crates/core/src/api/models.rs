@@ -1,5 +1,7 @@
-//! The wire models of the edge functions (api-contract §2): camelCase as the seed defines them,
-//! with the original deployment's snake_case accepted on decode.
+//! The wire models of the edge functions (api-contract §2): camelCase as the seed defines them.
+//! The original deployment's snake_case answers are accepted too: [`crate::api::camelize`]
+//! rewrites their keys before these types decode them (serde aliases would also work, but
+//! ts-rs cannot carry them into the UI bindings).
 
 use serde::{Deserialize, Serialize};
 
@@ -26,12 +28,10 @@ pub enum StoryEvent {
 #[serde(rename_all = "camelCase")]
 pub struct StoryRequest {
     /// Hero id.
-    #[serde(alias = "hero_id")]
     pub hero_id: String,
     /// The event.
     pub event: StoryEvent,
     /// Target length in seconds (60–900).
-    #[serde(alias = "target_duration")]
     pub target_duration: u32,
     /// `en es fr de it`.
     pub language: String,
@@ -46,16 +46,12 @@ pub struct StoryRequest {
 #[serde(rename_all = "camelCase")]
 pub struct Scene {
     /// 1-based.
-    #[serde(alias = "scene_number")]
     pub scene_number: u32,
     /// The text the scene covers.
-    #[serde(alias = "text_segment")]
     pub text_segment: String,
     /// Prompt for its illustration.
-    #[serde(alias = "illustration_prompt")]
     pub illustration_prompt: String,
     /// Where the scene starts in the narration.
-    #[serde(alias = "timestamp_seconds")]
     pub timestamp_seconds: f64,
     /// Mood.
     #[serde(default)]
@@ -71,17 +67,14 @@ pub struct Scene {
 #[serde(rename_all = "camelCase")]
 pub struct GeneratedStory {
     /// Story id.
-    #[serde(alias = "story_id")]
     pub story_id: String,
     /// Title.
     pub title: String,
     /// Full text.
     pub content: String,
     /// Seconds.
-    #[serde(alias = "estimated_duration")]
     pub estimated_duration: f64,
     /// Words.
-    #[serde(alias = "word_count")]
     pub word_count: u32,
     /// 3–8 scenes.
     pub scenes: Vec<Scene>,
@@ -93,25 +86,23 @@ pub struct GeneratedStory {
 #[serde(rename_all = "camelCase")]
 pub struct Narration {
     /// Signed URL of the audio.
-    #[serde(alias = "audio_url")]
     pub audio_url: String,
     /// Storage path.
-    #[serde(alias = "storage_path")]
     pub storage_path: String,
     /// Measured duration.
-    #[serde(alias = "duration_seconds")]
     pub duration_seconds: f64,
     /// Bytes.
-    #[serde(default, alias = "file_size_bytes")]
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub file_size_bytes: u64,
     /// Voice used.
-    #[serde(default, alias = "voice_used")]
+    #[serde(default)]
     pub voice_used: String,
     /// `mp3`, `wav`…
     #[serde(default)]
     pub format: String,
     /// Word timings JSON, when known.
-    #[serde(default, alias = "timings_url")]
+    #[serde(default)]
     pub timings_url: Option<String>,
 }
 
@@ -121,18 +112,17 @@ pub struct Narration {
 #[serde(rename_all = "camelCase")]
 pub struct IllustrationResult {
     /// Scene.
-    #[serde(alias = "scene_number")]
     pub scene_number: u32,
     /// `completed`, `failed`…
     pub status: String,
     /// Signed URL.
-    #[serde(default, alias = "image_url")]
+    #[serde(default)]
     pub image_url: Option<String>,
     /// Storage path.
-    #[serde(default, alias = "storage_path")]
+    #[serde(default)]
     pub storage_path: Option<String>,
     /// Why it failed.
-    #[serde(default, alias = "error_message")]
+    #[serde(default)]
     pub error_message: Option<String>,
 }
 
@@ -152,13 +142,10 @@ pub struct IllustrationBatch {
 #[serde(rename_all = "camelCase")]
 pub struct Avatar {
     /// Signed URL.
-    #[serde(alias = "avatar_url")]
     pub avatar_url: String,
     /// Storage path.
-    #[serde(alias = "storage_path")]
     pub storage_path: String,
     /// Generation id (for the next consistent picture).
-    #[serde(alias = "generation_id")]
     pub generation_id: String,
 }
 
@@ -188,11 +175,12 @@ mod tests {
 
     #[test]
     fn snake_case_answers_of_the_original_deployment_decode() {
-        let s: GeneratedStory = serde_json::from_str(
+        let snake: serde_json::Value = serde_json::from_str(
             r#"{"story_id":"s","title":"T","content":"c","estimated_duration":60,"word_count":10,
                 "scenes":[{"scene_number":1,"text_segment":"a","illustration_prompt":"p","timestamp_seconds":0}]}"#,
         )
         .unwrap();
+        let s: GeneratedStory = serde_json::from_value(crate::api::camelize(snake)).unwrap();
         assert_eq!((s.story_id.as_str(), s.scenes[0].scene_number), ("s", 1));
     }
 }

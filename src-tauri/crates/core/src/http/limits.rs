@@ -61,6 +61,7 @@ pub struct LimitStatus {
     /// Whole requests available now.
     pub remaining: u32,
     /// Seconds until the next token arrives (`None` when full).
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub next_in_seconds: Option<u64>,
 }
 

@@ -36,6 +36,9 @@ pub struct RealtimeConfig {
     pub backoff: Vec<Duration>,
     /// Serializer to ask for first.
     pub vsn: Vsn,
+    /// Least time between two presence `track`s on a channel: the server allows 5 per 30 s
+    /// and shuts the channel beyond that, so faster calls are coalesced (latest payload wins).
+    pub presence_interval: Duration,
 }
 
 impl Default for RealtimeConfig {
@@ -45,6 +48,7 @@ impl Default for RealtimeConfig {
             join_timeout: Duration::from_secs(10),
             backoff: [1, 2, 5, 10].map(Duration::from_secs).to_vec(),
             vsn: Vsn::V2,
+            presence_interval: Duration::from_secs(6),
         }
     }
 }
@@ -246,6 +250,7 @@ enum Command {
     Connect,
     Disconnect,
     TokenChanged,
+    Track(String, Value),
 }
 
 /// The handle to the actor. Dropping every handle stops it.
@@ -310,6 +315,14 @@ impl RealtimeClient {
     /// Leaves every channel.
     pub fn unsubscribe_all(&self) {
         let _ = self.commands.send(Command::UnsubscribeAll);
+    }
+
+    /// Tracks this device's presence on a presence channel (`topic` from `subscribe`). Calls
+    /// faster than the server's limit are coalesced: the latest payload is sent when allowed.
+    pub fn track(&self, topic: &str, payload: Value) {
+        let _ = self
+            .commands
+            .send(Command::Track(topic.to_owned(), payload));
     }
 
     /// The session's token changed: push it to joined channels now.

@@ -6,6 +6,7 @@ mod backend;
 pub mod pipeline;
 pub mod realtime;
 mod scripted;
+mod scripted_http;
 mod soak;
 mod story;
 mod support;

@@ -318,3 +318,31 @@ async fn reported_35_an_unreachable_server_surfaces_an_error_and_backs_off() {
     assert_eq!(s.state, SocketState::Reconnecting);
     assert!(s.message.unwrap().contains("unavailable"));
 }
+
+#[tokio::test]
+async fn presence_shows_every_device_of_the_household() {
+    let env = env().await;
+    env.core.ensure_session().await.unwrap();
+    let rt = env.core.realtime().unwrap();
+    let mut rx = rt.messages();
+    let topic = env
+        .core
+        .subscribe(Subscription::Presence {
+            room: "home".into(),
+            key: "desk".into(),
+        })
+        .unwrap();
+    joined(&rt, &topic).await;
+    env.core
+        .track_presence(&topic, json!({"device": "desk"}))
+        .unwrap();
+    let m = next(
+        &mut rx,
+        |m| matches!(m, RealtimeMessage::Presence { state, .. } if state.get("desk").is_some()),
+    )
+    .await;
+    let RealtimeMessage::Presence { state, .. } = m else {
+        unreachable!()
+    };
+    assert_eq!(state["desk"]["metas"][0]["device"], "desk", "{state}");
+}

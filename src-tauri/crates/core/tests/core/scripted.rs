@@ -281,3 +281,66 @@ async fn reported_31_a_presence_rate_limit_shutdown_is_surfaced_and_not_retried_
         t[1] - t[0]
     );
 }
+
+#[tokio::test]
+async fn reported_31_rapid_presence_tracks_are_coalesced_to_the_latest() {
+    let tracks = Arc::new(std::sync::Mutex::new(Vec::<(Instant, Value)>::new()));
+    let seen = tracks.clone();
+    let url = serve(move |mut ws| {
+        let seen = seen.clone();
+        async move {
+            let join = next_join(&mut ws).await.unwrap();
+            accept(&mut ws, &join, json!([])).await;
+            while let Some(Ok(msg)) = ws.next().await {
+                let Message::Text(text) = msg else { continue };
+                let frame: Vec<Value> = serde_json::from_str(&text).unwrap();
+                if frame[3] == "presence" {
+                    seen.lock()
+                        .unwrap()
+                        .push((Instant::now(), frame[4]["payload"].clone()));
+                }
+            }
+        }
+    })
+    .await;
+    let rt = client(&url);
+    let topic = rt.subscribe(Subscription::Presence {
+        room: "home".into(),
+        key: "desk".into(),
+    });
+    let mut w = rt.watch_status();
+    tokio::time::timeout(Duration::from_secs(2), async {
+        while !w
+            .borrow_and_update()
+            .channels
+            .iter()
+            .any(|c| c.topic == topic && c.state == ChannelState::Joined)
+        {
+            w.changed().await.unwrap();
+        }
+    })
+    .await
+    .unwrap();
+    for n in 0..10 {
+        rt.track(&topic, json!({"n": n}));
+    }
+    tokio::time::timeout(Duration::from_secs(2), async {
+        while tracks.lock().unwrap().len() < 2 {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("the coalesced track goes out");
+    tokio::time::sleep(Duration::from_millis(250)).await; // room for any extra (wrong) sends
+    let sent = tracks.lock().unwrap().clone();
+    let payloads: Vec<Value> = sent.iter().map(|(_, p)| p.clone()).collect();
+    assert_eq!(
+        payloads,
+        vec![json!({"n": 0}), json!({"n": 9})],
+        "first at once, then only the latest"
+    );
+    assert!(
+        sent[1].0 - sent[0].0 >= Duration::from_millis(100),
+        "spaced by the presence interval"
+    );
+}

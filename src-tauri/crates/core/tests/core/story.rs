@@ -242,3 +242,37 @@ async fn wait_in_library(core: &infinite_stories_core::Core, id: &str) {
     .await
     .unwrap_or_else(|_| panic!("story {id} never reached the library"));
 }
+
+#[tokio::test]
+async fn listening_time_is_kept_locally_and_on_the_backend() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let story = env
+        .core
+        .generate_story(GenerateRequest {
+            narration: false,
+            illustrations: false,
+            ..request(&hero, "listen-1")
+        })
+        .await
+        .unwrap();
+    let session = "5b0c6a57-8f1e-4e0a-9a53-7a7c1f3a2d10";
+    env.core
+        .record_listening(session, &story.summary.id, 42.5, false)
+        .await
+        .unwrap();
+    env.core
+        .record_listening(session, &story.summary.id, 300.0, true)
+        .await
+        .unwrap();
+    let rows: Vec<serde_json::Value> = env
+        .core
+        .api()
+        .unwrap()
+        .select("listening_sessions", "select=*")
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1, "one session, updated in place: {rows:?}");
+    assert_eq!(rows[0]["seconds_listened"], 300.0);
+    assert_eq!(rows[0]["completed"], true);
+}

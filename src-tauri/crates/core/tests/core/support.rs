@@ -95,6 +95,7 @@ pub fn fast_realtime() -> RealtimeConfig {
         join_timeout: Duration::from_secs(2),
         backoff: [50, 100, 150, 200].map(Duration::from_millis).to_vec(),
         vsn: infinite_stories_core::realtime::Vsn::V2,
+        presence_interval: Duration::from_millis(100),
     }
 }
 

@@ -11,6 +11,8 @@ use tokio::sync::{broadcast, mpsc, watch};
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
 
+mod frames;
+
 use super::protocol::{Frame, Vsn, decode_binary, decode_text, encode};
 use super::{
     ChannelState, ChannelStatus, Command, RealtimeConfig, RealtimeMessage, RealtimeStatus,
@@ -36,6 +38,10 @@ struct Chan {
     failures: u32,
     /// The server ended the channel over its token: refresh before rejoining.
     refresh_first: bool,
+    /// A presence payload waiting for the presence interval (latest wins).
+    pending_track: Option<Value>,
+    /// When the next presence track may go out.
+    next_track: Option<Instant>,
     presence: serde_json::Map<String, Value>,
 }
 
@@ -52,6 +58,8 @@ impl Chan {
             tries: 0,
             failures: 0,
             refresh_first: false,
+            pending_track: None,
+            next_track: None,
             presence: serde_json::Map::new(),
         }
     }
@@ -171,6 +179,11 @@ impl Actor {
             }
             Some(Command::UnsubscribeAll) => self.channels.clear(),
             Some(Command::TokenChanged) => {}
+            Some(Command::Track(topic, payload)) => {
+                if let Some(c) = self.channels.get_mut(&topic) {
+                    c.pending_track = Some(payload);
+                }
+            }
         }
         self.publish();
         false
@@ -336,7 +349,8 @@ impl Actor {
         loop {
             let mut deadline = next_beat;
             for c in self.channels.values() {
-                for d in [c.join_deadline, c.rejoin_at].into_iter().flatten() {
+                let track = c.pending_track.as_ref().and(c.next_track);
+                for d in [c.join_deadline, c.rejoin_at, track].into_iter().flatten() {
                     deadline = deadline.min(d);
                 }
             }
@@ -395,6 +409,9 @@ impl Actor {
                         }
                         self.schedule_rejoin(&topic, "timed out waiting for the server".into(), false);
                     }
+                    if !self.flush_tracks(&mut ws).await {
+                        return Exit::Lost("write failed".into());
+                    }
                     let due: Vec<String> = self.channels.iter().filter(|(_, c)| c.rejoin_at.is_some_and(|d| d <= now)).map(|(t, _)| t.clone()).collect();
                     for topic in due {
                         if !self.join(&mut ws, &topic).await {
@@ -404,6 +421,35 @@ impl Actor {
                 }
             }
         }
+    }
+
+    /// Sends pending presence tracks of joined channels whose interval has passed.
+    async fn flush_tracks(&mut self, ws: &mut Ws) -> bool {
+        let now = Instant::now();
+        let interval = self.config.presence_interval;
+        let due: Vec<(String, Option<String>, Value)> = self
+            .channels
+            .iter_mut()
+            .filter(|(_, c)| matches!(c.state, ChannelState::Joined | ChannelState::Ready))
+            .filter(|(_, c)| c.pending_track.is_some() && c.next_track.is_none_or(|t| t <= now))
+            .filter_map(|(t, c)| {
+                c.next_track = Some(now + interval);
+                Some((t.clone(), c.join_ref.clone(), c.pending_track.take()?))
+            })
+            .collect();
+        for (topic, join_ref, payload) in due {
+            let frame = Frame {
+                join_ref,
+                msg_ref: Some(self.make_ref()),
+                topic,
+                event: "presence".into(),
+                payload: json!({"type": "presence", "event": "track", "payload": payload}),
+            };
+            if !self.send(ws, &frame).await {
+                return false;
+            }
+        }
+        true
     }
 
     async fn push_token_if_changed(&mut self, ws: &mut Ws) -> bool {
@@ -468,6 +514,14 @@ impl Actor {
                     return Some(Exit::Lost("write failed".into()));
                 }
             }
+            Command::Track(topic, payload) => {
+                if let Some(c) = self.channels.get_mut(&topic) {
+                    c.pending_track = Some(payload);
+                }
+                if !self.flush_tracks(ws).await {
+                    return Some(Exit::Lost("write failed".into()));
+                }
+            }
         }
         self.publish();
         None
@@ -491,174 +545,5 @@ impl Actor {
 
     fn emit(&self, m: RealtimeMessage) {
         let _ = self.messages.send(m);
-    }
-
-    /// Routes one frame; `false` when a write failed.
-    async fn on_frame(
-        &mut self,
-        f: Frame,
-        pending_beat: &mut Option<String>,
-        _ws: &mut Ws,
-    ) -> bool {
-        if f.topic == "phoenix" {
-            if f.event == "phx_reply" && f.msg_ref.is_some() && f.msg_ref == *pending_beat {
-                *pending_beat = None;
-            }
-            return true;
-        }
-        let Some(chan) = self.channels.get_mut(&f.topic) else {
-            return true;
-        };
-        if f.join_ref.is_some() && f.join_ref != chan.join_ref {
-            return true; // a frame of an older join
-        }
-        match f.event.as_str() {
-            "phx_reply" if f.msg_ref.is_some() && f.msg_ref == chan.join_ref => {
-                chan.join_deadline = None;
-                let ok = f.payload["status"] == "ok";
-                let response = &f.payload["response"];
-                if ok {
-                    let wanted = chan.sub.bindings();
-                    let got = response["postgres_changes"]
-                        .as_array()
-                        .cloned()
-                        .unwrap_or_default();
-                    let matches = wanted.len() == got.len()
-                        && wanted.iter().zip(&got).all(|(w, g)| {
-                            ["event", "schema", "table", "filter"]
-                                .iter()
-                                .all(|k| w[k] == g[k])
-                        });
-                    if !matches {
-                        chan.state = ChannelState::Errored;
-                        chan.error = Some(
-                            "mismatch between server and client bindings for postgres changes"
-                                .into(),
-                        );
-                    } else {
-                        chan.pg_ids = got.iter().filter_map(|g| g["id"].as_i64()).collect();
-                        chan.state = ChannelState::Joined;
-                        chan.error = None;
-                        chan.tries = 0;
-                        let topic = f.topic.clone();
-                        self.emit(RealtimeMessage::Rejoined { topic });
-                    }
-                    self.publish();
-                } else {
-                    let reason = response["reason"]
-                        .as_str()
-                        .unwrap_or("join refused")
-                        .to_owned();
-                    chan.failures += 1;
-                    chan.refresh_first = reason.contains("expired") || reason.contains("JWT");
-                    let topic = f.topic.clone();
-                    self.schedule_rejoin(&topic, reason, false);
-                }
-            }
-            "system" => {
-                let status = f.payload["status"].as_str().unwrap_or_default();
-                let extension = f.payload["extension"].as_str().unwrap_or_default();
-                let message = f.payload["message"].as_str().unwrap_or_default().to_owned();
-                if status == "ok" && extension == "postgres_changes" {
-                    chan.state = ChannelState::Ready;
-                    let topic = f.topic.clone();
-                    self.emit(RealtimeMessage::Ready { topic });
-                    self.publish();
-                } else if status == "error" {
-                    // The server is shutting the channel (token expired, permissions, limits);
-                    // `phx_close` follows. Come back with a fresh token, slowly for rate limits.
-                    let slow = message.to_lowercase().contains("rate limit")
-                        || message.contains("per second");
-                    chan.refresh_first = message.to_lowercase().contains("token")
-                        || message.to_lowercase().contains("expired");
-                    let topic = f.topic.clone();
-                    self.schedule_rejoin(&topic, message, slow);
-                }
-            }
-            // Closed by the server without a pending resubscribe: stays closed (no rejoin loop).
-            "phx_close" if chan.rejoin_at.is_none() => {
-                chan.state = ChannelState::Closed;
-                chan.join_ref = None;
-                self.publish();
-            }
-            "phx_error" => {
-                let topic = f.topic.clone();
-                self.schedule_rejoin(&topic, "the server reported a channel error".into(), false);
-            }
-            "postgres_changes" => {
-                let ids: Vec<i64> = f.payload["ids"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_i64).collect())
-                    .unwrap_or_default();
-                if !ids.iter().any(|i| chan.pg_ids.contains(i)) {
-                    return true;
-                }
-                let data = &f.payload["data"];
-                let table = data["table"].as_str().unwrap_or_default().to_owned();
-                let change = data["type"].as_str().unwrap_or_default().to_owned();
-                let ts = data["commit_timestamp"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned();
-                let id = data["record"]["id"]
-                    .as_str()
-                    .or(data["old_record"]["id"].as_str())
-                    .unwrap_or_default();
-                let key = format!("{table}:{id}:{ts}:{change}:{}", data["record"]["status"]);
-                if !self.seen_set.insert(key.clone()) {
-                    return true; // duplicate delivery
-                }
-                self.seen.push_back(key);
-                if self.seen.len() > SEEN
-                    && let Some(old) = self.seen.pop_front()
-                {
-                    self.seen_set.remove(&old);
-                }
-                self.emit(RealtimeMessage::Change {
-                    topic: f.topic.clone(),
-                    table,
-                    change,
-                    record: data["record"].clone(),
-                    old_record: data["old_record"].clone(),
-                    commit_timestamp: ts,
-                });
-            }
-            "broadcast" => {
-                let event = f.payload["event"].as_str().unwrap_or_default().to_owned();
-                let payload = f.payload["payload"].clone();
-                self.emit(RealtimeMessage::Broadcast {
-                    topic: f.topic.clone(),
-                    event,
-                    payload,
-                });
-            }
-            "presence_state" => {
-                chan.presence = f.payload.as_object().cloned().unwrap_or_default();
-                let state = Value::Object(chan.presence.clone());
-                self.emit(RealtimeMessage::Presence {
-                    topic: f.topic.clone(),
-                    state,
-                });
-            }
-            "presence_diff" => {
-                if let Some(joins) = f.payload["joins"].as_object() {
-                    for (k, v) in joins {
-                        chan.presence.insert(k.clone(), v.clone());
-                    }
-                }
-                if let Some(leaves) = f.payload["leaves"].as_object() {
-                    for k in leaves.keys() {
-                        chan.presence.remove(k);
-                    }
-                }
-                let state = Value::Object(chan.presence.clone());
-                self.emit(RealtimeMessage::Presence {
-                    topic: f.topic.clone(),
-                    state,
-                });
-            }
-            _ => {}
-        }
-        true
     }
 }

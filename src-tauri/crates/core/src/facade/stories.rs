@@ -1,0 +1,162 @@
+//! The stories part of the [`Core`] API: generation (with cancel and per-scene retry), avatars,
+//! heroes, the local library (works offline), cached media and the cache itself.
+
+use serde_json::json;
+
+use crate::story::StoryFlow;
+use crate::*;
+
+impl Core {
+    pub(crate) async fn library(&self) -> Result<&Library, CoreError> {
+        let dir = self
+            .inner
+            .options
+            .data_dir
+            .clone()
+            .ok_or(crate::store::StorageError::NoDataDir)?;
+        let clock = self.inner.options.clock.clone();
+        self.inner
+            .local
+            .get_or_try_init(|| async move {
+                let pool = store::open(&dir).await?;
+                let cache =
+                    cache::StoryCache::new(&dir, pool.clone(), clock.clone(), cache::DISK_LIMIT)?;
+                Ok::<_, CoreError>(Library::new(pool, cache, clock))
+            })
+            .await
+    }
+
+    pub(crate) async fn flow(&self) -> Result<StoryFlow, CoreError> {
+        let profile = self.profile()?;
+        Ok(StoryFlow {
+            api: profile.api.clone(),
+            library: self.library().await?.clone(),
+            realtime: profile.realtime.clone(),
+            events: self.inner.events.clone(),
+            cancels: self.inner.cancels.clone(),
+        })
+    }
+
+    pub(crate) fn user_id(&self) -> Result<String, CoreError> {
+        self.session()
+            .map(|s| s.user_id)
+            .ok_or_else(CoreError::unauthorized)
+    }
+
+    /// Generates a story (text, narration, illustrations) with progress events; the result is
+    /// in the library. Signs in anonymously first on a first run.
+    pub async fn generate_story(&self, request: GenerateRequest) -> Result<StoryDetail, CoreError> {
+        self.ensure_session().await?;
+        let user = self.user_id()?;
+        self.flow().await?.generate(&user, request).await
+    }
+
+    /// Cancels a running generation; `false` when none runs under that id.
+    pub fn cancel(&self, request_id: &str) -> bool {
+        self.inner.cancels.cancel(request_id)
+    }
+
+    /// Draws one scene again.
+    pub async fn retry_illustration(
+        &self,
+        story_id: &str,
+        scene_number: u32,
+    ) -> Result<StoryDetail, CoreError> {
+        self.flow()
+            .await?
+            .retry_illustration(story_id, scene_number)
+            .await
+    }
+
+    /// Makes a picture of a hero.
+    pub async fn generate_avatar(
+        &self,
+        hero_id: &str,
+        prompt: &str,
+    ) -> Result<api::models::Avatar, CoreError> {
+        self.flow().await?.generate_avatar(hero_id, prompt).await
+    }
+
+    /// Creates a hero (backend row fields: `name`, `primary_trait`, …) and keeps it locally.
+    pub async fn create_hero(
+        &self,
+        mut fields: serde_json::Value,
+    ) -> Result<serde_json::Value, CoreError> {
+        self.ensure_session().await?;
+        fields["user_id"] = json!(self.user_id()?);
+        let row: serde_json::Value = self.api()?.insert("heroes", &fields).await?;
+        self.library().await?.apply_row("heroes", &row).await?;
+        Ok(row)
+    }
+
+    /// Brings the local library in step with the backend (heroes and stories).
+    pub async fn sync_library(&self) -> Result<(), CoreError> {
+        let api = self.api()?;
+        let library = self.library().await?;
+        for table in ["heroes", "custom_events", "stories"] {
+            let rows: Vec<serde_json::Value> = api.select(table, "select=*").await?;
+            for row in rows {
+                library.apply_row(table, &row).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The signed-in user's stories, newest first (works offline).
+    pub async fn stories(&self) -> Result<Vec<StorySummary>, CoreError> {
+        let user = self.user_id()?;
+        self.library().await?.stories(&user).await
+    }
+
+    /// One story with its scenes, narration and illustrations.
+    pub async fn story(&self, id: &str) -> Result<StoryDetail, CoreError> {
+        self.library()
+            .await?
+            .story(id)
+            .await?
+            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
+    }
+
+    /// Records listening time for a story: in the library at once, and on the backend (an
+    /// upsert by session id, so repeating it is harmless). `session_id` is a uuid the player
+    /// makes per listening session.
+    pub async fn record_listening(
+        &self,
+        session_id: &str,
+        story_id: &str,
+        seconds: f64,
+        completed: bool,
+    ) -> Result<(), CoreError> {
+        self.library()
+            .await?
+            .record_listening(session_id, story_id, seconds, completed)
+            .await?;
+        let row = json!({"id": session_id, "user_id": self.user_id()?, "story_id": story_id,
+            "seconds_listened": seconds, "completed": completed});
+        self.api()?.upsert("listening_sessions", &row).await
+    }
+
+    /// The signed-in user's heroes.
+    pub async fn heroes(&self) -> Result<Vec<serde_json::Value>, CoreError> {
+        let user = self.user_id()?;
+        self.library().await?.heroes(&user).await
+    }
+
+    /// A cached file (narration audio, illustration) by its cache key.
+    pub async fn media(&self, key: &str) -> Result<Option<bytes::Bytes>, CoreError> {
+        self.library().await?.cache().get(key).await
+    }
+
+    /// Cache sizes per layer.
+    pub async fn cache_status(&self) -> Result<CacheStatus, CoreError> {
+        self.library().await?.cache().status().await
+    }
+
+    /// Empties the cache except the media of saved stories; then drops expired entries.
+    pub async fn clear_cache(&self) -> Result<CacheStatus, CoreError> {
+        let cache = self.library().await?.cache();
+        cache.clear().await?;
+        cache.cleanup().await?;
+        cache.status().await
+    }
+}
