@@ -6,8 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use infinite_stories_core::api::models::Avatar;
+use infinite_stories_core::realtime::RealtimeStatus;
 use infinite_stories_core::{
-    BackendStatus, GenerationProgress, LimitStatus, SessionEvent, realtime::RealtimeStatus,
+    BackendStatus, CacheStatus, DiagnosticsReport, GenerateRequest, GenerationProgress,
+    LimitStatus, SessionEvent, SessionInfo, StoryDetail, StorySummary,
 };
 use ts_rs::{Config, TS, TypeVisitor};
 
@@ -25,9 +28,16 @@ pub fn typescript() -> String {
         cfg: &cfg,
         decls: BTreeMap::new(),
     };
-    // Command results and errors.
+    // Command arguments, results and errors.
     types.visit::<IpcError>();
     types.visit::<BackendStatus>();
+    types.visit::<SessionInfo>();
+    types.visit::<GenerateRequest>();
+    types.visit::<StoryDetail>();
+    types.visit::<StorySummary>();
+    types.visit::<Avatar>();
+    types.visit::<CacheStatus>();
+    types.visit::<DiagnosticsReport>();
     // Event payloads: one entry per event the bridge in events.rs emits.
     let events = vec![
         (events::BACKEND_STATUS, BackendStatus::name(&cfg)),

@@ -76,11 +76,9 @@ impl EmbeddedBackend {
                 Err(e) => return core.backend_failed(BackendMode::Embedded, &e.to_string()),
             }
         }
-        let address = server
-            .as_ref()
-            .map(ServerHandle::address)
-            .expect("started above");
-        core.connect(BackendEndpoint::embedded(address)).await
+        let server = server.as_ref().expect("started above");
+        let endpoint = BackendEndpoint::embedded(server.address()).with_api_key(server.anon_key());
+        core.connect(endpoint).await
     }
 
     /// Stops the server gracefully, waiting for it (called once, when the app exits).

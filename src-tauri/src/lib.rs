@@ -10,7 +10,7 @@ pub mod error;
 pub mod events;
 mod logging;
 
-use infinite_stories_core::{Core, CoreOptions};
+use infinite_stories_core::{BackendState, Core, CoreOptions};
 use tauri::{Manager, RunEvent, Runtime};
 
 pub use embedded::EmbeddedBackend;
