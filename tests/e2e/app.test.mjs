@@ -90,9 +90,9 @@ test('the app starts its embedded backend and Home shows it connected', async ()
   // server gracefully.
   closeWindow('InfiniteStories');
   await waitForRefused(address);
-  const log = readLogs(join(dataDir, 'logs'));
+  // The app logs the stop and then flushes its log file on the way out.
+  const log = await waitForLog(join(dataDir, 'logs'), /embedded backend stopped/);
   assert.match(log, /embedded backend listening/);
-  assert.match(log, /embedded backend stopped/, 'graceful shutdown was logged');
 });
 
 test('Home says clearly when the embedded backend cannot start', async () => {
@@ -132,6 +132,17 @@ async function waitForRefused(address) {
     );
     if (!up) return;
     if (Date.now() > deadline) throw new Error(`${address} still answers 15 s after the window closed`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits (bounded: 15 s) until the app's log files contain `pattern`; returns the logs. */
+async function waitForLog(dir, pattern) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const log = readLogs(dir);
+    if (pattern.test(log)) return log;
+    if (Date.now() > deadline) throw new Error(`the log never showed ${pattern}:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
