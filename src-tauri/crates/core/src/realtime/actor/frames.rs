@@ -158,16 +158,7 @@ impl Actor {
                 });
             }
             "presence_diff" => {
-                if let Some(joins) = f.payload["joins"].as_object() {
-                    for (k, v) in joins {
-                        chan.presence.insert(k.clone(), v.clone());
-                    }
-                }
-                if let Some(leaves) = f.payload["leaves"].as_object() {
-                    for k in leaves.keys() {
-                        chan.presence.remove(k);
-                    }
-                }
+                apply_presence_diff(&mut chan.presence, &f.payload);
                 let state = Value::Object(chan.presence.clone());
                 self.emit(RealtimeMessage::Presence {
                     topic: f.topic.clone(),
@@ -177,5 +168,88 @@ impl Actor {
             _ => {}
         }
         true
+    }
+}
+
+fn metas(v: &Value) -> Vec<Value> {
+    v["metas"].as_array().cloned().unwrap_or_default()
+}
+
+fn refs(metas: &[Value]) -> Vec<Value> {
+    metas.iter().map(|m| m["phx_ref"].clone()).collect()
+}
+
+/// Phoenix Presence's diff: a join replaces the key's metas with the joined ones plus the
+/// current ones whose `phx_ref` is not among them; a leave removes metas by `phx_ref` and drops
+/// keys left empty (so one device leaving does not hide another under the same key).
+pub(super) fn apply_presence_diff(state: &mut serde_json::Map<String, Value>, diff: &Value) {
+    if let Some(joins) = diff["joins"].as_object() {
+        for (key, joined) in joins {
+            let joined = metas(joined);
+            let joined_refs = refs(&joined);
+            let mut merged = joined.clone();
+            if let Some(current) = state.get(key) {
+                merged.extend(
+                    metas(current)
+                        .into_iter()
+                        .filter(|m| !joined_refs.contains(&m["phx_ref"])),
+                );
+            }
+            state.insert(key.clone(), serde_json::json!({"metas": merged}));
+        }
+    }
+    if let Some(leaves) = diff["leaves"].as_object() {
+        for (key, left) in leaves {
+            let left_refs = refs(&metas(left));
+            let Some(current) = state.get(key) else {
+                continue;
+            };
+            let kept: Vec<Value> = metas(current)
+                .into_iter()
+                .filter(|m| !left_refs.contains(&m["phx_ref"]))
+                .collect();
+            if kept.is_empty() {
+                state.remove(key);
+            } else {
+                state.insert(key.clone(), serde_json::json!({"metas": kept}));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::apply_presence_diff;
+
+    #[test]
+    fn presence_diffs_merge_by_phx_ref() {
+        let mut state = json!({"home": {"metas": [{"phx_ref": "a", "device": "desk"}]}})
+            .as_object()
+            .unwrap()
+            .clone();
+        apply_presence_diff(
+            &mut state,
+            &json!({"joins": {"home": {"metas": [{"phx_ref": "b", "device": "laptop"}]}}, "leaves": {}}),
+        );
+        assert_eq!(
+            state["home"]["metas"].as_array().unwrap().len(),
+            2,
+            "a second device under the same key"
+        );
+        apply_presence_diff(
+            &mut state,
+            &json!({"joins": {}, "leaves": {"home": {"metas": [{"phx_ref": "a"}]}}}),
+        );
+        assert_eq!(
+            state["home"]["metas"],
+            json!([{"phx_ref": "b", "device": "laptop"}])
+        );
+        apply_presence_diff(
+            &mut state,
+            &json!({"joins": {}, "leaves": {"home": {"metas": [{"phx_ref": "b"}]}}}),
+        );
+        assert!(state.is_empty());
     }
 }
