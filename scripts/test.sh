@@ -32,7 +32,7 @@ run ui-unit bash -c 'cd ui && npx vitest run'
 run ui-build bash -c 'cd ui && npx vite build'
 run rust-fmt cargo fmt --all --check
 run rust-clippy cargo clippy --workspace --all-targets --locked -- -D warnings
-run rust-tests cargo test --workspace --locked
+run rust-tests cargo test --workspace --locked --no-fail-fast
 # The real OS keyring (Secret Service) in a private D-Bus session with an unlocked gnome-keyring.
 if [ -f src-tauri/crates/core/tests/keyring.rs ]; then
   keyring_home=$(mktemp -d)
