@@ -73,15 +73,9 @@ pub(super) fn scene_svg(spec: &SceneSpec<'_>) -> String {
     let mut s = String::with_capacity(16_000);
     s += r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1024 1024" width="1024" height="1024">"##;
     s += &format!(
-        r##"<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="{top}"/><stop offset="1" stop-color="{bottom}"/></linearGradient><radialGradient id="glow"><stop offset="0" stop-color="#fff7c2" stop-opacity="0.95"/><stop offset="1" stop-color="#fff7c2" stop-opacity="0"/></radialGradient><radialGradient id="vignette" cx="0.5" cy="0.5" r="0.75"><stop offset="0.6" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#3b2412" stop-opacity="0.45"/></radialGradient><filter id="soft" x="-5%" y="-5%" width="110%" height="110%"><feGaussianBlur stdDeviation="{}"/></filter></defs>"##,
-        ink.blur.max(0.01)
+        r##"<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="{top}"/><stop offset="1" stop-color="{bottom}"/></linearGradient><radialGradient id="glow"><stop offset="0" stop-color="#fff7c2" stop-opacity="0.95"/><stop offset="1" stop-color="#fff7c2" stop-opacity="0"/></radialGradient><radialGradient id="vignette" cx="0.5" cy="0.5" r="0.75"><stop offset="0.6" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#3b2412" stop-opacity="0.45"/></radialGradient></defs>"##
     );
-    let soft = if ink.blur > 0.0 {
-        r##" filter="url(#soft)""##
-    } else {
-        ""
-    };
-    s += &format!("<g{soft}>");
+    s += "<g>";
     s += r##"<rect width="1024" height="1024" fill="url(#sky)"/>"##;
     // Light: sun by day, moon and stars by night.
     if night {
@@ -136,7 +130,7 @@ pub(super) fn scene_svg(spec: &SceneSpec<'_>) -> String {
     if ink.sepia {
         s += r##"<rect width="1024" height="1024" fill="#d9b77e" fill-opacity="0.18"/><rect width="1024" height="1024" fill="url(#vignette)"/><rect x="18" y="18" width="988" height="988" rx="24" fill="none" stroke="#7a5235" stroke-width="10"/>"##;
     }
-    if ink.blur > 0.0 {
+    if ink.bleed {
         for _ in 0..60 {
             s += &format!(
                 r##"<circle cx="{:.0}" cy="{:.0}" r="{:.0}" fill="#ffffff" fill-opacity="0.08"/>"##,

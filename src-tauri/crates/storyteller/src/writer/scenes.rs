@@ -101,7 +101,7 @@ fn mood(beat: Beat, index: usize, ctx: &SceneContext<'_>) -> (Emotion, Importanc
         Beat::Companion => (Emotion::Joyful, Importance::Minor),
         Beat::Situation if ctx.visual.night => (Emotion::Mysterious, Importance::Key),
         Beat::Situation => (Emotion::Exciting, Importance::Key),
-        Beat::Episode if index % 2 == 0 => (Emotion::Adventurous, Importance::Major),
+        Beat::Episode if index.is_multiple_of(2) => (Emotion::Adventurous, Importance::Major),
         Beat::Episode => (Emotion::Exciting, Importance::Major),
         Beat::Ability => (Emotion::Exciting, Importance::Key),
         Beat::Resolution => (Emotion::Heartwarming, Importance::Key),
