@@ -82,8 +82,6 @@ enum Place {
     Append(Beat),
     /// Just before the last sentence of the last paragraph of this beat.
     BeforeLast(Beat),
-    /// Just after the first sentence of the last paragraph of this beat.
-    AfterFirst(Beat),
     /// In a new episode paragraph placed before the resolution.
     NewEpisode,
 }
@@ -104,7 +102,6 @@ enum Step {
     Wonder,
     GentleLine,
     SecondChapter,
-    ReturnLine,
 }
 
 /// Builds the story for `request` in `lex`, aiming at `target_words`.
@@ -280,7 +277,6 @@ pub(super) fn compose(
         Step::GentleLine,
         Step::Wonder,
         Step::SecondChapter,
-        Step::ReturnLine,
     ];
     let (low, high) = (target_words * 0.97, target_words * 1.05);
     let mut episode_count = 2usize;
@@ -311,9 +307,6 @@ pub(super) fn compose(
             }
             Step::ToneLine => vec![(Place::Append(Beat::Situation), f(tone.deal()))],
             Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
-            Step::ReturnLine if !short => {
-                vec![(Place::AfterFirst(Beat::Ending), f(returns.deal()))]
-            }
             Step::SecondResolution => {
                 let other = if clever_first {
                     kindness.deal()
@@ -451,15 +444,11 @@ impl Builder {
                 }
                 Place::Append(beat) => (self.last_of(beat), false),
                 Place::BeforeLast(beat) => (self.last_of(beat), true),
-                Place::AfterFirst(beat) => (self.last_of(beat), false),
             };
-            let after_first = matches!(place, Place::AfterFirst(_));
             let Some(sentence) = sentence else { continue };
             if let Some(p) = self.paragraphs.iter_mut().find(|p| p.id == id) {
                 let at = if before_last {
                     p.sentences.len().saturating_sub(1)
-                } else if after_first {
-                    1.min(p.sentences.len())
                 } else {
                     p.sentences.len()
                 };

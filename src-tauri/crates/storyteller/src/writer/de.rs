@@ -271,6 +271,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} gähnte ein winziges Gähnen und tat so, als würde es sich nur strecken, und {N} lächelte und tat so, als hätte es nichts bemerkt.",
         "Sie legten sich kurz auf den Rücken und sahen zu, wie eine Wolke sich langsam von einem Boot in ein Häschen verwandelte.",
         "Irgendwo läutete leise eine Glocke, einmal und dann zweimal, als wollte der Tag sagen: „Bald ist es so weit.“",
+        "{C} pflückte eine Walderdbeere und teilte sie mit {N}, und es war die süßeste Erdbeere des ganzen Sommers.",
+        "Eine Amsel setzte sich auf einen niedrigen Ast und sang eine ganze Strophe, als wollte sie sich richtig vorstellen.",
+        "{N} und {C} rieten, wie die Schatten aussahen, und jeder Schatten wurde zu einem anderen Tier.",
+        "„Weißt du noch, wie wir uns kennengelernt haben?“, fragte {C}, und {N} lachte, denn natürlich wusste {N} es noch.",
     ],
     chapters: &[
         "Aber der Abend hielt noch eine Überraschung bereit.",

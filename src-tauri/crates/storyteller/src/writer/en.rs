@@ -271,6 +271,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} yawned a tiny yawn and pretended it was only a stretch, and {N} smiled and pretended not to notice.",
         "They lay on their backs for a moment and watched a cloud slowly turn from a boat into a bunny.",
         "Somewhere a bell rang gently, once and then twice, as if the day were saying, “Almost time.”",
+        "{C} picked a wild strawberry and split it in half with {N}, and it was the sweetest strawberry of the whole summer.",
+        "A blackbird landed on a low branch and sang a whole verse, as if it wanted to introduce itself properly.",
+        "{N} and {C} played a guessing game with the shadows, and every shadow became a different animal.",
+        "“Do you remember the day we met?” asked {C}, and {N} laughed, because of course {P} remembered.",
     ],
     chapters: &[
         "But the evening had one more surprise waiting.",

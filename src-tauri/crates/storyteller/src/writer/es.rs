@@ -286,6 +286,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} soltó un bostezo chiquitito y fingió que solo se estiraba, y {N} sonrió y fingió no darse cuenta.",
         "Se tumbaron un momento boca arriba y vieron cómo una nube se convertía despacio de barco en conejito.",
         "En algún lugar sonó una campana suave, una vez y luego dos, como si el día dijera: «Ya casi es la hora».",
+        "{C} cogió una fresa silvestre y la partió por la mitad con {N}, y fue la fresa más dulce de todo el verano.",
+        "Un mirlo se posó en una rama baja y cantó una estrofa entera, como si quisiera presentarse como es debido.",
+        "{N} y {C} jugaron a adivinar las formas de las sombras, y cada sombra se convertía en un animal distinto.",
+        "El perfume de los tilos llegaba en olas suaves, y cada ola parecía una caricia en la mejilla.",
+        "—¿Te acuerdas de cuando nos conocimos? —preguntó {C}, y {N} se rió, porque se acordaba perfectamente.",
+        "Dos luciérnagas se perseguían alrededor de un arbusto, encendiéndose y apagándose como si jugaran al escondite.",
     ],
     chapters: &[
         "Pero la tarde todavía guardaba una sorpresa más.",

@@ -286,6 +286,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} bâilla un tout petit bâillement et fit semblant de s'étirer, et {N} sourit en faisant semblant de ne rien voir.",
         "Ils s'allongèrent un moment sur le dos et regardèrent un nuage se changer lentement de bateau en lapin.",
         "Quelque part, une cloche sonna doucement, une fois, puis deux, comme si la journée disait : « Bientôt l'heure. »",
+        "{C} cueillit une fraise des bois et la partagea en deux avec {N}, et ce fut la fraise la plus sucrée de tout l'été.",
+        "Un merle se posa sur une branche basse et chanta tout un couplet, comme pour se présenter comme il faut.",
+        "{N} et {C} jouèrent à deviner les formes des ombres, et chaque ombre devenait un animal différent.",
+        "« Tu te souviens du jour où on s'est rencontrés ? » demanda {C}, et {N} se mit à rire, car bien sûr, c'était inoubliable.",
     ],
     chapters: &[
         "Mais la soirée leur réservait encore une surprise.",
