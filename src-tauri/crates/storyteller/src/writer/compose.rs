@@ -7,7 +7,7 @@ use rand::{Rng, RngCore};
 
 use super::lexicon::{Lexicon, Pool};
 use super::template::{Slots, fill};
-use crate::scenery::{COMPANION_NAMES, CompanionKind, event_base};
+use crate::scenery::{COMPANION_NAMES, CompanionKind, Landscape, event_base, visual};
 use crate::{EventSpec, StoryRequest, Tone, Trait};
 
 /// What a paragraph does in the story arc.
@@ -96,7 +96,6 @@ enum Step {
     ToneLine,
     NewEpisode,
     EpisodeDetail,
-    Teamwork,
     SecondResolution,
     Sleepy,
     Wonder,
@@ -152,17 +151,35 @@ pub(super) fn compose(
     };
     let mut deck = |pool: Pool| Deck::new(pool, slots, short, rng);
     let mut openings = deck(lex.openings);
-    let mut settings = deck(lex.settings);
+    // The generic settings, details and obstacles happen outdoors (grass, streams, paths): stories
+    // in a rocket, under the sea, in the clouds or indoors leave them out unless they are so long
+    // that they need every sentence.
+    let outdoors = !matches!(
+        visual(base).landscape,
+        Landscape::Sea
+            | Landscape::Space
+            | Landscape::RainyWindow
+            | Landscape::Clouds
+            | Landscape::Dream
+    );
+    let nature = |pool: Pool| {
+        if outdoors || target_words > 1100.0 {
+            pool
+        } else {
+            &[]
+        }
+    };
+    let mut settings = deck(nature(lex.settings));
     let mut intros = deck(intros);
     let mut looks = deck(lex.looks);
     let mut companion_intros = deck(lex.companion_intros);
     let mut companion_lines = deck(lex.companion_lines);
     let mut situation = deck(event_words.situation);
     let mut moments = deck(event_words.moments);
-    let mut obstacles = deck(lex.obstacles);
+    let mut obstacles = deck(nature(lex.obstacles));
     let mut teamwork = deck(lex.teamwork);
     let mut transitions = deck(lex.transitions);
-    let mut details = deck(lex.details);
+    let mut details = deck(nature(lex.details));
     let mut wonders = deck(lex.wonders);
     // Built-in events borrow the gentle tone lines (calming, inspiring, balanced).
     let mut tone_lines: Vec<Deck> = [0, 4, 6, 2, 3, 5, 1]
@@ -224,7 +241,7 @@ pub(super) fn compose(
         story.push(Beat::Episode, vec![problem, f(acts[0].deal()), solution]);
     }
     if !short || has_ability {
-        let (problem, solution) = pair(obstacles.deal());
+        let (problem, solution) = pair(obstacles.deal().or_else(|| moments.deal()));
         let act = if has_ability {
             ability.deal()
         } else {
@@ -273,7 +290,6 @@ pub(super) fn compose(
         Step::CompanionLine,
         Step::EpisodeDetail,
         Step::Wonder,
-        Step::Teamwork,
         Step::GentleLine,
         Step::Wonder,
         Step::SecondChapter,
@@ -354,7 +370,6 @@ pub(super) fn compose(
                     (Place::NewEpisode, payoff),
                 ]
             }
-            Step::Teamwork => vec![(Place::Append(Beat::Episode), f(teamwork.deal()))],
             _ => continue,
         };
         let new_words: usize = grown
@@ -442,6 +457,7 @@ impl Builder {
                     });
                     (id, false)
                 }
+                Place::Append(Beat::Episode) => (self.roomiest_episode(), false),
                 Place::Append(beat) => (self.last_of(beat), false),
                 Place::BeforeLast(beat) => (self.last_of(beat), true),
             };
@@ -457,6 +473,38 @@ impl Builder {
             }
         }
         self.paragraphs.retain(|p| !p.sentences.is_empty());
+    }
+
+    /// The episode with the fewest sentences, so details spread over the story; a fresh
+    /// paragraph before the resolution when every episode is already full.
+    fn roomiest_episode(&mut self) -> usize {
+        let roomiest = self
+            .paragraphs
+            .iter()
+            .filter(|p| matches!(p.beat, Beat::Episode | Beat::Ability))
+            .min_by_key(|p| p.sentences.len())
+            .map(|p| (p.id, p.sentences.len()));
+        match roomiest {
+            Some((id, len)) if len < 6 => id,
+            _ => {
+                let at = self
+                    .paragraphs
+                    .iter()
+                    .position(|p| p.beat == Beat::Resolution)
+                    .unwrap_or(self.paragraphs.len());
+                let id = self.next_id;
+                self.paragraphs.insert(
+                    at,
+                    Paragraph {
+                        beat: Beat::Episode,
+                        sentences: Vec::new(),
+                        id,
+                    },
+                );
+                self.next_id += 1;
+                id
+            }
+        }
     }
 
     fn last_of(&self, beat: Beat) -> usize {
