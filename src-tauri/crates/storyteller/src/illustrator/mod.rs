@@ -6,6 +6,7 @@
 
 mod avatar;
 mod figures;
+mod landscape;
 mod look;
 mod render;
 mod scene;

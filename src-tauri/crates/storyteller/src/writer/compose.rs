@@ -5,6 +5,7 @@
 use rand::seq::SliceRandom;
 use rand::{Rng, RngCore};
 
+use super::builder::Builder;
 use super::lexicon::{Lexicon, Pool};
 use super::template::{Slots, fill};
 use crate::scenery::{COMPANION_NAMES, CompanionKind, Landscape, event_base, visual};
@@ -27,7 +28,7 @@ pub(super) enum Beat {
 pub(super) struct Paragraph {
     pub beat: Beat,
     pub sentences: Vec<String>,
-    id: usize,
+    pub id: usize,
 }
 
 /// A composed story before it is joined into text.
@@ -77,7 +78,7 @@ impl Deck {
 
 /// Where a grown sentence goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub(super) enum Place {
     /// At the end of the last paragraph of this beat.
     Append(Beat),
     /// Just before the last sentence of the last paragraph of this beat.
@@ -392,150 +393,6 @@ pub(super) fn compose(
         paragraphs: story.paragraphs,
         companion,
         companion_name,
-    }
-}
-
-struct Builder {
-    paragraphs: Vec<Paragraph>,
-    next_id: usize,
-    /// Paragraph id and sentence index of each grown sentence, newest last.
-    added: Vec<(usize, usize)>,
-}
-
-impl Builder {
-    fn words(&self) -> usize {
-        self.paragraphs
-            .iter()
-            .flat_map(|p| &p.sentences)
-            .map(|s| count_words(s))
-            .sum()
-    }
-
-    fn len_of(&self, beat: Beat) -> usize {
-        self.paragraphs
-            .iter()
-            .rev()
-            .find(|p| p.beat == beat)
-            .map_or(0, |p| p.sentences.len())
-    }
-
-    fn push(&mut self, beat: Beat, sentences: Vec<Option<String>>) {
-        let sentences: Vec<String> = sentences.into_iter().flatten().collect();
-        if sentences.is_empty() {
-            return;
-        }
-        self.paragraphs.push(Paragraph {
-            beat,
-            sentences,
-            id: self.next_id,
-        });
-        self.next_id += 1;
-    }
-
-    fn grow(&mut self, grown: Vec<(Place, Option<String>)>) {
-        let mut new_episode: Option<usize> = None;
-        for (place, sentence) in grown {
-            let (id, before_last) = match place {
-                Place::NewEpisode => {
-                    let id = *new_episode.get_or_insert_with(|| {
-                        let at = self
-                            .paragraphs
-                            .iter()
-                            .position(|p| p.beat == Beat::Resolution)
-                            .unwrap_or(self.paragraphs.len());
-                        let id = self.next_id;
-                        self.paragraphs.insert(
-                            at,
-                            Paragraph {
-                                beat: Beat::Episode,
-                                sentences: Vec::new(),
-                                id,
-                            },
-                        );
-                        self.next_id += 1;
-                        id
-                    });
-                    (id, false)
-                }
-                Place::Append(Beat::Episode) => (self.roomiest_episode(), false),
-                Place::Append(beat) => (self.last_of(beat), false),
-                Place::BeforeLast(beat) => (self.last_of(beat), true),
-            };
-            let Some(sentence) = sentence else { continue };
-            if let Some(p) = self.paragraphs.iter_mut().find(|p| p.id == id) {
-                let at = if before_last {
-                    p.sentences.len().saturating_sub(1)
-                } else {
-                    p.sentences.len()
-                };
-                p.sentences.insert(at, sentence);
-                self.added.push((id, at));
-            }
-        }
-        self.paragraphs.retain(|p| !p.sentences.is_empty());
-    }
-
-    /// The episode with the fewest sentences, so details spread over the story; a fresh
-    /// paragraph before the resolution when every episode is already full.
-    fn roomiest_episode(&mut self) -> usize {
-        let roomiest = self
-            .paragraphs
-            .iter()
-            .filter(|p| matches!(p.beat, Beat::Episode | Beat::Ability))
-            .min_by_key(|p| p.sentences.len())
-            .map(|p| (p.id, p.sentences.len()));
-        match roomiest {
-            Some((id, len)) if len < 6 => id,
-            _ => {
-                let at = self
-                    .paragraphs
-                    .iter()
-                    .position(|p| p.beat == Beat::Resolution)
-                    .unwrap_or(self.paragraphs.len());
-                let id = self.next_id;
-                self.paragraphs.insert(
-                    at,
-                    Paragraph {
-                        beat: Beat::Episode,
-                        sentences: Vec::new(),
-                        id,
-                    },
-                );
-                self.next_id += 1;
-                id
-            }
-        }
-    }
-
-    fn last_of(&self, beat: Beat) -> usize {
-        let of_beat = |b: Beat| {
-            self.paragraphs
-                .iter()
-                .rev()
-                .find(|p| p.beat == b)
-                .map(|p| p.id)
-        };
-        match beat {
-            Beat::Episode => of_beat(Beat::Episode)
-                .or_else(|| of_beat(Beat::Ability))
-                .unwrap_or(0),
-            other => of_beat(other).unwrap_or(0),
-        }
-    }
-
-    fn shrink(&mut self) -> bool {
-        let Some((id, at)) = self.added.pop() else {
-            return false;
-        };
-        if let Some(p) = self.paragraphs.iter().position(|p| p.id == id) {
-            if at < self.paragraphs[p].sentences.len() {
-                self.paragraphs[p].sentences.remove(at);
-            }
-            if self.paragraphs[p].sentences.is_empty() {
-                self.paragraphs.remove(p);
-            }
-        }
-        true
     }
 }
 

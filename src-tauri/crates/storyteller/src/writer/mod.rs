@@ -4,13 +4,19 @@
 //! with many variants each, drawn by a ChaCha RNG seeded from the request, and grown until it
 //! fits the target duration at the narrating voice's pace.
 
+mod builder;
 mod compose;
 mod de;
+mod de_events;
 mod en;
+mod en_events;
 mod es;
+mod es_events;
 mod extract;
 mod fr;
+mod fr_events;
 mod it;
+mod it_events;
 mod lexicon;
 mod scenes;
 mod template;
