@@ -43,6 +43,23 @@ pub(super) fn hero(look: &Look, ink: &Ink, x: f32, y: f32, scale: f32, sleepy: b
     );
     s += r##"<path d="M-20 -210 Q0 -190 20 -210" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="6" stroke-linecap="round"/>"##;
     s += r##"<path d="M0 -168 l7 14 l15 2 l-11 10 l3 15 l-14 -7 l-14 7 l3 -15 l-11 -10 l15 -2 Z" fill="#ffffff" fill-opacity="0.85"/>"##;
+    // At bedtime the hero is wrapped in a starry blanket.
+    if sleepy {
+        s += &format!(
+            r##"<path d="M-100 -214 Q0 -246 100 -214 Q120 -100 112 0 Q0 18 -112 0 Q-120 -100 -100 -214 Z" {}/>"##,
+            p("#b8c0ff")
+        );
+        for (x, y) in [
+            (-60, -170),
+            (30, -190),
+            (-20, -110),
+            (60, -80),
+            (-70, -50),
+            (10, -40),
+        ] {
+            s += &format!(r##"<circle cx="{x}" cy="{y}" r="7" fill="#fff6c8"/>"##);
+        }
+    }
     // Neck and head.
     s += &format!(
         r##"<rect x="-14" y="-226" width="28" height="26" {}/>"##,
