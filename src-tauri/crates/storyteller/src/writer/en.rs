@@ -315,13 +315,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     custom_situation: &[
         "Today was a special day: {TITLE}. {DESC}",
         "{N} had been thinking about it all week. {DESC}",
-        "This was the day of {TITLE}, and {N} felt a happy flutter in {POS} tummy. {DESC}",
+        "This was the day of “{TITLE}”, and {N} felt a happy flutter in {POS} tummy. {DESC}",
         "It was time for {TITLE}. {DESC}",
     ],
     custom_resolution: &[
-        "And that is how {TITLE} became one of {N}'s happiest memories.",
-        "{TITLE} had turned out even better than {N} had imagined.",
-        "{N} smiled, because {TITLE} had been a success, and {P} had not been alone for a single moment.",
+        "And that is how “{TITLE}” became one of {N}'s happiest memories.",
+        "“{TITLE}” had turned out even better than {N} had imagined.",
+        "{N} smiled, because “{TITLE}” had been a success, and {P} had not been alone for a single moment.",
     ],
     custom_keywords: &[
         "Everything today seemed to be about {KWS}.",
