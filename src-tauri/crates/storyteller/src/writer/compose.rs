@@ -152,8 +152,8 @@ pub(super) fn compose(
     };
     let mut deck = |pool: Pool| Deck::new(pool, slots, short, rng);
     let mut openings = deck(lex.openings);
-    // The generic settings, details and obstacles happen outdoors (grass, streams, paths): stories
-    // in a rocket, under the sea, in the clouds or indoors leave them out unless they are so long
+    // The generic settings, details and obstacles happen outdoors in summer: stories
+    // in a rocket, under the sea, in the clouds, in the snow or indoors leave them out unless so long
     // that they need every sentence.
     let outdoors = !matches!(
         visual(base).landscape,
@@ -162,6 +162,7 @@ pub(super) fn compose(
             | Landscape::RainyWindow
             | Landscape::Clouds
             | Landscape::Dream
+            | Landscape::Snow
     );
     let nature = |pool: Pool| {
         if outdoors || target_words > 1100.0 {
