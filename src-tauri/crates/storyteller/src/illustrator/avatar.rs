@@ -91,7 +91,7 @@ pub(super) fn avatar_svg(hero_data: &Hero, style: AvatarStyle) -> String {
     s += "</g>";
     // A tiny friend peeks in at the corner, so the hero is never alone.
     let friend = CompanionKind::ALL[(hash(&hero_data.name) % 8) as usize];
-    s += &companion(friend, &ink, 850.0, 990.0, 0.9);
+    s += &companion(friend, &ink, 850.0, 990.0, 0.9, false);
     if ink.sepia {
         s += r##"<rect width="1024" height="1024" fill="#d9b77e" fill-opacity="0.15"/>"##;
     }

@@ -131,8 +131,15 @@ pub(super) fn hero(look: &Look, ink: &Ink, x: f32, y: f32, scale: f32, sleepy: b
     s
 }
 
-/// A companion sitting at (`x`, `y`) (feet), `scale` 1 ≈ 160 px tall.
-pub(super) fn companion(kind: CompanionKind, ink: &Ink, x: f32, y: f32, scale: f32) -> String {
+/// A companion sitting at (`x`, `y`) (feet), `scale` 1 ≈ 160 px tall; eyes closed when `sleepy`.
+pub(super) fn companion(
+    kind: CompanionKind,
+    ink: &Ink,
+    x: f32,
+    y: f32,
+    scale: f32,
+    sleepy: bool,
+) -> String {
     use CompanionKind::*;
     let p = |fill: &str| ink.paint(fill);
     let (body, belly) = match kind {
@@ -332,18 +339,28 @@ pub(super) fn companion(kind: CompanionKind, ink: &Ink, x: f32, y: f32, scale: f
             r##"<circle cx="-{ex}" cy="{ey}" r="24" fill="#fff8e7"/><circle cx="{ex}" cy="{ey}" r="24" fill="#fff8e7"/>"##
         );
     }
-    s += &format!(
-        r##"<circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/><circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/>"##,
-        hx - ex,
-        hx + ex
-    );
-    s += &format!(
-        r##"<circle cx="{}" cy="{}" r="2.5" fill="#fff"/><circle cx="{}" cy="{}" r="2.5" fill="#fff"/>"##,
-        hx - ex + 2.0,
-        ey - 3.0,
-        hx + ex + 2.0,
-        ey - 3.0
-    );
+    if sleepy {
+        for cx in [hx - ex, hx + ex] {
+            s += &format!(
+                r##"<path d="M{} {ey} q{eye} {eye} {} 0" fill="none" stroke="#2d2233" stroke-width="3.5" stroke-linecap="round"/>"##,
+                cx - eye,
+                eye * 2.0
+            );
+        }
+    } else {
+        s += &format!(
+            r##"<circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/><circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/>"##,
+            hx - ex,
+            hx + ex
+        );
+        s += &format!(
+            r##"<circle cx="{}" cy="{}" r="2.5" fill="#fff"/><circle cx="{}" cy="{}" r="2.5" fill="#fff"/>"##,
+            hx - ex + 2.0,
+            ey - 3.0,
+            hx + ex + 2.0,
+            ey - 3.0
+        );
+    }
     match kind {
         Owl | Duckling => {
             s += &format!(

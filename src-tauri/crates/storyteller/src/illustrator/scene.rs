@@ -126,7 +126,14 @@ pub(super) fn scene_svg(spec: &SceneSpec<'_>) -> String {
         ground
     );
     s += &hero(spec.look, ink, 420.0 + shift, ground, 1.25, spec.sleepy);
-    s += &companion(spec.companion, ink, 650.0 + shift, ground, 1.35);
+    s += &companion(
+        spec.companion,
+        ink,
+        650.0 + shift,
+        ground,
+        1.35,
+        spec.sleepy,
+    );
     s += "</g>";
     if ink.sepia {
         s += r##"<rect width="1024" height="1024" fill="#d9b77e" fill-opacity="0.18"/><rect width="1024" height="1024" fill="url(#vignette)"/><rect x="18" y="18" width="988" height="988" rx="24" fill="none" stroke="#7a5235" stroke-width="10"/>"##;
