@@ -1,1 +1,163 @@
-fn main() {}
+//! Offline benchmark: a 7-minute story + its narration + 6 illustrations, on this machine.
+//!
+//! cargo bench -p infinite-stories-storyteller --bench offline
+//!
+//! Prints per-part medians over several runs, the end-to-end time with narration and
+//! illustrations running side by side (as the server does for two requests), the narration's
+//! measured length and size, and the distinct-bigram ratio over 100 stories.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use infinite_stories_storyteller::illustrator::OfflineIllustrator;
+use infinite_stories_storyteller::narrator::OfflineNarrator;
+use infinite_stories_storyteller::writer::OfflineWriter;
+use infinite_stories_storyteller::{
+    AvatarStyle, BuiltInEvent, EventSpec, Hero, IllustrationRequest, Language, NarrationRequest,
+    Pronouns, StoryDraft, StoryRequest, Trait, Voice,
+};
+
+const RUNS: usize = 5;
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn request(language: Language, seed: u64) -> StoryRequest {
+    StoryRequest {
+        hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+        event: EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
+        target_duration_seconds: 420,
+        language,
+        voice: Voice::Coral,
+        seed,
+    }
+}
+
+fn illustrate(draft: &StoryDraft, hero: &Hero) -> usize {
+    let illustrator = OfflineIllustrator::new();
+    let mut drawn = 0;
+    for scene in draft.scenes.iter().take(6) {
+        let picture = illustrator
+            .illustrate_now(&IllustrationRequest {
+                scene: scene.clone(),
+                hero: hero.clone(),
+                event: Some(EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure)),
+                story_key: "bench".into(),
+                style: AvatarStyle::PictureBook,
+                previous_generation_id: None,
+            })
+            .expect("illustration");
+        assert!(!picture.png.is_empty());
+        drawn += 1;
+    }
+    drawn
+}
+
+fn bigram_ratio(texts: &[String]) -> (f64, f64) {
+    let words = |t: &String| -> Vec<String> {
+        t.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (mut all, mut distinct, mut per_story) = (0usize, HashSet::new(), 0.0);
+    for text in texts {
+        let w = words(text);
+        let mut mine = HashSet::new();
+        for pair in w.windows(2) {
+            all += 1;
+            distinct.insert((pair[0].clone(), pair[1].clone()));
+            mine.insert((pair[0].clone(), pair[1].clone()));
+        }
+        per_story += mine.len() as f64 / (w.len().max(2) - 1) as f64;
+    }
+    (
+        distinct.len() as f64 / all as f64,
+        per_story / texts.len() as f64,
+    )
+}
+
+fn main() {
+    let (writer, narrator) = (OfflineWriter::new(), OfflineNarrator::new());
+    println!("offline storyteller benchmark ({RUNS} runs, medians)");
+    for language in [Language::En, Language::Fr] {
+        let (mut write, mut narrate, mut draw, mut total, mut side_by_side) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let mut last = None;
+        for run in 0..RUNS {
+            let req = request(language, run as u64);
+            let start = Instant::now();
+            let draft = writer.write_now(&req).expect("story");
+            write.push(start.elapsed());
+            let t = Instant::now();
+            let audio = narrator
+                .narrate_now(&NarrationRequest {
+                    text: draft.content.clone(),
+                    voice: req.voice,
+                    language,
+                })
+                .expect("narration");
+            narrate.push(t.elapsed());
+            let t = Instant::now();
+            let pictures = illustrate(&draft, &req.hero);
+            draw.push(t.elapsed());
+            total.push(start.elapsed());
+            // The same work with narration and pictures on the two cores at once.
+            let t = Instant::now();
+            let draft2 = writer.write_now(&req).expect("story");
+            std::thread::scope(|s| {
+                let speaking = s.spawn(|| {
+                    narrator.narrate_now(&NarrationRequest {
+                        text: draft2.content.clone(),
+                        voice: req.voice,
+                        language,
+                    })
+                });
+                illustrate(&draft2, &req.hero);
+                speaking
+                    .join()
+                    .expect("narration thread")
+                    .expect("narration");
+            });
+            side_by_side.push(t.elapsed());
+            last = Some((
+                draft.word_count,
+                draft.scenes.len(),
+                pictures,
+                audio.duration_seconds,
+                audio.bytes.len(),
+            ));
+        }
+        let (words, scenes, pictures, seconds, bytes) = last.expect("at least one run");
+        println!(
+            "{language}: story {:?} · narration {:?} · {pictures} illustrations {:?} · total {:?} · narration and pictures side by side {:?}",
+            median(write),
+            median(narrate),
+            median(draw),
+            median(total),
+            median(side_by_side)
+        );
+        println!(
+            "{language}: {words} words, {scenes} scenes, narration {seconds:.1} s measured, {:.2} MB Ogg Vorbis",
+            bytes as f64 / 1_000_000.0
+        );
+    }
+    for language in Language::ALL {
+        let stories: Vec<String> = (0..100)
+            .map(|seed| {
+                let mut req = request(*language, seed);
+                req.target_duration_seconds = 300;
+                writer.write_now(&req).expect("story").content
+            })
+            .collect();
+        let (corpus, per_story) = bigram_ratio(&stories);
+        println!(
+            "{language}: distinct-bigram ratio over 100 five-minute stories (same hero, bedtime_adventure): corpus {corpus:.3}, mean per story {per_story:.3}"
+        );
+    }
+}

@@ -4,18 +4,22 @@
 //!
 //! cargo run -p infinite-stories-storyteller --example tell -- --hero Luna --traits brave,kind \
 //!     --event bedtime_adventure --minutes 7 --language fr --out /tmp/luna
+//!
+//! A custom event instead of `--event`: `--custom-title "First day at school" --custom-description
+//! "Emma starts at a new school" --keywords backpack,crayons --tone funny`.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use infinite_stories_storyteller::{
-    AvatarRequest, AvatarStyle, BuiltInEvent, EventSpec, Hero, IllustrationRequest,
-    NarrationRequest, Providers, StoryRequest, Voice,
+    AgeRange, AvatarRequest, AvatarStyle, BuiltInEvent, CustomEvent, EventCategory, EventSpec,
+    Hero, IllustrationRequest, NarrationRequest, Providers, StoryRequest, Voice,
 };
 
 struct Args {
     hero: Hero,
     event: BuiltInEvent,
+    custom: Option<CustomEvent>,
     seconds: u32,
     language: infinite_stories_storyteller::Language,
     voice: Voice,
@@ -34,6 +38,8 @@ fn parse() -> Result<Args, String> {
     let (mut pronouns, mut look, mut ability) = (None, None, None);
     let mut out = PathBuf::from("story-out");
     let mut text_only = false;
+    let (mut title, mut description, mut keywords, mut tone) =
+        (None, String::new(), Vec::new(), "balanced".to_string());
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--text-only" {
@@ -59,6 +65,10 @@ fn parse() -> Result<Args, String> {
             "--look" => look = Some(value),
             "--ability" => ability = Some(value),
             "--out" => out = PathBuf::from(value),
+            "--custom-title" => title = Some(value),
+            "--custom-description" => description = value,
+            "--keywords" => keywords = value.split(',').map(|k| k.trim().to_string()).collect(),
+            "--tone" => tone = value,
             other => return Err(format!("unknown flag {other}")),
         }
     }
@@ -71,9 +81,22 @@ fn parse() -> Result<Args, String> {
     hero.pronouns = pronouns.map(|p| p.parse()).transpose().map_err(e)?;
     hero.appearance = look;
     hero.special_ability = ability;
+    let custom = match title {
+        Some(title) => Some(CustomEvent {
+            title,
+            prompt_seed: description.clone(),
+            description,
+            category: EventCategory::Custom,
+            tone: tone.parse().map_err(e)?,
+            age_range: AgeRange::AllAges,
+            keywords,
+        }),
+        None => None,
+    };
     Ok(Args {
         hero,
         event: event.parse().map_err(e)?,
+        custom,
         seconds: (minutes * 60.0).round() as u32,
         language: language.parse().map_err(e)?,
         voice: voice.parse().map_err(e)?,
@@ -92,7 +115,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let request = StoryRequest {
         hero: args.hero.clone(),
-        event: EventSpec::BuiltIn(args.event),
+        event: args
+            .custom
+            .clone()
+            .map_or(EventSpec::BuiltIn(args.event), EventSpec::Custom),
         target_duration_seconds: args.seconds,
         language: args.language,
         voice: args.voice,
@@ -179,7 +205,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .illustrate(&IllustrationRequest {
                 scene: scene.clone(),
                 hero: args.hero.clone(),
-                event: Some(EventSpec::BuiltIn(args.event)),
+                event: Some(request.event.clone()),
                 story_key: format!("{}-{}", args.event, args.seed),
                 style: args.style,
                 previous_generation_id: None,

@@ -16,7 +16,7 @@ pub(super) fn avatar_svg(hero_data: &Hero, style: AvatarStyle) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1024 1024" width="1024" height="1024">"##,
     );
     s += &format!(
-        r##"<defs><radialGradient id="bg" cx="0.5" cy="0.4" r="0.7"><stop offset="0" stop-color="{}"/><stop offset="1" stop-color="{}"/></radialGradient><radialGradient id="glow"><stop offset="0" stop-color="#fff7c2" stop-opacity="0.9"/><stop offset="1" stop-color="#fff7c2" stop-opacity="0"/></radialGradient><filter id="soft"><feGaussianBlur stdDeviation="{}"/></filter></defs>"##,
+        r##"<defs><radialGradient id="bg" cx="0.5" cy="0.4" r="0.7"><stop offset="0" stop-color="{}"/><stop offset="1" stop-color="{}"/></radialGradient><radialGradient id="glow"><stop offset="0" stop-color="#fff7c2" stop-opacity="0.9"/><stop offset="1" stop-color="#fff7c2" stop-opacity="0"/></radialGradient></defs>"##,
         match style {
             AvatarStyle::PictureBook => "#fff3b0",
             AvatarStyle::Watercolor => "#fdf0f5",
@@ -30,8 +30,7 @@ pub(super) fn avatar_svg(hero_data: &Hero, style: AvatarStyle) -> String {
             AvatarStyle::DigitalArt => "#5b3cc4",
             AvatarStyle::Animated3d => "#4ea8de",
             AvatarStyle::ClassicStorybook => "#d9b98c",
-        },
-        ink.blur.max(0.01)
+        }
     );
     s += r##"<rect width="1024" height="1024" fill="url(#bg)"/>"##;
     match style {
@@ -49,7 +48,7 @@ pub(super) fn avatar_svg(hero_data: &Hero, style: AvatarStyle) -> String {
             }
         }
         AvatarStyle::Watercolor => {
-            s += r##"<g filter="url(#soft)">"##;
+            s += r##"<g>"##;
             for _ in 0..9 {
                 let c =
                     ["#ffc8dd", "#bde0fe", "#cdb4db", "#caffbf"][(dice.next() * 4.0) as usize % 4];
@@ -87,17 +86,12 @@ pub(super) fn avatar_svg(hero_data: &Hero, style: AvatarStyle) -> String {
         }
     }
     s += r##"<ellipse cx="512" cy="985" rx="220" ry="26" fill="#000" fill-opacity="0.12"/>"##;
-    let soft = if ink.blur > 0.0 {
-        r##" filter="url(#soft)""##
-    } else {
-        ""
-    };
-    s += &format!("<g{soft}>");
+    s += "<g>";
     s += &hero(&look, &ink, 512.0, 985.0, 2.35, false);
     s += "</g>";
     // A tiny friend peeks in at the corner, so the hero is never alone.
     let friend = CompanionKind::ALL[(hash(&hero_data.name) % 8) as usize];
-    s += &companion(friend, &ink, 850.0, 990.0, 0.9);
+    s += &companion(friend, &ink, 850.0, 990.0, 0.9, false);
     if ink.sepia {
         s += r##"<rect width="1024" height="1024" fill="#d9b77e" fill-opacity="0.15"/>"##;
     }

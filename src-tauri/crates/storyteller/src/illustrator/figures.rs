@@ -43,6 +43,23 @@ pub(super) fn hero(look: &Look, ink: &Ink, x: f32, y: f32, scale: f32, sleepy: b
     );
     s += r##"<path d="M-20 -210 Q0 -190 20 -210" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="6" stroke-linecap="round"/>"##;
     s += r##"<path d="M0 -168 l7 14 l15 2 l-11 10 l3 15 l-14 -7 l-14 7 l3 -15 l-11 -10 l15 -2 Z" fill="#ffffff" fill-opacity="0.85"/>"##;
+    // At bedtime the hero is wrapped in a starry blanket.
+    if sleepy {
+        s += &format!(
+            r##"<path d="M-100 -214 Q0 -246 100 -214 Q120 -100 112 0 Q0 18 -112 0 Q-120 -100 -100 -214 Z" {}/>"##,
+            p("#b8c0ff")
+        );
+        for (x, y) in [
+            (-60, -170),
+            (30, -190),
+            (-20, -110),
+            (60, -80),
+            (-70, -50),
+            (10, -40),
+        ] {
+            s += &format!(r##"<circle cx="{x}" cy="{y}" r="7" fill="#fff6c8"/>"##);
+        }
+    }
     // Neck and head.
     s += &format!(
         r##"<rect x="-14" y="-226" width="28" height="26" {}/>"##,
@@ -114,8 +131,15 @@ pub(super) fn hero(look: &Look, ink: &Ink, x: f32, y: f32, scale: f32, sleepy: b
     s
 }
 
-/// A companion sitting at (`x`, `y`) (feet), `scale` 1 ≈ 160 px tall.
-pub(super) fn companion(kind: CompanionKind, ink: &Ink, x: f32, y: f32, scale: f32) -> String {
+/// A companion sitting at (`x`, `y`) (feet), `scale` 1 ≈ 160 px tall; eyes closed when `sleepy`.
+pub(super) fn companion(
+    kind: CompanionKind,
+    ink: &Ink,
+    x: f32,
+    y: f32,
+    scale: f32,
+    sleepy: bool,
+) -> String {
     use CompanionKind::*;
     let p = |fill: &str| ink.paint(fill);
     let (body, belly) = match kind {
@@ -315,18 +339,28 @@ pub(super) fn companion(kind: CompanionKind, ink: &Ink, x: f32, y: f32, scale: f
             r##"<circle cx="-{ex}" cy="{ey}" r="24" fill="#fff8e7"/><circle cx="{ex}" cy="{ey}" r="24" fill="#fff8e7"/>"##
         );
     }
-    s += &format!(
-        r##"<circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/><circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/>"##,
-        hx - ex,
-        hx + ex
-    );
-    s += &format!(
-        r##"<circle cx="{}" cy="{}" r="2.5" fill="#fff"/><circle cx="{}" cy="{}" r="2.5" fill="#fff"/>"##,
-        hx - ex + 2.0,
-        ey - 3.0,
-        hx + ex + 2.0,
-        ey - 3.0
-    );
+    if sleepy {
+        for cx in [hx - ex, hx + ex] {
+            s += &format!(
+                r##"<path d="M{} {ey} q{eye} {eye} {} 0" fill="none" stroke="#2d2233" stroke-width="3.5" stroke-linecap="round"/>"##,
+                cx - eye,
+                eye * 2.0
+            );
+        }
+    } else {
+        s += &format!(
+            r##"<circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/><circle cx="{}" cy="{ey}" r="{eye}" fill="#2d2233"/>"##,
+            hx - ex,
+            hx + ex
+        );
+        s += &format!(
+            r##"<circle cx="{}" cy="{}" r="2.5" fill="#fff"/><circle cx="{}" cy="{}" r="2.5" fill="#fff"/>"##,
+            hx - ex + 2.0,
+            ey - 3.0,
+            hx + ex + 2.0,
+            ey - 3.0
+        );
+    }
     match kind {
         Owl | Duckling => {
             s += &format!(

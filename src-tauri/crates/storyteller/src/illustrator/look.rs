@@ -119,8 +119,9 @@ pub(super) struct Ink {
     pub width: f32,
     /// Opacity of fills (watercolour is translucent).
     pub fill_opacity: f32,
-    /// Soft blur on the whole picture (watercolour).
-    pub blur: f32,
+    /// Soft, bleeding edges (watercolour): a wide translucent stroke in the fill colour, which
+    /// looks like a blur but costs nothing to render.
+    pub bleed: bool,
     /// Warm sepia wash over everything (classic storybook).
     pub sepia: bool,
     /// Shading highlights (3D look).
@@ -134,7 +135,7 @@ impl Ink {
                 line: "#3d2c3e",
                 width: 6.0,
                 fill_opacity: 1.0,
-                blur: 0.0,
+                bleed: false,
                 sepia: false,
                 shading: false,
             },
@@ -142,7 +143,7 @@ impl Ink {
                 line: "none",
                 width: 0.0,
                 fill_opacity: 0.82,
-                blur: 2.2,
+                bleed: true,
                 sepia: false,
                 shading: false,
             },
@@ -150,7 +151,7 @@ impl Ink {
                 line: "#2b2550",
                 width: 2.5,
                 fill_opacity: 1.0,
-                blur: 0.0,
+                bleed: false,
                 sepia: false,
                 shading: true,
             },
@@ -158,7 +159,7 @@ impl Ink {
                 line: "none",
                 width: 0.0,
                 fill_opacity: 1.0,
-                blur: 0.0,
+                bleed: false,
                 sepia: false,
                 shading: true,
             },
@@ -166,7 +167,7 @@ impl Ink {
                 line: "#5b3a29",
                 width: 3.0,
                 fill_opacity: 0.95,
-                blur: 0.0,
+                bleed: false,
                 sepia: true,
                 shading: false,
             },
@@ -175,7 +176,12 @@ impl Ink {
 
     /// SVG attributes for a filled shape in this style.
     pub(super) fn paint(&self, fill: &str) -> String {
-        if self.width > 0.0 {
+        if self.bleed {
+            format!(
+                r##"fill="{fill}" fill-opacity="{}" stroke="{fill}" stroke-opacity="0.3" stroke-width="14" stroke-linejoin="round""##,
+                self.fill_opacity
+            )
+        } else if self.width > 0.0 {
             format!(
                 r##"fill="{fill}" fill-opacity="{}" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round""##,
                 self.fill_opacity, self.line, self.width

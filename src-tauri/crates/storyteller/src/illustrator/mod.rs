@@ -6,6 +6,7 @@
 
 mod avatar;
 mod figures;
+mod landscape;
 mod look;
 mod render;
 mod scene;
@@ -51,13 +52,12 @@ impl OfflineIllustrator {
             .unwrap_or(pool[(story_seed % pool.len() as u64) as usize]);
         let visual = visual(event);
         let sleepy = prompt.contains("sleepy") || prompt.contains("tucked in");
-        let night = visual.night
-            && (sleepy
-                || matches!(
-                    scene.emotion,
-                    Emotion::Peaceful | Emotion::Mysterious | Emotion::Contemplative
-                ))
-            || sleepy;
+        // Bedtime scenes are at night; night events stay dark in their calm moments.
+        let calm = matches!(
+            scene.emotion,
+            Emotion::Peaceful | Emotion::Mysterious | Emotion::Contemplative
+        );
+        let night = sleepy || (visual.night && calm);
         let spec = scene::SceneSpec {
             visual,
             emotion: scene.emotion,

@@ -30,7 +30,7 @@ pub(crate) fn chunks(text: &str) -> Vec<Chunk<'_>> {
             if matches!(c, '.' | '!' | '?' | '…') {
                 last_break = i + c.len_utf8();
             }
-            if i - piece_start >= MAX_CHUNK && last_break > piece_start {
+            if i.saturating_sub(piece_start) >= MAX_CHUNK && last_break > piece_start {
                 out.push(Chunk {
                     text: trimmed[piece_start..last_break].trim(),
                     offset: start + piece_start,

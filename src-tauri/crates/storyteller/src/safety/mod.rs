@@ -4,12 +4,15 @@
 //! "surprising"); anything that cannot be softened is refused with a message, in the family's
 //! language, that says what to change.
 
+mod messages;
 mod rules;
+mod soften;
 
 use async_trait::async_trait;
 
 use crate::{Language, Result, SafetyFilter, SafetyVerdict};
-use rules::{Category, ENGLISH_ONLY, REFUSE, SOFTEN};
+use rules::{Category, ENGLISH_ONLY, REFUSE};
+use soften::SOFTEN;
 
 /// Rule-based filter: passes, rewrites kindly, or refuses.
 #[derive(Debug, Default, Clone)]
@@ -53,7 +56,7 @@ impl OfflineSafety {
                 .map(|(_, w)| w.trim_end_matches('*').trim_matches('~'))
                 .collect();
             return SafetyVerdict::Refused {
-                message: rules::message(language, *category, &words),
+                message: messages::message(language, *category, &words),
             };
         }
         let mut rewritten = text.to_string();

@@ -5,9 +5,10 @@
 use rand::seq::SliceRandom;
 use rand::{Rng, RngCore};
 
+use super::builder::Builder;
 use super::lexicon::{Lexicon, Pool};
 use super::template::{Slots, fill};
-use crate::scenery::{COMPANION_NAMES, CompanionKind, event_base};
+use crate::scenery::{COMPANION_NAMES, CompanionKind, Landscape, event_base, visual};
 use crate::{EventSpec, StoryRequest, Tone, Trait};
 
 /// What a paragraph does in the story arc.
@@ -27,7 +28,7 @@ pub(super) enum Beat {
 pub(super) struct Paragraph {
     pub beat: Beat,
     pub sentences: Vec<String>,
-    id: usize,
+    pub id: usize,
 }
 
 /// A composed story before it is joined into text.
@@ -77,13 +78,11 @@ impl Deck {
 
 /// Where a grown sentence goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub(super) enum Place {
     /// At the end of the last paragraph of this beat.
     Append(Beat),
     /// Just before the last sentence of the last paragraph of this beat.
     BeforeLast(Beat),
-    /// Just after the first sentence of the last paragraph of this beat.
-    AfterFirst(Beat),
     /// In a new episode paragraph placed before the resolution.
     NewEpisode,
 }
@@ -98,13 +97,11 @@ enum Step {
     ToneLine,
     NewEpisode,
     EpisodeDetail,
-    Teamwork,
     SecondResolution,
     Sleepy,
     Wonder,
     GentleLine,
     SecondChapter,
-    ReturnLine,
 }
 
 /// Builds the story for `request` in `lex`, aiming at `target_words`.
@@ -155,17 +152,36 @@ pub(super) fn compose(
     };
     let mut deck = |pool: Pool| Deck::new(pool, slots, short, rng);
     let mut openings = deck(lex.openings);
-    let mut settings = deck(lex.settings);
+    // The generic settings, details and obstacles happen outdoors in summer: stories
+    // in a rocket, under the sea, in the clouds, in the snow or indoors leave them out unless so long
+    // that they need every sentence.
+    let outdoors = !matches!(
+        visual(base).landscape,
+        Landscape::Sea
+            | Landscape::Space
+            | Landscape::RainyWindow
+            | Landscape::Clouds
+            | Landscape::Dream
+            | Landscape::Snow
+    );
+    let nature = |pool: Pool| {
+        if outdoors || target_words > 1100.0 {
+            pool
+        } else {
+            &[]
+        }
+    };
+    let mut settings = deck(nature(lex.settings));
     let mut intros = deck(intros);
     let mut looks = deck(lex.looks);
     let mut companion_intros = deck(lex.companion_intros);
     let mut companion_lines = deck(lex.companion_lines);
     let mut situation = deck(event_words.situation);
     let mut moments = deck(event_words.moments);
-    let mut obstacles = deck(lex.obstacles);
+    let mut obstacles = deck(nature(lex.obstacles));
     let mut teamwork = deck(lex.teamwork);
     let mut transitions = deck(lex.transitions);
-    let mut details = deck(lex.details);
+    let mut details = deck(nature(lex.details));
     let mut wonders = deck(lex.wonders);
     // Built-in events borrow the gentle tone lines (calming, inspiring, balanced).
     let mut tone_lines: Vec<Deck> = [0, 4, 6, 2, 3, 5, 1]
@@ -227,7 +243,7 @@ pub(super) fn compose(
         story.push(Beat::Episode, vec![problem, f(acts[0].deal()), solution]);
     }
     if !short || has_ability {
-        let (problem, solution) = pair(obstacles.deal());
+        let (problem, solution) = pair(obstacles.deal().or_else(|| moments.deal()));
         let act = if has_ability {
             ability.deal()
         } else {
@@ -276,11 +292,9 @@ pub(super) fn compose(
         Step::CompanionLine,
         Step::EpisodeDetail,
         Step::Wonder,
-        Step::Teamwork,
         Step::GentleLine,
         Step::Wonder,
         Step::SecondChapter,
-        Step::ReturnLine,
     ];
     let (low, high) = (target_words * 0.97, target_words * 1.05);
     let mut episode_count = 2usize;
@@ -311,9 +325,6 @@ pub(super) fn compose(
             }
             Step::ToneLine => vec![(Place::Append(Beat::Situation), f(tone.deal()))],
             Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
-            Step::ReturnLine if !short => {
-                vec![(Place::AfterFirst(Beat::Ending), f(returns.deal()))]
-            }
             Step::SecondResolution => {
                 let other = if clever_first {
                     kindness.deal()
@@ -361,7 +372,6 @@ pub(super) fn compose(
                     (Place::NewEpisode, payoff),
                 ]
             }
-            Step::Teamwork => vec![(Place::Append(Beat::Episode), f(teamwork.deal()))],
             _ => continue,
         };
         let new_words: usize = grown
@@ -384,121 +394,6 @@ pub(super) fn compose(
         paragraphs: story.paragraphs,
         companion,
         companion_name,
-    }
-}
-
-struct Builder {
-    paragraphs: Vec<Paragraph>,
-    next_id: usize,
-    /// Paragraph id and sentence index of each grown sentence, newest last.
-    added: Vec<(usize, usize)>,
-}
-
-impl Builder {
-    fn words(&self) -> usize {
-        self.paragraphs
-            .iter()
-            .flat_map(|p| &p.sentences)
-            .map(|s| count_words(s))
-            .sum()
-    }
-
-    fn len_of(&self, beat: Beat) -> usize {
-        self.paragraphs
-            .iter()
-            .rev()
-            .find(|p| p.beat == beat)
-            .map_or(0, |p| p.sentences.len())
-    }
-
-    fn push(&mut self, beat: Beat, sentences: Vec<Option<String>>) {
-        let sentences: Vec<String> = sentences.into_iter().flatten().collect();
-        if sentences.is_empty() {
-            return;
-        }
-        self.paragraphs.push(Paragraph {
-            beat,
-            sentences,
-            id: self.next_id,
-        });
-        self.next_id += 1;
-    }
-
-    fn grow(&mut self, grown: Vec<(Place, Option<String>)>) {
-        let mut new_episode: Option<usize> = None;
-        for (place, sentence) in grown {
-            let (id, before_last) = match place {
-                Place::NewEpisode => {
-                    let id = *new_episode.get_or_insert_with(|| {
-                        let at = self
-                            .paragraphs
-                            .iter()
-                            .position(|p| p.beat == Beat::Resolution)
-                            .unwrap_or(self.paragraphs.len());
-                        let id = self.next_id;
-                        self.paragraphs.insert(
-                            at,
-                            Paragraph {
-                                beat: Beat::Episode,
-                                sentences: Vec::new(),
-                                id,
-                            },
-                        );
-                        self.next_id += 1;
-                        id
-                    });
-                    (id, false)
-                }
-                Place::Append(beat) => (self.last_of(beat), false),
-                Place::BeforeLast(beat) => (self.last_of(beat), true),
-                Place::AfterFirst(beat) => (self.last_of(beat), false),
-            };
-            let after_first = matches!(place, Place::AfterFirst(_));
-            let Some(sentence) = sentence else { continue };
-            if let Some(p) = self.paragraphs.iter_mut().find(|p| p.id == id) {
-                let at = if before_last {
-                    p.sentences.len().saturating_sub(1)
-                } else if after_first {
-                    1.min(p.sentences.len())
-                } else {
-                    p.sentences.len()
-                };
-                p.sentences.insert(at, sentence);
-                self.added.push((id, at));
-            }
-        }
-        self.paragraphs.retain(|p| !p.sentences.is_empty());
-    }
-
-    fn last_of(&self, beat: Beat) -> usize {
-        let of_beat = |b: Beat| {
-            self.paragraphs
-                .iter()
-                .rev()
-                .find(|p| p.beat == b)
-                .map(|p| p.id)
-        };
-        match beat {
-            Beat::Episode => of_beat(Beat::Episode)
-                .or_else(|| of_beat(Beat::Ability))
-                .unwrap_or(0),
-            other => of_beat(other).unwrap_or(0),
-        }
-    }
-
-    fn shrink(&mut self) -> bool {
-        let Some((id, at)) = self.added.pop() else {
-            return false;
-        };
-        if let Some(p) = self.paragraphs.iter().position(|p| p.id == id) {
-            if at < self.paragraphs[p].sentences.len() {
-                self.paragraphs[p].sentences.remove(at);
-            }
-            if self.paragraphs[p].sentences.is_empty() {
-                self.paragraphs.remove(p);
-            }
-        }
-        true
     }
 }
 

@@ -4,13 +4,19 @@
 //! with many variants each, drawn by a ChaCha RNG seeded from the request, and grown until it
 //! fits the target duration at the narrating voice's pace.
 
+mod builder;
 mod compose;
 mod de;
+mod de_events;
 mod en;
+mod en_events;
 mod es;
+mod es_events;
 mod extract;
 mod fr;
+mod fr_events;
 mod it;
+mod it_events;
 mod lexicon;
 mod scenes;
 mod template;
@@ -57,12 +63,6 @@ impl OfflineWriter {
             language: Some(request.language),
             pronouns: hero.pronouns,
             name: hero.name.trim().to_string(),
-            ability: hero
-                .special_ability
-                .clone()
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
             look: hero
                 .appearance
                 .clone()
@@ -71,6 +71,7 @@ impl OfflineWriter {
                 .to_string(),
             ..Slots::default()
         };
+        slots.ability = ability_phrase(hero.special_ability.as_deref().unwrap_or_default(), &slots);
         if let EventSpec::Custom(custom) = &request.event {
             slots.title = custom.title.trim().to_string();
             slots.description = sentence_case(custom.description.trim());
@@ -224,6 +225,25 @@ fn mix_seed(request: &StoryRequest) -> u64 {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
     hash ^ request.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The special ability as it reads inside a sentence: an ability written as a verb phrase
+/// ("can hear the stars") gets its subject ("she can hear the stars").
+fn ability_phrase(ability: &str, slots: &Slots) -> String {
+    let ability = ability.trim().trim_end_matches('.');
+    let lower = ability.to_lowercase();
+    let modal = match slots.language {
+        Some(Language::En) | None => ["can ", "could "].iter().any(|m| lower.starts_with(m)),
+        Some(Language::Fr) => ["peut ", "sait "].iter().any(|m| lower.starts_with(m)),
+        Some(Language::De) => lower.starts_with("kann "),
+        // Spanish and Italian drop the subject pronoun: "puede volar" reads well as it is.
+        Some(Language::Es) | Some(Language::It) => false,
+    };
+    if modal {
+        format!("{} {ability}", template::fill("{P}", slots))
+    } else {
+        ability.to_string()
+    }
 }
 
 fn join_list(items: &[String], and: &str) -> String {

@@ -72,15 +72,19 @@ pub(super) fn scenes(comp: &Composition, content: &str, ctx: &SceneContext<'_>) 
         .collect()
 }
 
-/// `want` indices spread evenly over `0..len`, starting at 0 (fewer if `len` is smaller).
+/// `want` indices spread evenly over `0..len`, from the first to the last (so a story's
+/// illustrations start at its opening and end with its sleepy ending); fewer if `len` is smaller.
 pub(crate) fn spread(len: usize, want: usize) -> Vec<usize> {
     let want = want.min(len);
-    if want == 0 {
-        return Vec::new();
+    match want {
+        0 => Vec::new(),
+        1 => vec![0],
+        _ => {
+            let mut out: Vec<usize> = (0..want).map(|i| i * (len - 1) / (want - 1)).collect();
+            out.dedup();
+            out
+        }
     }
-    let mut out: Vec<usize> = (0..want).map(|i| i * len / want).collect();
-    out.dedup();
-    out
 }
 
 /// The sentence and, when it is short, the next one too (contiguous in the content).
@@ -101,7 +105,7 @@ fn mood(beat: Beat, index: usize, ctx: &SceneContext<'_>) -> (Emotion, Importanc
         Beat::Companion => (Emotion::Joyful, Importance::Minor),
         Beat::Situation if ctx.visual.night => (Emotion::Mysterious, Importance::Key),
         Beat::Situation => (Emotion::Exciting, Importance::Key),
-        Beat::Episode if index % 2 == 0 => (Emotion::Adventurous, Importance::Major),
+        Beat::Episode if index.is_multiple_of(2) => (Emotion::Adventurous, Importance::Major),
         Beat::Episode => (Emotion::Exciting, Importance::Major),
         Beat::Ability => (Emotion::Exciting, Importance::Key),
         Beat::Resolution => (Emotion::Heartwarming, Importance::Key),
@@ -161,7 +165,7 @@ mod tests {
 
     #[test]
     fn spread_starts_at_zero_and_increases() {
-        assert_eq!(spread(10, 4), vec![0, 2, 5, 7]);
+        assert_eq!(spread(10, 4), vec![0, 3, 6, 9]);
         assert_eq!(spread(2, 5), vec![0, 1]);
     }
 }

@@ -275,3 +275,41 @@ fn out_of_range_requests_are_invalid() {
         "INVALID_REQUEST"
     );
 }
+
+#[test]
+fn agreement_follows_the_pronouns_and_the_ability_reads_as_a_sentence() {
+    let writer = OfflineWriter::new();
+    let mut she = request(Language::Fr, BuiltInEvent::MagicalForestAdventure, 420, 0);
+    she.hero.special_ability = Some("peut parler aux hiboux".into());
+    let mut he = she.clone();
+    he.hero.pronouns = Some(Pronouns::He);
+    let mut they = she.clone();
+    they.hero.pronouns = None;
+    let (mut saw_fem, mut saw_masc) = (false, false);
+    for seed in 0..30 {
+        let text = |r: &StoryRequest| {
+            writer
+                .write_now(&StoryRequest { seed, ..r.clone() })
+                .unwrap()
+                .content
+        };
+        let (f, m, n) = (text(&she), text(&he), text(&they));
+        saw_fem |= f.contains("courageuse");
+        saw_masc |= m.contains("courageux");
+        assert!(
+            !f.contains("Luna était courageux") && !m.contains("courageuse"),
+            "seed {seed}"
+        );
+        assert!(
+            !n.contains("courageuse") && !n.contains("Luna était courageux"),
+            "neutral hero got a gendered adjective (seed {seed})"
+        );
+        if f.contains("peut parler aux hiboux") {
+            assert!(
+                f.contains("elle peut parler aux hiboux"),
+                "the ability lacks its subject: seed {seed}"
+            );
+        }
+    }
+    assert!(saw_fem && saw_masc, "adjective intros never chosen");
+}
