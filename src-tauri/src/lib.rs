@@ -37,10 +37,17 @@ pub fn run() {
             events::bridge(app.handle().clone(), core.events());
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                handle
+                let status = handle
                     .state::<EmbeddedBackend>()
                     .ensure_running(&core)
                     .await;
+                // First run: an anonymous account, so stories can be made without signing up
+                // (a later start restores the session from the keyring instead).
+                if status.state == BackendState::Connected
+                    && let Err(e) = core.ensure_session().await
+                {
+                    tracing::warn!(error = %e, "no session yet");
+                }
             });
             Ok(())
         })

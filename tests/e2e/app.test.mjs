@@ -93,6 +93,10 @@ test('the app starts its embedded backend and Home shows it connected', async ()
   // The app logs the stop and then flushes its log file on the way out.
   const log = await waitForLog(join(dataDir, 'logs'), /embedded backend stopped/);
   assert.match(log, /embedded backend listening/);
+  // First run: the app signed in anonymously on its own…
+  assert.match(log, /POST \/auth\/v1\/signup status=200/);
+  // …and no key or token (all JWTs, "eyJ…") reached the log file.
+  assert.doesNotMatch(log, /eyJ[\w-]{10,}/);
 });
 
 test('Home says clearly when the embedded backend cannot start', async () => {
