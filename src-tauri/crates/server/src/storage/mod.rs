@@ -92,6 +92,25 @@ fn clean_name(path: &str) -> Result<String, StorageError> {
 }
 
 /// Whether the caller may touch `name` (first folder = its user id).
+/// The object at `bucket/path` as the caller may see it: 404 when it does not exist or belongs
+/// to someone else (a private bucket never tells which).
+async fn visible_object(
+    state: &AppState,
+    headers: &HeaderMap,
+    bucket: &str,
+    path: &str,
+) -> Result<Object, StorageError> {
+    let who = storage_caller(state, headers)?;
+    check_bucket(bucket)?;
+    let name = clean_name(path)?;
+    if !may_access(&who, &name) {
+        return Err(StorageError::not_found());
+    }
+    find(state, bucket, &name)
+        .await?
+        .ok_or_else(StorageError::not_found)
+}
+
 fn may_access(who: &Caller, name: &str) -> bool {
     match who {
         Caller::Service => true,
@@ -229,12 +248,7 @@ async fn update(
     Path((bucket, path)): Path<(String, String)>,
     body: Body,
 ) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let name = clean_name(&path)?;
-    if !may_access(&who, &name) || find(&state, &bucket, &name).await?.is_none() {
-        return Err(StorageError::not_found());
-    }
+    visible_object(&state, &headers, &bucket, &path).await?;
     store(state, headers, bucket, path, body, true).await
 }
 
@@ -288,15 +302,7 @@ async fn download(
     Path((bucket, path)): Path<(String, String)>,
     Query(q): Query<DownloadQuery>,
 ) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let name = clean_name(&path)?;
-    if !may_access(&who, &name) {
-        return Err(StorageError::not_found());
-    }
-    let obj = find(&state, &bucket, &name)
-        .await?
-        .ok_or_else(StorageError::not_found)?;
+    let obj = visible_object(&state, &headers, &bucket, &path).await?;
     send_file(&state, &obj, q.download.as_deref()).await
 }
 
@@ -339,15 +345,7 @@ async fn info(
     headers: HeaderMap,
     Path((bucket, path)): Path<(String, String)>,
 ) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let name = clean_name(&path)?;
-    if !may_access(&who, &name) {
-        return Err(StorageError::not_found());
-    }
-    let o = find(&state, &bucket, &name)
-        .await?
-        .ok_or_else(StorageError::not_found)?;
+    let o = visible_object(&state, &headers, &bucket, &path).await?;
     Ok(axum::Json(json!({
         "id": o.id, "name": o.name, "version": o.etag, "bucket_id": o.bucket, "size": o.size,
         "content_type": o.mimetype, "cache_control": o.cache_control, "etag": o.etag,
@@ -374,15 +372,10 @@ async fn sign_one(
     Path((bucket, path)): Path<(String, String)>,
     body: Body,
 ) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let name = clean_name(&path)?;
     let body = json_body(&state, body).await?;
     let ttl = expires_in(&body)?;
-    if !may_access(&who, &name) || find(&state, &bucket, &name).await?.is_none() {
-        return Err(StorageError::not_found());
-    }
-    Ok(axum::Json(json!({"signedURL": sign(&state, &bucket, &name, ttl)})).into_response())
+    let obj = visible_object(&state, &headers, &bucket, &path).await?;
+    Ok(axum::Json(json!({"signedURL": sign(&state, &bucket, &obj.name, ttl)})).into_response())
 }
 
 async fn sign_many(
