@@ -230,11 +230,13 @@ impl Core {
                 tokens.access_token().await.ok().flatten()
             })
         });
-        let realtime = RealtimeClient::spawn(
+        // The socket gets the very TLS config the requests use (TLS 1.3, the profile's pins).
+        let realtime = RealtimeClient::spawn_with_tls(
             endpoint.base_url.as_str(),
             transport.api_key().clone(),
             source,
             self.inner.options.realtime.clone(),
+            transport.tls_config(),
         );
         // Without an API key the gateway refuses the socket; don't spin on reconnects.
         if endpoint.api_key.is_some() {
