@@ -1,19 +1,32 @@
-//! The IPC contract of the shell, through Tauri's mock runtime: command names, argument and
-//! result shapes, the error shape, and the capability file, with the core talking to a real
-//! embedded backend on loopback.
+//! The IPC contract of the shell, through Tauri's mock runtime with the app's real config and
+//! capability file: command names, result shapes, the error shape, and the embedded backend
+//! the shell starts (a real server on loopback).
 
+use std::path::Path;
+
+use infinite_stories::EmbeddedBackend;
 use infinite_stories::commands::NAMES;
-use infinite_stories_core::{BackendEndpoint, Core};
-use infinite_stories_server::{ServerConfig, serve};
-use serde_json::Value;
+use std::sync::Arc;
+
+use infinite_stories_core::secrets::MemoryStore;
+use infinite_stories_core::{Core, CoreOptions};
+use serde_json::{Value, json};
+use tauri::Manager;
+use tauri::async_runtime::block_on;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
 
-/// The app with its real commands, its real config and capabilities, managing `core`.
-fn app(core: Core) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+/// The app with its real commands, config and capabilities; its embedded backend keeps its data
+/// in `data_dir` and is not started yet; sessions go to an in-memory secret store.
+fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let app = infinite_stories::with_commands(mock_builder())
-        .manage(core)
+        .manage(Core::with_options(CoreOptions {
+            secrets: Arc::new(MemoryStore::new()),
+            data_dir: Some(data_dir.join("client")),
+            ..CoreOptions::default()
+        }))
+        .manage(EmbeddedBackend::new(data_dir.to_path_buf()))
         .build(tauri::generate_context!())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -23,69 +36,205 @@ fn app(core: Core) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
 }
 
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<Value, Value> {
+    invoke_with(window, cmd, json!({}))
+}
+
+/// Invokes `cmd` with `args` as the UI does (camelCase argument names).
+fn invoke_with(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
         url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::default(),
+        body: InvokeBody::Json(args),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
     };
     get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
-#[test]
-fn backend_status_reports_the_real_embedded_backend() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let server = rt
-        .block_on(serve(ServerConfig::loopback(dir.path())))
-        .unwrap();
-    let core = Core::new();
-    rt.block_on(core.connect(BackendEndpoint::embedded(server.address())));
-
-    let (_app, window) = app(core);
-    let status = invoke(&window, "backend_status").expect("command succeeds");
-    assert_eq!(status["state"], "connected");
-    assert_eq!(status["mode"], "embedded");
-    assert_eq!(status["address"], format!("http://{}", server.address()));
-    assert_eq!(status["version"], infinite_stories_server::VERSION);
-    rt.block_on(server.shutdown());
+fn start_backend(app: &tauri::App<MockRuntime>) -> Value {
+    let core = app.state::<Core>().inner().clone();
+    let status = block_on(app.state::<EmbeddedBackend>().ensure_running(&core));
+    serde_json::to_value(status).unwrap()
 }
 
 #[test]
-fn a_failing_command_returns_the_ipc_error_shape() {
-    // A core that never got a backend: "Check again" has nothing to check.
-    let (_app, window) = app(Core::new());
-    let err = invoke(&window, "recheck_backend").expect_err("no backend to check");
+fn backend_status_reports_the_embedded_backend_the_shell_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("backend"));
+    assert_eq!(
+        invoke(&window, "backend_status").unwrap()["state"],
+        "connecting"
+    );
+
+    let started = start_backend(&app);
+    let status = invoke(&window, "backend_status").expect("command succeeds");
+    assert_eq!(status, started);
+    assert_eq!(status["state"], "connected");
+    assert_eq!(status["mode"], "embedded");
+    assert_eq!(status["version"], infinite_stories_server::VERSION);
+    let address = status["address"].as_str().unwrap().to_owned();
+    assert!(address.starts_with("http://127.0.0.1:"), "{address}");
+    assert!(
+        dir.path().join("backend").is_dir(),
+        "the backend's data dir is under the app's"
+    );
+
+    app.state::<EmbeddedBackend>().stop_blocking();
+    let after = block_on(reqwest_like_get(&address));
+    assert!(after.is_err(), "the server stopped");
+}
+
+#[test]
+fn check_again_starts_a_backend_that_was_not_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("backend"));
+    let status = invoke(&window, "recheck_backend").expect("the backend starts");
+    assert_eq!(status["state"], "connected");
+    app.state::<EmbeddedBackend>().stop_blocking();
+}
+
+#[test]
+fn check_again_on_a_backend_that_cannot_start_returns_the_ipc_error_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, b"not a directory").unwrap();
+    let (_app, window) = app(&blocker.join("backend"));
+
+    let err = invoke(&window, "recheck_backend").expect_err("cannot start under a file");
     assert_eq!(err["code"], "BACKEND_UNAVAILABLE");
     assert_eq!(err["retryable"], true);
-    assert!(
-        err["message"].as_str().unwrap().contains("not ready yet"),
-        "{err}"
-    );
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("could not start"), "{message}");
+    assert!(message.contains("data folder"), "{message}");
     assert!(err.get("retryAfter").is_none(), "{err}");
+    // The status the UI reads agrees with the error.
+    let status = invoke(&window, "backend_status").unwrap();
+    assert_eq!(status["state"], "unavailable");
+}
+
+#[test]
+fn a_family_signs_in_creates_a_hero_and_gets_a_story_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("data"));
+    start_backend(&app);
+
+    assert_eq!(invoke(&window, "session").unwrap(), Value::Null);
+    let session = invoke(&window, "sign_in_anonymously").expect("anonymous sign-in");
+    assert_eq!(session["isAnonymous"], true);
+    assert!(
+        session.get("accessToken").is_none(),
+        "no token crosses IPC: {session}"
+    );
+
+    let hero = invoke_with(
+        &window,
+        "create_hero",
+        json!({"fields": {"name": "Luna", "primary_trait": "brave", "secondary_trait": "kind"}}),
+    )
+    .expect("hero created");
+    let hero_id = hero["id"].as_str().unwrap().to_owned();
+
+    let request = json!({"request": {
+        "story": {
+            "heroId": hero_id,
+            "event": {"type": "built_in", "data": {"event": "bedtime_adventure"}},
+            "targetDuration": 120,
+            "language": "en"
+        },
+        "narration": false,
+        "illustrations": false
+    }});
+    let story = invoke_with(&window, "generate_story", request).expect("a story is told");
+    let story_id = story["summary"]["id"]
+        .as_str()
+        .expect("story id")
+        .to_owned();
+    assert!(
+        story["summary"]["title"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty()),
+        "{story}"
+    );
+    assert!(
+        story["content"].as_str().unwrap().contains("Luna"),
+        "the hero is in the story"
+    );
+    let scenes = story["scenes"].as_array().unwrap();
+    assert!((3..=8).contains(&scenes.len()), "{} scenes", scenes.len());
+
+    let library = invoke(&window, "list_stories").unwrap();
+    assert!(
+        library
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == story_id.as_str())
+    );
+    let again = invoke_with(&window, "get_story", json!({"id": story_id})).unwrap();
+    assert_eq!(again["summary"]["title"], story["summary"]["title"]);
+
+    // One story spent from the client-side bucket of ten.
+    let limits = invoke(&window, "limits").unwrap();
+    let story_limit = limits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["endpoint"] == "story-generation")
+        .cloned()
+        .unwrap_or_else(|| panic!("no story limit in {limits}"));
+    assert_eq!(story_limit["capacity"], 10);
+    assert_eq!(story_limit["remaining"], 9);
+
+    let unknown = invoke_with(&window, "get_story", json!({"id": "no-such-story"})).unwrap_err();
+    assert_eq!(unknown["code"], "NOT_FOUND");
+    assert_eq!(
+        invoke_with(&window, "cancel_generation", json!({"requestId": "none"})).unwrap(),
+        false
+    );
+    assert!(invoke(&window, "diagnostics").unwrap()["backend"]["state"] == "connected");
+    invoke(&window, "sign_out").expect("signed out");
+    assert_eq!(invoke(&window, "session").unwrap(), Value::Null);
+    app.state::<EmbeddedBackend>().stop_blocking();
 }
 
 #[test]
 fn every_registered_command_is_granted_to_the_main_window() {
-    let (_app, window) = app(Core::new());
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("backend"));
     for name in NAMES {
-        // A command refused by the capability file fails with a Tauri message, not our shape.
-        match invoke(&window, name) {
-            Ok(_) => {}
-            Err(err) => assert!(err.get("code").is_some(), "{name} was refused: {err}"),
+        // Called without arguments, some commands fail on their arguments: that is fine. What
+        // must not happen is Tauri refusing the command itself.
+        if let Err(err) = invoke(&window, name) {
+            let text = err.to_string();
+            assert!(
+                !text.contains("not allowed") && !text.contains("not found"),
+                "{name}: {err}"
+            );
         }
     }
+    app.state::<EmbeddedBackend>().stop_blocking();
 }
 
 #[test]
 fn commands_outside_the_capability_are_refused() {
-    let (_app, window) = app(Core::new());
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, window) = app(&dir.path().join("backend"));
     let err = invoke(&window, "plugin:window|close").expect_err("not granted");
     assert!(
         err.get("code").is_none(),
         "refused by Tauri, not by a command: {err}"
     );
+}
+
+/// A plain HTTP GET of `{address}/health` on a fresh connection.
+async fn reqwest_like_get(address: &str) -> std::io::Result<()> {
+    let host = address.trim_start_matches("http://");
+    let _stream = tokio::net::TcpStream::connect(host).await?;
+    Ok(())
 }

@@ -2,16 +2,17 @@
 //! directories the app keeps its data and logs in.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
-use infinite_stories_core::{BackendEndpoint, BackendMode, Core};
+use infinite_stories_core::{BackendEndpoint, BackendMode, BackendStatus, Core};
 use infinite_stories_server::{ServerConfig, ServerHandle, serve};
 use tauri::{AppHandle, Manager, Runtime};
+use tokio::sync::Mutex;
 
 /// Overrides the app's data directory (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "INFINITE_STORIES_DATA_DIR";
 
 /// Where the app keeps things.
+#[derive(Debug)]
 pub struct AppDirs {
     /// App data (the embedded backend lives in `backend/` under it).
     pub data: PathBuf,
@@ -41,40 +42,50 @@ impl AppDirs {
     pub fn backend(&self) -> PathBuf {
         self.data.join("backend")
     }
+
+    /// The client's own directory (its cache and local library).
+    pub fn client(&self) -> PathBuf {
+        self.data.join("client")
+    }
 }
 
-/// The running embedded backend, kept so the app can stop it on exit.
-#[derive(Default)]
-pub struct EmbeddedBackend(Mutex<Option<ServerHandle>>);
+/// The embedded backend: where it keeps its data, and the server while it runs.
+#[derive(Debug)]
+pub struct EmbeddedBackend {
+    data_dir: PathBuf,
+    server: Mutex<Option<ServerHandle>>,
+}
 
-/// Starts the embedded backend in the background and connects the core to it.
-pub fn start<R: Runtime>(app: AppHandle<R>, core: Core, data_dir: PathBuf) {
-    tauri::async_runtime::spawn(async move {
-        match serve(ServerConfig::loopback(data_dir)).await {
-            Ok(server) => {
-                let endpoint = BackendEndpoint::embedded(server.address());
-                *app.state::<EmbeddedBackend>()
-                    .0
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner()) = Some(server);
-                core.connect(endpoint).await;
-            }
-            Err(e) => {
-                core.backend_failed(BackendMode::Embedded, &e.to_string());
+impl EmbeddedBackend {
+    /// A backend that will keep its data in `data_dir`; nothing runs until
+    /// [`EmbeddedBackend::ensure_running`].
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            server: Mutex::new(None),
+        }
+    }
+
+    /// Starts the server unless it runs already, then (re)connects the core to it. A server
+    /// that cannot start is reported through the core's status, with the reason.
+    pub async fn ensure_running(&self, core: &Core) -> BackendStatus {
+        let mut server = self.server.lock().await;
+        if server.is_none() {
+            match serve(ServerConfig::loopback(&self.data_dir)).await {
+                Ok(started) => *server = Some(started),
+                Err(e) => return core.backend_failed(BackendMode::Embedded, &e.to_string()),
             }
         }
-    });
-}
+        let server = server.as_ref().expect("started above");
+        let endpoint = BackendEndpoint::embedded(server.address()).with_api_key(server.anon_key());
+        core.connect(endpoint).await
+    }
 
-/// Stops the embedded backend gracefully (called once, when the app exits).
-pub fn stop<R: Runtime>(app: &AppHandle<R>) {
-    let server = app
-        .state::<EmbeddedBackend>()
-        .0
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take();
-    if let Some(server) = server {
-        tauri::async_runtime::block_on(server.shutdown());
+    /// Stops the server gracefully, waiting for it (called once, when the app exits).
+    pub fn stop_blocking(&self) {
+        let server = tauri::async_runtime::block_on(self.server.lock()).take();
+        if let Some(server) = server {
+            tauri::async_runtime::block_on(server.shutdown());
+        }
     }
 }

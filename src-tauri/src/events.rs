@@ -1,19 +1,33 @@
 //! Typed UI events. The core broadcasts [`CoreEvent`]s without knowing about windows; the bridge
-//! here forwards each one to the UI under a stable, URI-like name.
+//! here forwards each one to the UI under a stable, URI-like name. Story progress can arrive
+//! many times a second while illustrations render, so it is thinned to at most 4 updates a
+//! second per story, never dropping a change of stage or of a scene's state.
 
-use infinite_stories_core::{CoreEvent, EventStream};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use infinite_stories_core::{CoreEvent, EventStream, GenerationProgress};
 use tauri::{AppHandle, Emitter, Runtime};
 use tokio::sync::broadcast::error::RecvError;
 
 /// `backend://status` carries a `BackendStatus` each time the backend connection changes.
 pub const BACKEND_STATUS: &str = "backend://status";
+/// `session://changed` carries a `SessionEvent` (never a token).
+pub const SESSION_CHANGED: &str = "session://changed";
+/// `limits://changed` carries every client-side limit (`LimitStatus[]`).
+pub const LIMITS_CHANGED: &str = "limits://changed";
+/// `realtime://status` carries the realtime connection's `RealtimeStatus`.
+pub const REALTIME_STATUS: &str = "realtime://status";
+/// `story://progress` carries a `GenerationProgress`, at most 4 per second per story.
+pub const STORY_PROGRESS: &str = "story://progress";
 
 /// Forwards core events to the UI until the core goes away.
 pub fn bridge<R: Runtime>(app: AppHandle<R>, mut events: EventStream) {
     tauri::async_runtime::spawn(async move {
+        let mut throttle = ProgressThrottle::default();
         loop {
             match events.recv().await {
-                Ok(event) => emit(&app, event),
+                Ok(event) => emit(&app, event, &mut throttle),
                 // Every event carries full state, so skipping stale ones is harmless.
                 Err(RecvError::Lagged(n)) => tracing::debug!(skipped = n, "UI event bridge lagged"),
                 Err(RecvError::Closed) => break,
@@ -22,11 +36,94 @@ pub fn bridge<R: Runtime>(app: AppHandle<R>, mut events: EventStream) {
     });
 }
 
-fn emit<R: Runtime>(app: &AppHandle<R>, event: CoreEvent) {
+fn emit<R: Runtime>(app: &AppHandle<R>, event: CoreEvent, throttle: &mut ProgressThrottle) {
     let result = match event {
         CoreEvent::BackendStatus(status) => app.emit(BACKEND_STATUS, status),
+        CoreEvent::Session(session) => app.emit(SESSION_CHANGED, session),
+        CoreEvent::Limits(limits) => app.emit(LIMITS_CHANGED, limits),
+        CoreEvent::Realtime(status) => app.emit(REALTIME_STATUS, status),
+        CoreEvent::Progress(progress) => {
+            if !throttle.admit(&progress, Instant::now()) {
+                return;
+            }
+            app.emit(STORY_PROGRESS, progress)
+        }
+        other => {
+            tracing::debug!(?other, "core event with no UI counterpart yet");
+            Ok(())
+        }
     };
     if let Err(e) = result {
         tracing::warn!(error = %e, "could not emit a UI event");
+    }
+}
+
+/// Lets through at most one progress update per [`ProgressThrottle::INTERVAL`] per story, plus
+/// every update that changes the stage or a scene's state (those are what the UI must not miss).
+#[derive(Debug, Default)]
+pub struct ProgressThrottle {
+    last: HashMap<String, (Instant, GenerationProgress)>,
+}
+
+impl ProgressThrottle {
+    /// 4 Hz.
+    pub const INTERVAL: Duration = Duration::from_millis(250);
+
+    /// Whether `progress`, arriving at `now`, should reach the UI.
+    pub fn admit(&mut self, progress: &GenerationProgress, now: Instant) -> bool {
+        let admit = match self.last.get(&progress.request_id) {
+            None => true,
+            Some((at, previous)) => {
+                previous.stage != progress.stage
+                    || previous.scenes != progress.scenes
+                    || now.duration_since(*at) >= Self::INTERVAL
+            }
+        };
+        if admit {
+            self.last
+                .insert(progress.request_id.clone(), (now, progress.clone()));
+        }
+        admit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use infinite_stories_core::progress::Stage;
+
+    fn progress(stage: Stage, fraction: f64) -> GenerationProgress {
+        GenerationProgress {
+            request_id: "r1".into(),
+            story_id: None,
+            stage,
+            progress: fraction,
+            status: String::new(),
+            scenes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn thins_rapid_updates_to_four_a_second() {
+        let mut t = ProgressThrottle::default();
+        let start = Instant::now();
+        let admitted = (0..100)
+            .filter(|i| {
+                let at = start + Duration::from_millis(10 * i);
+                t.admit(&progress(Stage::Writing, *i as f64 / 100.0), at)
+            })
+            .count();
+        // 0 ms, 250, 500, 750 within the first second.
+        assert_eq!(admitted, 4);
+    }
+
+    #[test]
+    fn never_drops_a_change_of_stage() {
+        let mut t = ProgressThrottle::default();
+        let now = Instant::now();
+        assert!(t.admit(&progress(Stage::Writing, 0.1), now));
+        assert!(!t.admit(&progress(Stage::Writing, 0.2), now));
+        assert!(t.admit(&progress(Stage::Narrating, 0.3), now));
+        assert!(t.admit(&progress(Stage::Done, 1.0), now));
     }
 }

@@ -5,14 +5,15 @@
 
 pub mod bindings;
 pub mod commands;
-mod embedded;
+pub mod embedded;
 pub mod error;
 pub mod events;
 mod logging;
 
-use infinite_stories_core::Core;
+use infinite_stories_core::{BackendState, Core, CoreOptions};
 use tauri::{Manager, RunEvent, Runtime};
 
+pub use embedded::EmbeddedBackend;
 pub use error::IpcError;
 
 /// Adds the app's commands to a builder (the real one, or `tauri::test::mock_builder()`).
@@ -27,18 +28,35 @@ pub fn run() {
             let dirs = embedded::AppDirs::resolve(app.handle())?;
             app.manage(logging::init(&dirs.logs));
             tracing::info!(data = %dirs.data.display(), logs = %dirs.logs.display(), "starting");
-            let core = Core::new();
+            let core = Core::with_options(CoreOptions {
+                data_dir: Some(dirs.client()),
+                ..CoreOptions::default()
+            });
             app.manage(core.clone());
-            app.manage(embedded::EmbeddedBackend::default());
+            app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());
-            embedded::start(app.handle().clone(), core, dirs.backend());
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let status = handle
+                    .state::<EmbeddedBackend>()
+                    .ensure_running(&core)
+                    .await;
+                // First run: an anonymous account, so stories can be made without signing up
+                // (a later start restores the session from the keyring instead).
+                if status.state == BackendState::Connected
+                    && let Err(e) = core.ensure_session().await
+                {
+                    tracing::warn!(error = %e, "no session yet");
+                }
+            });
             Ok(())
         })
         .build(tauri::generate_context!())
         .expect("the app could not be built (see the log above)");
     app.run(|app, event| {
         if let RunEvent::Exit = event {
-            embedded::stop(app);
+            app.state::<EmbeddedBackend>().stop_blocking();
+            app.state::<logging::LogGuard>().flush();
         }
     });
 }

@@ -11,8 +11,17 @@ use tracing_subscriber::{EnvFilter, fmt};
 
 const DEFAULT_FILTER: &str = "info,infinite_stories=debug,infinite_stories_core=debug";
 
-/// Keeps the file writer flushing until the app exits.
-pub struct LogGuard(#[allow(dead_code)] Option<WorkerGuard>);
+/// Keeps the file writer flushing until the app exits. Tauri ends the process without dropping
+/// managed state, so the exit handler calls [`LogGuard::flush`] to write out the last lines.
+#[derive(Debug)]
+pub struct LogGuard(std::sync::Mutex<Option<WorkerGuard>>);
+
+impl LogGuard {
+    /// Writes out everything logged so far and stops the file writer (called once, at exit).
+    pub fn flush(&self) {
+        drop(self.0.lock().unwrap_or_else(|e| e.into_inner()).take());
+    }
+}
 
 /// Installs the global subscriber. A log directory that cannot be created only costs the file
 /// log; the app still starts and logs to stderr.
@@ -40,7 +49,7 @@ pub fn init(dir: &Path) -> LogGuard {
                 .with(stderr)
                 .with(file)
                 .try_init();
-            LogGuard(Some(guard))
+            LogGuard(std::sync::Mutex::new(Some(guard)))
         }
         Err(e) => {
             let _ = tracing_subscriber::registry()
@@ -48,7 +57,7 @@ pub fn init(dir: &Path) -> LogGuard {
                 .with(stderr)
                 .try_init();
             tracing::warn!(dir = %dir.display(), error = %e, "no log file; logging to stderr only");
-            LogGuard(None)
+            LogGuard(std::sync::Mutex::new(None))
         }
     }
 }

@@ -4,7 +4,7 @@
 // tests/e2e/artifacts/.
 import { after, afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,12 +86,17 @@ test('the app starts its embedded backend and Home shows it connected', async ()
   assert.equal(health.status, 'ok');
   await browser.saveScreenshot(join(artifacts, 'home.png'));
 
-  // Closing the window ends the app, which stops the server gracefully.
-  await browser.closeWindow();
+  // Closing the window (as the title bar's close button does) ends the app, which stops the
+  // server gracefully.
+  closeWindow('InfiniteStories');
   await waitForRefused(address);
-  const log = readLogs(join(dataDir, 'logs'));
+  // The app logs the stop and then flushes its log file on the way out.
+  const log = await waitForLog(join(dataDir, 'logs'), /embedded backend stopped/);
   assert.match(log, /embedded backend listening/);
-  assert.match(log, /embedded backend stopped/, 'graceful shutdown was logged');
+  // First run: the app signed in anonymously on its own…
+  assert.match(log, /POST \/auth\/v1\/signup status=200/);
+  // …and no key or token (all JWTs, "eyJ…") reached the log file.
+  assert.doesNotMatch(log, /eyJ[\w-]{10,}/);
 });
 
 test('Home says clearly when the embedded backend cannot start', async () => {
@@ -107,7 +112,19 @@ test('Home says clearly when the embedded backend cannot start', async () => {
   assert.match(message, /could not start/);
   assert.match(message, /data folder/);
   await browser.saveScreenshot(join(artifacts, 'home-backend-failed.png'));
+
+  // "Check again" goes through the real command; the backend still cannot start, and the
+  // card says so.
+  await (await browser.$('button=Check again')).click();
+  await (await browser.$('[data-testid="backend-still-unavailable"]')).waitForExist({ timeout: 15_000 });
 });
+
+/** Sends the window titled `title` a close request (WM_DELETE_WINDOW), see close-window.py. */
+function closeWindow(title) {
+  execFileSync('/usr/bin/python3', [join(repo, 'tests', 'e2e', 'close-window.py'), title], {
+    stdio: 'inherit',
+  });
+}
 
 /** Waits (bounded: 15 s) until nothing answers at `address`. */
 async function waitForRefused(address) {
@@ -119,6 +136,17 @@ async function waitForRefused(address) {
     );
     if (!up) return;
     if (Date.now() > deadline) throw new Error(`${address} still answers 15 s after the window closed`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits (bounded: 15 s) until the app's log files contain `pattern`; returns the logs. */
+async function waitForLog(dir, pattern) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const log = readLogs(dir);
+    if (pattern.test(log)) return log;
+    if (Date.now() > deadline) throw new Error(`the log never showed ${pattern}:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

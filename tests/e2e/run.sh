@@ -6,8 +6,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-cd "$repo/ui"
-npx tauri build --debug --no-bundle --ci
+cd "$repo"
+ui/node_modules/.bin/tauri build --debug --no-bundle --ci
 cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 xvfb-run -a -s "-screen 0 1280x800x24" npm test

@@ -3,4 +3,28 @@
 // capability file grants). Plain Rust so build.rs can `include!` it.
 
 /// Names of every command, in the order of `commands::handler`.
-pub const NAMES: &[&str] = &["backend_status", "recheck_backend"];
+pub const NAMES: &[&str] = &[
+    "backend_status",
+    "recheck_backend",
+    "session",
+    "sign_in_anonymously",
+    "sign_up",
+    "sign_in",
+    "link_email",
+    "sign_out",
+    "generate_story",
+    "cancel_generation",
+    "retry_illustration",
+    "generate_avatar",
+    "create_hero",
+    "list_heroes",
+    "list_stories",
+    "get_story",
+    "sync_library",
+    "cache_status",
+    "clear_cache",
+    "limits",
+    "realtime_status",
+    "diagnostics",
+    "set_verbose_logging",
+];

@@ -84,6 +84,20 @@ impl BackendStatus {
     }
 }
 
+impl BackendStatus {
+    /// `Ok` unless the backend is unavailable, for callers that treat that as a failure (the
+    /// "Check again" button): the error carries the status's message.
+    pub fn into_result(self) -> Result<BackendStatus, CoreError> {
+        match self.state {
+            BackendState::Unavailable => Err(CoreError::BackendUnavailable(
+                self.message
+                    .unwrap_or_else(|| "The story server is not available.".to_owned()),
+            )),
+            _ => Ok(self),
+        }
+    }
+}
+
 fn display_address(endpoint: &BackendEndpoint) -> String {
     endpoint.base_url.as_str().trim_end_matches('/').to_owned()
 }

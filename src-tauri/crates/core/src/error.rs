@@ -56,6 +56,9 @@ pub enum CoreError {
          restart the app."
     )]
     NotConnected,
+    /// The backend could not be started or reached; the message says why and what to do.
+    #[error("{0}")]
+    BackendUnavailable(String),
     /// The request never got an answer.
     #[error("Could not reach the story server ({0}). Check that it is running and try again.")]
     Network(String),
@@ -179,7 +182,9 @@ impl CoreError {
     /// The code the UI branches on.
     pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::NotConnected => ErrorCode::BackendUnavailable,
+            CoreError::NotConnected | CoreError::BackendUnavailable(_) => {
+                ErrorCode::BackendUnavailable
+            }
             CoreError::Network(_) => ErrorCode::Network,
             CoreError::Offline => ErrorCode::Offline,
             CoreError::Timeout => ErrorCode::Timeout,
@@ -201,6 +206,7 @@ impl CoreError {
     pub fn is_retryable(&self) -> bool {
         match self {
             CoreError::NotConnected
+            | CoreError::BackendUnavailable(_)
             | CoreError::Network(_)
             | CoreError::Offline
             | CoreError::Timeout

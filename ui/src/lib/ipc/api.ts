@@ -2,12 +2,52 @@
 // Every command resolves to its typed result or throws an AppError carrying the shell's
 // {code, message, retryable, retryAfter?}; the UI branches on `code`, never on message text.
 import { invoke } from '@tauri-apps/api/core';
-import type { BackendStatus, CommandName, ErrorCode, IpcError } from './bindings';
+import type {
+  Avatar,
+  BackendStatus,
+  CacheStatus,
+  CommandName,
+  DiagnosticsReport,
+  ErrorCode,
+  GenerateRequest,
+  IpcError,
+  LimitStatus,
+  RealtimeStatus,
+  SessionInfo,
+  StoryDetail,
+  StorySummary,
+} from './bindings';
+
+type None = Record<string, never>;
+type Credentials = { email: string; password: string };
+/** Any JSON value (hero rows are passed through as the backend stores them). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** Arguments and result of every command. Checked against the generated CommandName list. */
 interface Commands {
-  backend_status: { args: Record<string, never>; result: BackendStatus };
-  recheck_backend: { args: Record<string, never>; result: BackendStatus };
+  backend_status: { args: None; result: BackendStatus };
+  recheck_backend: { args: None; result: BackendStatus };
+  session: { args: None; result: SessionInfo | null };
+  sign_in_anonymously: { args: None; result: SessionInfo };
+  sign_up: { args: Credentials; result: SessionInfo | null };
+  sign_in: { args: Credentials; result: SessionInfo };
+  link_email: { args: Credentials; result: SessionInfo };
+  sign_out: { args: None; result: null };
+  generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
+  cancel_generation: { args: { requestId: string }; result: boolean };
+  retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
+  generate_avatar: { args: { heroId: string; prompt: string }; result: Avatar };
+  create_hero: { args: { fields: Record<string, JsonValue> }; result: JsonValue };
+  list_heroes: { args: None; result: JsonValue[] };
+  list_stories: { args: None; result: StorySummary[] };
+  get_story: { args: { id: string }; result: StoryDetail };
+  sync_library: { args: None; result: null };
+  cache_status: { args: None; result: CacheStatus };
+  clear_cache: { args: None; result: CacheStatus };
+  limits: { args: None; result: LimitStatus[] };
+  realtime_status: { args: None; result: RealtimeStatus | null };
+  diagnostics: { args: None; result: DiagnosticsReport };
+  set_verbose_logging: { args: { verbose: boolean }; result: null };
 }
 
 // Compile-time drift check: this map and the Rust command list must name the same commands.
@@ -64,6 +104,28 @@ async function call<K extends keyof Commands>(
 export const api = {
   backendStatus: () => call('backend_status', {}),
   recheckBackend: () => call('recheck_backend', {}),
+  session: () => call('session', {}),
+  signInAnonymously: () => call('sign_in_anonymously', {}),
+  signUp: (c: Credentials) => call('sign_up', c),
+  signIn: (c: Credentials) => call('sign_in', c),
+  linkEmail: (c: Credentials) => call('link_email', c),
+  signOut: () => call('sign_out', {}),
+  generateStory: (request: GenerateRequest) => call('generate_story', { request }),
+  cancelGeneration: (requestId: string) => call('cancel_generation', { requestId }),
+  retryIllustration: (storyId: string, sceneNumber: number) =>
+    call('retry_illustration', { storyId, sceneNumber }),
+  generateAvatar: (heroId: string, prompt: string) => call('generate_avatar', { heroId, prompt }),
+  createHero: (fields: Record<string, JsonValue>) => call('create_hero', { fields }),
+  listHeroes: () => call('list_heroes', {}),
+  listStories: () => call('list_stories', {}),
+  getStory: (id: string) => call('get_story', { id }),
+  syncLibrary: () => call('sync_library', {}),
+  cacheStatus: () => call('cache_status', {}),
+  clearCache: () => call('clear_cache', {}),
+  limits: () => call('limits', {}),
+  realtimeStatus: () => call('realtime_status', {}),
+  diagnostics: () => call('diagnostics', {}),
+  setVerboseLogging: (verbose: boolean) => call('set_verbose_logging', { verbose }),
 };
 
 export type Api = typeof api;

@@ -2,30 +2,21 @@
 // Regenerate with `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
 /**
- * Stable codes the UI branches on. Add one only when the UI treats it differently.
+ * `avatar-generation` answer.
  */
-export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNKNOWN";
-
+export type Avatar = { 
 /**
- * An error as the UI sees it.
+ * Signed URL.
  */
-export type IpcError = { 
+avatarUrl: string, 
 /**
- * What kind of failure, for the UI to branch on.
+ * Storage path.
  */
-code: ErrorCode, 
+storagePath: string, 
 /**
- * What happened, in words a parent can act on.
+ * Generation id (for the next consistent picture).
  */
-message: string, 
-/**
- * Whether trying the same thing again may work.
- */
-retryable: boolean, 
-/**
- * Seconds to wait before trying again, when known.
- */
-retryAfter?: number, };
+generationId: string, };
 
 /**
  * Which kind of backend the app is using.
@@ -62,12 +53,488 @@ version: string | null,
  */
 message: string | null, };
 
+/**
+ * Sizes per layer, for Settings.
+ */
+export type CacheStatus = { 
+/**
+ * Entries in memory.
+ */
+memoryEntries: number, 
+/**
+ * Bytes in memory.
+ */
+memoryBytes: number, 
+/**
+ * Files on disk.
+ */
+diskEntries: number, 
+/**
+ * Bytes on disk.
+ */
+diskBytes: number, 
+/**
+ * The disk cap.
+ */
+diskLimitBytes: number, 
+/**
+ * Rows in the durable layer.
+ */
+durableEntries: number, 
+/**
+ * Bytes in the durable layer.
+ */
+durableBytes: number, };
+
+/**
+ * Channel state.
+ */
+export type ChannelState = "joining" | "joined" | "ready" | "errored" | "closed";
+
+/**
+ * One channel as the UI sees it.
+ */
+export type ChannelStatus = { 
+/**
+ * Topic.
+ */
+topic: string, 
+/**
+ * State.
+ */
+state: ChannelState, 
+/**
+ * Last error.
+ */
+error: string | null, 
+/**
+ * Joins refused or timed out since subscribing (diagnostics).
+ */
+failures: number, };
+
+/**
+ * A snapshot for the diagnostics view.
+ */
+export type DiagnosticsReport = { 
+/**
+ * Backend connection.
+ */
+backend: BackendStatus, 
+/**
+ * Who is signed in.
+ */
+session: SessionInfo | null, 
+/**
+ * Timings per operation.
+ */
+operations: Array<OperationStats>, 
+/**
+ * Client-side limits.
+ */
+limits: Array<LimitStatus>, 
+/**
+ * Live updates.
+ */
+realtime: RealtimeStatus | null, 
+/**
+ * Server clock minus this computer's clock, as measured.
+ */
+clockSkewMs: number, };
+
+/**
+ * Stable codes the UI branches on. Add one only when the UI treats it differently.
+ */
+export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "UNKNOWN";
+
+/**
+ * What the UI asks for.
+ */
+export type GenerateRequest = { 
+/**
+ * Request id to use (and to cancel with); made up when absent.
+ */
+requestId: string | null, 
+/**
+ * The story.
+ */
+story: StoryRequest, 
+/**
+ * Make the narration.
+ */
+narration: boolean, 
+/**
+ * Make the illustrations.
+ */
+illustrations: boolean, };
+
+/**
+ * A progress event (`story://progress`).
+ */
+export type GenerationProgress = { 
+/**
+ * The generation's request id (what `cancel` takes).
+ */
+requestId: string, 
+/**
+ * The story, once written.
+ */
+storyId: string | null, 
+/**
+ * Stage.
+ */
+stage: Stage, 
+/**
+ * 0.0–1.0 overall.
+ */
+progress: number, 
+/**
+ * A line for the parent ("Writing the story…").
+ */
+status: string, 
+/**
+ * Per-scene illustration state.
+ */
+scenes: Array<SceneProgress>, };
+
+/**
+ * The local state of one scene's illustration.
+ */
+export type IllustrationState = { 
+/**
+ * Scene.
+ */
+sceneNumber: number, 
+/**
+ * `pending`, `processing`, `completed`, `failed`.
+ */
+status: string, 
+/**
+ * Cache key of the image once downloaded.
+ */
+cacheKey: string | null, 
+/**
+ * Why it failed.
+ */
+errorMessage: string | null, };
+
+/**
+ * An error as the UI sees it.
+ */
+export type IpcError = { 
+/**
+ * What kind of failure, for the UI to branch on.
+ */
+code: ErrorCode, 
+/**
+ * What happened, in words a parent can act on.
+ */
+message: string, 
+/**
+ * Whether trying the same thing again may work.
+ */
+retryable: boolean, 
+/**
+ * Seconds to wait before trying again, when known.
+ */
+retryAfter?: number, };
+
+/**
+ * One bucket as the UI shows it.
+ */
+export type LimitStatus = { 
+/**
+ * Function name.
+ */
+endpoint: string, 
+/**
+ * Burst size.
+ */
+capacity: number, 
+/**
+ * Whole requests available now.
+ */
+remaining: number, 
+/**
+ * Seconds until the next token arrives (`None` when full).
+ */
+nextInSeconds: number | null, };
+
+/**
+ * One operation's figures, in milliseconds.
+ */
+export type OperationStats = { 
+/**
+ * Operation name, e.g. `POST /functions/v1/story-generation`.
+ */
+name: string, 
+/**
+ * Calls recorded since start.
+ */
+count: number, 
+/**
+ * Mean over the recent window.
+ */
+averageMs: number, 
+/**
+ * Fastest in the window.
+ */
+minMs: number, 
+/**
+ * Slowest in the window.
+ */
+maxMs: number, 
+/**
+ * 95th percentile over the window.
+ */
+p95Ms: number, 
+/**
+ * Calls over 3 s since start.
+ */
+slow: number, };
+
+/**
+ * The realtime connection as the UI sees it.
+ */
+export type RealtimeStatus = { 
+/**
+ * Socket.
+ */
+state: SocketState, 
+/**
+ * Channels.
+ */
+channels: Array<ChannelStatus>, 
+/**
+ * Failed connection attempts in a row.
+ */
+attempt: number, 
+/**
+ * Why the last connection failed.
+ */
+message: string | null, 
+/**
+ * Sockets opened so far (diagnostics; a reconnect opens a new one).
+ */
+connections: number, };
+
+/**
+ * A scene of a story.
+ */
+export type Scene = { 
+/**
+ * 1-based.
+ */
+sceneNumber: number, 
+/**
+ * The text the scene covers.
+ */
+textSegment: string, 
+/**
+ * Prompt for its illustration.
+ */
+illustrationPrompt: string, 
+/**
+ * Where the scene starts in the narration.
+ */
+timestampSeconds: number, 
+/**
+ * Mood.
+ */
+emotion: string, 
+/**
+ * key, major or minor.
+ */
+importance: string, };
+
+/**
+ * One scene's illustration.
+ */
+export type SceneProgress = { 
+/**
+ * Scene.
+ */
+sceneNumber: number, 
+/**
+ * `pending`, `processing`, `completed`, `failed`.
+ */
+status: string, };
+
+/**
+ * What changed about the session (auth-js's event names).
+ */
+export type SessionChange = "INITIAL_SESSION" | "SIGNED_IN" | "SIGNED_OUT" | "TOKEN_REFRESHED" | "USER_UPDATED";
+
+/**
+ * A session event for the UI.
+ */
+export type SessionEvent = { 
+/**
+ * What happened.
+ */
+change: SessionChange, 
+/**
+ * The session after the change.
+ */
+session: SessionInfo | null, };
+
+/**
+ * The session as the UI sees it (no tokens).
+ */
+export type SessionInfo = { 
+/**
+ * User id.
+ */
+userId: string, 
+/**
+ * Email, when the account has one.
+ */
+email: string | null, 
+/**
+ * Anonymous (first-run) account.
+ */
+isAnonymous: boolean, 
+/**
+ * Access-token expiry, unix seconds (server time).
+ */
+expiresAt: number, };
+
+/**
+ * Socket state.
+ */
+export type SocketState = "disconnected" | "connecting" | "connected" | "reconnecting";
+
+/**
+ * Where a generation is.
+ */
+export type Stage = "writing" | "narrating" | "illustrating" | "done" | "failed" | "cancelled";
+
+/**
+ * A story with everything the reader needs.
+ */
+export type StoryDetail = { 
+/**
+ * The list entry.
+ */
+summary: StorySummary, 
+/**
+ * Full text.
+ */
+content: string, 
+/**
+ * Scenes in order.
+ */
+scenes: Array<Scene>, 
+/**
+ * Cache key of the narration, once downloaded.
+ */
+narrationKey: string | null, 
+/**
+ * Measured narration length.
+ */
+narrationSeconds: number | null, 
+/**
+ * Per-scene illustrations.
+ */
+illustrations: Array<IllustrationState>, };
+
+/**
+ * Which event a story is about: the seed's tagged encoding.
+ */
+export type StoryEvent = { "type": "built_in", "data": { 
+/**
+ * Event id.
+ */
+event: string, } } | { "type": "custom", "data": { 
+/**
+ * Custom event id.
+ */
+custom_event_id: string, } };
+
+/**
+ * `story-generation` request.
+ */
+export type StoryRequest = { 
+/**
+ * Hero id.
+ */
+heroId: string, 
+/**
+ * The event.
+ */
+event: StoryEvent, 
+/**
+ * Target length in seconds (60–900).
+ */
+targetDuration: number, 
+/**
+ * `en es fr de it`.
+ */
+language: string, 
+/**
+ * One of the seven voices.
+ */
+voice?: string | null, };
+
+/**
+ * A story in the library list.
+ */
+export type StorySummary = { 
+/**
+ * Story id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Hero.
+ */
+heroId: string | null, 
+/**
+ * Language.
+ */
+language: string | null, 
+/**
+ * Unix ms when saved locally.
+ */
+createdAt: number, 
+/**
+ * Text, narration and all illustrations are local.
+ */
+offlineReady: boolean, };
+
 /** Every command the shell registers. */
 export type CommandName =
   | "backend_status"
-  | "recheck_backend";
+  | "recheck_backend"
+  | "session"
+  | "sign_in_anonymously"
+  | "sign_up"
+  | "sign_in"
+  | "link_email"
+  | "sign_out"
+  | "generate_story"
+  | "cancel_generation"
+  | "retry_illustration"
+  | "generate_avatar"
+  | "create_hero"
+  | "list_heroes"
+  | "list_stories"
+  | "get_story"
+  | "sync_library"
+  | "cache_status"
+  | "clear_cache"
+  | "limits"
+  | "realtime_status"
+  | "diagnostics"
+  | "set_verbose_logging";
 
 /** Every UI event and its payload. */
 export interface EventPayloads {
   "backend://status": BackendStatus;
+  "session://changed": SessionEvent;
+  "limits://changed": Array<LimitStatus>;
+  "realtime://status": RealtimeStatus;
+  "story://progress": GenerationProgress;
 }

@@ -39,12 +39,9 @@ export function installMockBackend(scenario: Scenario): MockBackend {
         case 'backend_status':
           return status;
         case 'recheck_backend':
-          if (status.state === 'unavailable' && status.address === null) {
-            const error: IpcError = {
-              code: 'BACKEND_UNAVAILABLE',
-              message: 'The story server is not ready yet. Wait a moment and try again; if it keeps happening, restart the app.',
-              retryable: true,
-            };
+          if (status.state === 'unavailable') {
+            void emit('backend://status', status);
+            const error: IpcError = { code: 'BACKEND_UNAVAILABLE', message: status.message ?? '', retryable: true };
             throw error;
           }
           return status;

@@ -21,6 +21,8 @@ export class BackendConnection {
 
   /** True while a "Check again" is in flight. */
   checking = $state(false);
+  /** The last "Check again" found the backend still unavailable (the status says why). */
+  stillUnavailable = $state(false);
 
   #api: Pick<Api, 'backendStatus' | 'recheckBackend'>;
   #subscribe: Subscribe;
@@ -51,14 +53,20 @@ export class BackendConnection {
     return stop;
   }
 
-  /** Asks the shell to check the backend again; a failure is kept in `error`. */
+  /**
+   * Asks the shell to start or check the backend again. "Still unavailable" is expected news
+   * (the status event carries the reason); any other failure is kept in `error`.
+   */
   async recheck(): Promise<void> {
     this.checking = true;
     try {
       this.status = await this.#api.recheckBackend();
       this.error = null;
+      this.stillUnavailable = false;
     } catch (e: unknown) {
-      this.error = AppError.from(e);
+      const error = AppError.from(e);
+      if (error.code === 'BACKEND_UNAVAILABLE') this.stillUnavailable = true;
+      else this.error = error;
     } finally {
       this.checking = false;
     }

@@ -93,7 +93,7 @@ describe('BackendConnection', () => {
     const conn = new BackendConnection(
       api(
         () => Promise.resolve(failed),
-        () => Promise.reject({ code: 'BACKEND_UNAVAILABLE', message: 'not ready yet', retryable: true }),
+        () => Promise.reject({ code: 'BACKEND_UNAVAILABLE', message: 'could not start', retryable: true }),
       ),
       events.subscribe,
     );
@@ -102,12 +102,21 @@ describe('BackendConnection', () => {
     expect(conn.checking).toBe(true);
     await pending;
     expect(conn.checking).toBe(false);
-    expect(conn.error?.message).toBe('not ready yet');
+    expect(conn.stillUnavailable).toBe(true);
+    expect(conn.error).toBeNull();
+
+    const broken = new BackendConnection(
+      api(() => Promise.resolve(failed), () => Promise.reject('IPC is gone')),
+      events.subscribe,
+    );
+    await broken.recheck();
+    expect(broken.error?.code).toBe('UNKNOWN');
 
     const ok = new BackendConnection(api(() => Promise.resolve(failed), () => Promise.resolve(connected)), events.subscribe);
     ok.start();
     await ok.recheck();
     expect(ok.status).toEqual(connected);
     expect(ok.error).toBeNull();
+    expect(ok.stillUnavailable).toBe(false);
   });
 });

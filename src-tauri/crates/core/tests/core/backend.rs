@@ -66,35 +66,14 @@ async fn a_backend_that_failed_to_start_says_so() {
 }
 
 #[tokio::test]
-async fn rechecking_finds_a_backend_that_came_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let first = serve(ServerConfig::loopback(dir.path())).await.unwrap();
-    let addr = first.address();
-    first.shutdown().await;
-
+async fn an_unavailable_status_is_an_error_for_callers_that_need_a_backend() {
     let core = Core::new();
-    assert_eq!(
-        core.connect(BackendEndpoint::embedded(addr)).await.state,
-        BackendState::Unavailable
-    );
-
-    // The same address answers again (as after a restart of the backend).
-    let config = ServerConfig {
-        bind: addr,
-        ..ServerConfig::loopback(dir.path())
-    };
-    let second = serve(config).await.unwrap();
-    let status = core.recheck_backend().await.unwrap();
-    assert_eq!(status.state, BackendState::Connected);
-    second.shutdown().await;
-}
-
-#[tokio::test]
-async fn rechecking_without_any_backend_is_a_clear_error() {
-    let core = Core::new();
-    let err = core.recheck_backend().await.unwrap_err();
+    let status = core.backend_failed(BackendMode::Embedded, "disk full");
+    let err = status.into_result().unwrap_err();
     assert_eq!(
         err.code(),
         infinite_stories_core::ErrorCode::BackendUnavailable
     );
+    assert!(err.is_retryable());
+    assert!(err.to_string().contains("disk full"), "{err}");
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs what InfiniteStories needs to build and run (`setup.sh run`) or to run every test
+# (`setup.sh test`). Idempotent: it installs only what is missing. On Debian/Ubuntu it installs
+# system packages with apt (through sudo when not root); elsewhere it says what to install.
+set -euo pipefail
+
+profile=${1:-run}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+
+say() { printf '\033[1;35m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Debian/Ubuntu packages. Build and run: WebKitGTK (the window), ALSA (audio), espeak-ng (offline
+# narrator), Xvfb (a virtual display when there is no screen).
+build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev libasound2-dev
+  libespeak-ng-dev libclang-dev espeak-ng xvfb xauth)
+# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools.
+test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
+  keyutils sox python3 python3-xlib)
+
+install_apt() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing system packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+case "$(uname -s)" in
+  Linux)
+    if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then
+      packages=("${build_packages[@]}")
+      [ "$profile" = test ] && packages+=("${test_packages[@]}")
+      install_apt "${packages[@]}"
+    else
+      say "Not a Debian/Ubuntu system: install these (or your distribution's equivalents) yourself:"
+      say "  WebKitGTK 4.1 development files, GTK 3, libsoup 3, ALSA, espeak-ng (+ dev files), clang, pkg-config"
+      [ "$profile" = test ] && say "  and for tests: Xvfb, WebKitWebDriver, Chromium, gnome-keyring, dbus, sox, python3-xlib"
+    fi
+    ;;
+  Darwin)
+    say "macOS: install Xcode command-line tools (xcode-select --install), Rust (rustup) and Node.js 20.19+."
+    say "The end-to-end window tests need Linux (WebKitWebDriver); the other suites run on macOS."
+    ;;
+  *)
+    say "Windows: install Rust (rustup, MSVC toolchain), Node.js 20.19+ and WebView2 (preinstalled on Windows 11)."
+    ;;
+esac
+
+# Rust: Debian's packaged rustc is too old for Tauri 2 (needs 1.90+); rustup provides it.
+if ! command -v cargo >/dev/null; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  elif command -v apt-get >/dev/null && apt-cache show rustup >/dev/null 2>&1; then
+    install_apt rustup
+    rustup default stable
+  else
+    die "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again."
+  fi
+fi
+rust_minor=$(rustc --version | sed -E 's/^rustc 1\.([0-9]+).*/\1/')
+[ "$rust_minor" -ge 90 ] || die "Rust $(rustc --version) is too old: Tauri 2 needs 1.90 or newer (rustup update stable)."
+
+# Node.js 20.19+ (Vite 8). Debian 13 and Ubuntu 24.04+ ship it; older releases need NodeSource or nvm.
+if ! command -v node >/dev/null && command -v apt-get >/dev/null; then
+  install_apt nodejs npm
+fi
+command -v node >/dev/null || die "Node.js is not installed: install Node.js 20.19 or newer, then run this again."
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
+  die "Node.js $(node --version) is too old: Vite 8 needs 20.19 or newer (https://nodejs.org or nvm)."
+
+npm_install() { # dir
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+    say "Installing npm packages in ${1#"$repo"/}"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+npm_install "$repo/ui"
+
+if [ "$profile" = test ]; then
+  npm_install "$repo/tests/e2e"
+  if ! command -v tauri-driver >/dev/null; then
+    say "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
+    cargo install tauri-driver --locked --version '^2.1'
+  fi
+fi

@@ -1,0 +1,74 @@
+//! Commands about heroes and stories: generating (with progress on `story://progress`),
+//! cancelling, retrying an illustration, and reading the local library (works offline).
+
+use infinite_stories_core::api::models::Avatar;
+use infinite_stories_core::{Core, GenerateRequest, StoryDetail, StorySummary};
+use serde_json::Value;
+use tauri::State;
+
+use crate::IpcError;
+
+/// Tells a story: text, narration, then illustrations. Returns the finished story.
+#[tauri::command]
+pub async fn generate_story(
+    core: State<'_, Core>,
+    request: GenerateRequest,
+) -> Result<StoryDetail, IpcError> {
+    Ok(core.generate_story(request).await?)
+}
+
+/// Stops a running generation; `false` when nothing with that id is running.
+#[tauri::command]
+pub fn cancel_generation(core: State<'_, Core>, request_id: String) -> bool {
+    core.cancel(&request_id)
+}
+
+/// Draws one scene's illustration again (after a failure).
+#[tauri::command]
+pub async fn retry_illustration(
+    core: State<'_, Core>,
+    story_id: String,
+    scene_number: u32,
+) -> Result<StoryDetail, IpcError> {
+    Ok(core.retry_illustration(&story_id, scene_number).await?)
+}
+
+/// Makes a hero's avatar.
+#[tauri::command]
+pub async fn generate_avatar(
+    core: State<'_, Core>,
+    hero_id: String,
+    prompt: String,
+) -> Result<Avatar, IpcError> {
+    Ok(core.generate_avatar(&hero_id, &prompt).await?)
+}
+
+/// Creates a hero from its fields (`name`, `primary_trait`, …) and returns the stored row.
+#[tauri::command]
+pub async fn create_hero(core: State<'_, Core>, fields: Value) -> Result<Value, IpcError> {
+    Ok(core.create_hero(fields).await?)
+}
+
+/// The signed-in family's heroes, from the local library.
+#[tauri::command]
+pub async fn list_heroes(core: State<'_, Core>) -> Result<Vec<Value>, IpcError> {
+    Ok(core.heroes().await?)
+}
+
+/// The library, newest first, from the local store (offline).
+#[tauri::command]
+pub async fn list_stories(core: State<'_, Core>) -> Result<Vec<StorySummary>, IpcError> {
+    Ok(core.stories().await?)
+}
+
+/// One story with its scenes, illustrations and narration state.
+#[tauri::command]
+pub async fn get_story(core: State<'_, Core>, id: String) -> Result<StoryDetail, IpcError> {
+    Ok(core.story(&id).await?)
+}
+
+/// Brings the local library in step with the backend.
+#[tauri::command]
+pub async fn sync_library(core: State<'_, Core>) -> Result<(), IpcError> {
+    Ok(core.sync_library().await?)
+}

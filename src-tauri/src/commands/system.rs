@@ -1,0 +1,43 @@
+//! Commands for the diagnostics and settings views: cache, limits, realtime, performance.
+
+use infinite_stories_core::realtime::RealtimeStatus;
+use infinite_stories_core::{CacheStatus, Core, DiagnosticsReport, LimitStatus};
+use tauri::State;
+
+use crate::IpcError;
+
+/// How much the cache holds, per layer.
+#[tauri::command]
+pub async fn cache_status(core: State<'_, Core>) -> Result<CacheStatus, IpcError> {
+    Ok(core.cache_status().await?)
+}
+
+/// Empties the cache (stories in the library stay), returning the new status.
+#[tauri::command]
+pub async fn clear_cache(core: State<'_, Core>) -> Result<CacheStatus, IpcError> {
+    Ok(core.clear_cache().await?)
+}
+
+/// Every client-side limit with what is left and when the next one frees up.
+#[tauri::command]
+pub fn limits(core: State<'_, Core>) -> Vec<LimitStatus> {
+    core.limits()
+}
+
+/// The realtime connection and its channels, or `null` before a backend is connected.
+#[tauri::command]
+pub fn realtime_status(core: State<'_, Core>) -> Option<RealtimeStatus> {
+    core.realtime_status()
+}
+
+/// Everything the diagnostics view shows (backend, session, limits, realtime, performance).
+#[tauri::command]
+pub fn diagnostics(core: State<'_, Core>) -> DiagnosticsReport {
+    core.diagnostics()
+}
+
+/// Turns request/response body logging (with secrets redacted) on or off.
+#[tauri::command]
+pub fn set_verbose_logging(core: State<'_, Core>, verbose: bool) {
+    core.set_verbose_logging(verbose)
+}
