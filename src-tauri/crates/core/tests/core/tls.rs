@@ -13,8 +13,10 @@ use infinite_stories_core::monitor::PerformanceMonitor;
 use infinite_stories_core::realtime::{
     ChannelState, RealtimeClient, RealtimeStatus, SocketState, Subscription,
 };
-use infinite_stories_core::secrets::SecretString;
-use infinite_stories_core::{BackendEndpoint, BackendMode, ErrorCode};
+use infinite_stories_core::secrets::{MemoryStore, SecretString};
+use infinite_stories_core::{
+    BackendEndpoint, BackendMode, BackendState, Core, CoreOptions, ErrorCode,
+};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -279,4 +281,95 @@ async fn wss_to_a_tls12_only_server_is_refused() {
         "{message}"
     );
     assert_eq!(opened.load(Ordering::SeqCst), 1, "no WebSocket was opened");
+}
+
+/// A TLS 1.3 terminator on `listener` in front of the real embedded backend (each TLS
+/// connection is piped to the backend's plain port): an https profile for `Core::connect`.
+/// Returns the certificate and a count of TLS handshakes it completed.
+fn tls_in_front_of(
+    listener: tokio::net::TcpListener,
+    backend: std::net::SocketAddr,
+) -> (Vec<u8>, Arc<AtomicU32>) {
+    let (acceptor, cert_der) = acceptor(true);
+    let handshakes = Arc::new(AtomicU32::new(0));
+    let counter = handshakes.clone();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(tcp).await else {
+                    return;
+                };
+                counter.fetch_add(1, Ordering::SeqCst);
+                let Ok(mut upstream) = tokio::net::TcpStream::connect(backend).await else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut upstream).await;
+            });
+        }
+    });
+    (cert_der, handshakes)
+}
+
+#[tokio::test]
+async fn core_connect_over_https_runs_realtime_on_the_profiles_pinned_policy() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = infinite_stories_server::ServerConfig::loopback(dir.path());
+    // The backend sees the terminator's Host.
+    config.allowed_hosts = vec![format!("localhost:{}", addr.port())];
+    let server = infinite_stories_server::serve(config).await.unwrap();
+    let (cert, handshakes) = tls_in_front_of(listener, server.address());
+    let profile = |pins: Vec<String>| {
+        let mut endpoint = BackendEndpoint::parse(
+            BackendMode::Supabase,
+            &format!("https://localhost:{}", addr.port()),
+        )
+        .unwrap()
+        .with_api_key(server.anon_key());
+        endpoint.pins = pins;
+        endpoint
+    };
+    let core = |roots: Vec<Vec<u8>>| {
+        Core::with_options(CoreOptions {
+            secrets: Arc::new(MemoryStore::new()),
+            clock: Arc::new(SystemClock),
+            sleeper: None,
+            realtime: crate::support::fast_realtime(),
+            data_dir: None,
+            extra_roots: roots,
+        })
+    };
+
+    // The right pin, the test CA trusted: requests and the socket both get through the TLS
+    // terminator, and the signed-in user's channel joins on the real backend. (Without the
+    // profile's config the socket would not trust the test CA and never connect.)
+    let pinned = core(vec![cert.clone()]);
+    let status = pinned
+        .connect(profile(vec![spki_sha256(&cert).unwrap()]))
+        .await;
+    assert_eq!(status.state, BackendState::Connected, "{status:?}");
+    pinned.ensure_session().await.unwrap();
+    let rt = pinned.realtime().unwrap();
+    let status = status_until(&rt, |s| {
+        s.state == SocketState::Connected
+            && s.channels.iter().any(|c| {
+                c.topic.starts_with("realtime:story-updates-")
+                    && matches!(c.state, ChannelState::Joined | ChannelState::Ready)
+            })
+    })
+    .await;
+    assert_eq!(status.connections, 1, "{status:?}");
+    assert!(
+        handshakes.load(Ordering::SeqCst) >= 2,
+        "requests and socket"
+    );
+
+    // A wrong pin: the profile is refused before anything (socket included) is started.
+    let refused = core(vec![cert.clone()]);
+    let status = refused.connect(profile(vec![WRONG_PIN.to_owned()])).await;
+    assert_ne!(status.state, BackendState::Connected, "{status:?}");
+    assert!(refused.realtime().is_err());
 }
