@@ -75,6 +75,10 @@ pub struct CoreOptions {
     /// Folder for the cache files and the local database (the app's data dir). Without it the
     /// library and the cache are unavailable.
     pub data_dir: Option<std::path::PathBuf>,
+    /// Extra root certificates (DER) trusted for https profiles besides the Mozilla set, e.g. a
+    /// self-hosted backend's private CA (or a test CA). They apply to requests and to the
+    /// realtime socket alike; a profile's pins still narrow what is accepted.
+    pub extra_roots: Vec<Vec<u8>>,
 }
 
 impl Default for CoreOptions {
@@ -85,6 +89,7 @@ impl Default for CoreOptions {
             sleeper: None,
             realtime: RealtimeConfig::default(),
             data_dir: None,
+            extra_roots: Vec::new(),
         }
     }
 }
@@ -189,7 +194,7 @@ impl Core {
         let options = TransportOptions {
             sleeper: self.inner.options.sleeper.clone(),
             pins: endpoint.pins.clone(),
-            extra_roots: Vec::new(),
+            extra_roots: self.inner.options.extra_roots.clone(),
         };
         let transport = match Transport::new(
             endpoint.clone(),
@@ -230,11 +235,13 @@ impl Core {
                 tokens.access_token().await.ok().flatten()
             })
         });
-        let realtime = RealtimeClient::spawn(
+        // The socket gets the very TLS config the requests use (TLS 1.3, the profile's pins).
+        let realtime = RealtimeClient::spawn_with_tls(
             endpoint.base_url.as_str(),
             transport.api_key().clone(),
             source,
             self.inner.options.realtime.clone(),
+            transport.tls_config(),
         );
         // Without an API key the gateway refuses the socket; don't spin on reconnects.
         if endpoint.api_key.is_some() {

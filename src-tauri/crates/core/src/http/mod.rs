@@ -174,6 +174,8 @@ struct TransportInner {
     endpoint: BackendEndpoint,
     api_key: SecretString,
     http: reqwest::Client,
+    /// The TLS policy of an https profile, shared with the realtime socket.
+    tls: Option<Arc<rustls::ClientConfig>>,
     clock: SharedClock,
     sleeper: SharedSleeper,
     monitor: Arc<PerformanceMonitor>,
@@ -216,11 +218,15 @@ impl Transport {
             .connect_timeout(REQUEST_TIMEOUT)
             .read_timeout(REQUEST_TIMEOUT)
             .timeout(RESOURCE_TIMEOUT);
-        if endpoint.base_url.scheme() == "https" {
+        let tls = if endpoint.base_url.scheme() == "https" {
+            let config = Arc::new(tls::client_config(&options.pins, &options.extra_roots)?);
             builder = builder
                 .https_only(true)
-                .use_preconfigured_tls(tls::client_config(&options.pins, &options.extra_roots)?);
-        }
+                .use_preconfigured_tls(rustls::ClientConfig::clone(&config));
+            Some(config)
+        } else {
+            None
+        };
         let http = builder
             .build()
             .map_err(|e| CoreError::Network(e.to_string()))?;
@@ -229,6 +235,7 @@ impl Transport {
                 endpoint,
                 api_key,
                 http,
+                tls,
                 clock,
                 sleeper: options
                     .sleeper
@@ -247,6 +254,12 @@ impl Transport {
     /// The backend this transport talks to.
     pub fn endpoint(&self) -> &BackendEndpoint {
         &self.inner.endpoint
+    }
+
+    /// The TLS policy of an https profile (TLS 1.3 minimum, the profile's pins and roots), for
+    /// the realtime socket to use exactly what the requests use; `None` for plain loopback http.
+    pub fn tls_config(&self) -> Option<Arc<rustls::ClientConfig>> {
+        self.inner.tls.clone()
     }
 
     /// The project API key.

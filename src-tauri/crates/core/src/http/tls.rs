@@ -2,6 +2,10 @@
 //! self-hosted deployment adds), and optional certificate pinning by the SHA-256 of the leaf
 //! certificate's SubjectPublicKeyInfo (base64, the HPKP/OkHttp convention), checked after the
 //! normal chain validation so a pin can only narrow what is trusted, never widen it.
+//!
+//! This is the one place the TLS policy lives: the HTTP transport (reqwest) and the realtime
+//! socket (tokio-tungstenite, `wss://`) are both built from [`client_config`], and a connected
+//! profile hands the very same `Arc<ClientConfig>` to both (see `Transport::tls_config`).
 
 use std::sync::Arc;
 
@@ -14,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::CoreError;
 
-/// A rustls configuration for reqwest: TLS 1.3 minimum, roots, optional SPKI pins.
+/// The rustls configuration for https and wss: TLS 1.3 minimum, roots, optional SPKI pins.
 pub fn client_config(
     pins: &[String],
     extra_roots: &[Vec<u8>],

@@ -263,22 +263,50 @@ pub struct RealtimeClient {
 
 impl RealtimeClient {
     /// Starts the actor for the backend at `base_url` (`http(s)://host`), disconnected until
-    /// [`RealtimeClient::connect`].
+    /// [`RealtimeClient::connect`]. A `wss://` socket gets the default TLS policy
+    /// ([`crate::http::tls::client_config`] without pins: TLS 1.3 minimum, Mozilla roots); a
+    /// connected profile uses [`RealtimeClient::spawn_with_tls`] to share its pins and roots.
     pub fn spawn(
         base_url: &str,
         api_key: SecretString,
         tokens: TokenSource,
         config: RealtimeConfig,
     ) -> Self {
+        Self::spawn_with_tls(base_url, api_key, tokens, config, None)
+    }
+
+    /// [`RealtimeClient::spawn`] with the TLS policy for `wss://`: the same
+    /// `Arc<rustls::ClientConfig>` the profile's HTTP transport uses
+    /// ([`crate::http::Transport::tls_config`]), so the socket has the same TLS 1.3 minimum and
+    /// certificate pins as the requests. `None` = the default policy. Plain `ws://` (the
+    /// embedded backend on loopback) ignores it.
+    pub fn spawn_with_tls(
+        base_url: &str,
+        api_key: SecretString,
+        tokens: TokenSource,
+        config: RealtimeConfig,
+        tls: Option<Arc<rustls::ClientConfig>>,
+    ) -> Self {
         let (commands, rx) = mpsc::unbounded_channel();
         let (status_tx, status) = watch::channel(RealtimeStatus::initial());
         let (messages, _) = broadcast::channel(1024);
         let ws_base = base_url.trim_end_matches('/').replacen("http", "ws", 1);
+        let tls = if ws_base.starts_with("wss://") {
+            Some(match tls {
+                Some(tls) => Ok(tls),
+                None => crate::http::tls::client_config(&[], &[])
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            })
+        } else {
+            None
+        };
         let actor = actor::Actor::new(
             format!("{ws_base}/realtime/v1/websocket"),
             api_key,
             tokens,
             config,
+            tls,
             status_tx,
             messages.clone(),
         );

@@ -41,7 +41,11 @@ where
 }
 
 /// Reads frames until a `phx_join`, answering heartbeats; returns `[join_ref, ref, topic, event, payload]`.
-async fn next_join(ws: &mut Socket) -> Option<Vec<Value>> {
+/// (Any stream: the TLS tests serve it over rustls.)
+pub(crate) async fn next_join<S>(ws: &mut WebSocketStream<S>) -> Option<Vec<Value>>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
     while let Some(Ok(msg)) = ws.next().await {
         let Message::Text(text) = msg else { continue };
         let frame: Vec<Value> = serde_json::from_str(&text).ok()?;
@@ -60,7 +64,14 @@ async fn next_join(ws: &mut Socket) -> Option<Vec<Value>> {
 }
 
 /// Answers a join with `bindings` (ids added) and returns the topic and join ref.
-async fn accept(ws: &mut Socket, join: &[Value], bindings: Value) -> (String, Value) {
+pub(crate) async fn accept<S>(
+    ws: &mut WebSocketStream<S>,
+    join: &[Value],
+    bindings: Value,
+) -> (String, Value)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
     let reply = json!([join[0], join[1], join[2], "phx_reply", {"status": "ok", "response": {"postgres_changes": bindings}}]);
     ws.send(Message::Text(reply.to_string().into()))
         .await
@@ -93,7 +104,7 @@ fn insert(id: &str, ts: &str) -> Value {
     json!({"ids": [7], "data": {"schema": "public", "table": "stories", "commit_timestamp": ts, "type": "INSERT", "record": {"id": id}, "errors": null}})
 }
 
-fn echo_bindings(join: &[Value], id: i64) -> Value {
+pub(crate) fn echo_bindings(join: &[Value], id: i64) -> Value {
     let mut b = join[4]["config"]["postgres_changes"].clone();
     for entry in b.as_array_mut().unwrap() {
         entry["id"] = json!(id);

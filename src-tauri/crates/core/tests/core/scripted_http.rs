@@ -83,6 +83,7 @@ async fn core(url: &str) -> (Core, Arc<RecordingSleeper>) {
         sleeper: Some(sleeper.clone()),
         realtime,
         data_dir: None,
+        extra_roots: Vec::new(),
     });
     let endpoint = BackendEndpoint::parse(infinite_stories_core::BackendMode::Supabase, url)
         .unwrap()

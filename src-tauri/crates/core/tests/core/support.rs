@@ -81,6 +81,7 @@ pub async fn core_with(
         sleeper: Some(sleeper),
         realtime: fast_realtime(),
         data_dir,
+        extra_roots: Vec::new(),
     });
     let status = core.connect(endpoint(server)).await;
     assert_eq!(status.state, BackendState::Connected, "{status:?}");

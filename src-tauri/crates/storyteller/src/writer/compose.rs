@@ -119,6 +119,11 @@ pub(super) fn compose(
     let companion_name = COMPANION_NAMES[rng.random_range(0..COMPANION_NAMES.len())].to_string();
     slots.companion = companion_name.clone();
     slots.companion_kind = lex.companion_kinds[companion.index()].to_string();
+    let [paw, paws, walk, curl] = lex.companion_bodies[companion.index()];
+    slots.companion_paw = paw.to_string();
+    slots.companion_paws = paws.to_string();
+    slots.companion_walk = walk.to_string();
+    slots.companion_curl = curl.to_string();
     slots.place_in = event_words.place_in.to_string();
     slots.event_title = event_words.title.to_string();
 

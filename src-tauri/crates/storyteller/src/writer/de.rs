@@ -59,9 +59,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     companion_intros: &[
         "{N} war nie allein, denn {C}, {CK}, war immer ganz in der Nähe.",
-        "Neben {N} trabte {C} her, {CK} mit glänzenden Augen und ganz weichen Pfoten.",
+        "Neben {N} {CWALK} {C} her, {CK} mit glänzenden Augen und einem ganz weichen Herzen.",
         "{N} teilte alles mit {C}. {C} war {CK} und liebte Abenteuer fast so sehr wie Kuscheln.",
-        "Genau in diesem Moment kam {C}, {CK}, mit einem fröhlichen kleinen Hüpfer angelaufen.",
+        "Genau in diesem Moment kam {C}, {CK}, ganz fröhlich herbeigeeilt.",
         "Natürlich hatte {N} Gesellschaft: {C}, {CK}, kannte jeden Weg und jedes Lied.",
     ],
     companion_kinds: &[
@@ -76,13 +76,75 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "ein Drachenbaby",
         "eine junge Meeresschildkröte",
     ],
+    companion_bodies: &[
+        [
+            "der Pfote",
+            "Pfoten",
+            "trabte",
+            "die Nase unter dem buschigen Schwanz",
+        ],
+        [
+            "dem Flügel",
+            "Flügel",
+            "flatterte",
+            "den Kopf unter den Flügel gesteckt",
+        ],
+        [
+            "der Pfote",
+            "Pfoten",
+            "hoppelte",
+            "die langen Ohren ganz flach angelegt",
+        ],
+        [
+            "der Pfote",
+            "Pfoten",
+            "trabte",
+            "die Nase unter dem Schwanz versteckt",
+        ],
+        [
+            "der Pfote",
+            "Pfoten",
+            "tapste",
+            "den Schwanz um die Nase geschlungen",
+        ],
+        [
+            "der Tatze",
+            "Tatzen",
+            "tapste",
+            "die Nase zwischen den Tatzen",
+        ],
+        [
+            "der Pfote",
+            "Pfoten",
+            "trippelte",
+            "das Näschen zwischen den weichen Stacheln versteckt",
+        ],
+        [
+            "dem Flügel",
+            "Flügel",
+            "watschelte",
+            "den Schnabel unter den Flügel gesteckt",
+        ],
+        [
+            "der Klaue",
+            "Klauen",
+            "tapste",
+            "die Schnauze unter dem schuppigen Schwanz",
+        ],
+        [
+            "der Flosse",
+            "Flossen",
+            "paddelte",
+            "den Kopf in den glatten Panzer gezogen",
+        ],
+    ],
     traits: &[
         t(
             "mutig",
             "ein mutiges Herz",
             &[
                 "{N} holte tief Luft, machte den ersten Schritt und sagte: „Keine Sorge, das schaffen wir zusammen.“",
-                "Auch wenn es innen ein bisschen kribbelte, nahm {N} {C} an der Pfote und ging näher heran, Schritt für Schritt.",
+                "Auch wenn es innen ein bisschen kribbelte, nahm {N} {C} an {CPAW} und ging näher heran, Schritt für Schritt.",
                 "„Mutig sein heißt nicht, nie aufgeregt zu sein“, sagte {N} leise, „es heißt, es trotzdem zu versuchen.“",
                 "{N} straffte die Schultern, lächelte {C} zu und versuchte es als Erstes.",
             ],
@@ -134,7 +196,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "„Lasst uns einen anderen Weg suchen!“, rief {N} und schaute sich schon mit Entdeckerblick um.",
                 "{N} probierte so gern Neues aus und rief sofort: „Komm, wir versuchen es!“",
                 "{N} kletterte auf einen glatten Felsen, um sich umzusehen, und von dort oben war alles klar.",
-                "Mit fröhlichen Hüpfern ging {N} voran, und {C} hüpfte gleich hinterher.",
+                "Mit fröhlichen Hüpfern ging {N} voran, und {C} folgte sofort.",
             ],
         ),
         t(
@@ -180,7 +242,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     obstacles: &[
         "Bald kamen sie an einen Bach, der ein bisschen zu breit zum Springen war. || Am Ende legten sie drei flache Steine ins Wasser und hüpften hinüber: eins, zwei, drei.",
-        "Ein Windstoß wehte {C}s Lieblingsband hoch hinauf in die Äste eines Baumes. || Mit ein wenig Geduld schwebte das Band wieder herunter, genau in {C}s Pfoten.",
+        "Ein Windstoß wehte {C}s Lieblingsband hoch hinauf in die Äste eines Baumes. || Mit ein wenig Geduld schwebte das Band wieder herunter, genau in {C}s {CPAWS}.",
         "Der Weg teilte sich in drei, und jede Richtung sah genauso spannend aus wie die anderen. || Sie wählten den Weg mit den meisten Blumen, und genau der war der richtige.",
         "Ein kleines Eichhörnchen saß ganz ratlos auf einem Baumstamm, denn seine Eicheln waren überallhin gerollt. || Bald lagen alle Eicheln wieder auf einem ordentlichen Häufchen, und das Eichhörnchen bedankte sich mit einem fröhlichen Keckern.",
         "Auf halbem Weg zog ein leichter Nebel auf, und der Pfad war kaum noch zu sehen. || Sie folgten gemeinsam dem Plätschern des Baches, und der Nebel schmolz wie Zucker im Tee.",
@@ -214,7 +276,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} erzählte von einer Schnecke, die ein Wettrennen gewinnen wollte, und {N} lachte so sehr, dass es zum Hinsetzen war.",
         "„Du weißt immer, wie man Dinge besser macht“, sagte {C} und kuschelte sich an {N}.",
         "{C} trug ein Säckchen Beeren, und sie teilten sie: eine für dich und eine für mich.",
-        "Bei jedem neuen Geräusch spitzte {C} die Ohren, und {N} riet zu gern, was es wohl war.",
+        "Bei jedem neuen Geräusch horchte {C} gespannt auf, und {N} riet zu gern, was es wohl war.",
     ],
     transitions: &[
         "Weiter ging es, auf einem Weg, der sich wie ein Band schlängelte.",
@@ -242,7 +304,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     wonders: &[
         "„Glaubst du, die Sterne können uns sehen?“, fragte {C}. „Ich glaube, sie winken“, sagte {N}, und sie winkten zurück, nur für alle Fälle.",
-        "{N} fand eine Feder, so weich wie ein Flüstern, und steckte sie {C} hinters Ohr, wo sie sehr fein aussah.",
+        "{N} fand eine Feder, so weich wie ein Flüstern, und schenkte sie {C}. {C} hütete sie wie einen kostbaren Schatz.",
         "Sie blieben stehen und lauschten, und die ganze Welt schien einen langen, sanften Ton zu summen.",
         "{C} fragte, was {N} an diesem Tag am besten gefiel, und {N} sagte: „Dieser Moment, jetzt gerade, mit dir.“",
         "Eine Schnecke kroch ganz langsam über den Weg, also warteten sie, und die Schnecke schien höflich zu nicken.",
@@ -294,7 +356,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     sleepy: &[
         "{N} gähnte ein großes, langsames Gähnen, eins von denen, die in den Zehen anfangen und oben auf dem Kopf aufhören.",
-        "{C} rollte sich zu einer warmen, runden Kugel zusammen, die Nase unter dem Schwanz versteckt.",
+        "{C} kuschelte sich warm und weich zusammen, {CCURL}.",
         "Der Mond stieg hoch und rund empor und goss silbernes Licht über alles, wie ein Schlaflied.",
         "Draußen begannen die Grillen ihr leises Abendlied.",
         "{N}s Augenlider wurden schwer und warm, wie kleine Vorhänge, die sich nach einer schönen Vorstellung schließen.",

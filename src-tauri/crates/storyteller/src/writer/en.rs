@@ -59,9 +59,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     companion_intros: &[
         "{N} was never alone, because {C}, {CK}, was always close by.",
-        "Beside {N} trotted {C}, {CK} with bright eyes and the softest paws.",
+        "Beside {N} {CWALK} {C}, {CK} with bright eyes and the softest heart.",
         "{N}'s best friend was {C}, {CK} who loved adventures almost as much as cuddles.",
-        "Just then {C}, {CK}, came bounding over with a happy little hop.",
+        "Just then {C}, {CK}, came hurrying over, as happy as could be.",
         "Of course, {N} had company: {C}, {CK} who knew every path and every song.",
     ],
     companion_kinds: &[
@@ -76,13 +76,65 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "a baby dragon",
         "a young sea turtle",
     ],
+    companion_bodies: &[
+        [
+            "paw",
+            "paws",
+            "trotted",
+            "with a nose tucked under a fluffy tail",
+        ],
+        [
+            "wing",
+            "wings",
+            "fluttered",
+            "with a head tucked under a soft wing",
+        ],
+        ["paw", "paws", "hopped", "with long ears folded flat"],
+        ["paw", "paws", "trotted", "with a nose tucked under a tail"],
+        [
+            "paw",
+            "paws",
+            "padded",
+            "with a tail wrapped around a little pink nose",
+        ],
+        [
+            "paw",
+            "paws",
+            "padded",
+            "with a nose tucked between two fluffy paws",
+        ],
+        [
+            "paw",
+            "paws",
+            "pattered",
+            "with a tiny nose tucked in among the soft prickles",
+        ],
+        [
+            "wing",
+            "wings",
+            "waddled",
+            "with a beak tucked under a fluffy wing",
+        ],
+        [
+            "claw",
+            "claws",
+            "scampered",
+            "with a snout tucked under a scaly tail",
+        ],
+        [
+            "flipper",
+            "flippers",
+            "paddled",
+            "with a head tucked snugly into a smooth shell",
+        ],
+    ],
     traits: &[
         t(
             "brave",
             "a brave heart",
             &[
                 "{N} took a deep breath, stepped forward first and said, “Don't worry, we can do this together.”",
-                "Even though {P} felt a little flutter inside, {N} held {C}'s paw and went closer, one careful step at a time.",
+                "Even though {P} felt a little flutter inside, {N} held {C}'s {CPAW} and went closer, one careful step at a time.",
                 "“Being brave doesn't mean never feeling wobbly,” {N} said softly, “it means trying anyway.”",
                 "{N} squared {POS} shoulders, smiled at {C} and was the first to try.",
             ],
@@ -180,7 +232,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     obstacles: &[
         "Soon they came to a stream that was a little too wide to jump across. || In the end they laid three flat stones in the water and hopped across, one, two, three.",
-        "A gust of wind blew {C}'s favourite ribbon high into the branches of a tree. || With a little patience the ribbon came floating down, right into {C}'s paws.",
+        "A gust of wind blew {C}'s favourite ribbon high into the branches of a tree. || With a little patience the ribbon came floating down, right into {C}'s {CPAWS}.",
         "The path split into three, and every way looked just as interesting as the others. || They chose the path with the most flowers, and it turned out to be exactly the right one.",
         "A little squirrel sat on a log, looking very puzzled, because its acorns had rolled away. || Before long, every acorn was back in a neat little pile, and the squirrel chattered a happy thank you.",
         "Halfway along, a soft fog rolled in, and the path became hard to see. || They held hands and followed the sound of the stream, and soon the fog melted away like sugar in tea.",
@@ -205,7 +257,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "With a little help from each other, it was done before they knew it.",
     ],
     companion_lines: &[
-        "{C} nuzzled {N}'s hand, which meant, “I'm right here with you.”",
+        "{C} leaned gently against {N}'s hand, which meant, “I'm right here with you.”",
         "“I'm so glad we're doing this together,” said {C}, and {N} felt warm all the way down to {POS} toes.",
         "{C} did a happy little twirl, the kind {C} only did on the very best days.",
         "{C} pointed out a flower shaped like a star, and they both stopped to admire it.",
@@ -214,7 +266,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} told a joke about a snail who wanted to win a race, and {N} laughed so much {P} had to sit down.",
         "“You always know how to make things better,” said {C}, snuggling closer.",
         "{C} carried a small bag of berries, and they shared them, one for you and one for me.",
-        "{C}'s ears perked up at every new sound, and {N} loved to guess what each one might be.",
+        "{C} listened carefully to every new sound, and {N} loved to guess what each one might be.",
     ],
     transitions: &[
         "On they went, along a path that twisted like a ribbon.",
@@ -242,7 +294,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     wonders: &[
         "“Do you think the stars can see us?” asked {C}. “I think they wave,” said {N}, and they waved back, just in case.",
-        "{N} found a feather as soft as a whisper and tucked it behind {C}'s ear, where it looked very fine indeed.",
+        "{N} found a feather as soft as a whisper and gave it to {C}, who kept it like a treasure.",
         "They stopped to listen, and the whole world seemed to be humming one long, gentle note.",
         "{C} asked what {N} liked best about the day so far, and {N} said, “This part, right now, with you.”",
         "A snail was crossing the path very slowly, so they waited, and the snail seemed to nod a polite thank you.",
@@ -294,7 +346,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     sleepy: &[
         "{N} gave a big, slow yawn, the kind that starts in your toes and ends at the top of your head.",
-        "{C} curled up into a warm, round ball, with a nose tucked under a tail.",
+        "{C} snuggled down, warm and round, {CCURL}.",
         "The moon rose high and round, and it poured silver light over everything like a lullaby.",
         "Outside, the crickets began their soft evening song, chirp by chirp.",
         "{N}'s eyelids felt heavy and warm, like little curtains closing after a lovely show.",

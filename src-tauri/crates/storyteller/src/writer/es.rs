@@ -64,9 +64,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     companion_intros: &[
         "{N} siempre tenía compañía, porque {C}, {CK}, nunca se separaba de su lado.",
-        "Junto a {N} trotaba {C}, {CK} de ojos brillantes y patitas suavecitas.",
+        "Junto a {N} {CWALK} {C}, {CK} de ojos brillantes y corazón tierno.",
         "{N} lo compartía todo con {C}, {CK} a quien le gustaban las aventuras casi tanto como los abrazos.",
-        "Justo entonces llegó {C}, {CK}, dando un saltito de alegría.",
+        "Justo entonces llegó {C}, {CK}, con muchísima alegría.",
         "Por supuesto, {N} tenía compañía: {C}, {CK} que conocía todos los caminos y todas las canciones.",
     ],
     companion_kinds: &[
@@ -80,6 +80,68 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "un patito esponjoso",
         "un dragoncito",
         "una tortuguita de mar",
+    ],
+    companion_bodies: &[
+        [
+            "la pata",
+            "las patas",
+            "trotaba",
+            "con el hocico escondido bajo la cola peluda",
+        ],
+        [
+            "el ala",
+            "las alas",
+            "revoloteaba",
+            "con la cabeza escondida bajo el ala",
+        ],
+        [
+            "la pata",
+            "las patas",
+            "brincaba",
+            "con las orejas largas bien plegadas",
+        ],
+        [
+            "la pata",
+            "las patas",
+            "trotaba",
+            "con el hocico bajo la cola",
+        ],
+        [
+            "la pata",
+            "las patas",
+            "trotaba",
+            "con la cola enroscada alrededor del hocico",
+        ],
+        [
+            "la pata",
+            "las patas",
+            "trotaba",
+            "con el hocico entre las patas",
+        ],
+        [
+            "la pata",
+            "las patas",
+            "trotaba",
+            "con la naricita escondida entre sus púas suaves",
+        ],
+        [
+            "el ala",
+            "las alas",
+            "caminaba balanceándose",
+            "con el pico escondido bajo el ala",
+        ],
+        [
+            "la garra",
+            "las garras",
+            "trotaba",
+            "con el hocico bajo la cola de escamas",
+        ],
+        [
+            "la aleta",
+            "las aletas",
+            "avanzaba despacito",
+            "con la cabeza guardada en su caparazón",
+        ],
     ],
     traits: &[
         t(
@@ -145,7 +207,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "«¡Busquemos otro camino!», dijo {N}, que ya miraba a todas partes con ojos llenos de aventura.",
                 "A {N} le encantaba probar cosas nuevas, así que enseguida exclamó: «¡Vamos a intentarlo!».",
                 "{N} se subió a una roca lisa para mirar alrededor, y desde allí arriba todo se vio claro.",
-                "Dando saltitos de alegría, {N} abrió la marcha, y {C} fue detrás dando brincos.",
+                "Dando saltitos de alegría, {N} abrió la marcha, y {C} fue detrás sin pensarlo dos veces.",
             ],
         ),
         t(
@@ -220,7 +282,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Ayudándose un poquito, terminaron antes de darse cuenta.",
     ],
     companion_lines: &[
-        "{C} acarició con el hocico la mano de {N}, que quería decir: «Estoy aquí contigo».",
+        "{C} se apoyó con cariño en la mano de {N}, que quería decir: «Estoy aquí contigo».",
         "«¡Qué alegría hacer esto juntos!», dijo {C}, y {N} sintió un calorcito que le llegó hasta los dedos de los pies.",
         "{C} dio una vueltecita de alegría, de esas que solo se dan en los mejores días.",
         "{C} señaló una flor con forma de estrella, y los dos se pararon a admirarla.",
@@ -229,7 +291,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} contó la historia de un caracol que quería ganar una carrera, y {N} se rió tanto que tuvo que sentarse.",
         "«Siempre sabes cómo mejorar las cosas», dijo {C}, acurrucándose junto a {N}.",
         "{C} llevaba una bolsita de moras, y las compartieron: una para ti y una para mí.",
-        "Con cada sonido nuevo, {C} levantaba las orejas, y a {N} le encantaba adivinar qué sería.",
+        "Con cada sonido nuevo, {C} escuchaba con mucha atención, y a {N} le encantaba adivinar qué sería.",
     ],
     transitions: &[
         "Siguieron adelante, por un camino que serpenteaba como una cinta.",
@@ -257,7 +319,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     wonders: &[
         "—¿Crees que las estrellas nos ven? —preguntó {C}. —Creo que nos saludan —dijo {N}, y les devolvieron el saludo, por si acaso.",
-        "{N} encontró una pluma suave como un susurro y se la puso a {C} detrás de la oreja, donde quedaba preciosa.",
+        "{N} encontró una pluma suave como un susurro y se la regaló a {C}, que la guardó como un tesoro.",
         "Se pararon a escuchar, y el mundo entero parecía tararear una nota larga y suave.",
         "{C} preguntó qué era lo que más le había gustado del día, y {N} contestó: «Este momento, ahora, contigo».",
         "Un caracol cruzaba el camino muy despacio, así que esperaron, y el caracol pareció darles las gracias con educación.",
@@ -311,7 +373,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     sleepy: &[
         "{N} soltó un bostezo enorme y lento, de esos que empiezan en los pies y terminan en la coronilla.",
-        "{C} se hizo una bolita calentita, con el hocico escondido bajo la cola.",
+        "{C} se acurrucó al calor de la manta, {CCURL}.",
         "La luna subió alta y redonda, y derramó sobre todo una luz plateada, como una nana.",
         "Fuera, los grillos empezaron su suave canción de la noche.",
         "Los párpados de {N} se volvieron pesados y tibios, como cortinitas que se cierran después de una función preciosa.",

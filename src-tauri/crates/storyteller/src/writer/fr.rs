@@ -64,7 +64,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     companion_intros: &[
         "{N} avait toujours de la compagnie, car {C}, {CK}, restait toujours tout près.",
-        "À côté de {N} trottinait {C}, {CK} aux yeux brillants et aux pattes toutes douces.",
+        "À côté de {N} {CWALK} {C}, {CK} aux yeux brillants et au cœur tout doux.",
         "{N} partageait tout avec {C}, {CK} qui aimait les aventures presque autant que les câlins.",
         "Juste à ce moment, {C}, {CK}, arriva en faisant un joyeux petit bond.",
         "Bien sûr, {N} avait de la compagnie : {C}, {CK} qui connaissait tous les chemins et toutes les chansons.",
@@ -81,6 +81,68 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "un bébé dragon",
         "une jeune tortue de mer",
     ],
+    companion_bodies: &[
+        [
+            "la patte",
+            "les pattes",
+            "trottinait",
+            "le museau caché sous sa queue touffue",
+        ],
+        [
+            "l'aile",
+            "les ailes",
+            "voletait",
+            "la tête nichée sous l'aile",
+        ],
+        [
+            "la patte",
+            "les pattes",
+            "sautillait",
+            "les longues oreilles bien à plat",
+        ],
+        [
+            "la patte",
+            "les pattes",
+            "trottinait",
+            "le museau caché sous la queue",
+        ],
+        [
+            "la patte",
+            "les pattes",
+            "trottinait",
+            "la queue enroulée autour du museau",
+        ],
+        [
+            "la patte",
+            "les pattes",
+            "trottinait",
+            "le museau entre ses deux pattes",
+        ],
+        [
+            "la patte",
+            "les pattes",
+            "trottinait",
+            "le nez caché parmi ses piquants tout doux",
+        ],
+        [
+            "l'aile",
+            "les ailes",
+            "se dandinait",
+            "le bec caché sous l'aile",
+        ],
+        [
+            "la patte",
+            "les pattes",
+            "trottinait",
+            "le museau caché sous sa queue écailleuse",
+        ],
+        [
+            "la nageoire",
+            "les nageoires",
+            "avançait",
+            "la tête rentrée dans sa carapace",
+        ],
+    ],
     traits: &[
         t(
             "courageux",
@@ -88,7 +150,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
             "un cœur courageux",
             &[
                 "{N} prit une grande inspiration, fit le premier pas et dit : « Ne t'inquiète pas, on va y arriver ensemble. »",
-                "Même avec un petit tremblement au fond du cœur, {N} prit la patte de {C} et s'approcha, un pas prudent après l'autre.",
+                "Même avec un petit tremblement au fond du cœur, {N} prit {CPAW} de {C} et s'approcha, un pas prudent après l'autre.",
                 "« Être courageux, ce n'est pas ne jamais trembler, murmura {N}, c'est essayer quand même. »",
                 "{N} redressa les épaules, sourit à {C} et essaya avant tout le monde.",
             ],
@@ -195,10 +257,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     obstacles: &[
         "Bientôt, ils arrivèrent devant un ruisseau un peu trop large pour sauter par-dessus. || Finalement, ils posèrent trois pierres plates dans l'eau et traversèrent en sautillant : un, deux, trois.",
-        "Un coup de vent emporta le ruban préféré de {C} tout en haut d'un arbre. || Avec un peu de patience, le ruban redescendit en flottant, droit dans les pattes de {C}.",
+        "Un coup de vent emporta le ruban préféré de {C} tout en haut d'un arbre. || Avec un peu de patience, le ruban redescendit en flottant, droit dans {CPAWS} de {C}.",
         "Le chemin se divisait en trois, et chaque direction semblait aussi intéressante que les autres. || Ils choisirent le chemin le plus fleuri, et ce fut justement le bon.",
         "Un petit écureuil, assis sur une bûche, avait l'air tout perdu : ses noisettes avaient roulé partout. || Bientôt, toutes les noisettes formaient un joli tas, et l'écureuil les remercia d'un joyeux petit cri.",
-        "À mi-chemin, une brume légère se leva, et le sentier devint difficile à voir. || Main dans la patte, ils suivirent le bruit du ruisseau, et la brume fondit comme du sucre dans le thé.",
+        "À mi-chemin, une brume légère se leva, et le sentier devint difficile à voir. || Côte à côte, ils suivirent le bruit du ruisseau, et la brume fondit comme du sucre dans le thé.",
         "Ils trouvèrent une barrière en bois avec une devinette peinte dessus, et elle refusait de s'ouvrir. || Quand ils prononcèrent la réponse, « une ombre », la barrière s'ouvrit avec un grincement amical.",
         "Un petit oiseau ne retrouvait plus le chemin de son nid et sautillait en pépiant d'un air inquiet. || Bientôt, le petit oiseau aperçut son nid et rentra chez lui en chantant merci tout le long du chemin.",
         "Sur le petit pont, il manquait une planche, juste là où il fallait poser le pied. || Ils trouvèrent une branche tombée de la bonne taille, et le pont fut comme neuf.",
@@ -229,7 +291,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} raconta l'histoire d'un escargot qui voulait gagner une course, et {N} rit tellement qu'il fallut s'asseoir.",
         "« Tu sais toujours rendre les choses plus belles », dit {C} en se blottissant tout contre {N}.",
         "{C} portait un petit sac de baies, et ils les partagèrent : une pour toi, une pour moi.",
-        "À chaque nouveau bruit, {C} dressait les oreilles, et {N} adorait deviner ce que c'était.",
+        "À chaque nouveau bruit, {C} tendait l'oreille, et {N} adorait deviner ce que c'était.",
     ],
     transitions: &[
         "Ils continuèrent, le long d'un chemin qui ondulait comme un ruban.",
@@ -257,7 +319,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     wonders: &[
         "« Tu crois que les étoiles nous voient ? » demanda {C}. « Je crois qu'elles nous font coucou », dit {N}, et ils leur firent coucou aussi, au cas où.",
-        "{N} trouva une plume douce comme un murmure et la glissa derrière l'oreille de {C}, où elle faisait très bel effet.",
+        "{N} trouva une plume douce comme un murmure et l'offrit à {C}, qui la garda comme un trésor.",
         "Ils s'arrêtèrent pour écouter, et le monde entier semblait fredonner une longue note toute douce.",
         "{C} demanda ce que {N} préférait dans cette journée, et {N} répondit : « Ce moment-là, maintenant, avec toi. »",
         "Un escargot traversait le chemin très lentement, alors ils attendirent, et l'escargot sembla les remercier poliment.",
@@ -309,7 +371,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     sleepy: &[
         "{N} bâilla un grand bâillement tout lent, de ceux qui commencent aux orteils et finissent en haut de la tête.",
-        "{C} se roula en boule bien au chaud, le museau caché sous la queue.",
+        "{C} se blottit bien au chaud, {CCURL}.",
         "La lune monta, haute et ronde, et versa sur tout une lumière d'argent, comme une berceuse.",
         "Dehors, les grillons commencèrent leur douce chanson du soir.",
         "Les paupières de {N} devinrent lourdes et chaudes, comme de petits rideaux qui se ferment après un beau spectacle.",

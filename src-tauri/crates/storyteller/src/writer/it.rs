@@ -64,9 +64,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     companion_intros: &[
         "{N} aveva sempre compagnia, perché {C}, {CK}, restava sempre lì vicino.",
-        "Accanto a {N} trotterellava {C}, {CK} dagli occhi lucenti e dalle zampette morbidissime.",
+        "Accanto a {N} {CWALK} {C}, {CK} dagli occhi lucenti e dal cuore tenero.",
         "{N} divideva tutto con {C}, {CK} che amava le avventure quasi quanto le coccole.",
-        "Proprio in quel momento arrivò {C}, {CK}, con un saltello felice.",
+        "Proprio in quel momento arrivò {C}, {CK}, con un'aria felicissima.",
         "Naturalmente {N} aveva compagnia: {C}, {CK} che conosceva tutti i sentieri e tutte le canzoni.",
     ],
     companion_kinds: &[
@@ -81,6 +81,68 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "un draghetto",
         "una giovane tartaruga marina",
     ],
+    companion_bodies: &[
+        [
+            "la zampa",
+            "le zampette",
+            "trotterellava",
+            "con il musetto nascosto sotto la coda folta",
+        ],
+        [
+            "l'ala",
+            "le ali",
+            "svolazzava",
+            "con la testa nascosta sotto l'ala",
+        ],
+        [
+            "la zampa",
+            "le zampette",
+            "saltellava",
+            "con le lunghe orecchie ripiegate",
+        ],
+        [
+            "la zampa",
+            "le zampette",
+            "trotterellava",
+            "con il musetto sotto la coda",
+        ],
+        [
+            "la zampa",
+            "le zampette",
+            "trotterellava",
+            "con la coda arrotolata intorno al musetto",
+        ],
+        [
+            "la zampa",
+            "le zampe",
+            "trotterellava",
+            "con il muso tra le zampe",
+        ],
+        [
+            "la zampa",
+            "le zampette",
+            "trotterellava",
+            "con il nasino nascosto tra gli aculei morbidi",
+        ],
+        [
+            "l'ala",
+            "le ali",
+            "camminava dondolando",
+            "con il becco nascosto sotto l'ala",
+        ],
+        [
+            "la zampa",
+            "le zampe",
+            "trotterellava",
+            "con il muso sotto la coda squamosa",
+        ],
+        [
+            "la pinna",
+            "le pinne",
+            "avanzava piano piano",
+            "con la testa ritirata nel guscio",
+        ],
+    ],
     traits: &[
         t(
             "coraggioso",
@@ -88,7 +150,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
             "un cuore coraggioso",
             &[
                 "{N} fece un bel respiro, mosse il primo passo e disse: «Non preoccuparti, ce la faremo insieme».",
-                "Anche se sentiva un piccolo tremito dentro, {N} prese la zampa di {C} e si avvicinò, un passo prudente alla volta.",
+                "Anche se sentiva un piccolo tremito dentro, {N} prese {CPAW} di {C} e si avvicinò, un passo prudente alla volta.",
                 "«Avere coraggio non vuol dire non tremare mai», disse piano {N}, «vuol dire provarci lo stesso».",
                 "{N} raddrizzò le spalle, sorrise a {C} e provò prima di tutti.",
             ],
@@ -195,7 +257,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     obstacles: &[
         "Presto arrivarono a un ruscello un po' troppo largo per saltarlo. || Alla fine misero tre sassi piatti nell'acqua e attraversarono saltellando: uno, due e tre.",
-        "Una folata di vento portò il nastro preferito di {C} in cima a un albero. || Con un po' di pazienza, il nastro scese fluttuando, dritto tra le zampette di {C}.",
+        "Una folata di vento portò il nastro preferito di {C} in cima a un albero. || Con un po' di pazienza, il nastro scese fluttuando, dritto tra {CPAWS} di {C}.",
         "Il sentiero si divideva in tre, e ogni direzione sembrava interessante quanto le altre. || Scelsero il sentiero con più fiori, e fu proprio quello giusto.",
         "Uno scoiattolino seduto su un tronco sembrava molto confuso, perché le sue ghiande erano rotolate dappertutto. || Ben presto tutte le ghiande formavano un mucchietto ordinato, e lo scoiattolo ringraziò con uno squittio felice.",
         "A metà strada arrivò una nebbiolina leggera, e il sentiero diventò difficile da vedere. || Seguirono insieme il rumore del ruscello, e la nebbia si sciolse come zucchero nel tè.",
@@ -229,7 +291,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} raccontò la storia di una lumaca che voleva vincere una gara, e {N} rise così tanto da doversi sedere.",
         "«Sai sempre come rendere le cose più belle», disse {C}, accoccolandosi vicino a {N}.",
         "{C} portava un sacchettino di more, e le divisero: una a te e una a me.",
-        "A ogni nuovo rumore {C} drizzava le orecchie, e {N} adorava indovinare che cosa fosse.",
+        "A ogni nuovo rumore {C} ascoltava con grande attenzione, e {N} adorava indovinare che cosa fosse.",
     ],
     transitions: &[
         "Proseguirono lungo un sentiero che si snodava come un nastro.",
@@ -257,7 +319,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     wonders: &[
         "«Secondo te le stelle ci vedono?», chiese {C}. «Secondo me ci salutano», disse {N}, e ricambiarono il saluto, non si sa mai.",
-        "{N} trovò una piuma morbida come un sussurro e la infilò dietro l'orecchio di {C}, dove stava benissimo.",
+        "{N} trovò una piuma morbida come un sussurro e la regalò a {C}, che la custodì come un tesoro.",
         "Si fermarono ad ascoltare, e il mondo intero sembrava canticchiare una nota lunga e dolce.",
         "{C} chiese che cosa fosse piaciuto di più della giornata, e {N} rispose: «Questo momento, adesso, con te».",
         "Una lumaca attraversava il sentiero piano piano, così aspettarono, e la lumaca sembrò ringraziarli educatamente.",
@@ -311,7 +373,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     sleepy: &[
         "{N} fece uno sbadiglio grande e lento, di quelli che cominciano dai piedi e finiscono in cima alla testa.",
-        "{C} si raggomitolò in una palla calda e tonda, con il musetto nascosto sotto la coda.",
+        "{C} si accoccolò al calduccio, {CCURL}.",
         "La luna salì alta e tonda, e versò su tutto una luce d'argento, come una ninna nanna.",
         "Fuori i grilli cominciarono la loro dolce canzone della sera.",
         "Le palpebre di {N} diventarono pesanti e calde, come piccole tende che si chiudono dopo uno spettacolo bellissimo.",

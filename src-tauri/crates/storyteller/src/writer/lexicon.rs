@@ -51,6 +51,10 @@ pub(super) struct Lexicon {
     pub companion_intros: Pool,
     /// Companion kinds, indexed like `events::CompanionKind`.
     pub companion_kinds: &'static [&'static str; 10],
+    /// Companion bodies, indexed like `companion_kinds`: a paw as the paw sentences need it
+    /// (with its article where the language needs one), paws, how it walks (past tense), and how
+    /// it tucks itself up to sleep.
+    pub companion_bodies: &'static [[&'static str; 4]; 10],
     /// Traits, indexed like `Trait::ALL`.
     pub traits: &'static [TraitWords; 10],
     /// Generic small problems along the way, "problem || solution".

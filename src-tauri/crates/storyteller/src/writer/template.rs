@@ -4,7 +4,8 @@
 //! `{P}`/`{Pc}` subject pronoun (lower/capitalised), `{O}` object pronoun, `{POS}`/`{POSc}`
 //! possessive, `{SELF}` reflexive, `{was}`/`{has}` English verbs that agree with the pronoun,
 //! `{A1}`/`{A2}` trait adjectives, `{T1}`/`{T2}` trait nouns, `{PLACE_IN}`, `{ET}`,
-//! `{ABILITY}`, `{LOOK}`, `{TITLE}`, `{DESC}`, `{KWS}`, and `{g:masc|fem|neutral}` which picks
+//! `{ABILITY}`, `{LOOK}`, `{TITLE}`, `{DESC}`, `{KWS}`, the companion's body `{CPAW}`, `{CPAWS}`, `{CWALK}`,
+//! `{CCURL}`, the custom event's key phrase `{SEED}` and wish `{GOAL}`, and `{g:masc|fem|neutral}` which picks
 //! by the hero's grammatical gender (nested placeholders allowed inside the alternatives).
 //! In languages other than English a neutral hero's pronoun is replaced by the name, and
 //! templates with adjectives are not used for a neutral hero (see `needs_gender`).
@@ -30,6 +31,12 @@ pub(super) struct Slots {
     pub title: String,
     pub description: String,
     pub keywords: String,
+    pub companion_paw: String,
+    pub companion_paws: String,
+    pub companion_walk: String,
+    pub companion_curl: String,
+    pub seed: String,
+    pub goal: String,
 }
 
 impl Slots {
@@ -95,6 +102,12 @@ impl Slots {
             "TITLE" => self.title.clone(),
             "DESC" => self.description.clone(),
             "KWS" => self.keywords.clone(),
+            "CPAW" => self.companion_paw.clone(),
+            "CPAWS" => self.companion_paws.clone(),
+            "CWALK" => self.companion_walk.clone(),
+            "CCURL" => self.companion_curl.clone(),
+            "SEED" => self.seed.clone(),
+            "GOAL" => self.goal.clone(),
             "P" | "Pc" | "O" | "POS" | "POSc" | "SELF" | "was" | "has" => self.pronoun(key),
             _ => return None,
         };

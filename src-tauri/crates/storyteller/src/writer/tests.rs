@@ -313,3 +313,157 @@ fn agreement_follows_the_pronouns_and_the_ability_reads_as_a_sentence() {
     }
     assert!(saw_fem && saw_masc, "adjective intros never chosen");
 }
+
+fn bigrams(text: &str) -> HashSet<(String, String)> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .map(|p| (p[0].clone(), p[1].clone()))
+        .collect()
+}
+
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let closing = matches!(c, '”' | '»' | '“' | '"')
+            && current
+                .trim_end_matches(['”', '»', '“', '"', ' ', '\u{a0}'])
+                .ends_with(['.', '!', '?', '…']);
+        let end = (matches!(c, '.' | '!' | '?' | '…') || closing)
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if end {
+            let s = current.trim().to_string();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+/// Variety of a corpus: (distinct-bigram ratio over the corpus, mean per story, mean pairwise
+/// Jaccard distance of bigram sets, mean share of story B's sentences found verbatim in A).
+pub(crate) fn variety(stories: &[String]) -> (f64, f64, f64, f64) {
+    let corpus = distinct_bigram_ratio(stories);
+    let per_story = stories
+        .iter()
+        .map(|s| distinct_bigram_ratio(std::slice::from_ref(s)))
+        .sum::<f64>()
+        / stories.len().max(1) as f64;
+    let sets: Vec<HashSet<(String, String)>> = stories.iter().map(|s| bigrams(s)).collect();
+    let sents: Vec<HashSet<String>> = stories
+        .iter()
+        .map(|s| sentences(s).into_iter().collect())
+        .collect();
+    let (mut jaccard, mut shared, mut pairs) = (0.0, 0.0, 0usize);
+    for a in 0..stories.len() {
+        for b in a + 1..stories.len() {
+            let inter = sets[a].intersection(&sets[b]).count() as f64;
+            let union = sets[a].union(&sets[b]).count() as f64;
+            jaccard += 1.0 - inter / union.max(1.0);
+            let common = sents[b].iter().filter(|s| sents[a].contains(*s)).count() as f64;
+            shared += common / sents[b].len().max(1) as f64;
+            pairs += 1;
+        }
+    }
+    let pairs = pairs.max(1) as f64;
+    (corpus, per_story, jaccard / pairs, shared / pairs)
+}
+
+#[test]
+#[ignore]
+fn print_variety_figures() {
+    let writer = OfflineWriter::new();
+    for language in Language::ALL {
+        let stories: Vec<String> = (0..100)
+            .map(|seed| {
+                writer
+                    .write_now(&request(
+                        *language,
+                        BuiltInEvent::BedtimeAdventure,
+                        300,
+                        seed,
+                    ))
+                    .unwrap()
+                    .content
+            })
+            .collect();
+        let (corpus, per, jac, shared) = variety(&stories);
+        println!(
+            "{language:?}: corpus {corpus:.3}, per story {per:.3}, pairwise Jaccard distance {jac:.3}, verbatim shared sentences {shared:.3}"
+        );
+    }
+}
+
+#[test]
+fn companions_have_the_body_parts_of_their_species() {
+    use crate::scenery::{COMPANION_NAMES, CompanionKind};
+    let writer = OfflineWriter::new();
+    let paws = [
+        "paw", "paws", "patte", "pattes", "pata", "patas", "pfote", "pfoten", "zampa", "zampe",
+        "zampette",
+    ];
+    let wings = [
+        "wing", "wings", "aile", "ailes", "ala", "alas", "flügel", "ali",
+    ];
+    let mut seen = HashSet::new();
+    for language in Language::ALL {
+        for seed in 0..80u64 {
+            let event = BuiltInEvent::ALL[seed as usize % 20];
+            let draft = writer
+                .write_now(&request(*language, event, 600, seed))
+                .unwrap();
+            let kind = draft
+                .scenes
+                .iter()
+                .find_map(|s| CompanionKind::from_prompt(&s.illustration_prompt))
+                .expect("the companion is named in the prompts");
+            seen.insert(kind.index());
+            let birdlike = matches!(
+                kind,
+                CompanionKind::Owl | CompanionKind::Duckling | CompanionKind::Turtle
+            );
+            let winged = matches!(kind, CompanionKind::Owl | CompanionKind::Duckling);
+            for sentence in sentences(&draft.content) {
+                if !COMPANION_NAMES.iter().any(|n| sentence.contains(n)) {
+                    continue;
+                }
+                let lower = sentence.to_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+                assert!(
+                    !(birdlike && has(&paws)),
+                    "{language:?} seed {seed}: a {kind:?} with paws: {sentence}"
+                );
+                assert!(
+                    winged || !has(&wings),
+                    "{language:?} seed {seed}: a {kind:?} with wings: {sentence}"
+                );
+                for bad in ["nuzzl", "ears perked", "trotted", "hocico", "museau"] {
+                    assert!(
+                        !(birdlike && lower.contains(bad)),
+                        "{language:?} seed {seed}: a {kind:?} that {bad}: {sentence}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen.len() >= 6, "only {} companion kinds tried", seen.len());
+}

@@ -9,6 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 use tokio::sync::{broadcast, mpsc, watch};
 use tokio::time::Instant;
+use tokio_tungstenite::Connector;
 use tokio_tungstenite::tungstenite::Message;
 
 mod frames;
@@ -72,8 +73,13 @@ enum Exit {
     Shutdown,
 }
 
+/// The TLS of a `wss://` socket: the shared rustls config, or why it could not be built.
+pub(super) type Tls = Result<std::sync::Arc<rustls::ClientConfig>, String>;
+
 pub(super) struct Actor {
     url: String,
+    /// `Some` for `wss://` (always connected through this config), `None` for plain `ws://`.
+    tls: Option<Tls>,
     api_key: SecretString,
     tokens: TokenSource,
     config: RealtimeConfig,
@@ -98,12 +104,14 @@ impl Actor {
         api_key: SecretString,
         tokens: TokenSource,
         config: RealtimeConfig,
+        tls: Option<Tls>,
         status: watch::Sender<RealtimeStatus>,
         messages: broadcast::Sender<RealtimeMessage>,
     ) -> Self {
         let vsn = config.vsn;
         Self {
             url,
+            tls,
             api_key,
             tokens,
             config,
@@ -214,7 +222,28 @@ impl Actor {
                 self.api_key.expose_secret(),
                 self.vsn.param()
             );
-            match tokio_tungstenite::connect_async(url.as_str()).await {
+            // wss goes through the profile's TLS policy (TLS 1.3 minimum, pins), never
+            // tungstenite's default rustls setup; plain ws (loopback) stays plain.
+            let connector = match &self.tls {
+                None => Ok(Connector::Plain),
+                Some(Ok(config)) => Ok(Connector::Rustls(config.clone())),
+                Some(Err(e)) => Err(e.clone()),
+            };
+            let connected = match connector {
+                Ok(connector) => tokio_tungstenite::connect_async_tls_with_config(
+                    url.as_str(),
+                    None,
+                    false,
+                    Some(connector),
+                )
+                .await
+                .map_err(Some),
+                Err(e) => {
+                    self.message = Some(format!("Live updates are unavailable ({e})."));
+                    Err(None)
+                }
+            };
+            match connected {
                 Ok((ws, _)) => {
                     self.attempt = 0;
                     self.message = None;
@@ -228,7 +257,8 @@ impl Actor {
                         }
                     }
                 }
-                Err(e) => {
+                Err(None) => tracing::warn!("realtime TLS setup failed"),
+                Err(Some(e)) => {
                     let text = e.to_string();
                     // A server that refuses the 2.0.0 serializer still speaks 1.0.0.
                     if self.vsn == Vsn::V2
