@@ -203,11 +203,20 @@ pub(super) fn compose(
     let mut finals = deck(lex.finals);
     let mut titles = deck(lex.titles);
     let mut custom_situation = deck(lex.custom_situation);
-    let mut custom_resolution = deck(lex.custom_resolution);
     let mut custom_keywords = deck(lex.custom_keywords);
+    let mut custom_seed = deck(lex.custom_seed);
+    let mut custom_goal = deck(lex.custom_goal);
+    let mut custom_seed_resolution = deck(lex.custom_seed_resolution);
+    let mut custom_goal_resolution = deck(lex.custom_goal_resolution);
+    let mut custom_moments = deck(if slots.goal.is_empty() {
+        lex.custom_moments
+    } else {
+        lex.custom_goal_moments
+    });
     let mut tone = deck(tone_pool);
 
     let has_ability = !slots.ability.is_empty();
+    let has_goal = custom.is_some() && !slots.goal.is_empty();
     let clever_first = matches!(
         hero.primary_trait,
         Trait::Smart | Trait::Curious | Trait::Creative
@@ -217,11 +226,14 @@ pub(super) fn compose(
         _ => titles.deal().map(|t| fill(t, slots)).unwrap_or_default(),
     };
     let s = &*slots;
-    let f = |t: Option<&str>| t.map(|t| fill(t, s));
+    let f = |t: Option<&str>| t.map(|t| fill(t, s).trim().to_string());
     // "problem || solution" templates become two sentences.
     let pair = |t: Option<&str>| -> (Option<String>, Option<String>) {
         match t.map(|t| t.split_once(" || ").unwrap_or((t, ""))) {
-            Some((a, b)) => (Some(fill(a, s)), (!b.is_empty()).then(|| fill(b, s))),
+            Some((a, b)) => (
+                Some(fill(a, s).trim().to_string()),
+                (!b.is_empty()).then(|| fill(b, s).trim().to_string()),
+            ),
             None => (None, None),
         }
     };
@@ -235,16 +247,37 @@ pub(super) fn compose(
     story.push(Beat::Opening, vec![f(openings.deal()), f(intros.deal())]);
     story.push(Beat::Companion, vec![f(companion_intros.deal())]);
     let (setup, payoff) = if custom.is_some() {
-        (f(custom_situation.deal()), f(custom_resolution.deal()))
+        let payoff = if has_goal {
+            custom_goal_resolution.deal()
+        } else {
+            custom_seed_resolution.deal()
+        };
+        (f(custom_situation.deal()), f(payoff))
     } else {
         pair(situation.deal())
     };
-    story.push(Beat::Situation, vec![setup]);
+    if custom.is_some() {
+        // The prompt seed (or the wish it states) sets the situation, in the event's tone.
+        let seed_line = if has_goal {
+            f(custom_goal.deal())
+        } else {
+            f(custom_seed.deal())
+        };
+        let tone_line = if short { None } else { f(tone.deal()) };
+        story.push(Beat::Situation, vec![setup, seed_line, tone_line]);
+    } else {
+        story.push(Beat::Situation, vec![setup]);
+    }
     if short {
         // One minute holds one episode: the hero meets the situation itself.
         story.push(Beat::Episode, vec![f(acts[0].deal())]);
     } else {
-        let (problem, solution) = pair(moments.deal());
+        let first = if custom.is_some() {
+            custom_moments.deal()
+        } else {
+            moments.deal()
+        };
+        let (problem, solution) = pair(first.or_else(|| moments.deal()));
         story.push(Beat::Episode, vec![problem, f(acts[0].deal()), solution]);
     }
     if !short || has_ability {
@@ -328,7 +361,10 @@ pub(super) fn compose(
             Step::Keywords if !slots.keywords.is_empty() => {
                 vec![(Place::Append(Beat::Situation), f(custom_keywords.deal()))]
             }
-            Step::ToneLine => vec![(Place::Append(Beat::Situation), f(tone.deal()))],
+            Step::ToneLine if story.len_of(Beat::Situation) < 3 => {
+                vec![(Place::Append(Beat::Situation), f(tone.deal()))]
+            }
+            Step::ToneLine => vec![(Place::Append(Beat::Episode), f(tone.deal()))],
             Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
             Step::SecondResolution => {
                 let other = if clever_first {
@@ -339,7 +375,14 @@ pub(super) fn compose(
                 vec![(Place::BeforeLast(Beat::Resolution), f(other))]
             }
             Step::NewEpisode => {
-                let (problem, solution) = pair(moments.deal().or_else(|| obstacles.deal()));
+                // A custom event's own episodes come back once more in the middle of the story.
+                let own = if custom.is_some() && episode_count == 3 {
+                    custom_moments.deal()
+                } else {
+                    None
+                };
+                let (problem, solution) =
+                    pair(own.or_else(|| moments.deal()).or_else(|| obstacles.deal()));
                 let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
                 if problem.is_none() || act.is_none() {
                     continue;
@@ -359,11 +402,18 @@ pub(super) fn compose(
             }
             Step::EpisodeDetail => vec![(Place::Append(Beat::Episode), f(details.deal()))],
             Step::Wonder => vec![(Place::Append(Beat::Episode), f(wonders.deal()))],
-            Step::GentleLine if custom.is_none() => {
-                let line = tone_lines.iter_mut().find_map(Deck::deal);
+            Step::GentleLine => {
+                // Custom events keep their own tone, then borrow only the neutral ones
+                // (inspiring, balanced, educational).
+                let line = if custom.is_some() {
+                    tone.deal()
+                        .or_else(|| tone_lines[1..4].iter_mut().find_map(Deck::deal))
+                } else {
+                    tone_lines.iter_mut().find_map(Deck::deal)
+                };
                 vec![(Place::Append(Beat::Episode), f(line))]
             }
-            Step::SecondChapter if custom.is_none() && target_words > 1300.0 => {
+            Step::SecondChapter if target_words > 1300.0 => {
                 let (setup, payoff) = pair(situation.deal());
                 let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
                 if setup.is_none() || act.is_none() {

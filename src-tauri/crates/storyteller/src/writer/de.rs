@@ -380,15 +380,60 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Heute war der Tag von „{TITLE}“, und in {N}s Bauch kribbelte es vor Freude. {DESC}",
         "Jetzt war es so weit: {TITLE}. {DESC}",
     ],
-    custom_resolution: &[
-        "Und so wurde „{TITLE}“ zu einer von {N}s schönsten Erinnerungen.",
-        "„{TITLE}“ war noch schöner geworden, als {N} es sich vorgestellt hatte.",
-        "{N} lächelte, denn „{TITLE}“ war wunderbar gelungen, und kein einziger Moment war ohne Freund gewesen.",
-    ],
     custom_keywords: &[
         "Heute schien sich alles darum zu drehen: {KWS}.",
         "{N} hatte das Gefühl, dass all das heute eine Rolle spielen würde: {KWS}.",
         "{C} flüsterte eine Liste mit Wundern, nach denen sie Ausschau halten wollten: {KWS}.",
+    ],
+    custom_seed: &[
+        "Seit Tagen dachte {N} nur an eine Sache: {SEED}.",
+        "Heute Abend geht es in der Geschichte um „{SEED}“, und sie beginnt genau hier.",
+        "Ein einziger Gedanke ging {N} nicht aus dem Kopf: {SEED}.",
+        "{C} wusste schon, worum es heute ging: {SEED}.",
+    ],
+    custom_goal: &[
+        "{N} hatte nur einen Wunsch: {GOAL}.",
+        "Mehr als alles andere wünschte sich {N} nur eines: {GOAL}.",
+    ],
+    custom_seed_resolution: &[
+        "Und so wurde „{SEED}“ zu einer von {N}s schönsten Erinnerungen.",
+        "Am Ende war „{SEED}“ sogar noch schöner, als {N} es sich vorgestellt hatte.",
+        "{N} lächelte: Bei „{SEED}“ war alles gut gegangen, und {C} war die ganze Zeit dabei gewesen.",
+        "Am Ende gab es bei „{SEED}“ nichts zu fürchten, nur Schönes zu erzählen.",
+    ],
+    custom_goal_resolution: &[
+        "Und {N}s Wunsch war in Erfüllung gegangen: {GOAL}, ganz wirklich.",
+        "So lange hatte {N} davon geträumt – {GOAL} –, und heute war es wahr geworden.",
+    ],
+    custom_moments: &[
+        "Am Anfang fühlte sich alles ein bisschen zu groß an – „{SEED}“ –, und {N} wusste nicht, wie es losgehen sollte. || Nach und nach wurde es leichter, und bald lächelte {N} wieder.",
+        "Dann kam der Teil, über den {N} am meisten nachgedacht hatte: das Knifflige an „{SEED}“. || Es klappte viel besser als gedacht, und {C} jubelte leise.",
+        "{C} fragte ganz ernst, was das Wichtigste an „{SEED}“ sei, und {N} musste gut nachdenken. || „Dass wir es zusammen machen“, sagte {N} schließlich, und {C} nickte weise.",
+        "Auf halbem Weg blieb {N} stehen und fragte sich, ob „{SEED}“ wirklich gut gehen würde. || {C} kuschelte sich ganz nah heran, und zusammen merkten sie: Es würde.",
+    ],
+    custom_goal_moments: &[
+        "Am Anfang schien es ein bisschen zu schwer – {GOAL} –, und {N} wusste nicht, wie es losgehen sollte. || Nach und nach wurde es leichter, und bald lächelte {N} wieder.",
+        "Auf halbem Weg blieb {N} stehen und fragte sich, ob es wirklich klappen würde: {GOAL}. || {C} kuschelte sich ganz nah heran, und zusammen merkten sie: Es würde.",
+    ],
+    wish_markers: &[
+        "möchte so gern ",
+        "möchte gern ",
+        "möchte ",
+        "möchte endlich ",
+        "will ",
+        "wollte ",
+        "wünscht sich ",
+        "wünschte sich ",
+        "träumt davon, ",
+        "hofft, ",
+    ],
+    seed_fillers: &[
+        "eine geschichte über ",
+        "eine geschichte von ",
+        "eine geschichte, in der ",
+        "die geschichte von ",
+        "geschichte über ",
+        "erzähl von ",
     ],
     tones: &[
         &[

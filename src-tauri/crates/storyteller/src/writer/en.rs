@@ -370,15 +370,61 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "This was the day of “{TITLE}”, and {N} felt a happy flutter in {POS} tummy. {DESC}",
         "It was time for {TITLE}. {DESC}",
     ],
-    custom_resolution: &[
-        "And that is how “{TITLE}” became one of {N}'s happiest memories.",
-        "“{TITLE}” had turned out even better than {N} had imagined.",
-        "{N} smiled, because “{TITLE}” had been a success, and {P} had not been alone for a single moment.",
-    ],
     custom_keywords: &[
         "Everything today seemed to be about {KWS}.",
         "{N} had a feeling that {KWS} would be part of the day.",
         "{C} whispered a list of wonderful things to look out for: {KWS}.",
+    ],
+    custom_seed: &[
+        "For days, {N} had been thinking about just one thing: {SEED}.",
+        "Tonight's story is about “{SEED}”, and it begins right here.",
+        "There was one thing on {N}'s mind, and it was this: {SEED}.",
+        "{C} already knew what today was all about: {SEED}.",
+    ],
+    custom_goal: &[
+        "More than anything, {N} wanted to {GOAL}.",
+        "{N} had one big wish: to {GOAL}.",
+    ],
+    custom_seed_resolution: &[
+        "And that is how “{SEED}” became one of {N}'s happiest memories.",
+        "In the end, “{SEED}” turned out even better than {N} had imagined.",
+        "{N} smiled, because everything about “{SEED}” had gone well, and {C} had been there every single moment.",
+        "In the end, there was nothing to worry about in “{SEED}”, only lovely things to remember.",
+    ],
+    custom_goal_resolution: &[
+        "And {N}'s wish had come true: {P} had managed to {GOAL}.",
+        "{N} had wanted to {GOAL}, and today {P} really had.",
+    ],
+    custom_moments: &[
+        "At first it all felt a little too big — {SEED} — and {N} was not sure where to begin. || Little by little it became easier, and soon {N} was smiling again.",
+        "Then came the part {N} had wondered about most, the tricky bit of “{SEED}”. || It went much better than expected, and {C} gave a happy cheer.",
+        "{C} asked, very seriously, what the most important part of “{SEED}” was, and {N} had to think hard. || “Doing it together,” {N} said at last, and {C} nodded wisely.",
+        "Halfway through, {N} stopped and wondered whether “{SEED}” would really work out. || {C} snuggled close, and together they found out that it would.",
+    ],
+    custom_goal_moments: &[
+        "At first it seemed a little too hard to {GOAL}, and {N} was not sure where to begin. || Little by little it became easier, and soon {N} was smiling again.",
+        "Halfway through, {N} stopped and wondered whether {P} could really {GOAL}. || {C} snuggled close, and together they found out that {P} could.",
+    ],
+    wish_markers: &[
+        "would really like to ",
+        "would like to ",
+        "wants to ",
+        "want to ",
+        "wished to ",
+        "wishes to ",
+        "hopes to ",
+        "hoped to ",
+        "wanted to ",
+        "dreams of being able to ",
+        "would love to ",
+    ],
+    seed_fillers: &[
+        "a story about ",
+        "the story of ",
+        "a story of ",
+        "story about ",
+        "about ",
+        "tell a story about ",
     ],
     tones: &[
         &[

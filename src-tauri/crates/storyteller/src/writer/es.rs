@@ -397,15 +397,59 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Era el día de «{TITLE}», y {N} sentía mariposas de alegría en la barriga. {DESC}",
         "Había llegado el momento: {TITLE}. {DESC}",
     ],
-    custom_resolution: &[
-        "Y así fue como «{TITLE}» se convirtió en uno de los recuerdos más bonitos de {N}.",
-        "«{TITLE}» salió todavía mejor de lo que {N} había imaginado.",
-        "{N} sonrió, porque «{TITLE}» había salido de maravilla, y no había pasado ni un momento sin un amigo.",
-    ],
     custom_keywords: &[
         "Hoy todo parecía hablar de esto: {KWS}.",
         "{N} tenía la sensación de que en el día habría sitio para todo esto: {KWS}.",
         "{C} susurró una lista de maravillas que buscar: {KWS}.",
+    ],
+    custom_seed: &[
+        "Desde hacía días, {N} solo pensaba en una cosa: {SEED}.",
+        "Esta noche, la historia trata de «{SEED}», y empieza justo aquí.",
+        "Una sola idea daba vueltas en la cabeza de {N}: {SEED}.",
+        "{C} ya sabía de qué iba a tratar el día: {SEED}.",
+    ],
+    custom_goal: &[
+        "{N} tenía un solo deseo: {GOAL}.",
+        "Más que nada en el mundo, {N} quería una cosa: {GOAL}.",
+    ],
+    custom_seed_resolution: &[
+        "Y así fue como «{SEED}» se convirtió en uno de los recuerdos más felices de {N}.",
+        "Al final, «{SEED}» resultó todavía mejor de lo que {N} había imaginado.",
+        "{N} sonrió: con «{SEED}» todo había salido bien, y {C} había estado allí en cada momento.",
+        "Al final, no había nada que temer en «{SEED}», solo cosas bonitas que recordar.",
+    ],
+    custom_goal_resolution: &[
+        "Y el deseo de {N} se había cumplido: {GOAL}, de verdad.",
+        "{N} lo había soñado tanto —{GOAL}— y hoy por fin había ocurrido.",
+    ],
+    custom_moments: &[
+        "Al principio todo parecía un poco grande —«{SEED}»— y {N} no sabía por dónde empezar. || Poco a poco todo se volvió más fácil, y pronto {N} volvía a sonreír.",
+        "Luego llegó el momento en el que {N} más había pensado, la parte difícil de «{SEED}». || Salió mucho mejor de lo esperado, y {C} soltó un gritito de alegría.",
+        "{C} preguntó muy en serio qué era lo más importante de «{SEED}», y {N} tuvo que pensarlo bien. || «Hacerlo juntos», dijo por fin {N}, y {C} asintió con aire sabio.",
+        "A mitad de camino, {N} se detuvo y se preguntó si «{SEED}» saldría bien de verdad. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
+    ],
+    custom_goal_moments: &[
+        "Al principio parecía un poco difícil —{GOAL}— y {N} no sabía por dónde empezar. || Poco a poco todo se volvió más fácil, y pronto {N} volvía a sonreír.",
+        "A mitad de camino, {N} se detuvo y se preguntó si de verdad sería posible: {GOAL}. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
+    ],
+    wish_markers: &[
+        "quiere ",
+        "quería ",
+        "querría ",
+        "desea ",
+        "deseaba ",
+        "sueña con ",
+        "soñaba con ",
+        "le gustaría ",
+        "espera ",
+    ],
+    seed_fillers: &[
+        "una historia sobre ",
+        "una historia de ",
+        "una historia en la que ",
+        "la historia de ",
+        "historia de ",
+        "cuenta ",
     ],
     tones: &[
         &[

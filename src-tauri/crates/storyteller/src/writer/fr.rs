@@ -395,15 +395,60 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "C'était le jour de « {TITLE} », et {N} sentait de petits papillons de joie dans son ventre. {DESC}",
         "Le moment était venu : {TITLE}. {DESC}",
     ],
-    custom_resolution: &[
-        "Et c'est ainsi que « {TITLE} » devint l'un des plus beaux souvenirs de {N}.",
-        "« {TITLE} » s'était passé encore mieux que {N} ne l'avait imaginé.",
-        "{N} sourit, car « {TITLE} » avait été une réussite, et pas un seul instant sans ami.",
-    ],
     custom_keywords: &[
         "Aujourd'hui, tout semblait parler de : {KWS}.",
         "{N} avait le sentiment que la journée réserverait une place à tout cela : {KWS}.",
         "{C} chuchota une liste de merveilles à guetter : {KWS}.",
+    ],
+    custom_seed: &[
+        "Depuis des jours, {N} ne pensait qu'à une chose : {SEED}.",
+        "Ce soir, l'histoire parle de « {SEED} », et elle commence ici même.",
+        "Une seule idée trottait dans la tête de {N} : {SEED}.",
+        "{C} savait déjà de quoi il serait question aujourd'hui : {SEED}.",
+    ],
+    custom_goal: &[
+        "{N} n'avait qu'un souhait : {GOAL}.",
+        "Plus que tout, {N} rêvait d'une chose : {GOAL}.",
+    ],
+    custom_seed_resolution: &[
+        "Et c'est ainsi que « {SEED} » devint l'un des plus beaux souvenirs de {N}.",
+        "Finalement, « {SEED} », c'était encore mieux que ce que {N} avait imaginé.",
+        "{N} sourit : pour « {SEED} », tout s'était bien passé, et {C} avait été là à chaque instant.",
+        "Au bout du compte, il n'y avait rien à craindre dans « {SEED} », seulement de jolies choses à raconter.",
+    ],
+    custom_goal_resolution: &[
+        "Et le souhait de {N} s'était réalisé : {GOAL}, pour de vrai.",
+        "{N} en avait tant rêvé — {GOAL} — et aujourd'hui, c'était arrivé.",
+    ],
+    custom_moments: &[
+        "Au début, tout cela semblait un peu trop grand — « {SEED} » — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et bientôt {N} souriait de nouveau.",
+        "Puis vint le moment auquel {N} avait le plus pensé, le passage délicat de « {SEED} ». || Tout se passa bien mieux que prévu, et {C} poussa un petit cri de joie.",
+        "{C} demanda très sérieusement ce qui comptait le plus dans « {SEED} », et {N} dut bien réfléchir. || « Le faire ensemble », répondit enfin {N}, et {C} hocha la tête d'un air sage.",
+        "À mi-chemin, {N} s'arrêta et se demanda si « {SEED} » allait vraiment bien se passer. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
+    ],
+    custom_goal_moments: &[
+        "Au début, cela semblait un peu trop difficile — {GOAL} — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et bientôt {N} souriait de nouveau.",
+        "À mi-chemin, {N} s'arrêta et se demanda si ce serait vraiment possible : {GOAL}. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
+    ],
+    wish_markers: &[
+        "voudrait bien ",
+        "voudrait ",
+        "veut ",
+        "voulait ",
+        "aimerait ",
+        "aimerait bien ",
+        "rêve de ",
+        "rêvait de ",
+        "souhaite ",
+        "espère ",
+    ],
+    seed_fillers: &[
+        "une histoire sur ",
+        "une histoire de ",
+        "une histoire où ",
+        "l'histoire de ",
+        "histoire de ",
+        "raconte ",
     ],
     tones: &[
         &[

@@ -397,15 +397,59 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Era il giorno di «{TITLE}», e {N} sentiva le farfalle di gioia nella pancia. {DESC}",
         "Era arrivato il momento: {TITLE}. {DESC}",
     ],
-    custom_resolution: &[
-        "E fu così che «{TITLE}» diventò uno dei ricordi più belli di {N}.",
-        "«{TITLE}» era andato ancora meglio di quanto {N} avesse immaginato.",
-        "{N} sorrise, perché «{TITLE}» era stato un successo, e non c'era stato un solo momento senza un amico.",
-    ],
     custom_keywords: &[
         "Oggi tutto sembrava parlare di questo: {KWS}.",
         "{N} aveva la sensazione che nella giornata ci sarebbe stato posto per tutto questo: {KWS}.",
         "{C} sussurrò un elenco di meraviglie da cercare: {KWS}.",
+    ],
+    custom_seed: &[
+        "Da giorni {N} pensava a una cosa sola: {SEED}.",
+        "Stasera la storia parla di «{SEED}», e comincia proprio qui.",
+        "Un solo pensiero girava nella testa di {N}: {SEED}.",
+        "{C} sapeva già di che cosa si trattava oggi: {SEED}.",
+    ],
+    custom_goal: &[
+        "{N} aveva un solo desiderio: {GOAL}.",
+        "Più di ogni altra cosa, {N} voleva una cosa sola: {GOAL}.",
+    ],
+    custom_seed_resolution: &[
+        "E fu così che «{SEED}» diventò uno dei ricordi più belli di {N}.",
+        "Alla fine, con «{SEED}» andò tutto ancora meglio di quanto {N} avesse immaginato.",
+        "{N} sorrise, perché con «{SEED}» era andato tutto bene, proprio tutto, e {C} era sempre stato lì.",
+        "Alla fine, in «{SEED}» non c'era niente da temere, solo cose belle da raccontare.",
+    ],
+    custom_goal_resolution: &[
+        "E il desiderio di {N} si era avverato: {GOAL}, davvero.",
+        "{N} lo aveva sognato tanto – {GOAL} – e oggi era successo.",
+    ],
+    custom_moments: &[
+        "All'inizio tutto sembrava un po' troppo grande – «{SEED}» – e {N} non sapeva da dove cominciare. || Un poco alla volta diventò più facile, e presto {N} sorrideva di nuovo.",
+        "Poi arrivò il momento a cui {N} aveva pensato di più, la parte difficile di «{SEED}». || Andò molto meglio del previsto, e {C} fece un piccolo grido di gioia.",
+        "{C} chiese, molto seriamente, che cosa contasse di più in «{SEED}», e {N} dovette pensarci bene. || «Farlo insieme», rispose alla fine {N}, e {C} annuì con aria saggia.",
+        "A metà strada {N} si fermò e si chiese se con «{SEED}» sarebbe andato tutto bene. || {C} si strinse vicino a {N}, e insieme scoprirono di sì.",
+    ],
+    custom_goal_moments: &[
+        "All'inizio sembrava un po' troppo difficile – {GOAL} – e {N} non sapeva da dove cominciare. || Un poco alla volta diventò più facile, e presto {N} sorrideva di nuovo.",
+        "A metà strada {N} si fermò e si chiese se sarebbe stato davvero possibile: {GOAL}. || {C} si strinse vicino a {N}, e insieme scoprirono di sì.",
+    ],
+    wish_markers: &[
+        "vorrebbe tanto ",
+        "vorrebbe ",
+        "vuole ",
+        "voleva ",
+        "desidera ",
+        "desiderava ",
+        "sogna di ",
+        "sognava di ",
+        "spera di ",
+    ],
+    seed_fillers: &[
+        "una storia su ",
+        "una storia di ",
+        "una storia in cui ",
+        "la storia di ",
+        "storia di ",
+        "racconta ",
     ],
     tones: &[
         &[

@@ -467,3 +467,191 @@ fn companions_have_the_body_parts_of_their_species() {
     }
     assert!(seen.len() >= 6, "only {} companion kinds tried", seen.len());
 }
+
+/// Literal fragments of a tone's templates (the text between placeholders, 15+ characters).
+fn tone_fragments(language: Language, tone: Tone) -> Vec<&'static str> {
+    let at = Tone::ALL.iter().position(|t| *t == tone).unwrap();
+    lexicon(language).tones[at]
+        .iter()
+        .filter_map(|t| {
+            t.split(['{', '}'])
+                .step_by(2)
+                .max_by_key(|s| s.len())
+                .filter(|s| s.len() >= 15)
+        })
+        .collect()
+}
+
+#[test]
+fn custom_events_grow_from_their_prompt_seed_keywords_and_tone() {
+    let writer = OfflineWriter::new();
+    let cases: [(Language, [&str; 4], [&str; 2]); 5] = [
+        (
+            Language::En,
+            [
+                "first day at a new school",
+                "lost teddy bear",
+                "camping in the backyard",
+                "learn to ride a bike",
+            ],
+            ["backpack", "lantern"],
+        ),
+        (
+            Language::Fr,
+            [
+                "premier jour dans une nouvelle école",
+                "le doudou perdu",
+                "camper dans le jardin",
+                "apprendre à nager",
+            ],
+            ["cartable", "lanterne"],
+        ),
+        (
+            Language::Es,
+            [
+                "primer día en una escuela nueva",
+                "el osito de peluche perdido",
+                "acampar en el jardín",
+                "aprender a nadar",
+            ],
+            ["mochila", "linterna"],
+        ),
+        (
+            Language::De,
+            [
+                "erster Tag in der neuen Schule",
+                "der verlorene Teddybär",
+                "Zelten im Garten",
+                "schwimmen lernen",
+            ],
+            ["Schulranzen", "Laterne"],
+        ),
+        (
+            Language::It,
+            [
+                "primo giorno in una nuova scuola",
+                "l'orsetto di peluche perduto",
+                "campeggio in giardino",
+                "imparare a nuotare",
+            ],
+            ["zainetto", "lanterna"],
+        ),
+    ];
+    let wishes = [
+        "Luna wants to ",
+        "Luna veut ",
+        "Luna quiere ",
+        "Luna möchte ",
+        "Luna vuole ",
+    ];
+    for (li, (language, seeds, keywords)) in cases.iter().enumerate() {
+        for (si, seed_text) in seeds.iter().enumerate() {
+            for (ti, tone) in [Tone::Calming, Tone::Funny].into_iter().enumerate() {
+                let prompt = if si == 3 {
+                    format!("{}{seed_text}.", wishes[li])
+                } else {
+                    format!("{seed_text}.")
+                };
+                let custom = CustomEvent {
+                    title: "Luna".into(),
+                    description: String::new(),
+                    prompt_seed: prompt,
+                    category: EventCategory::DailyLife,
+                    tone,
+                    age_range: AgeRange::FourToSix,
+                    keywords: keywords.iter().map(|k| k.to_string()).collect(),
+                };
+                for seconds in [60, 420, 900] {
+                    let mut req = request(*language, BuiltInEvent::BedtimeAdventure, seconds, 0);
+                    req.seed = (si * 10 + ti) as u64;
+                    req.event = EventSpec::Custom(custom.clone());
+                    let draft = writer.write_now(&req).unwrap();
+                    check_structure(&req, &draft);
+                    let ctx = format!("{language:?} {seed_text:?} {tone:?} {seconds}s");
+                    let paragraphs: Vec<&str> = draft.content.split("\n\n").collect();
+                    assert!(
+                        paragraphs[2].contains(seed_text),
+                        "{ctx}: the situation does not name the seed:\n{}",
+                        draft.content
+                    );
+                    let resolution = paragraphs[paragraphs.len() - 2];
+                    assert!(
+                        resolution.contains(seed_text),
+                        "{ctx}: the resolution does not name the seed:\n{}",
+                        draft.content
+                    );
+                    if seconds < 420 {
+                        continue;
+                    }
+                    for k in keywords {
+                        assert!(draft.content.contains(k), "{ctx}: keyword {k} missing");
+                    }
+                    let other = if tone == Tone::Calming {
+                        Tone::Funny
+                    } else {
+                        Tone::Calming
+                    };
+                    assert!(
+                        tone_fragments(*language, tone)
+                            .iter()
+                            .any(|f| draft.content.contains(f)),
+                        "{ctx}: no {tone:?} line:\n{}",
+                        draft.content
+                    );
+                    assert!(
+                        !tone_fragments(*language, other)
+                            .iter()
+                            .any(|f| draft.content.contains(f)),
+                        "{ctx}: a {other:?} line in a {tone:?} story"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn print_sample_stories() {
+    let writer = OfflineWriter::new();
+    let seeds = [
+        (
+            Language::En,
+            "Luna wants to find her lost teddy bear",
+            Tone::Funny,
+        ),
+        (Language::Fr, "camper dans le jardin", Tone::Calming),
+        (Language::Es, "primer día en una escuela nueva", Tone::Funny),
+        (Language::De, "Zelten im Garten", Tone::Calming),
+        (Language::It, "l'orsetto di peluche perduto", Tone::Funny),
+    ];
+    let which = std::env::var("STORY_LANG").unwrap_or_default();
+    for (language, seed, tone) in seeds {
+        if !which.is_empty() && which != language.to_string() {
+            continue;
+        }
+        let mut req = request(language, BuiltInEvent::BedtimeAdventure, 300, 5);
+        req.event = EventSpec::Custom(CustomEvent {
+            title: "Luna".into(),
+            description: String::new(),
+            prompt_seed: seed.into(),
+            category: EventCategory::Adventure,
+            tone,
+            age_range: AgeRange::FourToSix,
+            keywords: vec!["lantern".into()],
+        });
+        println!(
+            "=== {language:?} custom\n{}\n",
+            writer.write_now(&req).unwrap().content
+        );
+        for s in [1, 2] {
+            let mut req = request(language, BuiltInEvent::ALL[s as usize * 7], 240, s);
+            req.hero.pronouns = Some(if s == 1 { Pronouns::He } else { Pronouns::She });
+            println!(
+                "=== {language:?} {:?}\n{}\n",
+                req.event,
+                writer.write_now(&req).unwrap().content
+            );
+        }
+    }
+}
