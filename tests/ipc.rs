@@ -204,6 +204,73 @@ fn a_family_signs_in_creates_a_hero_and_gets_a_story_through_the_commands() {
 }
 
 #[test]
+fn switching_to_a_supabase_project_and_back_keeps_one_session_per_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app(&dir.path().join("data"));
+    start_backend(&app);
+    let embedded_user = invoke(&window, "sign_in_anonymously").unwrap()["userId"].clone();
+
+    // A second, separate backend plays the Supabase project (same wire protocol, on loopback).
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let project = rt
+        .block_on(infinite_stories_server::serve(
+            infinite_stories_server::ServerConfig::loopback(dir.path().join("project")),
+        ))
+        .unwrap();
+
+    // Input a parent could mistype is refused with what to change; nothing switches.
+    let bad_url = invoke_with(
+        &window,
+        "use_supabase_project",
+        json!({"url": "http://example.com", "anonKey": project.anon_key()}),
+    )
+    .unwrap_err();
+    assert_eq!(bad_url["code"], "VALIDATION");
+    assert!(
+        bad_url["message"].as_str().unwrap().contains("https://"),
+        "{bad_url}"
+    );
+    let bad_key = invoke_with(
+        &window,
+        "use_supabase_project",
+        json!({"url": project.url(), "anonKey": "my password"}),
+    )
+    .unwrap_err();
+    assert_eq!(bad_key["code"], "VALIDATION");
+    assert!(
+        !bad_key["message"].as_str().unwrap().contains("my password"),
+        "no echo of keys"
+    );
+    assert_eq!(
+        invoke(&window, "backend_status").unwrap()["mode"],
+        "embedded"
+    );
+    assert_eq!(invoke(&window, "session").unwrap()["userId"], embedded_user);
+
+    let status = invoke_with(
+        &window,
+        "use_supabase_project",
+        json!({"url": project.url(), "anonKey": project.anon_key()}),
+    )
+    .expect("switched");
+    assert_eq!(status["mode"], "supabase");
+    assert_eq!(
+        invoke(&window, "session").unwrap(),
+        Value::Null,
+        "a new profile, no session"
+    );
+    let project_user = invoke(&window, "sign_in_anonymously").unwrap()["userId"].clone();
+    assert_ne!(project_user, embedded_user);
+
+    let back = invoke(&window, "use_embedded_backend").expect("back to the embedded backend");
+    assert_eq!(back["mode"], "embedded");
+    assert_eq!(invoke(&window, "session").unwrap()["userId"], embedded_user);
+
+    app.state::<EmbeddedBackend>().stop_blocking();
+    rt.block_on(project.shutdown());
+}
+
+#[test]
 fn every_registered_command_is_granted_to_the_main_window() {
     let dir = tempfile::tempdir().unwrap();
     let (app, window) = app(&dir.path().join("backend"));

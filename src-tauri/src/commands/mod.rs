@@ -3,6 +3,7 @@
 
 pub mod backend;
 pub mod session;
+pub mod settings;
 pub mod stories;
 pub mod system;
 
@@ -16,6 +17,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
     tauri::generate_handler![
         backend::backend_status,
         backend::recheck_backend,
+        settings::use_supabase_project,
+        settings::use_embedded_backend,
         session::session,
         session::sign_in_anonymously,
         session::sign_up,

@@ -6,6 +6,8 @@
 pub const NAMES: &[&str] = &[
     "backend_status",
     "recheck_backend",
+    "use_supabase_project",
+    "use_embedded_backend",
     "session",
     "sign_in_anonymously",
     "sign_up",

@@ -27,6 +27,8 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 interface Commands {
   backend_status: { args: None; result: BackendStatus };
   recheck_backend: { args: None; result: BackendStatus };
+  use_supabase_project: { args: { url: string; anonKey: string }; result: BackendStatus };
+  use_embedded_backend: { args: None; result: BackendStatus };
   session: { args: None; result: SessionInfo | null };
   sign_in_anonymously: { args: None; result: SessionInfo };
   sign_up: { args: Credentials; result: SessionInfo | null };
@@ -104,6 +106,8 @@ async function call<K extends keyof Commands>(
 export const api = {
   backendStatus: () => call('backend_status', {}),
   recheckBackend: () => call('recheck_backend', {}),
+  useSupabaseProject: (url: string, anonKey: string) => call('use_supabase_project', { url, anonKey }),
+  useEmbeddedBackend: () => call('use_embedded_backend', {}),
   session: () => call('session', {}),
   signInAnonymously: () => call('sign_in_anonymously', {}),
   signUp: (c: Credentials) => call('sign_up', c),

@@ -508,6 +508,8 @@ offlineReady: boolean, };
 export type CommandName =
   | "backend_status"
   | "recheck_backend"
+  | "use_supabase_project"
+  | "use_embedded_backend"
   | "session"
   | "sign_in_anonymously"
   | "sign_up"
