@@ -118,14 +118,15 @@ pub(super) fn compose(
     let companion = kinds[rng.random_range(0..kinds.len())];
     let companion_name = COMPANION_NAMES[rng.random_range(0..COMPANION_NAMES.len())].to_string();
     slots.companion = companion_name.clone();
+    slots.variant = rng.next_u64();
     slots.companion_kind = lex.companion_kinds[companion.index()].to_string();
     let [paw, paws, walk, curl] = lex.companion_bodies[companion.index()];
     slots.companion_paw = paw.to_string();
     slots.companion_paws = paws.to_string();
     slots.companion_walk = walk.to_string();
     slots.companion_curl = curl.to_string();
-    slots.place_in = event_words.place_in.to_string();
-    slots.event_title = event_words.title.to_string();
+    slots.place_in = fill(event_words.place_in, slots);
+    slots.event_title = fill(event_words.title, slots);
 
     let hero = &request.hero;
     let second = if hero.secondary_trait == hero.primary_trait {
@@ -252,7 +253,15 @@ pub(super) fn compose(
         } else {
             custom_seed_resolution.deal()
         };
-        (f(custom_situation.deal()), f(payoff))
+        // One minute has no room for the title's line: the description alone sets the scene.
+        let setup = if !short {
+            f(custom_situation.deal())
+        } else if slots.description.is_empty() {
+            None
+        } else {
+            Some(slots.description.clone())
+        };
+        (setup, f(payoff))
     } else {
         pair(situation.deal())
     };
@@ -306,7 +315,7 @@ pub(super) fn compose(
     if has_payoff {
         // In very short stories the situation's own payoff can carry the resolution alone.
         let id = story.last_of(Beat::Resolution);
-        story.added.push((id, 0));
+        story.mark_optional(id, 0);
     }
 
     // Growth: optional beats in a seeded order, then episodes and details until long enough.
@@ -334,15 +343,26 @@ pub(super) fn compose(
         Step::Wonder,
         Step::SecondChapter,
     ];
-    let (low, high) = (target_words * 0.97, target_words * 1.05);
+    let (low, mut high) = (target_words * 0.97, target_words * 1.05);
     let mut episode_count = 2usize;
     let mut words = story.words();
+    // A core arc already too long for a one-minute story drops its optional sentence first,
+    // then grows back with shorter ones.
+    while words as f64 > high && story.shrink(words, target_words) {
+        words = story.words();
+    }
+    let main_steps = first.len() + cycle.len() * 25;
+    // A last round, only when the story is still short, may overshoot a little more (the
+    // contract allows ±10 %): short stories otherwise miss when every sentence left is long.
     let steps = first
         .into_iter()
-        .chain(cycle.into_iter().cycle().take(cycle.len() * 25));
-    for step in steps {
+        .chain(cycle.into_iter().cycle().take(cycle.len() * 27));
+    for (i, step) in steps.enumerate() {
         if words as f64 >= low {
             break;
+        }
+        if i == main_steps {
+            high = target_words * 1.08;
         }
         let opening_len = story.len_of(Beat::Opening);
         let companion_len = story.len_of(Beat::Companion);
@@ -441,7 +461,7 @@ pub(super) fn compose(
         words += new_words;
     }
     // Too long (short targets): drop optional sentences, newest first.
-    while words as f64 > high && story.shrink() {
+    while words as f64 > high && story.shrink(words, target_words) {
         words = story.words();
     }
     Composition {

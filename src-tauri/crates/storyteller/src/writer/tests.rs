@@ -655,3 +655,20 @@ fn print_sample_stories() {
         }
     }
 }
+
+#[test]
+fn short_stories_fit_for_many_seeds() {
+    let writer = OfflineWriter::new();
+    for language in Language::ALL {
+        for (ei, event) in BuiltInEvent::ALL.iter().enumerate() {
+            for seconds in [60, 75, 90] {
+                for seed in 0..6 {
+                    let mut req = request(*language, *event, seconds, seed);
+                    req.hero.pronouns = [Some(Pronouns::She), Some(Pronouns::He), None][ei % 3];
+                    let draft = writer.write_now(&req).unwrap();
+                    check_structure(&req, &draft);
+                }
+            }
+        }
+    }
+}
