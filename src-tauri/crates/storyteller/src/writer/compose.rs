@@ -55,7 +55,7 @@ struct Deck {
 }
 
 impl Deck {
-    fn new(pool: Pool, slots: &Slots, short: bool, rng: &mut dyn RngCore) -> Self {
+    fn new(pool: &[&'static str], slots: &Slots, short: bool, rng: &mut dyn RngCore) -> Self {
         let mut items: Vec<&'static str> = pool
             .iter()
             .copied()
@@ -156,7 +156,7 @@ pub(super) fn compose(
     } else {
         lex.intros_adj
     };
-    let mut deck = |pool: Pool| Deck::new(pool, slots, short, rng);
+    let mut deck = |pool: &[&'static str]| Deck::new(pool, slots, short, rng);
     let mut openings = deck(lex.openings);
     // The generic settings, details and obstacles happen outdoors in summer: stories
     // in a rocket, under the sea, in the clouds, in the snow or indoors leave them out unless so long
@@ -197,6 +197,21 @@ pub(super) fn compose(
     let mut chapters = deck(lex.chapters);
     let mut ability = deck(lex.ability);
     let mut acts = [deck(t1.acts), deck(t2.acts)];
+    // Acts of the traits next to the hero's own (a brave hero is a little adventurous too),
+    // dealt now and then so the same trait reads differently from story to story.
+    let related: Vec<&'static str> = [companion_trait(hero.primary_trait), companion_trait(second)]
+        .into_iter()
+        .filter(|t| *t != hero.primary_trait && *t != second)
+        .fold(Vec::new(), |mut all, t| {
+            if !all.contains(&t) {
+                all.push(t);
+            }
+            all
+        })
+        .into_iter()
+        .flat_map(|t| lex.traits[trait_index(t)].acts.iter().copied())
+        .collect();
+    let mut related_acts = deck(&related);
     let mut kindness = deck(lex.kindness);
     let mut cleverness = deck(lex.cleverness);
     let mut returns = deck(lex.returns);
@@ -215,6 +230,8 @@ pub(super) fn compose(
         lex.custom_goal_moments
     });
     let mut tone = deck(tone_pool);
+    let mut episode_leads = deck(lex.episode_leads);
+    let mut detail_leads = deck(lex.detail_leads);
 
     let has_ability = !slots.ability.is_empty();
     let has_goal = custom.is_some() && !slots.goal.is_empty();
@@ -385,7 +402,15 @@ pub(super) fn compose(
                 vec![(Place::Append(Beat::Situation), f(tone.deal()))]
             }
             Step::ToneLine => vec![(Place::Append(Beat::Episode), f(tone.deal()))],
-            Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
+            Step::Sleepy => {
+                let line = f(sleepy.deal());
+                let line = if rng.random_bool(0.4) {
+                    with_lead(line, detail_leads.deal(), s)
+                } else {
+                    line
+                };
+                vec![(Place::BeforeLast(Beat::Ending), line)]
+            }
             Step::SecondResolution => {
                 let other = if clever_first {
                     kindness.deal()
@@ -401,9 +426,21 @@ pub(super) fn compose(
                 } else {
                     None
                 };
-                let (problem, solution) =
-                    pair(own.or_else(|| moments.deal()).or_else(|| obstacles.deal()));
-                let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
+                // The event's own episodes and the generic ones take turns at random.
+                let (a, b) = if rng.random_bool(0.5) {
+                    (&mut moments, &mut obstacles)
+                } else {
+                    (&mut obstacles, &mut moments)
+                };
+                let (problem, solution) = pair(own.or_else(|| a.deal()).or_else(|| b.deal()));
+                let act = match rng.random_range(0..10) {
+                    0..=5 => acts[episode_count % 2].deal(),
+                    6..=8 => related_acts.deal(),
+                    _ => teamwork.deal(),
+                }
+                .or_else(|| acts[episode_count % 2].deal())
+                .or_else(|| related_acts.deal())
+                .or_else(|| teamwork.deal());
                 if problem.is_none() || act.is_none() {
                     continue;
                 }
@@ -413,6 +450,11 @@ pub(super) fn compose(
                 } else {
                     None
                 };
+                let problem = if lead.is_none() && rng.random_bool(0.7) {
+                    with_lead(problem, episode_leads.deal(), s)
+                } else {
+                    problem
+                };
                 vec![
                     (Place::NewEpisode, lead),
                     (Place::NewEpisode, problem),
@@ -420,7 +462,15 @@ pub(super) fn compose(
                     (Place::NewEpisode, solution),
                 ]
             }
-            Step::EpisodeDetail => vec![(Place::Append(Beat::Episode), f(details.deal()))],
+            Step::EpisodeDetail => {
+                let line = f(details.deal());
+                let line = if rng.random_bool(0.5) {
+                    with_lead(line, detail_leads.deal(), s)
+                } else {
+                    line
+                };
+                vec![(Place::Append(Beat::Episode), line)]
+            }
             Step::Wonder => vec![(Place::Append(Beat::Episode), f(wonders.deal()))],
             Step::GentleLine => {
                 // Custom events keep their own tone, then borrow only the neutral ones
@@ -435,7 +485,14 @@ pub(super) fn compose(
             }
             Step::SecondChapter if target_words > 1300.0 => {
                 let (setup, payoff) = pair(situation.deal());
-                let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
+                let act = match rng.random_range(0..10) {
+                    0..=5 => acts[episode_count % 2].deal(),
+                    6..=8 => related_acts.deal(),
+                    _ => teamwork.deal(),
+                }
+                .or_else(|| acts[episode_count % 2].deal())
+                .or_else(|| related_acts.deal())
+                .or_else(|| teamwork.deal());
                 if setup.is_none() || act.is_none() {
                     continue;
                 }
@@ -470,6 +527,44 @@ pub(super) fn compose(
         companion,
         companion_name,
     }
+}
+
+/// `sentence` opened by a connective ("Then", "Meanwhile"): the first letter goes lowercase
+/// (not for names, "I", German nouns, or a lead that ends its own clause with ':' or '?').
+/// Sentences that open with a quote, or already with a connective (a comma early on), stay.
+fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Option<String> {
+    let (Some(sentence), Some(lead)) = (sentence.as_ref(), lead) else {
+        return sentence;
+    };
+    let early_comma = sentence
+        .char_indices()
+        .take_while(|(i, _)| *i < 28)
+        .any(|(_, c)| c == ',');
+    if early_comma || sentence.starts_with(|c: char| !c.is_alphabetic()) {
+        return Some(sentence.clone());
+    }
+    let first = sentence.split_whitespace().next().unwrap_or_default();
+    let keep = lead.ends_with([':', '?'])
+        || matches!(slots.language, Some(crate::Language::De))
+        || first == "I"
+        || [&slots.name, &slots.companion]
+            .iter()
+            .any(|n| !n.is_empty() && first.starts_with(n.as_str()));
+    let body = if keep {
+        sentence.clone()
+    } else {
+        let mut chars = sentence.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    let glue = if lead.ends_with([':', '?']) {
+        " "
+    } else {
+        ", "
+    };
+    Some(format!("{lead}{glue}{body}"))
 }
 
 fn companion_trait(t: Trait) -> Trait {

@@ -435,6 +435,18 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "geschichte über ",
         "erzähl von ",
     ],
+    episode_leads: &[
+        "Und dann, stell dir vor:",
+        "Und weißt du was?",
+        "Doch dann geschah etwas:",
+        "Hör nur:",
+        "Ein Weilchen später war es so weit:",
+    ],
+    detail_leads: &[
+        "Und rundherum war es still:",
+        "Und dann, ganz leise:",
+        "Schau nur:",
+    ],
     tones: &[
         &[
             "Alles ging langsam und sanft, wie ein Boot, das auf einem stillen See schaukelt.",

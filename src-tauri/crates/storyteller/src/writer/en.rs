@@ -426,6 +426,24 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "about ",
         "tell a story about ",
     ],
+    episode_leads: &[
+        "Then",
+        "A little later",
+        "Soon after that",
+        "Just then",
+        "After a while",
+        "Before long",
+        "A moment later",
+        "Not long after",
+    ],
+    detail_leads: &[
+        "Meanwhile",
+        "All around them",
+        "For a little while",
+        "Just then",
+        "Nearby",
+        "Little by little",
+    ],
     tones: &[
         &[
             "Everything moved slowly and {r:softly|gently|quietly}, like a boat rocking on a calm lake.",

@@ -451,6 +451,24 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "historia de ",
         "cuenta ",
     ],
+    episode_leads: &[
+        "Luego",
+        "Un poco más tarde",
+        "Poco después",
+        "En ese momento",
+        "Al cabo de un rato",
+        "Al poco tiempo",
+        "Un momento después",
+        "Entonces",
+    ],
+    detail_leads: &[
+        "Mientras tanto",
+        "A su alrededor",
+        "Por un momento",
+        "Muy cerca",
+        "Poco a poco",
+        "Despacito",
+    ],
     tones: &[
         &[
             "Todo iba {r:despacio|despacito} y con suavidad, como una barca que se mece en un lago tranquilo.",

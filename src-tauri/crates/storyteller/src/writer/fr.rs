@@ -450,6 +450,24 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "histoire de ",
         "raconte ",
     ],
+    episode_leads: &[
+        "Puis",
+        "Un peu plus tard",
+        "Peu après",
+        "À ce moment-là",
+        "Au bout d'un moment",
+        "Bientôt",
+        "Un instant plus tard",
+        "Ensuite",
+    ],
+    detail_leads: &[
+        "Pendant ce temps",
+        "Tout autour",
+        "Un instant",
+        "Tout près",
+        "Doucement",
+        "Peu à peu",
+    ],
     tones: &[
         &[
             "Tout allait lentement et doucement, comme une barque bercée sur un lac tranquille.",

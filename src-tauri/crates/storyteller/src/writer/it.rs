@@ -451,6 +451,24 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "storia di ",
         "racconta ",
     ],
+    episode_leads: &[
+        "Poi",
+        "Un po' più tardi",
+        "Poco dopo",
+        "In quel momento",
+        "Dopo un po'",
+        "Di lì a poco",
+        "Un attimo dopo",
+        "Allora",
+    ],
+    detail_leads: &[
+        "Intanto",
+        "Tutto intorno",
+        "Per un momento",
+        "Lì vicino",
+        "Piano piano",
+        "A poco a poco",
+    ],
     tones: &[
         &[
             "Tutto andava piano e {r:con dolcezza|dolcemente}, come una barca che dondola su un lago tranquillo.",

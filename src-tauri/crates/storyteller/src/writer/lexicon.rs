@@ -101,6 +101,11 @@ pub(super) struct Lexicon {
     pub wish_markers: Pool,
     /// Lowercase openings a prompt seed may start with that are not its subject ("a story about ").
     pub seed_fillers: Pool,
+    /// Connectives that may open an episode's problem ("Then"); German ones end with ':' or
+    /// '?' so the sentence after them keeps its word order.
+    pub episode_leads: Pool,
+    /// Connectives that may open a calm detail or a sleepy line ("Meanwhile").
+    pub detail_leads: Pool,
     /// Custom event keywords: {KWS}.
     pub custom_keywords: Pool,
     /// Tone-flavoured sentences, indexed like `Tone::ALL`.

@@ -672,3 +672,33 @@ fn short_stories_fit_for_many_seeds() {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn print_most_shared_sentences() {
+    let writer = OfflineWriter::new();
+    let language: Language = std::env::var("STORY_LANG")
+        .unwrap_or("en".into())
+        .parse()
+        .unwrap();
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    for seed in 0..100 {
+        let text = writer
+            .write_now(&request(
+                language,
+                BuiltInEvent::BedtimeAdventure,
+                300,
+                seed,
+            ))
+            .unwrap()
+            .content;
+        for s in sentences(&text).into_iter().collect::<HashSet<_>>() {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    for (s, n) in v.iter().take(40) {
+        println!("{n:3} {s}");
+    }
+}
