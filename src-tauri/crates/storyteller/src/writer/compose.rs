@@ -471,7 +471,15 @@ pub(super) fn compose(
                 };
                 vec![(Place::Append(Beat::Episode), line)]
             }
-            Step::Wonder => vec![(Place::Append(Beat::Episode), f(wonders.deal()))],
+            Step::Wonder => {
+                let line = f(wonders.deal());
+                let line = if rng.random_bool(0.35) {
+                    with_lead(line, detail_leads.deal(), s)
+                } else {
+                    line
+                };
+                vec![(Place::Append(Beat::Episode), line)]
+            }
             Step::GentleLine => {
                 // Custom events keep their own tone, then borrow only the neutral ones
                 // (inspiring, balanced, educational).

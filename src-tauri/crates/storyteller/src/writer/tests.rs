@@ -158,7 +158,7 @@ pub(crate) fn distinct_bigram_ratio(texts: &[String]) -> f64 {
 #[test]
 fn a_hundred_stories_for_one_hero_and_event_differ() {
     let writer = OfflineWriter::new();
-    for language in [Language::En, Language::Fr] {
+    for language in Language::ALL.iter().copied() {
         let stories: Vec<String> = (0..100)
             .map(|seed| {
                 writer
@@ -187,18 +187,28 @@ fn a_hundred_stories_for_one_hero_and_event_differ() {
             "{language:?}: only {} openings",
             openings.len()
         );
-        let corpus = distinct_bigram_ratio(&stories);
-        let per_story: f64 = stories
-            .iter()
-            .map(|s| distinct_bigram_ratio(std::slice::from_ref(s)))
-            .sum::<f64>()
-            / 100.0;
+        let (corpus, per_story, jaccard, shared) = variety(&stories);
         println!(
-            "{language:?}: distinct-bigram ratio over 100 stories {corpus:.3}, mean per story {per_story:.3}"
+            "{language:?}: distinct-bigram ratio over 100 stories {corpus:.3}, mean per story {per_story:.3}, \
+             pairwise Jaccard distance {jaccard:.3}, verbatim shared sentences {shared:.3}"
         );
         assert!(
             per_story > 0.85,
             "{language:?}: stories repeat themselves ({per_story:.3})"
+        );
+        // Before the variety work: corpus 0.052–0.062, Jaccard distance 0.71–0.74, shared
+        // sentences 0.25–0.35. These bounds fail if variety falls back towards that.
+        assert!(
+            corpus > 0.060,
+            "{language:?}: corpus distinct-bigram ratio collapsed ({corpus:.3})"
+        );
+        assert!(
+            jaccard > 0.75,
+            "{language:?}: two stories share too many bigrams ({jaccard:.3})"
+        );
+        assert!(
+            shared < 0.23,
+            "{language:?}: two stories share too many sentences ({shared:.3})"
         );
     }
 }
