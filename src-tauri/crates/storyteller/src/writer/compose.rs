@@ -548,7 +548,47 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
         .char_indices()
         .take_while(|(i, _)| *i < 28)
         .any(|(_, c)| c == ',');
-    if early_comma || sentence.starts_with(|c: char| !c.is_alphabetic()) {
+    // Sentences that already open with a connective of their own.
+    const STARTERS: [&str; 30] = [
+        "Soon",
+        "Then",
+        "Suddenly",
+        "Just",
+        "Halfway",
+        "Later",
+        "Before",
+        "After",
+        "Once",
+        "When",
+        "Bientôt",
+        "Puis",
+        "Soudain",
+        "Ensuite",
+        "Quand",
+        "Pronto",
+        "Luego",
+        "Entonces",
+        "De",
+        "Cuando",
+        "Presto",
+        "Poi",
+        "Dopo",
+        "Quando",
+        "All'improvviso",
+        "Bald",
+        "Dann",
+        "Plötzlich",
+        "Als",
+        "Poco",
+    ];
+    let opener = sentence
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or_default();
+    if early_comma
+        || STARTERS.contains(&opener)
+        || sentence.starts_with(|c: char| !c.is_alphabetic())
+    {
         return Some(sentence.clone());
     }
     let first = sentence.split_whitespace().next().unwrap_or_default();

@@ -24,7 +24,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "An diesem Abend erschien am Gartentor eine Spur aus leuchtenden Glühwürmchen, und {N} und {C} beschlossen, ihr vor dem Schlafengehen zu folgen. || Am Ende der Spur tanzten die Glühwürmchen einen letzten Tanz nur für sie und flogen dann zu ihren Moosbettchen.",
             "Der Mond beugte sich herab und {r:flüsterte|wisperte}, dass ein schläfriges Sternchen sich verirrt hatte und Hilfe brauchte, um zurück an den Himmel zu finden. || Mit einem sanften Schubs und einem geflüsterten Gute Nacht schwebte das Sternchen zurück an seinen Platz und funkelte ein Dankeschön.",
-            "Kurz vor dem Schlafengehen bemerkte {N}, dass der silberne {r:Pfad|Weg} des Mondes quer durch den Garten und über den Hügel führte. || Oben auf dem Hügel lächelte der Mond zu ihnen herab, und sie wussten, dass sie den friedlichsten Ort der Welt gefunden hatten.",
+            "Kurz vor dem Schlafengehen bemerkte {N}, dass der silberne Pfad des Mondes quer durch den Garten und über den Hügel führte. || Oben auf dem Hügel lächelte der Mond zu ihnen herab, und sie wussten, dass sie den friedlichsten Ort der Welt gefunden hatten.",
         ],
         &[
             "Neben einer alten Eiche gab sich ein Eulenbaby große Mühe, für seinen allerersten Nachtflug wach zu bleiben. || Das Eulenbaby breitete die Flügel aus, rief ein fröhliches Huhu und flog zum allerersten Mal um die Eiche.",
@@ -164,10 +164,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Tief im Wald hatte der älteste Baum aufgehört zu singen, und alle Tiere machten sich Sorgen. || Als der alte Baum wieder zu singen begann, stimmte jedes Blatt im Wald in sein Lied ein.",
             "Ein silbernes Blatt schwebte herab und landete in {N}s Hand, und darauf standen die Worte: „Bitte komm.“ || Das Blatt hatten die Waldfeen geschickt, die {N} dafür danken wollten, so gut zu den Bäumen zu sein.",
-            "Die Waldfeen hatten ihre Laterne verloren, und ohne sie fanden sie den {r:Weg|Pfad} zu ihrem Fest nicht. || Die Laterne der Feen leuchtete wieder, und das Fest dauerte, bis der Mond hoch am Himmel stand.",
+            "Die Waldfeen hatten ihre Laterne verloren, und ohne sie fanden sie den Weg zu ihrem Fest nicht. || Die Laterne der Feen leuchtete wieder, und das Fest dauerte, bis der Mond hoch am Himmel stand.",
         ],
         &[
-            "Ein {r:Weg|Pfad} aus leuchtenden Pilzen führte zu einer Lichtung, auf der alle Blumen fest geschlossen waren. || Die Blumen öffneten sich, Blütenblatt für Blütenblatt, und die Lichtung leuchtete in allen Farben des Regenbogens.",
+            "Ein Weg aus leuchtenden Pilzen führte zu einer Lichtung, auf der alle Blumen fest geschlossen waren. || Die Blumen öffneten sich, Blütenblatt für Blütenblatt, und die Lichtung leuchtete in allen Farben des Regenbogens.",
             "Eine Igelfamilie musste über einen Bach, aber ihre kleinen Beine waren zu kurz. || Eine Brücke aus Rinde trug die Igel hinüber, und drüben rollten sie sich zu glücklichen kleinen Kugeln zusammen.",
             "Der weise alte Baum stellte ein Rätsel: „Was wird größer, je mehr man davon verschenkt?“ || „Freundlichkeit!“, antworteten sie, und der alte Baum raschelte {r:vergnügt|fröhlich} mit den Blättern.",
         ],
@@ -197,7 +197,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Ein schüchterner Krake hatte sich in den Korallen versteckt und hielt ein Ende der Karte fest. || Der Krake kam heraus, winkte mit allen acht Armen und machte bei der Suche mit.",
             "Die Schatztruhe klemmte unter einem schweren, schläfrigen Seestern, der sich nicht bewegen wollte. || Der Seestern drehte sich gähnend um, und die Truhe war frei.",
-            "Eine Strömung trug sie sanft in eine Höhle, und sie sahen den Ausgang nicht mehr. || Leuchtende Quallen erhellten den {r:Weg|Pfad} wie kleine Lampen, und der Ausgang war leicht zu finden.",
+            "Eine Strömung trug sie sanft in eine Höhle, und sie sahen den Ausgang nicht mehr. || Leuchtende Quallen erhellten den Weg wie kleine Lampen, und der Ausgang war leicht zu finden.",
         ],
     ),
     e(
@@ -248,7 +248,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "{N} fand eine leuchtende Eichel, und bei der Berührung schrumpfte {N} auf die Größe eines Marienkäfers. || Als das Abenteuer vorbei war, leuchtete die Eichel noch einmal, und {N} wuchs wieder auf genau die richtige Größe.",
             "Unter den Rosen im Garten lag ein ganzes Dorf, nicht größer als eine Teetasse, und heute Abend brauchten seine Bewohner Hilfe. || Die winzigen Bewohner feierten ein winziges Fest, mit Musik so leise wie die Flügel einer Motte.",
-            "Eine Hummel landete auf {N}s Finger und lud zu einem Besuch im winzigen Königreich unter dem Garten ein. || Die Hummel trug sie auf ihrem flauschigen Rücken nach Hause und summte den ganzen {r:Weg|Pfad}.",
+            "Eine Hummel landete auf {N}s Finger und lud zu einem Besuch im winzigen Königreich unter dem Garten ein. || Die Hummel trug sie auf ihrem flauschigen Rücken nach Hause und summte den ganzen Weg.",
         ],
         &[
             "Ein einziger Regentropfen war so groß wie ein Ball und war genau vor das Dorftor gerollt. || Sie rollten den Tropfen in eine kelchförmige Blüte, wo die Bienen daraus trinken konnten.",
@@ -290,7 +290,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Sobald {N} die Augen schloss, kam ein Federboot, um {N} ins Traumland zu bringen. || Das Federboot brachte {N} wieder nach Hause und sank so sanft herab wie ein fallendes Blatt.",
             "Im Traumland hatte das Sandmännchen seinen Beutel mit goldenem Sand verloren, und niemand konnte einschlafen. || Das Sandmännchen fand seinen goldenen Sand und streute jedem ein bisschen davon, und das ganze Land gähnte glücklich.",
-            "{N} träumte von einer Treppe aus Wolken, und ganz oben wartete {C} mit einer Laterne. || Oben auf der Treppe zeigte die Laterne den {r:Weg|Pfad} zum sanftesten aller Träume.",
+            "{N} träumte von einer Treppe aus Wolken, und ganz oben wartete {C} mit einer Laterne. || Oben auf der Treppe zeigte die Laterne den Weg zum sanftesten aller Träume.",
         ],
         &[
             "Die Zuckerwatteinsel trieb davon, und die Traumkinder wollten dort spielen. || Ein Seil aus Regenbogen holte die Insel zurück, und alle spielten dort, bis es Zeit zum Ausruhen war.",

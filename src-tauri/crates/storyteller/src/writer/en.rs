@@ -454,14 +454,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "A moment later",
         "Not long after",
     ],
-    detail_leads: &[
-        "Meanwhile",
-        "All around them",
-        "For a little while",
-        "Just then",
-        "Nearby",
-        "Little by little",
-    ],
+    detail_leads: &["Meanwhile", "Just then", "At that moment"],
     tones: &[
         &[
             "Everything moved slowly and {r:softly|gently|quietly}, like a boat rocking on a calm lake.",

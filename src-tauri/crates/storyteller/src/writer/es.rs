@@ -264,7 +264,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Una ráfaga de viento se llevó la cinta favorita de {C} a lo alto de un árbol. || Con un poco de paciencia, la cinta bajó flotando, directa a las patitas de {C}.",
         "El {r:camino|sendero} se dividía en tres, y cada dirección parecía tan interesante como las demás. || Eligieron el {r:camino|sendero} con más flores, y resultó ser justo el bueno.",
         "Una ardillita sentada en un tronco parecía muy confundida, porque sus bellotas habían rodado por todas partes. || Pronto todas las bellotas formaban un montoncito ordenado, y la ardilla les dio las gracias con un chillido feliz.",
-        "A mitad de {r:camino|sendero} llegó una niebla suave, y el {r:sendero|camino} {r:empezó a|comenzó a} verse mal. || Siguieron juntos el sonido del arroyo, y la niebla se deshizo como el azúcar en el té.",
+        "A mitad de camino llegó una niebla suave, y el {r:sendero|camino} {r:empezó a|comenzó a} verse mal. || Siguieron juntos el sonido del arroyo, y la niebla se deshizo como el azúcar en el té.",
         "Encontraron una verja de madera con una adivinanza pintada, y no había forma de abrirla. || Cuando dijeron la respuesta en voz alta, «una sombra», la verja se abrió con un crujido amable.",
         "Un pajarito no encontraba el {r:camino|sendero} a su nido y saltaba de un lado a otro piando preocupado. || Al poco, el pajarito vio su nido y voló a casa cantando una canción de gracias.",
         "Al puentecito le faltaba una tabla, justo donde había que pisar. || Encontraron una rama caída del tamaño perfecto, y el puente quedó como nuevo.",
@@ -444,11 +444,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Al principio todo parecía un poco grande —«{SEED}»— y {N} no sabía por dónde empezar. || Poco a poco todo se volvió más fácil, y pronto {N} volvía a sonreír.",
         "Luego llegó el momento en el que {N} más había pensado, la parte difícil de «{SEED}». || Salió mucho mejor de lo esperado, y {C} soltó un gritito de {r:alegría|felicidad}.",
         "{C} preguntó muy en serio qué era lo más importante de «{SEED}», y {N} tuvo que pensarlo bien. || «Hacerlo juntos», dijo por fin {N}, y {C} asintió con aire sabio.",
-        "A mitad de {r:camino|sendero}, {N} se detuvo y se preguntó si «{SEED}» saldría bien de verdad. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
+        "A mitad de camino, {N} se detuvo y se preguntó si «{SEED}» saldría bien de verdad. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
     ],
     custom_goal_moments: &[
         "Al principio parecía un poco difícil —{GOAL}— y {N} no sabía por dónde empezar. || Poco a poco todo se volvió más fácil, y pronto {N} volvía a sonreír.",
-        "A mitad de {r:camino|sendero}, {N} se detuvo y se preguntó si de verdad sería posible: {GOAL}. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
+        "A mitad de camino, {N} se detuvo y se preguntó si de verdad sería posible: {GOAL}. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
     ],
     wish_markers: &[
         "quiere ",
@@ -479,14 +479,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Un momento después",
         "Entonces",
     ],
-    detail_leads: &[
-        "Mientras tanto",
-        "A su alrededor",
-        "Por un momento",
-        "Muy cerca",
-        "Poco a poco",
-        "Despacito",
-    ],
+    detail_leads: &["Mientras tanto", "Justo entonces", "En ese instante"],
     tones: &[
         &[
             "Todo iba {r:despacio|despacito} y con suavidad, como una barca que se mece en un lago tranquilo.",

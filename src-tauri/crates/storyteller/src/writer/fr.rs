@@ -264,7 +264,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Un coup de vent emporta le ruban préféré de {C} tout en haut d'un arbre. || Avec un peu de patience, le ruban redescendit en flottant, droit dans {CPAWS} de {C}.",
         "Le {r:chemin|sentier} se divisait en trois, et chaque direction semblait aussi intéressante que les autres. || Ils choisirent le {r:chemin|sentier} le plus fleuri, et ce fut justement le bon.",
         "Un petit écureuil, assis sur une bûche, avait l'air tout perdu : ses noisettes avaient roulé partout. || Bientôt, toutes les noisettes formaient un {r:joli|beau} tas, et l'écureuil les remercia d'un joyeux petit cri.",
-        "À mi-{r:chemin|sentier}, une brume légère se leva, et le {r:sentier|chemin} devint difficile à voir. || Côte à côte, ils suivirent le bruit du ruisseau, et la brume fondit comme du sucre dans le thé.",
+        "À mi-chemin, une brume légère se leva, et le {r:sentier|chemin} devint difficile à voir. || Côte à côte, ils suivirent le bruit du ruisseau, et la brume fondit comme du sucre dans le thé.",
         "Ils trouvèrent une barrière en bois avec une devinette peinte dessus, et elle refusait de s'ouvrir. || Quand ils prononcèrent la réponse, « une ombre », la barrière s'ouvrit avec un grincement amical.",
         "Un petit oiseau ne retrouvait plus le {r:chemin|sentier} de son nid et sautillait en pépiant d'un air inquiet. || Bientôt, le petit oiseau aperçut son nid et rentra chez lui en chantant merci tout le long du {r:chemin|sentier}.",
         "Sur le petit pont, il manquait une planche, juste là où il fallait poser le pied. || Ils trouvèrent une branche tombée de la bonne taille, et le pont fut comme neuf.",
@@ -442,11 +442,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Au début, tout cela semblait un peu trop grand — « {SEED} » — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",
         "Puis vint le moment auquel {N} avait le plus pensé, le passage délicat de « {SEED} ». || Tout se passa bien mieux que prévu, et {C} poussa un petit cri de joie.",
         "{C} demanda très sérieusement ce qui comptait le plus dans « {SEED} », et {N} dut bien réfléchir. || « Le faire ensemble », répondit enfin {N}, et {C} hocha la tête d'un air sage.",
-        "À mi-{r:chemin|sentier}, {N} s'arrêta et se demanda si « {SEED} » allait vraiment bien se passer. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
+        "À mi-chemin, {N} s'arrêta et se demanda si « {SEED} » allait vraiment bien se passer. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
     ],
     custom_goal_moments: &[
         "Au début, cela semblait un peu trop difficile — {GOAL} — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",
-        "À mi-{r:chemin|sentier}, {N} s'arrêta et se demanda si ce serait vraiment possible : {GOAL}. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
+        "À mi-chemin, {N} s'arrêta et se demanda si ce serait vraiment possible : {GOAL}. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
     ],
     wish_markers: &[
         "voudrait bien ",
@@ -478,14 +478,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Un instant plus tard",
         "Ensuite",
     ],
-    detail_leads: &[
-        "Pendant ce temps",
-        "Tout autour",
-        "Un instant",
-        "Tout près",
-        "Doucement",
-        "Peu à peu",
-    ],
+    detail_leads: &["Pendant ce temps", "Juste à ce moment-là", "À cet instant"],
     tones: &[
         &[
             "Tout allait lentement et doucement, comme une barque bercée sur un lac tranquille.",
@@ -500,7 +493,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         &[
             "{C} expliqua que chaque plante a besoin d'eau, de lumière et d'un peu de patience pour grandir.",
             "{N} apprit que la lune ne brille pas toute seule : elle emprunte sa lumière au soleil.",
-            "En {r:chemin|sentier}, ils comptèrent les pétales d'une marguerite : il y en avait exactement vingt et un.",
+            "En chemin, ils comptèrent les pétales d'une marguerite : il y en avait exactement vingt et un.",
         ],
         &[
             "Un chapeau s'envola, atterrit sur une chèvre, et la chèvre en parut terriblement fière.",

@@ -263,7 +263,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Presto arrivarono a un ruscello un po' troppo largo per saltarlo. || Alla fine misero tre sassi piatti nell'acqua e attraversarono saltellando: uno, due e tre.",
         "Una folata di vento portò il nastro preferito di {C} in cima a un albero. || Con un po' di pazienza, il nastro scese fluttuando, dritto tra {CPAWS} di {C}.",
         "Il {r:sentiero|cammino} si divideva in tre, e ogni direzione sembrava interessante quanto le altre. || Scelsero il {r:sentiero|cammino} con più fiori, e fu proprio quello giusto.",
-        "Uno scoiattolino seduto su un tronco sembrava molto confuso, perché le sue ghiande erano rotolate dappertutto. || Ben {r:presto|ben presto} tutte le ghiande formavano un mucchietto ordinato, e lo scoiattolo ringraziò con uno squittio {r:felice|contento}.",
+        "Uno scoiattolino seduto su un tronco sembrava molto confuso, perché le sue ghiande erano rotolate dappertutto. || Ben presto tutte le ghiande formavano un mucchietto ordinato, e lo scoiattolo ringraziò con uno squittio {r:felice|contento}.",
         "A metà strada arrivò una nebbiolina leggera, e il {r:sentiero|cammino} diventò difficile da vedere. || Seguirono insieme il rumore del ruscello, e la nebbia si sciolse come zucchero nel tè.",
         "Trovarono un cancelletto di legno con un indovinello dipinto sopra, e non voleva aprirsi. || Quando dissero la risposta ad alta voce, «un'ombra», il cancello si aprì con un cigolio gentile.",
         "Un uccellino non trovava più la strada per il nido e saltellava qua e là pigolando preoccupato. || Poco dopo l'uccellino vide il suo nido e volò a casa cantando una canzone di ringraziamento.",
@@ -479,14 +479,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Un attimo dopo",
         "Allora",
     ],
-    detail_leads: &[
-        "Intanto",
-        "Tutto intorno",
-        "Per un momento",
-        "Lì vicino",
-        "Piano piano",
-        "A poco a poco",
-    ],
+    detail_leads: &["Intanto", "Proprio allora", "In quell'istante"],
     tones: &[
         &[
             "Tutto andava piano e {r:con dolcezza|dolcemente}, come una barca che dondola su un lago tranquillo.",
