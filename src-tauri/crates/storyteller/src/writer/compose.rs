@@ -328,7 +328,21 @@ pub(super) fn compose(
     let has_payoff = payoff.is_some();
     story.push(Beat::Resolution, vec![f(resolution), payoff]);
     let going_home = if short { None } else { f(returns.deal()) };
-    story.push(Beat::Ending, vec![going_home, f(finals.deal())]);
+    // The last line's goodnight ("Sleep tight.", "The end.") is shared between all last lines.
+    let last_line = f(finals.deal()).map(|line| match sign_off(&line) {
+        Some((body, _)) if rng.random_bool(0.5) => {
+            let offs: Vec<&str> = lex
+                .finals
+                .iter()
+                .filter_map(|t| sign_off(t))
+                .map(|x| x.1)
+                .collect();
+            let off = offs[rng.random_range(0..offs.len())];
+            format!("{body} {}", fill(off, s))
+        }
+        _ => line,
+    });
+    story.push(Beat::Ending, vec![going_home, last_line]);
     if has_payoff {
         // In very short stories the situation's own payoff can carry the resolution alone.
         let id = story.last_of(Beat::Resolution);
@@ -535,6 +549,13 @@ pub(super) fn compose(
         companion,
         companion_name,
     }
+}
+
+/// A last line split into its story sentence and its short goodnight, if it has one.
+fn sign_off(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(". ")?;
+    let (body, rest) = (&line[..=at], line[at + 2..].trim());
+    (!rest.is_empty() && rest.split_whitespace().count() <= 6).then_some((body, rest))
 }
 
 /// `sentence` opened by a connective ("Then", "Meanwhile"): the first letter goes lowercase
