@@ -151,6 +151,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Auch wenn es innen ein bisschen kribbelte, nahm {N} {C} an {CPAW} und ging näher heran, Schritt für Schritt.",
                 "„Mutig sein heißt nicht, nie aufgeregt zu sein“, sagte {N} leise, „es heißt, es trotzdem zu versuchen.“",
                 "{N} straffte die Schultern, lächelte {C} zu und versuchte es als Erstes.",
+                "„Ich gehe zuerst, halt dich an mir fest“, sagte {N}, und {C} fasste sofort neuen Mut.",
+                "Auch wenn es ein bisschen schwierig aussah, nahm {N} allen Mut zusammen und trat vor.",
             ],
         ),
         t(
@@ -161,6 +163,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Freundlich wie immer hörte {N} zuerst gut zu und reichte dann die Hand.",
                 "{N} dachte darüber nach, wie sich die anderen wohl fühlten, und das brachte eine sanfte Idee.",
                 "„Niemand sollte sich ohne Freund sorgen müssen“, sagte {N} und blieb ganz nah.",
+                "{N} teilte den Rest vom Proviant, ohne dass jemand darum bitten musste, denn so machen es Freunde.",
+                "{N} sprach so sanft und geduldig, dass die Sorgen aller langsam dahinschmolzen.",
             ],
         ),
         t(
@@ -171,6 +175,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} entdeckte mit neugierigen Augen einen winzigen Hinweis, den alle anderen übersehen hatten.",
                 "{N} stellte eine Frage und dann noch eine, und jede Antwort öffnete eine kleine Tür zur Lösung.",
                 "Statt sich zu beeilen, blieb {N} stehen und wunderte sich, und genau so kam die Antwort.",
+                "{N} stellte eine Frage, dann noch eine, und die dritte war genau die richtige.",
+                "{N} sah es sich von oben, von unten und von der Seite an, und beim dritten Blick entdeckte {N} etwas, das niemand sonst gesehen hatte.",
             ],
         ),
         t(
@@ -181,6 +187,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} erfand ein kleines Lied über eine tanzende Teekanne, und {r:bald|schon bald} summten alle mit und fühlten sich ganz leicht.",
                 "„Vielleicht braucht dieses Problem nur einen Witz“, sagte {N}, und der Witz war so lustig, dass sogar das Problem kleiner wirkte.",
                 "{N} machte aus einem Stolpern eine Verbeugung, und als alle gelacht hatten, schien der Rest ganz leicht.",
+                "{N} schnitt eine so lustige Grimasse, dass alle lachen mussten, und vor lauter Lachen wirkte das Problem gleich viel kleiner.",
+                "{N} erfand ein Lied über einen wackelnden Wackelpudding, und bald summten alle lächelnd mit.",
             ],
         ),
         t(
@@ -191,6 +199,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} erinnerte sich an etwas aus einem Buch, und es war genau das, was sie brauchten.",
                 "Mit einem Stöckchen zeichnete {N} einen kleinen Plan in den Sand, und plötzlich war der schwierige Teil ganz klar.",
                 "Während alle anderen grübelten, entdeckte {N} das Muster, und die Augen leuchteten wie kleine Laternen.",
+                "{N} zählte, maß und dachte gründlich nach und sagte dann: „Ich glaube, ich weiß, wie es geht.“",
+                "{N} erinnerte sich an etwas aus einem Buch, und es passte zu dem Problem wie ein Schlüssel ins Schloss.",
             ],
         ),
         t(
@@ -201,6 +211,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} probierte so gern Neues aus und rief sofort: „Komm, wir versuchen es!“",
                 "{N} kletterte auf einen glatten Felsen, um sich umzusehen, und von dort oben war alles klar.",
                 "Mit fröhlichen Hüpfern ging {N} voran, und {C} folgte sofort.",
+                "„Lass uns nachsehen, was auf der anderen Seite ist!“, rief {N}, schon drei Schritte voraus.",
+                "{N} kletterte auf einen Felsen, um weiter zu sehen, und von dort oben war der richtige Weg leicht zu erkennen.",
             ],
         ),
         t(
@@ -211,6 +223,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} stellte sich das Problem wie ein Puzzle aus Farben vor und legte jede Farbe an ihren Platz, eine nach der anderen.",
                 "„Und wenn wir ein Spiel daraus machen?“, schlug {N} vor, und mit viel Fantasie klappte es.",
                 "{N} summte bei der Arbeit, und geschickte Hände machten aus einem alten Band und zwei Stöckchen das perfekte Werkzeug.",
+                "Aus zwei Stöcken, einem Blatt und etwas Schnur baute {N} etwas, das erstaunlich gut funktionierte.",
+                "Mit einem Zweig zeichnete {N} einen Plan in den Staub, und plötzlich wussten alle, was zu tun war.",
             ],
         ),
         t(
@@ -221,6 +235,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Noch bevor jemand fragen konnte, war {N} schon da, hielt fest, trug und reichte, was gebraucht wurde.",
                 "{N} half beim Heben, beim Tragen und beim Reparieren, und alles ging doppelt so schnell.",
                 "„Ich kann helfen!“, sagte {N} {r:fröhlich|vergnügt}, und das stimmte.",
+                "{N} krempelte die Ärmel hoch und sagte: „Sag mir, was ich tragen soll, und ich trage es.“",
+                "{N} erledigte all die kleinen Aufgaben, die sonst niemand bemerkt hatte, und zusammen machten sie die große ganz leicht.",
             ],
         ),
         t(
@@ -231,6 +247,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Ganz behutsam machte sich {N} an die Arbeit, geduldig wie der Mond.",
                 "{N} sprach in einem Flüstern, so leicht wie eine Feder, und alle wurden sofort ruhig.",
                 "{N} ließ sich Zeit und war ganz vorsichtig, als wäre alles aus Morgentau.",
+                "{N} bewegte sich langsam und leise, um niemanden zu erschrecken, und sprach mit einer Stimme, so weich wie eine Feder.",
+                "Mit einer ganz leichten Bewegung brachte {N} alles in Ordnung, so behutsam, wie man ein schlafendes Kätzchen zudeckt.",
             ],
         ),
         t(
@@ -241,6 +259,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Als {N} einen Wunsch {r:flüsterte|wisperte}, begann die Luft sanft zu leuchten, als würde die ganze Welt zuhören.",
                 "Ein kleines bisschen von {N}s Zauber ließ alles schimmern, und der Weg wurde klar.",
                 "{N} summte eine Zaubermelodie, und das Problem begann, sich von selbst zu entwirren.",
+                "{N} flüsterte einen winzigen Zauberspruch, und ein silberner Schimmer zeigte den Weg.",
+                "Aus {N}s Fingerspitzen rieselte ein Funkenregen, und alles wurde ein kleines bisschen leichter.",
             ],
         ),
     ],

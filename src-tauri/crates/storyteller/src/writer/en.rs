@@ -141,6 +141,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Even though {P} felt a little flutter inside, {N} held {C}'s {CPAW} and went closer, one careful step at a time.",
                 "“Being brave doesn't mean never feeling wobbly,” {N} said {r:softly|gently|quietly}, “it means trying anyway.”",
                 "{N} squared {POS} shoulders, {r:smiled|beamed} at {C} and was the first to try.",
+                "{N} said, “I'll go first, and you can hold on to me,” and {C} felt braver straight away.",
+                "Even though it looked a little tricky, {N} gave a small nod to {SELF} and stepped right up to it.",
             ],
         ),
         t(
@@ -151,6 +153,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Because {N} was kind, {P} listened carefully first, and only then did {P} offer a hand.",
                 "{N} thought about how the others might be feeling, and that gave {O} a gentle idea.",
                 "“Nobody should have to worry alone,” said {N}, and {P} stayed right beside them.",
+                "{N} shared the last of {POS} snack without even being asked, because that is what friends do.",
+                "{N} spoke so gently and patiently that everyone's worries began to melt away.",
             ],
         ),
         t(
@@ -161,6 +165,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N}'s curious eyes spotted a {r:tiny|teeny} clue that {r:everyone|everybody} else had missed.",
                 "{N} asked one question, then another, and each answer opened a little door to the solution.",
                 "Instead of hurrying, {N} stopped to wonder, and that was exactly how {P} found the answer.",
+                "{N} asked one question, then another, and the third question turned out to be exactly the right one.",
+                "{N} looked at it from above, from below and from the side, and on the third look {P} spotted something nobody else had.",
             ],
         ),
         t(
@@ -171,6 +177,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} made up a little song about a dancing teapot, and soon {r:everyone|everybody} was humming and feeling much lighter.",
                 "“Maybe this problem just needs a joke,” said {N}, and the joke was so funny that even the problem seemed smaller.",
                 "{N} turned a wobble into a bow, and once {r:everyone|everybody} was laughing, the way forward looked easy.",
+                "{N} made such a silly face that everyone laughed, and with all the laughing the problem felt much smaller.",
+                "{N} sang a made-up song about a wobbly jelly, and soon everyone was humming along and feeling better.",
             ],
         ),
         t(
@@ -181,6 +189,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} remembered something {P} had read in a book, and it turned out to be exactly what they needed.",
                 "{N} drew a little plan in the sand with a stick, and suddenly the tricky part made perfect sense.",
                 "While {r:everyone|everybody} else was puzzling, {N} noticed the pattern, and {POS} eyes lit up like {r:tiny|teeny} lanterns.",
+                "{N} counted, measured and thought it through, and then said, “I think I know how to do this.”",
+                "{N} remembered something from a book, and it fitted the problem like a key fits a lock.",
             ],
         ),
         t(
@@ -191,6 +201,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} loved trying new things, so {P} was the first to say, “Let's give it a go.”",
                 "{N} climbed onto a smooth rock to look around, and from up there {P} could see exactly what to do.",
                 "With a happy skip, {N} led the way, and {C} hurried after {O}.",
+                "“Let's find out what's on the other side,” said {N}, already three steps ahead.",
+                "{N} climbed up onto a rock to see further, and from up there the way was easy to spot.",
             ],
         ),
         t(
@@ -201,6 +213,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} imagined the problem was a puzzle made of colours, and one by one {P} put the colours in the right place.",
                 "“What if we make it into a game?” said {N}, and with a lot of imagination, it worked.",
                 "{N} hummed while {P} worked, and {POS} clever hands turned an old ribbon and two sticks into just the right tool.",
+                "{N} turned two sticks, a leaf and a bit of string into something that worked surprisingly well.",
+                "{N} drew a quick plan in the dust with a twig, and suddenly everyone could see what to do.",
             ],
         ),
         t(
@@ -211,6 +225,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Before anyone could ask, {N} was already there, holding things steady and passing what was needed.",
                 "{N} helped to lift, to carry and to fix, and everything went twice as fast.",
                 "“I can help with that,” said {N} cheerfully, and {P} really could.",
+                "{N} rolled up {POS} sleeves and said, “Tell me what to carry, and I'll carry it.”",
+                "{N} did all the small jobs nobody else had noticed, and all the small jobs together made the big one easy.",
             ],
         ),
         t(
@@ -221,6 +237,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "With the gentlest touch, {N} set to work, patient as the moon.",
                 "{N} spoke in a whisper as soft as a feather, and {r:everyone|everybody} around {O} grew calm.",
                 "{N} took {POS} time and was careful, as if everything were made of morning dew.",
+                "{N} moved slowly and quietly, so as not to startle anyone, and spoke in a voice as soft as a feather.",
+                "With the lightest touch, {N} set everything right, as carefully as tucking in a sleeping kitten.",
             ],
         ),
         t(
@@ -231,6 +249,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "When {N} {r:whispered|murmured} a wish, the air glowed {r:softly|gently|quietly}, as if the whole world were listening.",
                 "A little bit of {N}'s magic made everything shimmer, and the way forward became clear.",
                 "{N} hummed a magic tune, and the problem {r:began|started} to untangle all by itself.",
+                "{N} whispered a tiny spell, and a shimmer of silver light showed the way.",
+                "A sprinkle of sparkles fell from {N}'s fingertips, and everything became just a little bit easier.",
             ],
         ),
     ],

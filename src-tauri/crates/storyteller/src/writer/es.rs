@@ -157,6 +157,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Aunque sentía un cosquilleo por dentro, {N} tomó la patita de {C} y se acercó, paso a paso.",
                 "«Ser valiente no es no sentir nunca nervios», dijo {N} en voz baja, «es intentarlo de todos modos».",
                 "{N} enderezó los hombros, le sonrió a {C} y lo intentó antes que nadie.",
+                "«Yo voy primero, agárrate a mí», dijo {N}, y {C} recuperó el valor enseguida.",
+                "Aunque parecía un poco difícil, {N} se armó de valor y dio un paso al frente.",
             ],
         ),
         t(
@@ -168,6 +170,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Con su bondad de siempre, {N} primero escuchó con atención y solo después tendió la mano.",
                 "{N} pensó en cómo se sentirían los demás, y eso le dio una idea muy dulce.",
                 "«Nadie debería preocuparse sin un amigo», dijo {N}, y se quedó muy cerca.",
+                "{N} compartió lo que le quedaba de merienda sin que nadie se lo pidiera, porque eso es lo que hacen los amigos.",
+                "{N} habló con tanta dulzura y paciencia que las preocupaciones de todos empezaron a derretirse.",
             ],
         ),
         t(
@@ -179,6 +183,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Los ojos curiosos de {N} descubrieron una pista diminuta que nadie más había visto.",
                 "{N} hizo una pregunta, y luego otra, y cada respuesta abrió una puertecita hacia la solución.",
                 "En lugar de darse prisa, {N} se detuvo a pensar, y así fue exactamente como llegó la respuesta.",
+                "{N} hizo una pregunta, luego otra, y la tercera resultó ser justo la correcta.",
+                "{N} lo miró por arriba, por abajo y de lado, y a la tercera mirada descubrió algo que nadie más había visto.",
             ],
         ),
         t(
@@ -190,6 +196,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} se inventó una cancioncita sobre una tetera que bailaba, y pronto todos tarareaban con el corazón más ligero.",
                 "«Quizá este problema solo necesita un chiste», dijo {N}, y el chiste fue tan gracioso que hasta el problema pareció más pequeño.",
                 "{N} convirtió un tropiezo en una reverencia, y cuando todos terminaron de reír, lo demás pareció fácil.",
+                "{N} puso una cara tan graciosa que todos se echaron a reír, y con tanta risa el problema pareció mucho más pequeño.",
+                "{N} se inventó una canción sobre una gelatina temblorosa, y pronto todos la tarareaban sonriendo.",
             ],
         ),
         t(
@@ -201,6 +209,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} recordó algo que había leído en un libro, y resultó ser justo lo que necesitaban.",
                 "Con un palito, {N} dibujó un pequeño plano en la arena, y de pronto la parte difícil quedó clarísima.",
                 "Mientras los demás se rascaban la cabeza, {N} descubrió el patrón, y sus ojos se encendieron como farolillos.",
+                "{N} contó, midió y lo pensó bien, y luego dijo: «Creo que ya sé cómo hacerlo».",
+                "{N} recordó algo que había leído en un libro, y encajaba con el problema como una llave en su cerradura.",
             ],
         ),
         t(
@@ -212,6 +222,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "A {N} le encantaba probar cosas nuevas, así que enseguida exclamó: «¡Vamos a intentarlo!».",
                 "{N} se subió a una roca lisa para mirar alrededor, y desde allí arriba todo se vio claro.",
                 "Dando saltitos de {r:alegría|felicidad}, {N} abrió la marcha, y {C} fue detrás sin pensarlo dos veces.",
+                "«¡Vamos a ver qué hay al otro lado!», exclamó {N}, que ya iba tres pasos por delante.",
+                "{N} se subió a una roca para ver más lejos, y desde allí arriba el buen camino saltaba a la vista.",
             ],
         ),
         t(
@@ -223,6 +235,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} imaginó que el problema era un rompecabezas de colores, y colocó cada color en su sitio, uno a uno.",
                 "«¿Y si lo convertimos en un juego?», propuso {N}, y con mucha imaginación, funcionó.",
                 "{N} tarareaba mientras trabajaba, y sus manos hábiles convirtieron una cinta vieja y dos palitos en la herramienta perfecta.",
+                "Con dos palitos, una hoja y un trozo de cuerda, {N} construyó algo que funcionó sorprendentemente bien.",
+                "Con una ramita, {N} dibujó un plano en la tierra, y de pronto todos vieron qué había que hacer.",
             ],
         ),
         t(
@@ -234,6 +248,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Antes de que nadie lo pidiera, {N} ya estaba allí, sujetando, cargando y pasando lo que hacía falta.",
                 "{N} ayudó a levantar, a llevar y a arreglar, y todo fue el doble de rápido.",
                 "«¡Yo puedo ayudar!», dijo {N} con {r:alegría|felicidad}, y era verdad.",
+                "{N} se remangó y dijo: «Dime qué hay que llevar, y yo lo llevo».",
+                "{N} hizo todas las tareas pequeñas en las que nadie se había fijado, y juntas hicieron fácil la grande.",
             ],
         ),
         t(
@@ -245,6 +261,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Con la mayor delicadeza, {N} se puso manos a la obra, con la paciencia de la luna.",
                 "{N} habló en un susurro suave como una pluma, y todos se calmaron enseguida.",
                 "{N} se tomó su tiempo, con mil cuidados, como si todo estuviera hecho de rocío.",
+                "{N} se movió despacio y sin ruido, para no asustar a nadie, y habló con una voz suave como una pluma.",
+                "Con un gesto muy ligero, {N} lo puso todo en su sitio, con el mismo cuidado con que se arropa a un gatito dormido.",
             ],
         ),
         t(
@@ -256,6 +274,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Cuando {N} {r:susurró|murmuró} un deseo, el aire {r:empezó a|comenzó a} brillar {r:suavemente|dulcemente}, como si el mundo entero escuchara.",
                 "Un poquito de la magia de {N} hizo brillar todo alrededor, y el {r:camino|sendero} quedó claro.",
                 "{N} tarareó una melodía mágica, y el problema {r:empezó a|comenzó a} desenredarse solo.",
+                "{N} susurró un hechizo diminuto, y un brillo plateado mostró el camino.",
+                "De la punta de los dedos de {N} cayó una lluvia de chispitas, y todo se volvió un poco más fácil.",
             ],
         ),
     ],

@@ -157,6 +157,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Même avec un petit tremblement au fond du cœur, {N} prit {CPAW} de {C} et s'approcha, un pas prudent après l'autre.",
                 "« Être courageux, ce n'est pas ne jamais trembler, {r:murmura|chuchota} {N}, c'est essayer quand même. »",
                 "{N} redressa les épaules, sourit à {C} et essaya avant tout le monde.",
+                "« J'y vais en premier, tiens-toi à moi », dit {N}, et {C} reprit aussitôt courage.",
+                "Même si cela semblait un peu difficile, {N} prit son courage à deux mains et s'avança.",
             ],
         ),
         t(
@@ -168,6 +170,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Avec sa gentillesse habituelle, {N} écouta d'abord attentivement, puis tendit la main.",
                 "{N} pensa à ce que les autres pouvaient ressentir, et cela lui donna une idée toute douce.",
                 "« Personne ne devrait s'inquiéter sans ami », dit {N}, qui resta tout près.",
+                "{N} partagea le reste de son goûter sans qu'on le lui demande, parce que c'est ce que font les amis.",
+                "{N} parla avec tant de douceur et de patience que les soucis de chacun se mirent à fondre.",
             ],
         ),
         t(
@@ -179,6 +183,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Les yeux curieux de {N} repérèrent un minuscule indice que personne d'autre n'avait vu.",
                 "{N} posa une question, puis une autre, et chaque réponse ouvrit une petite porte vers la solution.",
                 "Au lieu de se dépêcher, {N} s'arrêta pour réfléchir, et c'est exactement ainsi que vint la réponse.",
+                "{N} posa une question, puis une autre, et la troisième fut exactement la bonne.",
+                "{N} regarda par-dessus, par-dessous et de côté, et au troisième coup d'œil remarqua ce que personne n'avait vu.",
             ],
         ),
         t(
@@ -190,6 +196,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} inventa une petite chanson sur une théière qui dansait, et {r:bientôt|très vite} tout le monde fredonnait, le cœur plus léger.",
                 "« Ce problème a peut-être juste besoin d'une blague », dit {N}, et la blague était si drôle que même le problème sembla plus petit.",
                 "{N} transforma une glissade en révérence, et une fois que tout le monde eut bien ri, la suite parut facile.",
+                "{N} fit une grimace si rigolote que tout le monde éclata de rire, et le problème parut tout de suite plus petit.",
+                "{N} inventa une chanson sur une gelée qui tremblotait, et bientôt tout le monde la fredonnait en souriant.",
             ],
         ),
         t(
@@ -201,6 +209,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} se souvint de quelque chose lu dans un livre, et c'était exactement ce qu'il fallait.",
                 "Avec un bâton, {N} dessina un petit plan dans le sable, et tout à coup, le passage difficile devint clair.",
                 "Pendant que les autres se grattaient la tête, {N} remarqua le motif caché, et ses yeux s'allumèrent comme de petites lanternes.",
+                "{N} compta, mesura, réfléchit, puis déclara : « Je crois que je sais comment faire. »",
+                "{N} se souvint d'une chose lue dans un livre, et elle allait au problème comme une clé à sa serrure.",
             ],
         ),
         t(
@@ -212,6 +222,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} adorait essayer de nouvelles choses et s'écria aussitôt : « Allez, on essaie ! »",
                 "{N} grimpa sur un rocher bien lisse pour regarder autour, et de là-haut, tout devint clair.",
                 "En sautillant gaiement, {N} ouvrit la marche, et {C} suivit sans se faire prier.",
+                "« Allons voir ce qu'il y a de l'autre côté ! » lança {N}, déjà trois pas devant.",
+                "{N} grimpa sur un rocher pour voir plus loin, et de là-haut, le bon passage sautait aux yeux.",
             ],
         ),
         t(
@@ -223,6 +235,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} imagina que le problème était un puzzle de couleurs, et remit les couleurs à leur place, une par une.",
                 "« Et si on en faisait un jeu ? » proposa {N}, et avec beaucoup d'imagination, cela marcha.",
                 "{N} fredonnait en travaillant, et ses mains habiles firent d'un vieux ruban et de deux bâtons l'outil parfait.",
+                "Avec deux bâtons, une feuille et un bout de ficelle, {N} fabriqua quelque chose qui marchait étonnamment bien.",
+                "Du bout d'une brindille, {N} dessina un plan dans la poussière, et soudain tout le monde comprit quoi faire.",
             ],
         ),
         t(
@@ -234,6 +248,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Avant même qu'on le demande, {N} était déjà là, à tenir, à porter et à passer ce qu'il fallait.",
                 "{N} aida à soulever, à porter et à réparer, et tout alla deux fois plus vite.",
                 "« Je peux aider ! » dit {N} gaiement, et c'était vrai.",
+                "{N} retroussa ses manches et dit : « Dis-moi quoi porter, et je le porterai. »",
+                "{N} fit toutes les petites tâches que personne n'avait remarquées, et ensemble, elles rendirent la grande toute facile.",
             ],
         ),
         t(
@@ -245,6 +261,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Du bout des doigts, {N} se mit au travail, avec la patience de la lune.",
                 "{N} parla dans un murmure léger comme une plume, et tout le monde se calma aussitôt.",
                 "{N} prit son temps, avec mille précautions, comme si tout était fait de rosée du matin.",
+                "{N} avança lentement et sans bruit, pour n'effrayer personne, et parla d'une voix douce comme une plume.",
+                "D'un geste léger, {N} remit tout en place, avec autant de soin que pour border un chaton endormi.",
             ],
         ),
         t(
@@ -256,6 +274,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Quand {N} {r:murmura|chuchota} un vœu, l'air {r:se mit à|commença à} briller doucement, comme si le monde entier écoutait.",
                 "Un peu de la magie de {N} fit scintiller les alentours, et le {r:chemin|sentier} devint clair.",
                 "{N} fredonna un air magique, et le problème {r:commença à|se mit à} se démêler tout seul.",
+                "{N} murmura une toute petite formule magique, et un reflet argenté montra le chemin.",
+                "Une pluie d'étincelles tomba du bout des doigts de {N}, et tout devint un peu plus facile.",
             ],
         ),
     ],

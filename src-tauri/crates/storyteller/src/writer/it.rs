@@ -157,6 +157,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Anche se sentiva un piccolo tremito dentro, {N} prese {CPAW} di {C} e si avvicinò, un passo prudente alla volta.",
                 "«Avere coraggio non vuol dire non tremare mai», disse piano {N}, «vuol dire provarci lo stesso».",
                 "{N} raddrizzò le spalle, sorrise a {C} e provò prima di tutti.",
+                "«Vado avanti io, tieniti a me», disse {N}, e {C} ritrovò subito il coraggio.",
+                "Anche se sembrava un po' difficile, {N} si fece coraggio e fece un passo avanti.",
             ],
         ),
         t(
@@ -168,6 +170,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Con la gentilezza di sempre, {N} prima ascoltò con attenzione e solo dopo tese la mano.",
                 "{N} pensò a come potevano sentirsi gli altri, e così ebbe un'idea delicata.",
                 "«Nessuno dovrebbe preoccuparsi senza un amico», disse {N}, e restò lì vicino.",
+                "{N} divise quel che restava della merenda senza che nessuno lo chiedesse, perché è così che fanno gli amici.",
+                "{N} parlò con tanta dolcezza e pazienza che le preoccupazioni di tutti cominciarono a sciogliersi.",
             ],
         ),
         t(
@@ -179,6 +183,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Gli occhi curiosi di {N} scoprirono un indizio minuscolo che nessun altro aveva notato.",
                 "{N} fece una domanda, poi un'altra, e ogni risposta aprì una porticina verso la soluzione.",
                 "Invece di affrettarsi, {N} si fermò a pensare, ed ecco che arrivò la risposta.",
+                "{N} fece una domanda, poi un'altra, e la terza si rivelò proprio quella giusta.",
+                "{N} guardò da sopra, da sotto e di lato, e alla terza occhiata notò qualcosa che nessun altro aveva visto.",
             ],
         ),
         t(
@@ -190,6 +196,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} inventò una canzoncina su una teiera che ballava, e {r:presto|ben presto} tutti canticchiavano con il cuore più leggero.",
                 "«Forse questo problema ha solo bisogno di una barzelletta», disse {N}, e la barzelletta era così buffa che perfino il problema sembrò più piccolo.",
                 "{N} trasformò un inciampo in un inchino, e quando tutti ebbero riso, il resto sembrò facile.",
+                "{N} fece una faccia così buffa che tutti scoppiarono a ridere, e con tutte quelle risate il problema sembrò molto più piccolo.",
+                "{N} inventò una canzone su una gelatina tremolante, e presto tutti la canticchiavano sorridendo.",
             ],
         ),
         t(
@@ -201,6 +209,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} si ricordò di una cosa letta in un libro, ed era proprio quello che serviva.",
                 "Con un bastoncino, {N} disegnò una piccola mappa nella sabbia, e all'improvviso il punto difficile diventò chiarissimo.",
                 "Mentre gli altri si grattavano la testa, {N} notò lo schema, e i suoi occhi si accesero come lanterne.",
+                "{N} contò, misurò e ci pensò bene, poi disse: «Credo di sapere come fare».",
+                "{N} si ricordò di una cosa letta in un libro, e si adattava al problema come una chiave alla sua serratura.",
             ],
         ),
         t(
@@ -212,6 +222,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "A {N} piaceva tantissimo provare cose nuove, e così esclamò subito: «Dai, proviamoci!».",
                 "{N} salì su una roccia liscia per guardarsi intorno, e da lassù tutto fu chiaro.",
                 "Saltellando allegramente, {N} aprì la strada, e {C} corse dietro a piccoli balzi.",
+                "«Andiamo a vedere che cosa c'è dall'altra parte!», esclamò {N}, già tre passi avanti.",
+                "{N} salì su una roccia per vedere più lontano, e da lassù la strada giusta saltava all'occhio.",
             ],
         ),
         t(
@@ -223,6 +235,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "{N} immaginò che il problema fosse un puzzle di colori, e rimise ogni colore al suo posto, uno alla volta.",
                 "«E se lo trasformassimo in un gioco?», propose {N}, e con tanta fantasia funzionò.",
                 "{N} canticchiava mentre lavorava, e mani abili trasformarono un vecchio nastro e due bastoncini nell'attrezzo perfetto.",
+                "Con due bastoncini, una foglia e un pezzo di spago, {N} costruì qualcosa che funzionò sorprendentemente bene.",
+                "Con un rametto, {N} disegnò una piantina nella polvere, e all'improvviso tutti capirono che cosa fare.",
             ],
         ),
         t(
@@ -234,6 +248,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Prima ancora che qualcuno chiedesse, {N} era già lì a tenere, portare e passare quello che serviva.",
                 "{N} aiutò a sollevare, a portare e ad aggiustare, e tutto andò due volte più veloce.",
                 "«Posso aiutare io!», disse {N} con allegria, ed era vero.",
+                "{N} si rimboccò le maniche e disse: «Dimmi che cosa portare, e lo porto io».",
+                "{N} fece tutti i piccoli lavori che nessuno aveva notato, e tutti insieme resero facile quello grande.",
             ],
         ),
         t(
@@ -245,6 +261,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Con la massima delicatezza, {N} si mise all'opera, con la pazienza della luna.",
                 "{N} parlò in un sussurro leggero come una piuma, e tutti si calmarono subito.",
                 "{N} si prese il suo tempo, con mille attenzioni, come se tutto fosse fatto di rugiada.",
+                "{N} si mosse piano e in silenzio, per non spaventare nessuno, e parlò con una voce morbida come una piuma.",
+                "Con un tocco leggerissimo, {N} rimise tutto a posto, con la stessa cura con cui si rimbocca la coperta a un gattino addormentato.",
             ],
         ),
         t(
@@ -256,6 +274,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Quando {N} {r:sussurrò|mormorò} un desiderio, l'aria {r:cominciò a|iniziò a} brillare piano, come se il mondo intero ascoltasse.",
                 "Un pizzico della magia di {N} fece luccicare tutto intorno, e la strada diventò chiara.",
                 "{N} canticchiò una melodia magica, e il problema {r:cominciò a|iniziò a} sbrogliarsi da solo.",
+                "{N} sussurrò un minuscolo incantesimo, e un luccichio argentato indicò la strada.",
+                "Dalla punta delle dita di {N} cadde una pioggia di scintille, e tutto diventò un po' più facile.",
             ],
         ),
     ],
