@@ -43,6 +43,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Ein alter Holzzaun lehnte gemütlich am Hügel, ganz bewachsen mit Kletterrosen.",
         "Schwalben flogen tief über die Wiese und malten Schleifen in die goldene Luft.",
         "In der Ferne drehte eine Windmühle langsam ihre Flügel, als winkte sie gute Nacht.",
+        "Die letzten Bienen des Tages summten heimwärts, schwer beladen mit goldenem Blütenstaub.",
+        "Lange Schatten streckten sich über das Gras wie schläfrige Katzen.",
+        "Eine kleine Holzbrücke führte über einen Bach, der über seine Kiesel kicherte.",
     ],
     intros_adj: &[
         "Dort lebte {N}, ein Kind voller Herz, {A1} und {A2}, das immer die kleinen Dinge bemerkte.",
@@ -374,12 +377,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{N} verstand, dass die beste Antwort die freundlichste war, und eine warme Umarmung half mehr als jeder Zauber.",
         "Weil {N} und {C} so freundlich gewesen waren, kamen neue Freunde, um Danke zu sagen, und ihre Herzen wurden ganz hell.",
         "Die Freundlichkeit breitete sich aus wie Sonnenschein, von {N} zu {C} und von {C} zu allen anderen, bis alles zu leuchten schien.",
+        "{N} ließ jeden einmal an die Reihe kommen, mit einem Lächeln für alle, und bald fühlten sich alle wohler.",
+        "Am wichtigsten waren die kleinen Freundlichkeiten – hier ein liebes Wort, dort eine helfende Hand –, und {N} tat sie alle.",
     ],
     cleverness: &[
         "Da hatte {N} eine kluge Idee, so eine, über die man lächeln muss, weil sie so einfach ist, und sie löste das ganze Rätsel.",
         "Mit ruhigem Nachdenken und einer kleinen Idee nach der anderen fanden {N} und {C} gemeinsam die Antwort.",
         "{N} setzte alle kleinen Hinweise zusammen wie Puzzleteile, und plötzlich ergab alles einen Sinn.",
         "Es war ein kluger und zugleich sanfter Plan, und als er klappte, jubelte {C} so laut, dass eine Eule zurückrief.",
+        "{N} probierte zuerst die einfachste Idee aus, und zur Überraschung aller klappte sie perfekt.",
+        "„Und wenn wir es andersherum versuchen?“, schlug {N} vor, und andersherum war es genau richtig.",
     ],
     returns: &[
         "Als der Himmel tiefblau wurde, gingen {N} und {C} langsam nach Hause, mit immer leiseren Schritten.",

@@ -43,6 +43,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "An old wooden fence leaned comfortably against the hill, covered in climbing roses.",
         "Swallows swooped low over the meadow, drawing loops in the golden air.",
         "Far off, a windmill turned its arms slowly, as if it were waving goodnight.",
+        "The last bees of the day were buzzing home, heavy with golden pollen.",
+        "Long shadows stretched across the grass like sleepy cats.",
+        "A little wooden bridge crossed a brook that giggled over its pebbles.",
     ],
     intros_adj: &[
         "There lived a child called {N}, who was {A1} and {A2}, and who always noticed the little things.",
@@ -364,12 +367,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{N} realised that the best answer was the kindest one, and {P} offered a warm hug that fixed more than any magic could.",
         "Because {N} and {C} had been so kind, new friends gathered around to say thank you, and their hearts felt full and glowing.",
         "Kindness spread like sunshine, from {N} to {C} and from {C} to {r:everyone|everybody} else, until the whole place seemed to glow.",
+        "{N} gave everyone a turn and a smile, and in no time at all the whole place felt friendlier.",
+        "It was the small kind things that mattered most — a kind word here, a helping hand there — and {N} did them all.",
     ],
     cleverness: &[
         "Then {N} had a clever idea, the kind that makes you smile because it is so simple, and it solved the whole puzzle.",
         "By thinking carefully and trying one small idea after another, {N} and {C} found the answer together.",
         "{N} put all the little clues together like pieces of a jigsaw, and suddenly the whole picture made sense.",
         "It was a clever plan and a gentle one too, and when it worked, {C} cheered so loudly that an owl hooted back.",
+        "{N} tried the simplest idea first, and to everyone's surprise it worked perfectly.",
+        "“What if we try it the other way round?” said {N}, and the other way round was exactly right.",
     ],
     returns: &[
         "As the sky turned deep blue, {N} and {C} {r:walked|wandered} slowly home, their steps growing softer and slower.",

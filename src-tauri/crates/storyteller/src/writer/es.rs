@@ -48,6 +48,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Una vieja valla de madera se apoyaba tranquila en la colina, cubierta de rosas trepadoras.",
         "Las golondrinas volaban bajito sobre el prado, dibujando rizos en el aire dorado.",
         "A lo lejos, un molino giraba despacio sus aspas, como si dijera buenas noches.",
+        "Las últimas abejas del día volvían a casa, cargadas de polen dorado.",
+        "Unas sombras largas se estiraban sobre la hierba como gatos con sueño.",
+        "Un puentecito de madera cruzaba un arroyo que se reía entre sus piedras.",
     ],
     intros_adj: &[
         "Allí vivía {N}, {g:un niño|una niña} {A1} y {A2} que siempre se fijaba en las cosas pequeñas.",
@@ -391,12 +394,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{N} comprendió que la mejor respuesta era la más amable, y un abrazo calentito arregló más cosas que cualquier magia.",
         "Gracias a la bondad de {N} y de {C}, nuevos amigos se acercaron a darles las gracias, y sus corazones se llenaron de luz.",
         "La bondad se extendió como un rayo de sol, de {N} a {C} y de {C} a todos los demás, hasta que todo pareció brillar.",
+        "{N} dejó que cada uno tuviera su turno, con una sonrisa para todos, y muy pronto todo el mundo se sintió mejor.",
+        "Lo que más importó fueron las pequeñas amabilidades —una palabra dulce aquí, una mano allá— y {N} las hizo todas.",
     ],
     cleverness: &[
         "Entonces a {N} se le ocurrió una idea ingeniosa, de esas que hacen sonreír por lo sencillas que son, y resolvió todo el enigma.",
         "Pensando con calma y probando una pequeña idea tras otra, {N} y {C} encontraron juntos la respuesta.",
         "{N} juntó todas las pistas como las piezas de un rompecabezas, y de pronto todo tuvo sentido.",
         "Era un plan ingenioso y dulce a la vez, y cuando funcionó, {C} gritó de {r:alegría|felicidad} tan fuerte que una lechuza le contestó.",
+        "{N} probó primero la idea más sencilla y, para sorpresa de todos, funcionó a la perfección.",
+        "«¿Y si lo probamos al revés?», propuso {N}, y al revés era justo como tenía que ser.",
     ],
     returns: &[
         "Cuando el cielo se volvió azul oscuro, {N} y {C} volvieron {r:despacio|despacito} a casa, con pasos cada vez más suaves.",

@@ -48,6 +48,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Une vieille barrière de bois s'appuyait tranquillement contre la colline, couverte de roses grimpantes.",
         "Des hirondelles filaient au ras du pré et dessinaient des boucles dans l'air doré.",
         "Au loin, un moulin tournait lentement ses ailes, comme pour dire bonne nuit.",
+        "Les dernières abeilles du jour rentraient chez elles, chargées de pollen doré.",
+        "De longues ombres s'étiraient sur l'herbe comme des chats ensommeillés.",
+        "Un petit pont de bois enjambait un ruisseau qui gloussait sur ses cailloux.",
     ],
     intros_adj: &[
         "Là vivait {N}, {g:un enfant|une enfant} {A1} et {A2}, qui remarquait toujours les petites choses.",
@@ -389,12 +392,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{N} comprit que la meilleure réponse était la plus gentille, et un câlin tout chaud répara plus de choses que n'importe quelle magie.",
         "Grâce à la gentillesse de {N} et de {C}, de nouveaux {r:amis|copains} vinrent les remercier, et leurs cœurs se remplirent de lumière.",
         "La gentillesse se répandit comme un rayon de soleil, de {N} à {C}, puis de {C} à tous les autres, jusqu'à ce que tout semble briller.",
+        "{N} laissa chacun jouer à son tour, avec un sourire pour tous, et très vite tout le monde se sentit mieux.",
+        "Ce sont les petites gentillesses qui comptèrent le plus — un mot doux ici, un coup de main là — et {N} les fit toutes.",
     ],
     cleverness: &[
         "Alors {N} eut une idée maligne, de celles qui font sourire tant elles sont simples, et tout le mystère fut résolu.",
         "En réfléchissant bien et en essayant une petite idée après l'autre, {N} et {C} trouvèrent la réponse ensemble.",
         "{N} rassembla tous les petits indices comme les pièces d'un puzzle, et soudain tout devint clair.",
         "C'était un plan astucieux et tout doux à la fois, et quand il réussit, {C} poussa un tel cri de joie qu'une chouette lui répondit.",
+        "{N} essaya d'abord l'idée la plus simple, et à la surprise générale, elle marcha parfaitement.",
+        "« Et si on essayait dans l'autre sens ? » proposa {N}, et l'autre sens était exactement le bon.",
     ],
     returns: &[
         "Quand le ciel devint bleu nuit, {N} et {C} rentrèrent lentement à la maison, à pas de plus en plus doux.",

@@ -48,6 +48,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Un vecchio steccato di legno si appoggiava tranquillo alla collina, coperto di rose rampicanti.",
         "Le rondini volavano basse sul prato, disegnando riccioli nell'aria dorata.",
         "In lontananza, un mulino a vento girava piano le sue pale, come per dire buonanotte.",
+        "Le ultime api del giorno tornavano a casa, cariche di polline dorato.",
+        "Lunghe ombre si allungavano sull'erba come gatti assonnati.",
+        "Un ponticello di legno attraversava un ruscello che ridacchiava tra i sassi.",
     ],
     intros_adj: &[
         "Lì viveva {N}, {g:un bambino|una bambina} {A1} e {A2} che notava sempre le piccole cose.",
@@ -391,12 +394,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{N} capì che la risposta migliore era la più gentile, e un abbraccio caldo aggiustò più cose di qualsiasi magia.",
         "Grazie alla gentilezza di {N} e di {C}, nuovi amici vennero a ringraziarli, e i loro cuori si riempirono di luce.",
         "La gentilezza si diffuse come un raggio di sole, da {N} a {C} e da {C} a tutti gli altri, finché tutto sembrò brillare.",
+        "{N} lasciò a ciascuno il suo turno, con un sorriso per tutti, e ben presto tutti si sentirono meglio.",
+        "Contarono soprattutto le piccole gentilezze – una parola dolce qui, una mano là – e {N} le fece tutte.",
     ],
     cleverness: &[
         "Allora {N} ebbe un'idea furba, di quelle che fanno sorridere perché sono semplicissime, e risolse tutto l'enigma.",
         "Pensando con calma e provando una piccola idea dopo l'altra, {N} e {C} trovarono insieme la risposta.",
         "{N} mise insieme tutti gli indizi come i pezzi di un puzzle, e all'improvviso tutto ebbe senso.",
         "Era un piano furbo e dolce allo stesso tempo, e quando funzionò, {C} esultò così forte che una civetta rispose.",
+        "{N} provò prima l'idea più semplice e, con grande sorpresa di tutti, funzionò alla perfezione.",
+        "«E se provassimo al contrario?», propose {N}, e al contrario era proprio la soluzione giusta.",
     ],
     returns: &[
         "Quando il cielo diventò blu scuro, {N} e {C} tornarono piano piano a casa, con passi sempre più leggeri.",

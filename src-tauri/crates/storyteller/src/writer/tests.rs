@@ -199,15 +199,15 @@ fn a_hundred_stories_for_one_hero_and_event_differ() {
         // Before the variety work: corpus 0.052–0.062, Jaccard distance 0.71–0.74, shared
         // sentences 0.25–0.35. These bounds fail if variety falls back towards that.
         assert!(
-            corpus > 0.060,
+            corpus > 0.063,
             "{language:?}: corpus distinct-bigram ratio collapsed ({corpus:.3})"
         );
         assert!(
-            jaccard > 0.75,
+            jaccard > 0.77,
             "{language:?}: two stories share too many bigrams ({jaccard:.3})"
         );
         assert!(
-            shared < 0.235,
+            shared < 0.225,
             "{language:?}: two stories share too many sentences ({shared:.3})"
         );
     }
