@@ -43,7 +43,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Ein alter Holzzaun lehnte gemütlich am Hügel, ganz bewachsen mit Kletterrosen.",
         "Schwalben flogen tief über die Wiese und malten Schleifen in die goldene Luft.",
         "In der Ferne drehte eine Windmühle langsam ihre Flügel, als winkte sie gute Nacht.",
-        "Die letzten Bienen des Tages summten heimwärts, schwer beladen mit goldenem Blütenstaub.",
+        "Eine Reihe Sonnenblumen wandte ihre Gesichter dem letzten Licht zu.",
         "Lange Schatten streckten sich über das Gras wie schläfrige Katzen.",
         "Eine kleine Holzbrücke führte über einen Bach, der über seine Kiesel kicherte.",
     ],

@@ -43,7 +43,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "An old wooden fence leaned comfortably against the hill, covered in climbing roses.",
         "Swallows swooped low over the meadow, drawing loops in the golden air.",
         "Far off, a windmill turned its arms slowly, as if it were waving goodnight.",
-        "The last bees of the day were buzzing home, heavy with golden pollen.",
+        "A row of sunflowers had turned their faces towards the last of the light.",
         "Long shadows stretched across the grass like sleepy cats.",
         "A little wooden bridge crossed a brook that giggled over its pebbles.",
     ],

@@ -20,7 +20,7 @@ const fn e(
 pub(super) static EVENTS: [EventWords; 20] = [
     e(
         "the Moonlit Path",
-        "on the moonlit {r:path|trail} behind the little house",
+        "on the moonlit path behind the little house",
         &[
             "That evening, a {r:trail|path} of glowing fireflies appeared at the garden gate, and {N} and {C} decided to follow it before bedtime. || At the end of the {r:trail|path}, the fireflies danced one last dance just for them and then flew off to their beds of moss.",
             "The moon leaned down and {r:whispered|murmured} that a {r:sleepy|drowsy} star had {r:wandered|walked} off, and it needed help to find its way back to the sky. || With a gentle lift and a {r:whispered|murmured} goodnight, the little star floated back up to its place in the sky and twinkled a thank you.",
@@ -76,7 +76,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "the Rainy Day Magic",
-        "in a {r:cosy|snug} house while the rain pattered on the windows",
+        "in a cosy house while the rain pattered on the windows",
         &[
             "Rain was falling all day, so {N} and {C} decided to build the biggest blanket fort the living room had ever seen. || When the fort was finished, it was so {r:cosy|snug} that the rain outside sounded like a lullaby.",
             "It was too rainy to play outside, but {N} noticed that the raindrops on the window were racing each other. || They cheered for the raindrops all afternoon, and by the end every raindrop had won a race.",
@@ -230,7 +230,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "the Starry Voyage",
-        "in a {r:tiny|teeny} silver rocket among the twinkling stars",
+        "in a tiny silver rocket among the twinkling stars",
         &[
             "{N} and {C} built a rocket out of a cardboard box, and that night it really, truly lifted off. || The rocket landed {r:softly|gently|quietly} in the garden, and the cardboard box became an ordinary box again, but they knew better.",
             "A little star fell into the garden and asked for a ride back home to the Milky Way. || The little star twinkled its way home, and every night after that it winked at {N}'s window.",
@@ -244,7 +244,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "the Tiny World",
-        "in a {r:tiny|teeny} world hidden between the blades of grass",
+        "in a tiny world hidden between the blades of grass",
         &[
             "{N} found a glowing acorn, and when {P} touched it, {P} shrank to the size of a ladybird. || When the adventure was over, the acorn glowed once more, and {N} grew back to just the right size.",
             "Under the garden roses there was a whole village no bigger than a teacup, and tonight its people needed help. || The {r:tiny|teeny} people threw a {r:tiny|teeny} party, with music so soft it sounded like the wings of a moth.",

@@ -48,7 +48,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Una vieja valla de madera se apoyaba tranquila en la colina, cubierta de rosas trepadoras.",
         "Las golondrinas volaban bajito sobre el prado, dibujando rizos en el aire dorado.",
         "A lo lejos, un molino giraba despacio sus aspas, como si dijera buenas noches.",
-        "Las últimas abejas del día volvían a casa, cargadas de polen dorado.",
+        "Una fila de girasoles volvía la cara hacia la última luz del día.",
         "Unas sombras largas se estiraban sobre la hierba como gatos con sueño.",
         "Un puentecito de madera cruzaba un arroyo que se reía entre sus piedras.",
     ],

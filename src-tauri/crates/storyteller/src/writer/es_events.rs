@@ -20,7 +20,7 @@ const fn e(
 pub(super) static EVENTS: [EventWords; 20] = [
     e(
         "el Camino de la Luna",
-        "en el {r:camino|sendero} de la luna, detrás de la casita",
+        "en el camino de la luna, detrás de la casita",
         &[
             "Aquella noche apareció un rastro de luciérnagas junto a la puerta del jardín, y {N} y {C} decidieron seguirlo antes de ir a la cama. || Al final del rastro, las luciérnagas bailaron un último baile solo para ellos y luego volaron a sus camitas de musgo.",
             "La luna se asomó y {r:susurró|murmuró} que una estrellita dormilona se había perdido y necesitaba ayuda para volver al cielo. || Con un empujoncito suave y unas buenas noches susurradas, la estrellita volvió a su sitio en el cielo y parpadeó para dar las gracias.",

@@ -48,7 +48,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Une vieille barrière de bois s'appuyait tranquillement contre la colline, couverte de roses grimpantes.",
         "Des hirondelles filaient au ras du pré et dessinaient des boucles dans l'air doré.",
         "Au loin, un moulin tournait lentement ses ailes, comme pour dire bonne nuit.",
-        "Les dernières abeilles du jour rentraient chez elles, chargées de pollen doré.",
+        "Une rangée de tournesols tournait la tête vers les dernières lueurs du jour.",
         "De longues ombres s'étiraient sur l'herbe comme des chats ensommeillés.",
         "Un petit pont de bois enjambait un ruisseau qui gloussait sur ses cailloux.",
     ],

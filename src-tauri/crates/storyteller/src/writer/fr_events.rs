@@ -20,7 +20,7 @@ const fn e(
 pub(super) static EVENTS: [EventWords; 20] = [
     e(
         "le Chemin de Lune",
-        "sur le {r:chemin|sentier} de lune, derrière la petite maison",
+        "sur le chemin de lune, derrière la petite maison",
         &[
             "Ce soir-là, une traînée de lucioles apparut au portail du jardin, et {N} et {C} décidèrent de la suivre avant d'aller au lit. || Au bout du {r:chemin|sentier}, les lucioles dansèrent une dernière danse rien que pour eux, puis s'envolèrent vers leurs lits de mousse.",
             "La lune se pencha et {r:murmura|chuchota} qu'une petite étoile ensommeillée s'était égarée et avait besoin d'aide pour retrouver le ciel. || D'un geste doux et d'un bonsoir murmuré, la petite étoile remonta à sa place dans le ciel et scintilla pour dire merci.",

@@ -48,7 +48,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Un vecchio steccato di legno si appoggiava tranquillo alla collina, coperto di rose rampicanti.",
         "Le rondini volavano basse sul prato, disegnando riccioli nell'aria dorata.",
         "In lontananza, un mulino a vento girava piano le sue pale, come per dire buonanotte.",
-        "Le ultime api del giorno tornavano a casa, cariche di polline dorato.",
+        "Una fila di girasoli voltava il viso verso l'ultima luce del giorno.",
         "Lunghe ombre si allungavano sull'erba come gatti assonnati.",
         "Un ponticello di legno attraversava un ruscello che ridacchiava tra i sassi.",
     ],

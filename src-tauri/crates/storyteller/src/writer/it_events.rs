@@ -20,7 +20,7 @@ const fn e(
 pub(super) static EVENTS: [EventWords; 20] = [
     e(
         "il Sentiero della Luna",
-        "sul {r:sentiero|cammino} della luna, dietro la casetta",
+        "sul sentiero della luna, dietro la casetta",
         &[
             "Quella sera, al cancello del giardino apparve una scia di lucciole, e {N} e {C} decisero di seguirla prima di andare a letto. || Alla fine della scia, le lucciole ballarono un ultimo ballo solo per loro e poi volarono nei loro lettini di muschio.",
             "La luna si affacciò e {r:sussurrò|mormorò} che una stellina assonnata si era persa e aveva bisogno di aiuto per tornare in cielo. || Con una spinta leggera e una buonanotte sussurrata, la stellina tornò al suo posto nel cielo e brillò per dire grazie.",
