@@ -570,7 +570,14 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
         .take_while(|(i, _)| *i < 28)
         .any(|(_, c)| c == ',');
     // Sentences that already open with a connective of their own.
-    const STARTERS: [&str; 30] = [
+    const STARTERS: [&str; 37] = [
+        "At",
+        "Au",
+        "À",
+        "Al",
+        "Am",
+        "Auf",
+        "All'inizio",
         "Soon",
         "Then",
         "Suddenly",

@@ -712,3 +712,49 @@ fn print_most_shared_sentences() {
         println!("{n:3} {s}");
     }
 }
+
+#[test]
+#[ignore]
+fn print_custom_arcs() {
+    let writer = OfflineWriter::new();
+    let cases = [
+        (Language::Es, "Luna quiere aprender a nadar en el lago"),
+        (Language::De, "Luna möchte endlich Fahrrad fahren lernen"),
+        (
+            Language::It,
+            "una storia su Luna che vuole trovare il suo orsetto",
+        ),
+        (Language::Fr, "Une histoire où Luna voudrait voir la mer"),
+        (Language::En, "A story about a picnic with grandma"),
+    ];
+    for (language, seed) in cases {
+        let mut req = request(language, BuiltInEvent::BedtimeAdventure, 300, 2);
+        req.event = EventSpec::Custom(CustomEvent {
+            title: "Un día especial".into(),
+            description: String::new(),
+            prompt_seed: seed.into(),
+            category: EventCategory::DailyLife,
+            tone: Tone::Inspiring,
+            age_range: AgeRange::FourToSix,
+            keywords: vec![],
+        });
+        let text = writer.write_now(&req).unwrap().content;
+        for s in sentences(&text) {
+            if s.contains("{") || SEED_MARKERS.iter().any(|m| s.contains(m)) {
+                println!("{language:?}: {s}");
+            }
+        }
+    }
+}
+
+const SEED_MARKERS: [&str; 9] = [
+    "nadar",
+    "Fahrrad",
+    "orsetto",
+    "la mer",
+    "picnic",
+    "wish",
+    "deseo",
+    "Wunsch",
+    "desiderio",
+];
