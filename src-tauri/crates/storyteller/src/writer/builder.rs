@@ -6,8 +6,8 @@ use super::compose::{Beat, Paragraph, Place, count_words};
 pub(super) struct Builder {
     pub paragraphs: Vec<Paragraph>,
     pub next_id: usize,
-    /// Paragraph id and sentence index of each grown sentence, newest last.
-    pub added: Vec<(usize, usize)>,
+    /// Paragraph id and text of each optional (grown) sentence, newest last.
+    pub added: Vec<(usize, String)>,
 }
 
 impl Builder {
@@ -76,8 +76,8 @@ impl Builder {
                 } else {
                     p.sentences.len()
                 };
+                self.added.push((id, sentence.clone()));
                 p.sentences.insert(at, sentence);
-                self.added.push((id, at));
             }
         }
         self.paragraphs.retain(|p| !p.sentences.is_empty());
@@ -131,12 +131,41 @@ impl Builder {
         }
     }
 
-    pub(super) fn shrink(&mut self) -> bool {
-        let Some((id, at)) = self.added.pop() else {
+    /// Marks the sentence at `index` of paragraph `id` as optional.
+    pub(super) fn mark_optional(&mut self, id: usize, index: usize) {
+        if let Some(sentence) = self
+            .paragraphs
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.sentences.get(index))
+        {
+            self.added.push((id, sentence.clone()));
+        }
+    }
+
+    /// Drops the optional sentence that brings the story closest to `target` words (newest
+    /// first among equals); false when none is left.
+    pub(super) fn shrink(&mut self, words: usize, target: f64) -> bool {
+        let best = self
+            .added
+            .iter()
+            .enumerate()
+            .rev()
+            .min_by(|(_, a), (_, b)| {
+                let miss = |s: &String| (words as f64 - count_words(s) as f64 - target).abs();
+                miss(&a.1).total_cmp(&miss(&b.1))
+            })
+            .map(|(k, _)| k);
+        let Some(k) = best else {
             return false;
         };
+        let (id, sentence) = self.added.remove(k);
         if let Some(p) = self.paragraphs.iter().position(|p| p.id == id) {
-            if at < self.paragraphs[p].sentences.len() {
+            if let Some(at) = self.paragraphs[p]
+                .sentences
+                .iter()
+                .position(|s| *s == sentence)
+            {
                 self.paragraphs[p].sentences.remove(at);
             }
             if self.paragraphs[p].sentences.is_empty() {

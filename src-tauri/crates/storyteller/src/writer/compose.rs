@@ -55,7 +55,7 @@ struct Deck {
 }
 
 impl Deck {
-    fn new(pool: Pool, slots: &Slots, short: bool, rng: &mut dyn RngCore) -> Self {
+    fn new(pool: &[&'static str], slots: &Slots, short: bool, rng: &mut dyn RngCore) -> Self {
         let mut items: Vec<&'static str> = pool
             .iter()
             .copied()
@@ -118,14 +118,15 @@ pub(super) fn compose(
     let companion = kinds[rng.random_range(0..kinds.len())];
     let companion_name = COMPANION_NAMES[rng.random_range(0..COMPANION_NAMES.len())].to_string();
     slots.companion = companion_name.clone();
+    slots.variant = rng.next_u64();
     slots.companion_kind = lex.companion_kinds[companion.index()].to_string();
     let [paw, paws, walk, curl] = lex.companion_bodies[companion.index()];
     slots.companion_paw = paw.to_string();
     slots.companion_paws = paws.to_string();
     slots.companion_walk = walk.to_string();
     slots.companion_curl = curl.to_string();
-    slots.place_in = event_words.place_in.to_string();
-    slots.event_title = event_words.title.to_string();
+    slots.place_in = fill(event_words.place_in, slots);
+    slots.event_title = fill(event_words.title, slots);
 
     let hero = &request.hero;
     let second = if hero.secondary_trait == hero.primary_trait {
@@ -155,7 +156,7 @@ pub(super) fn compose(
     } else {
         lex.intros_adj
     };
-    let mut deck = |pool: Pool| Deck::new(pool, slots, short, rng);
+    let mut deck = |pool: &[&'static str]| Deck::new(pool, slots, short, rng);
     let mut openings = deck(lex.openings);
     // The generic settings, details and obstacles happen outdoors in summer: stories
     // in a rocket, under the sea, in the clouds, in the snow or indoors leave them out unless so long
@@ -196,6 +197,21 @@ pub(super) fn compose(
     let mut chapters = deck(lex.chapters);
     let mut ability = deck(lex.ability);
     let mut acts = [deck(t1.acts), deck(t2.acts)];
+    // Acts of the traits next to the hero's own (a brave hero is a little adventurous too),
+    // dealt now and then so the same trait reads differently from story to story.
+    let related: Vec<&'static str> = [companion_trait(hero.primary_trait), companion_trait(second)]
+        .into_iter()
+        .filter(|t| *t != hero.primary_trait && *t != second)
+        .fold(Vec::new(), |mut all, t| {
+            if !all.contains(&t) {
+                all.push(t);
+            }
+            all
+        })
+        .into_iter()
+        .flat_map(|t| lex.traits[trait_index(t)].acts.iter().copied())
+        .collect();
+    let mut related_acts = deck(&related);
     let mut kindness = deck(lex.kindness);
     let mut cleverness = deck(lex.cleverness);
     let mut returns = deck(lex.returns);
@@ -203,11 +219,22 @@ pub(super) fn compose(
     let mut finals = deck(lex.finals);
     let mut titles = deck(lex.titles);
     let mut custom_situation = deck(lex.custom_situation);
-    let mut custom_resolution = deck(lex.custom_resolution);
     let mut custom_keywords = deck(lex.custom_keywords);
+    let mut custom_seed = deck(lex.custom_seed);
+    let mut custom_goal = deck(lex.custom_goal);
+    let mut custom_seed_resolution = deck(lex.custom_seed_resolution);
+    let mut custom_goal_resolution = deck(lex.custom_goal_resolution);
+    let mut custom_moments = deck(if slots.goal.is_empty() {
+        lex.custom_moments
+    } else {
+        lex.custom_goal_moments
+    });
     let mut tone = deck(tone_pool);
+    let mut episode_leads = deck(lex.episode_leads);
+    let mut detail_leads = deck(lex.detail_leads);
 
     let has_ability = !slots.ability.is_empty();
+    let has_goal = custom.is_some() && !slots.goal.is_empty();
     let clever_first = matches!(
         hero.primary_trait,
         Trait::Smart | Trait::Curious | Trait::Creative
@@ -217,11 +244,14 @@ pub(super) fn compose(
         _ => titles.deal().map(|t| fill(t, slots)).unwrap_or_default(),
     };
     let s = &*slots;
-    let f = |t: Option<&str>| t.map(|t| fill(t, s));
+    let f = |t: Option<&str>| t.map(|t| fill(t, s).trim().to_string());
     // "problem || solution" templates become two sentences.
     let pair = |t: Option<&str>| -> (Option<String>, Option<String>) {
         match t.map(|t| t.split_once(" || ").unwrap_or((t, ""))) {
-            Some((a, b)) => (Some(fill(a, s)), (!b.is_empty()).then(|| fill(b, s))),
+            Some((a, b)) => (
+                Some(fill(a, s).trim().to_string()),
+                (!b.is_empty()).then(|| fill(b, s).trim().to_string()),
+            ),
             None => (None, None),
         }
     };
@@ -235,16 +265,45 @@ pub(super) fn compose(
     story.push(Beat::Opening, vec![f(openings.deal()), f(intros.deal())]);
     story.push(Beat::Companion, vec![f(companion_intros.deal())]);
     let (setup, payoff) = if custom.is_some() {
-        (f(custom_situation.deal()), f(custom_resolution.deal()))
+        let payoff = if has_goal {
+            custom_goal_resolution.deal()
+        } else {
+            custom_seed_resolution.deal()
+        };
+        // One minute has no room for the title's line: the description alone sets the scene.
+        let setup = if !short {
+            f(custom_situation.deal())
+        } else if slots.description.is_empty() {
+            None
+        } else {
+            Some(slots.description.clone())
+        };
+        (setup, f(payoff))
     } else {
         pair(situation.deal())
     };
-    story.push(Beat::Situation, vec![setup]);
+    if custom.is_some() {
+        // The prompt seed (or the wish it states) sets the situation, in the event's tone.
+        let seed_line = if has_goal {
+            f(custom_goal.deal())
+        } else {
+            f(custom_seed.deal())
+        };
+        let tone_line = if short { None } else { f(tone.deal()) };
+        story.push(Beat::Situation, vec![setup, seed_line, tone_line]);
+    } else {
+        story.push(Beat::Situation, vec![setup]);
+    }
     if short {
         // One minute holds one episode: the hero meets the situation itself.
         story.push(Beat::Episode, vec![f(acts[0].deal())]);
     } else {
-        let (problem, solution) = pair(moments.deal());
+        let first = if custom.is_some() {
+            custom_moments.deal()
+        } else {
+            moments.deal()
+        };
+        let (problem, solution) = pair(first.or_else(|| moments.deal()));
         story.push(Beat::Episode, vec![problem, f(acts[0].deal()), solution]);
     }
     if !short || has_ability {
@@ -269,11 +328,25 @@ pub(super) fn compose(
     let has_payoff = payoff.is_some();
     story.push(Beat::Resolution, vec![f(resolution), payoff]);
     let going_home = if short { None } else { f(returns.deal()) };
-    story.push(Beat::Ending, vec![going_home, f(finals.deal())]);
+    // The last line's goodnight ("Sleep tight.", "The end.") is shared between all last lines.
+    let last_line = f(finals.deal()).map(|line| match sign_off(&line) {
+        Some((body, _)) if rng.random_bool(0.5) => {
+            let offs: Vec<&str> = lex
+                .finals
+                .iter()
+                .filter_map(|t| sign_off(t))
+                .map(|x| x.1)
+                .collect();
+            let off = offs[rng.random_range(0..offs.len())];
+            format!("{body} {}", fill(off, s))
+        }
+        _ => line,
+    });
+    story.push(Beat::Ending, vec![going_home, last_line]);
     if has_payoff {
         // In very short stories the situation's own payoff can carry the resolution alone.
         let id = story.last_of(Beat::Resolution);
-        story.added.push((id, 0));
+        story.mark_optional(id, 0);
     }
 
     // Growth: optional beats in a seeded order, then episodes and details until long enough.
@@ -301,15 +374,26 @@ pub(super) fn compose(
         Step::Wonder,
         Step::SecondChapter,
     ];
-    let (low, high) = (target_words * 0.97, target_words * 1.05);
+    let (low, mut high) = (target_words * 0.97, target_words * 1.05);
     let mut episode_count = 2usize;
     let mut words = story.words();
+    // A core arc already too long for a one-minute story drops its optional sentence first,
+    // then grows back with shorter ones.
+    while words as f64 > high && story.shrink(words, target_words) {
+        words = story.words();
+    }
+    let main_steps = first.len() + cycle.len() * 25;
+    // A last round, only when the story is still short, may overshoot a little more (the
+    // contract allows ±10 %): short stories otherwise miss when every sentence left is long.
     let steps = first
         .into_iter()
-        .chain(cycle.into_iter().cycle().take(cycle.len() * 25));
-    for step in steps {
+        .chain(cycle.into_iter().cycle().take(cycle.len() * 27));
+    for (i, step) in steps.enumerate() {
         if words as f64 >= low {
             break;
+        }
+        if i == main_steps {
+            high = target_words * 1.08;
         }
         let opening_len = story.len_of(Beat::Opening);
         let companion_len = story.len_of(Beat::Companion);
@@ -328,8 +412,19 @@ pub(super) fn compose(
             Step::Keywords if !slots.keywords.is_empty() => {
                 vec![(Place::Append(Beat::Situation), f(custom_keywords.deal()))]
             }
-            Step::ToneLine => vec![(Place::Append(Beat::Situation), f(tone.deal()))],
-            Step::Sleepy => vec![(Place::BeforeLast(Beat::Ending), f(sleepy.deal()))],
+            Step::ToneLine if story.len_of(Beat::Situation) < 3 => {
+                vec![(Place::Append(Beat::Situation), f(tone.deal()))]
+            }
+            Step::ToneLine => vec![(Place::Append(Beat::Episode), f(tone.deal()))],
+            Step::Sleepy => {
+                let line = f(sleepy.deal());
+                let line = if rng.random_bool(0.4) {
+                    with_lead(line, detail_leads.deal(), s)
+                } else {
+                    line
+                };
+                vec![(Place::BeforeLast(Beat::Ending), line)]
+            }
             Step::SecondResolution => {
                 let other = if clever_first {
                     kindness.deal()
@@ -339,8 +434,27 @@ pub(super) fn compose(
                 vec![(Place::BeforeLast(Beat::Resolution), f(other))]
             }
             Step::NewEpisode => {
-                let (problem, solution) = pair(moments.deal().or_else(|| obstacles.deal()));
-                let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
+                // A custom event's own episodes come back once more in the middle of the story.
+                let own = if custom.is_some() && episode_count == 3 {
+                    custom_moments.deal()
+                } else {
+                    None
+                };
+                // The event's own episodes and the generic ones take turns at random.
+                let (a, b) = if rng.random_bool(0.5) {
+                    (&mut moments, &mut obstacles)
+                } else {
+                    (&mut obstacles, &mut moments)
+                };
+                let (problem, solution) = pair(own.or_else(|| a.deal()).or_else(|| b.deal()));
+                let act = match rng.random_range(0..10) {
+                    0..=5 => acts[episode_count % 2].deal(),
+                    6..=8 => related_acts.deal(),
+                    _ => teamwork.deal(),
+                }
+                .or_else(|| acts[episode_count % 2].deal())
+                .or_else(|| related_acts.deal())
+                .or_else(|| teamwork.deal());
                 if problem.is_none() || act.is_none() {
                     continue;
                 }
@@ -350,6 +464,11 @@ pub(super) fn compose(
                 } else {
                     None
                 };
+                let problem = if lead.is_none() && rng.random_bool(0.7) {
+                    with_lead(problem, episode_leads.deal(), s)
+                } else {
+                    problem
+                };
                 vec![
                     (Place::NewEpisode, lead),
                     (Place::NewEpisode, problem),
@@ -357,15 +476,45 @@ pub(super) fn compose(
                     (Place::NewEpisode, solution),
                 ]
             }
-            Step::EpisodeDetail => vec![(Place::Append(Beat::Episode), f(details.deal()))],
-            Step::Wonder => vec![(Place::Append(Beat::Episode), f(wonders.deal()))],
-            Step::GentleLine if custom.is_none() => {
-                let line = tone_lines.iter_mut().find_map(Deck::deal);
+            Step::EpisodeDetail => {
+                let line = f(details.deal());
+                let line = if rng.random_bool(0.5) {
+                    with_lead(line, detail_leads.deal(), s)
+                } else {
+                    line
+                };
+                vec![(Place::Append(Beat::Episode), line)]
+            }
+            Step::Wonder => {
+                let line = f(wonders.deal());
+                let line = if rng.random_bool(0.35) {
+                    with_lead(line, detail_leads.deal(), s)
+                } else {
+                    line
+                };
+                vec![(Place::Append(Beat::Episode), line)]
+            }
+            Step::GentleLine => {
+                // Custom events keep their own tone, then borrow only the neutral ones
+                // (inspiring, balanced, educational).
+                let line = if custom.is_some() {
+                    tone.deal()
+                        .or_else(|| tone_lines[1..4].iter_mut().find_map(Deck::deal))
+                } else {
+                    tone_lines.iter_mut().find_map(Deck::deal)
+                };
                 vec![(Place::Append(Beat::Episode), f(line))]
             }
-            Step::SecondChapter if custom.is_none() && target_words > 1300.0 => {
+            Step::SecondChapter if target_words > 1300.0 => {
                 let (setup, payoff) = pair(situation.deal());
-                let act = acts[episode_count % 2].deal().or_else(|| teamwork.deal());
+                let act = match rng.random_range(0..10) {
+                    0..=5 => acts[episode_count % 2].deal(),
+                    6..=8 => related_acts.deal(),
+                    _ => teamwork.deal(),
+                }
+                .or_else(|| acts[episode_count % 2].deal())
+                .or_else(|| related_acts.deal())
+                .or_else(|| teamwork.deal());
                 if setup.is_none() || act.is_none() {
                     continue;
                 }
@@ -391,7 +540,7 @@ pub(super) fn compose(
         words += new_words;
     }
     // Too long (short targets): drop optional sentences, newest first.
-    while words as f64 > high && story.shrink() {
+    while words as f64 > high && story.shrink(words, target_words) {
         words = story.words();
     }
     Composition {
@@ -400,6 +549,98 @@ pub(super) fn compose(
         companion,
         companion_name,
     }
+}
+
+/// A last line split into its story sentence and its short goodnight, if it has one.
+fn sign_off(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(". ")?;
+    let (body, rest) = (&line[..=at], line[at + 2..].trim());
+    (!rest.is_empty() && rest.split_whitespace().count() <= 6).then_some((body, rest))
+}
+
+/// `sentence` opened by a connective ("Then", "Meanwhile"): the first letter goes lowercase
+/// (not for names, "I", German nouns, or a lead that ends its own clause with ':' or '?').
+/// Sentences that open with a quote, or already with a connective (a comma early on), stay.
+fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Option<String> {
+    let (Some(sentence), Some(lead)) = (sentence.as_ref(), lead) else {
+        return sentence;
+    };
+    let early_comma = sentence
+        .char_indices()
+        .take_while(|(i, _)| *i < 28)
+        .any(|(_, c)| c == ',');
+    // Sentences that already open with a connective of their own.
+    const STARTERS: [&str; 37] = [
+        "At",
+        "Au",
+        "À",
+        "Al",
+        "Am",
+        "Auf",
+        "All'inizio",
+        "Soon",
+        "Then",
+        "Suddenly",
+        "Just",
+        "Halfway",
+        "Later",
+        "Before",
+        "After",
+        "Once",
+        "When",
+        "Bientôt",
+        "Puis",
+        "Soudain",
+        "Ensuite",
+        "Quand",
+        "Pronto",
+        "Luego",
+        "Entonces",
+        "De",
+        "Cuando",
+        "Presto",
+        "Poi",
+        "Dopo",
+        "Quando",
+        "All'improvviso",
+        "Bald",
+        "Dann",
+        "Plötzlich",
+        "Als",
+        "Poco",
+    ];
+    let opener = sentence
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or_default();
+    if early_comma
+        || STARTERS.contains(&opener)
+        || sentence.starts_with(|c: char| !c.is_alphabetic())
+    {
+        return Some(sentence.clone());
+    }
+    let first = sentence.split_whitespace().next().unwrap_or_default();
+    let keep = lead.ends_with([':', '?'])
+        || matches!(slots.language, Some(crate::Language::De))
+        || first == "I"
+        || [&slots.name, &slots.companion]
+            .iter()
+            .any(|n| !n.is_empty() && first.starts_with(n.as_str()));
+    let body = if keep {
+        sentence.clone()
+    } else {
+        let mut chars = sentence.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    let glue = if lead.ends_with([':', '?']) {
+        " "
+    } else {
+        ", "
+    };
+    Some(format!("{lead}{glue}{body}"))
 }
 
 fn companion_trait(t: Trait) -> Trait {

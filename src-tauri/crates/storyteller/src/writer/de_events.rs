@@ -23,7 +23,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "auf dem Mondpfad hinter dem kleinen Haus",
         &[
             "An diesem Abend erschien am Gartentor eine Spur aus leuchtenden Glühwürmchen, und {N} und {C} beschlossen, ihr vor dem Schlafengehen zu folgen. || Am Ende der Spur tanzten die Glühwürmchen einen letzten Tanz nur für sie und flogen dann zu ihren Moosbettchen.",
-            "Der Mond beugte sich herab und flüsterte, dass ein schläfriges Sternchen sich verirrt hatte und Hilfe brauchte, um zurück an den Himmel zu finden. || Mit einem sanften Schubs und einem geflüsterten Gute Nacht schwebte das Sternchen zurück an seinen Platz und funkelte ein Dankeschön.",
+            "Der Mond beugte sich herab und {r:flüsterte|wisperte}, dass ein schläfriges Sternchen sich verirrt hatte und Hilfe brauchte, um zurück an den Himmel zu finden. || Mit einem sanften Schubs und einem geflüsterten Gute Nacht schwebte das Sternchen zurück an seinen Platz und funkelte ein Dankeschön.",
             "Kurz vor dem Schlafengehen bemerkte {N}, dass der silberne Pfad des Mondes quer durch den Garten und über den Hügel führte. || Oben auf dem Hügel lächelte der Mond zu ihnen herab, und sie wussten, dass sie den friedlichsten Ort der Welt gefunden hatten.",
         ],
         &[
@@ -38,7 +38,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Es war ein Schultag, und die Lehrerin hatte nach dem Mittagessen eine ganz besondere Überraschung versprochen. || Die Überraschung war ein Picknick unter dem Apfelbaum, und alle waren sich einig: Es war der schönste Schultag überhaupt.",
             "Auf dem Schulweg fanden {N} und {C} eine verlorene Brotdose mit einem Namensschild, auf dem „Mo“ stand. || Mo drückte die Brotdose an sich und teilte die Erdbeeren darin, und von diesem Tag an war Mo ihr Freund.",
-            "Heute wollte die Klasse einen Garten anlegen, und alle hatten einen Samen von zu Hause mitgebracht. || Am Ende des Tages schliefen zwanzig kleine Samen in der Erde, und die ganze Klasse flüsterte: „Wachst gut.“",
+            "Heute wollte die Klasse einen Garten anlegen, und alle hatten einen Samen von zu Hause mitgebracht. || Am Ende des Tages schliefen zwanzig kleine Samen in der Erde, und die ganze Klasse {r:flüsterte|wisperte}: „Wachst gut.“",
         ],
         &[
             "In der Malstunde saß ein neues Kind still in der Ecke und malte gar nichts. || Bald malte das neue Kind lachend einen lila Elefanten, und das Bild kam an die Wand.",
@@ -50,7 +50,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "die Geburtstagsüberraschung",
         "in einem Garten voller Luftballons und Wimpelketten",
         &[
-            "Es war ein Geburtstag, und {C} flüsterte schon den ganzen Morgen geheime Pläne. || Der geheime Plan war ein Überraschungslied, und alle sangen es so schön, dass sich der Geburtstag wie eine Umarmung anfühlte.",
+            "Es war ein Geburtstag, und {C} {r:flüsterte|wisperte} schon den ganzen Morgen geheime Pläne. || Der geheime Plan war ein Überraschungslied, und alle sangen es so schön, dass sich der Geburtstag wie eine Umarmung anfühlte.",
             "Heute war eine Geburtstagsfeier, und der Kuchen war fast fertig, aber die Kerzen waren verschwunden. || Die Kerzen steckten im Mehltopf, und als sie brannten, wünschten sich alle gemeinsam etwas.",
             "Alle Freunde waren zu einem Geburtstagspicknick eingeladen, und {N} wollte, dass sich jeder Gast besonders fühlte. || Am Ende der Feier hatte jeder Gast eine Papierkrone und ein Lächeln, genau wie {N} es sich gewünscht hatte.",
         ],
@@ -65,7 +65,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "in den grünen Hügeln am Rand der Stadt",
         &[
             "Es war Samstag, und {N} und {C} packten einen Rucksack mit Broten, einer Karte und einer Lupe. || Sie aßen ihre Brote auf dem höchsten Hügel und waren sich einig, dass Entdecken zu zweit am schönsten ist.",
-            "Das Wochenende war da und mit ihm eine alte Karte, auf der ein Ort namens Flüsterwiese eingezeichnet war. || Die Flüsterwiese gab es wirklich, und das Gras dort flüsterte tatsächlich: „Willkommen, ihr Entdecker.“",
+            "Das Wochenende war da und mit ihm eine alte Karte, auf der ein Ort namens Flüsterwiese eingezeichnet war. || Die Flüsterwiese gab es wirklich, und das Gras dort {r:flüsterte|wisperte} tatsächlich: „Willkommen, ihr Entdecker.“",
             "Am Samstagmorgen beschloss {N}, dass heute der Tag war, um herauszufinden, wo der kleine Bach entspringt. || Der Bach entsprang einer winzigen Quelle unter einem moosigen Stein und blubberte wie ein Kichern.",
         ],
         &[
@@ -78,14 +78,14 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "der Regentag-Zauber",
         "in einem gemütlichen Haus bei leisem Regen",
         &[
-            "Den ganzen Tag regnete es, also beschlossen {N} und {C}, die größte Deckenhöhle zu bauen, die das Wohnzimmer je gesehen hatte. || Als die Höhle fertig war, war es darin so gemütlich, dass der Regen draußen wie ein Schlaflied klang.",
+            "Den ganzen Tag regnete es, also beschlossen {N} und {C}, die größte Deckenhöhle zu bauen, die das Wohnzimmer je gesehen hatte. || Als die Höhle fertig war, war es darin so {r:gemütlich|kuschelig}, dass der Regen draußen wie ein Schlaflied klang.",
             "Es regnete zu sehr, um draußen zu spielen, aber {N} bemerkte, dass die Regentropfen am Fenster um die Wette liefen. || Sie feuerten die Tropfen den ganzen Nachmittag an, und am Ende hatte jeder Tropfen ein Rennen gewonnen.",
             "An diesem verregneten Nachmittag fand {N} auf dem Dachboden eine Kiste mit der Aufschrift „Für einen Regentag“. || In der Kiste war ein Königreich aus Pappe, und sie spielten darin, bis der Regen aufhörte.",
         ],
         &[
             "In der Deckenhöhle wollten sie ein Spielcafé eröffnen, aber es gab keine Stühle. || Kissen waren perfekte Stühle, und das Café servierte jedem Kuscheltier im Haus Tee zum Spielen.",
             "Eine Pfütze vor dem Fenster spiegelte einen Regenbogen, und {N} wollte wissen, wo er anfängt. || Sie fanden heraus, dass Regenbögen dort entstehen, wo Sonnenschein und Regentropfen sich treffen, und das ist eine Art Zauber.",
-            "Die Farben in der alten Kiste waren eingetrocknet und funktionierten nicht mehr. || Ein paar Tropfen Wasser weckten die Farben auf, und bald war das Fenster voller gemalter Blumen.",
+            "Die Farben in der alten Kiste waren eingetrocknet und funktionierten nicht mehr. || Ein paar Tropfen Wasser weckten die Farben auf, und {r:bald|schon bald} war das Fenster voller gemalter Blumen.",
         ],
     ),
     e(
@@ -112,7 +112,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Das neue Kind kannte nur ein paar Wörter derselben Sprache, aber es lächelte ein großes Lächeln. || Es stellte sich heraus, dass Spiele, Lächeln und Abklatschen gar keine Worte brauchen.",
-            "Zwei Kinder wollten dieselbe Schaukel, und keins wollte warten. || Sie zählten abwechselnd bis zwanzig, und bald machte das Warten niemandem mehr etwas aus.",
+            "Zwei Kinder wollten dieselbe Schaukel, und keins wollte warten. || Sie zählten abwechselnd bis zwanzig, und {r:bald|schon bald} machte das Warten niemandem mehr etwas aus.",
             "Der neue Freund hatte einen Drachen aus Papier, aber der hing in den Ästen der Eiche fest. || Mit einem sanften Ruck kam der Drachen frei und flog höher als je zuvor, und alle Lächeln flogen mit.",
         ],
     ),
@@ -141,7 +141,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Die Schubkarre war voller Blumentöpfe, und eins ihrer Räder hatte sich gelockert. || Mit einer Drehung und einem Klopfen saß das Rad wieder fest, und die Blumentöpfe kamen sicher zum Markt.",
             "Der Bäcker hatte sich ein wenig die Finger verbrannt und konnte den Teig für das Festbrot nicht kneten. || Kleine Hände kneteten den Teig, und das Brot kam rund und golden aus dem Ofen.",
-            "Die Familie des Entenkükens war ans andere Ufer des Teiches geschwommen. || Sie gingen mit dem Küken um den Teich herum, und bald sah es seine Familie im Schilf warten.",
+            "Die Familie des Entenkükens war ans andere Ufer des Teiches geschwommen. || Sie gingen mit dem Küken um den Teich herum, und {r:bald|schon bald} sah es seine Familie im Schilf warten.",
         ],
     ),
     e(
@@ -169,7 +169,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Ein Weg aus leuchtenden Pilzen führte zu einer Lichtung, auf der alle Blumen fest geschlossen waren. || Die Blumen öffneten sich, Blütenblatt für Blütenblatt, und die Lichtung leuchtete in allen Farben des Regenbogens.",
             "Eine Igelfamilie musste über einen Bach, aber ihre kleinen Beine waren zu kurz. || Eine Brücke aus Rinde trug die Igel hinüber, und drüben rollten sie sich zu glücklichen kleinen Kugeln zusammen.",
-            "Der weise alte Baum stellte ein Rätsel: „Was wird größer, je mehr man davon verschenkt?“ || „Freundlichkeit!“, antworteten sie, und der alte Baum raschelte vergnügt mit den Blättern.",
+            "Der weise alte Baum stellte ein Rätsel: „Was wird größer, je mehr man davon verschenkt?“ || „Freundlichkeit!“, antworteten sie, und der alte Baum raschelte {r:vergnügt|fröhlich} mit den Blättern.",
         ],
     ),
     e(
@@ -225,7 +225,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Im Schlosshof hatte der königliche Bäcker vergessen, wie man Brot backt, und das Festmahl war schon heute Abend. || Gemeinsam erinnerten sie sich an das Rezept, und das ganze Schloss duftete nach warmem Brot.",
             "Ein junger Ritter hatte den Schlüssel zur Schlossbibliothek verloren, in der alle Geschichten aufbewahrt wurden. || Der Schlüssel hing am Gürtel des Ritters selbst, und die Tür der Bibliothek ging mit einem fröhlichen Klick auf.",
-            "Die Zeiger der Uhr hatten sich verheddert und mussten vor Sonnenuntergang wieder gerade gerichtet werden. || Ganz, ganz vorsichtig lösten sich die Zeiger voneinander, und die Uhr tickte wieder fröhlich.",
+            "Die Zeiger der Uhr hatten sich verheddert und mussten vor Sonnenuntergang wieder gerade gerichtet werden. || Ganz, ganz vorsichtig lösten sich die Zeiger voneinander, und die Uhr tickte wieder {r:fröhlich|vergnügt}.",
         ],
     ),
     e(
@@ -238,7 +238,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Auf einem kleinen blauen Planeten trafen sie ein schüchternes kleines Wesen, das Mondkiesel sammelte. || Das Wesen schenkte ihnen einen leuchtenden Kiesel, und sie brachten ihm bei, zum Abschied zu winken.",
-            "Die Karte der Rakete kam durcheinander, und alle Planeten sahen aus wie Wasserbälle. || Sie zählten die Ringe und die Monde, und bald wussten sie genau, wo sie waren.",
+            "Die Karte der Rakete kam durcheinander, und alle Planeten sahen aus wie Wasserbälle. || Sie zählten die Ringe und die Monde, und {r:bald|schon bald} wussten sie genau, wo sie waren.",
             "Ein Komet sauste vorbei, mit einem Schweif aus glitzerndem Staub, und fragte, ob sie um die Wette fliegen wollten. || Es war das fröhlichste Wettrennen der Galaxie, und alle gewannen.",
         ],
     ),

@@ -23,13 +23,13 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "en el camino de la luna, detrás de la casita",
         &[
             "Aquella noche apareció un rastro de luciérnagas junto a la puerta del jardín, y {N} y {C} decidieron seguirlo antes de ir a la cama. || Al final del rastro, las luciérnagas bailaron un último baile solo para ellos y luego volaron a sus camitas de musgo.",
-            "La luna se asomó y susurró que una estrellita dormilona se había perdido y necesitaba ayuda para volver al cielo. || Con un empujoncito suave y unas buenas noches susurradas, la estrellita volvió a su sitio en el cielo y parpadeó para dar las gracias.",
-            "Justo antes de dormir, {N} se dio cuenta de que el camino plateado de la luna cruzaba el jardín y subía por la colina. || En lo alto de la colina, la luna les sonrió, y supieron que habían encontrado el lugar más tranquilo del mundo.",
+            "La luna se asomó y {r:susurró|murmuró} que una estrellita dormilona se había perdido y necesitaba ayuda para volver al cielo. || Con un empujoncito suave y unas buenas noches susurradas, la estrellita volvió a su sitio en el cielo y parpadeó para dar las gracias.",
+            "Justo antes de dormir, {N} se dio cuenta de que el {r:camino|sendero} plateado de la luna cruzaba el jardín y subía por la colina. || En lo alto de la colina, la luna les sonrió, y supieron que habían encontrado el lugar más tranquilo del mundo.",
         ],
         &[
-            "Junto a un viejo roble, un búho bebé se esforzaba mucho por seguir despierto para su primer vuelo nocturno. || El búho bebé abrió las alas, ululó de alegría y dio una vuelta al roble por primera vez.",
+            "Junto a un viejo roble, un búho bebé se esforzaba mucho por seguir despierto para su primer vuelo nocturno. || El búho bebé abrió las alas, ululó de {r:alegría|felicidad} y dio una vuelta al roble por primera vez.",
             "En la colina encontraron unas flores de luna que se habían olvidado de cómo abrirse. || Una a una, las flores de luna abrieron sus pétalos plateados y llenaron el aire de un olor dulce y dormilón.",
-            "El camino de luna cruzaba un estanque tan quieto que nadie sabía dónde estaban las piedras para pasar. || Entonces la luna brilló un poquito más, y las piedras aparecieron como una fila de botones brillantes.",
+            "El {r:camino|sendero} de luna cruzaba un estanque tan quieto que nadie sabía dónde estaban las piedras para pasar. || Entonces la luna brilló un poquito más, y las piedras aparecieron como una fila de botones brillantes.",
         ],
     ),
     e(
@@ -37,8 +37,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "en la pequeña escuela de la puerta roja",
         &[
             "Era día de colegio, y la maestra había prometido una sorpresa muy especial después de comer. || La sorpresa era un pícnic bajo el manzano, y todos estuvieron de acuerdo: era el día de colegio más feliz.",
-            "De camino al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
-            "Hoy la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase susurró: «Creced bien».",
+            "De {r:camino|sendero} al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
+            "Hoy la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
         ],
         &[
             "En la hora de dibujo, un compañero nuevo estaba sentado en un rincón sin dibujar nada. || Al poco rato, el compañero nuevo dibujaba un elefante morado entre risas, y su dibujo acabó colgado en la pared.",
@@ -50,7 +50,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "la Sorpresa de Cumpleaños",
         "en un jardín lleno de globos y banderines",
         &[
-            "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan bonito que el cumpleaños pareció un abrazo.",
+            "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan {r:bonito|precioso} que el cumpleaños pareció un abrazo.",
             "Hoy había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
             "Todos los amigos estaban invitados a un pícnic de cumpleaños, y {N} quería que cada invitado se sintiera especial. || Al final de la fiesta, cada invitado tenía una corona de papel y una sonrisa, justo como {N} había deseado.",
         ],
@@ -92,7 +92,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "el Pícnic en Familia",
         "en la casita cálida donde vivía toda la familia",
         &[
-            "Hoy toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan bonito que todos decidieron repetirlo cada semana.",
+            "Hoy toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
             "La abuela había venido de visita y traía una receta antigua del bizcocho de miel más esponjoso del mundo. || El bizcocho de miel salió dorado y esponjoso, y la abuela dijo que era el mejor que se había hecho nunca.",
             "Era el día de la familia, y cada uno tenía una tarea, del más grande al más pequeño. || Por la noche todas las tareas estaban hechas, y la familia se sentó junta en el sofá, cansada y feliz.",
         ],
@@ -107,7 +107,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "en el parque del gran roble viejo",
         &[
             "En el parque había un niño al que nadie había visto antes, de pie junto a los columpios sin decir nada. || Al final de la tarde, el niño nuevo tenía un nombre, Ada, y dos amigos recién estrenados.",
-            "Una familia nueva se había mudado a la casa de al lado, y {N} quería ir a saludar. || Por la noche, los vecinos nuevos saludaron desde la ventana, y {N} supo que aquello era el principio de algo bonito.",
+            "Una familia nueva se había mudado a la casa de al lado, y {N} quería ir a saludar. || Por la noche, los vecinos nuevos saludaron desde la ventana, y {N} supo que aquello era el principio de algo {r:bonito|precioso}.",
             "Aquella mañana, {N} se hizo una promesa: hoy habría un amigo nuevo. || Y la promesa se cumplió, porque un amigo esperaba justo a la vuelta de la esquina.",
         ],
         &[
@@ -134,9 +134,9 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "el Día de Ayudar",
         "en el pueblo de las chimeneas torcidas",
         &[
-            "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba precioso, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
+            "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba {r:precioso|bonito}, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
             "El pueblo se preparaba para la fiesta, y todo el mundo necesitaba un par de manos más. || Cuando se encendieron las luces de la fiesta, todos sabían que muchas manitas lo habían hecho posible.",
-            "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarle a encontrarla. || La mamá pata graznó de alegría, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
+            "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarle a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
         ],
         &[
             "La carretilla estaba llena de macetas, y una de sus ruedas se había aflojado. || Con un giro y un golpecito, la rueda volvió a su sitio, y las macetas llegaron sanas y salvas al mercado.",
@@ -150,7 +150,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Eran las fiestas, y todo el pueblo colgaba farolillos y cintas en cada puerta. || Cuando se encendió el último farolillo, el pueblo brilló como un tarro lleno de estrellas.",
             "Había nevado por la noche, y el mercadillo de las fiestas abría en la plaza. || En el mercadillo compartieron castañas calentitas con todos los que encontraban, y la nieve brillaba a su alrededor.",
-            "Para las fiestas, {N} quería hacer un regalo a cada amigo, pero en la hucha no había ni una moneda. || {N} hizo regalos con estrellas de papel y palabras bonitas, y fueron los regalos más queridos de todos.",
+            "Para las fiestas, {N} quería hacer un regalo a cada amigo, pero en la hucha no había ni una moneda. || {N} hizo regalos con estrellas de papel y palabras {r:bonitas|preciosas}, y fueron los regalos más queridos de todos.",
         ],
         &[
             "La gran estrella de lo alto del árbol se había resbalado y estaba atrapada en un montón de nieve. || Le quitaron la nieve a la estrella, y volvió a lo alto del árbol, más brillante que antes.",
@@ -164,12 +164,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "En lo más profundo del bosque, el árbol más viejo había dejado de cantar, y todos los animales estaban preocupados. || Cuando el viejo árbol volvió a cantar, todas las hojas del bosque se unieron a su canción.",
             "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella ponía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
-            "Las hadas del bosque habían perdido su farolillo, y sin él no encontraban el camino a su fiesta. || El farolillo de las hadas volvió a brillar, y la fiesta duró hasta que la luna estuvo bien alta.",
+            "Las hadas del bosque habían perdido su farolillo, y sin él no encontraban el {r:camino|sendero} a su fiesta. || El farolillo de las hadas volvió a brillar, y la fiesta duró hasta que la luna estuvo bien alta.",
         ],
         &[
-            "Un camino de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",
+            "Un {r:camino|sendero} de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",
             "Una familia de erizos tenía que cruzar un riachuelo, pero sus patitas eran demasiado cortas. || Un puente de corteza llevó a los erizos al otro lado, donde se hicieron bolitas felices.",
-            "El viejo árbol sabio les puso una adivinanza: «¿Qué crece más cuanto más lo regalas?». || «¡La bondad!», contestaron, y el viejo árbol agitó sus hojas de alegría.",
+            "El viejo árbol sabio les puso una adivinanza: «¿Qué crece más cuanto más lo regalas?». || «¡La bondad!», contestaron, y el viejo árbol agitó sus hojas de {r:alegría|felicidad}.",
         ],
     ),
     e(
@@ -197,7 +197,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Un pulpo tímido se había escondido en el coral, y tenía un trozo del mapa. || El pulpo salió, saludó con sus ocho brazos y se unió a la búsqueda.",
             "El cofre del tesoro estaba atrapado bajo una estrella de mar pesada y dormilona que no quería moverse. || La estrella de mar se dio la vuelta bostezando, y el cofre quedó libre.",
-            "Una corriente los llevó suavemente a una cueva, y no veían la salida. || Unas medusas luminosas alumbraron el camino como lamparitas, y la salida fue fácil de encontrar.",
+            "Una corriente los llevó {r:suavemente|dulcemente} a una cueva, y no veían la salida. || Unas medusas luminosas alumbraron el {r:camino|sendero} como lamparitas, y la salida fue fácil de encontrar.",
         ],
     ),
     e(
@@ -205,36 +205,36 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "en un castillo de nubes, muy por encima del mundo",
         &[
             "En el jardín apareció una escalera de nube, y en lo alto había un castillo blanco como la nata montada. || El rey de las nubes los invitó a un banquete de gelatina de gotas de lluvia, y volvieron a casa en una nubecita blandita.",
-            "El rey de las nubes había perdido su corona de arcoíris, y sin ella la lluvia no encontraba sus colores. || El rey se puso la corona, y el siguiente chaparrón dejó el arcoíris más bonito que se había visto nunca.",
+            "El rey de las nubes había perdido su corona de arcoíris, y sin ella la lluvia no encontraba sus colores. || El rey se puso la corona, y el siguiente chaparrón dejó el arcoíris más {r:bonito|precioso} que se había visto nunca.",
             "Una nube con forma de oveja bajó y ofreció a {N} y a {C} llevarlos al cielo. || La nube oveja les enseñó el mundo desde arriba, pequeñito y tranquilo, antes de devolverlos con suavidad a casa.",
         ],
         &[
             "El puente entre dos torres era de neblina y no paraba de deshacerse. || Tejieron la neblina con un rayo de sol, y el puente quedó firme y brillante.",
             "Los perritos de nube botaban tanto que habían tirado algo importante por una ventana. || El tesoro perdido había caído en una nubecita justo debajo, sano y salvo.",
-            "El viento soplaba demasiado fuerte, y el castillo empezó a irse hacia las montañas. || Le pidieron al viento con amabilidad que soplara hacia el otro lado, y el castillo volvió a su sitio.",
+            "El viento soplaba demasiado fuerte, y el castillo {r:empezó a|comenzó a} irse hacia las montañas. || Le pidieron al viento con amabilidad que soplara hacia el otro lado, y el castillo volvió a su sitio.",
         ],
     ),
     e(
         "la Misión a Través del Tiempo",
         "en un castillo de cuento, hace muchísimo tiempo",
         &[
-            "{N} encontró un viejo reloj de bolsillo que iba hacia atrás, y al darle cuerda, toda la habitación empezó a girar suavemente. || Con una vuelta más de cuerda, la habitación giró suavemente hacia el otro lado, y llegaron a casa justo a tiempo para cenar.",
+            "{N} encontró un viejo reloj de bolsillo que iba hacia atrás, y al darle cuerda, toda la habitación {r:empezó a|comenzó a} girar {r:suavemente|dulcemente}. || Con una vuelta más de cuerda, la habitación giró {r:suavemente|dulcemente} hacia el otro lado, y llegaron a casa justo a tiempo para cenar.",
             "Un relojero amable pidió ayuda a {N} y a {C}: una página de la historia se había emborronado, y había que arreglarla. || La página de la historia volvió a estar clara, y el relojero les regaló una llavecita dorada para recordar el día.",
             "El gran reloj del pasillo dio trece campanadas, y su puerta se abrió crujiendo a un día soleado de hace mucho tiempo. || Cuando el reloj dio las doce, la puerta se abrió de nuevo al pasillo de casa, como si no hubiera pasado el tiempo.",
         ],
         &[
             "En el patio del castillo, el panadero real había olvidado cómo hacer pan, y el banquete era esa misma noche. || Recordaron la receta entre todos, y el castillo entero olió a pan calentito.",
             "Un joven caballero había perdido la llave de la biblioteca del castillo, donde se guardaban todas las historias. || La llave colgaba del cinturón del propio caballero, y la puerta de la biblioteca se abrió con un clic alegre.",
-            "Las agujas del reloj se habían enredado, y había que enderezarlas antes de que se pusiera el sol. || Poquito a poco, las agujas se desenredaron, y el reloj volvió a hacer tictac con alegría.",
+            "Las agujas del reloj se habían enredado, y había que enderezarlas antes de que se pusiera el sol. || Poquito a poco, las agujas se desenredaron, y el reloj volvió a hacer tictac con {r:alegría|felicidad}.",
         ],
     ),
     e(
         "el Viaje a las Estrellas",
         "en un pequeño cohete plateado entre las estrellas",
         &[
-            "{N} y {C} construyeron un cohete con una caja de cartón, y aquella noche despegó de verdad. || El cohete aterrizó suavemente en el jardín y volvió a ser una caja de cartón, pero ellos sabían la verdad.",
+            "{N} y {C} construyeron un cohete con una caja de cartón, y aquella noche despegó de verdad. || El cohete aterrizó {r:suavemente|dulcemente} en el jardín y volvió a ser una caja de cartón, pero ellos sabían la verdad.",
             "Una estrellita cayó en el jardín y pidió que la llevaran de vuelta a casa, a la Vía Láctea. || La estrellita volvió a casa parpadeando, y cada noche después de aquella le guiñaba un ojo a la ventana de {N}.",
-            "La luna había enviado una invitación: un pícnic espacial en los anillos de un planeta lejano. || El pícnic en los anillos fue el más bonito de todo el universo.",
+            "La luna había enviado una invitación: un pícnic espacial en los anillos de un planeta lejano. || El pícnic en los anillos fue el más {r:bonito|precioso} de todo el universo.",
         ],
         &[
             "En un planetita azul conocieron a un extraterrestre tímido que coleccionaba piedras de luna. || El extraterrestre les regaló una piedra brillante, y ellos le enseñaron a decir adiós con la mano.",
@@ -248,7 +248,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "{N} encontró una bellota que brillaba, y al tocarla, {g:se hizo tan pequeñito como una mariquita|se hizo tan pequeñita como una mariquita|encogió hasta el tamaño de una mariquita}. || Cuando terminó la aventura, la bellota brilló otra vez, y {N} recuperó su tamaño de siempre.",
             "Bajo los rosales del jardín había todo un pueblo no más grande que una taza de té, y esa noche sus habitantes necesitaban ayuda. || Los habitantes diminutos celebraron una fiesta diminuta, con una música tan suave que parecía el aleteo de una polilla.",
-            "Un abejorro se posó en el dedo de {N} y le invitó a visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el camino.",
+            "Un abejorro se posó en el dedo de {N} y le invitó a visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
         ],
         &[
             "Una sola gota de lluvia era tan grande como una pelota, y había rodado hasta la puerta del pueblo. || Hicieron rodar la gota hasta una flor en forma de copa, donde las abejas pudieron beber.",
@@ -275,7 +275,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "en un claro soleado del bosque lleno de animales",
         &[
             "Una mañana, {N} se despertó y descubrió que entendía cada palabra de los animales. || Por la noche, {N} tenía tantos amigos animales que todos vinieron a darle las buenas noches.",
-            "Una vieja tortuga sabia se ofreció a enseñarle a {N} el idioma de los animales del bosque. || La tortuga asintió despacio y dijo que {N} había aprendido la palabra más importante de todas: «amigo».",
+            "Una vieja tortuga sabia se ofreció a enseñarle a {N} el idioma de los animales del bosque. || La tortuga asintió {r:despacio|despacito} y dijo que {N} había aprendido la palabra más importante de todas: «amigo».",
             "Los animales del claro tenían un problema, y necesitaban a alguien que supiera escuchar. || Como alguien los había escuchado, los animales encontraron su propia solución, y el claro volvió a estar en paz.",
         ],
         &[
@@ -290,7 +290,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "En cuanto {N} cerró los ojos, llegó una barca de plumas para llevarle al país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
             "En el país de los sueños, el hombrecillo de la arena había perdido su saco de arena dorada, y nadie podía dormirse. || El hombrecillo encontró su arena dorada y echó un poquito sobre cada uno, y todo el país bostezó feliz.",
-            "{N} soñó con una escalera de nubes, y arriba del todo le esperaba {C} con un farolillo. || En lo alto de la escalera, el farolillo mostró el camino hacia el más dulce de todos los sueños.",
+            "{N} soñó con una escalera de nubes, y arriba del todo le esperaba {C} con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
         ],
         &[
             "La isla de algodón de azúcar se alejaba flotando, y los niños del sueño querían ir a jugar allí. || Una cuerda de arcoíris trajo la isla de vuelta, y todos jugaron allí hasta la hora de descansar.",

@@ -22,14 +22,14 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "le Chemin de Lune",
         "sur le chemin de lune, derrière la petite maison",
         &[
-            "Ce soir-là, une traînée de lucioles apparut au portail du jardin, et {N} et {C} décidèrent de la suivre avant d'aller au lit. || Au bout du chemin, les lucioles dansèrent une dernière danse rien que pour eux, puis s'envolèrent vers leurs lits de mousse.",
-            "La lune se pencha et murmura qu'une petite étoile ensommeillée s'était égarée et avait besoin d'aide pour retrouver le ciel. || D'un geste doux et d'un bonsoir murmuré, la petite étoile remonta à sa place dans le ciel et scintilla pour dire merci.",
-            "Juste avant de se coucher, {N} remarqua que le chemin d'argent de la lune traversait le jardin et montait par-dessus la colline. || En haut de la colline, la lune leur sourit, et ils surent qu'ils avaient trouvé l'endroit le plus paisible du monde.",
+            "Ce soir-là, une traînée de lucioles apparut au portail du jardin, et {N} et {C} décidèrent de la suivre avant d'aller au lit. || Au bout du {r:chemin|sentier}, les lucioles dansèrent une dernière danse rien que pour eux, puis s'envolèrent vers leurs lits de mousse.",
+            "La lune se pencha et {r:murmura|chuchota} qu'une petite étoile ensommeillée s'était égarée et avait besoin d'aide pour retrouver le ciel. || D'un geste doux et d'un bonsoir murmuré, la petite étoile remonta à sa place dans le ciel et scintilla pour dire merci.",
+            "Juste avant de se coucher, {N} remarqua que le {r:chemin|sentier} d'argent de la lune traversait le jardin et montait par-dessus la colline. || En haut de la colline, la lune leur sourit, et ils surent qu'ils avaient trouvé l'endroit le plus paisible du monde.",
         ],
         &[
             "Près d'un vieux chêne, un bébé hibou faisait de gros efforts pour rester éveillé avant son tout premier vol de nuit. || Le bébé hibou ouvrit ses ailes, poussa un joyeux hou-hou et fit le tour du chêne pour la toute première fois.",
             "Sur la colline, ils trouvèrent des fleurs de lune qui avaient oublié comment s'ouvrir. || Une à une, les fleurs de lune ouvrirent leurs pétales d'argent, et l'air se remplit d'un doux parfum de sommeil.",
-            "Le chemin de lune traversait un étang si calme que personne ne savait où se trouvaient les pierres de gué. || Alors la lune brilla un peu plus fort, et les pierres apparurent comme une rangée de boutons brillants.",
+            "Le {r:chemin|sentier} de lune traversait un étang si calme que personne ne savait où se trouvaient les pierres de gué. || Alors la lune brilla un peu plus fort, et les pierres apparurent comme une rangée de boutons brillants.",
         ],
     ),
     e(
@@ -38,7 +38,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "C'était un jour d'école, et la maîtresse avait promis une surprise toute spéciale après le déjeuner. || La surprise, c'était un pique-nique sous le pommier, et tout le monde fut d'accord : c'était la plus belle journée d'école.",
             "En allant à l'école, {N} et {C} trouvèrent une boîte à goûter perdue, avec une étiquette qui disait « Mo ». || Mo serra la boîte contre lui et partagea ses fraises, et depuis ce jour, Mo fut leur ami.",
-            "Aujourd'hui, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe chuchota : « Poussez bien. »",
+            "Aujourd'hui, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
         ],
         &[
             "Pendant le dessin, un nouvel élève restait assis dans un coin, sans rien dessiner du tout. || Bientôt, le nouvel élève dessinait un éléphant violet en riant, et son dessin fut accroché au mur.",
@@ -52,7 +52,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "C'était un jour d'anniversaire, et {C} chuchotait des plans secrets depuis le matin. || Le plan secret, c'était une chanson surprise, et tout le monde la chanta si joliment que l'anniversaire ressembla à un câlin.",
             "C'était jour de fête, le gâteau était presque prêt, mais les bougies avaient disparu. || Les bougies étaient dans le pot de farine, et quand on les alluma, tout le monde fit un vœu ensemble.",
-            "Tous les amis étaient invités à un pique-nique d'anniversaire, et {N} voulait que chaque invité se sente spécial. || À la fin de la fête, chaque invité avait une couronne en papier et un sourire, exactement comme {N} l'avait espéré.",
+            "Tous les {r:amis|copains} étaient invités à un pique-nique d'anniversaire, et {N} voulait que chaque invité se sente spécial. || À la fin de la fête, chaque invité avait une couronne en papier et un sourire, exactement comme {N} l'avait espéré.",
         ],
         &[
             "Un ballon s'échappa et monta vers les nuages, avec une petite carte encore attachée à sa ficelle. || Une brise amicale fit demi-tour et ramena doucement le ballon, carte comprise.",
@@ -69,7 +69,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Samedi matin, {N} décida que c'était le jour de découvrir où commençait le petit ruisseau. || Le ruisseau naissait d'une minuscule source sous un rocher moussu, et il gargouillait comme un fou rire.",
         ],
         &[
-            "Ils trouvèrent un arbre creux avec une toute petite porte, et un mot qui disait : « Merci de frapper doucement. » || Une famille de souris ouvrit la porte et les invita à jeter un œil dans leur nid douillet.",
+            "Ils trouvèrent un arbre creux avec une toute petite porte, et un mot qui disait : « Merci de frapper doucement. » || Une famille de souris ouvrit la porte et les invita à jeter un œil dans leur nid {r:douillet|moelleux}.",
             "La carte montrait une grande croix près d'un rocher en forme de chat endormi, mais il y avait beaucoup de rochers. || Le bon rocher avait même des moustaches en herbe, et dessous se trouvait une boîte en fer pleine de boutons brillants.",
             "En haut de la colline, le vent soufflait si fort que la carte faillit s'envoler. || Ils plièrent la carte en un tout petit carré et la rangèrent bien au fond du sac.",
         ],
@@ -85,7 +85,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Dans la cabane, ils voulaient ouvrir un café pour de faux, mais il n'y avait pas de chaises. || Les coussins firent des chaises parfaites, et le café servit du thé imaginaire à tous les nounours de la maison.",
             "Une flaque sous la fenêtre reflétait un arc-en-ciel, et {N} voulait savoir où il commençait. || Ils découvrirent que les arcs-en-ciel naissent là où le soleil et les gouttes de pluie se rencontrent, et c'est une sorte de magie.",
-            "Les peintures de la vieille boîte avaient séché et ne marchaient plus. || Quelques gouttes d'eau réveillèrent les couleurs, et bientôt la fenêtre fut couverte de fleurs peintes.",
+            "Les peintures de la vieille boîte avaient séché et ne marchaient plus. || Quelques gouttes d'eau réveillèrent les couleurs, et {r:bientôt|très vite} la fenêtre fut couverte de fleurs peintes.",
         ],
     ),
     e(
@@ -93,7 +93,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "dans la petite maison chaleureuse où vivait toute la famille",
         &[
             "Aujourd'hui, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
-            "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus moelleux du monde. || Le gâteau au miel sortit du four doré et moelleux, et Mamie déclara que c'était le meilleur jamais fait.",
+            "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus {r:moelleux|douillet} du monde. || Le gâteau au miel sortit du four doré et {r:moelleux|douillet}, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
         ],
         &[
@@ -106,13 +106,13 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "un nouvel ami",
         "dans le parc au grand vieux chêne",
         &[
-            "Au parc, il y avait un enfant que personne n'avait jamais vu, debout près des balançoires sans rien dire. || À la fin de l'après-midi, le nouvel enfant avait un prénom, Ada, et deux tout nouveaux amis.",
-            "Une nouvelle famille venait d'emménager à côté, et {N} voulait aller dire bonjour. || Le soir, les nouveaux voisins firent coucou à la fenêtre, et {N} sut que c'était le début de quelque chose de beau.",
-            "Ce matin-là, {N} s'était fait une promesse : aujourd'hui, il y aurait un tout nouvel ami. || Et la promesse fut tenue, car un ami attendait juste au coin du chemin.",
+            "Au parc, il y avait un enfant que personne n'avait jamais vu, debout près des balançoires sans rien dire. || À la fin de l'après-midi, le nouvel enfant avait un prénom, Ada, et deux tout nouveaux {r:amis|copains}.",
+            "Une nouvelle famille venait d'emménager à côté, et {N} voulait aller dire bonjour. || Le soir, les nouveaux voisins firent coucou à la fenêtre, et {N} sut que c'était le début de quelque chose de {r:beau|joli}.",
+            "Ce matin-là, {N} s'était fait une promesse : aujourd'hui, il y aurait un tout nouvel ami. || Et la promesse fut tenue, car un ami attendait juste au coin du {r:chemin|sentier}.",
         ],
         &[
             "Le nouvel enfant ne connaissait que quelques mots de la même langue, mais avait un grand sourire. || Ils découvrirent que les jeux, les sourires et les tapes dans la main n'ont besoin d'aucun mot.",
-            "Deux enfants voulaient la même balançoire, et aucun des deux ne voulait attendre. || Ils comptèrent chacun à leur tour jusqu'à vingt, et bientôt plus personne ne trouva l'attente longue.",
+            "Deux enfants voulaient la même balançoire, et aucun des deux ne voulait attendre. || Ils comptèrent chacun à leur tour jusqu'à vingt, et {r:bientôt|très vite} plus personne ne trouva l'attente longue.",
             "Le nouvel ami avait un cerf-volant, mais il était coincé dans les branches du chêne. || Le cerf-volant se libéra d'un petit coup et vola plus haut que jamais, emportant tous les sourires avec lui.",
         ],
     ),
@@ -141,7 +141,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "La brouette était pleine de pots de fleurs, et une de ses roues s'était desserrée. || Un tour de vis, un petit coup, et la roue fut remise en place ; les pots arrivèrent au marché sans encombre.",
             "Le boulanger s'était un peu brûlé les doigts et ne pouvait pas pétrir la pâte du pain de la fête. || De petites mains pétrirent la pâte, et le pain sortit du four rond et doré.",
-            "La famille du caneton avait nagé jusqu'à l'autre rive de l'étang. || Ils firent le tour de l'étang avec le caneton, et bientôt il aperçut sa famille qui l'attendait dans les roseaux.",
+            "La famille du caneton avait nagé jusqu'à l'autre rive de l'étang. || Ils firent le tour de l'étang avec le caneton, et {r:bientôt|très vite} il aperçut sa famille qui l'attendait dans les roseaux.",
         ],
     ),
     e(
@@ -164,10 +164,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Au cœur de la forêt, le plus vieil arbre avait cessé de chanter, et tous les animaux s'inquiétaient. || Quand le vieil arbre se remit à chanter, chaque feuille de la forêt reprit la chanson avec lui.",
             "Une feuille d'argent descendit en voletant et se posa dans la main de {N} ; on pouvait y lire : « Viens, s'il te plaît. » || La feuille avait été envoyée par les fées de la forêt, qui voulaient remercier {N} d'être un si bon ami des arbres.",
-            "Les fées de la forêt avaient perdu leur lanterne, et sans elle, elles ne trouvaient plus le chemin de leur fête. || La lanterne des fées brilla de nouveau, et la fête dura jusqu'à ce que la lune soit haute.",
+            "Les fées de la forêt avaient perdu leur lanterne, et sans elle, elles ne trouvaient plus le {r:chemin|sentier} de leur fête. || La lanterne des fées brilla de nouveau, et la fête dura jusqu'à ce que la lune soit haute.",
         ],
         &[
-            "Un chemin de champignons lumineux menait à une clairière où toutes les fleurs restaient fermées. || Les fleurs s'ouvrirent, un pétale après l'autre, et la clairière brilla de toutes les couleurs de l'arc-en-ciel.",
+            "Un {r:chemin|sentier} de champignons lumineux menait à une clairière où toutes les fleurs restaient fermées. || Les fleurs s'ouvrirent, un pétale après l'autre, et la clairière brilla de toutes les couleurs de l'arc-en-ciel.",
             "Une famille de hérissons devait traverser un ruisseau, mais leurs petites pattes étaient trop courtes. || Un pont d'écorce porta les hérissons de l'autre côté, où ils se roulèrent en petites boules heureuses.",
             "Le vieil arbre sage posa une devinette : « Qu'est-ce qui grandit quand on le donne ? » || « La gentillesse ! » répondirent-ils, et le vieil arbre fit bruisser ses feuilles de plaisir.",
         ],
@@ -211,14 +211,14 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Le pont entre deux tours était fait de brume, et il n'arrêtait pas de se défaire. || Ils tricotèrent la brume avec un rayon de soleil, et le pont tint bon, tout scintillant.",
             "Les chiots-nuages rebondissaient tellement qu'ils avaient fait tomber quelque chose d'important par une fenêtre. || Le trésor perdu était tombé dans un petit nuage juste en dessous, sain et sauf.",
-            "Le vent soufflait un peu trop fort, et le château commença à dériver vers les montagnes. || Ils demandèrent gentiment au vent de souffler dans l'autre sens, et le château revint à sa place.",
+            "Le vent soufflait un peu trop fort, et le château {r:commença à|se mit à} dériver vers les montagnes. || Ils demandèrent gentiment au vent de souffler dans l'autre sens, et le château revint à sa place.",
         ],
     ),
     e(
         "la Mission à travers le temps",
         "dans un château de conte, il y a très, très longtemps",
         &[
-            "{N} trouva une vieille montre à gousset qui tournait à l'envers, et quand on la remonta, toute la pièce se mit à tourner doucement. || Un tour de remontoir de plus, et la pièce tourna doucement dans l'autre sens : ils étaient rentrés juste à temps pour le dîner.",
+            "{N} trouva une vieille montre à gousset qui tournait à l'envers, et quand on la remonta, toute la pièce {r:se mit à|commença à} tourner doucement. || Un tour de remontoir de plus, et la pièce tourna doucement dans l'autre sens : ils étaient rentrés juste à temps pour le dîner.",
             "Un gentil horloger demanda de l'aide à {N} et {C} : une page d'histoire avait été tachée, et il fallait la remettre en ordre. || La page d'histoire redevint claire, et l'horloger leur offrit une minuscule clé dorée en souvenir.",
             "La grande horloge du couloir sonna treize coups, et sa porte s'ouvrit en grinçant sur une journée ensoleillée d'autrefois. || Quand l'horloge sonna midi, la porte s'ouvrit de nouveau sur le couloir de la maison, comme si le temps ne s'était pas écoulé.",
         ],
@@ -234,11 +234,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "{N} et {C} construisirent une fusée avec un carton, et cette nuit-là, elle décolla pour de vrai. || La fusée se posa doucement dans le jardin et redevint un simple carton, mais eux savaient bien la vérité.",
             "Une petite étoile tomba dans le jardin et demanda qu'on la ramène chez elle, dans la Voie lactée. || La petite étoile rentra chez elle en scintillant, et chaque nuit, elle fit un clin d'œil à la fenêtre de {N}.",
-            "La lune avait envoyé une invitation : un pique-nique spatial sur les anneaux d'une planète lointaine. || Le pique-nique sur les anneaux fut le plus beau pique-nique de tout l'univers.",
+            "La lune avait envoyé une invitation : un pique-nique spatial sur les anneaux d'une planète lointaine. || Le pique-nique sur les anneaux fut le plus {r:beau|joli} pique-nique de tout l'univers.",
         ],
         &[
             "Sur une petite planète bleue, ils rencontrèrent un petit extraterrestre timide qui collectionnait les cailloux de lune. || L'extraterrestre leur offrit un caillou lumineux, et ils lui apprirent à faire au revoir de la main.",
-            "La carte de la fusée s'embrouilla, et toutes les planètes ressemblaient à des ballons de plage. || Ils comptèrent les anneaux et les lunes, et bientôt ils surent exactement où ils étaient.",
+            "La carte de la fusée s'embrouilla, et toutes les planètes ressemblaient à des ballons de plage. || Ils comptèrent les anneaux et les lunes, et {r:bientôt|très vite} ils surent exactement où ils étaient.",
             "Une comète passa à toute vitesse dans une traînée de poussière scintillante et leur proposa une course. || Ce fut la course la plus joyeuse de la galaxie, et tout le monde gagna.",
         ],
     ),
@@ -248,7 +248,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "{N} trouva un gland qui brillait, et en le touchant, {g:devint aussi petit qu'une coccinelle|devint aussi petite qu'une coccinelle|rapetissa jusqu'à la taille d'une coccinelle}. || Quand l'aventure fut finie, le gland brilla encore une fois, et {N} retrouva sa taille habituelle.",
             "Sous les rosiers du jardin se cachait tout un village pas plus grand qu'une tasse de thé, et ce soir, ses habitants avaient besoin d'aide. || Les minuscules habitants donnèrent une minuscule fête, avec une musique si douce qu'on aurait dit des ailes de papillon de nuit.",
-            "Un bourdon se posa sur le doigt de {N} et l'invita à visiter le petit royaume caché sous le jardin. || Le bourdon les ramena sur son dos tout duveteux, en bourdonnant tout le long du chemin.",
+            "Un bourdon se posa sur le doigt de {N} et l'invita à visiter le petit royaume caché sous le jardin. || Le bourdon les ramena sur son dos tout duveteux, en bourdonnant tout le long du {r:chemin|sentier}.",
         ],
         &[
             "Une seule goutte de pluie était grosse comme un ballon, et elle avait roulé juste devant la porte du village. || Ils firent rouler la goutte dans une fleur en forme de coupe, où les abeilles purent venir boire.",
@@ -262,7 +262,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien qu'à soi.",
             "Les nuages s'étaient embrouillés : il neigeait sur les fleurs et il pleuvait sur les bonshommes de neige. || Bientôt, la neige retourna sur les bonshommes, la pluie sur les fleurs, et tout fut juste comme il faut.",
-            "En haut de la colline, il y avait une girouette qui parlait, et aujourd'hui, elle avait un message important. || Le message était simple : « Demain, il fera beau », et tout le village applaudit.",
+            "En haut de la colline, il y avait une girouette qui parlait, et aujourd'hui, elle avait un message important. || Le message était simple : « Demain, il fera {r:beau|joli} », et tout le village applaudit.",
         ],
         &[
             "La première leçon consistait à faire une brise légère, mais le premier essai fit un minuscule tourbillon plein de feuilles. || Le deuxième essai fit une brise si douce qu'elle aurait pu bercer un oisillon.",
@@ -274,7 +274,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "les Murmures des animaux",
         "dans une clairière ensoleillée pleine d'animaux",
         &[
-            "Un matin, {N} se réveilla et découvrit que chaque mot des animaux devenait compréhensible. || Le soir venu, {N} avait tant d'amis animaux qu'ils vinrent tous dire bonne nuit.",
+            "Un matin, {N} se réveilla et découvrit que chaque mot des animaux devenait compréhensible. || Le soir venu, {N} avait tant d'{r:amis|copains} animaux qu'ils vinrent tous dire bonne nuit.",
             "Une vieille tortue sage proposa d'apprendre à {N} la langue des animaux de la forêt. || La tortue hocha lentement la tête et dit que {N} avait appris le mot le plus important de tous : « ami ».",
             "Les animaux de la clairière avaient un problème, et ils avaient besoin de quelqu'un qui sache écouter. || Parce que quelqu'un les avait écoutés, les animaux trouvèrent leur propre solution, et la clairière redevint paisible.",
         ],
@@ -290,7 +290,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Dès que {N} ferma les yeux, une barque de plumes vint l'emporter au pays des rêves. || La barque de plumes ramena {N} à la maison, en descendant aussi doucement qu'une feuille qui tombe.",
             "Au pays des rêves, le marchand de sable avait perdu son sac de sable doré, et personne ne pouvait s'endormir. || Le marchand de sable retrouva son sable doré et en saupoudra un peu sur chacun, et tout le pays bâilla de bonheur.",
-            "{N} rêva d'un escalier de nuages, et tout en haut, {C} attendait avec une lanterne. || En haut de l'escalier, la lanterne montra le chemin du plus doux de tous les rêves.",
+            "{N} rêva d'un escalier de nuages, et tout en haut, {C} attendait avec une lanterne. || En haut de l'escalier, la lanterne montra le {r:chemin|sentier} du plus doux de tous les rêves.",
         ],
         &[
             "L'île en barbe à papa s'éloignait en flottant, et les enfants du rêve voulaient aller y jouer. || Une corde d'arc-en-ciel ramena l'île, et tout le monde y joua jusqu'à l'heure du repos.",

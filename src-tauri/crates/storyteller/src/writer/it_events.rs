@@ -23,13 +23,13 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "sul sentiero della luna, dietro la casetta",
         &[
             "Quella sera, al cancello del giardino apparve una scia di lucciole, e {N} e {C} decisero di seguirla prima di andare a letto. || Alla fine della scia, le lucciole ballarono un ultimo ballo solo per loro e poi volarono nei loro lettini di muschio.",
-            "La luna si affacciò e sussurrò che una stellina assonnata si era persa e aveva bisogno di aiuto per tornare in cielo. || Con una spinta leggera e una buonanotte sussurrata, la stellina tornò al suo posto nel cielo e brillò per dire grazie.",
-            "Poco prima di dormire, {N} si accorse che il sentiero d'argento della luna attraversava il giardino e saliva sulla collina. || In cima alla collina la luna sorrise loro, e capirono di aver trovato il posto più tranquillo del mondo.",
+            "La luna si affacciò e {r:sussurrò|mormorò} che una stellina assonnata si era persa e aveva bisogno di aiuto per tornare in cielo. || Con una spinta leggera e una buonanotte sussurrata, la stellina tornò al suo posto nel cielo e brillò per dire grazie.",
+            "Poco prima di dormire, {N} si accorse che il {r:sentiero|cammino} d'argento della luna attraversava il giardino e saliva sulla collina. || In cima alla collina la luna sorrise loro, e capirono di aver trovato il posto più tranquillo del mondo.",
         ],
         &[
-            "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un felice uh-uh e volò intorno alla quercia per la prima volta.",
+            "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un {r:felice|contento} uh-uh e volò intorno alla quercia per la prima volta.",
             "Sulla collina trovarono dei fiori di luna che si erano dimenticati come si fa ad aprirsi. || Uno dopo l'altro, i fiori di luna aprirono i petali d'argento e riempirono l'aria di un profumo dolce e sonnolento.",
-            "Il sentiero della luna attraversava uno stagno così immobile che nessuno sapeva dove fossero i sassi per passare. || Allora la luna brillò un po' più forte, e i sassi apparvero come una fila di bottoni lucenti.",
+            "Il {r:sentiero|cammino} della luna attraversava uno stagno così immobile che nessuno sapeva dove fossero i sassi per passare. || Allora la luna brillò un po' più forte, e i sassi apparvero come una fila di bottoni lucenti.",
         ],
     ),
     e(
@@ -38,7 +38,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Era un giorno di scuola, e la maestra aveva promesso una sorpresa speciale dopo pranzo. || La sorpresa era un picnic sotto il melo, e tutti furono d'accordo: era il giorno di scuola più bello di sempre.",
             "Andando a scuola, {N} e {C} trovarono un portamerenda smarrito con un'etichetta che diceva «Mo». || Mo abbracciò il portamerenda e divise le sue fragole, e da quel giorno Mo fu loro amico.",
-            "Oggi la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe sussurrò: «Crescete bene».",
+            "Oggi la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe {r:sussurrò|mormorò}: «Crescete bene».",
         ],
         &[
             "Durante l'ora di disegno, un compagno nuovo stava seduto in un angolo senza disegnare niente. || Presto il compagno nuovo disegnava ridendo un elefante viola, e il disegno finì appeso al muro.",
@@ -55,7 +55,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Tutti gli amici erano invitati a un picnic di compleanno, e {N} voleva che ogni invitato si sentisse speciale. || Alla fine della festa, ogni invitato aveva una corona di carta e un sorriso, proprio come {N} aveva sperato.",
         ],
         &[
-            "Un palloncino sfuggì e salì verso le nuvole, con un bigliettino ancora legato al filo. || Una brezza gentile fece dietrofront e riportò il palloncino con dolcezza, bigliettino compreso.",
+            "Un palloncino sfuggì e salì verso le nuvole, con un bigliettino ancora legato al filo. || Una brezza gentile fece dietrofront e riportò il palloncino {r:con dolcezza|dolcemente}, bigliettino compreso.",
             "I giochi erano pronti, ma un piccolo invitato era troppo timido per partecipare. || Presto l'invitato timido rideva più forte di tutti e chiedeva di giocare ancora una volta.",
             "Quando arrivò la torta, c'erano più invitati che fette. || Tagliarono ogni fetta a metà, e i pezzetti sembrarono ancora più dolci.",
         ],
@@ -85,7 +85,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Nella capanna volevano aprire un caffè per finta, ma non c'erano sedie. || I cuscini diventarono sedie perfette, e il caffè servì tè per finta a tutti i peluche di casa.",
             "Una pozzanghera sotto la finestra rifletteva un arcobaleno, e {N} voleva sapere dove cominciava. || Scoprirono che gli arcobaleni nascono dove il sole e le gocce di pioggia si incontrano, ed è una specie di magia.",
-            "I colori nella vecchia scatola si erano seccati e non funzionavano più. || Qualche goccia d'acqua risvegliò i colori, e presto la finestra fu piena di fiori dipinti.",
+            "I colori nella vecchia scatola si erano seccati e non funzionavano più. || Qualche goccia d'acqua risvegliò i colori, e {r:presto|ben presto} la finestra fu piena di fiori dipinti.",
         ],
     ),
     e(
@@ -94,7 +94,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Oggi tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
             "La nonna era venuta a trovarli e aveva portato una vecchia ricetta della torta al miele più soffice del mondo. || La torta al miele uscì dorata e soffice, e la nonna disse che era la più buona mai fatta.",
-            "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e felice.",
+            "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contento}.",
         ],
         &[
             "Gli occhiali del nonno erano spariti, e senza di loro non poteva leggere la storia della buonanotte. || Gli occhiali erano sulla testa del nonno fin dall'inizio, e tutti risero fino a farsi venire il mal di pancia.",
@@ -112,7 +112,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Il bambino nuovo conosceva solo poche parole della stessa lingua, ma aveva un sorriso enorme. || Scoprirono che i giochi, i sorrisi e i batti cinque non hanno bisogno di parole.",
-            "Due bambini volevano la stessa altalena, e nessuno dei due voleva aspettare. || Contarono a turno fino a venti, e presto a nessuno importò più di aspettare.",
+            "Due bambini volevano la stessa altalena, e nessuno dei due voleva aspettare. || Contarono a turno fino a venti, e {r:presto|ben presto} a nessuno importò più di aspettare.",
             "Il nuovo amico aveva un aquilone, ma si era impigliato tra i rami della quercia. || L'aquilone si liberò con un tiretto gentile e volò più in alto che mai, portandosi dietro i sorrisi di tutti.",
         ],
     ),
@@ -141,7 +141,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "La carriola era piena di vasi di fiori, e una delle ruote si era allentata. || Un giro e un colpetto, e la ruota tornò al suo posto; i vasi arrivarono sani e salvi al mercato.",
             "Il fornaio si era un po' scottato le dita e non riusciva a impastare il pane della festa. || Piccole mani impastarono la pasta, e il pane uscì dal forno tondo e dorato.",
-            "La famiglia dell'anatroccolo aveva nuotato fino all'altra riva dello stagno. || Accompagnarono l'anatroccolo intorno allo stagno, e presto vide la sua famiglia che lo aspettava tra le canne.",
+            "La famiglia dell'anatroccolo aveva nuotato fino all'altra riva dello stagno. || Accompagnarono l'anatroccolo intorno allo stagno, e {r:presto|ben presto} vide la sua famiglia che lo aspettava tra le canne.",
         ],
     ),
     e(
@@ -167,7 +167,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le fate del bosco avevano perso la loro lanterna, e senza di essa non trovavano la strada per la loro festa. || La lanterna delle fate tornò a brillare, e la festa durò finché la luna fu alta nel cielo.",
         ],
         &[
-            "Un sentiero di funghi luminosi portava a una radura dove tutti i fiori erano chiusi. || I fiori si aprirono, un petalo alla volta, e la radura brillò di tutti i colori dell'arcobaleno.",
+            "Un {r:sentiero|cammino} di funghi luminosi portava a una radura dove tutti i fiori erano chiusi. || I fiori si aprirono, un petalo alla volta, e la radura brillò di tutti i colori dell'arcobaleno.",
             "Una famiglia di ricci doveva attraversare un ruscelletto, ma le loro zampette erano troppo corte. || Un ponte di corteccia portò i ricci dall'altra parte, dove si arrotolarono in felici palline.",
             "Il vecchio albero saggio fece un indovinello: «Che cosa diventa più grande quanto più lo regali?». || «La gentilezza!», risposero, e il vecchio albero fece frusciare le foglie di gioia.",
         ],
@@ -176,8 +176,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "il Drago Amico",
         "tra le dolci montagne verdi dove i draghi fanno il pisolino",
         &[
-            "In cima alle montagne viveva un draghetto che non sputava fuoco, ma solo bolle tiepide che facevano il solletico. || Il draghetto imparò che le bolle sono un regalo meraviglioso, e tutti adorarono giocarci.",
-            "Un giorno un draghetto atterrò nel prato con un bel tonfo e un sorriso molto imbarazzato. || Finalmente il draghetto poté tornare a casa, facendo una capriola felice sopra le loro teste.",
+            "In cima alle montagne viveva un draghetto che non sputava fuoco, ma solo bolle tiepide che facevano il solletico. || Il draghetto imparò che le bolle sono un regalo {r:meraviglioso|bellissimo}, e tutti adorarono giocarci.",
+            "Un giorno un draghetto atterrò nel prato con un bel tonfo e un sorriso molto imbarazzato. || Finalmente il draghetto poté tornare a casa, facendo una capriola {r:felice|contento} sopra le loro teste.",
             "I bambini del paese si erano sempre chiesti da dove venisse il dolce brontolio delle montagne, e oggi {N} lo scoprì: era un drago che russava. || Il drago assonnato si svegliò, fece uno sbadiglio tiepido che profumava di cannella e diventò loro amico per sempre.",
         ],
         &[
@@ -197,7 +197,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Un polpo timido si era nascosto nel corallo, e teneva un pezzo della mappa. || Il polpo uscì, salutò con tutti e otto i tentacoli e si unì alla ricerca.",
             "Lo scrigno era incastrato sotto una stella marina pesante e assonnata che non voleva muoversi. || La stella marina si girò sbadigliando, e lo scrigno fu libero.",
-            "Una corrente li portò dolcemente in una grotta, e non vedevano più l'uscita. || Meduse luminose rischiararono il passaggio come lampadine, e l'uscita fu facile da trovare.",
+            "Una corrente li portò {r:dolcemente|con dolcezza} in una grotta, e non vedevano più l'uscita. || Meduse luminose rischiararono il passaggio come lampadine, e l'uscita fu facile da trovare.",
         ],
     ),
     e(
@@ -206,7 +206,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "In giardino apparve una scala di nuvola, e in cima c'era un castello bianco come la panna montata. || Il re delle nuvole li invitò a un banchetto di gelatina di gocce di pioggia, e tornarono a casa su una nuvoletta morbida.",
             "Il re delle nuvole aveva perso la sua corona arcobaleno, e senza di essa la pioggia non trovava più i suoi colori. || Il re si rimise la corona, e l'acquazzone seguente lasciò l'arcobaleno più bello che si fosse mai visto.",
-            "Una nuvola a forma di pecorella scese giù e offrì a {N} e {C} un passaggio fino al cielo. || La nuvola pecorella mostrò loro il mondo dall'alto, piccolo e tranquillo, prima di riportarli dolcemente a casa.",
+            "Una nuvola a forma di pecorella scese giù e offrì a {N} e {C} un passaggio fino al cielo. || La nuvola pecorella mostrò loro il mondo dall'alto, piccolo e tranquillo, prima di riportarli {r:dolcemente|con dolcezza} a casa.",
         ],
         &[
             "Il ponte tra due torri era fatto di foschia, e continuava a sfilacciarsi. || Intrecciarono la foschia con un raggio di sole, e il ponte tenne forte e luccicante.",
@@ -218,7 +218,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "la Missione nel Tempo",
         "in un castello delle fiabe, tanto tanto tempo fa",
         &[
-            "{N} trovò un vecchio orologio da taschino che andava all'indietro, e quando lo caricò, tutta la stanza cominciò a girare piano. || Con un altro giro di carica, la stanza girò piano dall'altra parte, e tornarono a casa giusto in tempo per cena.",
+            "{N} trovò un vecchio orologio da taschino che andava all'indietro, e quando lo caricò, tutta la stanza {r:cominciò a|iniziò a} girare piano. || Con un altro giro di carica, la stanza girò piano dall'altra parte, e tornarono a casa giusto in tempo per cena.",
             "Un orologiaio gentile chiese aiuto a {N} e {C}: una pagina della storia si era macchiata, e bisognava rimetterla a posto. || La pagina della storia tornò chiara, e l'orologiaio regalò loro una chiavetta d'oro per ricordare quel giorno.",
             "Il grande orologio a pendolo del corridoio batté tredici rintocchi, e il suo sportello si aprì cigolando su una giornata di sole di tanto tempo fa. || Quando l'orologio batté mezzogiorno, lo sportello si riaprì sul corridoio di casa, come se il tempo non fosse passato.",
         ],
@@ -238,7 +238,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Su un pianetino blu incontrarono un piccolo alieno timido che collezionava sassolini di luna. || L'alieno regalò loro un sassolino luminoso, e loro gli insegnarono a salutare con la mano.",
-            "La mappa del razzo si ingarbugliò, e tutti i pianeti sembravano palloni da spiaggia. || Contarono gli anelli e le lune, e presto seppero esattamente dove si trovavano.",
+            "La mappa del razzo si ingarbugliò, e tutti i pianeti sembravano palloni da spiaggia. || Contarono gli anelli e le lune, e {r:presto|ben presto} seppero esattamente dove si trovavano.",
             "Una cometa sfrecciò accanto a loro con una scia di polvere scintillante e propose una gara. || Fu la gara più allegra della galassia, e vinsero tutti.",
         ],
     ),
@@ -281,7 +281,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "I conigli e gli scoiattoli non riuscivano a mettersi d'accordo su chi dovesse usare l'angolo al sole. || Decisero di fare a turno: i conigli la mattina, gli scoiattoli il pomeriggio e tutti insieme all'ora della merenda.",
             "Un pettirosso aveva qualcosa di importante da dire, ma sapeva solo cantarlo. || La canzone del pettirosso voleva dire: «Le mie uova si sono schiuse!», e tutti andarono a vedere i minuscoli pulcini.",
-            "Le rane volevano fare un concerto, ma non si mettevano d'accordo sulla canzone. || Cantarono tutte le canzoni, una dopo l'altra, e fu il concerto più lungo e felice che lo stagno avesse mai sentito.",
+            "Le rane volevano fare un concerto, ma non si mettevano d'accordo sulla canzone. || Cantarono tutte le canzoni, una dopo l'altra, e fu il concerto più lungo e {r:felice|contento} che lo stagno avesse mai sentito.",
         ],
     ),
     e(
@@ -289,7 +289,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "nel paese dei sogni, dove le isole galleggiano tra lune morbide",
         &[
             "Appena {N} chiuse gli occhi, arrivò una barchetta di piume per portare {N} nel paese dei sogni. || La barchetta di piume riportò {N} a casa, scendendo leggera come una foglia che cade.",
-            "Nel paese dei sogni, l'omino della sabbia aveva perso il suo sacchetto di sabbia d'oro, e nessuno riusciva ad addormentarsi. || L'omino ritrovò la sua sabbia d'oro e ne sparse un pizzico su ognuno, e tutto il paese sbadigliò felice.",
+            "Nel paese dei sogni, l'omino della sabbia aveva perso il suo sacchetto di sabbia d'oro, e nessuno riusciva ad addormentarsi. || L'omino ritrovò la sua sabbia d'oro e ne sparse un pizzico su ognuno, e tutto il paese sbadigliò {r:felice|contento}.",
             "{N} sognò una scala di nuvole, e in cima c'era {C} che aspettava con una lanterna. || In cima alla scala, la lanterna mostrò la strada verso il più dolce di tutti i sogni.",
         ],
         &[

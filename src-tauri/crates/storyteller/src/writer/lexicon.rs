@@ -85,8 +85,27 @@ pub(super) struct Lexicon {
     pub finals: Pool,
     /// Custom event situation: {TITLE} {DESC}.
     pub custom_situation: Pool,
-    /// Custom event payoff in the resolution: {TITLE}.
-    pub custom_resolution: Pool,
+    /// Custom event: the key phrase of its prompt seed in the situation: {SEED}.
+    pub custom_seed: Pool,
+    /// Custom event: the wish its prompt seed describes, in the situation: {GOAL}.
+    pub custom_goal: Pool,
+    /// Custom event: the key phrase again in the resolution: {SEED}.
+    pub custom_seed_resolution: Pool,
+    /// Custom event: the wish fulfilled: {GOAL}.
+    pub custom_goal_resolution: Pool,
+    /// Custom event episodes around the key phrase, "problem || solution": {SEED}.
+    pub custom_moments: Pool,
+    /// Custom event episodes around the wish, "problem || solution": {GOAL}.
+    pub custom_goal_moments: Pool,
+    /// Lowercase words after which a prompt seed states a wish ("wants to ").
+    pub wish_markers: Pool,
+    /// Lowercase openings a prompt seed may start with that are not its subject ("a story about ").
+    pub seed_fillers: Pool,
+    /// Connectives that may open an episode's problem ("Then"); German ones end with ':' or
+    /// '?' so the sentence after them keeps its word order.
+    pub episode_leads: Pool,
+    /// Connectives that may open a calm detail or a sleepy line ("Meanwhile").
+    pub detail_leads: Pool,
     /// Custom event keywords: {KWS}.
     pub custom_keywords: Pool,
     /// Tone-flavoured sentences, indexed like `Tone::ALL`.

@@ -19,6 +19,7 @@ mod it;
 mod it_events;
 mod lexicon;
 mod scenes;
+mod seed;
 mod template;
 #[cfg(test)]
 mod tests;
@@ -76,6 +77,15 @@ impl OfflineWriter {
             slots.title = custom.title.trim().to_string();
             slots.description = sentence_case(custom.description.trim());
             slots.keywords = join_list(&custom.keywords, lex.and);
+            let text = if custom.prompt_seed.trim().is_empty() {
+                &custom.title
+            } else {
+                &custom.prompt_seed
+            };
+            (slots.seed, slots.goal) = seed::read_seed(text, lex, request.language, &slots.name);
+            if slots.seed.is_empty() {
+                slots.seed = custom.title.trim().to_string();
+            }
         }
         let mut rng = ChaCha8Rng::seed_from_u64(mix_seed(&request));
         let target_words = seconds * wpm / 60.0;

@@ -6,7 +6,8 @@
 //! `{A1}`/`{A2}` trait adjectives, `{T1}`/`{T2}` trait nouns, `{PLACE_IN}`, `{ET}`,
 //! `{ABILITY}`, `{LOOK}`, `{TITLE}`, `{DESC}`, `{KWS}`, the companion's body `{CPAW}`, `{CPAWS}`, `{CWALK}`,
 //! `{CCURL}`, the custom event's key phrase `{SEED}` and wish `{GOAL}`, and `{g:masc|fem|neutral}` which picks
-//! by the hero's grammatical gender (nested placeholders allowed inside the alternatives).
+//! by the hero's grammatical gender (nested placeholders allowed inside the alternatives);
+//! `{r:one|two|three}` picks one variant per story (seeded), so one template reads many ways.
 //! In languages other than English a neutral hero's pronoun is replaced by the name, and
 //! templates with adjectives are not used for a neutral hero (see `needs_gender`).
 
@@ -37,6 +38,8 @@ pub(super) struct Slots {
     pub companion_curl: String,
     pub seed: String,
     pub goal: String,
+    /// Picks among `{r:…|…}` variants; drawn once per story.
+    pub variant: u64,
 }
 
 impl Slots {
@@ -126,7 +129,7 @@ impl Slots {
 /// elision before a vowel-initial name, Spanish "e" before an i-sound); unknown placeholders
 /// are left as they are (tests catch them).
 pub(super) fn fill(template: &str, slots: &Slots) -> String {
-    polish(&fill_raw(template, slots), slots)
+    polish(&fill_raw(template, slots, template), slots)
 }
 
 fn polish(text: &str, slots: &Slots) -> String {
@@ -180,7 +183,8 @@ fn polish(text: &str, slots: &Slots) -> String {
     out
 }
 
-fn fill_raw(template: &str, slots: &Slots) -> String {
+/// `salt` is the whole template, so equal variant lists in different templates choose apart.
+fn fill_raw(template: &str, slots: &Slots, salt: &str) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -190,14 +194,18 @@ fn fill_raw(template: &str, slots: &Slots) -> String {
             return out;
         };
         let inner = &rest[open + 1..open + close];
-        if let Some(alternatives) = inner.strip_prefix("g:") {
+        if let Some(variants) = inner.strip_prefix("r:") {
+            let parts = split_top_level(variants);
+            let at = variant_index(slots.variant ^ text_hash(salt), variants, parts.len());
+            out.push_str(&fill_raw(parts[at], slots, salt));
+        } else if let Some(alternatives) = inner.strip_prefix("g:") {
             let parts = split_top_level(alternatives);
             let chosen = parts
                 .get(slots.gender())
                 .or(parts.last())
                 .copied()
                 .unwrap_or("");
-            out.push_str(&fill_raw(chosen, slots));
+            out.push_str(&fill_raw(chosen, slots, salt));
         } else if let Some(value) = slots.value(inner) {
             out.push_str(&value);
         } else {
@@ -207,6 +215,22 @@ fn fill_raw(template: &str, slots: &Slots) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Which of `n` variants of `text` this story uses: a hash of the story's variant seed and
+/// the text, so every template varies independently and the same seed always reads the same.
+fn variant_index(variant: u64, text: &str, n: usize) -> usize {
+    let mut hash = (variant ^ text_hash(text)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    hash ^= hash >> 31;
+    (hash % n.max(1) as u64) as usize
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 fn matching_brace(s: &str) -> Option<usize> {

@@ -158,7 +158,7 @@ pub(crate) fn distinct_bigram_ratio(texts: &[String]) -> f64 {
 #[test]
 fn a_hundred_stories_for_one_hero_and_event_differ() {
     let writer = OfflineWriter::new();
-    for language in [Language::En, Language::Fr] {
+    for language in Language::ALL.iter().copied() {
         let stories: Vec<String> = (0..100)
             .map(|seed| {
                 writer
@@ -187,18 +187,28 @@ fn a_hundred_stories_for_one_hero_and_event_differ() {
             "{language:?}: only {} openings",
             openings.len()
         );
-        let corpus = distinct_bigram_ratio(&stories);
-        let per_story: f64 = stories
-            .iter()
-            .map(|s| distinct_bigram_ratio(std::slice::from_ref(s)))
-            .sum::<f64>()
-            / 100.0;
+        let (corpus, per_story, jaccard, shared) = variety(&stories);
         println!(
-            "{language:?}: distinct-bigram ratio over 100 stories {corpus:.3}, mean per story {per_story:.3}"
+            "{language:?}: distinct-bigram ratio over 100 stories {corpus:.3}, mean per story {per_story:.3}, \
+             pairwise Jaccard distance {jaccard:.3}, verbatim shared sentences {shared:.3}"
         );
         assert!(
             per_story > 0.85,
             "{language:?}: stories repeat themselves ({per_story:.3})"
+        );
+        // Before the variety work: corpus 0.052–0.062, Jaccard distance 0.71–0.74, shared
+        // sentences 0.25–0.35. These bounds fail if variety falls back towards that.
+        assert!(
+            corpus > 0.063,
+            "{language:?}: corpus distinct-bigram ratio collapsed ({corpus:.3})"
+        );
+        assert!(
+            jaccard > 0.77,
+            "{language:?}: two stories share too many bigrams ({jaccard:.3})"
+        );
+        assert!(
+            shared < 0.225,
+            "{language:?}: two stories share too many sentences ({shared:.3})"
         );
     }
 }
@@ -467,3 +477,284 @@ fn companions_have_the_body_parts_of_their_species() {
     }
     assert!(seen.len() >= 6, "only {} companion kinds tried", seen.len());
 }
+
+/// Literal fragments of a tone's templates (the text between placeholders, 15+ characters).
+fn tone_fragments(language: Language, tone: Tone) -> Vec<&'static str> {
+    let at = Tone::ALL.iter().position(|t| *t == tone).unwrap();
+    lexicon(language).tones[at]
+        .iter()
+        .filter_map(|t| {
+            t.split(['{', '}'])
+                .step_by(2)
+                .max_by_key(|s| s.len())
+                .filter(|s| s.len() >= 15)
+        })
+        .collect()
+}
+
+#[test]
+fn custom_events_grow_from_their_prompt_seed_keywords_and_tone() {
+    let writer = OfflineWriter::new();
+    let cases: [(Language, [&str; 4], [&str; 2]); 5] = [
+        (
+            Language::En,
+            [
+                "first day at a new school",
+                "lost teddy bear",
+                "camping in the backyard",
+                "learn to ride a bike",
+            ],
+            ["backpack", "lantern"],
+        ),
+        (
+            Language::Fr,
+            [
+                "premier jour dans une nouvelle école",
+                "le doudou perdu",
+                "camper dans le jardin",
+                "apprendre à nager",
+            ],
+            ["cartable", "lanterne"],
+        ),
+        (
+            Language::Es,
+            [
+                "primer día en una escuela nueva",
+                "el osito de peluche perdido",
+                "acampar en el jardín",
+                "aprender a nadar",
+            ],
+            ["mochila", "linterna"],
+        ),
+        (
+            Language::De,
+            [
+                "erster Tag in der neuen Schule",
+                "der verlorene Teddybär",
+                "Zelten im Garten",
+                "schwimmen lernen",
+            ],
+            ["Schulranzen", "Laterne"],
+        ),
+        (
+            Language::It,
+            [
+                "primo giorno in una nuova scuola",
+                "l'orsetto di peluche perduto",
+                "campeggio in giardino",
+                "imparare a nuotare",
+            ],
+            ["zainetto", "lanterna"],
+        ),
+    ];
+    let wishes = [
+        "Luna wants to ",
+        "Luna veut ",
+        "Luna quiere ",
+        "Luna möchte ",
+        "Luna vuole ",
+    ];
+    for (li, (language, seeds, keywords)) in cases.iter().enumerate() {
+        for (si, seed_text) in seeds.iter().enumerate() {
+            for (ti, tone) in [Tone::Calming, Tone::Funny].into_iter().enumerate() {
+                let prompt = if si == 3 {
+                    format!("{}{seed_text}.", wishes[li])
+                } else {
+                    format!("{seed_text}.")
+                };
+                let custom = CustomEvent {
+                    title: "Luna".into(),
+                    description: String::new(),
+                    prompt_seed: prompt,
+                    category: EventCategory::DailyLife,
+                    tone,
+                    age_range: AgeRange::FourToSix,
+                    keywords: keywords.iter().map(|k| k.to_string()).collect(),
+                };
+                for seconds in [60, 420, 900] {
+                    let mut req = request(*language, BuiltInEvent::BedtimeAdventure, seconds, 0);
+                    req.seed = (si * 10 + ti) as u64;
+                    req.event = EventSpec::Custom(custom.clone());
+                    let draft = writer.write_now(&req).unwrap();
+                    check_structure(&req, &draft);
+                    let ctx = format!("{language:?} {seed_text:?} {tone:?} {seconds}s");
+                    let paragraphs: Vec<&str> = draft.content.split("\n\n").collect();
+                    assert!(
+                        paragraphs[2].contains(seed_text),
+                        "{ctx}: the situation does not name the seed:\n{}",
+                        draft.content
+                    );
+                    let resolution = paragraphs[paragraphs.len() - 2];
+                    assert!(
+                        resolution.contains(seed_text),
+                        "{ctx}: the resolution does not name the seed:\n{}",
+                        draft.content
+                    );
+                    if seconds < 420 {
+                        continue;
+                    }
+                    for k in keywords {
+                        assert!(draft.content.contains(k), "{ctx}: keyword {k} missing");
+                    }
+                    let other = if tone == Tone::Calming {
+                        Tone::Funny
+                    } else {
+                        Tone::Calming
+                    };
+                    assert!(
+                        tone_fragments(*language, tone)
+                            .iter()
+                            .any(|f| draft.content.contains(f)),
+                        "{ctx}: no {tone:?} line:\n{}",
+                        draft.content
+                    );
+                    assert!(
+                        !tone_fragments(*language, other)
+                            .iter()
+                            .any(|f| draft.content.contains(f)),
+                        "{ctx}: a {other:?} line in a {tone:?} story"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn print_sample_stories() {
+    let writer = OfflineWriter::new();
+    let seeds = [
+        (
+            Language::En,
+            "Luna wants to find her lost teddy bear",
+            Tone::Funny,
+        ),
+        (Language::Fr, "camper dans le jardin", Tone::Calming),
+        (Language::Es, "primer día en una escuela nueva", Tone::Funny),
+        (Language::De, "Zelten im Garten", Tone::Calming),
+        (Language::It, "l'orsetto di peluche perduto", Tone::Funny),
+    ];
+    let which = std::env::var("STORY_LANG").unwrap_or_default();
+    for (language, seed, tone) in seeds {
+        if !which.is_empty() && which != language.to_string() {
+            continue;
+        }
+        let mut req = request(language, BuiltInEvent::BedtimeAdventure, 300, 5);
+        req.event = EventSpec::Custom(CustomEvent {
+            title: "Luna".into(),
+            description: String::new(),
+            prompt_seed: seed.into(),
+            category: EventCategory::Adventure,
+            tone,
+            age_range: AgeRange::FourToSix,
+            keywords: vec!["lantern".into()],
+        });
+        println!(
+            "=== {language:?} custom\n{}\n",
+            writer.write_now(&req).unwrap().content
+        );
+        for s in [1, 2] {
+            let mut req = request(language, BuiltInEvent::ALL[s as usize * 7], 240, s);
+            req.hero.pronouns = Some(if s == 1 { Pronouns::He } else { Pronouns::She });
+            println!(
+                "=== {language:?} {:?}\n{}\n",
+                req.event,
+                writer.write_now(&req).unwrap().content
+            );
+        }
+    }
+}
+
+#[test]
+fn short_stories_fit_for_many_seeds() {
+    let writer = OfflineWriter::new();
+    for language in Language::ALL {
+        for (ei, event) in BuiltInEvent::ALL.iter().enumerate() {
+            for seconds in [60, 75, 90] {
+                for seed in 0..6 {
+                    let mut req = request(*language, *event, seconds, seed);
+                    req.hero.pronouns = [Some(Pronouns::She), Some(Pronouns::He), None][ei % 3];
+                    let draft = writer.write_now(&req).unwrap();
+                    check_structure(&req, &draft);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn print_most_shared_sentences() {
+    let writer = OfflineWriter::new();
+    let language: Language = std::env::var("STORY_LANG")
+        .unwrap_or("en".into())
+        .parse()
+        .unwrap();
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    for seed in 0..100 {
+        let text = writer
+            .write_now(&request(
+                language,
+                BuiltInEvent::BedtimeAdventure,
+                300,
+                seed,
+            ))
+            .unwrap()
+            .content;
+        for s in sentences(&text).into_iter().collect::<HashSet<_>>() {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    for (s, n) in v.iter().take(40) {
+        println!("{n:3} {s}");
+    }
+}
+
+#[test]
+#[ignore]
+fn print_custom_arcs() {
+    let writer = OfflineWriter::new();
+    let cases = [
+        (Language::Es, "Luna quiere aprender a nadar en el lago"),
+        (Language::De, "Luna möchte endlich Fahrrad fahren lernen"),
+        (
+            Language::It,
+            "una storia su Luna che vuole trovare il suo orsetto",
+        ),
+        (Language::Fr, "Une histoire où Luna voudrait voir la mer"),
+        (Language::En, "A story about a picnic with grandma"),
+    ];
+    for (language, seed) in cases {
+        let mut req = request(language, BuiltInEvent::BedtimeAdventure, 300, 2);
+        req.event = EventSpec::Custom(CustomEvent {
+            title: "Un día especial".into(),
+            description: String::new(),
+            prompt_seed: seed.into(),
+            category: EventCategory::DailyLife,
+            tone: Tone::Inspiring,
+            age_range: AgeRange::FourToSix,
+            keywords: vec![],
+        });
+        let text = writer.write_now(&req).unwrap().content;
+        for s in sentences(&text) {
+            if s.contains("{") || SEED_MARKERS.iter().any(|m| s.contains(m)) {
+                println!("{language:?}: {s}");
+            }
+        }
+    }
+}
+
+const SEED_MARKERS: [&str; 9] = [
+    "nadar",
+    "Fahrrad",
+    "orsetto",
+    "la mer",
+    "picnic",
+    "wish",
+    "deseo",
+    "Wunsch",
+    "desiderio",
+];
