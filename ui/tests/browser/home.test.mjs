@@ -72,6 +72,7 @@ test('Home shows the embedded backend connected, with its address', async () => 
   assert.equal(await card.getAttribute('data-state'), 'connected');
   assert.equal(await page.getByTestId('backend-address').textContent(), 'http://127.0.0.1:48213');
   assert.ok(await page.getByRole('heading', { name: "Ready for tonight's story?" }).isVisible());
+  await page.getByText('Signed in as a guest on this computer').waitFor();
   await page.screenshot({ path: join(shots, 'home-light.png') });
   assert.deepEqual(errors, []);
   await page.close();

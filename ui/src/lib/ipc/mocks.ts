@@ -3,11 +3,12 @@
 // services run unchanged.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import type { BackendStatus, CommandName, IpcError } from './bindings';
+import type { BackendStatus, CommandName, IpcError, SessionInfo } from './bindings';
 
 export type Scenario = 'connected' | 'failed' | 'starting';
 
 const ADDRESS = 'http://127.0.0.1:48213';
+const GUEST: SessionInfo = { userId: '7f1c2d9e', email: null, isAnonymous: true, expiresAt: 1795541784 };
 
 const statuses: Record<Scenario, BackendStatus> = {
   connected: { state: 'connected', mode: 'embedded', address: ADDRESS, version: '0.1.0', message: null },
@@ -38,6 +39,8 @@ export function installMockBackend(scenario: Scenario): MockBackend {
       switch (command) {
         case 'backend_status':
           return status;
+        case 'session':
+          return scenario === 'connected' ? GUEST : null;
         case 'recheck_backend':
           if (status.state === 'unavailable') {
             void emit('backend://status', status);

@@ -1,0 +1,43 @@
+// Who is signed in, as the UI shows it: the session the shell reports (never its tokens), kept
+// current by `session://changed`.
+import type { Api } from '$lib/ipc/api';
+import type { SessionInfo } from '$lib/ipc/bindings';
+import { subscribe } from '$lib/ipc/events';
+
+export class SessionState {
+  session = $state<SessionInfo | null>(null);
+
+  #api: Pick<Api, 'session'>;
+  #subscribe: typeof subscribe;
+
+  constructor(api: Pick<Api, 'session'>, subscribeTo: typeof subscribe = subscribe) {
+    this.#api = api;
+    this.#subscribe = subscribeTo;
+  }
+
+  /** Starts following the session; returns the function that stops it. */
+  start(): () => void {
+    // Listen first, then ask; an event that arrives meanwhile is newer than the answer.
+    let heardEvent = false;
+    const stop = this.#subscribe('session://changed', (event) => {
+      heardEvent = true;
+      this.session = event.session;
+    });
+    this.#api
+      .session()
+      .then((session) => {
+        if (!heardEvent) this.session = session;
+      })
+      .catch(() => {
+        // No backend yet: the backend card already says so; the session stays unknown.
+      });
+    return stop;
+  }
+
+  /** A short line for the Home screen. */
+  get summary(): string {
+    if (!this.session) return 'Not signed in yet';
+    if (this.session.isAnonymous) return 'Signed in as a guest on this computer';
+    return `Signed in as ${this.session.email ?? 'a family member'}`;
+  }
+}
