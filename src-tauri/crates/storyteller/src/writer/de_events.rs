@@ -30,6 +30,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Neben einer alten Eiche gab sich ein Eulenbaby große Mühe, für seinen allerersten Nachtflug wach zu bleiben. || Das Eulenbaby breitete die Flügel aus, rief ein fröhliches Huhu und flog zum allerersten Mal um die Eiche.",
             "Auf dem Hügel fanden sie Mondblumen, die vergessen hatten, wie man sich öffnet. || Eine nach der anderen öffneten die Mondblumen ihre silbernen Blüten, und die Luft duftete süß und schläfrig.",
             "Der Mondpfad führte über einen Teich, der so still war, dass niemand wusste, wo die Trittsteine lagen. || Da leuchtete der Mond ein bisschen heller, und die Steine erschienen wie eine Reihe glänzender Knöpfe.",
+            "Ein kleiner Igel hatte sich mitten auf dem Pfad zusammengerollt und wusste nicht mehr, wo sein Blätterbett war. || Sie begleiteten den Igel bis zur Hecke, wo ein warmer Laubhaufen auf ihn wartete, und er kuschelte sich mit einem winzigen Gähnen hinein.",
+            "Der Abendwind hatte an der Wäscheleine gezupft, und nun hing eine kleine Decke in den Zweigen des Apfelbaums fest. || Die Decke kam weich und trocken herunter, sie falteten sie ordentlich und legten sie für den Morgen auf die Veranda.",
+            "Am Bach sangen die Frösche ihr Abendlied, doch ein kleiner Frosch hatte die Melodie verloren. || Sie summten die Melodie gemeinsam, leise und langsam, bis der kleine Frosch sie wiederfand und der ganze Teich im Chor sang.",
+            "Eine schläfrige Wolke war so tief herabgesunken, dass sie den Mond verdeckte, und der Pfad hatte seinen silbernen Schimmer verloren. || Die Wolke seufzte lang und sanft, schwebte über die Baumwipfel hinauf, und das Mondlicht fiel wieder auf den Pfad.",
+            "Ein winziges Glühwürmchen saß seufzend auf einem Farn, denn sein Licht war zu schwach geworden, um den Käfern den Heimweg zu zeigen. || Das Licht des Glühwürmchens wurde wieder warm und hell, und eine Reihe Käfer folgte ihm ganz leise nach Hause ins Bett.",
         ],
     ),
     e(

@@ -30,6 +30,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Beside an old oak tree, a baby owl was trying very hard to stay awake for its first night flight. || The baby owl spread its wings, gave a happy hoot and glided around the oak tree for the very first time.",
             "On the hill they found a patch of moonflowers that had forgotten how to open. || One by one the moonflowers opened their silver petals and filled the air with a sweet, {r:sleepy|drowsy} smell.",
             "The {r:path|trail} of moonlight crossed a pond, and the water was so still that nobody knew where the stepping stones were. || Then the moon shone a little brighter, and the stepping stones appeared like a row of shiny buttons.",
+            "A little hedgehog had curled up in the middle of the {r:path|trail} and could not remember the way to its bed of leaves. || They walked beside the hedgehog to the hedge, where a warm heap of leaves was waiting, and it snuggled in with a {r:tiny|teeny} yawn.",
+            "The evening wind had tugged at the washing line, and a small blanket was caught in the branches of the apple tree. || The blanket came down soft and dry, and they folded it neatly and left it on the porch for the morning.",
+            "Down by the stream the frogs were singing their evening song, but one little frog had lost the tune. || They hummed the tune together, low and slow, until the little frog found it again and the whole pond sang in harmony.",
+            "A {r:sleepy|drowsy} cloud had drifted down so low that it hid the moon, and the {r:path|trail} lost its silver shine. || The cloud gave a long, soft sigh, floated up over the treetops, and the moonlight spilled across the {r:path|trail} once more.",
+            "A tiny glow-worm sat on a fern, sighing, because its light had grown too faint to guide the beetles home. || The glow-worm's light grew warm and bright again, and a line of beetles followed it {r:gently|softly|quietly} home to bed.",
         ],
     ),
     e(

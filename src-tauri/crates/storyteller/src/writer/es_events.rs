@@ -30,6 +30,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Junto a un viejo roble, un búho bebé se esforzaba mucho por seguir despierto para su primer vuelo nocturno. || El búho bebé abrió las alas, ululó de {r:alegría|felicidad} y dio una vuelta al roble por primera vez.",
             "En la colina encontraron unas flores de luna que se habían olvidado de cómo abrirse. || Una a una, las flores de luna abrieron sus pétalos plateados y llenaron el aire de un olor dulce y dormilón.",
             "El {r:camino|sendero} de luna cruzaba un estanque tan quieto que nadie sabía dónde estaban las piedras para pasar. || Entonces la luna brilló un poquito más, y las piedras aparecieron como una fila de botones brillantes.",
+            "Un erizo pequeñito se había hecho una bola en medio del sendero y no recordaba dónde estaba su cama de hojas. || Acompañaron al erizo hasta el seto, donde lo esperaba un montoncito de hojas calentito, y allí se acurrucó con un bostezo diminuto.",
+            "El viento de la tarde había sacudido el tendedero, y una mantita se había quedado enganchada en las ramas del manzano. || La mantita bajó suave y seca, la doblaron con cuidado y la dejaron en el porche para la mañana siguiente.",
+            "Junto al arroyo, las ranas cantaban su canción de la noche, pero una ranita había perdido la melodía. || Tararearon la melodía juntos, bajito y despacio, hasta que la ranita la encontró de nuevo y todo el estanque cantó a coro.",
+            "Una nube adormilada había bajado tanto que tapaba la luna, y el sendero había perdido su brillo plateado. || La nube soltó un suspiro largo y suave, subió por encima de los árboles, y la luz de la luna volvió a bañar el sendero.",
+            "Una luciérnaga diminuta suspiraba sobre un helecho, porque su luz se había vuelto demasiado débil para guiar a los escarabajos hasta casa. || La luz de la luciérnaga volvió a brillar cálida y clara, y una fila de escarabajos la siguió despacito hasta sus camas.",
         ],
     ),
     e(

@@ -30,6 +30,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Près d'un vieux chêne, un bébé hibou faisait de gros efforts pour rester éveillé avant son tout premier vol de nuit. || Le bébé hibou ouvrit ses ailes, poussa un joyeux hou-hou et fit le tour du chêne pour la toute première fois.",
             "Sur la colline, ils trouvèrent des fleurs de lune qui avaient oublié comment s'ouvrir. || Une à une, les fleurs de lune ouvrirent leurs pétales d'argent, et l'air se remplit d'un doux parfum de sommeil.",
             "Le {r:chemin|sentier} de lune traversait un étang si calme que personne ne savait où se trouvaient les pierres de gué. || Alors la lune brilla un peu plus fort, et les pierres apparurent comme une rangée de boutons brillants.",
+            "Un petit hérisson s'était roulé en boule au milieu du {r:chemin|sentier} et ne retrouvait plus son lit de feuilles. || Ils accompagnèrent le hérisson jusqu'à la haie, où l'attendait un tas de feuilles bien chaud, et il s'y blottit avec un tout petit bâillement.",
+            "Le vent du soir avait secoué la corde à linge, et une petite couverture était restée accrochée dans les branches du pommier. || La couverture redescendit, douce et sèche, puis ils la plièrent avec soin et la posèrent sur le perron pour le lendemain matin.",
+            "Au bord du ruisseau, les grenouilles chantaient leur chanson du soir, mais une petite grenouille avait perdu l'air. || Ils fredonnèrent l'air ensemble, tout bas et tout doucement, jusqu'à ce que la petite grenouille le retrouve, et toute la mare chanta en chœur.",
+            "Un nuage ensommeillé était descendu si bas qu'il cachait la lune, et le {r:chemin|sentier} avait perdu son éclat d'argent. || Le nuage poussa un long soupir tout doux, remonta au-dessus des arbres, et la lumière de la lune se posa de nouveau sur le {r:chemin|sentier}.",
+            "Un tout petit ver luisant soupirait sur une fougère, car sa lumière était devenue trop faible pour guider les scarabées jusque chez eux. || La lumière du ver luisant redevint chaude et claire, et une file de scarabées le suivit tout doucement jusqu'à leurs lits.",
         ],
     ),
     e(

@@ -30,6 +30,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un {r:felice|contento} uh-uh e volò intorno alla quercia per la prima volta.",
             "Sulla collina trovarono dei fiori di luna che si erano dimenticati come si fa ad aprirsi. || Uno dopo l'altro, i fiori di luna aprirono i petali d'argento e riempirono l'aria di un profumo dolce e sonnolento.",
             "Il {r:sentiero|cammino} della luna attraversava uno stagno così immobile che nessuno sapeva dove fossero i sassi per passare. || Allora la luna brillò un po' più forte, e i sassi apparvero come una fila di bottoni lucenti.",
+            "Un piccolo riccio si era appallottolato in mezzo al sentiero e non ricordava più dove fosse il suo letto di foglie. || Accompagnarono il riccio fino alla siepe, dove lo aspettava un mucchietto di foglie tiepide, e lui ci si accoccolò con un minuscolo sbadiglio.",
+            "Il vento della sera aveva scosso il filo del bucato, e una copertina era rimasta impigliata tra i rami del melo. || La copertina scese morbida e asciutta, la piegarono con cura e la lasciarono sulla veranda per il mattino dopo.",
+            "Vicino al ruscello le rane cantavano la loro canzone della sera, ma una ranocchietta aveva perso la melodia. || Canticchiarono la melodia insieme, piano piano, finché la ranocchietta non la ritrovò e tutto lo stagno cantò in coro.",
+            "Una nuvola assonnata era scesa così in basso da coprire la luna, e il sentiero aveva perso il suo riflesso d'argento. || La nuvola fece un lungo sospiro leggero, risalì sopra le cime degli alberi, e la luce della luna tornò a posarsi sul sentiero.",
+            "Una lucciola minuscola sospirava su una felce, perché la sua luce era diventata troppo debole per guidare i coleotteri fino a casa. || La luce della lucciola tornò calda e chiara, e una fila di coleotteri la seguì pian piano fino ai loro lettini.",
         ],
     ),
     e(
