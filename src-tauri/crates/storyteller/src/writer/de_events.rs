@@ -49,6 +49,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "In der Malstunde saß ein neues Kind still in der Ecke und malte gar nichts. || Bald malte das neue Kind lachend einen lila Elefanten, und das Bild kam an die Wand.",
             "In der Pause rollte der Ball unter die große Rutsche, und niemand kam heran. || Mit einem langen Stock und ein bisschen Teamarbeit rollte der Ball wieder heraus, und das Spiel ging weiter.",
             "In der Leseecke hatten sich die Seiten des Lieblingsbuchs gelöst und lagen überall verstreut. || Sie legten die Seiten wieder in die richtige Reihenfolge, banden sie mit einem Band zusammen, und die Geschichte war wieder ganz.",
+            "Der Klassenhamster hatte sein Türchen aufgeschoben, und als die Glocke läutete, war er nirgends zu sehen. || Sie fanden den Hamster schlafend im Hausschuh der Lehrerin, und er kehrte mit einem verschlafenen Piepsen in seinen Käfig zurück.",
+            "In der Musikecke fehlte dem kleinen Xylophon ein Klangstab, und das Klassenlied klang ganz schief. || Der Klangstab lag unter dem Klavier, und als er wieder an seinem Platz war, sang die ganze Klasse das Lied von Anfang bis Ende.",
+            "Beim Mittagessen kippte ein Klassenkamerad seinen Saft über sein Bild und war den Tränen nahe. || Sie tupften das Bild trocken, malten eine blaue Sonne dorthin, wo der Saft gewesen war, und es wurde das schönste Bild an der Wand.",
+            "Die Klasse baute einen Turm aus Holzklötzen, doch er wackelte und fiel immer wieder um. || Sie legten die größten Klötze nach unten, und der Turm stand gerade und fest bis zum Ende des Tages.",
+            "Beim Rechtschreiben blieb eine Freundin immer wieder an einem langen, schwierigen Wort hängen. || Sie klatschten das Wort in kleinen Silben, und bald konnte die Freundin es schneller schreiben als alle anderen.",
         ],
     ),
     e(
@@ -63,6 +68,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ein Luftballon riss sich los und stieg zu den Wolken hinauf, an seiner Schnur noch ein kleines Kärtchen. || Eine freundliche Brise drehte um und brachte den Ballon sanft zurück, samt Kärtchen.",
             "Die Spiele waren vorbereitet, aber ein kleiner Gast war zu schüchtern, um mitzumachen. || Bald lachte der schüchterne Gast lauter als alle anderen und wollte noch eine Runde spielen.",
             "Als der Kuchen kam, gab es mehr Gäste als Stücke. || Sie schnitten jedes Stück in zwei Hälften, und die kleinen Stücke schmeckten sogar noch süßer.",
+            "Die Geburtstagsgirlande hatte sich an einem Ende gelöst und hing herab wie eine verschlafene Fahne. || Sie hängten die Girlande wieder auf, schön gerade und bunt, und jeder Buchstabe schien zu lächeln.",
+            "Das Geschenk war fertig, aber im ganzen Haus gab es kein einziges Blatt Geschenkpapier mehr. || Sie wickelten das Geschenk in ein Blatt voller Zeichnungen, banden eine Kette aus Gänseblümchen darum, und es wurde das meistbewunderte Geschenk von allen.",
+            "Ein Windstoß wehte die Papierservietten über den Rasen wie einen Schwarm weißer Vögel. || Lachend liefen sie den Servietten nach, und jede einzelne kam zurück auf den Tisch.",
+            "Das Geburtstagslied begann, aber alle fingen mit einem anderen Ton an, und es klang ziemlich lustig. || Sie fingen noch einmal leise an, alle zusammen, und diesmal klang das Lied so schön, dass sogar die Vögel innehielten und zuhörten.",
+            "Der große Wackelpudding wackelte so sehr, dass er fast vom Teller rutschte, bevor er im Garten ankam. || Sie trugen ihn gemeinsam, langsam und Schritt für Schritt, und der Pudding kam wackelnd, aber heil an, und alle klatschten.",
         ],
     ),
     e(

@@ -49,6 +49,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "During drawing time, a new classmate sat {r:quietly|gently|softly} in the corner, not drawing anything at all. || Soon the new classmate was drawing a purple elephant and laughing, and the picture went up on the wall.",
             "At break time the ball rolled under the big slide, and nobody could reach it. || With a long stick and a bit of teamwork, the ball rolled out again, and the game went on.",
             "In the reading corner, the pages of the favourite storybook had come loose and were scattered everywhere. || They put the pages back in order, tied them with a ribbon, and the story was whole again.",
+            "The class hamster had pushed open its little door, and when the bell rang it was nowhere to be seen. || They found the hamster asleep in the teacher's slipper, and it went back to its cage with a {r:sleepy|drowsy} squeak.",
+            "In the music corner, the little xylophone had lost one of its bars, and the class song had a hole in it. || The missing bar was under the piano, and when it clicked back into place, the whole class sang the song from beginning to end.",
+            "At lunchtime a classmate spilled some juice over a drawing and looked ready to cry. || They dabbed the drawing dry, painted a blue sun where the juice had been, and it became the prettiest picture on the wall.",
+            "The class was building a tower of wooden blocks, but it kept wobbling and tumbling down. || They put the biggest blocks at the bottom, and the tower stood tall and steady until the end of the day.",
+            "During spelling time, a friend kept getting stuck on one long, tricky word. || They clapped the word out in little pieces, and soon the friend could spell it faster than anyone.",
         ],
     ),
     e(
@@ -63,6 +68,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A balloon slipped free and floated up towards the clouds, with a little card still tied to its string. || A friendly breeze turned the balloon around and brought it {r:gently|softly|quietly} back, card and all.",
             "The party games were ready, but one small guest was too shy to join in. || Soon the shy guest was laughing louder than anyone and asking to play one more time.",
             "When the cake came out, they found that there were more guests than slices. || They cut every slice in half, and somehow the little pieces tasted even sweeter.",
+            "The birthday banner had come loose at one end and hung down like a {r:sleepy|drowsy} flag. || They pinned the banner up again, straight and bright, and every letter seemed to smile.",
+            "The present was ready, but there was not a single sheet of wrapping paper left in the whole house. || They wrapped the present in a page of drawings, tied it with a chain of daisies, and it was the most admired present of all.",
+            "A gust of wind blew the paper napkins across the lawn like a flock of white birds. || They chased the napkins in a happy game, and every single one came back to the table.",
+            "The birthday song began, but everyone started on a different note, and it sounded rather funny. || They started again softly, all together, and this time the song was so sweet that even the birds stopped to listen.",
+            "The big jelly wobbled so much that it looked ready to slide off its plate before it reached the garden. || They carried it together, slow and steady, one step at a time, and the jelly arrived wobbly but whole, to a round of cheers.",
         ],
     ),
     e(

@@ -49,6 +49,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En la hora de dibujo, un compañero nuevo estaba sentado en un rincón sin dibujar nada. || Al poco rato, el compañero nuevo dibujaba un elefante morado entre risas, y su dibujo acabó colgado en la pared.",
             "En el recreo, la pelota rodó debajo del tobogán grande, y nadie podía alcanzarla. || Con un palo largo y un poco de trabajo en equipo, la pelota salió rodando, y el juego continuó.",
             "En el rincón de lectura, las páginas del cuento favorito se habían soltado y estaban por todas partes. || Pusieron las páginas en orden, las ataron con una cinta, y el cuento volvió a estar entero.",
+            "El hámster de la clase había empujado su puertecita, y cuando sonó el timbre no estaba por ninguna parte. || Encontraron al hámster dormido dentro de la zapatilla de la maestra, y volvió a su jaula con un chillido soñoliento.",
+            "En el rincón de música, el xilófono había perdido una de sus teclas, y la canción de la clase sonaba rara. || La tecla perdida estaba debajo del piano, y cuando volvió a su sitio, toda la clase cantó la canción de principio a fin.",
+            "A la hora de comer, un compañero derramó su zumo sobre su dibujo y parecía a punto de llorar. || Secaron el dibujo con golpecitos suaves, pintaron un sol azul donde había caído el zumo, y fue el dibujo más bonito de la pared.",
+            "La clase estaba construyendo una torre de bloques de madera, pero se tambaleaba y se caía una y otra vez. || Pusieron los bloques más grandes abajo, y la torre se quedó bien derecha hasta el final del día.",
+            "En la clase de ortografía, una compañera se atascaba siempre con una palabra larga y difícil. || Dieron palmadas para partir la palabra en trocitos, y pronto la compañera sabía escribirla más rápido que nadie.",
         ],
     ),
     e(
@@ -63,6 +68,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un globo se soltó y subió hacia las nubes, con una tarjetita todavía atada al cordel. || Una brisa amable dio la vuelta y trajo el globo de regreso, tarjeta incluida.",
             "Los juegos estaban preparados, pero un invitado pequeñito era demasiado tímido para jugar. || Al poco rato, el invitado tímido se reía más fuerte que nadie y pedía jugar otra vez.",
             "Cuando sacaron la tarta, resultó que había más invitados que trozos. || Partieron cada trozo por la mitad, y los pedacitos supieron todavía más dulces.",
+            "La guirnalda de cumpleaños se había soltado por un lado y colgaba como una bandera dormida. || Volvieron a colgar la guirnalda, bien recta y alegre, y cada letra pareció sonreír.",
+            "El regalo estaba listo, pero no quedaba ni una hoja de papel de regalo en toda la casa. || Envolvieron el regalo en una hoja llena de dibujos, lo ataron con una cadenita de margaritas, y fue el regalo más admirado de todos.",
+            "Una ráfaga de viento se llevó las servilletas de papel por el césped, como una bandada de pájaros blancos. || Corrieron tras las servilletas entre risas, y todas, sin faltar ni una, volvieron a la mesa.",
+            "Empezó la canción de cumpleaños, pero cada uno arrancó con una nota distinta, y sonaba de lo más gracioso. || Volvieron a empezar bajito, todos juntos, y esta vez la canción sonó tan dulce que hasta los pájaros se pararon a escuchar.",
+            "El gran flan temblaba tanto que parecía a punto de resbalar del plato antes de llegar al jardín. || Lo llevaron juntos, despacio, paso a paso, y el flan llegó tembloroso pero entero, entre aplausos.",
         ],
     ),
     e(

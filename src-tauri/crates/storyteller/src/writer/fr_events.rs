@@ -49,6 +49,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Pendant le dessin, un nouvel élève restait assis dans un coin, sans rien dessiner du tout. || Bientôt, le nouvel élève dessinait un éléphant violet en riant, et son dessin fut accroché au mur.",
             "À la récréation, le ballon roula sous le grand toboggan, et personne ne pouvait l'attraper. || Avec un long bâton et un peu d'entraide, le ballon ressortit, et la partie continua.",
             "Dans le coin lecture, les pages du livre préféré s'étaient détachées et traînaient partout. || Ils remirent les pages dans l'ordre, les nouèrent avec un ruban, et l'histoire fut de nouveau entière.",
+            "Le hamster de la classe avait poussé sa petite porte, et quand la cloche sonna, il avait disparu. || Ils trouvèrent le hamster endormi dans le chausson de la maîtresse, et il regagna sa cage avec un petit couinement ensommeillé.",
+            "Dans le coin musique, le petit xylophone avait perdu une de ses lames, et la chanson de la classe sonnait de travers. || La lame perdue était sous le piano, et quand elle reprit sa place, toute la classe chanta la chanson du début à la fin.",
+            "À midi, un camarade renversa son jus de fruits sur son dessin et sembla sur le point de pleurer. || Ils séchèrent le dessin en le tapotant, peignirent un soleil bleu là où le jus avait coulé, et ce fut le plus joli dessin du mur.",
+            "La classe construisait une tour de cubes en bois, mais elle penchait et s'écroulait sans arrêt. || Ils mirent les plus gros cubes en bas, et la tour resta bien droite jusqu'à la fin de la journée.",
+            "Pendant la leçon d'orthographe, une camarade butait toujours sur un mot long et difficile. || Ils découpèrent le mot en petits morceaux en tapant dans leurs mains, et bientôt la camarade sut l'écrire plus vite que tout le monde.",
         ],
     ),
     e(
@@ -63,6 +68,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un ballon s'échappa et monta vers les nuages, avec une petite carte encore attachée à sa ficelle. || Une brise amicale fit demi-tour et ramena doucement le ballon, carte comprise.",
             "Les jeux étaient prêts, mais un petit invité était trop timide pour participer. || Bientôt, le petit invité riait plus fort que tout le monde et demandait à jouer encore une fois.",
             "Quand le gâteau arriva, il y avait plus d'invités que de parts. || Ils coupèrent chaque part en deux, et les petits morceaux parurent encore plus sucrés.",
+            "La banderole d'anniversaire s'était décrochée d'un côté et pendait comme un drapeau endormi. || Ils raccrochèrent la banderole, bien droite et bien gaie, et chaque lettre eut l'air de sourire.",
+            "Le cadeau était prêt, mais il ne restait plus une seule feuille de papier cadeau dans toute la maison. || Ils emballèrent le cadeau dans une page de dessins, le nouèrent avec une guirlande de pâquerettes, et ce fut le cadeau le plus admiré de tous.",
+            "Un coup de vent emporta les serviettes en papier à travers la pelouse, comme une volée d'oiseaux blancs. || Ils coururent après les serviettes en riant, et toutes, sans exception, revinrent sur la table.",
+            "La chanson d'anniversaire commença, mais chacun partait sur une note différente, et cela sonnait bien drôle. || Ils recommencèrent tout doucement, tous ensemble, et cette fois la chanson fut si douce que même les oiseaux s'arrêtèrent pour l'écouter.",
+            "Le gros flan tremblotait tant qu'il semblait prêt à glisser de son plat avant d'arriver au jardin. || Ils le portèrent ensemble, lentement, pas à pas, et le flan arriva tout tremblotant mais entier, sous les applaudissements.",
         ],
     ),
     e(

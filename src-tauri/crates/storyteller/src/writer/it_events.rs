@@ -49,6 +49,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Durante l'ora di disegno, un compagno nuovo stava seduto in un angolo senza disegnare niente. || Presto il compagno nuovo disegnava ridendo un elefante viola, e il disegno finì appeso al muro.",
             "Durante la ricreazione, la palla rotolò sotto il grande scivolo, e nessuno riusciva a prenderla. || Con un bastone lungo e un po' di lavoro di squadra, la palla rotolò fuori, e il gioco continuò.",
             "Nell'angolo della lettura, le pagine del libro preferito si erano staccate ed erano sparse dappertutto. || Rimisero le pagine in ordine, le legarono con un nastro, e la storia tornò intera.",
+            "Il criceto della classe aveva spinto la sua porticina, e quando suonò la campanella non si trovava più. || Trovarono il criceto addormentato nella pantofola della maestra, e tornò nella sua gabbietta con uno squittio assonnato.",
+            "Nell'angolo della musica, lo xilofono aveva perso uno dei suoi tasti, e la canzone della classe suonava stonata. || Il tasto perduto era sotto il pianoforte, e quando tornò al suo posto tutta la classe cantò la canzone dall'inizio alla fine.",
+            "All'ora di pranzo, un compagno rovesciò il suo succo sul disegno e sembrava sul punto di piangere. || Asciugarono il disegno a piccoli colpetti, dipinsero un sole azzurro dove era caduto il succo, e diventò il disegno più bello della parete.",
+            "La classe costruiva una torre di cubetti di legno, ma la torre traballava e cadeva di continuo. || Misero i cubetti più grandi in basso, e la torre rimase dritta e salda fino alla fine della giornata.",
+            "Durante il dettato, un'amica si bloccava sempre su una parola lunga e difficile. || Batterono le mani per dividere la parola in pezzettini, e presto l'amica sapeva scriverla più in fretta di tutti.",
         ],
     ),
     e(
@@ -63,6 +68,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un palloncino sfuggì e salì verso le nuvole, con un bigliettino ancora legato al filo. || Una brezza gentile fece dietrofront e riportò il palloncino {r:con dolcezza|dolcemente}, bigliettino compreso.",
             "I giochi erano pronti, ma un piccolo invitato era troppo timido per partecipare. || Presto l'invitato timido rideva più forte di tutti e chiedeva di giocare ancora una volta.",
             "Quando arrivò la torta, c'erano più invitati che fette. || Tagliarono ogni fetta a metà, e i pezzetti sembrarono ancora più dolci.",
+            "Il festone di compleanno si era staccato da una parte e pendeva come una bandiera addormentata. || Riappesero il festone, bello dritto e allegro, e ogni lettera sembrò sorridere.",
+            "Il regalo era pronto, ma in tutta la casa non c'era più un solo foglio di carta da regalo. || Incartarono il regalo in un foglio pieno di disegni, lo legarono con una catenella di margherite, e fu il regalo più ammirato di tutti.",
+            "Una folata di vento portò via i tovaglioli di carta sul prato, come uno stormo di uccellini bianchi. || Rincorsero i tovaglioli ridendo, e tutti, nessuno escluso, tornarono sulla tavola.",
+            "La canzone di compleanno cominciò, ma ognuno partì da una nota diversa, e veniva fuori proprio buffa. || Ricominciarono piano, tutti insieme, e questa volta la canzone fu così dolce che perfino gli uccellini si fermarono ad ascoltare.",
+            "Il grande budino tremolava così tanto che sembrava sul punto di scivolare dal piatto prima di arrivare in giardino. || Lo portarono insieme, piano piano, un passo alla volta, e il budino arrivò tremolante ma intero, tra gli applausi.",
         ],
     ),
     e(
