@@ -92,6 +92,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Der Weg teilte sich, und der Wind hatte den Wegweiser verdreht. || Sie schauten nach der Sonne, dachten an die Karte und drehten den Wegweiser für die nächsten Entdecker wieder richtig herum.",
             "Ein großer Käfer war zwischen den Kieselsteinen auf den Rücken gefallen und kam nicht mehr hoch. || Mit der Spitze eines Blattes halfen sie dem Käfer auf die Beine, und er krabbelte davon und glänzte wie ein kleines grünes Juwel.",
             "Auf einem flachen grauen Stein entdeckten sie etwas Seltsames: die Form einer Muschel, mitten im Stein. || Es war ein Fossil aus uralter Zeit, und sie ließen es genau dort liegen, damit auch die nächsten Entdecker darüber staunen konnten.",
+            "Ein Eichhörnchen hatte seine Eicheln über den ganzen Weg verstreut und keckerte ganz aufgeregt. || Sie sammelten die Eicheln zu einem ordentlichen Häufchen am Fuß seines Baumes, und das Eichhörnchen keckerte ein fröhliches Dankeschön.",
         ],
     ),
     e(

@@ -92,6 +92,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The path split in two, and the wind had turned the signpost the wrong way round. || They looked at the sun, remembered the map, and turned the signpost back the right way for the next explorers.",
             "A big beetle had rolled onto its back among the pebbles and could not turn over. || With the tip of a leaf they helped the beetle onto its feet, and it trundled off, shining like a {r:tiny|teeny} green jewel.",
             "On a flat grey rock they spotted something curious: the shape of a shell pressed right into the stone. || It was a fossil from long, long ago, and they left it just where it was for the next explorers to wonder at.",
+            "A squirrel had dropped its acorns all over the path and was chattering in a fluster. || They gathered the acorns into a neat little pile at the foot of its tree, and the squirrel chattered a happy thank you.",
         ],
     ),
     e(

@@ -92,6 +92,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El sendero se dividía en dos, y el viento había girado el letrero al revés. || Miraron el sol, recordaron el mapa y volvieron a poner el letrero en la dirección correcta para los próximos exploradores.",
             "Un escarabajo grande se había quedado patas arriba entre las piedrecitas y no podía darse la vuelta. || Con la punta de una hoja ayudaron al escarabajo a ponerse de pie, y se marchó brillando como una joyita verde.",
             "Sobre una roca gris y plana vieron algo curioso: la forma de una concha grabada en la piedra. || Era un fósil de hace muchísimo tiempo, y lo dejaron en su sitio para que otros exploradores pudieran admirarlo.",
+            "Una ardilla había dejado caer sus bellotas por todo el sendero y parloteaba muy apurada. || Juntaron las bellotas en un montoncito ordenado al pie de su árbol, y la ardilla parloteó un alegre gracias.",
         ],
     ),
     e(

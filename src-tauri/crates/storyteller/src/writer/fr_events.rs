@@ -92,6 +92,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le sentier se séparait en deux, et le vent avait fait tourner le panneau dans le mauvais sens. || Ils regardèrent le soleil, se rappelèrent la carte et remirent le panneau dans le bon sens pour les prochains explorateurs.",
             "Un gros scarabée était tombé sur le dos au milieu des cailloux et n'arrivait plus à se retourner. || Du bout d'une feuille, ils aidèrent le scarabée à se remettre sur ses pattes, et il s'en alla en brillant comme un petit bijou vert.",
             "Sur une pierre grise et plate, ils remarquèrent quelque chose de curieux : la forme d'un coquillage imprimée dans la roche. || C'était un fossile très, très ancien, et ils le laissèrent à sa place pour que les prochains explorateurs puissent l'admirer.",
+            "Un écureuil avait fait tomber ses glands partout sur le sentier et jacassait, tout affolé. || Ils rassemblèrent les glands en un joli petit tas au pied de son arbre, et l'écureuil jacassa un joyeux merci.",
         ],
     ),
     e(

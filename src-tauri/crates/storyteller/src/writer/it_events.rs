@@ -92,6 +92,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il sentiero si divideva in due, e il vento aveva girato il cartello dalla parte sbagliata. || Guardarono il sole, si ricordarono della mappa e rimisero il cartello nel verso giusto per i prossimi esploratori.",
             "Un grosso scarabeo si era rovesciato sulla schiena tra i sassolini e non riusciva a girarsi. || Con la punta di una foglia aiutarono lo scarabeo a rimettersi in piedi, e lui se ne andò brillando come un piccolo gioiello verde.",
             "Su una pietra grigia e piatta notarono una cosa curiosa: la forma di una conchiglia impressa nella roccia. || Era un fossile antichissimo, e lo lasciarono al suo posto perché anche i prossimi esploratori potessero ammirarlo.",
+            "Uno scoiattolo aveva fatto cadere le sue ghiande su tutto il sentiero e squittiva tutto agitato. || Raccolsero le ghiande in un bel mucchietto ordinato ai piedi del suo albero, e lo scoiattolo squittì un allegro grazie.",
         ],
     ),
     e(
