@@ -829,6 +829,7 @@ fn everyday_event_episodes_recur_in_under_half_of_the_stories() {
         BuiltInEvent::SchoolDay,
         BuiltInEvent::Birthday,
         BuiltInEvent::WeekendExplorer,
+        BuiltInEvent::RainyDay,
         BuiltInEvent::FamilyTime,
         BuiltInEvent::MakingFriends,
         BuiltInEvent::LearningSomethingNew,
