@@ -834,6 +834,7 @@ fn everyday_event_episodes_recur_in_under_half_of_the_stories() {
         BuiltInEvent::MakingFriends,
         BuiltInEvent::LearningSomethingNew,
         BuiltInEvent::HelpingOthers,
+        BuiltInEvent::HolidayAdventure,
     ];
     for language in Language::ALL.iter().copied() {
         for event in everyday {
