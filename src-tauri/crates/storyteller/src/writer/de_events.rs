@@ -241,6 +241,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ein Weg aus leuchtenden Pilzen führte zu einer Lichtung, auf der alle Blumen fest geschlossen waren. || Die Blumen öffneten sich, Blütenblatt für Blütenblatt, und die Lichtung leuchtete in allen Farben des Regenbogens.",
             "Eine Igelfamilie musste über einen Bach, aber ihre kleinen Beine waren zu kurz. || Eine Brücke aus Rinde trug die Igel hinüber, und drüben rollten sie sich zu glücklichen kleinen Kugeln zusammen.",
             "Der weise alte Baum stellte ein Rätsel: „Was wird größer, je mehr man davon verschenkt?“ || „Freundlichkeit!“, antworteten sie, und der alte Baum raschelte {r:vergnügt|fröhlich} mit den Blättern.",
+            "Eine kleine Fee hatte sich mit dem Flügel in einer Brombeerranke verfangen und konnte nicht nach Hause fliegen. || Sie lösten den Flügel Blatt für Blatt, und die Fee flatterte in einem Glitzerwirbel davon und winkte zum Abschied.",
+            "Der sprechende Bach des Waldes hatte seine Stimme verloren und gluckerte nur noch traurig. || Sie räumten den Laubhaufen beiseite, der ihm den Weg versperrte, und der Bach fing wieder an zu plaudern und zu singen.",
+            "Ein Pilzhaus war über Nacht so hoch gewachsen, dass der Wichtel, der darin wohnte, nicht mehr an seine Haustür kam. || Sie bauten eine kleine Treppe aus Kieselsteinen und Moos, und der Wichtel stieg zu seiner Tür hinauf und winkte aus dem Fenster.",
+            "Ein Korb voller Zauberbeeren war umgekippt, und jede Beere war unter ein anderes Blatt gerollt. || Sie folgten dem kleinen Funkeln jeder Beere, und bald war der Korb wieder voll und schimmerte.",
+            "Ein Einhornbaby war zu schüchtern, um aus den Farnen herauszukommen und beim Waldtanz mitzumachen. || Sie tanzten ganz langsam am Rand der Farne, bis das Einhornbaby auf Zehenspitzen herauskam, und bald drehte es sich mit allen anderen im Kreis.",
         ],
     ),
     e(
@@ -255,6 +260,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Der kleine Drache wollte zur Höhle seiner Familie fliegen, aber er wackelte im Wind. || Mit ein bisschen Übung und viel Anfeuern flog der Drache gerade und sicher.",
             "Der Drache hatte einen Dorn in der Pfote und war zu schüchtern, um jemanden um Hilfe zu bitten. || Der Dorn kam ganz sanft heraus, und der Drache schnurrte wie ein riesiges Kätzchen.",
             "Die anderen Drachen machten einen Seifenblasen-Wettbewerb, und der kleine Drache traute sich nicht mitzumachen. || Der kleine Drache pustete die größte, glänzendste Blase des Tages, und alle jubelten.",
+            "Die Schuppen des kleinen Drachen hatten nach einem langen Winterschlaf ihren Glanz verloren. || Sie polierten die Schuppen mit weichem Moos, bis jede einzelne glänzte, und der Drache betrachtete sich mit einem schüchternen Lächeln im See.",
+            "Der kleine Drache hatte Schluckauf, und jeder Hickser pustete eine Wolke aus Seifenblasen heraus. || Sie zeigten dem Drachen, wie man langsam atmet und bis zehn zählt, und der Schluckauf schwebte mit der allerletzten Blase davon.",
+            "Ein Drachenei war aus seinem Nest in ein weiches Kleefeld gerollt. || Sie rollten das Ei langsam und vorsichtig zurück ins warme Nest, und die Drachenmama summte zum Dank ein Schlaflied.",
+            "Der Drache wollte zum Dorffest, aber er war viel zu groß, um durch das Tor zu passen. || Also kam das Fest auf die Wiese, und der Drache trug alle auf seinem Rücken, langsam und ganz dicht über dem Boden, in gemütlichen Runden.",
+            "Der kleine Drache lernte, die Wolken zu lesen, aber jede Wolke sah aus wie ein Schaf. || Sie lagen im Gras und fanden ein Schloss, eine Teekanne und eine schläfrige Katze, und der Drache lachte so sehr, dass er eine herzförmige Blase pustete.",
         ],
     ),
     e(

@@ -241,6 +241,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A {r:path|trail} of glowing mushrooms led to a clearing where the flowers were closed tight. || The flowers opened, one petal at a time, and the clearing glowed in every colour of the rainbow.",
             "A family of hedgehogs needed to cross a brook, but their little legs were too short. || A bridge of bark carried the hedgehogs across, and they rolled up into happy little balls on the other side.",
             "The wise old tree asked a riddle: “What grows bigger the more you give it away?” || “Kindness!” they answered, and the old tree rustled its leaves with delight.",
+            "A little fairy had caught her wing on a bramble and could not fly home. || They eased the wing free one leaf at a time, and the fairy fluttered up in a swirl of glitter, waving goodbye.",
+            "The forest's talking stream had lost its voice and could only gurgle sadly. || They cleared away the pile of fallen leaves that blocked its way, and the stream {r:began|started} to chatter and sing again.",
+            "A mushroom house had grown so tall overnight that the gnome who lived in it could not reach his front door. || They built a little staircase of pebbles and moss, and the gnome climbed up to his door and waved from the window.",
+            "A basket of magic berries had spilled, and every berry had rolled under a different leaf. || They followed the little sparkle of each berry, and soon the basket was full again and shimmering.",
+            "A baby unicorn was too shy to step out of the ferns and join the forest dance. || They danced slowly at the edge of the ferns until the baby unicorn tiptoed out, and soon it was twirling with {r:everyone|everybody} else.",
         ],
     ),
     e(
@@ -255,6 +260,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The little dragon wanted to fly to its family's cave, but it kept wobbling in the wind. || With a little practice and a lot of cheering, the dragon flew straight and steady.",
             "The dragon had a thorn in its paw and was too shy to ask anyone for help. || The thorn came out {r:gently|softly|quietly}, and the dragon purred like a giant kitten.",
             "The other dragons were having a bubble contest, and the little dragon was too nervous to try. || The little dragon blew the biggest, shiniest bubble of the day, and {r:everyone|everybody} cheered.",
+            "The little dragon's scales had lost their shine after a long winter nap. || They polished the scales with soft moss until every one gleamed, and the dragon admired itself in the lake with a shy smile.",
+            "The little dragon had the hiccups, and every hiccup puffed out a cloud of bubbles. || They taught the dragon to take a slow breath and count to ten, and the hiccups floated away with the very last bubble.",
+            "A dragon egg had rolled out of its nest and into a patch of soft clover. || They rolled the egg back to the warm nest, slowly and carefully, and the mother dragon hummed a thank-you lullaby.",
+            "The dragon wanted to join the village fair, but it was far too big to fit through the gate. || So the fair came to the meadow instead, and the dragon gave {r:everyone|everybody} slow, low rides in a gentle circle.",
+            "The little dragon was learning to read the clouds, but every cloud looked like a sheep. || They lay in the grass and found a castle, a teapot and a {r:sleepy|drowsy} cat, and the dragon laughed so much that it blew a bubble shaped like a heart.",
         ],
     ),
     e(

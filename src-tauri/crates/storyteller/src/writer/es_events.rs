@@ -241,6 +241,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un {r:camino|sendero} de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",
             "Una familia de erizos tenía que cruzar un riachuelo, pero sus patitas eran demasiado cortas. || Un puente de corteza llevó a los erizos al otro lado, donde se hicieron bolitas felices.",
             "El viejo árbol sabio les puso una adivinanza: «¿Qué crece más cuanto más lo regalas?». || «¡La bondad!», contestaron, y el viejo árbol agitó sus hojas de {r:alegría|felicidad}.",
+            "Un hada pequeñita se había enganchado el ala en una zarza y no podía volar a casa. || Soltaron el ala hoja a hoja, y el hada echó a volar en un remolino de purpurina, diciéndoles adiós con la mano.",
+            "El arroyo parlanchín del bosque había perdido la voz y solo hacía un glu-glu triste. || Quitaron el montón de hojas secas que le cerraba el paso, y el arroyo volvió a charlar y a cantar.",
+            "Una casa-seta había crecido tanto durante la noche que el duende que vivía en ella no alcanzaba su puerta. || Construyeron una escalerita de piedrecitas y musgo, y el duende subió hasta su puerta y los saludó desde la ventana.",
+            "Una cesta de bayas mágicas se había volcado, y cada baya había rodado debajo de una hoja distinta. || Siguieron el brillo diminuto de cada baya, y pronto la cesta volvió a estar llena y reluciente.",
+            "Un unicornio bebé era demasiado tímido para salir de los helechos y unirse al baile del bosque. || Bailaron despacito junto a los helechos hasta que el unicornio bebé salió de puntillas, y pronto daba vueltas con todos los demás.",
         ],
     ),
     e(
@@ -255,6 +260,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El dragoncito quería volar hasta la cueva de su familia, pero se tambaleaba con el viento. || Con un poco de práctica y muchos ánimos, el dragón voló recto y seguro.",
             "El dragón tenía una espina en la pata y le daba demasiada vergüenza pedir ayuda. || La espina salió con mucho cuidado, y el dragón ronroneó como un gatito gigante.",
             "Los otros dragones hacían un concurso de burbujas, y el dragoncito estaba demasiado nervioso para participar. || El dragoncito sopló la burbuja más grande y brillante del día, y todos aplaudieron.",
+            "Las escamas del dragoncito habían perdido su brillo después de una larga siesta de invierno. || Frotaron las escamas con musgo suave hasta que todas relucieron, y el dragón se miró en el lago con una sonrisa tímida.",
+            "El dragoncito tenía hipo, y cada hipido soltaba una nube de burbujas. || Le enseñaron a respirar despacio y a contar hasta diez, y el hipo se fue flotando con la última burbuja.",
+            "Un huevo de dragón había rodado fuera del nido hasta un trocito de trébol blando. || Llevaron el huevo rodando de vuelta al nido calentito, despacio y con cuidado, y la mamá dragona tarareó una nana para darles las gracias.",
+            "El dragón quería ir a la feria del pueblo, pero era demasiado grande para pasar por la puerta. || Así que la feria fue al prado, y el dragón paseó a todo el mundo en su lomo, despacito y muy cerca del suelo, dando vueltas tranquilas.",
+            "El dragoncito estaba aprendiendo a leer las nubes, pero todas las nubes parecían ovejas. || Se tumbaron en la hierba y encontraron un castillo, una tetera y un gato dormido, y el dragón se rio tanto que sopló una burbuja con forma de corazón.",
         ],
     ),
     e(

@@ -241,6 +241,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un {r:chemin|sentier} de champignons lumineux menait à une clairière où toutes les fleurs restaient fermées. || Les fleurs s'ouvrirent, un pétale après l'autre, et la clairière brilla de toutes les couleurs de l'arc-en-ciel.",
             "Une famille de hérissons devait traverser un ruisseau, mais leurs petites pattes étaient trop courtes. || Un pont d'écorce porta les hérissons de l'autre côté, où ils se roulèrent en petites boules heureuses.",
             "Le vieil arbre sage posa une devinette : « Qu'est-ce qui grandit quand on le donne ? » || « La gentillesse ! » répondirent-ils, et le vieil arbre fit bruisser ses feuilles de plaisir.",
+            "Une petite fée s'était pris l'aile dans une ronce et ne pouvait plus rentrer chez elle. || Ils dégagèrent l'aile feuille après feuille, et la fée s'envola dans un tourbillon de paillettes en leur faisant au revoir de la main.",
+            "Le ruisseau parlant de la forêt avait perdu sa voix et ne faisait plus qu'un petit glouglou triste. || Ils enlevèrent le tas de feuilles mortes qui lui barrait le passage, et le ruisseau se remit à bavarder et à chanter.",
+            "Une maison-champignon avait tant poussé pendant la nuit que le lutin qui l'habitait ne pouvait plus atteindre sa porte. || Ils construisirent un petit escalier de cailloux et de mousse, et le lutin grimpa jusqu'à sa porte et les salua par la fenêtre.",
+            "Un panier de baies magiques s'était renversé, et chaque baie avait roulé sous une feuille différente. || Ils suivirent la petite étincelle de chaque baie, et bientôt le panier fut de nouveau plein et scintillant.",
+            "Un bébé licorne était trop timide pour sortir des fougères et rejoindre la danse de la forêt. || Ils dansèrent tout doucement au bord des fougères jusqu'à ce que le bébé licorne sorte sur la pointe des sabots, et bientôt il tournoyait avec tout le monde.",
         ],
     ),
     e(
@@ -255,6 +260,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le petit dragon voulait voler jusqu'à la grotte de sa famille, mais il vacillait dans le vent. || Avec un peu d'entraînement et beaucoup d'encouragements, le dragon vola bien droit.",
             "Le dragon avait une épine dans la patte et était trop timide pour demander de l'aide. || L'épine sortit tout doucement, et le dragon ronronna comme un chaton géant.",
             "Les autres dragons faisaient un concours de bulles, et le petit dragon n'osait pas essayer. || Le petit dragon souffla la bulle la plus grosse et la plus brillante de la journée, et tout le monde applaudit.",
+            "Les écailles du petit dragon avaient perdu leur éclat après une longue sieste d'hiver. || Ils frottèrent les écailles avec de la mousse douce jusqu'à ce que chacune brille, et le dragon s'admira dans le lac avec un sourire timide.",
+            "Le petit dragon avait le hoquet, et chaque hoquet soufflait un nuage de bulles. || Ils lui apprirent à respirer lentement et à compter jusqu'à dix, et le hoquet s'envola avec la toute dernière bulle.",
+            "Un œuf de dragon avait roulé hors de son nid jusque dans un carré de trèfle tout doux. || Ils ramenèrent l'œuf dans le nid bien chaud, lentement et avec précaution, et la maman dragon fredonna une berceuse pour les remercier.",
+            "Le dragon voulait aller à la fête du village, mais il était bien trop grand pour passer le portail. || Alors la fête vint jusqu'au pré, et le dragon promena tout le monde sur son dos, lentement et tout près du sol, en faisant de grands cercles tranquilles.",
+            "Le petit dragon apprenait à lire les nuages, mais tous les nuages ressemblaient à des moutons. || Ils s'allongèrent dans l'herbe et trouvèrent un château, une théière et un chat endormi, et le dragon rit tellement qu'il souffla une bulle en forme de cœur.",
         ],
     ),
     e(

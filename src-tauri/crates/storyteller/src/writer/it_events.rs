@@ -241,6 +241,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un {r:sentiero|cammino} di funghi luminosi portava a una radura dove tutti i fiori erano chiusi. || I fiori si aprirono, un petalo alla volta, e la radura brillò di tutti i colori dell'arcobaleno.",
             "Una famiglia di ricci doveva attraversare un ruscelletto, ma le loro zampette erano troppo corte. || Un ponte di corteccia portò i ricci dall'altra parte, dove si arrotolarono in felici palline.",
             "Il vecchio albero saggio fece un indovinello: «Che cosa diventa più grande quanto più lo regali?». || «La gentilezza!», risposero, e il vecchio albero fece frusciare le foglie di gioia.",
+            "Una fatina si era impigliata con l'ala in un rovo e non riusciva a volare a casa. || Liberarono l'ala una foglia alla volta, e la fatina volò via in un turbine di brillantini, salutandoli con la mano.",
+            "Il ruscello parlante del bosco aveva perso la voce e faceva soltanto un glu-glu triste. || Tolsero il mucchio di foglie secche che gli sbarrava la strada, e il ruscello ricominciò a chiacchierare e a cantare.",
+            "Una casetta-fungo era cresciuta così tanto durante la notte che lo gnomo che ci abitava non arrivava più alla porta. || Costruirono una scaletta di sassolini e muschio, e lo gnomo salì fino alla porta e li salutò dalla finestra.",
+            "Un cestino di bacche magiche si era rovesciato, e ogni bacca era rotolata sotto una foglia diversa. || Seguirono il piccolo scintillio di ogni bacca, e presto il cestino fu di nuovo pieno e luccicante.",
+            "Un piccolo unicorno era troppo timido per uscire dalle felci e unirsi alla danza del bosco. || Ballarono piano piano al limite delle felci finché il piccolo unicorno non uscì in punta di zoccoli, e presto volteggiava con tutti gli altri.",
         ],
     ),
     e(
@@ -255,6 +260,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il draghetto voleva volare fino alla grotta della sua famiglia, ma il vento lo faceva traballare. || Con un po' di pratica e tanti incoraggiamenti, il draghetto volò dritto e sicuro.",
             "Il drago aveva una spina nella zampa ed era troppo timido per chiedere aiuto. || La spina uscì piano piano, e il drago fece le fusa come un gattone gigante.",
             "Gli altri draghi facevano una gara di bolle, e il draghetto era troppo emozionato per provarci. || Il draghetto soffiò la bolla più grande e lucente della giornata, e tutti applaudirono.",
+            "Le squame del draghetto avevano perso la loro lucentezza dopo un lungo sonnellino invernale. || Lucidarono le squame con del muschio morbido finché ognuna non brillò, e il drago si specchiò nel lago con un sorriso timido.",
+            "Il draghetto aveva il singhiozzo, e ogni singhiozzo soffiava fuori una nuvola di bolle. || Gli insegnarono a respirare piano e a contare fino a dieci, e il singhiozzo volò via con l'ultima bolla.",
+            "Un uovo di drago era rotolato fuori dal nido, fino a un ciuffo di trifoglio morbido. || Riportarono l'uovo nel nido caldo, piano piano e con delicatezza, e la mamma drago canticchiò una ninnananna per ringraziarli.",
+            "Il drago voleva andare alla fiera del villaggio, ma era troppo grande per passare dal cancello. || Così la fiera venne al prato, e il drago portò tutti a fare un giro sulla sua schiena, piano piano e rasoterra, in tondi tranquilli.",
+            "Il draghetto stava imparando a leggere le nuvole, ma ogni nuvola sembrava una pecora. || Si sdraiarono sull'erba e trovarono un castello, una teiera e un gatto addormentato, e il drago rise così tanto che soffiò una bolla a forma di cuore.",
         ],
     ),
     e(

@@ -835,6 +835,8 @@ fn everyday_event_episodes_recur_in_under_half_of_the_stories() {
         BuiltInEvent::LearningSomethingNew,
         BuiltInEvent::HelpingOthers,
         BuiltInEvent::HolidayAdventure,
+        BuiltInEvent::MagicalForestAdventure,
+        BuiltInEvent::FriendlyDragonEncounter,
     ];
     for language in Language::ALL.iter().copied() {
         for event in everyday {
