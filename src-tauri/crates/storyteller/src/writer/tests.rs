@@ -197,17 +197,18 @@ fn a_hundred_stories_for_one_hero_and_event_differ() {
             "{language:?}: stories repeat themselves ({per_story:.3})"
         );
         // Before the variety work: corpus 0.052–0.062, Jaccard distance 0.71–0.74, shared
-        // sentences 0.25–0.35. These bounds fail if variety falls back towards that.
+        // sentences 0.25–0.35; with eight bedtime episodes: corpus 0.071–0.080, Jaccard
+        // 0.832–0.853, shared 0.129–0.163. These bounds fail if variety falls back.
         assert!(
-            corpus > 0.063,
+            corpus > 0.068,
             "{language:?}: corpus distinct-bigram ratio collapsed ({corpus:.3})"
         );
         assert!(
-            jaccard > 0.77,
+            jaccard > 0.82,
             "{language:?}: two stories share too many bigrams ({jaccard:.3})"
         );
         assert!(
-            shared < 0.225,
+            shared < 0.175,
             "{language:?}: two stories share too many sentences ({shared:.3})"
         );
     }
@@ -758,3 +759,107 @@ const SEED_MARKERS: [&str; 9] = [
     "Wunsch",
     "desiderio",
 ];
+
+/// The longest literal stretch of an episode's solution (no slots, no variants), to find it in
+/// a story whatever the variants and connectives around it.
+fn episode_marker(episode: &str) -> String {
+    let solution = episode.split("||").nth(1).unwrap_or(episode);
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0;
+    for c in solution.chars() {
+        match c {
+            '{' => {
+                depth += 1;
+                pieces.push(std::mem::take(&mut current));
+            }
+            '}' => depth -= 1,
+            _ if depth == 0 => current.push(c),
+            _ => {}
+        }
+    }
+    pieces.push(current);
+    let longest = pieces
+        .into_iter()
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or_default();
+    // Drop the first word, which a connective may lower-case.
+    let trimmed = longest.trim();
+    trimmed
+        .split_once(' ')
+        .map_or(trimmed, |(_, rest)| rest)
+        .trim()
+        .to_string()
+}
+
+/// For each event, the share of 100 five-minute stories in which its most frequent own episode
+/// appears.
+fn episode_shares(language: Language, event: BuiltInEvent) -> (f64, usize) {
+    let writer = OfflineWriter::new();
+    let index = BuiltInEvent::ALL.iter().position(|e| *e == event).unwrap();
+    let moments = lexicon(language).events[index].moments;
+    let markers: Vec<String> = moments.iter().map(|m| episode_marker(m)).collect();
+    let mut counts = vec![0usize; markers.len()];
+    for seed in 0..100 {
+        let content = writer
+            .write_now(&request(language, event, 300, seed))
+            .unwrap()
+            .content;
+        for (count, marker) in counts.iter_mut().zip(&markers) {
+            if content.contains(marker.as_str()) {
+                *count += 1;
+            }
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or_default();
+    if std::env::var_os("SHOW_EPISODE_MARKERS").is_some() {
+        for (count, marker) in counts.iter().zip(&markers) {
+            println!("{language:?} {event:?} {count:3} {marker}");
+        }
+    }
+    (max as f64 / 100.0, markers.len())
+}
+
+/// The original app's ten everyday events: none of their own episodes comes back in half of
+/// 100 stories for one hero.
+#[test]
+fn everyday_event_episodes_recur_in_under_half_of_the_stories() {
+    let everyday = [
+        BuiltInEvent::BedtimeAdventure,
+        BuiltInEvent::SchoolDay,
+        BuiltInEvent::Birthday,
+        BuiltInEvent::WeekendExplorer,
+        BuiltInEvent::RainyDay,
+        BuiltInEvent::FamilyTime,
+        BuiltInEvent::MakingFriends,
+        BuiltInEvent::LearningSomethingNew,
+        BuiltInEvent::HelpingOthers,
+        BuiltInEvent::HolidayAdventure,
+        BuiltInEvent::MagicalForestAdventure,
+        BuiltInEvent::FriendlyDragonEncounter,
+    ];
+    for language in Language::ALL.iter().copied() {
+        for event in everyday {
+            let (share, pool) = episode_shares(language, event);
+            assert!(
+                share < 0.5,
+                "{language:?} {event:?}: an episode of its {pool} recurs in {share:.2} of stories"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints how often each event's most frequent own episode recurs"]
+fn print_event_episode_shares() {
+    for language in Language::ALL.iter().copied() {
+        let line: Vec<String> = BuiltInEvent::ALL
+            .iter()
+            .map(|event| {
+                let (share, pool) = episode_shares(language, *event);
+                format!("{}:{pool}:{share:.2}", event.id())
+            })
+            .collect();
+        println!("{language:?}: {}", line.join(" "));
+    }
+}
