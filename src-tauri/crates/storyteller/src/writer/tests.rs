@@ -837,6 +837,8 @@ fn everyday_event_episodes_recur_in_under_half_of_the_stories() {
         BuiltInEvent::HolidayAdventure,
         BuiltInEvent::MagicalForestAdventure,
         BuiltInEvent::FriendlyDragonEncounter,
+        BuiltInEvent::WeatherWizardTraining,
+        BuiltInEvent::AnimalLanguageLearning,
     ];
     for language in Language::ALL.iter().copied() {
         for event in everyday {
