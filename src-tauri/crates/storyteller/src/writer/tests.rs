@@ -839,6 +839,8 @@ fn everyday_event_episodes_recur_in_under_half_of_the_stories() {
         BuiltInEvent::FriendlyDragonEncounter,
         BuiltInEvent::WeatherWizardTraining,
         BuiltInEvent::AnimalLanguageLearning,
+        BuiltInEvent::TimeTravelMission,
+        BuiltInEvent::MiniatureWorldDiscovery,
     ];
     for language in Language::ALL.iter().copied() {
         for event in everyday {
