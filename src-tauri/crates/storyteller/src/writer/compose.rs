@@ -7,6 +7,7 @@ use rand::{Rng, RngCore};
 
 use super::builder::Builder;
 use super::lexicon::{Lexicon, Pool};
+use super::needs::{self, ANY, Need};
 use super::template::{Slots, fill};
 use crate::scenery::{COMPANION_NAMES, CompanionKind, Landscape, event_base, visual};
 use crate::{EventSpec, StoryRequest, Tone, Trait};
@@ -38,6 +39,10 @@ pub(super) struct Composition {
     pub paragraphs: Vec<Paragraph>,
     pub companion: CompanionKind,
     pub companion_name: String,
+    /// What each episode's problem needed and what its act answered, in the order drawn
+    /// (read by the tests that hold every act to its problem).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub episodes: Vec<(Need, Need)>,
 }
 
 /// Words as a narrator speaks them: whitespace-separated tokens with a letter or digit.
@@ -47,33 +52,90 @@ pub(crate) fn count_words(text: &str) -> usize {
         .count()
 }
 
-/// A pool shuffled once and dealt without replacement. In short stories the shortest
-/// remaining template is dealt, so a one-minute story still holds the whole arc.
+/// A pool shuffled once and dealt without replacement, each template with what it needs (a
+/// problem) or answers (an act). In short stories the shortest remaining template is dealt,
+/// so a one-minute story still holds the whole arc.
 struct Deck {
-    items: Vec<&'static str>,
+    items: Vec<(&'static str, Need)>,
     short: bool,
 }
 
 impl Deck {
-    fn new(pool: &[&'static str], slots: &Slots, short: bool, rng: &mut dyn RngCore) -> Self {
-        let mut items: Vec<&'static str> = pool
+    /// A deck whose templates carry `needs` (index for index; missing entries fit anything).
+    fn tagged(
+        pool: &[&'static str],
+        needs: &[Need],
+        slots: &Slots,
+        short: bool,
+        rng: &mut dyn RngCore,
+    ) -> Self {
+        let mut items: Vec<(&'static str, Need)> = pool
             .iter()
-            .copied()
-            .filter(|t| !slots.unusable(t))
+            .enumerate()
+            .map(|(i, t)| (*t, needs.get(i).copied().unwrap_or(ANY)))
+            .filter(|(t, _)| !slots.unusable(t))
             .collect();
         items.shuffle(rng);
         Deck { items, short }
     }
 
     fn deal(&mut self) -> Option<&'static str> {
-        if self.short && !self.items.is_empty() {
-            let at = (0..self.items.len())
-                .min_by_key(|&i| self.items[i].len())
-                .unwrap_or(0);
-            return Some(self.items.remove(at));
-        }
-        self.items.pop()
+        self.deal_if(|_| true).map(|(t, _)| t)
     }
+
+    /// Deals the next template whose need passes `fits`, leaving the others for later.
+    fn deal_if(&mut self, fits: impl Fn(Need) -> bool) -> Option<(&'static str, Need)> {
+        let matching = (0..self.items.len()).filter(|&i| fits(self.items[i].1));
+        let at = if self.short {
+            matching.min_by_key(|&i| self.items[i].0.len())
+        } else {
+            matching.last()
+        }?;
+        Some(self.items.remove(at))
+    }
+
+    /// Whether a template answering `need` is left.
+    fn has(&self, need: Need) -> bool {
+        self.items.iter().any(|(_, n)| n.meets(need))
+    }
+}
+
+/// The acts a hero can perform: those of the hero's two traits, of the traits next to them,
+/// and teamwork with the companion.
+struct Acts {
+    decks: [Deck; 4],
+}
+
+impl Acts {
+    const RELATED: usize = 2;
+    const TEAMWORK: usize = 3;
+
+    fn can_answer(&self, need: Need) -> bool {
+        self.decks.iter().any(|d| d.has(need))
+    }
+
+    /// An act answering `need`, from deck `prefer` (0 and 1 are the hero's traits) if it has
+    /// one, else from the trait whose `turn` it is, the related acts, teamwork, the other trait.
+    fn answer(&mut self, need: Need, prefer: usize, turn: usize) -> Option<(&'static str, Need)> {
+        [prefer, turn, Acts::RELATED, Acts::TEAMWORK, 1 - turn]
+            .into_iter()
+            .find_map(|i| self.decks[i].deal_if(|n| n.meets(need)))
+    }
+}
+
+/// Deals the first problem from `decks` that `acts` can answer, preferring those the deck
+/// `prefer` of `acts` answers itself.
+fn problem_for(
+    decks: &mut [&mut Deck],
+    acts: &Acts,
+    prefer: usize,
+) -> Option<(&'static str, Need)> {
+    let own = |n: Need| acts.decks[prefer].has(n);
+    let any = |n: Need| acts.can_answer(n);
+    decks
+        .iter_mut()
+        .find_map(|d| d.deal_if(own))
+        .or_else(|| decks.iter_mut().find_map(|d| d.deal_if(any)))
 }
 
 /// Where a grown sentence goes.
@@ -156,8 +218,9 @@ pub(super) fn compose(
     } else {
         lex.intros_adj
     };
-    let mut deck = |pool: &[&'static str]| Deck::new(pool, slots, short, rng);
-    let mut openings = deck(lex.openings);
+    let mut deck =
+        |pool: &[&'static str], needs: &[Need]| Deck::tagged(pool, needs, slots, short, rng);
+    let mut openings = deck(lex.openings, &[]);
     // The generic settings, details and obstacles happen outdoors in summer: stories
     // in a rocket, under the sea, in the clouds, in the snow or indoors leave them out unless so long
     // that they need every sentence.
@@ -177,29 +240,27 @@ pub(super) fn compose(
             &[]
         }
     };
-    let mut settings = deck(nature(lex.settings));
-    let mut intros = deck(intros);
-    let mut looks = deck(lex.looks);
-    let mut companion_intros = deck(lex.companion_intros);
-    let mut companion_lines = deck(lex.companion_lines);
-    let mut situation = deck(event_words.situation);
-    let mut moments = deck(event_words.moments);
-    let mut obstacles = deck(nature(lex.obstacles));
-    let mut teamwork = deck(lex.teamwork);
-    let mut transitions = deck(lex.transitions);
-    let mut details = deck(nature(lex.details));
-    let mut wonders = deck(lex.wonders);
+    let mut settings = deck(nature(lex.settings), &[]);
+    let mut intros = deck(intros, &[]);
+    let mut looks = deck(lex.looks, &[]);
+    let mut companion_intros = deck(lex.companion_intros, &[]);
+    let mut companion_lines = deck(lex.companion_lines, &[]);
+    let mut situation = deck(event_words.situation, &[]);
+    let mut moments = deck(event_words.moments, needs::MOMENTS[index_of(base)]);
+    let mut obstacles = deck(nature(lex.obstacles), &needs::OBSTACLES);
+    let mut transitions = deck(lex.transitions, &[]);
+    let mut details = deck(nature(lex.details), &[]);
+    let mut wonders = deck(lex.wonders, &[]);
     // Built-in events borrow the gentle tone lines (calming, inspiring, balanced).
     let mut tone_lines: Vec<Deck> = [0, 4, 6, 2, 3, 5, 1]
         .iter()
-        .map(|&i| deck(lex.tones[i]))
+        .map(|&i| deck(lex.tones[i], &[]))
         .collect();
-    let mut chapters = deck(lex.chapters);
-    let mut ability = deck(lex.ability);
-    let mut acts = [deck(t1.acts), deck(t2.acts)];
+    let mut chapters = deck(lex.chapters, &[]);
+    let mut ability = deck(lex.ability, &[]);
     // Acts of the traits next to the hero's own (a brave hero is a little adventurous too),
     // dealt now and then so the same trait reads differently from story to story.
-    let related: Vec<&'static str> = [companion_trait(hero.primary_trait), companion_trait(second)]
+    let related: Vec<Trait> = [companion_trait(hero.primary_trait), companion_trait(second)]
         .into_iter()
         .filter(|t| *t != hero.primary_trait && *t != second)
         .fold(Vec::new(), |mut all, t| {
@@ -207,33 +268,49 @@ pub(super) fn compose(
                 all.push(t);
             }
             all
-        })
-        .into_iter()
-        .flat_map(|t| lex.traits[trait_index(t)].acts.iter().copied())
+        });
+    let related_acts: Vec<&'static str> = related
+        .iter()
+        .flat_map(|t| lex.traits[trait_index(*t)].acts.iter().copied())
         .collect();
-    let mut related_acts = deck(&related);
-    let mut kindness = deck(lex.kindness);
-    let mut cleverness = deck(lex.cleverness);
-    let mut returns = deck(lex.returns);
-    let mut sleepy = deck(lex.sleepy);
-    let mut finals = deck(lex.finals);
-    let mut titles = deck(lex.titles);
-    let mut custom_situation = deck(lex.custom_situation);
-    let mut custom_keywords = deck(lex.custom_keywords);
-    let mut custom_seed = deck(lex.custom_seed);
-    let mut custom_goal = deck(lex.custom_goal);
-    let mut custom_seed_resolution = deck(lex.custom_seed_resolution);
-    let mut custom_goal_resolution = deck(lex.custom_goal_resolution);
-    let mut custom_moments = deck(if slots.goal.is_empty() {
-        lex.custom_moments
-    } else {
-        lex.custom_goal_moments
-    });
-    let mut tone = deck(tone_pool);
-    let mut episode_leads = deck(lex.episode_leads);
-    let mut detail_leads = deck(lex.detail_leads);
+    let related_needs: Vec<Need> = related
+        .iter()
+        .flat_map(|t| needs::ACTS[trait_index(*t)])
+        .collect();
+    let mut acts = Acts {
+        decks: [
+            deck(t1.acts, &needs::ACTS[trait_index(hero.primary_trait)]),
+            deck(t2.acts, &needs::ACTS[trait_index(second)]),
+            deck(&related_acts, &related_needs),
+            deck(lex.teamwork, &needs::TEAMWORK),
+        ],
+    };
+    let mut kindness = deck(lex.kindness, &[]);
+    let mut cleverness = deck(lex.cleverness, &[]);
+    let mut returns = deck(lex.returns, &[]);
+    let mut sleepy = deck(lex.sleepy, &[]);
+    let mut finals = deck(lex.finals, &[]);
+    let mut titles = deck(lex.titles, &[]);
+    let mut custom_situation = deck(lex.custom_situation, &[]);
+    let mut custom_keywords = deck(lex.custom_keywords, &[]);
+    let mut custom_seed = deck(lex.custom_seed, &[]);
+    let mut custom_goal = deck(lex.custom_goal, &[]);
+    let mut custom_seed_resolution = deck(lex.custom_seed_resolution, &[]);
+    let mut custom_goal_resolution = deck(lex.custom_goal_resolution, &[]);
+    let mut custom_moments = deck(
+        if slots.goal.is_empty() {
+            lex.custom_moments
+        } else {
+            lex.custom_goal_moments
+        },
+        &[],
+    );
+    let mut tone = deck(tone_pool, &[]);
+    let mut episode_leads = deck(lex.episode_leads, &[]);
+    let mut detail_leads = deck(lex.detail_leads, &[]);
 
     let has_ability = !slots.ability.is_empty();
+    let mut episodes: Vec<(Need, Need)> = Vec::new();
     let has_goal = custom.is_some() && !slots.goal.is_empty();
     let clever_first = matches!(
         hero.primary_trait,
@@ -296,22 +373,39 @@ pub(super) fn compose(
     }
     if short {
         // One minute holds one episode: the hero meets the situation itself.
-        story.push(Beat::Episode, vec![f(acts[0].deal())]);
+        story.push(Beat::Episode, vec![f(acts.decks[0].deal())]);
     } else {
+        // The first episode shows the hero's first trait at work on a problem it fits.
         let first = if custom.is_some() {
-            custom_moments.deal()
+            custom_moments.deal_if(|_| true)
         } else {
-            moments.deal()
-        };
-        let (problem, solution) = pair(first.or_else(|| moments.deal()));
-        story.push(Beat::Episode, vec![problem, f(acts[0].deal()), solution]);
+            None
+        }
+        .or_else(|| problem_for(&mut [&mut moments], &acts, 0));
+        let (problem, solution) = pair(first.map(|(t, _)| t));
+        let act = first.and_then(|(_, need)| acts.answer(need, 0, 0));
+        if let (Some((_, needed)), Some((_, answered))) = (first, act) {
+            episodes.push((needed, answered));
+        }
+        story.push(Beat::Episode, vec![problem, f(act.map(|a| a.0)), solution]);
     }
     if !short || has_ability {
-        let (problem, solution) = pair(obstacles.deal().or_else(|| moments.deal()));
+        let next = if has_ability {
+            obstacles
+                .deal_if(|_| true)
+                .or_else(|| moments.deal_if(|_| true))
+        } else {
+            problem_for(&mut [&mut obstacles, &mut moments], &acts, 1)
+        };
+        let (problem, solution) = pair(next.map(|(t, _)| t));
         let act = if has_ability {
             ability.deal()
         } else {
-            acts[1].deal()
+            let act = next.and_then(|(_, need)| acts.answer(need, 1, 1));
+            if let (Some((_, needed)), Some((_, answered))) = (next, act) {
+                episodes.push((needed, answered));
+            }
+            act.map(|a| a.0)
         };
         let beat = if has_ability {
             Beat::Ability
@@ -436,28 +530,37 @@ pub(super) fn compose(
             Step::NewEpisode => {
                 // A custom event's own episodes come back once more in the middle of the story.
                 let own = if custom.is_some() && episode_count == 3 {
-                    custom_moments.deal()
+                    custom_moments.deal_if(|n| acts.can_answer(n))
                 } else {
                     None
                 };
-                // The event's own episodes and the generic ones take turns at random.
+                // The event's own episodes and the generic ones take turns at random; the act
+                // comes mostly from the hero's trait whose turn it is, sometimes from a
+                // neighbouring trait or teamwork, and always fits the problem.
                 let (a, b) = if rng.random_bool(0.5) {
                     (&mut moments, &mut obstacles)
                 } else {
                     (&mut obstacles, &mut moments)
                 };
-                let (problem, solution) = pair(own.or_else(|| a.deal()).or_else(|| b.deal()));
-                let act = match rng.random_range(0..10) {
-                    0..=5 => acts[episode_count % 2].deal(),
-                    6..=8 => related_acts.deal(),
-                    _ => teamwork.deal(),
-                }
-                .or_else(|| acts[episode_count % 2].deal())
-                .or_else(|| related_acts.deal())
-                .or_else(|| teamwork.deal());
-                if problem.is_none() || act.is_none() {
+                let turn = episode_count % 2;
+                let prefer = match rng.random_range(0..10) {
+                    0..=5 => turn,
+                    6..=8 => Acts::RELATED,
+                    _ => Acts::TEAMWORK,
+                };
+                let answerable = |n: Need| acts.can_answer(n);
+                let next = own
+                    .or_else(|| a.deal_if(answerable))
+                    .or_else(|| b.deal_if(answerable));
+                let (problem, solution) = pair(next.map(|(t, _)| t));
+                let (Some((_, needed)), Some((act, answered))) = (
+                    next,
+                    next.and_then(|(_, need)| acts.answer(need, prefer, turn)),
+                ) else {
                     continue;
-                }
+                };
+                let act = Some(act);
+                episodes.push((needed, answered));
                 episode_count += 1;
                 let lead = if rng.random_bool(0.4) {
                     f(transitions.deal())
@@ -507,14 +610,13 @@ pub(super) fn compose(
             }
             Step::SecondChapter if target_words > 1300.0 => {
                 let (setup, payoff) = pair(situation.deal());
-                let act = match rng.random_range(0..10) {
-                    0..=5 => acts[episode_count % 2].deal(),
-                    6..=8 => related_acts.deal(),
-                    _ => teamwork.deal(),
-                }
-                .or_else(|| acts[episode_count % 2].deal())
-                .or_else(|| related_acts.deal())
-                .or_else(|| teamwork.deal());
+                let turn = episode_count % 2;
+                let prefer = match rng.random_range(0..10) {
+                    0..=5 => turn,
+                    6..=8 => Acts::RELATED,
+                    _ => Acts::TEAMWORK,
+                };
+                let act = acts.answer(ANY, prefer, turn).map(|a| a.0);
                 if setup.is_none() || act.is_none() {
                     continue;
                 }
@@ -548,6 +650,7 @@ pub(super) fn compose(
         paragraphs: story.paragraphs,
         companion,
         companion_name,
+        episodes,
     }
 }
 
@@ -643,7 +746,7 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
     Some(format!("{lead}{glue}{body}"))
 }
 
-fn companion_trait(t: Trait) -> Trait {
+pub(super) fn companion_trait(t: Trait) -> Trait {
     match t {
         Trait::Brave => Trait::Adventurous,
         Trait::Kind => Trait::Gentle,

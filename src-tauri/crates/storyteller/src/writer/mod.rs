@@ -18,6 +18,7 @@ mod fr_events;
 mod it;
 mod it_events;
 mod lexicon;
+mod needs;
 mod scenes;
 mod seed;
 mod template;
@@ -56,40 +57,10 @@ impl OfflineWriter {
     pub fn write_now(&self, request: &StoryRequest) -> Result<StoryDraft> {
         validate(request)?;
         let request = self.safe_request(request)?;
-        let lex = lexicon(request.language);
+        let comp = composition(&request);
         let hero = &request.hero;
         let wpm = request.voice.words_per_minute(request.language);
         let seconds = f64::from(request.target_duration_seconds);
-        let mut slots = Slots {
-            language: Some(request.language),
-            pronouns: hero.pronouns,
-            name: hero.name.trim().to_string(),
-            look: hero
-                .appearance
-                .clone()
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-            ..Slots::default()
-        };
-        slots.ability = ability_phrase(hero.special_ability.as_deref().unwrap_or_default(), &slots);
-        if let EventSpec::Custom(custom) = &request.event {
-            slots.title = custom.title.trim().to_string();
-            slots.description = sentence_case(custom.description.trim());
-            slots.keywords = join_list(&custom.keywords, lex.and);
-            let text = if custom.prompt_seed.trim().is_empty() {
-                &custom.title
-            } else {
-                &custom.prompt_seed
-            };
-            (slots.seed, slots.goal) = seed::read_seed(text, lex, request.language, &slots.name);
-            if slots.seed.is_empty() {
-                slots.seed = custom.title.trim().to_string();
-            }
-        }
-        let mut rng = ChaCha8Rng::seed_from_u64(mix_seed(&request));
-        let target_words = seconds * wpm / 60.0;
-        let comp = compose::compose(&request, lex, &mut slots, target_words, &mut rng);
         let content = comp
             .paragraphs
             .iter()
@@ -202,6 +173,44 @@ fn validate(request: &StoryRequest) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The story composed for a validated, safety-checked request.
+fn composition(request: &StoryRequest) -> compose::Composition {
+    let lex = lexicon(request.language);
+    let hero = &request.hero;
+    let wpm = request.voice.words_per_minute(request.language);
+    let seconds = f64::from(request.target_duration_seconds);
+    let mut slots = Slots {
+        language: Some(request.language),
+        pronouns: hero.pronouns,
+        name: hero.name.trim().to_string(),
+        look: hero
+            .appearance
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        ..Slots::default()
+    };
+    slots.ability = ability_phrase(hero.special_ability.as_deref().unwrap_or_default(), &slots);
+    if let EventSpec::Custom(custom) = &request.event {
+        slots.title = custom.title.trim().to_string();
+        slots.description = sentence_case(custom.description.trim());
+        slots.keywords = join_list(&custom.keywords, lex.and);
+        let text = if custom.prompt_seed.trim().is_empty() {
+            &custom.title
+        } else {
+            &custom.prompt_seed
+        };
+        (slots.seed, slots.goal) = seed::read_seed(text, lex, request.language, &slots.name);
+        if slots.seed.is_empty() {
+            slots.seed = custom.title.trim().to_string();
+        }
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(mix_seed(request));
+    let target_words = seconds * wpm / 60.0;
+    compose::compose(request, lex, &mut slots, target_words, &mut rng)
 }
 
 fn lexicon(language: Language) -> &'static Lexicon {
