@@ -27,6 +27,13 @@ impl Builder {
             .map_or(0, |p| p.sentences.len())
     }
 
+    /// Sets the English description of what happens in the last paragraph.
+    pub(super) fn describe_last(&mut self, about: Option<String>) {
+        if let Some(p) = self.paragraphs.last_mut() {
+            p.about = about;
+        }
+    }
+
     pub(super) fn push(&mut self, beat: Beat, sentences: Vec<Option<String>>) {
         let sentences: Vec<String> = sentences.into_iter().flatten().collect();
         if sentences.is_empty() {
@@ -36,11 +43,13 @@ impl Builder {
             beat,
             sentences,
             id: self.next_id,
+            about: None,
         });
         self.next_id += 1;
     }
 
-    pub(super) fn grow(&mut self, grown: Vec<(Place, Option<String>)>) {
+    /// Places grown sentences; a new episode paragraph is described by `about`.
+    pub(super) fn grow(&mut self, grown: Vec<(Place, Option<String>)>, mut about: Option<String>) {
         let mut new_episode: Option<usize> = None;
         for (place, sentence) in grown {
             let (id, before_last) = match place {
@@ -58,6 +67,7 @@ impl Builder {
                                 beat: Beat::Episode,
                                 sentences: Vec::new(),
                                 id,
+                                about: about.take(),
                             },
                         );
                         self.next_id += 1;
@@ -107,6 +117,7 @@ impl Builder {
                         beat: Beat::Episode,
                         sentences: Vec::new(),
                         id,
+                        about: None,
                     },
                 );
                 self.next_id += 1;

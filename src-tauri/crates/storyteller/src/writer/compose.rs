@@ -6,11 +6,11 @@ use rand::seq::SliceRandom;
 use rand::{Rng, RngCore};
 
 use super::builder::Builder;
-use super::lexicon::{Lexicon, Pool};
+use super::lexicon::{EventWords, Lexicon, Pool};
 use super::needs::{self, ANY, Need};
 use super::template::{Slots, fill};
 use crate::scenery::{COMPANION_NAMES, CompanionKind, Landscape, event_base, visual};
-use crate::{EventSpec, StoryRequest, Tone, Trait};
+use crate::{EventSpec, Language, StoryRequest, Tone, Trait};
 
 /// What a paragraph does in the story arc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,9 @@ pub(super) struct Paragraph {
     pub beat: Beat,
     pub sentences: Vec<String>,
     pub id: usize,
+    /// What happens in it, in English, for illustration prompts (the situation or the
+    /// episode's problem as the English grammar tells it).
+    pub about: Option<String>,
 }
 
 /// A composed story before it is joined into text.
@@ -120,6 +123,64 @@ impl Acts {
         [prefer, turn, Acts::RELATED, Acts::TEAMWORK, 1 - turn]
             .into_iter()
             .find_map(|i| self.decks[i].deal_if(|n| n.meets(need)))
+    }
+}
+
+/// The English telling of a template drawn from another language's grammar (the grammars are
+/// translations of one another, item for item), so illustration prompts say what happens.
+struct English<'a> {
+    lex: &'a Lexicon,
+    event: &'a EventWords,
+    en_event: &'static EventWords,
+    slots: Slots,
+}
+
+impl<'a> English<'a> {
+    fn new(
+        lex: &'a Lexicon,
+        event: &'a EventWords,
+        event_index: usize,
+        slots: &Slots,
+        companion: CompanionKind,
+    ) -> Self {
+        let en = &super::en::LEXICON;
+        let [paw, paws, walk, curl] = en.companion_bodies[companion.index()];
+        let slots = Slots {
+            language: Some(Language::En),
+            pronouns: slots.pronouns,
+            name: slots.name.clone(),
+            companion: slots.companion.clone(),
+            companion_kind: en.companion_kinds[companion.index()].to_string(),
+            companion_paw: paw.to_string(),
+            companion_paws: paws.to_string(),
+            companion_walk: walk.to_string(),
+            companion_curl: curl.to_string(),
+            variant: slots.variant,
+            ..Slots::default()
+        };
+        English {
+            lex,
+            event,
+            en_event: &en.events[event_index],
+            slots,
+        }
+    }
+
+    fn render(&self, pool: Pool, en_pool: Pool, template: Option<&str>) -> Option<String> {
+        let at = pool.iter().position(|t| Some(*t) == template)?;
+        let first = en_pool.get(at)?.split(" || ").next()?;
+        Some(fill(first, &self.slots).trim().to_string())
+    }
+
+    /// The situation's setup in English.
+    fn situation(&self, template: Option<&str>) -> Option<String> {
+        self.render(self.event.situation, self.en_event.situation, template)
+    }
+
+    /// An episode's problem (the event's own or a generic obstacle) in English.
+    fn problem(&self, template: Option<&str>) -> Option<String> {
+        self.render(self.event.moments, self.en_event.moments, template)
+            .or_else(|| self.render(self.lex.obstacles, super::en::LEXICON.obstacles, template))
     }
 }
 
@@ -309,6 +370,7 @@ pub(super) fn compose(
     let mut episode_leads = deck(lex.episode_leads, &[]);
     let mut detail_leads = deck(lex.detail_leads, &[]);
 
+    let english = English::new(lex, event_words, index_of(base), slots, companion);
     let has_ability = !slots.ability.is_empty();
     let mut episodes: Vec<(Need, Need)> = Vec::new();
     let has_goal = custom.is_some() && !slots.goal.is_empty();
@@ -341,6 +403,11 @@ pub(super) fn compose(
     };
     story.push(Beat::Opening, vec![f(openings.deal()), f(intros.deal())]);
     story.push(Beat::Companion, vec![f(companion_intros.deal())]);
+    let situation_template = if custom.is_some() {
+        None
+    } else {
+        situation.deal()
+    };
     let (setup, payoff) = if custom.is_some() {
         let payoff = if has_goal {
             custom_goal_resolution.deal()
@@ -357,7 +424,7 @@ pub(super) fn compose(
         };
         (setup, f(payoff))
     } else {
-        pair(situation.deal())
+        pair(situation_template)
     };
     if custom.is_some() {
         // The prompt seed (or the wish it states) sets the situation, in the event's tone.
@@ -370,6 +437,7 @@ pub(super) fn compose(
         story.push(Beat::Situation, vec![setup, seed_line, tone_line]);
     } else {
         story.push(Beat::Situation, vec![setup]);
+        story.describe_last(english.situation(situation_template));
     }
     if short {
         // One minute holds one episode: the hero meets the situation itself.
@@ -388,6 +456,7 @@ pub(super) fn compose(
             episodes.push((needed, answered));
         }
         story.push(Beat::Episode, vec![problem, f(act.map(|a| a.0)), solution]);
+        story.describe_last(english.problem(first.map(|(t, _)| t)));
     }
     if !short || has_ability {
         let next = if has_ability {
@@ -413,6 +482,7 @@ pub(super) fn compose(
             Beat::Episode
         };
         story.push(beat, vec![problem, f(act), solution]);
+        story.describe_last(english.problem(next.map(|(t, _)| t)));
     }
     let resolution = if clever_first {
         cleverness.deal()
@@ -486,6 +556,7 @@ pub(super) fn compose(
         if words as f64 >= low {
             break;
         }
+        let mut about = None;
         if i == main_steps {
             high = target_words * 1.08;
         }
@@ -552,6 +623,7 @@ pub(super) fn compose(
                 let next = own
                     .or_else(|| a.deal_if(answerable))
                     .or_else(|| b.deal_if(answerable));
+                about = english.problem(next.map(|(t, _)| t));
                 let (problem, solution) = pair(next.map(|(t, _)| t));
                 let (Some((_, needed)), Some((act, answered))) = (
                     next,
@@ -609,7 +681,9 @@ pub(super) fn compose(
                 vec![(Place::Append(Beat::Episode), f(line))]
             }
             Step::SecondChapter if target_words > 1300.0 => {
-                let (setup, payoff) = pair(situation.deal());
+                let template = situation.deal();
+                about = english.situation(template);
+                let (setup, payoff) = pair(template);
                 let turn = episode_count % 2;
                 let prefer = match rng.random_range(0..10) {
                     0..=5 => turn,
@@ -638,7 +712,7 @@ pub(super) fn compose(
         if new_words == 0 || (words + new_words) as f64 > high {
             continue;
         }
-        story.grow(grown);
+        story.grow(grown, about.take());
         words += new_words;
     }
     // Too long (short targets): drop optional sentences, newest first.

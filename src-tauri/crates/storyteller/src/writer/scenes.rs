@@ -2,7 +2,7 @@
 //! narration time at which it is spoken, a fitting emotion and importance, and a safe English
 //! illustration prompt that names the hero, the companion and the event's place.
 
-use super::compose::{Beat, Composition, count_words};
+use super::compose::{Beat, Composition, Paragraph, count_words};
 use crate::scenery::{CompanionKind, Visual};
 use crate::{Emotion, Hero, Importance, Scene};
 
@@ -62,7 +62,7 @@ pub(super) fn scenes(comp: &Composition, content: &str, ctx: &SceneContext<'_>) 
             let (emotion, importance) = mood(para.beat, i, ctx);
             Scene {
                 scene_number: i as u32 + 1,
-                illustration_prompt: prompt(para.beat, emotion, ctx),
+                illustration_prompt: prompt(para, emotion, ctx),
                 text_segment: segment,
                 timestamp_seconds: (at * 10.0).round() / 10.0,
                 emotion,
@@ -113,7 +113,11 @@ fn mood(beat: Beat, index: usize, ctx: &SceneContext<'_>) -> (Emotion, Importanc
     }
 }
 
-fn prompt(beat: Beat, emotion: Emotion, ctx: &SceneContext<'_>) -> String {
+/// A safe English prompt: who, what happens (the English telling of the paragraph's
+/// situation or problem, when the grammar has one), where, and a light that keeps the story's
+/// time of day (a bedtime story stays in the evening from the first picture to the last).
+fn prompt(para: &Paragraph, emotion: Emotion, ctx: &SceneContext<'_>) -> String {
+    let beat = para.beat;
     let hero = ctx.hero;
     let mut who = format!(
         "{}, a {} and {} child",
@@ -133,19 +137,30 @@ fn prompt(beat: Beat, emotion: Emotion, ctx: &SceneContext<'_>) -> String {
         Beat::Resolution => "sharing a warm, kind moment with new friends",
         Beat::Ending => "cosy and sleepy, tucked in under a soft blanket as the day ends",
     };
-    let light = match emotion {
-        Emotion::Joyful => "bright warm sunshine",
-        Emotion::Peaceful => "soft calm light",
-        Emotion::Exciting => "sparkling light and lively colours",
-        Emotion::Mysterious => "gentle glowing twilight",
-        Emotion::Heartwarming => "golden glowing light",
-        Emotion::Adventurous => "clear fresh daylight",
-        Emotion::Contemplative => "quiet pastel light",
+    let light = match (emotion, ctx.visual.night) {
+        (Emotion::Joyful, false) => "bright warm sunshine",
+        (Emotion::Joyful, true) => "warm lantern light under a starry sky",
+        (Emotion::Peaceful, false) => "soft calm light",
+        (Emotion::Peaceful, true) => "soft silver moonlight",
+        (Emotion::Exciting, false) => "sparkling light and lively colours",
+        (Emotion::Exciting, true) => "twinkling starlight and glowing fireflies",
+        (Emotion::Mysterious, _) => "gentle glowing twilight",
+        (Emotion::Heartwarming, false) => "golden glowing light",
+        (Emotion::Heartwarming, true) => "golden lamplight in the blue evening",
+        (Emotion::Adventurous, false) => "clear fresh daylight",
+        (Emotion::Adventurous, true) => "bright moonlight and a sky full of stars",
+        (Emotion::Contemplative, false) => "quiet pastel light",
+        (Emotion::Contemplative, true) => "quiet deep-blue night light",
     };
+    let what = para
+        .about
+        .as_deref()
+        .map(|about| format!(" What happens: {about}"))
+        .unwrap_or_default();
     format!(
-        "{who}, together with a friendly {} called {}, {moment}. Setting: {}. Light: {light}. Warm \
-         picture-book style, soft rounded shapes, gentle colours, friendly and safe for young \
-         children, no text.",
+        "{who}, together with a friendly {} called {}, {moment}.{what} Setting: {}. Light: \
+         {light}. Warm picture-book style, soft rounded shapes, gentle colours, friendly and safe \
+         for young children, no text.",
         ctx.companion.english(),
         ctx.companion_name,
         ctx.visual.place

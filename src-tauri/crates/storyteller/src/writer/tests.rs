@@ -871,3 +871,47 @@ fn print_event_episode_shares() {
         println!("{language:?}: {}", line.join(" "));
     }
 }
+
+/// Illustration prompts say what happens in the pictured paragraph, in English, and keep a
+/// night story's light in the night.
+#[test]
+fn scene_prompts_tell_what_happens_in_english() {
+    let writer = OfflineWriter::new();
+    for language in Language::ALL.iter().copied() {
+        for event in BuiltInEvent::ALL.iter().copied() {
+            for seed in 0..3 {
+                let req = request(language, event, 420, seed);
+                let draft = writer.write_now(&req).unwrap();
+                let told: Vec<&str> = draft
+                    .scenes
+                    .iter()
+                    .filter_map(|s| s.illustration_prompt.split_once(" What happens: "))
+                    .map(|(_, rest)| rest.split(" Setting: ").next().unwrap_or_default())
+                    .collect();
+                assert!(
+                    !told.is_empty(),
+                    "{language:?} {event:?} {seed}: no scene says what happens"
+                );
+                for what in &told {
+                    assert!(!what.contains(['{', '}', '|']), "{what}");
+                    if language == Language::En {
+                        // The English telling is the very sentence the story used.
+                        assert!(
+                            draft.content.to_lowercase().contains(&what.to_lowercase()),
+                            "{event:?} {seed}: “{what}” is not in the story"
+                        );
+                    }
+                }
+                if event == BuiltInEvent::BedtimeAdventure {
+                    for scene in &draft.scenes {
+                        let p = &scene.illustration_prompt;
+                        assert!(
+                            !p.contains("daylight") && !p.contains("sunshine"),
+                            "{language:?}: a bedtime picture in daylight: {p}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
