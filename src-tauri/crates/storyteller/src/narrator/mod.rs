@@ -2,16 +2,21 @@
 //! SAPI on Windows) speaks the text chunk by chunk in the voice's gentle settings; the speech
 //! is compressed to Ogg Vorbis, its duration measured by decoding the file, and the word
 //! events become read-along timings.
+//!
+//! The `say` and SAPI engines are compiled (and tested with stand-in programs) on every
+//! platform; only the choice of the default engine depends on the platform.
 
 pub(crate) mod chunk;
+mod command;
 mod encode;
 #[cfg(target_os = "linux")]
 mod espeak;
-#[cfg(windows)]
 mod sapi;
-#[cfg(target_os = "macos")]
 mod say;
 mod voices;
+mod wav;
+
+use std::path::PathBuf;
 
 use async_trait::async_trait;
 
@@ -31,14 +36,99 @@ pub(crate) struct Speech {
     pub words: Vec<(usize, f64)>,
 }
 
+/// The speech engine an [`OfflineNarrator`] drives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SpeechEngine {
+    /// libespeak-ng, linked in on Linux (a `PROVIDER_ERROR` elsewhere).
+    Espeak,
+    /// macOS's `say` command at `program`, scratch files in a fresh directory under `scratch`.
+    Say {
+        /// Usually `say`.
+        program: PathBuf,
+        /// Usually the system temporary directory.
+        scratch: PathBuf,
+    },
+    /// Windows SAPI through PowerShell at `program`, scratch files under `scratch`.
+    Sapi {
+        /// Usually `powershell.exe`.
+        program: PathBuf,
+        /// Usually the system temporary directory.
+        scratch: PathBuf,
+    },
+}
+
+impl SpeechEngine {
+    /// The system `say` command (macOS).
+    pub fn say() -> Self {
+        SpeechEngine::Say {
+            program: say::PROGRAM.into(),
+            scratch: std::env::temp_dir(),
+        }
+    }
+
+    /// SAPI through `powershell.exe` (Windows).
+    pub fn sapi() -> Self {
+        SpeechEngine::Sapi {
+            program: sapi::PROGRAM.into(),
+            scratch: std::env::temp_dir(),
+        }
+    }
+
+    /// This platform's engine: `say` on macOS, SAPI on Windows, libespeak-ng otherwise.
+    pub fn platform() -> Self {
+        if cfg!(target_os = "macos") {
+            SpeechEngine::say()
+        } else if cfg!(windows) {
+            SpeechEngine::sapi()
+        } else {
+            SpeechEngine::Espeak
+        }
+    }
+
+    fn speak(
+        &self,
+        chunks: &[chunk::Chunk<'_>],
+        settings: &voices::VoiceSettings,
+    ) -> Result<Speech> {
+        match self {
+            SpeechEngine::Espeak => espeak_speak(chunks, settings),
+            SpeechEngine::Say { program, scratch } => {
+                say::speak(program, scratch, chunks, settings)
+            }
+            SpeechEngine::Sapi { program, scratch } => {
+                sapi::speak(program, scratch, chunks, settings)
+            }
+        }
+    }
+}
+
+impl Default for SpeechEngine {
+    fn default() -> Self {
+        SpeechEngine::platform()
+    }
+}
+
 /// Platform speech narration encoded to Ogg Vorbis.
 #[derive(Debug, Default, Clone)]
-pub struct OfflineNarrator;
+pub struct OfflineNarrator {
+    engine: SpeechEngine,
+}
 
 impl OfflineNarrator {
-    /// A narrator.
+    /// A narrator with this platform's engine.
     pub fn new() -> Self {
-        OfflineNarrator
+        OfflineNarrator::default()
+    }
+
+    /// A narrator driving `engine` (tests use stand-in `say`/`powershell.exe` programs).
+    pub fn with_engine(engine: SpeechEngine) -> Self {
+        OfflineNarrator { engine }
+    }
+
+    /// The engine this narrator drives.
+    pub fn engine(&self) -> &SpeechEngine {
+        &self.engine
     }
 
     /// Narrates synchronously (a 7-minute story takes a second or two).
@@ -58,7 +148,7 @@ impl OfflineNarrator {
         }
         let settings = voices::settings(request.voice, request.language);
         let chunks = chunk::chunks(text);
-        let speech = speak(&chunks, &settings)?;
+        let speech = self.engine.speak(&chunks, &settings)?;
         if speech.samples.is_empty() {
             return Err(StorytellerError::provider(
                 "speech",
@@ -79,45 +169,16 @@ impl OfflineNarrator {
 }
 
 #[cfg(target_os = "linux")]
-fn speak(chunks: &[chunk::Chunk<'_>], settings: &voices::VoiceSettings) -> Result<Speech> {
+fn espeak_speak(chunks: &[chunk::Chunk<'_>], settings: &voices::VoiceSettings) -> Result<Speech> {
     espeak::speak(chunks, settings)
 }
 
-#[cfg(target_os = "macos")]
-fn speak(chunks: &[chunk::Chunk<'_>], settings: &voices::VoiceSettings) -> Result<Speech> {
-    say::speak(chunks, settings)
-}
-
-#[cfg(windows)]
-fn speak(chunks: &[chunk::Chunk<'_>], settings: &voices::VoiceSettings) -> Result<Speech> {
-    sapi::speak(chunks, settings)
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
-fn speak(_: &[chunk::Chunk<'_>], _: &voices::VoiceSettings) -> Result<Speech> {
+#[cfg(not(target_os = "linux"))]
+fn espeak_speak(_: &[chunk::Chunk<'_>], _: &voices::VoiceSettings) -> Result<Speech> {
     Err(StorytellerError::provider(
-        "speech",
-        "no offline speech engine on this platform",
+        "espeak-ng",
+        "libespeak-ng is only built into the Linux app; no offline speech engine on this platform",
     ))
-}
-
-/// 16-bit little-endian PCM samples of a RIFF/WAVE file (the `data` chunk).
-#[cfg(any(target_os = "macos", windows))]
-pub(crate) fn wav_samples(wav: &[u8]) -> Vec<i16> {
-    let mut at = 12;
-    while at + 8 <= wav.len() {
-        let size =
-            u32::from_le_bytes([wav[at + 4], wav[at + 5], wav[at + 6], wav[at + 7]]) as usize;
-        if &wav[at..at + 4] == b"data" {
-            let end = (at + 8 + size).min(wav.len());
-            return wav[at + 8..end]
-                .chunks_exact(2)
-                .map(|b| i16::from_le_bytes([b[0], b[1]]))
-                .collect();
-        }
-        at += 8 + size + (size & 1);
-    }
-    Vec::new()
 }
 
 /// Word timings from word starts: a word ends where the next begins (or after a short

@@ -3,9 +3,14 @@
 
 use crate::{Language, Voice};
 
-/// espeak-ng settings for one voice in one language.
+/// espeak-ng settings for one voice in one language (the `say` and SAPI engines derive their
+/// own settings from the same numbers).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct VoiceSettings {
+    /// The language spoken.
+    pub language: Language,
+    /// The voice's bedtime pace, words per minute, before espeak's calibration.
+    pub words_per_minute: f64,
     /// `language+variant`, e.g. `en-us+f3`.
     pub name: String,
     /// Words per minute.
@@ -51,6 +56,8 @@ pub(crate) fn settings(voice: Voice, language: Language) -> VoiceSettings {
         Voice::Shimmer => ("f1", 68, 62),
     };
     VoiceSettings {
+        language,
+        words_per_minute: voice.words_per_minute(language),
         name: format!("{base}+{variant}"),
         rate: (voice.words_per_minute(language) * speed_calibration(language)).round() as i32,
         pitch,
