@@ -17,6 +17,7 @@ pub mod illustrator;
 pub mod narrator;
 pub mod openai;
 pub mod safety;
+pub mod variety;
 pub mod writer;
 
 pub use catalog::{AvatarStyle, Emotion, ImageSize, Importance, Language, Pronouns, Trait, Voice};

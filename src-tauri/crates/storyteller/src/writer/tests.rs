@@ -135,26 +135,6 @@ fn the_same_seed_gives_the_same_story_and_another_seed_another() {
     );
 }
 
-/// Distinct bigrams / all bigrams over a corpus (the "distinct-2" measure).
-pub(crate) fn distinct_bigram_ratio(texts: &[String]) -> f64 {
-    let (mut all, mut distinct) = (0usize, HashSet::new());
-    for text in texts {
-        let words: Vec<String> = text
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
-        for pair in words.windows(2) {
-            all += 1;
-            distinct.insert((pair[0].clone(), pair[1].clone()));
-        }
-    }
-    distinct.len() as f64 / all.max(1) as f64
-}
-
 #[test]
 fn a_hundred_stories_for_one_hero_and_event_differ() {
     let writer = OfflineWriter::new();
@@ -187,7 +167,12 @@ fn a_hundred_stories_for_one_hero_and_event_differ() {
             "{language:?}: only {} openings",
             openings.len()
         );
-        let (corpus, per_story, jaccard, shared) = variety(&stories);
+        let crate::variety::Variety {
+            corpus,
+            per_story,
+            jaccard,
+            shared,
+        } = crate::variety::measure(&stories);
         println!(
             "{language:?}: distinct-bigram ratio over 100 stories {corpus:.3}, mean per story {per_story:.3}, \
              pairwise Jaccard distance {jaccard:.3}, verbatim shared sentences {shared:.3}"
@@ -325,76 +310,6 @@ fn agreement_follows_the_pronouns_and_the_ability_reads_as_a_sentence() {
     assert!(saw_fem && saw_masc, "adjective intros never chosen");
 }
 
-fn bigrams(text: &str) -> HashSet<(String, String)> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
-        .windows(2)
-        .map(|p| (p[0].clone(), p[1].clone()))
-        .collect()
-}
-
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        current.push(c);
-        let closing = matches!(c, '”' | '»' | '“' | '"')
-            && current
-                .trim_end_matches(['”', '»', '“', '"', ' ', '\u{a0}'])
-                .ends_with(['.', '!', '?', '…']);
-        let end = (matches!(c, '.' | '!' | '?' | '…') || closing)
-            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
-        if end {
-            let s = current.trim().to_string();
-            if !s.is_empty() {
-                out.push(s);
-            }
-            current.clear();
-        }
-    }
-    if !current.trim().is_empty() {
-        out.push(current.trim().to_string());
-    }
-    out
-}
-
-/// Variety of a corpus: (distinct-bigram ratio over the corpus, mean per story, mean pairwise
-/// Jaccard distance of bigram sets, mean share of story B's sentences found verbatim in A).
-pub(crate) fn variety(stories: &[String]) -> (f64, f64, f64, f64) {
-    let corpus = distinct_bigram_ratio(stories);
-    let per_story = stories
-        .iter()
-        .map(|s| distinct_bigram_ratio(std::slice::from_ref(s)))
-        .sum::<f64>()
-        / stories.len().max(1) as f64;
-    let sets: Vec<HashSet<(String, String)>> = stories.iter().map(|s| bigrams(s)).collect();
-    let sents: Vec<HashSet<String>> = stories
-        .iter()
-        .map(|s| sentences(s).into_iter().collect())
-        .collect();
-    let (mut jaccard, mut shared, mut pairs) = (0.0, 0.0, 0usize);
-    for a in 0..stories.len() {
-        for b in a + 1..stories.len() {
-            let inter = sets[a].intersection(&sets[b]).count() as f64;
-            let union = sets[a].union(&sets[b]).count() as f64;
-            jaccard += 1.0 - inter / union.max(1.0);
-            let common = sents[b].iter().filter(|s| sents[a].contains(*s)).count() as f64;
-            shared += common / sents[b].len().max(1) as f64;
-            pairs += 1;
-        }
-    }
-    let pairs = pairs.max(1) as f64;
-    (corpus, per_story, jaccard / pairs, shared / pairs)
-}
-
 #[test]
 #[ignore]
 fn print_variety_figures() {
@@ -413,7 +328,12 @@ fn print_variety_figures() {
                     .content
             })
             .collect();
-        let (corpus, per, jac, shared) = variety(&stories);
+        let crate::variety::Variety {
+            corpus,
+            per_story: per,
+            jaccard: jac,
+            shared,
+        } = crate::variety::measure(&stories);
         println!(
             "{language:?}: corpus {corpus:.3}, per story {per:.3}, pairwise Jaccard distance {jac:.3}, verbatim shared sentences {shared:.3}"
         );
@@ -449,7 +369,7 @@ fn companions_have_the_body_parts_of_their_species() {
                 CompanionKind::Owl | CompanionKind::Duckling | CompanionKind::Turtle
             );
             let winged = matches!(kind, CompanionKind::Owl | CompanionKind::Duckling);
-            for sentence in sentences(&draft.content) {
+            for sentence in crate::variety::sentences(&draft.content) {
                 if !COMPANION_NAMES.iter().any(|n| sentence.contains(n)) {
                     continue;
                 }
@@ -703,7 +623,10 @@ fn print_most_shared_sentences() {
             ))
             .unwrap()
             .content;
-        for s in sentences(&text).into_iter().collect::<HashSet<_>>() {
+        for s in crate::variety::sentences(&text)
+            .into_iter()
+            .collect::<HashSet<_>>()
+        {
             *counts.entry(s).or_default() += 1;
         }
     }
@@ -740,7 +663,7 @@ fn print_custom_arcs() {
             keywords: vec![],
         });
         let text = writer.write_now(&req).unwrap().content;
-        for s in sentences(&text) {
+        for s in crate::variety::sentences(&text) {
             if s.contains("{") || SEED_MARKERS.iter().any(|m| s.contains(m)) {
                 println!("{language:?}: {s}");
             }
