@@ -274,7 +274,11 @@ pub(super) fn compose(
     };
     let short = target_words < 260.0;
     let tone_pool = custom.map(|c| lex.tones[tone_index(c.tone)]).unwrap_or(&[]);
-    let intros: Pool = if slots.unusable("{A1}") || rng.random_bool(0.5) {
+    // "a brave heart, and a kind heart as well" says heart twice: two trait nouns with the same
+    // head word take the adjective introduction when the language can use it.
+    let same_head = slots.noun1.split_whitespace().last() == slots.noun2.split_whitespace().last();
+    let noun_intro = rng.random_bool(0.5) && !same_head;
+    let intros: Pool = if slots.unusable("{A1}") || noun_intro {
         lex.intros_noun
     } else {
         lex.intros_adj

@@ -146,6 +146,15 @@ mod tests {
                 assert_eq!(words.acts.len(), 6, "{language:?} trait {i}");
             }
             for (i, event) in lex.events.iter().enumerate() {
+                // Situations carry no needs, but prompts tell them in English by index.
+                assert_eq!(
+                    event.situation.len(),
+                    super::super::lexicon(Language::En).events[i]
+                        .situation
+                        .len(),
+                    "{language:?} {:?} situations",
+                    crate::BuiltInEvent::ALL[i]
+                );
                 assert_eq!(
                     event.moments.len(),
                     MOMENTS[i].len(),

@@ -838,3 +838,25 @@ fn scene_prompts_tell_what_happens_in_english() {
         }
     }
 }
+
+/// Two trait nouns with the same head ("a brave heart", "a kind heart") are not put side by
+/// side: such heroes are introduced with adjectives.
+#[test]
+fn the_introduction_does_not_say_heart_twice() {
+    let writer = OfflineWriter::new();
+    for seed in 0..60 {
+        let draft = writer
+            .write_now(&request(
+                Language::En,
+                BuiltInEvent::BedtimeAdventure,
+                300,
+                seed,
+            ))
+            .unwrap();
+        let opening = draft.content.split("\n\n").next().unwrap_or_default();
+        assert!(
+            opening.matches(" heart").count() < 2,
+            "seed {seed}: {opening}"
+        );
+    }
+}
