@@ -432,8 +432,16 @@ pub(super) fn compose(
     };
     if custom.is_some() {
         // The prompt seed (or the wish it states) sets the situation, in the event's tone.
+        // A situation that already says the key phrase (a description that repeats the
+        // prompt seed, a title that is the key phrase) does not say it twice.
+        let said = |line: &Option<String>| {
+            line.as_ref()
+                .is_some_and(|l| l.to_lowercase().contains(&slots.seed.to_lowercase()))
+        };
         let seed_line = if has_goal {
             f(custom_goal.deal())
+        } else if said(&setup) {
+            None
         } else {
             f(custom_seed.deal())
         };

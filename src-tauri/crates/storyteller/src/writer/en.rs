@@ -416,8 +416,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "It was time for {TITLE}. {DESC}",
     ],
     custom_keywords: &[
-        "Everything today seemed to be about {KWS}.",
-        "{N} had a feeling that {KWS} would be part of the day.",
+        "There were a few special things to look out for today: {KWS}.",
+        "{N} had a feeling that all of these would be part of the day: {KWS}.",
         "{C} {r:whispered|murmured} a list of {r:wonderful|marvellous|lovely} things to look out for: {KWS}.",
     ],
     custom_seed: &[

@@ -204,7 +204,11 @@ fn composition(request: &StoryRequest) -> compose::Composition {
             &custom.prompt_seed
         };
         (slots.seed, slots.goal) = seed::read_seed(text, lex, request.language, &slots.name);
-        if slots.seed.is_empty() {
+        // A seed that is a sentence about the hero ("Emma starts at a new school") reads
+        // badly in the frames that quote a key phrase ("the best part of “…”"): the
+        // title ("First day at school") is the key phrase then.
+        let about_hero = !slots.name.is_empty() && slots.seed.starts_with(&slots.name);
+        if slots.seed.is_empty() || (about_hero && !custom.title.trim().is_empty()) {
             slots.seed = custom.title.trim().to_string();
         }
     }

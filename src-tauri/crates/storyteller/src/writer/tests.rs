@@ -860,3 +860,31 @@ fn the_introduction_does_not_say_heart_twice() {
         );
     }
 }
+
+/// A prompt seed that is a sentence about the hero, repeated as the description (what the
+/// `tell` example and a hurried parent both do), is said once, and the quoted frames use the
+/// title instead of quoting a whole sentence.
+#[test]
+fn a_seed_that_repeats_the_description_is_said_once() {
+    let writer = OfflineWriter::new();
+    for seed in 0..20 {
+        let mut req = request(Language::En, BuiltInEvent::BedtimeAdventure, 300, seed);
+        req.hero.name = "Emma".into();
+        req.event = EventSpec::Custom(CustomEvent {
+            title: "First day at school".into(),
+            description: "Emma starts at a new school".into(),
+            prompt_seed: "Emma starts at a new school".into(),
+            category: EventCategory::EmotionalGrowth,
+            tone: Tone::Funny,
+            age_range: AgeRange::FourToSix,
+            keywords: vec![],
+        });
+        let content = writer.write_now(&req).unwrap().content;
+        assert_eq!(
+            content.matches("Emma starts at a new school").count(),
+            1,
+            "seed {seed}:\n{content}"
+        );
+        assert!(!content.contains("“Emma starts"), "seed {seed}:\n{content}");
+    }
+}
