@@ -19,7 +19,7 @@ const fn e(
 
 pub(super) static EVENTS: [EventWords; 20] = [
     e(
-        "el Camino de la Luna",
+        "el camino de la luna",
         "en el camino de la luna, detrás de la casita",
         &[
             "Aquella noche apareció un rastro de luciérnagas junto a la puerta del jardín, y {N} y {C} decidieron seguirlo antes de ir a la cama. || Al final del rastro, las luciérnagas bailaron un último baile solo para ellos y luego volaron a sus camitas de musgo.",
@@ -38,12 +38,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Día de Colegio más Feliz",
+        "el día de colegio más feliz",
         "en la pequeña escuela de la puerta roja",
         &[
             "Era día de colegio, y la maestra había prometido una sorpresa muy especial después de comer. || La sorpresa era un pícnic bajo el manzano, y todos estuvieron de acuerdo: era el día de colegio más feliz.",
-            "De {r:camino|sendero} al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
-            "Hoy la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
+            "De camino al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
+            "Aquel día la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
         ],
         &[
             "En la hora de dibujo, un compañero nuevo estaba sentado en un rincón sin dibujar nada. || Al poco rato, el compañero nuevo dibujaba un elefante morado entre risas, y su dibujo acabó colgado en la pared.",
@@ -57,11 +57,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Sorpresa de Cumpleaños",
+        "la sorpresa de cumpleaños",
         "en un jardín lleno de globos y banderines",
         &[
             "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan {r:bonito|precioso} que el cumpleaños pareció un abrazo.",
-            "Hoy había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
+            "Aquel día había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
             "Todos los amigos estaban invitados a un pícnic de cumpleaños, y {N} quería que cada invitado se sintiera especial. || Al final de la fiesta, cada invitado tenía una corona de papel y una sonrisa, justo como {N} había deseado.",
         ],
         &[
@@ -76,7 +76,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Gran Expedición del Fin de Semana",
+        "la gran expedición del fin de semana",
         "entre las colinas verdes, a las afueras del pueblo",
         &[
             "Era sábado, y {N} y {C} prepararon una mochila con bocadillos, un mapa y una lupa. || Se comieron los bocadillos en la colina más alta y estuvieron de acuerdo en que explorar es mejor en compañía.",
@@ -96,7 +96,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Magia de un Día de Lluvia",
+        "la magia de un día de lluvia",
         "en una casa acogedora mientras la lluvia repiqueteaba en las ventanas",
         &[
             "Llovía todo el día, así que {N} y {C} decidieron construir el fuerte de mantas más grande que el salón había visto jamás. || Cuando el fuerte estuvo terminado, era tan acogedor que la lluvia de fuera sonaba como una nana.",
@@ -125,10 +125,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Pícnic en Familia",
+        "el pícnic en familia",
         "en la casita cálida donde vivía toda la familia",
         &[
-            "Hoy toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
+            "Aquel día toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
             "La abuela había venido de visita y traía una receta antigua del bizcocho de miel más esponjoso del mundo. || El bizcocho de miel salió dorado y esponjoso, y la abuela dijo que era el mejor que se había hecho nunca.",
             "Era el día de la familia, y cada uno tenía una tarea, del más grande al más pequeño. || Por la noche todas las tareas estaban hechas, y la familia se sentó junta en el sofá, cansada y feliz.",
         ],
@@ -144,7 +144,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "un Amigo Nuevo",
+        "un amigo nuevo",
         "en el parque del gran roble viejo",
         &[
             "En el parque había un niño al que nadie había visto antes, de pie junto a los columpios sin decir nada. || Al final de la tarde, el niño nuevo tenía un nombre, Ada, y dos amigos recién estrenados.",
@@ -163,10 +163,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "Algo Nuevo",
+        "algo nuevo",
         "en la pequeña biblioteca con un jardín en el tejado",
         &[
-            "Hoy {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
+            "Aquel día {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
             "La bibliotecaria le enseñó a {N} un libro sobre las estrellas y le propuso aprender sus nombres. || Aquella noche, {N} sabía señalar la Osa Mayor y la Estrella Polar y decir sus nombres en voz alta.",
             "{N} había decidido aprender una melodía en una flautita de madera. || Por la noche, {N} tocó la melodía entera para la familia, y ni una sola nota chirrió.",
         ],
@@ -182,7 +182,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Día de Ayudar",
+        "el día de ayudar",
         "en el pueblo de las chimeneas torcidas",
         &[
             "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba {r:precioso|bonito}, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
@@ -201,7 +201,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "las Luces de las Fiestas",
+        "las luces de las fiestas",
         "en el pueblo nevado iluminado con farolillos",
         &[
             "Eran las fiestas, y todo el pueblo colgaba farolillos y cintas en cada puerta. || Cuando se encendió el último farolillo, el pueblo brilló como un tarro lleno de estrellas.",
@@ -230,7 +230,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Bosque Encantado",
+        "el bosque encantado",
         "en un bosque encantado donde brillaban las setas",
         &[
             "En lo más profundo del bosque, el árbol más viejo había dejado de cantar, y todos los animales estaban preocupados. || Cuando el viejo árbol volvió a cantar, todas las hojas del bosque se unieron a su canción.",
@@ -249,12 +249,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Dragón Amigo",
+        "el dragón amigo",
         "en las suaves montañas verdes donde duermen la siesta los dragones",
         &[
             "En lo alto de las montañas vivía un dragoncito que no echaba fuego, solo burbujas tibias que hacían cosquillas. || El dragoncito aprendió que las burbujas son un regalo maravilloso, y a todos les encantó jugar con ellas.",
             "Un día, un dragón bebé aterrizó en el prado con un buen golpe y una sonrisa muy avergonzada. || El dragón bebé por fin pudo volver a casa, dando una voltereta feliz en el aire por encima de sus cabezas.",
-            "Los niños del pueblo siempre se habían preguntado por el suave retumbar de las montañas, y hoy {N} lo descubrió: era un dragón que roncaba. || El dragón dormilón se despertó, soltó un bostezo tibio con olor a canela y se hizo su amigo para siempre.",
+            "Los niños del pueblo siempre se habían preguntado por el suave retumbar de las montañas, y aquel día {N} lo descubrió: era un dragón que roncaba. || El dragón dormilón se despertó, soltó un bostezo tibio con olor a canela y se hizo su amigo para siempre.",
         ],
         &[
             "El dragoncito quería volar hasta la cueva de su familia, pero se tambaleaba con el viento. || Con un poco de práctica y muchos ánimos, el dragón voló recto y seguro.",
@@ -268,7 +268,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Tesoro Submarino",
+        "el tesoro submarino",
         "en un arrecife luminoso lleno de peces de colores",
         &[
             "Una burbuja que llevaba un mapa diminuto subió a la superficie y estalló justo delante de la nariz de {N}. || El mapa llevaba a un cofre lleno de conchas brillantes, y las compartieron con todos los peces del arrecife.",
@@ -297,7 +297,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Castillo de las Nubes",
+        "el castillo de las nubes",
         "en un castillo de nubes, muy por encima del mundo",
         &[
             "En el jardín apareció una escalera de nube, y en lo alto había un castillo blanco como la nata montada. || El rey de las nubes los invitó a un banquete de gelatina de gotas de lluvia, y volvieron a casa en una nubecita blandita.",
@@ -326,7 +326,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Misión a Través del Tiempo",
+        "la misión a través del tiempo",
         "en un castillo de cuento, hace muchísimo tiempo",
         &[
             "{N} encontró un viejo reloj de bolsillo que iba hacia atrás, y al darle cuerda, toda la habitación {r:empezó a|comenzó a} girar {r:suavemente|dulcemente}. || Con una vuelta más de cuerda, la habitación giró {r:suavemente|dulcemente} hacia el otro lado, y llegaron a casa justo a tiempo para cenar.",
@@ -346,7 +346,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Viaje a las Estrellas",
+        "el viaje a las estrellas",
         "en un pequeño cohete plateado entre las estrellas",
         &[
             "{N} y {C} construyeron un cohete con una caja de cartón, y aquella noche despegó de verdad. || El cohete aterrizó {r:suavemente|dulcemente} en el jardín y volvió a ser una caja de cartón, pero ellos sabían la verdad.",
@@ -375,7 +375,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Mundo Diminuto",
+        "el mundo diminuto",
         "en un mundo diminuto escondido entre las briznas de hierba",
         &[
             "{N} encontró una bellota que brillaba, y al tocarla, {g:se hizo tan pequeñito como una mariquita|se hizo tan pequeñita como una mariquita|encogió hasta el tamaño de una mariquita}. || Cuando terminó la aventura, la bellota brilló otra vez, y {N} recuperó su tamaño de siempre.",
@@ -395,12 +395,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Lección de la Maga del Tiempo",
+        "la lección de la maga del tiempo",
         "en lo alto de la colina donde vivía la maga del tiempo",
         &[
             "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita para siempre.",
             "Las nubes se habían hecho un lío: nevaba sobre las flores y llovía sobre los muñecos de nieve. || Pronto la nieve volvió a los muñecos, la lluvia a las flores, y todo quedó como debía.",
-            "En lo alto de la colina había una veleta que hablaba, y hoy tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
+            "En lo alto de la colina había una veleta que hablaba, y aquel día tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
         ],
         &[
             "La primera lección era hacer una brisa suave, pero el primer intento hizo un remolino diminuto lleno de hojas. || El segundo intento hizo una brisa tan suave que podría haber mecido a un pajarito.",
@@ -415,7 +415,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "los Susurros de los Animales",
+        "los susurros de los animales",
         "en un claro soleado del bosque lleno de animales",
         &[
             "Una mañana, {N} se despertó y descubrió que entendía cada palabra de los animales. || Por la noche, {N} tenía tantos amigos animales que todos vinieron a darle las buenas noches.",
@@ -434,7 +434,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el País de los Sueños",
+        "el país de los sueños",
         "en el país de los sueños, donde las islas flotan entre lunas suaves",
         &[
             "En cuanto {N} cerró los ojos, llegó una barca de plumas para llevarle al país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
@@ -458,7 +458,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La luna del cielo de los sueños tenía tanto sueño que se iba resbalando detrás de una colina. || Le pusieron una nube detrás como un cojín, y la luna se acomodó allí, brillando suavecito.",
             "La fuente de los sueños echaba música en vez de agua, pero la melodía se había atascado en una sola nota. || Cantaron la nota siguiente por ella, y la fuente dejó salir feliz el resto de la canción.",
             "Los árboles del bosque de los sueños se habían intercambiado las hojas y estaban muy liados. || Ayudaron a cada árbol a encontrar sus propias hojas, y el bosque susurró un gracias adormilado.",
-            "El camino de estrellas para cruzar tenía un hueco, justo en el medio. || Encendieron una estrella propia con un pensamiento alegre y la pusieron en el hueco, y el camino brilló de punta a punta.",
+            "El camino de estrellas, que se cruzaba saltando de una a otra, tenía un hueco justo en el medio. || Encendieron una estrella propia con un pensamiento alegre y la pusieron en el hueco, y el camino brilló de punta a punta.",
             "Un gatito de sueño perseguía su propia sombra y nunca conseguía atraparla. || Le enseñaron al gatito que la sombra siempre volvía a casa a la hora de dormir, y el gatito se acurrucó a su lado ronroneando.",
         ],
     ),

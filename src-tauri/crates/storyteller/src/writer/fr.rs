@@ -61,7 +61,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     intros_noun: &[
         "Là vivait {N}, qui avait {T1} et {T2}, et qui remarquait toujours les petites choses.",
         "Tous ceux qui connaissaient {N} le savaient : {N} avait {T1}, et {T2} aussi.",
-        "Partout où {N} allait, {N} emportait {T1}, et {T2} juste à côté.",
+        "{N} emportait partout {T1}, et {T2} juste à côté.",
         "Voici l'histoire de {N}, qui avait {T1}, {T2} et un sourire capable d'éclairer un jour gris.",
     ],
     looks: &[
@@ -167,7 +167,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         t(
             "gentil",
             "gentille",
-            "un cœur généreux",
+            "beaucoup de gentillesse",
             &[
                 "{N} s'agenouilla et demanda de sa voix la plus douce : « Comment pouvons-nous t'aider ? »",
                 "Avec sa gentillesse habituelle, {N} écouta d'abord attentivement, puis tendit la main.",
@@ -361,7 +361,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} confia un secret à {N} : les meilleures aventures finissent toujours dans un lit {r:douillet|moelleux}, et {N} fut entièrement d'accord.",
         "Les deux {r:amis|copains} comptèrent toutes les couleurs qu'ils voyaient, et ils arrivèrent jusqu'à onze.",
         "Une famille de hérissons passa en petite file bien sage, chacun reniflant l'air du soir.",
-        "« Tu es fatigué ? » demanda {N}. « Juste un peu, dit {C}, la bonne fatigue, celle des jours heureux. »",
+        "« Tu as sommeil ? » demanda {N}. « Juste un peu, dit {C}, la bonne fatigue, celle des jours heureux. »",
         "Ils trouvèrent une pierre lisse en forme de cœur, et {N} la mit dans sa poche pour la garder pour toujours.",
         "L'air du soir était si doux que {N} pouvait presque y goûter le chèvrefeuille.",
         "{C} bâilla un tout petit bâillement et fit semblant de s'étirer, et {N} sourit en faisant semblant de ne rien voir.",
@@ -370,7 +370,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} cueillit une fraise des bois et la partagea en deux avec {N}, et ce fut la fraise la plus sucrée de tout l'été.",
         "Un merle se posa sur une branche basse et chanta tout un couplet, comme pour se présenter comme il faut.",
         "{N} et {C} jouèrent à deviner les formes des ombres, et chaque ombre devenait un animal différent.",
-        "« Tu te souviens du jour où on s'est rencontrés ? » demanda {C}, et {N} {r:se mit à|commença à} rire, car bien sûr, c'était inoubliable.",
+        "« Tu te souviens du jour où on s'est rencontrés ? » demanda {C}, et {N} {r:se mit à rire|éclata de rire}, car bien sûr, c'était inoubliable.",
         "{C} trouva une pomme de pin qui ressemblait exactement à un petit hérisson, et ils en rirent tout le long du chemin.",
         "{N} et {C} inventèrent ensemble un nouveau mot, « câlinouille », qui voulait dire être heureux et avoir sommeil en même temps.",
         "Ils aperçurent la première luciole du soir, et {C} lui fit une petite révérence très polie.",
@@ -435,13 +435,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Ainsi finit la journée, comme finissent toutes les {r:belles|jolies} journées : un lit {r:douillet|moelleux}, un ami endormi et un tendre bonne nuit.",
     ],
     custom_situation: &[
-        "Aujourd'hui était un jour spécial : {TITLE}. {DESC}",
+        "Ce jour-là n'était pas un jour comme les autres : {TITLE}. {DESC}",
         "{N} y pensait depuis toute la semaine. {DESC}",
         "C'était le jour de « {TITLE} », et {N} sentait de petits papillons de joie dans son ventre. {DESC}",
         "Le moment était venu : {TITLE}. {DESC}",
     ],
     custom_keywords: &[
-        "Aujourd'hui, tout semblait parler de : {KWS}.",
+        "Ce jour-là, tout semblait parler des mêmes choses : {KWS}.",
         "{N} avait le sentiment que la journée réserverait une place à tout cela : {KWS}.",
         "{C} {r:chuchota|murmura} une liste de merveilles à guetter : {KWS}.",
     ],
@@ -449,7 +449,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Depuis des jours, {N} ne pensait qu'à une chose : {SEED}.",
         "Ce soir, l'histoire parle de « {SEED} », et elle commence ici même.",
         "Une seule idée trottait dans la tête de {N} : {SEED}.",
-        "{C} savait déjà de quoi il serait question aujourd'hui : {SEED}.",
+        "{C} savait déjà de quoi il serait question ce jour-là : {SEED}.",
     ],
     custom_goal: &[
         "{N} n'avait qu'un souhait : {GOAL}.",
@@ -463,7 +463,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_goal_resolution: &[
         "Et le souhait de {N} s'était réalisé : {GOAL}, pour de vrai.",
-        "{N} en avait tant rêvé — {GOAL} — et aujourd'hui, c'était arrivé.",
+        "{N} en avait tant rêvé — {GOAL} — et ce jour-là, c'était enfin arrivé.",
     ],
     custom_moments: &[
         "Au début, tout cela semblait un peu trop grand — « {SEED} » — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",
@@ -510,7 +510,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         &[
             "Tout allait lentement et doucement, comme une barque bercée sur un lac tranquille.",
             "Rien ne pressait : la journée était douce, et eux aussi.",
-            "{N} inspira lentement, expira lentement, et se sentit tout calme.",
+            "{N} inspira lentement, expira lentement, et sentit le calme l'envahir.",
         ],
         &[
             "Le cœur de {N} fit un petit bond de joie, car quelque chose de passionnant allait arriver !",

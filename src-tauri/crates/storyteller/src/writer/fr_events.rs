@@ -43,7 +43,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "C'était un jour d'école, et la maîtresse avait promis une surprise toute spéciale après le déjeuner. || La surprise, c'était un pique-nique sous le pommier, et tout le monde fut d'accord : c'était la plus belle journée d'école.",
             "En allant à l'école, {N} et {C} trouvèrent une boîte à goûter perdue, avec une étiquette qui disait « Mo ». || Mo serra la boîte contre lui et partagea ses fraises, et depuis ce jour, Mo fut leur ami.",
-            "Aujourd'hui, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
+            "Ce jour-là, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
         ],
         &[
             "Pendant le dessin, un nouvel élève restait assis dans un coin, sans rien dessiner du tout. || Bientôt, le nouvel élève dessinait un éléphant violet en riant, et son dessin fut accroché au mur.",
@@ -128,7 +128,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "le Pique-nique en famille",
         "dans la petite maison chaleureuse où vivait toute la famille",
         &[
-            "Aujourd'hui, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
+            "Ce jour-là, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
             "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus {r:moelleux|douillet} du monde. || Le gâteau au miel sortit du four doré et {r:moelleux|douillet}, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
         ],
@@ -166,7 +166,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "quelque chose de nouveau",
         "dans la petite bibliothèque au jardin sur le toit",
         &[
-            "Aujourd'hui, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
+            "Ce jour-là, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
             "La bibliothécaire montra à {N} un livre sur les étoiles et proposa d'apprendre leurs noms. || Ce soir-là, {N} savait montrer la Grande Ourse et l'étoile du Nord, et dire leurs noms à voix haute.",
             "{N} avait décidé d'apprendre un air sur une toute petite flûte en bois. || Le soir, {N} joua tout l'air devant la famille, et pas une seule note ne couina.",
         ],
@@ -254,7 +254,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Tout en haut des montagnes vivait un petit dragon qui ne crachait pas de feu, seulement des bulles tièdes qui chatouillaient. || Le petit dragon comprit que les bulles sont un merveilleux cadeau, et tout le monde adora jouer avec.",
             "Un jour, un bébé dragon atterrit dans la prairie avec un gros boum et un sourire tout gêné. || Le bébé dragon put enfin rentrer chez lui, en faisant un joyeux looping au-dessus de leurs têtes.",
-            "Les enfants du village s'étaient toujours demandé d'où venait le doux grondement des montagnes, et aujourd'hui {N} le découvrit : c'était un dragon qui ronflait. || Le dragon ensommeillé se réveilla, bâilla un bâillement tiède qui sentait la cannelle et devint leur ami pour toujours.",
+            "Les enfants du village s'étaient toujours demandé d'où venait le doux grondement des montagnes, et ce jour-là, {N} le découvrit : c'était un dragon qui ronflait. || Le dragon ensommeillé se réveilla, bâilla un bâillement tiède qui sentait la cannelle et devint leur ami pour toujours.",
         ],
         &[
             "Le petit dragon voulait voler jusqu'à la grotte de sa famille, mais il vacillait dans le vent. || Avec un peu d'entraînement et beaucoup d'encouragements, le dragon vola bien droit.",
@@ -400,7 +400,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien qu'à soi.",
             "Les nuages s'étaient embrouillés : il neigeait sur les fleurs et il pleuvait sur les bonshommes de neige. || Bientôt, la neige retourna sur les bonshommes, la pluie sur les fleurs, et tout fut juste comme il faut.",
-            "En haut de la colline, il y avait une girouette qui parlait, et aujourd'hui, elle avait un message important. || Le message était simple : « Demain, il fera {r:beau|joli} », et tout le village applaudit.",
+            "En haut de la colline, il y avait une girouette qui parlait, et ce jour-là, elle avait un message important. || Le message était simple : « Demain, il fera {r:beau|joli} », et tout le village applaudit.",
         ],
         &[
             "La première leçon consistait à faire une brise légère, mais le premier essai fit un minuscule tourbillon plein de feuilles. || Le deuxième essai fit une brise si douce qu'elle aurait pu bercer un oisillon.",
@@ -458,7 +458,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La lune du ciel des rêves avait tellement sommeil qu'elle glissait derrière une colline. || Ils glissèrent un nuage derrière elle comme un coussin, et la lune s'y installa en brillant tout doucement.",
             "La fontaine des rêves versait de la musique au lieu de l'eau, mais l'air était resté coincé sur une seule note. || Ils chantèrent la note suivante pour elle, et la fontaine versa joyeusement le reste de la chanson.",
             "Les arbres de la forêt des rêves avaient échangé leurs feuilles et ne s'y retrouvaient plus. || Ils aidèrent chaque arbre à retrouver ses propres feuilles, et la forêt murmura un merci ensommeillé.",
-            "Le chemin d'étoiles-pierres de gué avait un trou, juste au milieu. || Ils allumèrent une étoile à eux avec une pensée joyeuse et la posèrent dans le trou, et le chemin brilla d'un bout à l'autre.",
+            "Le chemin d'étoiles, qu'on traversait en sautant de l'une à l'autre, avait un trou, juste au milieu. || Ils allumèrent une étoile à eux avec une pensée joyeuse et la posèrent dans le trou, et le chemin brilla d'un bout à l'autre.",
             "Un chaton de rêve courait après son ombre sans jamais tout à fait l'attraper. || Ils montrèrent au chaton que son ombre rentrait toujours à l'heure du coucher, et le chaton se roula en boule à côté d'elle en ronronnant.",
         ],
     ),
