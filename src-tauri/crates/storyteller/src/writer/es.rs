@@ -73,7 +73,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{N} siempre tenía compañía, porque {C}, {CK}, nunca se separaba de su lado.",
         "Junto a {N} {CWALK} {C}, {CK} de ojos brillantes y corazón tierno.",
         "{N} lo compartía todo con {C}, {CK} a quien le gustaban las aventuras casi tanto como los abrazos.",
-        "Justo entonces llegó {C}, {CK}, con muchísima {r:alegría|felicidad}.",
+        "Justo entonces llegó {C}, {CK}, con muchísima {r:alegría|ilusión}.",
         "Por supuesto, {N} tenía compañía: {C}, {CK} que conocía todos los caminos y todas las canciones.",
     ],
     companion_kinds: &[
@@ -437,14 +437,14 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Así terminó el día, como terminan todos los días bonitos: con una cama calentita, un amigo dormido y unas dulces buenas noches.",
     ],
     custom_situation: &[
-        "Aquel era un día especial: {TITLE}. {DESC}",
+        "Aquel era un día especial: «{TITLE}». {DESC}",
         "{N} llevaba toda la semana pensando en ello. {DESC}",
         "Era el día de «{TITLE}», y {N} sentía mariposas de {r:alegría|felicidad} en la barriga. {DESC}",
-        "Había llegado el momento: {TITLE}. {DESC}",
+        "Por fin había llegado el momento: «{TITLE}». {DESC}",
     ],
     custom_keywords: &[
         "Aquel día, todo parecía hablar de lo mismo: {KWS}.",
-        "{N} tenía la sensación de que en el día habría sitio para todo esto: {KWS}.",
+        "{N} tenía la sensación de que aquel día iba a haber sitio para todo esto: {KWS}.",
         "{C} {r:susurró|murmuró} una lista de maravillas que buscar: {KWS}.",
     ],
     custom_seed: &[
@@ -461,7 +461,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Y así fue como «{SEED}» se convirtió en uno de los recuerdos más felices de {N}.",
         "Al final, «{SEED}» resultó todavía mejor de lo que {N} había imaginado.",
         "{N} sonrió: con «{SEED}» todo había salido bien, y {C} había estado allí en cada momento.",
-        "Al final, no había nada que temer en «{SEED}», solo cosas {r:bonitas|preciosas} que recordar.",
+        "Al final, no había nada que temer con «{SEED}», solo cosas {r:bonitas|preciosas} que recordar.",
     ],
     custom_goal_resolution: &[
         "Y el deseo de {N} se había cumplido: {GOAL}, de verdad.",
@@ -471,7 +471,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Al principio todo parecía demasiado grande —«{SEED}»— y {N} no sabía por dónde empezar. || Poco a poco todo se volvió más fácil, y pronto {N} volvía a sonreír.",
         "Luego llegó el momento en el que {N} más había pensado, la parte difícil de «{SEED}». || Salió mucho mejor de lo esperado, y {C} soltó un gritito de {r:alegría|felicidad}.",
         "{C} preguntó muy en serio qué era lo más importante de «{SEED}», y {N} tuvo que pensarlo bien. || «Hacerlo juntos», dijo por fin {N}, y {C} asintió con aire sabio.",
-        "A mitad de camino, {N} se detuvo y se preguntó si «{SEED}» saldría bien de verdad. || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
+        "A mitad de camino, {N} se detuvo y se preguntó si de verdad todo saldría bien con «{SEED}». || {C} se acurrucó a su lado, y juntos descubrieron que sí.",
     ],
     custom_goal_moments: &[
         "Al principio parecía un poco difícil —{GOAL}— y {N} no sabía por dónde empezar. || Poco a poco todo se volvió más fácil, y pronto {N} volvía a sonreír.",

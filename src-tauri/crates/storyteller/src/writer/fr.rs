@@ -418,7 +418,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Les paupières de {N} devinrent lourdes et chaudes, comme de petits rideaux qui se ferment après un {r:beau|joli} spectacle.",
         "La maison devint silencieuse, et on n'entendait plus que le tic-tac tranquille de l'horloge.",
         "{N} repensa à toute cette belle journée, une image heureuse après l'autre.",
-        "L'oreiller était {r:moelleux|douillet}, la couverture bien douillette, et tout était exactement à sa place.",
+        "L'oreiller était {r:moelleux|tout doux}, la couverture bien douillette, et tout était exactement à sa place.",
         "Une à une, les étoiles s'allumèrent pour veiller sur tous les enfants qui s'endormaient.",
         "{N} {r:chuchota|murmura} « merci pour cette journée », à personne en particulier, et à tout le monde.",
         "Une pluie légère se mit à tambouriner sur le toit, douce comme une chanson chuchotée.",
@@ -435,14 +435,14 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Ainsi finit la journée, comme finissent toutes les {r:belles|jolies} journées : un lit {r:douillet|moelleux}, un ami endormi et un tendre bonne nuit.",
     ],
     custom_situation: &[
-        "Ce jour-là n'était pas un jour comme les autres : {TITLE}. {DESC}",
+        "Ce jour-là n'était pas un jour comme les autres : c'était « {TITLE} ». {DESC}",
         "{N} y pensait depuis toute la semaine. {DESC}",
         "C'était le jour de « {TITLE} », et {N} sentait de petits papillons de joie dans son ventre. {DESC}",
-        "Le moment était venu : {TITLE}. {DESC}",
+        "Le moment tant attendu était venu : « {TITLE} ». {DESC}",
     ],
     custom_keywords: &[
         "Ce jour-là, tout semblait parler des mêmes choses : {KWS}.",
-        "{N} avait le sentiment que la journée réserverait une place à tout cela : {KWS}.",
+        "{N} avait l'impression que la journée ferait une place à chacune de ces choses : {KWS}.",
         "{C} {r:chuchota|murmura} une liste de merveilles à guetter : {KWS}.",
     ],
     custom_seed: &[
@@ -459,7 +459,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Et c'est ainsi que « {SEED} » devint l'un des plus beaux souvenirs de {N}.",
         "Finalement, « {SEED} », c'était encore mieux que ce que {N} avait imaginé.",
         "{N} sourit : pour « {SEED} », tout s'était bien passé, et {C} avait été là à chaque instant.",
-        "Au bout du compte, il n'y avait rien à craindre dans « {SEED} », seulement de {r:jolies|belles} choses à raconter.",
+        "Au bout du compte, il n'y avait rien à craindre avec « {SEED} », seulement de {r:jolies|belles} choses à raconter.",
     ],
     custom_goal_resolution: &[
         "Et le souhait de {N} s'était réalisé : {GOAL}, pour de vrai.",
@@ -469,7 +469,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Au début, tout cela semblait un peu trop grand — « {SEED} » — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",
         "Puis vint le moment auquel {N} avait le plus pensé, le passage délicat de « {SEED} ». || Tout se passa bien mieux que prévu, et {C} poussa un petit cri de joie.",
         "{C} demanda très sérieusement ce qui comptait le plus dans « {SEED} », et {N} dut bien réfléchir. || « Le faire ensemble », répondit enfin {N}, et {C} hocha la tête d'un air sage.",
-        "À mi-chemin, {N} s'arrêta et se demanda si « {SEED} » allait vraiment bien se passer. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
+        "À mi-chemin, {N} s'arrêta et se demanda si tout allait vraiment bien se passer avec « {SEED} ». || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
     ],
     custom_goal_moments: &[
         "Au début, cela semblait un peu trop difficile — {GOAL} — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",

@@ -129,7 +129,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "dans la petite maison chaleureuse où vivait toute la famille",
         &[
             "Ce jour-là, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
-            "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus {r:moelleux|douillet} du monde. || Le gâteau au miel sortit du four doré et {r:moelleux|douillet}, et Mamie déclara que c'était le meilleur jamais fait.",
+            "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus moelleux du monde. || Le gâteau au miel sortit du four doré et moelleux, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
         ],
         &[
@@ -398,20 +398,20 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "la Leçon de la magicienne du temps",
         "en haut de la colline où vivait la magicienne du temps",
         &[
-            "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien qu'à soi.",
+            "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien que pour {g:lui|elle|{N}}.",
             "Les nuages s'étaient embrouillés : il neigeait sur les fleurs et il pleuvait sur les bonshommes de neige. || Bientôt, la neige retourna sur les bonshommes, la pluie sur les fleurs, et tout fut juste comme il faut.",
-            "En haut de la colline, il y avait une girouette qui parlait, et ce jour-là, elle avait un message important. || Le message était simple : « Demain, il fera {r:beau|joli} », et tout le village applaudit.",
+            "En haut de la colline, il y avait une girouette qui parlait, et ce jour-là, elle avait un message important. || Le message était simple : « Demain, il fera beau », et tout le village applaudit.",
         ],
         &[
             "La première leçon consistait à faire une brise légère, mais le premier essai fit un minuscule tourbillon plein de feuilles. || Le deuxième essai fit une brise si douce qu'elle aurait pu bercer un oisillon.",
             "Un petit nuage était trop timide pour pleuvoir, et le jardin assoiffé attendait. || Le petit nuage fit tomber la pluie la plus douce, et chaque fleur du jardin releva la tête.",
             "Pour faire un arc-en-ciel, il fallait un peu de soleil, un peu de pluie et beaucoup de patience. || L'arc-en-ciel s'étira au-dessus de la colline, et son bout se posa juste à leurs pieds.",
-            "Les carillons à vent du magicien s'étaient emmêlés dans une rafale, et sans leur musique, les brises ne savaient plus quand souffler. || Ils démêlèrent les carillons fil par fil, et un doux tintement renvoya les brises au travail.",
+            "Les carillons à vent de la magicienne s'étaient emmêlés dans une rafale, et sans leur musique, les brises ne savaient plus quand souffler. || Ils démêlèrent les carillons fil par fil, et un doux tintement renvoya les brises au travail.",
             "Une petite nappe de brouillard s'était posée dans la vallée et avait oublié de se lever, et le fermier ne retrouvait plus ses vaches. || Ils demandèrent au soleil de briller un peu plus chaud, le brouillard se leva comme un rideau, et les vaches étaient là, à brouter tranquillement.",
             "La leçon des flocons était difficile, car chaque flocon devait être différent de tous les autres. || Ils mirent un petit vœu dans chaque flocon, et comme chaque vœu était différent, chaque flocon l'était aussi.",
             "Le soleil avait sommeil et se glissait derrière la colline bien avant l'heure du goûter. || Ils chantèrent au soleil une chanson du matin en plein après-midi, et il resta là, chaud et doré, jusqu'à ce que tout le monde ait fini son goûter.",
             "La rosée du matin avait oublié de se poser sur le pré, et l'herbe paraissait terne et assoiffée. || Ils demandèrent à la brise de la nuit de porter la rosée tout doucement, et au matin chaque brin d'herbe portait une minuscule perle scintillante.",
-            "Le tonneau à pluie du magicien avait débordé, et de petits ruisseaux couraient dans tous les sens à travers le jardin d'herbes. || Ils creusèrent de minuscules rigoles avec un bâton, et l'eau s'en alla sagement vers chaque herbe assoiffée.",
+            "Le tonneau à pluie de la magicienne avait débordé, et de petits ruisseaux couraient dans tous les sens à travers le jardin d'herbes. || Ils creusèrent de minuscules rigoles avec un bâton, et l'eau s'en alla sagement vers chaque herbe assoiffée.",
         ],
     ),
     e(
@@ -425,7 +425,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Les lapins et les écureuils n'arrivaient pas à décider à qui revenait le coin ensoleillé. || Ils décidèrent de partager : les lapins le matin, les écureuils l'après-midi, et tout le monde ensemble à l'heure du goûter.",
             "Un petit rouge-gorge avait quelque chose d'important à dire, mais il ne savait que le chanter. || La chanson du rouge-gorge voulait dire : « Mes œufs ont éclos ! », et tout le monde alla voir les minuscules oisillons.",
-            "Les grenouilles voulaient donner un concert, mais elles ne s'entendaient pas sur la chanson. || Elles chantèrent toutes les chansons, l'une après l'autre, et ce fut le concert le plus long et le plus joyeux que l'étang ait jamais entendu.",
+            "Les grenouilles voulaient donner un concert, mais elles n'arrivaient pas à se mettre d'accord sur la chanson. || Elles chantèrent toutes les chansons, l'une après l'autre, et ce fut le concert le plus long et le plus joyeux que l'étang ait jamais entendu.",
             "Le vieux blaireau ne pouvait pas dormir, car les hiboux d'à côté bavardaient beaucoup trop fort. || Ils demandèrent très poliment aux hiboux de bavarder en chuchotant, et le blaireau ronflait avant même que la lune se lève.",
             "Un agneau perdu bêlait sur la colline, mais ses bêlements étaient trop embrouillés pour qu'on les comprenne. || Ils écoutèrent attentivement jusqu'à ce que l'agneau dise « maman » et « barrière blanche », et bientôt il était blotti contre sa mère, près de la barrière blanche.",
             "Les abeilles et les papillons voulaient tous le même coin de lavande. || Ils montrèrent aux abeilles le trèfle de l'autre côté de la colline, et il y eut de la douceur pour tout le monde.",
