@@ -187,12 +187,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba {r:precioso|bonito}, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
             "El pueblo se preparaba para la fiesta, y todo el mundo necesitaba un par de manos más. || Cuando se encendieron las luces de la fiesta, todos sabían que muchas manitas lo habían hecho posible.",
-            "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarle a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
+            "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarlo a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
         ],
         &[
             "La carretilla estaba llena de macetas, y una de sus ruedas se había aflojado. || Con un giro y un golpecito, la rueda volvió a su sitio, y las macetas llegaron sanas y salvas al mercado.",
             "El panadero se había quemado un poco los dedos y no podía amasar el pan de la fiesta. || Unas manos pequeñas amasaron la masa, y el pan salió del horno redondo y dorado.",
-            "La familia del patito había nadado hasta la otra orilla del estanque. || Acompañaron al patito alrededor del estanque, y pronto vio a su familia esperándole entre los juncos.",
+            "La familia del patito había nadado hasta la otra orilla del estanque. || Acompañaron al patito alrededor del estanque, y pronto vio a su familia esperándolo entre los juncos.",
             "El gato del anciano señor Pimienta se había subido al cobertizo del jardín y no quería bajar a cenar. || Sacudieron suavemente su cuenco de comida y esperaron con paciencia, y por fin el gato bajó de un saltito y entró trotando a cenar.",
             "La biblioteca tenía un montón enorme de libros devueltos, y la bibliotecaria no podía colocarlos todos antes de cerrar. || Ordenaron los libros por letras y los llevaron estante por estante, y cada libro volvió a su sitio antes de que se apagaran las luces.",
             "A una niña pequeña se le había caído la bolsa de canicas, y habían rodado por toda la plaza. || Buscaron y contaron hasta encontrar todas las canicas, incluso la azul que se escondía en una maceta.",
@@ -215,14 +215,14 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El muñeco de nieve de la plaza había perdido su nariz de zanahoria durante la noche. || Una zanahoria fresquita del mercado le devolvió la nariz, y pareció sonreír de oreja a oreja.",
             "La campana de la puerta del pueblo estaba tan escarchada que no quería sonar para los visitantes de la fiesta. || Calentaron la campana con sus manoplas y su aliento, y pronto sonó un alegre y clarísimo din-don.",
             "Un trineo lleno de regalos se había deslizado dentro de un montón de nieve blanda junto al camino. || Todos empujaron a la vez, una, dos y tres, y el trineo volvió al camino con todos los regalos en su sitio.",
-            "Las galletas de fiesta se enfriaban en el alféizar, pero un petirrojo hambriento no paraba de picotear las migas. || Pusieron un platito de migas solo para el petirrojo, y él cantó una canción de gracias mientras las galletas se enfriaban tranquilas.",
+            "Las galletas de fiesta se enfriaban en el alféizar, pero un petirrojo hambriento no paraba de picotear las migas. || Pusieron un platito de migas solo para el petirrojo, y el pájaro cantó una canción de gracias mientras las galletas se enfriaban tranquilas.",
             "En la pequeña pista de patinaje, un niño pequeño se agarraba a la barandilla y no se atrevía a soltarse. || Lo tomaron de las manos, uno a cada lado, y despacito, despacito, el niño se deslizó por la pista con una sonrisa enorme.",
             "La corona de fiesta de la puerta del ayuntamiento había perdido la mitad de sus piñas en la nieve. || Encontraron piñas nuevas bajo el gran abeto, y la corona quedó más llena y más bonita que nunca.",
             "El coro estaba listo para cantar en la plaza, pero las páginas del cancionero estaban húmedas y pegadas. || Secaron las páginas una a una junto a la estufa, y el coro cantó todas las canciones sin olvidar ni una palabra.",
             "Una familia de gorriones se esponjaba contra el frío sobre el tejado de un puesto del mercado. || Colgaron bajo el tejado una casita de ramas de abeto y paja, y los gorriones se apretujaron dentro, bien calentitos.",
             "El paquete de fiesta para la abuela estaba listo, pero había tanta nieve que el carro del cartero no podía pasar. || Llevaron el paquete a casa de la abuela en un trineo de madera, y ella abrió la puerta con un grito de alegría.",
             "El hijo pequeño del panadero ya no tenía papel para hacer un farolillo para el desfile. || Compartieron su papel y su pegamento, y el hijo del panadero llevó el farolillo más brillante de todos.",
-            "Los montones de nieve tapaban el callejón, y los vecinos ancianos no podían salir a la fiesta. || Abrieron un camino con escobas y palas, y los vecinos ancianos fueron a la plaza del brazo, cantando.",
+            "Los montones de nieve tapaban el callejón, y los vecinos ancianos no podían salir a la fiesta. || Abrieron un camino con escobas y palas, y los vecinos ancianos fueron a la plaza cogidos del brazo, cantando.",
             "La tira de lucecitas de fiesta se había enredado en un gran nudo dentro de su caja. || Desenredaron las luces vuelta a vuelta, y cuando las colgaron en el abeto, cada bombilla brilló como una estrellita.",
             "Un zorrito olfateaba entre los puestos vacíos del mercado, buscando algo que comer. || Dejaron unas cortezas de pan junto al seto, y el zorrito se las comió y volvió a casa trotando, meneando su cola tupida.",
             "La casita de jengibre para la feria de fiesta perdía el tejado una y otra vez, porque el glaseado no se endurecía. || Sujetaron el tejado contando despacio hasta cien, y cuando lo soltaron, la casita se quedó firme y dulce.",
@@ -234,12 +234,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "en un bosque encantado donde brillaban las setas",
         &[
             "En lo más profundo del bosque, el árbol más viejo había dejado de cantar, y todos los animales estaban preocupados. || Cuando el viejo árbol volvió a cantar, todas las hojas del bosque se unieron a su canción.",
-            "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella ponía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
+            "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella decía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
             "Las hadas del bosque habían perdido su farolillo, y sin él no encontraban el {r:camino|sendero} a su fiesta. || El farolillo de las hadas volvió a brillar, y la fiesta duró hasta que la luna estuvo bien alta.",
         ],
         &[
             "Un {r:camino|sendero} de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",
-            "Una familia de erizos tenía que cruzar un riachuelo, pero sus patitas eran demasiado cortas. || Un puente de corteza llevó a los erizos al otro lado, donde se hicieron bolitas felices.",
+            "Una familia de erizos tenía que cruzar un riachuelo, pero sus patitas eran demasiado cortas. || Un puente de corteza llevó a los erizos al otro lado, donde se enroscaron en bolitas felices.",
             "El viejo árbol sabio les puso una adivinanza: «¿Qué crece más cuanto más lo regalas?». || «¡La bondad!», contestaron, y el viejo árbol agitó sus hojas de {r:alegría|felicidad}.",
             "Un hada pequeñita se había enganchado el ala en una zarza y no podía volar a casa. || Soltaron el ala hoja a hoja, y el hada echó a volar en un remolino de purpurina, diciéndoles adiós con la mano.",
             "El arroyo parlanchín del bosque había perdido la voz y solo hacía un glu-glu triste. || Quitaron el montón de hojas secas que le cerraba el paso, y el arroyo volvió a charlar y a cantar.",
@@ -307,7 +307,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "El puente entre dos torres era de neblina y no paraba de deshacerse. || Tejieron la neblina con un rayo de sol, y el puente quedó firme y brillante.",
             "Los perritos de nube botaban tanto que habían tirado algo importante por una ventana. || El tesoro perdido había caído en una nubecita justo debajo, sano y salvo.",
-            "El viento soplaba demasiado fuerte, y el castillo {r:empezó a|comenzó a} irse hacia las montañas. || Le pidieron al viento con amabilidad que soplara hacia el otro lado, y el castillo volvió a su sitio.",
+            "El viento soplaba demasiado fuerte, y el castillo {r:empezó a|comenzó a} irse a la deriva hacia las montañas. || Le pidieron al viento con amabilidad que soplara hacia el otro lado, y el castillo volvió a su sitio.",
             "La veleta del castillo había girado tan deprisa que se había mareado. || La sujetaron quieta mientras contaban juntos hasta diez, y la veleta volvió a señalar el norte muy orgullosa.",
             "Una nube bebé era demasiado pequeña para hacer lluvia y se sentía fuera del desfile de chaparrones. || Le enseñaron a la nube bebé a hacer rocío, y ella salpicó las flores del castillo de gotitas brillantes.",
             "La almohada de la reina de las nubes había perdido su relleno, y no conseguía ponerse cómoda para la siesta. || Recogieron hebras sueltas de nube de los alféizares, y la almohada quedó tan suave que la reina se durmió en un momento.",
@@ -380,7 +380,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "{N} encontró una bellota que brillaba, y al tocarla, {g:se hizo tan pequeñito como una mariquita|se hizo tan pequeñita como una mariquita|encogió hasta el tamaño de una mariquita}. || Cuando terminó la aventura, la bellota brilló otra vez, y {N} recuperó su tamaño de siempre.",
             "Bajo los rosales del jardín había todo un pueblo no más grande que una taza de té, y esa noche sus habitantes necesitaban ayuda. || Los habitantes diminutos celebraron una fiesta diminuta, con una música tan suave que parecía el aleteo de una polilla.",
-            "Un abejorro se posó en el dedo de {N} y le invitó a visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
+            "Un abejorro se posó en el dedo de {N} y le propuso visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
         ],
         &[
             "Una sola gota de lluvia era tan grande como una pelota, y había rodado hasta la puerta del pueblo. || Hicieron rodar la gota hasta una flor en forma de copa, donde las abejas pudieron beber.",
@@ -398,7 +398,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "la lección de la maga del tiempo",
         "en lo alto de la colina donde vivía la maga del tiempo",
         &[
-            "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita para siempre.",
+            "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita solo para {g:él|ella|{N}}.",
             "Las nubes se habían hecho un lío: nevaba sobre las flores y llovía sobre los muñecos de nieve. || Pronto la nieve volvió a los muñecos, la lluvia a las flores, y todo quedó como debía.",
             "En lo alto de la colina había una veleta que hablaba, y aquel día tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
         ],
@@ -425,7 +425,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Los conejos y las ardillas no se ponían de acuerdo sobre a quién le tocaba el rincón soleado. || Decidieron compartir: los conejos por la mañana, las ardillas por la tarde y todos juntos a la hora de la merienda.",
             "Un petirrojo tenía algo importante que decir, pero solo sabía cantarlo. || La canción del petirrojo quería decir: «¡Han nacido mis polluelos!», y todos fueron a ver a los pajaritos diminutos.",
-            "Las ranas querían dar un concierto, pero no se ponían de acuerdo con la canción. || Cantaron todas las canciones, una tras otra, y fue el concierto más largo y feliz que el estanque había oído jamás.",
+            "Las ranas querían dar un concierto, pero no se ponían de acuerdo sobre qué canción cantar. || Cantaron todas las canciones, una tras otra, y fue el concierto más largo y feliz que el estanque había oído jamás.",
             "El viejo tejón no podía dormir, porque los búhos de al lado charlaban demasiado alto. || Les pidieron a los búhos, con mucha educación, que charlaran en susurros, y el tejón ya roncaba antes de que saliera la luna.",
             "Un corderito perdido balaba en la ladera, pero sus balidos estaban demasiado revueltos para entenderlos. || Escucharon con atención hasta que el corderito dijo «mamá» y «puerta blanca», y pronto estaba acurrucado junto a su madre, al lado de la puerta blanca.",
             "Las abejas y las mariposas querían el mismo rincón de lavanda. || Les enseñaron a las abejas el trébol del otro lado de la colina, y hubo dulzura de sobra para todo el mundo.",
@@ -437,9 +437,9 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "el país de los sueños",
         "en el país de los sueños, donde las islas flotan entre lunas suaves",
         &[
-            "En cuanto {N} cerró los ojos, llegó una barca de plumas para llevarle al país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
+            "En cuanto {N} cerró los ojos, apareció a su lado una barca de plumas, lista para zarpar hacia el país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
             "En el país de los sueños, el hombrecillo de la arena había perdido su saco de arena dorada, y nadie podía dormirse. || El hombrecillo encontró su arena dorada y echó un poquito sobre cada uno, y todo el país bostezó feliz.",
-            "{N} soñó con una escalera de nubes, y arriba del todo le esperaba {C} con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
+            "{N} soñó con una escalera de nubes, y arriba del todo {C} esperaba con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
         ],
         &[
             "La isla de algodón de azúcar se alejaba flotando, y los niños del sueño querían ir a jugar allí. || Una cuerda de arcoíris trajo la isla de vuelta, y todos jugaron allí hasta la hora de descansar.",
