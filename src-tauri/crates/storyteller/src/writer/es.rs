@@ -55,7 +55,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     intros_adj: &[
         "Allí vivía {N}, {g:un niño|una niña} {A1} y {A2} que siempre se fijaba en las cosas pequeñas.",
         "Todos los que conocían a {N} decían lo mismo: era {A1}, y también muy {A2}.",
-        "{N} era {A1}, de esa forma que hace que una habitación se sienta más cálida, y {A2}, de esa forma que la hace más luminosa.",
+        "{N} era {A1} de una manera que llenaba de calor cualquier habitación, y {A2} de una manera que la llenaba de luz.",
         "Este es el cuento de {N}, {g:un niño|una niña} {A1} y {A2} con un corazón tan grande como el cielo.",
     ],
     intros_noun: &[

@@ -55,7 +55,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     intros_adj: &[
         "Là vivait {N}, {g:un enfant|une enfant} {A1} et {A2}, qui remarquait toujours les petites choses.",
         "Tous ceux qui connaissaient {N} disaient la même chose : {N} était {A1}, et tout aussi {A2}.",
-        "{N} était {A1}, de ceux qui rendent une pièce plus chaleureuse, et {A2}, de ceux qui la rendent plus lumineuse.",
+        "{N} était {A1}, d'une façon qui rendait une pièce plus chaleureuse, et {A2}, d'une façon qui la rendait plus lumineuse.",
         "Voici l'histoire de {N}, {g:un enfant|une enfant} {A1} et {A2}, au cœur grand comme le ciel.",
     ],
     intros_noun: &[

@@ -302,7 +302,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Un escalier de nuages apparut dans le jardin, et tout en haut se dressait un château blanc comme de la crème fouettée. || Le roi des nuages les invita à un festin de gelée de gouttes de pluie, et ils rentrèrent sur un petit nuage tout doux.",
             "Le roi des nuages avait perdu sa couronne arc-en-ciel, et sans elle, la pluie ne retrouvait plus ses couleurs. || Le roi remit sa couronne, et l'averse suivante laissa le plus bel arc-en-ciel qu'on ait jamais vu.",
-            "Un nuage en forme de mouton descendit et proposa à {N} et {C} de les emmener dans le ciel. || Le nuage-mouton leur montra le monde d'en haut, tout petit et paisible, avant de les ramener doucement à la maison.",
+            "Un nuage en forme de mouton descendit et proposa à {N} et à {C} de les emmener dans le ciel. || Le nuage-mouton leur montra le monde d'en haut, tout petit et paisible, avant de les ramener doucement à la maison.",
         ],
         &[
             "Le pont entre deux tours était fait de brume, et il n'arrêtait pas de se défaire. || Ils tricotèrent la brume avec un rayon de soleil, et le pont tint bon, tout scintillant.",
@@ -330,7 +330,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "dans un château de conte, il y a très, très longtemps",
         &[
             "{N} trouva une vieille montre à gousset qui tournait à l'envers, et quand on la remonta, toute la pièce {r:se mit à|commença à} tourner doucement. || Un tour de remontoir de plus, et la pièce tourna doucement dans l'autre sens : ils étaient rentrés juste à temps pour le dîner.",
-            "Un gentil horloger demanda de l'aide à {N} et {C} : une page d'histoire avait été tachée, et il fallait la remettre en ordre. || La page d'histoire redevint claire, et l'horloger leur offrit une minuscule clé dorée en souvenir.",
+            "Un gentil horloger demanda de l'aide à {N} et à {C} : une page d'histoire avait été tachée, et il fallait la remettre en ordre. || La page d'histoire redevint claire, et l'horloger leur offrit une minuscule clé dorée en souvenir.",
             "La grande horloge du couloir sonna treize coups, et sa porte s'ouvrit en grinçant sur une journée ensoleillée d'autrefois. || Quand l'horloge sonna midi, la porte s'ouvrit de nouveau sur le couloir de la maison, comme si le temps ne s'était pas écoulé.",
         ],
         &[
@@ -418,7 +418,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "les Murmures des animaux",
         "dans une clairière ensoleillée pleine d'animaux",
         &[
-            "Un matin, {N} se réveilla et découvrit que chaque mot des animaux devenait compréhensible. || Le soir venu, {N} avait tant d'{r:amis|copains} animaux qu'ils vinrent tous dire bonne nuit.",
+            "Un matin, {N} se réveilla et découvrit que chaque mot des animaux était devenu compréhensible. || Le soir venu, {N} avait tant {r:d'amis|de copains} animaux qu'ils vinrent tous dire bonne nuit.",
             "Une vieille tortue sage proposa d'apprendre à {N} la langue des animaux de la forêt. || La tortue hocha lentement la tête et dit que {N} avait appris le mot le plus important de tous : « ami ».",
             "Les animaux de la clairière avaient un problème, et ils avaient besoin de quelqu'un qui sache écouter. || Parce que quelqu'un les avait écoutés, les animaux trouvèrent leur propre solution, et la clairière redevint paisible.",
         ],
