@@ -19,7 +19,7 @@ const fn e(
 
 pub(super) static EVENTS: [EventWords; 20] = [
     e(
-        "el Camino de la Luna",
+        "el camino de la luna",
         "en el camino de la luna, detrás de la casita",
         &[
             "Aquella noche apareció un rastro de luciérnagas junto a la puerta del jardín, y {N} y {C} decidieron seguirlo antes de ir a la cama. || Al final del rastro, las luciérnagas bailaron un último baile solo para ellos y luego volaron a sus camitas de musgo.",
@@ -38,12 +38,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Día de Colegio más Feliz",
+        "el día de colegio más feliz",
         "en la pequeña escuela de la puerta roja",
         &[
             "Era día de colegio, y la maestra había prometido una sorpresa muy especial después de comer. || La sorpresa era un pícnic bajo el manzano, y todos estuvieron de acuerdo: era el día de colegio más feliz.",
-            "De {r:camino|sendero} al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
-            "Hoy la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
+            "De camino al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
+            "Aquel día la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
         ],
         &[
             "En la hora de dibujo, un compañero nuevo estaba sentado en un rincón sin dibujar nada. || Al poco rato, el compañero nuevo dibujaba un elefante morado entre risas, y su dibujo acabó colgado en la pared.",
@@ -57,11 +57,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Sorpresa de Cumpleaños",
+        "la sorpresa de cumpleaños",
         "en un jardín lleno de globos y banderines",
         &[
-            "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan {r:bonito|precioso} que el cumpleaños pareció un abrazo.",
-            "Hoy había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
+            "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan bien que el cumpleaños pareció un abrazo.",
+            "Aquel día había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
             "Todos los amigos estaban invitados a un pícnic de cumpleaños, y {N} quería que cada invitado se sintiera especial. || Al final de la fiesta, cada invitado tenía una corona de papel y una sonrisa, justo como {N} había deseado.",
         ],
         &[
@@ -76,7 +76,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Gran Expedición del Fin de Semana",
+        "la gran expedición del fin de semana",
         "entre las colinas verdes, a las afueras del pueblo",
         &[
             "Era sábado, y {N} y {C} prepararon una mochila con bocadillos, un mapa y una lupa. || Se comieron los bocadillos en la colina más alta y estuvieron de acuerdo en que explorar es mejor en compañía.",
@@ -96,7 +96,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Magia de un Día de Lluvia",
+        "la magia de un día de lluvia",
         "en una casa acogedora mientras la lluvia repiqueteaba en las ventanas",
         &[
             "Llovía todo el día, así que {N} y {C} decidieron construir el fuerte de mantas más grande que el salón había visto jamás. || Cuando el fuerte estuvo terminado, era tan acogedor que la lluvia de fuera sonaba como una nana.",
@@ -125,10 +125,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Pícnic en Familia",
+        "el pícnic en familia",
         "en la casita cálida donde vivía toda la familia",
         &[
-            "Hoy toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
+            "Aquel día toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
             "La abuela había venido de visita y traía una receta antigua del bizcocho de miel más esponjoso del mundo. || El bizcocho de miel salió dorado y esponjoso, y la abuela dijo que era el mejor que se había hecho nunca.",
             "Era el día de la familia, y cada uno tenía una tarea, del más grande al más pequeño. || Por la noche todas las tareas estaban hechas, y la familia se sentó junta en el sofá, cansada y feliz.",
         ],
@@ -144,7 +144,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "un Amigo Nuevo",
+        "un amigo nuevo",
         "en el parque del gran roble viejo",
         &[
             "En el parque había un niño al que nadie había visto antes, de pie junto a los columpios sin decir nada. || Al final de la tarde, el niño nuevo tenía un nombre, Ada, y dos amigos recién estrenados.",
@@ -163,10 +163,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "Algo Nuevo",
+        "algo nuevo",
         "en la pequeña biblioteca con un jardín en el tejado",
         &[
-            "Hoy {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
+            "Aquel día {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
             "La bibliotecaria le enseñó a {N} un libro sobre las estrellas y le propuso aprender sus nombres. || Aquella noche, {N} sabía señalar la Osa Mayor y la Estrella Polar y decir sus nombres en voz alta.",
             "{N} había decidido aprender una melodía en una flautita de madera. || Por la noche, {N} tocó la melodía entera para la familia, y ni una sola nota chirrió.",
         ],
@@ -182,17 +182,17 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Día de Ayudar",
+        "el día de ayudar",
         "en el pueblo de las chimeneas torcidas",
         &[
             "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba {r:precioso|bonito}, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
             "El pueblo se preparaba para la fiesta, y todo el mundo necesitaba un par de manos más. || Cuando se encendieron las luces de la fiesta, todos sabían que muchas manitas lo habían hecho posible.",
-            "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarle a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
+            "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarlo a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
         ],
         &[
             "La carretilla estaba llena de macetas, y una de sus ruedas se había aflojado. || Con un giro y un golpecito, la rueda volvió a su sitio, y las macetas llegaron sanas y salvas al mercado.",
             "El panadero se había quemado un poco los dedos y no podía amasar el pan de la fiesta. || Unas manos pequeñas amasaron la masa, y el pan salió del horno redondo y dorado.",
-            "La familia del patito había nadado hasta la otra orilla del estanque. || Acompañaron al patito alrededor del estanque, y pronto vio a su familia esperándole entre los juncos.",
+            "La familia del patito había nadado hasta la otra orilla del estanque. || Acompañaron al patito alrededor del estanque, y pronto vio a su familia esperándolo entre los juncos.",
             "El gato del anciano señor Pimienta se había subido al cobertizo del jardín y no quería bajar a cenar. || Sacudieron suavemente su cuenco de comida y esperaron con paciencia, y por fin el gato bajó de un saltito y entró trotando a cenar.",
             "La biblioteca tenía un montón enorme de libros devueltos, y la bibliotecaria no podía colocarlos todos antes de cerrar. || Ordenaron los libros por letras y los llevaron estante por estante, y cada libro volvió a su sitio antes de que se apagaran las luces.",
             "A una niña pequeña se le había caído la bolsa de canicas, y habían rodado por toda la plaza. || Buscaron y contaron hasta encontrar todas las canicas, incluso la azul que se escondía en una maceta.",
@@ -201,7 +201,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "las Luces de las Fiestas",
+        "las luces de las fiestas",
         "en el pueblo nevado iluminado con farolillos",
         &[
             "Eran las fiestas, y todo el pueblo colgaba farolillos y cintas en cada puerta. || Cuando se encendió el último farolillo, el pueblo brilló como un tarro lleno de estrellas.",
@@ -215,14 +215,14 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El muñeco de nieve de la plaza había perdido su nariz de zanahoria durante la noche. || Una zanahoria fresquita del mercado le devolvió la nariz, y pareció sonreír de oreja a oreja.",
             "La campana de la puerta del pueblo estaba tan escarchada que no quería sonar para los visitantes de la fiesta. || Calentaron la campana con sus manoplas y su aliento, y pronto sonó un alegre y clarísimo din-don.",
             "Un trineo lleno de regalos se había deslizado dentro de un montón de nieve blanda junto al camino. || Todos empujaron a la vez, una, dos y tres, y el trineo volvió al camino con todos los regalos en su sitio.",
-            "Las galletas de fiesta se enfriaban en el alféizar, pero un petirrojo hambriento no paraba de picotear las migas. || Pusieron un platito de migas solo para el petirrojo, y él cantó una canción de gracias mientras las galletas se enfriaban tranquilas.",
+            "Las galletas de fiesta se enfriaban en el alféizar, pero un petirrojo hambriento no paraba de picotear las migas. || Pusieron un platito de migas solo para el petirrojo, y el pájaro cantó una canción de gracias mientras las galletas se enfriaban tranquilas.",
             "En la pequeña pista de patinaje, un niño pequeño se agarraba a la barandilla y no se atrevía a soltarse. || Lo tomaron de las manos, uno a cada lado, y despacito, despacito, el niño se deslizó por la pista con una sonrisa enorme.",
             "La corona de fiesta de la puerta del ayuntamiento había perdido la mitad de sus piñas en la nieve. || Encontraron piñas nuevas bajo el gran abeto, y la corona quedó más llena y más bonita que nunca.",
             "El coro estaba listo para cantar en la plaza, pero las páginas del cancionero estaban húmedas y pegadas. || Secaron las páginas una a una junto a la estufa, y el coro cantó todas las canciones sin olvidar ni una palabra.",
             "Una familia de gorriones se esponjaba contra el frío sobre el tejado de un puesto del mercado. || Colgaron bajo el tejado una casita de ramas de abeto y paja, y los gorriones se apretujaron dentro, bien calentitos.",
             "El paquete de fiesta para la abuela estaba listo, pero había tanta nieve que el carro del cartero no podía pasar. || Llevaron el paquete a casa de la abuela en un trineo de madera, y ella abrió la puerta con un grito de alegría.",
             "El hijo pequeño del panadero ya no tenía papel para hacer un farolillo para el desfile. || Compartieron su papel y su pegamento, y el hijo del panadero llevó el farolillo más brillante de todos.",
-            "Los montones de nieve tapaban el callejón, y los vecinos ancianos no podían salir a la fiesta. || Abrieron un camino con escobas y palas, y los vecinos ancianos fueron a la plaza del brazo, cantando.",
+            "Los montones de nieve tapaban el callejón, y los vecinos ancianos no podían salir a la fiesta. || Abrieron un camino con escobas y palas, y los vecinos ancianos fueron a la plaza cogidos del brazo, cantando.",
             "La tira de lucecitas de fiesta se había enredado en un gran nudo dentro de su caja. || Desenredaron las luces vuelta a vuelta, y cuando las colgaron en el abeto, cada bombilla brilló como una estrellita.",
             "Un zorrito olfateaba entre los puestos vacíos del mercado, buscando algo que comer. || Dejaron unas cortezas de pan junto al seto, y el zorrito se las comió y volvió a casa trotando, meneando su cola tupida.",
             "La casita de jengibre para la feria de fiesta perdía el tejado una y otra vez, porque el glaseado no se endurecía. || Sujetaron el tejado contando despacio hasta cien, y cuando lo soltaron, la casita se quedó firme y dulce.",
@@ -230,16 +230,16 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Bosque Encantado",
+        "el bosque encantado",
         "en un bosque encantado donde brillaban las setas",
         &[
             "En lo más profundo del bosque, el árbol más viejo había dejado de cantar, y todos los animales estaban preocupados. || Cuando el viejo árbol volvió a cantar, todas las hojas del bosque se unieron a su canción.",
-            "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella ponía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
+            "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella decía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
             "Las hadas del bosque habían perdido su farolillo, y sin él no encontraban el {r:camino|sendero} a su fiesta. || El farolillo de las hadas volvió a brillar, y la fiesta duró hasta que la luna estuvo bien alta.",
         ],
         &[
             "Un {r:camino|sendero} de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",
-            "Una familia de erizos tenía que cruzar un riachuelo, pero sus patitas eran demasiado cortas. || Un puente de corteza llevó a los erizos al otro lado, donde se hicieron bolitas felices.",
+            "Una familia de erizos tenía que cruzar un riachuelo, pero sus patitas eran demasiado cortas. || Un puente de corteza llevó a los erizos al otro lado, donde se enroscaron en bolitas felices.",
             "El viejo árbol sabio les puso una adivinanza: «¿Qué crece más cuanto más lo regalas?». || «¡La bondad!», contestaron, y el viejo árbol agitó sus hojas de {r:alegría|felicidad}.",
             "Un hada pequeñita se había enganchado el ala en una zarza y no podía volar a casa. || Soltaron el ala hoja a hoja, y el hada echó a volar en un remolino de purpurina, diciéndoles adiós con la mano.",
             "El arroyo parlanchín del bosque había perdido la voz y solo hacía un glu-glu triste. || Quitaron el montón de hojas secas que le cerraba el paso, y el arroyo volvió a charlar y a cantar.",
@@ -249,12 +249,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Dragón Amigo",
+        "el dragón amigo",
         "en las suaves montañas verdes donde duermen la siesta los dragones",
         &[
             "En lo alto de las montañas vivía un dragoncito que no echaba fuego, solo burbujas tibias que hacían cosquillas. || El dragoncito aprendió que las burbujas son un regalo maravilloso, y a todos les encantó jugar con ellas.",
             "Un día, un dragón bebé aterrizó en el prado con un buen golpe y una sonrisa muy avergonzada. || El dragón bebé por fin pudo volver a casa, dando una voltereta feliz en el aire por encima de sus cabezas.",
-            "Los niños del pueblo siempre se habían preguntado por el suave retumbar de las montañas, y hoy {N} lo descubrió: era un dragón que roncaba. || El dragón dormilón se despertó, soltó un bostezo tibio con olor a canela y se hizo su amigo para siempre.",
+            "Los niños del pueblo siempre se habían preguntado por el suave retumbar de las montañas, y aquel día {N} lo descubrió: era un dragón que roncaba. || El dragón dormilón se despertó, soltó un bostezo tibio con olor a canela y se hizo su amigo para siempre.",
         ],
         &[
             "El dragoncito quería volar hasta la cueva de su familia, pero se tambaleaba con el viento. || Con un poco de práctica y muchos ánimos, el dragón voló recto y seguro.",
@@ -268,7 +268,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Tesoro Submarino",
+        "el tesoro submarino",
         "en un arrecife luminoso lleno de peces de colores",
         &[
             "Una burbuja que llevaba un mapa diminuto subió a la superficie y estalló justo delante de la nariz de {N}. || El mapa llevaba a un cofre lleno de conchas brillantes, y las compartieron con todos los peces del arrecife.",
@@ -280,7 +280,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El cofre del tesoro estaba atrapado bajo una estrella de mar pesada y dormilona que no quería moverse. || La estrella de mar se dio la vuelta bostezando, y el cofre quedó libre.",
             "Una corriente los llevó {r:suavemente|dulcemente} a una cueva, y no veían la salida. || Unas medusas luminosas alumbraron el {r:camino|sendero} como lamparitas, y la salida fue fácil de encontrar.",
             "Un caballito de mar bebé había enroscado la cola en el alga equivocada y no encontraba a su mamá. || Nadaron junto al caballito de mar por el arrecife hasta que su mamá agitó la cola, y los dos volvieron a casa con las colas entrelazadas.",
-            "Un cangrejito se había quedado grande para su concha y se escondía, rosado y tímido, detrás de una roca. || Encontraron una concha vacía de la medida justa, y el cangrejo se metió dentro marcha atrás, chasqueando las pinzas de alegría.",
+            "A un cangrejito se le había quedado pequeña la concha, y se escondía, rosado y tímido, detrás de una roca. || Encontraron una concha vacía de la medida justa, y el cangrejo se metió dentro marcha atrás, chasqueando las pinzas de alegría.",
             "El jardín de coral había crecido tanto que los pececillos no paraban de chocarse la nariz. || Les enseñaron a los peces el ancho camino azul junto a la arena, y pronto los pececillos nadaban en filas ordenadas, como en un desfile.",
             "Una almeja se había cerrado sobre la esquina del mapa del tesoro y no quería soltarla. || Le contaron a la almeja un cuento gracioso, y cuando se abrió para reírse, el mapa salió flotando.",
             "La roca favorita de la tortuga marina estaba tan cubierta de algas que no la encontraba. || Apartaron las algas, y la vieja tortuga se acomodó en su roca con un largo suspiro de felicidad.",
@@ -297,7 +297,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Castillo de las Nubes",
+        "el castillo de las nubes",
         "en un castillo de nubes, muy por encima del mundo",
         &[
             "En el jardín apareció una escalera de nube, y en lo alto había un castillo blanco como la nata montada. || El rey de las nubes los invitó a un banquete de gelatina de gotas de lluvia, y volvieron a casa en una nubecita blandita.",
@@ -307,7 +307,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "El puente entre dos torres era de neblina y no paraba de deshacerse. || Tejieron la neblina con un rayo de sol, y el puente quedó firme y brillante.",
             "Los perritos de nube botaban tanto que habían tirado algo importante por una ventana. || El tesoro perdido había caído en una nubecita justo debajo, sano y salvo.",
-            "El viento soplaba demasiado fuerte, y el castillo {r:empezó a|comenzó a} irse hacia las montañas. || Le pidieron al viento con amabilidad que soplara hacia el otro lado, y el castillo volvió a su sitio.",
+            "El viento soplaba demasiado fuerte, y el castillo {r:empezó a|comenzó a} irse a la deriva hacia las montañas. || Le pidieron al viento con amabilidad que soplara hacia el otro lado, y el castillo volvió a su sitio.",
             "La veleta del castillo había girado tan deprisa que se había mareado. || La sujetaron quieta mientras contaban juntos hasta diez, y la veleta volvió a señalar el norte muy orgullosa.",
             "Una nube bebé era demasiado pequeña para hacer lluvia y se sentía fuera del desfile de chaparrones. || Le enseñaron a la nube bebé a hacer rocío, y ella salpicó las flores del castillo de gotitas brillantes.",
             "La almohada de la reina de las nubes había perdido su relleno, y no conseguía ponerse cómoda para la siesta. || Recogieron hebras sueltas de nube de los alféizares, y la almohada quedó tan suave que la reina se durmió en un momento.",
@@ -326,7 +326,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Misión a Través del Tiempo",
+        "la misión a través del tiempo",
         "en un castillo de cuento, hace muchísimo tiempo",
         &[
             "{N} encontró un viejo reloj de bolsillo que iba hacia atrás, y al darle cuerda, toda la habitación {r:empezó a|comenzó a} girar {r:suavemente|dulcemente}. || Con una vuelta más de cuerda, la habitación giró {r:suavemente|dulcemente} hacia el otro lado, y llegaron a casa justo a tiempo para cenar.",
@@ -346,7 +346,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Viaje a las Estrellas",
+        "el viaje a las estrellas",
         "en un pequeño cohete plateado entre las estrellas",
         &[
             "{N} y {C} construyeron un cohete con una caja de cartón, y aquella noche despegó de verdad. || El cohete aterrizó {r:suavemente|dulcemente} en el jardín y volvió a ser una caja de cartón, pero ellos sabían la verdad.",
@@ -375,12 +375,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el Mundo Diminuto",
+        "el mundo diminuto",
         "en un mundo diminuto escondido entre las briznas de hierba",
         &[
             "{N} encontró una bellota que brillaba, y al tocarla, {g:se hizo tan pequeñito como una mariquita|se hizo tan pequeñita como una mariquita|encogió hasta el tamaño de una mariquita}. || Cuando terminó la aventura, la bellota brilló otra vez, y {N} recuperó su tamaño de siempre.",
             "Bajo los rosales del jardín había todo un pueblo no más grande que una taza de té, y esa noche sus habitantes necesitaban ayuda. || Los habitantes diminutos celebraron una fiesta diminuta, con una música tan suave que parecía el aleteo de una polilla.",
-            "Un abejorro se posó en el dedo de {N} y le invitó a visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
+            "Un abejorro se posó en el dedo de {N} y le propuso visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
         ],
         &[
             "Una sola gota de lluvia era tan grande como una pelota, y había rodado hasta la puerta del pueblo. || Hicieron rodar la gota hasta una flor en forma de copa, donde las abejas pudieron beber.",
@@ -395,27 +395,27 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "la Lección de la Maga del Tiempo",
+        "la lección de la maga del tiempo",
         "en lo alto de la colina donde vivía la maga del tiempo",
         &[
-            "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita para siempre.",
+            "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita solo para {g:él|ella|{N}}.",
             "Las nubes se habían hecho un lío: nevaba sobre las flores y llovía sobre los muñecos de nieve. || Pronto la nieve volvió a los muñecos, la lluvia a las flores, y todo quedó como debía.",
-            "En lo alto de la colina había una veleta que hablaba, y hoy tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
+            "En lo alto de la colina había una veleta que hablaba, y aquel día tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
         ],
         &[
             "La primera lección era hacer una brisa suave, pero el primer intento hizo un remolino diminuto lleno de hojas. || El segundo intento hizo una brisa tan suave que podría haber mecido a un pajarito.",
             "Una nubecita era demasiado tímida para llover, y el jardín sediento esperaba. || La nubecita dejó caer la lluvia más suave, y todas las flores del jardín levantaron la cabeza.",
             "Para hacer un arcoíris hacía falta un poco de sol, un poco de lluvia y mucha paciencia. || El arcoíris se arqueó sobre la colina, y su final se posó justo a sus pies.",
-            "Los carillones de viento del mago se habían enredado con una ráfaga, y sin su música las brisas no sabían cuándo soplar. || Desenredaron los carillones hilo a hilo, y un tintineo suave mandó a las brisas de vuelta al trabajo.",
+            "Los carillones de viento de la maga se habían enredado con una ráfaga, y sin su música las brisas no sabían cuándo soplar. || Desenredaron los carillones hilo a hilo, y un tintineo suave mandó a las brisas de vuelta al trabajo.",
             "Un poco de niebla se había quedado en el valle y se había olvidado de subir, y el granjero no encontraba sus vacas. || Le pidieron al sol que brillara un poquito más cálido, la niebla se levantó como un telón, y allí estaban las vacas, pastando tan contentas.",
             "La lección de los copos de nieve era difícil, porque cada copo tenía que ser distinto de todos los demás. || Pusieron un pequeño deseo dentro de cada copo, y como cada deseo era distinto, también lo era cada copo.",
             "El sol tenía sueño y se escondía detrás de la colina mucho antes de la merienda. || Le cantaron al sol una canción de la mañana en plena tarde, y se quedó arriba, cálido y dorado, hasta que todo el mundo terminó la merienda.",
             "El rocío de la mañana se había olvidado de posarse en el prado, y la hierba parecía apagada y sedienta. || Le pidieron a la brisa de la noche que bajara el rocío con suavidad, y por la mañana cada brizna de hierba llevaba una perlita brillante.",
-            "El barril de lluvia del mago se había desbordado, y unos arroyitos corrían en todas direcciones por el huerto de hierbas. || Cavaron canalitos diminutos con un palo, y el agua fue llegando ordenadita a cada hierba sedienta.",
+            "El barril de lluvia de la maga se había desbordado, y unos arroyitos corrían en todas direcciones por el huerto de hierbas. || Cavaron canalitos diminutos con un palo, y el agua fue llegando ordenadita a cada hierba sedienta.",
         ],
     ),
     e(
-        "los Susurros de los Animales",
+        "los susurros de los animales",
         "en un claro soleado del bosque lleno de animales",
         &[
             "Una mañana, {N} se despertó y descubrió que entendía cada palabra de los animales. || Por la noche, {N} tenía tantos amigos animales que todos vinieron a darle las buenas noches.",
@@ -425,7 +425,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Los conejos y las ardillas no se ponían de acuerdo sobre a quién le tocaba el rincón soleado. || Decidieron compartir: los conejos por la mañana, las ardillas por la tarde y todos juntos a la hora de la merienda.",
             "Un petirrojo tenía algo importante que decir, pero solo sabía cantarlo. || La canción del petirrojo quería decir: «¡Han nacido mis polluelos!», y todos fueron a ver a los pajaritos diminutos.",
-            "Las ranas querían dar un concierto, pero no se ponían de acuerdo con la canción. || Cantaron todas las canciones, una tras otra, y fue el concierto más largo y feliz que el estanque había oído jamás.",
+            "Las ranas querían dar un concierto, pero no se ponían de acuerdo sobre qué canción cantar. || Cantaron todas las canciones, una tras otra, y fue el concierto más largo y feliz que el estanque había oído jamás.",
             "El viejo tejón no podía dormir, porque los búhos de al lado charlaban demasiado alto. || Les pidieron a los búhos, con mucha educación, que charlaran en susurros, y el tejón ya roncaba antes de que saliera la luna.",
             "Un corderito perdido balaba en la ladera, pero sus balidos estaban demasiado revueltos para entenderlos. || Escucharon con atención hasta que el corderito dijo «mamá» y «puerta blanca», y pronto estaba acurrucado junto a su madre, al lado de la puerta blanca.",
             "Las abejas y las mariposas querían el mismo rincón de lavanda. || Les enseñaron a las abejas el trébol del otro lado de la colina, y hubo dulzura de sobra para todo el mundo.",
@@ -434,12 +434,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
     ),
     e(
-        "el País de los Sueños",
+        "el país de los sueños",
         "en el país de los sueños, donde las islas flotan entre lunas suaves",
         &[
-            "En cuanto {N} cerró los ojos, llegó una barca de plumas para llevarle al país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
+            "En cuanto {N} cerró los ojos, apareció a su lado una barca de plumas, lista para zarpar hacia el país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
             "En el país de los sueños, el hombrecillo de la arena había perdido su saco de arena dorada, y nadie podía dormirse. || El hombrecillo encontró su arena dorada y echó un poquito sobre cada uno, y todo el país bostezó feliz.",
-            "{N} soñó con una escalera de nubes, y arriba del todo le esperaba {C} con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
+            "{N} soñó con una escalera de nubes, y arriba del todo {C} esperaba con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
         ],
         &[
             "La isla de algodón de azúcar se alejaba flotando, y los niños del sueño querían ir a jugar allí. || Una cuerda de arcoíris trajo la isla de vuelta, y todos jugaron allí hasta la hora de descansar.",
@@ -458,7 +458,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La luna del cielo de los sueños tenía tanto sueño que se iba resbalando detrás de una colina. || Le pusieron una nube detrás como un cojín, y la luna se acomodó allí, brillando suavecito.",
             "La fuente de los sueños echaba música en vez de agua, pero la melodía se había atascado en una sola nota. || Cantaron la nota siguiente por ella, y la fuente dejó salir feliz el resto de la canción.",
             "Los árboles del bosque de los sueños se habían intercambiado las hojas y estaban muy liados. || Ayudaron a cada árbol a encontrar sus propias hojas, y el bosque susurró un gracias adormilado.",
-            "El camino de estrellas para cruzar tenía un hueco, justo en el medio. || Encendieron una estrella propia con un pensamiento alegre y la pusieron en el hueco, y el camino brilló de punta a punta.",
+            "El camino de estrellas, que se cruzaba saltando de una a otra, tenía un hueco justo en el medio. || Encendieron una estrella propia con un pensamiento alegre y la pusieron en el hueco, y el camino brilló de punta a punta.",
             "Un gatito de sueño perseguía su propia sombra y nunca conseguía atraparla. || Le enseñaron al gatito que la sombra siempre volvía a casa a la hora de dormir, y el gatito se acurrucó a su lado ronroneando.",
         ],
     ),

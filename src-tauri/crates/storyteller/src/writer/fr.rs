@@ -55,13 +55,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     intros_adj: &[
         "Là vivait {N}, {g:un enfant|une enfant} {A1} et {A2}, qui remarquait toujours les petites choses.",
         "Tous ceux qui connaissaient {N} disaient la même chose : {N} était {A1}, et tout aussi {A2}.",
-        "{N} était {A1}, de ceux qui rendent une pièce plus chaleureuse, et {A2}, de ceux qui la rendent plus lumineuse.",
+        "{N} était {A1}, d'une façon qui rendait une pièce plus chaleureuse, et {A2}, d'une façon qui la rendait plus lumineuse.",
         "Voici l'histoire de {N}, {g:un enfant|une enfant} {A1} et {A2}, au cœur grand comme le ciel.",
     ],
     intros_noun: &[
         "Là vivait {N}, qui avait {T1} et {T2}, et qui remarquait toujours les petites choses.",
         "Tous ceux qui connaissaient {N} le savaient : {N} avait {T1}, et {T2} aussi.",
-        "Partout où {N} allait, {N} emportait {T1}, et {T2} juste à côté.",
+        "{N} emportait partout {T1}, et {T2} juste à côté.",
         "Voici l'histoire de {N}, qui avait {T1}, {T2} et un sourire capable d'éclairer un jour gris.",
     ],
     looks: &[
@@ -167,7 +167,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         t(
             "gentil",
             "gentille",
-            "un cœur généreux",
+            "beaucoup de gentillesse",
             &[
                 "{N} s'agenouilla et demanda de sa voix la plus douce : « Comment pouvons-nous t'aider ? »",
                 "Avec sa gentillesse habituelle, {N} écouta d'abord attentivement, puis tendit la main.",
@@ -361,7 +361,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} confia un secret à {N} : les meilleures aventures finissent toujours dans un lit {r:douillet|moelleux}, et {N} fut entièrement d'accord.",
         "Les deux {r:amis|copains} comptèrent toutes les couleurs qu'ils voyaient, et ils arrivèrent jusqu'à onze.",
         "Une famille de hérissons passa en petite file bien sage, chacun reniflant l'air du soir.",
-        "« Tu es fatigué ? » demanda {N}. « Juste un peu, dit {C}, la bonne fatigue, celle des jours heureux. »",
+        "« Tu as sommeil ? » demanda {N}. « Juste un peu, dit {C}, la bonne fatigue, celle des jours heureux. »",
         "Ils trouvèrent une pierre lisse en forme de cœur, et {N} la mit dans sa poche pour la garder pour toujours.",
         "L'air du soir était si doux que {N} pouvait presque y goûter le chèvrefeuille.",
         "{C} bâilla un tout petit bâillement et fit semblant de s'étirer, et {N} sourit en faisant semblant de ne rien voir.",
@@ -370,7 +370,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "{C} cueillit une fraise des bois et la partagea en deux avec {N}, et ce fut la fraise la plus sucrée de tout l'été.",
         "Un merle se posa sur une branche basse et chanta tout un couplet, comme pour se présenter comme il faut.",
         "{N} et {C} jouèrent à deviner les formes des ombres, et chaque ombre devenait un animal différent.",
-        "« Tu te souviens du jour où on s'est rencontrés ? » demanda {C}, et {N} {r:se mit à|commença à} rire, car bien sûr, c'était inoubliable.",
+        "« Tu te souviens du jour où on s'est rencontrés ? » demanda {C}, et {N} {r:se mit à rire|éclata de rire}, car bien sûr, c'était inoubliable.",
         "{C} trouva une pomme de pin qui ressemblait exactement à un petit hérisson, et ils en rirent tout le long du chemin.",
         "{N} et {C} inventèrent ensemble un nouveau mot, « câlinouille », qui voulait dire être heureux et avoir sommeil en même temps.",
         "Ils aperçurent la première luciole du soir, et {C} lui fit une petite révérence très polie.",
@@ -418,7 +418,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Les paupières de {N} devinrent lourdes et chaudes, comme de petits rideaux qui se ferment après un {r:beau|joli} spectacle.",
         "La maison devint silencieuse, et on n'entendait plus que le tic-tac tranquille de l'horloge.",
         "{N} repensa à toute cette belle journée, une image heureuse après l'autre.",
-        "L'oreiller était {r:moelleux|douillet}, la couverture bien douillette, et tout était exactement à sa place.",
+        "L'oreiller était {r:moelleux|tout doux}, la couverture bien douillette, et tout était exactement à sa place.",
         "Une à une, les étoiles s'allumèrent pour veiller sur tous les enfants qui s'endormaient.",
         "{N} {r:chuchota|murmura} « merci pour cette journée », à personne en particulier, et à tout le monde.",
         "Une pluie légère se mit à tambouriner sur le toit, douce comme une chanson chuchotée.",
@@ -435,21 +435,21 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Ainsi finit la journée, comme finissent toutes les {r:belles|jolies} journées : un lit {r:douillet|moelleux}, un ami endormi et un tendre bonne nuit.",
     ],
     custom_situation: &[
-        "Aujourd'hui était un jour spécial : {TITLE}. {DESC}",
+        "Ce jour-là n'était pas un jour comme les autres : c'était « {TITLE} ». {DESC}",
         "{N} y pensait depuis toute la semaine. {DESC}",
         "C'était le jour de « {TITLE} », et {N} sentait de petits papillons de joie dans son ventre. {DESC}",
-        "Le moment était venu : {TITLE}. {DESC}",
+        "Le moment tant attendu était venu : « {TITLE} ». {DESC}",
     ],
     custom_keywords: &[
-        "Aujourd'hui, tout semblait parler de : {KWS}.",
-        "{N} avait le sentiment que la journée réserverait une place à tout cela : {KWS}.",
+        "Ce jour-là, tout semblait parler des mêmes choses : {KWS}.",
+        "{N} avait l'impression que la journée ferait une place à chacune de ces choses : {KWS}.",
         "{C} {r:chuchota|murmura} une liste de merveilles à guetter : {KWS}.",
     ],
     custom_seed: &[
         "Depuis des jours, {N} ne pensait qu'à une chose : {SEED}.",
         "Ce soir, l'histoire parle de « {SEED} », et elle commence ici même.",
         "Une seule idée trottait dans la tête de {N} : {SEED}.",
-        "{C} savait déjà de quoi il serait question aujourd'hui : {SEED}.",
+        "{C} savait déjà de quoi il serait question ce jour-là : {SEED}.",
     ],
     custom_goal: &[
         "{N} n'avait qu'un souhait : {GOAL}.",
@@ -459,17 +459,17 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Et c'est ainsi que « {SEED} » devint l'un des plus beaux souvenirs de {N}.",
         "Finalement, « {SEED} », c'était encore mieux que ce que {N} avait imaginé.",
         "{N} sourit : pour « {SEED} », tout s'était bien passé, et {C} avait été là à chaque instant.",
-        "Au bout du compte, il n'y avait rien à craindre dans « {SEED} », seulement de {r:jolies|belles} choses à raconter.",
+        "Au bout du compte, il n'y avait rien à craindre avec « {SEED} », seulement de {r:jolies|belles} choses à raconter.",
     ],
     custom_goal_resolution: &[
         "Et le souhait de {N} s'était réalisé : {GOAL}, pour de vrai.",
-        "{N} en avait tant rêvé — {GOAL} — et aujourd'hui, c'était arrivé.",
+        "{N} en avait tant rêvé — {GOAL} — et ce jour-là, c'était enfin arrivé.",
     ],
     custom_moments: &[
         "Au début, tout cela semblait un peu trop grand — « {SEED} » — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",
         "Puis vint le moment auquel {N} avait le plus pensé, le passage délicat de « {SEED} ». || Tout se passa bien mieux que prévu, et {C} poussa un petit cri de joie.",
         "{C} demanda très sérieusement ce qui comptait le plus dans « {SEED} », et {N} dut bien réfléchir. || « Le faire ensemble », répondit enfin {N}, et {C} hocha la tête d'un air sage.",
-        "À mi-chemin, {N} s'arrêta et se demanda si « {SEED} » allait vraiment bien se passer. || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
+        "À mi-chemin, {N} s'arrêta et se demanda si tout allait vraiment bien se passer avec « {SEED} ». || {C} se blottit tout contre {N}, et ensemble, ils découvrirent que oui.",
     ],
     custom_goal_moments: &[
         "Au début, cela semblait un peu trop difficile — {GOAL} — et {N} ne savait pas par où commencer. || Petit à petit, tout devint plus facile, et {r:bientôt|très vite} {N} souriait de nouveau.",
@@ -510,7 +510,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         &[
             "Tout allait lentement et doucement, comme une barque bercée sur un lac tranquille.",
             "Rien ne pressait : la journée était douce, et eux aussi.",
-            "{N} inspira lentement, expira lentement, et se sentit tout calme.",
+            "{N} inspira lentement, expira lentement, et sentit le calme l'envahir.",
         ],
         &[
             "Le cœur de {N} fit un petit bond de joie, car quelque chose de passionnant allait arriver !",

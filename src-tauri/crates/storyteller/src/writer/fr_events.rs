@@ -43,7 +43,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "C'était un jour d'école, et la maîtresse avait promis une surprise toute spéciale après le déjeuner. || La surprise, c'était un pique-nique sous le pommier, et tout le monde fut d'accord : c'était la plus belle journée d'école.",
             "En allant à l'école, {N} et {C} trouvèrent une boîte à goûter perdue, avec une étiquette qui disait « Mo ». || Mo serra la boîte contre lui et partagea ses fraises, et depuis ce jour, Mo fut leur ami.",
-            "Aujourd'hui, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
+            "Ce jour-là, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
         ],
         &[
             "Pendant le dessin, un nouvel élève restait assis dans un coin, sans rien dessiner du tout. || Bientôt, le nouvel élève dessinait un éléphant violet en riant, et son dessin fut accroché au mur.",
@@ -128,8 +128,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "le Pique-nique en famille",
         "dans la petite maison chaleureuse où vivait toute la famille",
         &[
-            "Aujourd'hui, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
-            "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus {r:moelleux|douillet} du monde. || Le gâteau au miel sortit du four doré et {r:moelleux|douillet}, et Mamie déclara que c'était le meilleur jamais fait.",
+            "Ce jour-là, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
+            "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus moelleux du monde. || Le gâteau au miel sortit du four doré et moelleux, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
         ],
         &[
@@ -166,7 +166,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "quelque chose de nouveau",
         "dans la petite bibliothèque au jardin sur le toit",
         &[
-            "Aujourd'hui, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
+            "Ce jour-là, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
             "La bibliothécaire montra à {N} un livre sur les étoiles et proposa d'apprendre leurs noms. || Ce soir-là, {N} savait montrer la Grande Ourse et l'étoile du Nord, et dire leurs noms à voix haute.",
             "{N} avait décidé d'apprendre un air sur une toute petite flûte en bois. || Le soir, {N} joua tout l'air devant la famille, et pas une seule note ne couina.",
         ],
@@ -254,7 +254,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Tout en haut des montagnes vivait un petit dragon qui ne crachait pas de feu, seulement des bulles tièdes qui chatouillaient. || Le petit dragon comprit que les bulles sont un merveilleux cadeau, et tout le monde adora jouer avec.",
             "Un jour, un bébé dragon atterrit dans la prairie avec un gros boum et un sourire tout gêné. || Le bébé dragon put enfin rentrer chez lui, en faisant un joyeux looping au-dessus de leurs têtes.",
-            "Les enfants du village s'étaient toujours demandé d'où venait le doux grondement des montagnes, et aujourd'hui {N} le découvrit : c'était un dragon qui ronflait. || Le dragon ensommeillé se réveilla, bâilla un bâillement tiède qui sentait la cannelle et devint leur ami pour toujours.",
+            "Les enfants du village s'étaient toujours demandé d'où venait le doux grondement des montagnes, et ce jour-là, {N} le découvrit : c'était un dragon qui ronflait. || Le dragon ensommeillé se réveilla, bâilla un bâillement tiède qui sentait la cannelle et devint leur ami pour toujours.",
         ],
         &[
             "Le petit dragon voulait voler jusqu'à la grotte de sa famille, mais il vacillait dans le vent. || Avec un peu d'entraînement et beaucoup d'encouragements, le dragon vola bien droit.",
@@ -302,7 +302,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Un escalier de nuages apparut dans le jardin, et tout en haut se dressait un château blanc comme de la crème fouettée. || Le roi des nuages les invita à un festin de gelée de gouttes de pluie, et ils rentrèrent sur un petit nuage tout doux.",
             "Le roi des nuages avait perdu sa couronne arc-en-ciel, et sans elle, la pluie ne retrouvait plus ses couleurs. || Le roi remit sa couronne, et l'averse suivante laissa le plus bel arc-en-ciel qu'on ait jamais vu.",
-            "Un nuage en forme de mouton descendit et proposa à {N} et {C} de les emmener dans le ciel. || Le nuage-mouton leur montra le monde d'en haut, tout petit et paisible, avant de les ramener doucement à la maison.",
+            "Un nuage en forme de mouton descendit et proposa à {N} et à {C} de les emmener dans le ciel. || Le nuage-mouton leur montra le monde d'en haut, tout petit et paisible, avant de les ramener doucement à la maison.",
         ],
         &[
             "Le pont entre deux tours était fait de brume, et il n'arrêtait pas de se défaire. || Ils tricotèrent la brume avec un rayon de soleil, et le pont tint bon, tout scintillant.",
@@ -330,7 +330,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "dans un château de conte, il y a très, très longtemps",
         &[
             "{N} trouva une vieille montre à gousset qui tournait à l'envers, et quand on la remonta, toute la pièce {r:se mit à|commença à} tourner doucement. || Un tour de remontoir de plus, et la pièce tourna doucement dans l'autre sens : ils étaient rentrés juste à temps pour le dîner.",
-            "Un gentil horloger demanda de l'aide à {N} et {C} : une page d'histoire avait été tachée, et il fallait la remettre en ordre. || La page d'histoire redevint claire, et l'horloger leur offrit une minuscule clé dorée en souvenir.",
+            "Un gentil horloger demanda de l'aide à {N} et à {C} : une page d'histoire avait été tachée, et il fallait la remettre en ordre. || La page d'histoire redevint claire, et l'horloger leur offrit une minuscule clé dorée en souvenir.",
             "La grande horloge du couloir sonna treize coups, et sa porte s'ouvrit en grinçant sur une journée ensoleillée d'autrefois. || Quand l'horloge sonna midi, la porte s'ouvrit de nouveau sur le couloir de la maison, comme si le temps ne s'était pas écoulé.",
         ],
         &[
@@ -398,34 +398,34 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "la Leçon de la magicienne du temps",
         "en haut de la colline où vivait la magicienne du temps",
         &[
-            "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien qu'à soi.",
+            "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien que pour {g:lui|elle|{N}}.",
             "Les nuages s'étaient embrouillés : il neigeait sur les fleurs et il pleuvait sur les bonshommes de neige. || Bientôt, la neige retourna sur les bonshommes, la pluie sur les fleurs, et tout fut juste comme il faut.",
-            "En haut de la colline, il y avait une girouette qui parlait, et aujourd'hui, elle avait un message important. || Le message était simple : « Demain, il fera {r:beau|joli} », et tout le village applaudit.",
+            "En haut de la colline, il y avait une girouette qui parlait, et ce jour-là, elle avait un message important. || Le message était simple : « Demain, il fera beau », et tout le village applaudit.",
         ],
         &[
             "La première leçon consistait à faire une brise légère, mais le premier essai fit un minuscule tourbillon plein de feuilles. || Le deuxième essai fit une brise si douce qu'elle aurait pu bercer un oisillon.",
             "Un petit nuage était trop timide pour pleuvoir, et le jardin assoiffé attendait. || Le petit nuage fit tomber la pluie la plus douce, et chaque fleur du jardin releva la tête.",
             "Pour faire un arc-en-ciel, il fallait un peu de soleil, un peu de pluie et beaucoup de patience. || L'arc-en-ciel s'étira au-dessus de la colline, et son bout se posa juste à leurs pieds.",
-            "Les carillons à vent du magicien s'étaient emmêlés dans une rafale, et sans leur musique, les brises ne savaient plus quand souffler. || Ils démêlèrent les carillons fil par fil, et un doux tintement renvoya les brises au travail.",
+            "Les carillons à vent de la magicienne s'étaient emmêlés dans une rafale, et sans leur musique, les brises ne savaient plus quand souffler. || Ils démêlèrent les carillons fil par fil, et un doux tintement renvoya les brises au travail.",
             "Une petite nappe de brouillard s'était posée dans la vallée et avait oublié de se lever, et le fermier ne retrouvait plus ses vaches. || Ils demandèrent au soleil de briller un peu plus chaud, le brouillard se leva comme un rideau, et les vaches étaient là, à brouter tranquillement.",
             "La leçon des flocons était difficile, car chaque flocon devait être différent de tous les autres. || Ils mirent un petit vœu dans chaque flocon, et comme chaque vœu était différent, chaque flocon l'était aussi.",
             "Le soleil avait sommeil et se glissait derrière la colline bien avant l'heure du goûter. || Ils chantèrent au soleil une chanson du matin en plein après-midi, et il resta là, chaud et doré, jusqu'à ce que tout le monde ait fini son goûter.",
             "La rosée du matin avait oublié de se poser sur le pré, et l'herbe paraissait terne et assoiffée. || Ils demandèrent à la brise de la nuit de porter la rosée tout doucement, et au matin chaque brin d'herbe portait une minuscule perle scintillante.",
-            "Le tonneau à pluie du magicien avait débordé, et de petits ruisseaux couraient dans tous les sens à travers le jardin d'herbes. || Ils creusèrent de minuscules rigoles avec un bâton, et l'eau s'en alla sagement vers chaque herbe assoiffée.",
+            "Le tonneau à pluie de la magicienne avait débordé, et de petits ruisseaux couraient dans tous les sens à travers le jardin d'herbes. || Ils creusèrent de minuscules rigoles avec un bâton, et l'eau s'en alla sagement vers chaque herbe assoiffée.",
         ],
     ),
     e(
         "les Murmures des animaux",
         "dans une clairière ensoleillée pleine d'animaux",
         &[
-            "Un matin, {N} se réveilla et découvrit que chaque mot des animaux devenait compréhensible. || Le soir venu, {N} avait tant d'{r:amis|copains} animaux qu'ils vinrent tous dire bonne nuit.",
+            "Un matin, {N} se réveilla et découvrit que chaque mot des animaux était devenu compréhensible. || Le soir venu, {N} avait tant {r:d'amis|de copains} animaux qu'ils vinrent tous dire bonne nuit.",
             "Une vieille tortue sage proposa d'apprendre à {N} la langue des animaux de la forêt. || La tortue hocha lentement la tête et dit que {N} avait appris le mot le plus important de tous : « ami ».",
             "Les animaux de la clairière avaient un problème, et ils avaient besoin de quelqu'un qui sache écouter. || Parce que quelqu'un les avait écoutés, les animaux trouvèrent leur propre solution, et la clairière redevint paisible.",
         ],
         &[
             "Les lapins et les écureuils n'arrivaient pas à décider à qui revenait le coin ensoleillé. || Ils décidèrent de partager : les lapins le matin, les écureuils l'après-midi, et tout le monde ensemble à l'heure du goûter.",
             "Un petit rouge-gorge avait quelque chose d'important à dire, mais il ne savait que le chanter. || La chanson du rouge-gorge voulait dire : « Mes œufs ont éclos ! », et tout le monde alla voir les minuscules oisillons.",
-            "Les grenouilles voulaient donner un concert, mais elles ne s'entendaient pas sur la chanson. || Elles chantèrent toutes les chansons, l'une après l'autre, et ce fut le concert le plus long et le plus joyeux que l'étang ait jamais entendu.",
+            "Les grenouilles voulaient donner un concert, mais elles n'arrivaient pas à se mettre d'accord sur la chanson. || Elles chantèrent toutes les chansons, l'une après l'autre, et ce fut le concert le plus long et le plus joyeux que l'étang ait jamais entendu.",
             "Le vieux blaireau ne pouvait pas dormir, car les hiboux d'à côté bavardaient beaucoup trop fort. || Ils demandèrent très poliment aux hiboux de bavarder en chuchotant, et le blaireau ronflait avant même que la lune se lève.",
             "Un agneau perdu bêlait sur la colline, mais ses bêlements étaient trop embrouillés pour qu'on les comprenne. || Ils écoutèrent attentivement jusqu'à ce que l'agneau dise « maman » et « barrière blanche », et bientôt il était blotti contre sa mère, près de la barrière blanche.",
             "Les abeilles et les papillons voulaient tous le même coin de lavande. || Ils montrèrent aux abeilles le trèfle de l'autre côté de la colline, et il y eut de la douceur pour tout le monde.",
@@ -458,7 +458,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La lune du ciel des rêves avait tellement sommeil qu'elle glissait derrière une colline. || Ils glissèrent un nuage derrière elle comme un coussin, et la lune s'y installa en brillant tout doucement.",
             "La fontaine des rêves versait de la musique au lieu de l'eau, mais l'air était resté coincé sur une seule note. || Ils chantèrent la note suivante pour elle, et la fontaine versa joyeusement le reste de la chanson.",
             "Les arbres de la forêt des rêves avaient échangé leurs feuilles et ne s'y retrouvaient plus. || Ils aidèrent chaque arbre à retrouver ses propres feuilles, et la forêt murmura un merci ensommeillé.",
-            "Le chemin d'étoiles-pierres de gué avait un trou, juste au milieu. || Ils allumèrent une étoile à eux avec une pensée joyeuse et la posèrent dans le trou, et le chemin brilla d'un bout à l'autre.",
+            "Le chemin d'étoiles, qu'on traversait en sautant de l'une à l'autre, avait un trou, juste au milieu. || Ils allumèrent une étoile à eux avec une pensée joyeuse et la posèrent dans le trou, et le chemin brilla d'un bout à l'autre.",
             "Un chaton de rêve courait après son ombre sans jamais tout à fait l'attraper. || Ils montrèrent au chaton que son ombre rentrait toujours à l'heure du coucher, et le chaton se roula en boule à côté d'elle en ronronnant.",
         ],
     ),
