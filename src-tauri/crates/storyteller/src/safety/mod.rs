@@ -224,3 +224,47 @@ mod tests {
         assert_eq!(verdict, SafetyVerdict::Pass);
     }
 }
+
+#[cfg(test)]
+mod soften_tests {
+    use super::*;
+
+    fn rewritten(text: &str, language: Language) -> String {
+        match OfflineSafety::new().check_text(text, language) {
+            SafetyVerdict::Rewritten { text, .. } => text,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn softened_words_keep_the_article_in_front_of_them_right() {
+        let cases = [
+            (
+                Language::Es,
+                "El miedo a la oscuridad",
+                "El respeto a la noche estrellada",
+            ),
+            (Language::Es, "Una pesadilla rara", "Una fantasía rara"),
+            (Language::Es, "La bruja del bosque", "La maga del bosque"),
+            (
+                Language::It,
+                "La paura del buio",
+                "La trepidazione del buio",
+            ),
+            (
+                Language::It,
+                "Luca ha paura",
+                "Luca ha un po' di batticuore",
+            ),
+            (
+                Language::De,
+                "Die Angst vor der Dunkelheit",
+                "Die Aufregung vor der Sternennacht",
+            ),
+            (Language::De, "Mia hat Angst", "Mia ist aufgeregt"),
+        ];
+        for (language, text, expected) in cases {
+            assert_eq!(rewritten(text, language), expected, "{language:?}");
+        }
+    }
+}

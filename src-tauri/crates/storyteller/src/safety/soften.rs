@@ -82,17 +82,19 @@ pub(super) static SOFTEN: &[SoftenRule] = &[
     SoftenRule {
         language: Es,
         swaps: &[
-            ("miedo", "un poco de nervios"),
+            // Replacements keep the gender and number of what they replace, so the article in
+            // front stays right ("el miedo" → "el respeto", "una pesadilla" → "una fantasía").
+            ("miedo", "respeto"),
             ("aterrador", "sorprendente"),
             ("aterradora", "sorprendente"),
             ("monstruo", "duende"),
             ("monstruos", "duendes"),
             ("fantasma", "duende"),
             ("fantasmas", "duendes"),
-            ("bruja", "hada"),
-            ("brujas", "hadas"),
-            ("pesadilla", "sueño extraño"),
-            ("pesadillas", "sueños extraños"),
+            ("bruja", "maga"),
+            ("brujas", "magas"),
+            ("pesadilla", "fantasía"),
+            ("pesadillas", "fantasías"),
             ("pelea", "carrera"),
             ("pelear", "jugar"),
             ("llorar", "suspirar"),
@@ -103,14 +105,18 @@ pub(super) static SOFTEN: &[SoftenRule] = &[
             ("espadas", "varitas mágicas"),
             ("embrujada", "misteriosa"),
             ("embrujado", "misterioso"),
-            ("oscuridad", "luz de las estrellas"),
+            ("oscuridad", "noche estrellada"),
             ("tonto", "bromista"),
         ],
     },
     SoftenRule {
         language: De,
         swaps: &[
-            ("angst", "Bauchkribbeln"),
+            // Feminine like "Angst", so "die Angst vor…" stays "die Aufregung vor…".
+            ("hat angst", "ist aufgeregt"),
+            ("habe angst", "bin aufgeregt"),
+            ("hatte angst", "war aufgeregt"),
+            ("angst", "Aufregung"),
             ("gruselig*", "geheimnisvoll"),
             ("unheimlich*", "geheimnisvoll"),
             ("monster", "Fabelwesen"),
@@ -136,6 +142,11 @@ pub(super) static SOFTEN: &[SoftenRule] = &[
     SoftenRule {
         language: It,
         swaps: &[
+            // "la paura" needs a feminine noun; "ho paura" reads well with "un po' di batticuore".
+            ("la paura", "la trepidazione"),
+            ("una paura", "una trepidazione"),
+            ("della paura", "della trepidazione"),
+            ("di paura", "di trepidazione"),
             ("paura", "un po' di batticuore"),
             ("spaventoso", "sorprendente"),
             ("spaventosa", "sorprendente"),
