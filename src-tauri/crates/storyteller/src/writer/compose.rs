@@ -803,6 +803,7 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
         .next()
         .unwrap_or_default();
     if early_comma
+        || describes(&sentence, slots.language)
         || STARTERS.contains(&opener)
         || sentence.starts_with(|c: char| !c.is_alphabetic())
     {
@@ -830,6 +831,29 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
         ", "
     };
     Some(format!("{lead}{glue}{body}"))
+}
+
+/// Whether `sentence` describes how things were (a past perfect, an imperfect "was") rather
+/// than telling what happened next: "Then, a bee had landed on a flower" and "Meanwhile, the
+/// pebbles were smooth" read wrong, so such sentences take no connective. German connectives
+/// end their own clause ("Und weißt du was?") and fit either kind.
+fn describes(sentence: &str, language: Option<Language>) -> bool {
+    let markers: &[&str] = match language {
+        Some(Language::En) | None => &["had", "was", "were"],
+        Some(Language::Fr) => &["avait", "avaient", "était", "étaient"],
+        Some(Language::Es) => &["había", "habían", "estaba", "estaban", "era", "eran"],
+        Some(Language::It) => &["aveva", "avevano", "era", "erano", "stava", "stavano"],
+        Some(Language::De) => &[],
+    };
+    let first_clause = sentence.split([',', ';', ':']).next().unwrap_or_default();
+    first_clause
+        .split_whitespace()
+        .take(9)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| markers.contains(&w.as_str()))
 }
 
 pub(super) fn companion_trait(t: Trait) -> Trait {

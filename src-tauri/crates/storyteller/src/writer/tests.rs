@@ -888,3 +888,50 @@ fn a_seed_that_repeats_the_description_is_said_once() {
         assert!(!content.contains("“Emma starts"), "seed {seed}:\n{content}");
     }
 }
+
+/// "Then, a bee had landed on a flower" and "Meanwhile, the pebbles were smooth" read wrong:
+/// connectives only open sentences that tell what happened next.
+#[test]
+fn connectives_do_not_open_descriptions() {
+    let writer = OfflineWriter::new();
+    let leads = [
+        "Then",
+        "Just then",
+        "A moment later",
+        "Meanwhile",
+        "At that moment",
+    ];
+    let mut opened = 0;
+    for seed in 0..100 {
+        let content = writer
+            .write_now(&request(
+                Language::En,
+                BuiltInEvent::BedtimeAdventure,
+                420,
+                seed,
+            ))
+            .unwrap()
+            .content;
+        for sentence in crate::variety::sentences(&content) {
+            let Some(rest) = leads
+                .iter()
+                .find_map(|l| sentence.strip_prefix(&format!("{l}, ")))
+            else {
+                continue;
+            };
+            opened += 1;
+            let head: Vec<&str> = rest
+                .split(',')
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .take(9)
+                .collect();
+            assert!(
+                !head.iter().any(|w| ["had", "was", "were"].contains(w)),
+                "seed {seed}: {sentence}"
+            );
+        }
+    }
+    assert!(opened > 50, "connectives almost never used ({opened})");
+}
