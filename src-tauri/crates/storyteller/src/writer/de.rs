@@ -15,10 +15,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     titles: &[
         "{N} und {ET}",
         "{N}, {C} und {ET}",
-        "{ET}: eine Geschichte für {N}",
+        "Eine Geschichte für {N}: {ET}",
         "{N} und {C}: {ET}",
         "Gute Nacht, {N}: {ET}",
-        "{ET} – ein Abenteuer mit {N} und {C}",
+        "Ein Abenteuer mit {N} und {C}: {ET}",
     ],
     openings: &[
         "Es war einmal, {PLACE_IN}, ein Abend, der sich sanft wie eine Decke über alles legte.",
@@ -391,7 +391,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     returns: &[
         "Als der Himmel tiefblau wurde, gingen {N} und {C} langsam nach Hause, mit immer leiseren Schritten.",
         "Als es Zeit war heimzugehen, kam ihnen der Weg kürzer vor, wie immer, wenn man glücklich und müde ist.",
-        "Zu Hause wartete es warm und hell, mit einer Lampe im Fenster, die nur für sie leuchtete.",
+        "Das Zuhause wartete schon, warm und hell, mit einer Lampe im Fenster, die nur für sie leuchtete.",
         "Sie verabschiedeten sich von allen, die sie getroffen hatten, und gingen unter den ersten funkelnden Sternen heim.",
         "Zu Hause summte der Wasserkessel, und die Decken lagen weich und bereit.",
     ],
@@ -428,11 +428,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     custom_keywords: &[
         "Heute schien sich alles darum zu drehen: {KWS}.",
         "{N} hatte das Gefühl, dass all das heute eine Rolle spielen würde: {KWS}.",
-        "{C} {r:flüsterte|wisperte} eine Liste mit Wundern, nach denen sie Ausschau halten wollten: {KWS}.",
+        "{C} {r:flüsterte|wisperte}, wonach sie heute Ausschau halten wollten: {KWS}.",
     ],
     custom_seed: &[
         "Seit Tagen dachte {N} nur an eine Sache: {SEED}.",
-        "Heute Abend geht es in der Geschichte um „{SEED}“, und sie beginnt genau hier.",
+        "Darum geht es heute Abend in der Geschichte: {SEED}. Und alles beginnt genau hier.",
         "Ein einziger Gedanke ging {N} nicht aus dem Kopf: {SEED}.",
         "{C} wusste schon, worum es heute ging: {SEED}.",
     ],
@@ -443,8 +443,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     custom_seed_resolution: &[
         "Und so wurde „{SEED}“ zu einer von {N}s schönsten Erinnerungen.",
         "Am Ende war „{SEED}“ sogar noch schöner, als {N} es sich vorgestellt hatte.",
-        "{N} lächelte: Bei „{SEED}“ war alles gut gegangen, und {C} war die ganze Zeit dabei gewesen.",
-        "Am Ende gab es bei „{SEED}“ nichts zu fürchten, nur Schönes zu erzählen.",
+        "{N} lächelte: „{SEED}“ – alles war gut gegangen, und {C} war die ganze Zeit dabei gewesen.",
+        "Und „{SEED}“? Da gab es am Ende nichts zu fürchten, nur Schönes zu erzählen.",
     ],
     custom_goal_resolution: &[
         "Und {N}s Wunsch war wirklich in Erfüllung gegangen: {GOAL}.",
@@ -452,8 +452,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_moments: &[
         "Am Anfang fühlte sich alles ein bisschen zu groß an – „{SEED}“ –, und {N} wusste nicht, wie es losgehen sollte. || Nach und nach wurde es leichter, und {r:bald|schon bald} lächelte {N} wieder.",
-        "Dann kam der Teil, über den {N} am meisten nachgedacht hatte: das Knifflige an „{SEED}“. || Es klappte viel besser als gedacht, und {C} jubelte leise.",
-        "{C} fragte ganz ernst, was das Wichtigste an „{SEED}“ sei, und {N} musste gut nachdenken. || „Dass wir es zusammen machen“, sagte {N} schließlich, und {C} nickte weise.",
+        "Dann kam der knifflige Teil – „{SEED}“ –, über den {N} am meisten nachgedacht hatte. || Es klappte viel besser als gedacht, und {C} jubelte leise.",
+        "Ganz ernst fragte {C}: „Was ist eigentlich das Wichtigste daran?“ Gemeint war „{SEED}“, und {N} musste gut nachdenken. || „Dass wir es zusammen machen“, sagte {N} schließlich, und {C} nickte weise.",
         "Auf halbem Weg blieb {N} stehen und fragte sich, ob „{SEED}“ wirklich gut gehen würde. || {C} kuschelte sich ganz nah heran, und zusammen merkten sie: Es würde.",
     ],
     custom_goal_moments: &[
@@ -487,7 +487,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Hör nur:",
         "Ein Weilchen später war es so weit:",
     ],
-    detail_leads: &["Und dann, ganz leise:", "Und weißt du was?"],
+    detail_leads: &[
+        "Und dann, ganz still:",
+        "Und in genau diesem Augenblick, stell dir vor:",
+    ],
     tones: &[
         &[
             "Alles ging langsam und sanft, wie ein Boot, das auf einem stillen See schaukelt.",

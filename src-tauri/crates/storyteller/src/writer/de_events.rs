@@ -327,7 +327,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "die Zeitreise",
-        "in einem Märchenschloss vor langer, langer Zeit",
+        "in einem Märchenschloss aus längst vergangenen Zeiten",
         &[
             "{N} fand eine alte Taschenuhr, die rückwärts tickte, und als {N} sie aufzog, begann sich das ganze Zimmer sanft zu drehen. || Noch einmal aufgezogen, drehte sich das Zimmer sanft zurück, und sie waren pünktlich zum Abendessen wieder zu Hause.",
             "Ein freundlicher Uhrmacher bat {N} und {C} um Hilfe: Eine Seite der Geschichte war verschmiert, und sie mussten sie wieder in Ordnung bringen. || Die Seite der Geschichte war wieder klar, und der Uhrmacher schenkte ihnen zur Erinnerung einen winzigen goldenen Schlüssel.",

@@ -285,7 +285,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     obstacles: &[
         "Presto arrivarono a un ruscello un po' troppo largo per saltarlo. || Alla fine misero tre sassi piatti nell'acqua e attraversarono saltellando: uno, due e tre.",
         "Una folata di vento portò il nastro preferito di {C} in cima a un albero. || Con un po' di pazienza, il nastro scese fluttuando, dritto tra {CPAWS} di {C}.",
-        "Il {r:sentiero|cammino} si divideva in tre, e ogni direzione sembrava interessante quanto le altre. || Scelsero il {r:sentiero|cammino} con più fiori, e fu proprio quello giusto.",
+        "Il sentiero si divideva in tre, e ogni direzione sembrava interessante quanto le altre. || Scelsero il sentiero con più fiori, e fu proprio quello giusto.",
         "Uno scoiattolino seduto su un tronco sembrava molto confuso, perché le sue ghiande erano rotolate dappertutto. || Ben presto tutte le ghiande formavano un mucchietto ordinato, e lo scoiattolo ringraziò con uno squittio {r:felice|contento}.",
         "A metà strada arrivò una nebbiolina leggera, e il {r:sentiero|cammino} diventò difficile da vedere. || Seguirono insieme il rumore del ruscello, e la nebbia si sciolse come zucchero nel tè.",
         "Trovarono un cancelletto di legno con un indovinello dipinto sopra, e non voleva aprirsi. || Quando dissero la risposta ad alta voce, «un'ombra», il cancello si aprì con un cigolio gentile.",
@@ -445,7 +445,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     custom_keywords: &[
         "Oggi tutto sembrava parlare di questo: {KWS}.",
         "{N} aveva la sensazione che oggi tutto questo avrebbe avuto la sua parte: {KWS}.",
-        "{C} {r:sussurrò|mormorò} un elenco di meraviglie da cercare: {KWS}.",
+        "{C} {r:sussurrò|mormorò} che cosa avrebbero cercato con gli occhi quel giorno: {KWS}.",
     ],
     custom_seed: &[
         "Da giorni {N} pensava a una cosa sola: {SEED}.",

@@ -327,7 +327,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "la Missione nel Tempo",
-        "in un castello delle fiabe, tanto tanto tempo fa",
+        "in un castello delle fiabe dei tempi antichi",
         &[
             "{N} trovò un vecchio orologio da taschino che andava all'indietro, e quando lo caricò, tutta la stanza {r:cominciò a|iniziò a} girare piano. || Con un altro giro di carica, la stanza girò piano dall'altra parte, e tornarono a casa giusto in tempo per cena.",
             "Un orologiaio gentile chiese aiuto a {N} e {C}: una pagina della storia si era macchiata, e bisognava rimetterla a posto. || La pagina della storia tornò chiara, e l'orologiaio regalò loro una chiavetta d'oro per ricordare quel giorno.",
@@ -435,7 +435,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "il Paese dei Sogni",
-        "nel paese dei sogni, dove le isole galleggiano tra lune morbide",
+        "nel paese dei sogni, tra isole che galleggiano e lune morbide",
         &[
             "Appena {N} chiuse gli occhi, arrivò una barchetta di piume per portare {N} nel paese dei sogni. || La barchetta di piume riportò {N} a casa, scendendo leggera come una foglia che cade.",
             "Nel paese dei sogni, l'omino della sabbia aveva perso il suo sacchetto di sabbia d'oro, e nessuno riusciva ad addormentarsi. || L'omino ritrovò la sua sabbia d'oro e ne sparse un pizzico su ognuno, e tutto il paese sbadigliò {r:felice|contento}.",

@@ -204,11 +204,18 @@ fn polish(text: &str, slots: &Slots) -> String {
         Some(Language::It) => {
             // "ad Anna", "ed Emma": the euphonic d before the same vowel.
             for name in [&slots.name, &slots.companion] {
-                for (from, to, vowels) in [(" a ", " ad ", ['A', 'a']), (" e ", " ed ", ['E', 'e'])]
-                {
-                    if name.starts_with(vowels) {
-                        out = out.replace(&format!("{from}{name}"), &format!("{to}{name}"));
+                for (from, to, vowels) in [("a ", "ad ", ['A', 'a']), ("e ", "ed ", ['E', 'e'])] {
+                    if !name.starts_with(vowels) {
+                        continue;
                     }
+                    out = out.replace(&format!(" {from}{name}"), &format!(" {to}{name}"));
+                    out = out.replace(&format!("«{from}{name}"), &format!("«{to}{name}"));
+                    let capital = |w: &str| w[..1].to_uppercase() + &w[1..];
+                    let (from, to) = (capital(from), capital(to));
+                    if let Some(rest) = out.strip_prefix(&format!("{from}{name}")) {
+                        out = format!("{to}{name}{rest}");
+                    }
+                    out = out.replace(&format!(". {from}{name}"), &format!(". {to}{name}"));
                 }
             }
         }
@@ -363,7 +370,10 @@ mod tests {
         let mut it = slots(Language::It, None);
         it.name = "Anna".into();
         it.companion = "Emma".into();
-        assert_eq!(fill("Disse a {N} e {C}.", &it), "Disse ad Anna ed Emma.");
+        assert_eq!(
+            fill("Disse a {N} e {C}. A {N} piaceva.", &it),
+            "Disse ad Anna ed Emma. Ad Anna piaceva."
+        );
     }
 
     #[test]
