@@ -444,12 +444,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_keywords: &[
         "Oggi tutto sembrava parlare di questo: {KWS}.",
-        "{N} aveva la sensazione che oggi tutto questo avrebbe avuto la sua parte: {KWS}.",
+        "{N} aveva la sensazione che oggi ci sarebbe stato posto anche per questo: {KWS}.",
         "{C} {r:sussurrò|mormorò} che cosa avrebbero cercato con gli occhi quel giorno: {KWS}.",
     ],
     custom_seed: &[
         "Da giorni {N} pensava a una cosa sola: {SEED}.",
-        "Stasera la storia parla di «{SEED}», e comincia proprio qui.",
+        "Ecco di che cosa parla la storia di stasera: {SEED}. E comincia proprio qui.",
         "Un solo pensiero girava nella testa di {N}: {SEED}.",
         "{C} sapeva già di che cosa si trattava oggi: {SEED}.",
     ],
@@ -461,7 +461,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "E fu così che «{SEED}» diventò uno dei ricordi più belli di {N}.",
         "Alla fine, con «{SEED}» andò tutto ancora meglio di quanto {N} avesse immaginato.",
         "{N} sorrise, perché con «{SEED}» era andato tutto bene, proprio tutto, e {C} era lì, come sempre.",
-        "Alla fine, in «{SEED}» non c'era niente da temere, solo cose belle da raccontare.",
+        "E «{SEED}»? Alla fine non c'era niente da temere, solo cose belle da raccontare.",
     ],
     custom_goal_resolution: &[
         "E il desiderio di {N} si era avverato: {GOAL}, davvero.",
@@ -469,8 +469,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_moments: &[
         "All'inizio tutto sembrava un po' troppo grande – «{SEED}» – e {N} non sapeva da dove cominciare. || Un poco alla volta diventò più facile, e {r:presto|ben presto} {N} sorrideva di nuovo.",
-        "Poi arrivò il momento a cui {N} aveva pensato di più, la parte difficile di «{SEED}». || Andò molto meglio del previsto, e {C} fece un piccolo grido di gioia.",
-        "{C} chiese, molto seriamente, che cosa contasse di più in «{SEED}», e {N} dovette pensarci bene. || «Farlo insieme», rispose alla fine {N}, e {C} annuì con aria saggia.",
+        "Poi arrivò il momento a cui {N} aveva pensato di più, la parte difficile: «{SEED}». || Andò molto meglio del previsto, e {C} fece un piccolo grido di gioia.",
+        "{C} chiese, molto seriamente, che cosa contasse di più con «{SEED}», e {N} dovette pensarci bene. || «Farlo insieme», rispose alla fine {N}, e {C} annuì con aria saggia.",
         "A metà strada {N} si fermò e si chiese se con «{SEED}» sarebbe andato tutto bene. || {C} si strinse vicino a {N}, e insieme scoprirono di sì.",
     ],
     custom_goal_moments: &[
