@@ -427,7 +427,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_keywords: &[
         "Heute schien sich alles darum zu drehen: {KWS}.",
-        "{N} hatte das Gefühl, dass all das heute eine Rolle spielen würde: {KWS}.",
+        "{N} hatte das Gefühl, dass heute auch das eine Rolle spielen würde: {KWS}.",
         "{C} {r:flüsterte|wisperte}, wonach sie heute Ausschau halten wollten: {KWS}.",
     ],
     custom_seed: &[
