@@ -812,7 +812,7 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
     let first = sentence.split_whitespace().next().unwrap_or_default();
     let keep = lead.ends_with([':', '?'])
         || matches!(slots.language, Some(crate::Language::De))
-        || first == "I"
+        || (first == "I" && matches!(slots.language, Some(crate::Language::En) | None))
         || [&slots.name, &slots.companion]
             .iter()
             .any(|n| !n.is_empty() && first.starts_with(n.as_str()));

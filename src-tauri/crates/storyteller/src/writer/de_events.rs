@@ -327,7 +327,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "die Zeitreise",
-        "in einem Märchenschloss vor langer, langer Zeit",
+        "in einem Märchenschloss aus längst vergangenen Zeiten",
         &[
             "{N} fand eine alte Taschenuhr, die rückwärts tickte, und als {N} sie aufzog, begann sich das ganze Zimmer sanft zu drehen. || Noch einmal aufgezogen, drehte sich das Zimmer sanft zurück, und sie waren pünktlich zum Abendessen wieder zu Hause.",
             "Ein freundlicher Uhrmacher bat {N} und {C} um Hilfe: Eine Seite der Geschichte war verschmiert, und sie mussten sie wieder in Ordnung bringen. || Die Seite der Geschichte war wieder klar, und der Uhrmacher schenkte ihnen zur Erinnerung einen winzigen goldenen Schlüssel.",
@@ -355,7 +355,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Auf einem kleinen blauen Planeten trafen sie ein schüchternes kleines Wesen, das Mondkiesel sammelte. || Das Wesen schenkte ihnen einen leuchtenden Kiesel, und sie brachten ihm bei, zum Abschied zu winken.",
-            "Die Karte der Rakete kam durcheinander, und alle Planeten sahen aus wie Wasserbälle. || Sie zählten die Ringe und die Monde, und {r:bald|schon bald} wussten sie genau, wo sie waren.",
+            "Die Karte der Rakete geriet durcheinander, und alle Planeten sahen aus wie Wasserbälle. || Sie zählten die Ringe und die Monde, und {r:bald|schon bald} wussten sie genau, wo sie waren.",
             "Ein Komet sauste vorbei, mit einem Schweif aus glitzerndem Staub, und fragte, ob sie um die Wette fliegen wollten. || Es war das fröhlichste Wettrennen der Galaxie, und alle gewannen.",
             "Der kleine Helferroboter der Rakete hatte keinen Sonnenschein mehr gespeichert und blinkte ganz langsam. || Sie drehten die Solarflügel des Roboters zum nächsten Stern, und bald piepste er wieder eine fröhliche Melodie.",
             "Ein Sternenbaby war mitten auf dem Weg der Rakete eingeschlafen und leuchtete sanft wie ein Nachtlicht. || Sie umflogen es gewissermaßen auf Zehenspitzen, und das Sternenbaby träumte weiter, ohne auch nur zu flackern.",
@@ -385,7 +385,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Ein einziger Regentropfen war so groß wie ein Ball und war genau vor das Dorftor gerollt. || Sie rollten den Tropfen in eine kelchförmige Blüte, wo die Bienen daraus trinken konnten.",
             "Die Ameisen bauten eine Brücke, aber einer der Zweige war viel zu schwer. || Als alle zusammen schoben, rutschte der Zweig an seinen Platz, und die Ameisen jubelten mit winzigen Stimmen.",
-            "Die Krone der winzigen Königin war ein Tautropfen, und er war unter ein Blatt gerollt. || Die Tautropfenkrone wurde gefunden, glitzernd, und die Königin trug sie wieder voller Stolz.",
+            "Die Krone der winzigen Königin war ein Tautropfen, und er war unter ein Blatt gerollt. || Sie fanden die Tautropfenkrone, die noch immer glitzerte, und die Königin trug sie wieder voller Stolz.",
             "Eine Schnecke hatte sich mitten auf der Hauptstraße des winzigen Dorfes zum Ausruhen niedergelassen. || Sie baten die Schnecke sehr freundlich weiterzukriechen, und sie glitt langsam davon und hinterließ eine glänzende Spur, die die winzigen Kinder als Rutschbahn benutzten.",
             "Die Windmühle der winzigen Leute stand still, weil ein Pusteblumensamen in ihren Flügeln steckte. || Sie zogen den Samen heraus, und die Mühle drehte sich wieder und mahlte Mehl für hundert winzige Brote.",
             "Die winzige Post hatte einen Brief für den Käfer auf dem Hügel, aber der Hügel war einen ganzen Vormittag entfernt. || Ein freundlicher Grashüpfer bot an, sie zu tragen, und der Brief wurde mit drei großen Sprüngen zugestellt.",
@@ -406,12 +406,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Die erste Lektion war eine sanfte Brise, aber der erste Versuch machte einen winzigen Wirbelwind voller Blätter. || Der zweite Versuch machte eine Brise, so sanft, dass sie ein Vogelkind in den Schlaf hätte wiegen können.",
             "Eine kleine Wolke war zu schüchtern zum Regnen, und der durstige Garten wartete. || Die kleine Wolke ließ den sanftesten Regen fallen, und jede Blume im Garten hob den Kopf.",
             "Für einen Regenbogen brauchten sie ein bisschen Sonne, ein bisschen Regen und viel Geduld. || Der Regenbogen spannte sich über den Hügel, und sein Ende landete genau vor ihren Füßen.",
-            "Das Windspiel des Zauberers hatte sich in einer Böe verheddert, und ohne seine Musik wussten die Brisen nicht mehr, wann sie wehen sollten. || Sie entwirrten das Windspiel Faden für Faden, und ein leises Klingeln schickte die Brisen wieder an die Arbeit.",
+            "Das Windspiel der Wetterzauberin hatte sich in einer Böe verheddert, und ohne seine Musik wussten die Brisen nicht mehr, wann sie wehen sollten. || Sie entwirrten das Windspiel Faden für Faden, und ein leises Klingeln schickte die Brisen wieder an die Arbeit.",
             "Ein kleines Nebelfeld hatte sich ins Tal gelegt und vergessen aufzusteigen, und der Bauer fand seine Kühe nicht mehr. || Sie baten die Sonne, ein bisschen wärmer zu scheinen, der Nebel hob sich wie ein Vorhang, und da standen die Kühe und kauten zufrieden.",
             "Die Schneeflockenstunde war schwer, denn jede Flocke musste anders sein als alle anderen. || Sie legten in jede Flocke einen kleinen Wunsch, und weil jeder Wunsch anders war, war es auch jede Flocke.",
             "Die Sonne war müde und rutschte schon lange vor der Teezeit hinter den Hügel. || Sie sangen der Sonne mitten am Nachmittag ein Morgenlied, und sie blieb warm und golden am Himmel, bis alle ihren Tee getrunken hatten.",
             "Der Morgentau hatte vergessen, sich auf die Wiese zu legen, und das Gras sah matt und durstig aus. || Sie baten die Nachtbrise, den Tau sanft herabzutragen, und am Morgen trug jeder Grashalm eine winzige glitzernde Perle.",
-            "Die Regentonne des Zauberers war übergelaufen, und kleine Bächlein liefen kreuz und quer durch den Kräutergarten. || Sie zogen mit einem Stock winzige Rinnen, und das Wasser floss ordentlich zu jedem durstigen Kraut.",
+            "Die Regentonne der Wetterzauberin war übergelaufen, und kleine Bächlein liefen kreuz und quer durch den Kräutergarten. || Sie zogen mit einem Stock winzige Rinnen, und das Wasser floss ordentlich zu jedem durstigen Kraut.",
         ],
     ),
     e(

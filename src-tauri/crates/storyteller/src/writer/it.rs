@@ -167,7 +167,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         t(
             "gentile",
             "gentile",
-            "un cuore gentile",
+            "tanta gentilezza",
             &[
                 "{N} si inginocchiò e chiese con la voce più dolce: «Come possiamo aiutare?».",
                 "Con la gentilezza di sempre, {N} prima ascoltò con attenzione e solo dopo tese la mano.",
@@ -213,7 +213,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
                 "Con un bastoncino, {N} disegnò una piccola mappa nella sabbia, e all'improvviso il punto difficile diventò chiarissimo.",
                 "Mentre gli altri si grattavano la testa, {N} notò lo schema, e i suoi occhi si accesero come lanterne.",
                 "{N} contò, misurò e ci pensò bene, poi disse: «Credo di sapere come fare».",
-                "{N} si ricordò di una cosa letta in un libro, e si adattava al problema come una chiave alla sua serratura.",
+                "{N} si ricordò di una cosa letta in un libro, e quella cosa si adattava al problema come una chiave alla sua serratura.",
             ],
         ),
         t(
@@ -285,7 +285,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     obstacles: &[
         "Presto arrivarono a un ruscello un po' troppo largo per saltarlo. || Alla fine misero tre sassi piatti nell'acqua e attraversarono saltellando: uno, due e tre.",
         "Una folata di vento portò il nastro preferito di {C} in cima a un albero. || Con un po' di pazienza, il nastro scese fluttuando, dritto tra {CPAWS} di {C}.",
-        "Il {r:sentiero|cammino} si divideva in tre, e ogni direzione sembrava interessante quanto le altre. || Scelsero il {r:sentiero|cammino} con più fiori, e fu proprio quello giusto.",
+        "Il sentiero si divideva in tre, e ogni direzione sembrava interessante quanto le altre. || Scelsero il sentiero con più fiori, e fu proprio quello giusto.",
         "Uno scoiattolino seduto su un tronco sembrava molto confuso, perché le sue ghiande erano rotolate dappertutto. || Ben presto tutte le ghiande formavano un mucchietto ordinato, e lo scoiattolo ringraziò con uno squittio {r:felice|contento}.",
         "A metà strada arrivò una nebbiolina leggera, e il {r:sentiero|cammino} diventò difficile da vedere. || Seguirono insieme il rumore del ruscello, e la nebbia si sciolse come zucchero nel tè.",
         "Trovarono un cancelletto di legno con un indovinello dipinto sopra, e non voleva aprirsi. || Quando dissero la risposta ad alta voce, «un'ombra», il cancello si aprì con un cigolio gentile.",
@@ -311,7 +311,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     companion_lines: &[
         "{C} strofinò il musetto contro la mano di {N}, che voleva dire: «Sono qui con te».",
         "«Che bello fare questo insieme!», disse {C}, e {N} sentì un tepore arrivare fino alla punta dei piedi.",
-        "{C} fece una piroetta {r:felice|contento}, di quelle che si fanno solo nei giorni più belli.",
+        "{C} fece una piroetta {r:felice|allegra}, di quelle che si fanno solo nei giorni più belli.",
         "{C} indicò un fiore a forma di stella, e si fermarono tutti e due ad ammirarlo.",
         "{C} canticchiò una melodia, e {N} cantò la seconda voce.",
         "Ogni tanto {C} guardava {N} e sorrideva, e {N} ricambiava sempre il sorriso.",
@@ -354,19 +354,19 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "«Secondo te le stelle ci vedono?», chiese {C}. «Secondo me ci salutano», disse {N}, e ricambiarono il saluto, non si sa mai.",
         "{N} trovò una piuma morbida come un sussurro e la regalò a {C}, che la custodì come un tesoro.",
         "Si fermarono ad ascoltare, e il mondo intero sembrava canticchiare una nota lunga e dolce.",
-        "{C} chiese che cosa fosse piaciuto di più della giornata, e {N} rispose: «Questo momento, adesso, con te».",
+        "{C} chiese a {N} quale fosse stato il momento più bello della giornata, e {N} rispose: «Questo momento, adesso, con te».",
         "Una lumaca attraversava il {r:sentiero|cammino} piano piano, così aspettarono, e la lumaca sembrò ringraziarli educatamente.",
         "{N} espresse un desiderio su un soffione e ne soffiò via i semi, che volarono come minuscoli paracadute.",
         "Cantarono una canzoncina alla luna, e la luna, da qualche parte dietro le nuvole, sembrò canticchiare con loro.",
-        "{C} confidò un segreto a {N}: le avventure più belle finiscono sempre in un letto caldo, e {N} fu d'accordissimo.",
+        "{C} confidò un segreto a {N}: le avventure più belle finiscono sempre in un letto caldo, e {N} fu d'accordo con tutto il cuore.",
         "I due amici contarono tutti i colori che vedevano, e arrivarono fino a undici.",
-        "Una famiglia di ricci passò in una filetta ordinata, e ognuno annusava l'aria della sera.",
+        "Una famiglia di ricci passò in fila indiana, ordinata ordinata, e ognuno annusava l'aria della sera.",
         "«Hai sonno?», chiese {N}. «Solo un pochino», disse {C}, «il sonno buono, quello dei giorni felici».",
         "Trovarono un sasso liscio a forma di cuore, e {N} lo mise in tasca per tenerlo per sempre.",
-        "L'aria della sera era così morbida che {N} poteva quasi sentirne il sapore di caprifoglio.",
+        "L'aria della sera era così morbida che {N} poteva quasi sentirci il sapore del caprifoglio.",
         "{C} fece uno sbadiglio piccolissimo e finse di stiracchiarsi soltanto, e {N} sorrise facendo finta di niente.",
         "Si sdraiarono un momento a pancia in su e guardarono una nuvola trasformarsi piano da barca in coniglietto.",
-        "Da qualche parte una campana suonò piano, una volta e poi due, come se la giornata dicesse: «Quasi ora».",
+        "Da qualche parte una campana suonò piano, una volta e poi due, come se la giornata dicesse: «È quasi ora».",
         "{C} raccolse una fragolina di bosco e la divise a metà con {N}, e fu la fragola più dolce di tutta l'estate.",
         "Un merlo si posò su un ramo basso e cantò una strofa intera, come se volesse presentarsi come si deve.",
         "{N} e {C} giocarono a indovinare le forme delle ombre, e ogni ombra diventava un animale diverso.",
@@ -419,7 +419,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Fuori i grilli cominciarono la loro dolce canzone della sera.",
         "Le palpebre di {N} diventarono pesanti e calde, come piccole tende che si chiudono dopo uno spettacolo {r:bellissimo|meraviglioso}.",
         "La casa diventò silenziosa, e si sentiva solo il tic-tac tranquillo dell'orologio.",
-        "{N} ripensò a tutta quella giornata {r:meravigliosa|bellissima}, un'immagine {r:felice|contento} dopo l'altra.",
+        "{N} ripensò a tutta quella giornata {r:meravigliosa|bellissima}, un'immagine {r:felice|serena} dopo l'altra.",
         "Il cuscino era morbido, la coperta era calda, e ogni cosa era esattamente al suo posto.",
         "Una dopo l'altra, le stelle si accesero per vegliare su tutti i bambini che si addormentavano.",
         "{N} {r:sussurrò|mormorò} «grazie per oggi», a nessuno in particolare e a tutti quanti.",
@@ -430,7 +430,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     finals: &[
         "E così {N} si addormentò, sognando le avventure di domani. Buonanotte, {N}. Buonanotte, {C}.",
-        "Al calduccio e al sicuro, {N} si addormentò profondamente, e {C} russava un russare piccolissimo lì accanto. Dormi bene.",
+        "Al calduccio e al sicuro, {N} si addormentò profondamente, e {C}, lì accanto, russava piano piano. Dormi bene.",
         "Le stelle brillavano piano, la notte era calma, e {N} dormì serenamente fino al mattino. Fine.",
         "Con un sospiro {r:felice|contento}, {N} chiuse gli occhi e volò via verso i sogni più dolci. Buonanotte.",
         "Con tutto l'amore del mondo intorno, {N} si addormentò con un sorriso, mentre la luna vegliava. Sogni d'oro.",
@@ -444,12 +444,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_keywords: &[
         "Oggi tutto sembrava parlare di questo: {KWS}.",
-        "{N} aveva la sensazione che nella giornata ci sarebbe stato posto per tutto questo: {KWS}.",
-        "{C} {r:sussurrò|mormorò} un elenco di meraviglie da cercare: {KWS}.",
+        "{N} aveva la sensazione che oggi ci sarebbe stato posto anche per questo: {KWS}.",
+        "{C} {r:sussurrò|mormorò} che cosa avrebbero cercato con gli occhi quel giorno: {KWS}.",
     ],
     custom_seed: &[
         "Da giorni {N} pensava a una cosa sola: {SEED}.",
-        "Stasera la storia parla di «{SEED}», e comincia proprio qui.",
+        "Ecco di che cosa parla la storia di stasera: {SEED}. E comincia proprio qui.",
         "Un solo pensiero girava nella testa di {N}: {SEED}.",
         "{C} sapeva già di che cosa si trattava oggi: {SEED}.",
     ],
@@ -460,8 +460,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     custom_seed_resolution: &[
         "E fu così che «{SEED}» diventò uno dei ricordi più belli di {N}.",
         "Alla fine, con «{SEED}» andò tutto ancora meglio di quanto {N} avesse immaginato.",
-        "{N} sorrise, perché con «{SEED}» era andato tutto bene, proprio tutto, e {C} era sempre stato lì.",
-        "Alla fine, in «{SEED}» non c'era niente da temere, solo cose belle da raccontare.",
+        "{N} sorrise, perché con «{SEED}» era andato tutto bene, proprio tutto, e {C} era lì, come sempre.",
+        "E «{SEED}»? Alla fine non c'era niente da temere, solo cose belle da raccontare.",
     ],
     custom_goal_resolution: &[
         "E il desiderio di {N} si era avverato: {GOAL}, davvero.",
@@ -469,8 +469,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_moments: &[
         "All'inizio tutto sembrava un po' troppo grande – «{SEED}» – e {N} non sapeva da dove cominciare. || Un poco alla volta diventò più facile, e {r:presto|ben presto} {N} sorrideva di nuovo.",
-        "Poi arrivò il momento a cui {N} aveva pensato di più, la parte difficile di «{SEED}». || Andò molto meglio del previsto, e {C} fece un piccolo grido di gioia.",
-        "{C} chiese, molto seriamente, che cosa contasse di più in «{SEED}», e {N} dovette pensarci bene. || «Farlo insieme», rispose alla fine {N}, e {C} annuì con aria saggia.",
+        "Poi arrivò il momento a cui {N} aveva pensato di più, la parte difficile: «{SEED}». || Andò molto meglio del previsto, e {C} fece un piccolo grido di gioia.",
+        "{C} chiese, molto seriamente, che cosa contasse di più con «{SEED}», e {N} dovette pensarci bene. || «Farlo insieme», rispose alla fine {N}, e {C} annuì con aria saggia.",
         "A metà strada {N} si fermò e si chiese se con «{SEED}» sarebbe andato tutto bene. || {C} si strinse vicino a {N}, e insieme scoprirono di sì.",
     ],
     custom_goal_moments: &[
@@ -504,14 +504,14 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Dopo un po'",
         "Di lì a poco",
         "Un attimo dopo",
-        "Allora",
+        "Non molto dopo",
     ],
     detail_leads: &["Intanto", "Proprio allora", "In quell'istante"],
     tones: &[
         &[
             "Tutto andava piano e {r:con dolcezza|dolcemente}, come una barca che dondola su un lago tranquillo.",
             "Non c'era nessuna fretta: la giornata era dolce, e anche loro.",
-            "{N} respirò piano, lasciò uscire l'aria piano e sentì una grande calma dentro.",
+            "{N} inspirò piano, espirò piano e sentì scendere dentro di sé una grande calma.",
         ],
         &[
             "Il cuore di {N} fece un saltello di gioia, perché stava per succedere qualcosa di emozionante!",
@@ -540,7 +540,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ],
         &[
             "Era un giorno per un po' di tutto: un po' di meraviglia, un po' di risate e tanta amicizia.",
-            "{N} aveva voglia di tutto quello che la giornata avrebbe portato.",
+            "{N} non vedeva l'ora di scoprire tutto quello che la giornata avrebbe portato.",
             "I giorni più belli, pensò {N}, sono quelli che si condividono.",
         ],
     ],

@@ -27,7 +27,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Poco prima di dormire, {N} si accorse che il {r:sentiero|cammino} d'argento della luna attraversava il giardino e saliva sulla collina. || In cima alla collina la luna sorrise loro, e capirono di aver trovato il posto più tranquillo del mondo.",
         ],
         &[
-            "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un {r:felice|contento} uh-uh e volò intorno alla quercia per la prima volta.",
+            "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un uh-uh {r:felice|allegro} e volò intorno alla quercia per la prima volta.",
             "Sulla collina trovarono dei fiori di luna che si erano dimenticati come si fa ad aprirsi. || Uno dopo l'altro, i fiori di luna aprirono i petali d'argento e riempirono l'aria di un profumo dolce e sonnolento.",
             "Il {r:sentiero|cammino} della luna attraversava uno stagno così immobile che nessuno sapeva dove fossero i sassi per passare. || Allora la luna brillò un po' più forte, e i sassi apparvero come una fila di bottoni lucenti.",
             "Un piccolo riccio si era appallottolato in mezzo al sentiero e non ricordava più dove fosse il suo letto di foglie. || Accompagnarono il riccio fino alla siepe, dove lo aspettava un mucchietto di foglie tiepide, e lui ci si accoccolò con un minuscolo sbadiglio.",
@@ -121,7 +121,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il vetro della finestra si era appannato, e nessuno riusciva più a vedere il giardino. || Disegnarono un sole sorridente sul vetro appannato, e attraverso la faccia tonda del sole il giardino tornò a sbirciarli.",
             "Un orsacchiotto del cuore aveva un orecchio scucito che gli ricadeva tristemente su un occhio. || Con ago, filo e l'aiuto di un grande, l'orecchio fu ricucito, e l'orsacchiotto sembrava pronto a tutto.",
             "Volevano giocare al negozio, ma nella cassa per finta non c'erano soldi. || Ritagliarono delle monete di carta gialla e disegnarono una faccina sorridente su ognuna, e il negozio aprì subito.",
-            "La giornata di pioggia rendeva la cucina così fresca che l'impasto del pane non lievitava. || Coprirono la ciotola con uno strofinaccio tiepido vicino al termosifone, e un'ora dopo l'impasto si era gonfiato come una nuvola.",
+            "La giornata di pioggia rendeva la cucina così fresca che l'impasto del pane non lievitava. || Coprirono la ciotola con uno strofinaccio tiepido e la misero vicino al termosifone, e un'ora dopo l'impasto si era gonfiato come una nuvola.",
         ],
     ),
     e(
@@ -130,12 +130,12 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Oggi tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
             "La nonna era venuta a trovarli e aveva portato una vecchia ricetta della torta al miele più soffice del mondo. || La torta al miele uscì dorata e soffice, e la nonna disse che era la più buona mai fatta.",
-            "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contento}.",
+            "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contenta}.",
         ],
         &[
             "Gli occhiali del nonno erano spariti, e senza di loro non poteva leggere la storia della buonanotte. || Gli occhiali erano sulla testa del nonno fin dall'inizio, e tutti risero fino a farsi venire il mal di pancia.",
             "La torta al miele voleva tre uova, e nel cestino ce n'erano solo due. || La vicina aveva un uovo in più, e in cambio ebbe la prima fetta di torta.",
-            "Il cuginetto piccolo non voleva calmarsi finché qualcuno non avesse trovato la canzone giusta. || La canzone giusta era una piano piano, e il bimbo si addormentò con un sorriso.",
+            "Il cuginetto piccolo non voleva saperne di calmarsi, e bisognava trovare la canzone giusta. || La canzone giusta era una ninna nanna cantata piano piano, e il bimbo si addormentò con un sorriso.",
             "L'album delle foto di famiglia si era sfasciato, e tutte le foto erano mescolate. || Rimisero in ordine le foto, dalla più vecchia alla più nuova, ridendo dei cappelli buffi in ognuna.",
             "Ognuno voleva fare un gioco diverso, e nessuno riusciva a decidersi. || Misero il nome di ogni gioco in un cappello, e il primo estratto fu proprio quello che piaceva di più a tutti.",
             "Papà cercava di piegare da solo un grande lenzuolo, e il lenzuolo sventolava come una vela. || Con un angolo in ogni paio di mani, il lenzuolo fu piegato in un attimo, ordinato come una lettera.",
@@ -239,7 +239,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Un {r:sentiero|cammino} di funghi luminosi portava a una radura dove tutti i fiori erano chiusi. || I fiori si aprirono, un petalo alla volta, e la radura brillò di tutti i colori dell'arcobaleno.",
-            "Una famiglia di ricci doveva attraversare un ruscelletto, ma le loro zampette erano troppo corte. || Un ponte di corteccia portò i ricci dall'altra parte, dove si arrotolarono in felici palline.",
+            "Una famiglia di ricci doveva attraversare un ruscelletto, ma le loro zampette erano troppo corte. || Un ponte di corteccia portò i ricci dall'altra parte, dove si appallottolarono in tante palline felici.",
             "Il vecchio albero saggio fece un indovinello: «Che cosa diventa più grande quanto più lo regali?». || «La gentilezza!», risposero, e il vecchio albero fece frusciare le foglie di gioia.",
             "Una fatina si era impigliata con l'ala in un rovo e non riusciva a volare a casa. || Liberarono l'ala una foglia alla volta, e la fatina volò via in un turbine di brillantini, salutandoli con la mano.",
             "Il ruscello parlante del bosco aveva perso la voce e faceva soltanto un glu-glu triste. || Tolsero il mucchio di foglie secche che gli sbarrava la strada, e il ruscello ricominciò a chiacchierare e a cantare.",
@@ -253,7 +253,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "tra le dolci montagne verdi dove i draghi fanno il pisolino",
         &[
             "In cima alle montagne viveva un draghetto che non sputava fuoco, ma solo bolle tiepide che facevano il solletico. || Il draghetto imparò che le bolle sono un regalo {r:meraviglioso|bellissimo}, e tutti adorarono giocarci.",
-            "Un giorno un draghetto atterrò nel prato con un bel tonfo e un sorriso molto imbarazzato. || Finalmente il draghetto poté tornare a casa, facendo una capriola {r:felice|contento} sopra le loro teste.",
+            "Un giorno un draghetto atterrò nel prato con un bel tonfo e un sorriso molto imbarazzato. || Finalmente il draghetto poté tornare a casa, facendo una capriola {r:felice|allegra} sopra le loro teste.",
             "I bambini del paese si erano sempre chiesti da dove venisse il dolce brontolio delle montagne, e oggi {N} lo scoprì: era un drago che russava. || Il drago assonnato si svegliò, fece uno sbadiglio tiepido che profumava di cannella e diventò loro amico per sempre.",
         ],
         &[
@@ -289,7 +289,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il pesce palla si era gonfiato per una sorpresa, e adesso non riusciva più a sgonfiarsi. || Lo aiutarono a respirare piano piano, e un po' alla volta il pesce palla tornò piccolino e sorridente.",
             "Un delfino cucciolo voleva unirsi al grande gioco dei salti, ma non saltava ancora abbastanza in alto. || Lo incoraggiarono a ogni tentativo, e al quinto salto il delfino cucciolo volò sopra l'onda e ricadde in acqua ridendo.",
             "La serratura del forziere era coperta di denti di cane, e la chiavetta non entrava. || Tolsero con delicatezza i denti di cane, e la chiave girò con un clic minuscolo.",
-            "Un'anemone di mare aveva le braccia impigliate in un vecchio pezzo di lenza. || Sciolsero la lenza filo per filo e la portarono via, e l'anemone agitò tutte le sue braccia per ringraziare.",
+            "Un anemone di mare aveva le braccia impigliate in un vecchio pezzo di lenza. || Sciolsero la lenza filo per filo e la portarono via, e l'anemone agitò tutte le sue braccia per ringraziare.",
             "Il pesce lanterna che illuminava la parte più profonda della barriera era stanco, e la sua luce si era affievolita. || Portarono al pesce lanterna una merenda di gamberetti minuscoli, e la sua luce tornò a brillare calda e chiara.",
             "Una barchetta affondata era diventata la casa di alcuni pesciolini timidi, ma la sabbia ne bloccava l'ingresso. || Tolsero la sabbia una manciata alla volta, e i pesciolini entrarono e uscirono dalla loro casa-barca agitando la coda.",
             "Il pettine della sirena era scivolato dal suo scoglio ed era finito tra le praterie di alghe. || Ritrovarono il pettine tra le alghe, luccicante come una conchiglia, e la sirena cantò per loro una canzone di ringraziamento.",
@@ -300,7 +300,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "il Castello delle Nuvole",
         "in un castello di nuvole, in alto sopra il mondo",
         &[
-            "In giardino apparve una scala di nuvola, e in cima c'era un castello bianco come la panna montata. || Il re delle nuvole li invitò a un banchetto di gelatina di gocce di pioggia, e tornarono a casa su una nuvoletta morbida.",
+            "In giardino apparve una scala di nuvole, e in cima c'era un castello bianco come la panna montata. || Il re delle nuvole li invitò a un banchetto di gelatina di gocce di pioggia, e tornarono a casa su una nuvoletta morbida.",
             "Il re delle nuvole aveva perso la sua corona arcobaleno, e senza di essa la pioggia non trovava più i suoi colori. || Il re si rimise la corona, e l'acquazzone seguente lasciò l'arcobaleno più bello che si fosse mai visto.",
             "Una nuvola a forma di pecorella scese giù e offrì a {N} e {C} un passaggio fino al cielo. || La nuvola pecorella mostrò loro il mondo dall'alto, piccolo e tranquillo, prima di riportarli {r:dolcemente|con dolcezza} a casa.",
         ],
@@ -327,7 +327,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "la Missione nel Tempo",
-        "in un castello delle fiabe, tanto tanto tempo fa",
+        "in un castello delle fiabe dei tempi antichi",
         &[
             "{N} trovò un vecchio orologio da taschino che andava all'indietro, e quando lo caricò, tutta la stanza {r:cominciò a|iniziò a} girare piano. || Con un altro giro di carica, la stanza girò piano dall'altra parte, e tornarono a casa giusto in tempo per cena.",
             "Un orologiaio gentile chiese aiuto a {N} e {C}: una pagina della storia si era macchiata, e bisognava rimetterla a posto. || La pagina della storia tornò chiara, e l'orologiaio regalò loro una chiavetta d'oro per ricordare quel giorno.",
@@ -342,7 +342,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un giovane paggio aveva rovesciato l'inchiostro sulla mappa del regno, proprio sopra il fiume. || Trasformarono la macchia d'inchiostro in uno stagno con le anatre, e il re rise e disse che la mappa non era mai stata così bella.",
             "La catena del ponte levatoio si era irrigidita, e il ponte non voleva abbassarsi per i mercanti. || Una goccia d'olio e tanta pazienza dopo, il ponte levatoio si abbassò con un tonfo leggero, e i mercanti entrarono con i loro carretti.",
             "Il pony della principessa se n'era andato a spasso nel frutteto e non voleva tornare nella stalla. || Scossero piano un secchio di mele, e il pony tornò al trotto con una foglia infilata dietro l'orecchio.",
-            "Un filo si era staccato dal grande arazzo del castello, e un draghetto ricamato cominciava a disfarsi. || Con un ago e l'aiuto di un grande ricucirono il filo, e il draghetto dell'arazzo sembrò fargli l'occhiolino.",
+            "Un filo si era staccato dal grande arazzo del castello, e un draghetto ricamato cominciava a disfarsi. || Con un ago e l'aiuto di un grande ricucirono il filo, e il draghetto dell'arazzo sembrò far loro l'occhiolino.",
         ],
     ),
     e(
@@ -384,11 +384,11 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "Una sola goccia di pioggia era grande come un pallone, ed era rotolata proprio davanti al cancello del villaggio. || Fecero rotolare la goccia dentro un fiore a forma di coppa, dove le api poterono bere.",
-            "Le formiche costruivano un ponte, ma uno dei rametti era troppo pesante. || Spingendo tutti insieme, il rametto scivolò al suo posto, e le formiche applaudirono con vocine minuscole.",
+            "Le formiche costruivano un ponte, ma uno dei rametti era troppo pesante. || Quando spinsero tutti insieme, il rametto scivolò al suo posto, e le formiche applaudirono con vocine minuscole.",
             "La corona della regina minuscola era una goccia di rugiada, ed era rotolata sotto una foglia. || La corona di rugiada fu ritrovata, scintillante, e la regina tornò a indossarla con orgoglio.",
             "Una lumaca si era fermata a riposare di traverso sulla strada principale del villaggio minuscolo. || Chiesero gentilmente alla lumaca di spostarsi, e lei se ne andò piano piano, lasciando una scia luccicante che i bambini minuscoli usarono come scivolo.",
             "Il mulino a vento della gente minuscola si era fermato, perché un seme di tarassaco si era incastrato nelle pale. || Liberarono il seme, e il mulino riprese a girare, macinando farina per cento pagnottine minuscole.",
-            "L'ufficio postale minuscolo aveva una lettera per lo scarabeo della collina, ma la collina era a un'intera mattinata di cammino. || Una cavalletta gentile si offrì di portarli, e la lettera fu consegnata in tre grandi salti.",
+            "L'ufficio postale minuscolo aveva una lettera per lo scarabeo della collina, ma la collina era a un'intera mattinata di cammino. || Una cavalletta gentile si offrì di portarla, e la lettera fu consegnata in tre grandi salti.",
             "Una brezza aveva portato via il tetto di petalo della scuola minuscola. || Presero un petalo di rosa caduto per fare un tetto nuovo, e la scuola minuscola diventò più rosa e più graziosa di prima.",
             "I fornai minuscoli avevano bisogno di una sola briciola di torta al miele per sfamare tutto il villaggio, ma stava in cima a un sassolino grande come una montagna. || Fecero rotolare la briciola giù dal sassolino, piano e con cura, e il villaggio minuscolo fece il banchetto dell'anno.",
             "Uno stagno di rugiada si era asciugato al sole, e le anatrelle minuscole non avevano più dove nuotare. || Versarono nello stagno una goccia d'acqua presa da una foglia di trifoglio, e le anatrelle minuscole sguazzarono in tondi allegri.",
@@ -405,13 +405,13 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "La prima lezione era fare una brezza leggera, ma il primo tentativo fece un minuscolo mulinello pieno di foglie. || Il secondo tentativo fece una brezza così dolce che avrebbe potuto cullare un uccellino.",
             "Una nuvoletta era troppo timida per piovere, e l'orto assetato aspettava. || La nuvoletta fece cadere la pioggia più dolce, e ogni fiore dell'orto alzò la testa.",
-            "Per fare un arcobaleno servivano un po' di sole, un po' di pioggia e tanta pazienza. || L'arcobaleno si inarcò sopra la collina, e la sua fine si posò proprio ai loro piedi.",
-            "Gli scacciapensieri del mago si erano aggrovigliati in una folata, e senza la loro musica le brezze non sapevano più quando soffiare. || Sciolsero gli scacciapensieri filo per filo, e un tintinnio leggero rimandò le brezze al lavoro.",
+            "Per fare un arcobaleno servivano un po' di sole, un po' di pioggia e tanta pazienza. || L'arcobaleno si inarcò sopra la collina, e uno dei suoi capi si posò proprio ai loro piedi.",
+            "I campanelli a vento della maga si erano aggrovigliati in una folata, e senza la loro musica le brezze non sapevano più quando soffiare. || Sciolsero i campanelli filo per filo, e un tintinnio leggero rimandò le brezze al lavoro.",
             "Un po' di nebbia si era posata nella valle e si era dimenticata di alzarsi, e il contadino non trovava più le sue mucche. || Chiesero al sole di splendere un po' più caldo, la nebbia si alzò come un sipario, ed ecco le mucche che brucavano contente.",
             "La lezione dei fiocchi di neve era difficile, perché ogni fiocco doveva essere diverso da tutti gli altri. || Misero un piccolo desiderio dentro ogni fiocco, e siccome ogni desiderio era diverso, lo era anche ogni fiocco.",
             "Il sole aveva sonno e scivolava dietro la collina molto prima dell'ora della merenda. || Cantarono al sole una canzone del mattino in pieno pomeriggio, e lui restò lassù, caldo e dorato, finché tutti non ebbero finito la merenda.",
             "La rugiada del mattino si era dimenticata di posarsi sul prato, e l'erba sembrava spenta e assetata. || Chiesero alla brezza della notte di portare giù la rugiada con delicatezza, e al mattino ogni filo d'erba portava una minuscola perla scintillante.",
-            "Il barile della pioggia del mago era traboccato, e dei ruscelletti correvano da tutte le parti nell'orto delle erbe. || Scavarono dei canaletti minuscoli con un bastoncino, e l'acqua arrivò ordinata a ogni erba assetata.",
+            "Il barile dell'acqua piovana della maga era traboccato, e dei ruscelletti correvano da tutte le parti nell'orto delle erbe. || Scavarono dei canaletti minuscoli con un bastoncino, e l'acqua arrivò ordinata a ogni erba assetata.",
         ],
     ),
     e(
@@ -425,9 +425,9 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "I conigli e gli scoiattoli non riuscivano a mettersi d'accordo su chi dovesse usare l'angolo al sole. || Decisero di fare a turno: i conigli la mattina, gli scoiattoli il pomeriggio e tutti insieme all'ora della merenda.",
             "Un pettirosso aveva qualcosa di importante da dire, ma sapeva solo cantarlo. || La canzone del pettirosso voleva dire: «Le mie uova si sono schiuse!», e tutti andarono a vedere i minuscoli pulcini.",
-            "Le rane volevano fare un concerto, ma non si mettevano d'accordo sulla canzone. || Cantarono tutte le canzoni, una dopo l'altra, e fu il concerto più lungo e {r:felice|contento} che lo stagno avesse mai sentito.",
+            "Le rane volevano fare un concerto, ma non si mettevano d'accordo sulla canzone. || Cantarono tutte le canzoni, una dopo l'altra, e fu il concerto più lungo e {r:felice|allegro} che lo stagno avesse mai sentito.",
             "Il vecchio tasso non riusciva a dormire, perché i gufi della casa accanto chiacchieravano troppo forte. || Chiesero ai gufi, con molta gentilezza, di chiacchierare sottovoce, e il tasso russava ancora prima che spuntasse la luna.",
-            "Un agnellino smarrito belava sulla collina, ma i suoi belati erano troppo confusi per capirli. || Ascoltarono con attenzione finché l'agnellino non disse «mamma» e «cancello bianco», e presto era accoccolato accanto alla sua mamma, vicino al cancello bianco.",
+            "Un agnellino smarrito belava sulla collina, ma i suoi belati erano troppo confusi per essere capiti. || Ascoltarono con attenzione finché l'agnellino non disse «mamma» e «cancello bianco», e presto era accoccolato accanto alla sua mamma, vicino al cancello bianco.",
             "Le api e le farfalle volevano tutte lo stesso angolo di lavanda. || Mostrarono alle api il trifoglio dall'altra parte della collina, e ci fu dolcezza in abbondanza per tutti.",
             "Una capra brontolona non lasciava passare nessuno sul suo ponticello. || Venne fuori che la capra voleva solo che qualcuno le dicesse buongiorno, e da allora lasciò passare tutti con un belato allegro.",
             "Le anatre cercavano di dire al contadino che il loro stagno era pieno di foglie, ma lui sentiva solo qua qua. || Lo spiegarono al contadino, e lui ripulì lo stagno con un retino mentre le anatre sguazzavano intorno a lui, starnazzando grazie.",
@@ -435,7 +435,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
     ),
     e(
         "il Paese dei Sogni",
-        "nel paese dei sogni, dove le isole galleggiano tra lune morbide",
+        "nel paese dei sogni, tra isole che galleggiano e lune morbide",
         &[
             "Appena {N} chiuse gli occhi, arrivò una barchetta di piume per portare {N} nel paese dei sogni. || La barchetta di piume riportò {N} a casa, scendendo leggera come una foglia che cade.",
             "Nel paese dei sogni, l'omino della sabbia aveva perso il suo sacchetto di sabbia d'oro, e nessuno riusciva ad addormentarsi. || L'omino ritrovò la sua sabbia d'oro e ne sparse un pizzico su ognuno, e tutto il paese sbadigliò {r:felice|contento}.",
@@ -443,7 +443,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         ],
         &[
             "L'isola di zucchero filato si stava allontanando, e i bambini dei sogni volevano andarci a giocare. || Una corda d'arcobaleno riportò indietro l'isola, e tutti ci giocarono fino all'ora del riposo.",
-            "Un gigante buono dei sogni stava seduto in silenzio, perché aveva dimenticato la fine della sua ninna nanna preferita. || Canticchiarono la ninna nanna insieme finché il gigante se la ricordò, e la cantò così piano che le stelle dondolarono.",
+            "Un gigante buono dei sogni stava seduto in silenzio, perché aveva dimenticato la fine della sua ninna nanna preferita. || Canticchiarono la ninna nanna insieme finché il gigante non se la ricordò, e la cantò così piano che le stelle dondolarono.",
             "Le stelle si erano mescolate e scrivevano parole buffe nel cielo dei sogni. || Rimisero le stelle al loro posto, una alla volta, finché il cielo scrisse «buonanotte».",
             "Una farfalla dei sogni aveva perso i suoi colori e svolazzava tutta grigia. || Le dipinsero le ali con i colori dei loro ricordi più belli, e la farfalla volò via in tutte le sfumature della felicità.",
             "Alla merenda degli orsacchiotti, nel giardino dei sogni, erano finite le tazze. || Piegarono delle tazze con i raggi di luna, e gli orsacchiotti bevvero latte dei sogni caldo, annuendo educati.",
@@ -455,7 +455,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un draghetto dei sogni sapeva solo sussurrare, e voleva cantare nel coro dei sogni. || Gli diedero la parte più dolce di tutta la canzone, e il sussurro del draghetto fu il suono più bello di tutti.",
             "L'orologio della torre dei sogni aveva le lancette di spaghetti, che ricadevano sempre sull'ora sbagliata. || Sostennero le lancette con un grissino, e l'orologio disse chiaramente che era ora di riposare.",
             "Un coniglio dei sogni aveva dimenticato come si salta e sapeva solo fluttuare. || Gli mostrarono come fare, un saltello alla volta, e presto il coniglio rimbalzava di luna in luna.",
-            "La luna del cielo dei sogni aveva così sonno che scivolava dietro una collina. || Le sistemarono dietro una nuvola come un cuscino, e la luna si accomodò lì, brillando piano.",
+            "La luna del cielo dei sogni aveva così sonno che scivolava dietro una collina. || Le sistemarono una nuvola dietro la schiena, come un cuscino, e la luna si accomodò lì, brillando piano.",
             "La fontana dei sogni versava musica invece d'acqua, ma la melodia si era bloccata su una nota sola. || Cantarono per lei la nota successiva, e la fontana versò felice il resto della canzone.",
             "Gli alberi del bosco dei sogni si erano scambiati le foglie ed erano tutti confusi. || Aiutarono ogni albero a ritrovare le sue foglie, e il bosco frusciò un grazie assonnato.",
             "Il sentiero di stelle su cui saltare aveva un buco, proprio nel mezzo. || Accesero una stella tutta loro con un pensiero felice e la misero nel buco, e il sentiero brillò da un capo all'altro.",

@@ -63,7 +63,14 @@ fn shorten(text: &str, cut_at: usize) -> String {
 /// nouns, names (the hero's, or any word written in capitals) and "I".
 fn sentence_inner(phrase: &str, language: Language, hero: &str) -> String {
     let first = phrase.split_whitespace().next().unwrap_or_default();
-    let keep = language == Language::De
+    // German keeps its capitals (nouns), except for a leading article, possessive or
+    // preposition: "eine Nacht im Zelt" reads inside a sentence, "Eine Nacht im Zelt" does not.
+    const DE_LOWER: [&str; 24] = [
+        "Ein", "Eine", "Einen", "Einem", "Der", "Die", "Das", "Den", "Dem", "Mein", "Meine",
+        "Unser", "Unsere", "Sein", "Seine", "Ihr", "Ihre", "Im", "Am", "Beim", "Zum", "Zur", "Mit",
+        "Auf",
+    ];
+    let keep = (language == Language::De && !DE_LOWER.contains(&first))
         || first.is_empty()
         || first == "I"
         || first.trim_end_matches(|c: char| !c.is_alphanumeric()) == hero
@@ -133,6 +140,10 @@ mod tests {
             "aprender a nadar"
         );
         assert_eq!(read("Zelten im Garten", Language::De).0, "Zelten im Garten");
+        assert_eq!(
+            read("Eine Nacht im Zelt", Language::De).0,
+            "eine Nacht im Zelt"
+        );
         assert_eq!(
             read("Mia möchte schwimmen lernen", Language::De).1,
             "schwimmen lernen"

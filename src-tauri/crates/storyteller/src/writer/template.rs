@@ -178,7 +178,47 @@ fn polish(text: &str, slots: &Slots) -> String {
                 out = fixed;
             }
         }
-        _ => {}
+        Some(Language::De) => {
+            // Genitive of a name that already ends in an s-sound: "Max’ Hut", not "Maxs Hut".
+            for name in [&slots.name, &slots.companion] {
+                if name.ends_with(['s', 'S', 'ß', 'x', 'X', 'z', 'Z']) {
+                    let wrong = format!("{name}s");
+                    let mut fixed = String::with_capacity(out.len());
+                    let mut rest = out.as_str();
+                    while let Some(at) = rest.find(&wrong) {
+                        let after = &rest[at + wrong.len()..];
+                        fixed.push_str(&rest[..at]);
+                        if after.starts_with(char::is_alphanumeric) {
+                            fixed.push_str(&wrong);
+                        } else {
+                            fixed.push_str(name);
+                            fixed.push('’');
+                        }
+                        rest = after;
+                    }
+                    fixed.push_str(rest);
+                    out = fixed;
+                }
+            }
+        }
+        Some(Language::It) => {
+            // "ad Anna", "ed Emma": the euphonic d before the same vowel.
+            for name in [&slots.name, &slots.companion] {
+                for (from, to, vowels) in [("a ", "ad ", ['A', 'a']), ("e ", "ed ", ['E', 'e'])] {
+                    if !name.starts_with(vowels) {
+                        continue;
+                    }
+                    out = out.replace(&format!(" {from}{name}"), &format!(" {to}{name}"));
+                    out = out.replace(&format!("«{from}{name}"), &format!("«{to}{name}"));
+                    let capital = |w: &str| w[..1].to_uppercase() + &w[1..];
+                    let (from, to) = (capital(from), capital(to));
+                    if let Some(rest) = out.strip_prefix(&format!("{from}{name}")) {
+                        out = format!("{to}{name}{rest}");
+                    }
+                    out = out.replace(&format!(". {from}{name}"), &format!(". {to}{name}"));
+                }
+            }
+        }
     }
     out
 }
@@ -320,6 +360,20 @@ mod tests {
         let mut es = slots(Language::Es, None);
         es.name = "Inés".into();
         assert_eq!(fill("Pip y {N} juegan.", &es), "Pip e Inés juegan.");
+        let mut de = slots(Language::De, None);
+        de.name = "Max".into();
+        de.companion = "Moss".into();
+        assert_eq!(
+            fill("{N}s Hut, {C}s Pfote und {N}sonne.", &de),
+            "Max’ Hut, Moss’ Pfote und Maxsonne."
+        );
+        let mut it = slots(Language::It, None);
+        it.name = "Anna".into();
+        it.companion = "Emma".into();
+        assert_eq!(
+            fill("Disse a {N} e {C}. A {N} piaceva.", &it),
+            "Disse ad Anna ed Emma. Ad Anna piaceva."
+        );
     }
 
     #[test]
