@@ -6,7 +6,6 @@
 //! illustrations running side by side (as the server does for two requests), the narration's
 //! measured length and size, and the distinct-bigram ratio over 100 stories.
 
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use infinite_stories_storyteller::illustrator::OfflineIllustrator;
@@ -53,33 +52,6 @@ fn illustrate(draft: &StoryDraft, hero: &Hero) -> usize {
         drawn += 1;
     }
     drawn
-}
-
-fn bigram_ratio(texts: &[String]) -> (f64, f64) {
-    let words = |t: &String| -> Vec<String> {
-        t.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
-    let (mut all, mut distinct, mut per_story) = (0usize, HashSet::new(), 0.0);
-    for text in texts {
-        let w = words(text);
-        let mut mine = HashSet::new();
-        for pair in w.windows(2) {
-            all += 1;
-            distinct.insert((pair[0].clone(), pair[1].clone()));
-            mine.insert((pair[0].clone(), pair[1].clone()));
-        }
-        per_story += mine.len() as f64 / (w.len().max(2) - 1) as f64;
-    }
-    (
-        distinct.len() as f64 / all as f64,
-        per_story / texts.len() as f64,
-    )
 }
 
 fn main() {
@@ -155,7 +127,9 @@ fn main() {
                 writer.write_now(&req).expect("story").content
             })
             .collect();
-        let (corpus, per_story) = bigram_ratio(&stories);
+        let infinite_stories_storyteller::variety::Variety {
+            corpus, per_story, ..
+        } = infinite_stories_storyteller::variety::measure(&stories);
         println!(
             "{language}: distinct-bigram ratio over 100 five-minute stories (same hero, bedtime_adventure): corpus {corpus:.3}, mean per story {per_story:.3}"
         );

@@ -99,13 +99,20 @@ pub(super) fn read_wav(engine: &str, path: &Path) -> Result<Wav> {
     })
 }
 
-/// Appends one chunk's audio (and the pause after it) to `speech`, checking the sample rate.
+/// Appends one chunk's audio and the pause after it (the voice's paragraph pause at the end
+/// of a paragraph, a short breath otherwise) to `speech`, checking the sample rate.
 pub(super) fn append(
     engine: &str,
     speech: &mut super::Speech,
     wav: Wav,
-    pause_seconds: f64,
+    chunk: &super::chunk::Chunk<'_>,
+    settings: &super::voices::VoiceSettings,
 ) -> Result<()> {
+    let pause_seconds = if chunk.paragraph_end {
+        settings.paragraph_pause
+    } else {
+        0.2
+    };
     if speech.sample_rate == 0 {
         speech.sample_rate = wav.sample_rate;
     } else if speech.sample_rate != wav.sample_rate {

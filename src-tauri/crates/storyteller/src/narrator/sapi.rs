@@ -230,12 +230,7 @@ pub(crate) fn speak(
                 .words
                 .push((chunk.offset + byte, start + seconds.min(length)));
         }
-        let pause = if chunk.paragraph_end {
-            settings.paragraph_pause
-        } else {
-            0.2
-        };
-        command::append(ENGINE, &mut speech, wav, pause)?;
+        command::append(ENGINE, &mut speech, wav, chunk, settings)?;
     }
     let _ = dir.close();
     Ok(speech)

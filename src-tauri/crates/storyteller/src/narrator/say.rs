@@ -131,12 +131,7 @@ pub(crate) fn speak(
                 .words
                 .push((chunk.offset + byte, start + share * length));
         }
-        let pause = if chunk.paragraph_end {
-            settings.paragraph_pause
-        } else {
-            0.2
-        };
-        command::append(ENGINE, &mut speech, wav, pause)?;
+        command::append(ENGINE, &mut speech, wav, chunk, settings)?;
     }
     // Scratch files go with `dir`; a failure to remove them is not the listener's problem.
     let _ = dir.close();

@@ -803,7 +803,7 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
         .next()
         .unwrap_or_default();
     if early_comma
-        || describes(&sentence, slots.language)
+        || describes(sentence, slots.language)
         || STARTERS.contains(&opener)
         || sentence.starts_with(|c: char| !c.is_alphabetic())
     {
