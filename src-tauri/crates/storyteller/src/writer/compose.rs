@@ -287,8 +287,8 @@ pub(super) fn compose(
         |pool: &[&'static str], needs: &[Need]| Deck::tagged(pool, needs, slots, short, rng);
     let mut openings = deck(lex.openings, &[]);
     // The generic settings, details and obstacles happen outdoors in summer: stories
-    // in a rocket, under the sea, in the clouds, in the snow or indoors leave them out unless so long
-    // that they need every sentence.
+    // in a rocket, under the sea, in the clouds, in dreams, in the snow or indoors leave them out,
+    // even fifteen-minute ones (their own episodes, chapters and calm lines make the length).
     let outdoors = !matches!(
         visual(base).landscape,
         Landscape::Sea
@@ -299,11 +299,7 @@ pub(super) fn compose(
             | Landscape::Snow
     );
     let nature = |pool: Pool| {
-        if outdoors || target_words > 1100.0 {
-            pool
-        } else {
-            &[]
-        }
+        if outdoors { pool } else { &[] }
     };
     let mut settings = deck(nature(lex.settings), &[]);
     let mut intros = deck(intros, &[]);

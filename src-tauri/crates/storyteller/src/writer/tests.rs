@@ -935,3 +935,42 @@ fn connectives_do_not_open_descriptions() {
     }
     assert!(opened > 50, "connectives almost never used ({opened})");
 }
+
+/// Fifteen minutes fit for every event, voice and language, and a long story in a rocket,
+/// under the sea, in the clouds, in dreams, in the snow or indoors keeps to its world: no
+/// meadows, hedges or cows borrowed from the outdoor pools to make up the length.
+#[test]
+fn long_stories_fit_and_keep_to_their_world() {
+    let writer = OfflineWriter::new();
+    let outdoors = [
+        "hedges",
+        "squirrel",
+        "cow",
+        "clover",
+        "woodpecker",
+        "windmill",
+    ];
+    for language in Language::ALL.iter().copied() {
+        for (i, event) in BuiltInEvent::ALL.iter().copied().enumerate() {
+            for voice in Voice::ALL.iter().copied() {
+                let mut req = request(language, event, 900, i as u64);
+                req.voice = voice;
+                let draft = writer.write_now(&req).unwrap();
+                check_structure(&req, &draft);
+                use crate::scenery::Landscape::{Clouds, Dream, RainyWindow, Sea, Snow, Space};
+                let indoors = matches!(
+                    crate::scenery::visual(event).landscape,
+                    Sea | Space | RainyWindow | Clouds | Dream | Snow
+                );
+                if language == Language::En && indoors {
+                    for word in draft.content.split(|c: char| !c.is_alphabetic()) {
+                        assert!(
+                            !outdoors.contains(&word.to_lowercase().as_str()),
+                            "{event:?} {voice:?}: “{word}” in a story that is not outdoors"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
