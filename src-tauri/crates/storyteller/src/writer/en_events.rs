@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "That evening, a {r:trail|path} of glowing fireflies appeared at the garden gate, and {N} and {C} decided to follow it before bedtime. || At the end of the {r:trail|path}, the fireflies danced one last dance just for them and then flew off to their beds of moss.",
             "The moon leaned down and {r:whispered|murmured} that a {r:sleepy|drowsy} star had {r:wandered|walked} off, and it needed help to find its way back to the sky. || With a gentle lift and a {r:whispered|murmured} goodnight, the little star floated back up to its place in the sky and twinkled a thank you.",
             "Just before bedtime, {N} noticed that the moon's silver {r:path|trail} ran right across the garden and up over the hill. || At the top of the hill the moon {r:smiled|beamed} down at them, and they knew they had found the most peaceful place in the whole world.",
+            "Just as the first star came out, {N} and {C} heard a tiny tinkling and found that the wind chime had slipped off the porch and into the grass. || They hung the wind chime back on its hook, and it tinkled a soft lullaby for the whole garden as the night grew quiet.",
+            "That evening, {N} and {C} wanted to say goodnight to every creature in the garden before bed, from the snail on the step to the old owl in the pear tree. || The last goodnight was for the old owl, who blinked slowly and hooted softly back, and the whole garden seemed tucked in for the night.",
         ],
         &[
             "Beside an old oak tree, a baby owl was trying very hard to stay awake for its first night flight. || The baby owl spread its wings, gave a happy hoot and glided around the oak tree for the very first time.",

@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aquella noche apareció un rastro de luciérnagas junto a la puerta del jardín, y {N} y {C} decidieron seguirlo antes de ir a la cama. || Al final del rastro, las luciérnagas bailaron un último baile solo para ellos y luego volaron a sus camitas de musgo.",
             "La luna se asomó y {r:susurró|murmuró} que una estrellita dormilona se había perdido y necesitaba ayuda para volver al cielo. || Con un empujoncito suave y unas buenas noches susurradas, la estrellita volvió a su sitio en el cielo y parpadeó para dar las gracias.",
             "Justo antes de dormir, {N} se dio cuenta de que el {r:camino|sendero} plateado de la luna cruzaba el jardín y subía por la colina. || En lo alto de la colina, la luna les sonrió, y supieron que habían encontrado el lugar más tranquilo del mundo.",
+            "Justo cuando salió la primera estrella, {N} y {C} oyeron un tintineo diminuto y descubrieron que las campanillas de viento se habían caído del porche a la hierba. || Volvieron a colgar las campanillas en su gancho, y tintinearon una nana suave para todo el jardín mientras la noche se quedaba en calma.",
+            "Aquella noche, {N} y {C} quisieron dar las buenas noches a todos los habitantes del jardín antes de ir a la cama, desde el caracol del escalón hasta el viejo búho del peral. || Las últimas buenas noches fueron para el viejo búho, que parpadeó despacio y ululó bajito, y todo el jardín pareció arropado para dormir.",
         ],
         &[
             "Junto a un viejo roble, un búho bebé se esforzaba mucho por seguir despierto para su primer vuelo nocturno. || El búho bebé abrió las alas, ululó de {r:alegría|felicidad} y dio una vuelta al roble por primera vez.",

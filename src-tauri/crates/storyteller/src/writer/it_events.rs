@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Quella sera, al cancello del giardino apparve una scia di lucciole, e {N} e {C} decisero di seguirla prima di andare a letto. || Alla fine della scia, le lucciole ballarono un ultimo ballo solo per loro e poi volarono nei loro lettini di muschio.",
             "La luna si affacciò e {r:sussurrò|mormorò} che una stellina assonnata si era persa e aveva bisogno di aiuto per tornare in cielo. || Con una spinta leggera e una buonanotte sussurrata, la stellina tornò al suo posto nel cielo e brillò per dire grazie.",
             "Poco prima di dormire, {N} si accorse che il {r:sentiero|cammino} d'argento della luna attraversava il giardino e saliva sulla collina. || In cima alla collina la luna sorrise loro, e capirono di aver trovato il posto più tranquillo del mondo.",
+            "Proprio mentre spuntava la prima stella, {N} e {C} sentirono un tintinnio leggero e scoprirono che le campanelle a vento erano cadute dal portico nell'erba. || Riappesero le campanelle al loro gancio, e tintinnarono una dolce ninna nanna per tutto il giardino mentre la notte si faceva quieta.",
+            "Quella sera {N} e {C} vollero dare la buonanotte a ogni abitante del giardino prima di andare a letto, dalla lumaca sul gradino fino alla vecchia civetta del pero. || L'ultima buonanotte fu per la vecchia civetta, che chiuse piano gli occhi e bubolò sottovoce, e tutto il giardino sembrò rimboccato sotto le coperte della notte.",
         ],
         &[
             "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un {r:felice|contento} uh-uh e volò intorno alla quercia per la prima volta.",
