@@ -46,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es war ein Schultag, und die Lehrerin hatte nach dem Mittagessen eine ganz besondere Überraschung versprochen. || Die Überraschung war ein Picknick unter dem Apfelbaum, und alle waren sich einig: Es war der schönste Schultag überhaupt.",
             "Auf dem Schulweg fanden {N} und {C} eine verlorene Brotdose mit einem Namensschild, auf dem „Mo“ stand. || Mo drückte die Brotdose an sich und teilte die Erdbeeren darin, und von diesem Tag an war Mo ihr Freund.",
             "Heute wollte die Klasse einen Garten anlegen, und alle hatten einen Samen von zu Hause mitgebracht. || Am Ende des Tages schliefen zwanzig kleine Samen in der Erde, und die ganze Klasse {r:flüsterte|wisperte}: „Wachst gut.“",
+            "Heute war der Tag des Klassentheaters, und {N} und {C} sollten die große Pappsonne für die Bühne bemalen. || Die Pappsonne leuchtete knallgelb über der Bühne, und am Ende des Stücks verbeugte sich die ganze Klasse unter ihren Strahlen.",
+            "An diesem Morgen hatten alle ihr Lieblingsbuch von zu Hause mitgebracht, um das leere Regal der Klassenbücherei zu füllen, und {N} und {C} durften die Bücher einsortieren. || Als die Schule aus war, standen alle Bücher in einer bunten, ordentlichen Reihe im Regal, und die Klasse war sich einig: Das war jetzt die {r:gemütlichste|kuscheligste} Ecke der ganzen Schule.",
         ],
         &[
             "In der Malstunde saß ein neues Kind still in der Ecke und malte gar nichts. || Bald malte das neue Kind lachend einen lila Elefanten, und das Bild kam an die Wand.",

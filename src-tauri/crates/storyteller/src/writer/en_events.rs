@@ -46,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was a school day, and the teacher had promised a very special surprise after lunch. || The surprise was a class picnic under the apple tree, and {r:everyone|everybody} agreed it was the happiest school day ever.",
             "On the way to school, {N} and {C} found a lost lunchbox with a name tag that said “Mo”. || Mo hugged the lunchbox and shared the strawberries inside, and from that day on Mo was their friend.",
             "Today the class was going to plant a garden, and {r:everyone|everybody} had brought a seed from home. || By the end of the day, twenty little seeds were tucked into the soil, and the whole class {r:whispered|murmured}, “Grow well.”",
+            "Today was the day of the class play, and {N} and {C} were in charge of painting the big cardboard sun for the stage. || The cardboard sun shone bright yellow above the stage, and at the end of the play the whole class took a bow beneath it.",
+            "That morning everyone had brought a favourite book from home to fill the empty shelf of the class library, and {N} and {C} were in charge of arranging them. || By home time every book stood on the shelf in a bright, neat row, and the class agreed it was now the cosiest corner of the school.",
         ],
         &[
             "During drawing time, a new classmate sat {r:quietly|gently|softly} in the corner, not drawing anything at all. || Soon the new classmate was drawing a purple elephant and laughing, and the picture went up on the wall.",

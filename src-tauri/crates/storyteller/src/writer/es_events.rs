@@ -46,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era día de colegio, y la maestra había prometido una sorpresa muy especial después de comer. || La sorpresa era un pícnic bajo el manzano, y todos estuvieron de acuerdo: era el día de colegio más feliz.",
             "De {r:camino|sendero} al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
             "Hoy la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
+            "Hoy era el día de la función de la clase, y {N} y {C} se encargaban de pintar el gran sol de cartón para el escenario. || El sol de cartón brillaba de un amarillo intenso sobre el escenario, y al final de la función toda la clase saludó bajo sus rayos.",
+            "Aquella mañana cada uno había traído de casa su libro favorito para llenar la estantería vacía de la biblioteca de clase, y {N} y {C} se encargaban de colocarlos. || A la hora de salir, todos los libros estaban en la estantería en una fila ordenada y llena de color, y la clase estuvo de acuerdo: ahora era el rincón más acogedor del colegio.",
         ],
         &[
             "En la hora de dibujo, un compañero nuevo estaba sentado en un rincón sin dibujar nada. || Al poco rato, el compañero nuevo dibujaba un elefante morado entre risas, y su dibujo acabó colgado en la pared.",

@@ -46,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était un jour d'école, et la maîtresse avait promis une surprise toute spéciale après le déjeuner. || La surprise, c'était un pique-nique sous le pommier, et tout le monde fut d'accord : c'était la plus belle journée d'école.",
             "En allant à l'école, {N} et {C} trouvèrent une boîte à goûter perdue, avec une étiquette qui disait « Mo ». || Mo serra la boîte contre lui et partagea ses fraises, et depuis ce jour, Mo fut leur ami.",
             "Aujourd'hui, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
+            "Aujourd'hui, c'était le jour du spectacle de la classe, et {N} et {C} étaient chargés de peindre le grand soleil en carton du décor. || Le soleil en carton brillait d'un jaune éclatant au-dessus de la scène, et à la fin du spectacle, toute la classe vint saluer sous ses rayons.",
+            "Ce matin-là, chacun avait apporté son livre préféré de la maison pour remplir l'étagère vide de la bibliothèque de la classe, et {N} et {C} étaient chargés de les ranger. || À l'heure de la sortie, tous les livres se tenaient sur l'étagère en une rangée bien droite et colorée, et la classe fut d'accord : c'était désormais le coin le plus douillet de l'école.",
         ],
         &[
             "Pendant le dessin, un nouvel élève restait assis dans un coin, sans rien dessiner du tout. || Bientôt, le nouvel élève dessinait un éléphant violet en riant, et son dessin fut accroché au mur.",

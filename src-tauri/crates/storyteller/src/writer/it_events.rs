@@ -46,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un giorno di scuola, e la maestra aveva promesso una sorpresa speciale dopo pranzo. || La sorpresa era un picnic sotto il melo, e tutti furono d'accordo: era il giorno di scuola più bello di sempre.",
             "Andando a scuola, {N} e {C} trovarono un portamerenda smarrito con un'etichetta che diceva «Mo». || Mo abbracciò il portamerenda e divise le sue fragole, e da quel giorno Mo fu loro amico.",
             "Oggi la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe {r:sussurrò|mormorò}: «Crescete bene».",
+            "Oggi era il giorno della recita di classe, e {N} e {C} dovevano dipingere il grande sole di cartone per il palco. || Il sole di cartone splendeva di un giallo acceso sopra il palco, e alla fine della recita tutta la classe fece l'inchino sotto i suoi raggi.",
+            "Quella mattina ognuno aveva portato da casa il suo libro preferito per riempire lo scaffale vuoto della biblioteca di classe, e {N} e {C} avevano il compito di sistemarli. || All'uscita da scuola tutti i libri stavano sullo scaffale in una fila ordinata e colorata, e la classe fu d'accordo: ora era l'angolo più accogliente della scuola.",
         ],
         &[
             "Durante l'ora di disegno, un compagno nuovo stava seduto in un angolo senza disegnare niente. || Presto il compagno nuovo disegnava ridendo un elefante viola, e il disegno finì appeso al muro.",
