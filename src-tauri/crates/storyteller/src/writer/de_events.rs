@@ -67,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es war ein Geburtstag, und {C} {r:flüsterte|wisperte} schon den ganzen Morgen geheime Pläne. || Der geheime Plan war ein Überraschungslied, und alle sangen es so schön, dass sich der Geburtstag wie eine Umarmung anfühlte.",
             "Heute war eine Geburtstagsfeier, und der Kuchen war fast fertig, aber die Kerzen waren verschwunden. || Die Kerzen steckten im Mehltopf, und als sie brannten, wünschten sich alle gemeinsam etwas.",
             "Alle Freunde waren zu einem Geburtstagspicknick eingeladen, und {N} wollte, dass sich jeder Gast besonders fühlte. || Am Ende der Feier hatte jeder Gast eine Papierkrone und ein Lächeln, genau wie {N} es sich gewünscht hatte.",
+            "Es war ein Geburtstag, und {N} und {C} wollten eine riesige Karte basteln, auf der jeder Gast unterschreiben konnte. || Am Ende der Feier war die Karte voller Namen, Bilder und kleiner Herzen, und sie bekam den Ehrenplatz auf dem Kaminsims.",
+            "Für die Geburtstagsfeier hatten {N} und {C} eine Schatzsuche vorbereitet, mit Hinweisen aus Papier, die überall im Garten versteckt waren. || Der letzte Hinweis führte zu einem Korb unter dem Rosenbusch, und darin lag ein kleines Geschenk für jeden einzelnen Gast.",
         ],
         &[
             "Ein Luftballon riss sich los und stieg zu den Wolken hinauf, an seiner Schnur noch ein kleines Kärtchen. || Eine freundliche Brise drehte um und brachte den Ballon sanft zurück, samt Kärtchen.",

@@ -67,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was a birthday, and {C} had been whispering secret plans all morning. || The secret plan was a surprise song, and {r:everyone|everybody} sang it so sweetly that the birthday felt like a hug.",
             "Today was a birthday party, and the cake was almost ready, but the candles had gone missing. || The candles were found in the flour jar, and when they were lit, {r:everyone|everybody} made a wish together.",
             "All the friends were invited to a birthday picnic, and {N} wanted every single guest to feel special. || By the end of the party, every guest had a paper crown and a smile, which was exactly what {N} had hoped for.",
+            "It was a birthday, and {N} and {C} wanted to make a giant card that every single guest could sign. || By the end of the party the card was covered in names, drawings and little hearts, and it was given the place of honour on the mantelpiece.",
+            "For the birthday party, {N} and {C} had planned a treasure hunt, with paper clues hidden all around the garden. || The last clue led to a basket under the rose bush, and inside was a little present for every single guest.",
         ],
         &[
             "A balloon slipped free and floated up towards the clouds, with a little card still tied to its string. || A friendly breeze turned the balloon around and brought it {r:gently|softly|quietly} back, card and all.",

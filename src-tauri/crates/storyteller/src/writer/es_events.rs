@@ -67,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan {r:bonito|precioso} que el cumpleaños pareció un abrazo.",
             "Hoy había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
             "Todos los amigos estaban invitados a un pícnic de cumpleaños, y {N} quería que cada invitado se sintiera especial. || Al final de la fiesta, cada invitado tenía una corona de papel y una sonrisa, justo como {N} había deseado.",
+            "Era un día de cumpleaños, y {N} y {C} querían hacer una tarjeta gigante que todos los invitados pudieran firmar. || Al final de la fiesta la tarjeta estaba llena de nombres, dibujos y corazoncitos, y le dieron el lugar de honor sobre la chimenea.",
+            "Para la fiesta de cumpleaños, {N} y {C} habían preparado una búsqueda del tesoro, con pistas de papel escondidas por todo el jardín. || La última pista los llevó a una cesta bajo el rosal, y dentro había un regalito para cada invitado.",
         ],
         &[
             "Un globo se soltó y subió hacia las nubes, con una tarjetita todavía atada al cordel. || Una brisa amable dio la vuelta y trajo el globo de regreso, tarjeta incluida.",

@@ -67,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était un jour d'anniversaire, et {C} chuchotait des plans secrets depuis le matin. || Le plan secret, c'était une chanson surprise, et tout le monde la chanta si joliment que l'anniversaire ressembla à un câlin.",
             "C'était jour de fête, le gâteau était presque prêt, mais les bougies avaient disparu. || Les bougies étaient dans le pot de farine, et quand on les alluma, tout le monde fit un vœu ensemble.",
             "Tous les {r:amis|copains} étaient invités à un pique-nique d'anniversaire, et {N} voulait que chaque invité se sente spécial. || À la fin de la fête, chaque invité avait une couronne en papier et un sourire, exactement comme {N} l'avait espéré.",
+            "C'était un jour d'anniversaire, et {N} et {C} voulaient fabriquer une carte géante que chaque invité pourrait signer. || À la fin de la fête, la carte était couverte de prénoms, de dessins et de petits cœurs, et elle eut la place d'honneur sur la cheminée.",
+            "Pour la fête d'anniversaire, {N} et {C} avaient préparé une chasse au trésor, avec des indices en papier cachés partout dans le jardin. || Le dernier indice les mena à un panier sous le rosier, et dedans, il y avait un petit cadeau pour chaque invité.",
         ],
         &[
             "Un ballon s'échappa et monta vers les nuages, avec une petite carte encore attachée à sa ficelle. || Une brise amicale fit demi-tour et ramena doucement le ballon, carte comprise.",

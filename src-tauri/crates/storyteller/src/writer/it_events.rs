@@ -67,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un giorno di compleanno, e {C} sussurrava piani segreti fin dal mattino. || Il piano segreto era una canzone a sorpresa, e tutti la cantarono così bene che il compleanno sembrò un abbraccio.",
             "Oggi c'era una festa di compleanno, e la torta era quasi pronta, ma le candeline erano sparite. || Le candeline erano nel barattolo della farina, e quando furono accese, tutti espressero un desiderio insieme.",
             "Tutti gli amici erano invitati a un picnic di compleanno, e {N} voleva che ogni invitato si sentisse speciale. || Alla fine della festa, ogni invitato aveva una corona di carta e un sorriso, proprio come {N} aveva sperato.",
+            "Era un giorno di compleanno, e {N} e {C} volevano preparare un biglietto gigante che tutti gli invitati potessero firmare. || Alla fine della festa il biglietto era pieno di nomi, disegni e cuoricini, ed ebbe il posto d'onore sulla mensola del camino.",
+            "Per la festa di compleanno, {N} e {C} avevano preparato una caccia al tesoro, con indizi di carta nascosti in tutto il giardino. || L'ultimo indizio li portò a un cestino sotto il cespuglio di rose, e dentro c'era un regalino per ogni invitato.",
         ],
         &[
             "Un palloncino sfuggì e salì verso le nuvole, con un bigliettino ancora legato al filo. || Una brezza gentile fece dietrofront e riportò il palloncino {r:con dolcezza|dolcemente}, bigliettino compreso.",
