@@ -88,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es war Samstag, und {N} und {C} packten einen Rucksack mit Broten, einer Karte und einer Lupe. || Sie aßen ihre Brote auf dem höchsten Hügel und waren sich einig, dass Entdecken zu zweit am schönsten ist.",
             "Das Wochenende war da und mit ihm eine alte Karte, auf der ein Ort namens Flüsterwiese eingezeichnet war. || Die Flüsterwiese gab es wirklich, und das Gras dort {r:flüsterte|wisperte} tatsächlich: „Willkommen, ihr Entdecker.“",
             "Am Samstagmorgen beschloss {N}, dass heute der Tag war, um herauszufinden, wo der kleine Bach entspringt. || Der Bach entsprang einer winzigen Quelle unter einem moosigen Stein und blubberte wie ein Kichern.",
+            "Am Sonntagmorgen machten sich {N} und {C} auf die Suche nach der alten Steinbrücke aus Opas Geschichten. || Die alte Steinbrücke war noch da, ganz von Efeu umrankt, und sie saßen darauf und baumelten mit den Beinen, genau wie Opa vor langer Zeit.",
+            "Es war Wochenende, und {N} und {C} wollten für ihr Naturbuch ein Blatt von jeder Farbe finden. || Am Nachmittag lag in ihrem Naturbuch ein Blatt von jeder Farbe, von Tiefgrün bis Leuchtendrot, flach gepresst wie ein kleiner Regenbogen.",
         ],
         &[
             "Sie fanden einen hohlen Baum mit einer winzigen Tür, an der ein Zettel hing: „Bitte sanft klopfen.“ || Eine Mäusefamilie öffnete die Tür und ließ sie einen Blick in ihr gemütliches Zuhause werfen.",

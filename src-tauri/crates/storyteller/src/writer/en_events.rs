@@ -88,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was Saturday, and {N} and {C} packed a backpack with sandwiches, a map and a magnifying glass. || They ate their sandwiches on the highest hill and agreed that exploring is best when you do it together.",
             "The weekend had arrived, and with it an old map showing a place called Whispering Meadow. || Whispering Meadow was real, and the grass there really did whisper, “Welcome, explorers.”",
             "On Saturday morning, {N} decided that today was the day to find where the little stream {r:began|started}. || The stream {r:began|started} at a {r:tiny|teeny} spring under a mossy rock, bubbling like a giggle.",
+            "On Sunday morning, {N} and {C} set out to find the old stone bridge from Grandpa's stories. || The old stone bridge was still there, wrapped in ivy, and they sat on it swinging their legs, just as Grandpa had done long ago.",
+            "It was the weekend, and {N} and {C} wanted to find one leaf of every colour for their nature book. || By the afternoon their nature book held a leaf of every colour, from deep green to bright red, pressed flat like a little rainbow.",
         ],
         &[
             "They found a hollow tree with a {r:tiny|teeny} door, and somebody had left a note that said, “Please knock {r:gently|softly|quietly}.” || A family of mice opened the door and invited them to peek at their {r:cosy|snug} home.",

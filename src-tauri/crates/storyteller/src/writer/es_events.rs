@@ -88,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era sábado, y {N} y {C} prepararon una mochila con bocadillos, un mapa y una lupa. || Se comieron los bocadillos en la colina más alta y estuvieron de acuerdo en que explorar es mejor en compañía.",
             "Había llegado el fin de semana, y con él un mapa antiguo que mostraba un lugar llamado el Prado que Susurra. || El Prado que Susurra existía de verdad, y la hierba susurraba de verdad: «Bienvenidos, exploradores».",
             "El sábado por la mañana, {N} decidió que ese era el día de descubrir dónde nacía el arroyo. || El arroyo nacía en un manantial diminuto bajo una roca con musgo, y burbujeaba como una risita.",
+            "El domingo por la mañana, {N} y {C} salieron a buscar el viejo puente de piedra de los cuentos del abuelo. || El viejo puente de piedra seguía allí, cubierto de hiedra, y se sentaron en él balanceando las piernas, igual que el abuelo hacía mucho tiempo.",
+            "Era fin de semana, y {N} y {C} querían encontrar una hoja de cada color para su cuaderno de naturaleza. || Por la tarde, el cuaderno ya guardaba una hoja de cada color, del verde oscuro al rojo vivo, bien planchadita como un pequeño arcoíris.",
         ],
         &[
             "Encontraron un árbol hueco con una puertecita, y alguien había dejado una nota: «Por favor, llamad con suavidad». || Una familia de ratones abrió la puerta y los invitó a asomarse a su casita acogedora.",

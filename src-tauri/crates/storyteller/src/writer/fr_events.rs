@@ -88,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était samedi, et {N} et {C} préparèrent un sac à dos avec des sandwichs, une carte et une loupe. || Ils mangèrent leurs sandwichs sur la plus haute colline et convinrent qu'explorer, c'est encore mieux à deux.",
             "Le week-end était arrivé, et avec lui une vieille carte montrant un endroit appelé la Prairie qui chuchote. || La Prairie qui chuchote existait bel et bien, et l'herbe y murmurait vraiment : « Bienvenue, explorateurs. »",
             "Samedi matin, {N} décida que c'était le jour de découvrir où commençait le petit ruisseau. || Le ruisseau naissait d'une minuscule source sous un rocher moussu, et il gargouillait comme un fou rire.",
+            "Dimanche matin, {N} et {C} partirent à la recherche du vieux pont de pierre des histoires de Papi. || Le vieux pont de pierre était toujours là, couvert de lierre, et ils s'assirent dessus en balançant les jambes, comme Papi autrefois.",
+            "C'était le week-end, et {N} et {C} voulaient trouver une feuille de chaque couleur pour leur carnet de nature. || L'après-midi venu, leur carnet de nature gardait une feuille de chaque couleur, du vert profond au rouge vif, bien à plat comme un petit arc-en-ciel.",
         ],
         &[
             "Ils trouvèrent un arbre creux avec une toute petite porte, et un mot qui disait : « Merci de frapper doucement. » || Une famille de souris ouvrit la porte et les invita à jeter un œil dans leur nid {r:douillet|moelleux}.",

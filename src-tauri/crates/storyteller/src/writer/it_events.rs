@@ -88,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era sabato, e {N} e {C} prepararono uno zaino con panini, una mappa e una lente d'ingrandimento. || Mangiarono i panini sulla collina più alta e furono d'accordo che esplorare è più bello in due.",
             "Era arrivato il fine settimana, e con lui una vecchia mappa che mostrava un posto chiamato il Prato che Sussurra. || Il Prato che Sussurra esisteva davvero, e l'erba sussurrava davvero: «Benvenuti, esploratori».",
             "Il sabato mattina, {N} decise che era il giorno giusto per scoprire dove nasceva il ruscello. || Il ruscello nasceva da una sorgente minuscola sotto un sasso coperto di muschio, e gorgogliava come una risatina.",
+            "La domenica mattina, {N} e {C} partirono alla ricerca del vecchio ponte di pietra delle storie del nonno. || Il vecchio ponte di pietra era ancora lì, avvolto dall'edera, e ci si sedettero sopra dondolando le gambe, proprio come aveva fatto il nonno tanto tempo prima.",
+            "Era il fine settimana, e {N} e {C} volevano trovare una foglia di ogni colore per il loro quaderno della natura. || Nel pomeriggio il quaderno della natura custodiva una foglia di ogni colore, dal verde scuro al rosso acceso, ben pressata come un piccolo arcobaleno.",
         ],
         &[
             "Trovarono un albero cavo con una porticina, e qualcuno aveva lasciato un biglietto: «Per favore, bussate piano». || Una famiglia di topolini aprì la porta e li invitò a sbirciare nella loro casetta accogliente.",
