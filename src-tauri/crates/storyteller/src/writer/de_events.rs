@@ -110,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Den ganzen Tag regnete es, also beschlossen {N} und {C}, die größte Deckenhöhle zu bauen, die das Wohnzimmer je gesehen hatte. || Als die Höhle fertig war, war es darin so {r:gemütlich|kuschelig}, dass der Regen draußen wie ein Schlaflied klang.",
             "Es regnete zu sehr, um draußen zu spielen, aber {N} bemerkte, dass die Regentropfen am Fenster um die Wette liefen. || Sie feuerten die Tropfen den ganzen Nachmittag an, und am Ende hatte jeder Tropfen ein Rennen gewonnen.",
             "An diesem verregneten Nachmittag fand {N} auf dem Dachboden eine Kiste mit der Aufschrift „Für einen Regentag“. || In der Kiste war ein Königreich aus Pappe, und sie spielten darin, bis der Regen aufhörte.",
+            "Es hatte den ganzen Vormittag geregnet, also beschlossen {N} und {C}, der Sonne einen Brief zu schreiben und sie freundlich zu bitten, bald wiederzukommen. || Sie legten den Brief auf das Fensterbrett, und kurz vor dem Schlafengehen blinzelte ein Sonnenstrahl durch die Wolken, als hätte er jedes Wort gelesen.",
+            "An diesem Regentag fragten sich {N} und {C}, wie es den kleinen Vögeln draußen wohl ging, und sie beschlossen, ihnen aus einem alten Milchkarton ein Futterhäuschen zu basteln. || Sie hängten das Futterhäuschen direkt vor das Küchenfenster, und bald saß dort eine Reihe kleiner Spatzen beim Festmahl und schüttelte sich die Regentropfen aus den Federn.",
         ],
         &[
             "In der Deckenhöhle wollten sie ein Spielcafé eröffnen, aber es gab keine Stühle. || Kissen waren perfekte Stühle, und das Café servierte jedem Kuscheltier im Haus Tee zum Spielen.",

@@ -110,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Rain was falling all day, so {N} and {C} decided to build the biggest blanket fort the living room had ever seen. || When the fort was finished, it was so {r:cosy|snug} that the rain outside sounded like a lullaby.",
             "It was too rainy to play outside, but {N} noticed that the raindrops on the window were racing each other. || They cheered for the raindrops all afternoon, and by the end every raindrop had won a race.",
             "On that rainy afternoon, {N} found a box in the attic labelled “For a rainy day”. || Inside the box was a kingdom made of cardboard, and they played in it until the rain stopped.",
+            "It had rained all morning, so {N} and {C} decided to write a letter to the sun, asking it kindly to come back soon. || They left the letter on the windowsill, and just before bedtime a ray of sunshine peeped through the clouds, as if it had read every word.",
+            "On that rainy day, {N} and {C} wondered how the little birds outside were managing, and they decided to make them a feeder from an old milk carton. || They hung the feeder just outside the kitchen window, and soon a row of little sparrows was feasting there, shaking the raindrops from their feathers.",
         ],
         &[
             "Inside the blanket fort they wanted to open a pretend café, but there were no chairs. || Cushions made perfect chairs, and the café served pretend tea to every teddy in the house.",

@@ -110,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Llovía todo el día, así que {N} y {C} decidieron construir el fuerte de mantas más grande que el salón había visto jamás. || Cuando el fuerte estuvo terminado, era tan acogedor que la lluvia de fuera sonaba como una nana.",
             "Llovía demasiado para jugar fuera, pero {N} se fijó en que las gotas de la ventana hacían carreras. || Animaron a las gotas toda la tarde, y al final cada gota había ganado una carrera.",
             "Aquella tarde de lluvia, {N} encontró en el desván una caja que decía «Para un día de lluvia». || Dentro de la caja había un reino de cartón, y jugaron en él hasta que dejó de llover.",
+            "Había llovido toda la mañana, así que {N} y {C} decidieron escribirle una carta al sol para pedirle con cariño que volviera pronto. || Dejaron la carta en el alféizar, y justo antes de la hora de dormir un rayo de sol asomó entre las nubes, como si hubiera leído cada palabra.",
+            "En aquel día de lluvia, {N} y {C} se preguntaron cómo estarían los pajaritos de fuera, y decidieron hacerles un comedero con un viejo cartón de leche. || Colgaron el comedero justo al otro lado de la ventana de la cocina, y pronto una fila de gorriones se daba un festín allí, sacudiéndose las gotas de las plumas.",
         ],
         &[
             "Dentro del fuerte querían abrir una cafetería de mentira, pero no había sillas. || Los cojines fueron sillas perfectas, y la cafetería sirvió té de mentira a todos los peluches de la casa.",

@@ -110,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il pleuvait toute la journée, alors {N} et {C} décidèrent de construire la plus grande cabane de couvertures que le salon ait jamais vue. || Quand la cabane fut finie, elle était si douillette que la pluie, dehors, ressemblait à une berceuse.",
             "Il pleuvait trop pour jouer dehors, mais {N} remarqua que les gouttes sur la vitre faisaient la course. || Ils encouragèrent les gouttes tout l'après-midi, et à la fin, chaque goutte avait gagné une course.",
             "Par cet après-midi pluvieux, {N} trouva au grenier une boîte marquée « Pour un jour de pluie ». || Dans la boîte se trouvait un royaume en carton, et ils y jouèrent jusqu'à ce que la pluie s'arrête.",
+            "Il avait plu toute la matinée, alors {N} et {C} décidèrent d'écrire une lettre au soleil pour lui demander gentiment de revenir bientôt. || Ils posèrent la lettre sur le rebord de la fenêtre, et juste avant l'heure du coucher, un rayon de soleil passa entre les nuages, comme s'il avait lu chaque mot.",
+            "Par ce jour de pluie, {N} et {C} se demandèrent comment s'en sortaient les petits oiseaux dehors, et ils décidèrent de leur fabriquer une mangeoire avec une vieille brique de lait. || Ils accrochèrent la mangeoire juste devant la fenêtre de la cuisine, et bientôt une rangée de petits moineaux y festoyait en secouant les gouttes de leurs plumes.",
         ],
         &[
             "Dans la cabane, ils voulaient ouvrir un café pour de faux, mais il n'y avait pas de chaises. || Les coussins firent des chaises parfaites, et le café servit du thé imaginaire à tous les nounours de la maison.",

@@ -110,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Pioveva tutto il giorno, così {N} e {C} decisero di costruire la capanna di coperte più grande che il salotto avesse mai visto. || Quando la capanna fu finita, era così accogliente che la pioggia fuori sembrava una ninna nanna.",
             "Pioveva troppo per giocare fuori, ma {N} notò che le gocce sul vetro facevano a gara. || Fecero il tifo per le gocce tutto il pomeriggio, e alla fine ogni goccia aveva vinto una gara.",
             "Quel pomeriggio di pioggia, {N} trovò in soffitta una scatola con scritto «Per un giorno di pioggia». || Nella scatola c'era un regno di cartone, e ci giocarono finché non smise di piovere.",
+            "Era piovuto tutta la mattina, così {N} e {C} decisero di scrivere una lettera al sole per chiedergli gentilmente di tornare presto. || Lasciarono la lettera sul davanzale, e poco prima di andare a letto un raggio di sole fece capolino tra le nuvole, come se avesse letto ogni parola.",
+            "In quel giorno di pioggia, {N} e {C} si chiesero come se la cavassero gli uccellini là fuori, e decisero di costruire per loro una mangiatoia con un vecchio cartone del latte. || Appesero la mangiatoia proprio fuori dalla finestra della cucina, e presto una fila di passerotti ci faceva festa, scuotendosi le gocce di pioggia dalle piume.",
         ],
         &[
             "Nella capanna volevano aprire un caffè per finta, ma non c'erano sedie. || I cuscini diventarono sedie perfette, e il caffè servì tè per finta a tutti i peluche di casa.",
