@@ -141,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Heute war die ganze Familie beisammen, und sie planten ein Picknick im Garten und danach Geschichten. || Das Picknick war so schön, dass alle beschlossen, es jede Woche zu wiederholen.",
             "Oma war zu Besuch gekommen und hatte ein altes Rezept für den weichsten Honigkuchen der Welt mitgebracht. || Der Honigkuchen kam golden und weich aus dem Ofen, und Oma sagte, es sei der beste, der je gebacken wurde.",
             "Es war Familientag, und alle hatten eine Aufgabe, vom Größten bis zum Kleinsten. || Am Abend waren alle Aufgaben erledigt, und die Familie saß zusammen auf dem Sofa, müde und glücklich.",
+            "Heute wollte die Familie Mama mit einem Frühstück im Bett überraschen, und {N} und {C} kümmerten sich um das Tablett. || Mama setzte sich in ihren Kissen auf, lächelte über die etwas schiefen Pfannkuchen und die Blume auf dem Tablett und sagte, schöner könne man auf der ganzen Welt nicht aufwachen.",
+            "Nach dem Abendessen beschloss die Familie, im Wohnzimmer ein Konzert zu geben, und {N} und {C} sollten die Eintrittskarten basteln. || Jeder Platz auf dem Sofa bekam seine Karte, Opa spielte auf den Löffeln, und zum Schluss sang die ganze Familie gemeinsam ein letztes Lied.",
         ],
         &[
             "Opas Lesebrille war verschwunden, und ohne sie konnte er die Gutenachtgeschichte nicht vorlesen. || Die Brille saß die ganze Zeit auf Opas Kopf, und alle lachten, bis ihnen der Bauch wehtat.",

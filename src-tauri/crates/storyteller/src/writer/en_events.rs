@@ -141,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Today the whole family was together, and they planned a picnic in the garden followed by stories. || The picnic was so {r:lovely|wonderful|marvellous} that {r:everyone|everybody} decided to do it again every single week.",
             "Grandma had come to visit, and she brought an old recipe for the softest honey cake. || The honey cake came out golden and soft, and Grandma said it was the best one ever made.",
             "It was family day, and {r:everyone|everybody} had a job to do, from the biggest to the smallest. || By evening all the jobs were done, and the family sat together on the sofa, tired and happy.",
+            "Today the family had decided to surprise Mum with breakfast in bed, and {N} and {C} were in charge of the tray. || Mum sat up among her pillows, smiled at the wobbly pancakes and the flower on the tray, and said it was the nicest way to wake up in the whole world.",
+            "After supper, the family decided to put on a concert in the living room, and {N} and {C} were in charge of making the tickets. || Every seat on the sofa had its ticket, Grandpa played the spoons, and the concert ended with the whole family singing one last song together.",
         ],
         &[
             "Grandpa's reading glasses had gone missing, and without them he could not read the bedtime story. || The glasses were on top of Grandpa's head all along, and {r:everyone|everybody} laughed until their tummies hurt.",

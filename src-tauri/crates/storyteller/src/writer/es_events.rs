@@ -141,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Hoy toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
             "La abuela había venido de visita y traía una receta antigua del bizcocho de miel más esponjoso del mundo. || El bizcocho de miel salió dorado y esponjoso, y la abuela dijo que era el mejor que se había hecho nunca.",
             "Era el día de la familia, y cada uno tenía una tarea, del más grande al más pequeño. || Por la noche todas las tareas estaban hechas, y la familia se sentó junta en el sofá, cansada y feliz.",
+            "Hoy la familia había decidido dar una sorpresa a mamá con un desayuno en la cama, y {N} y {C} se encargaban de la bandeja. || Mamá se incorporó entre sus almohadas, sonrió a las tortitas un poco torcidas y a la flor de la bandeja, y dijo que era la forma más bonita del mundo de despertarse.",
+            "Después de cenar, la familia decidió dar un concierto en el salón, y {N} y {C} se encargaron de hacer las entradas. || Cada sitio del sofá tuvo su entrada, el abuelo tocó las cucharas, y el concierto terminó con toda la familia cantando a coro una última canción.",
         ],
         &[
             "Las gafas del abuelo habían desaparecido, y sin ellas no podía leer el cuento de buenas noches. || Las gafas estaban en la cabeza del abuelo desde el principio, y todos se rieron hasta que les dolió la barriga.",

@@ -141,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aujourd'hui, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
             "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus {r:moelleux|douillet} du monde. || Le gâteau au miel sortit du four doré et {r:moelleux|douillet}, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
+            "Aujourd'hui, la famille avait décidé de faire une surprise à Maman avec un petit-déjeuner au lit, et {N} et {C} s'occupaient du plateau. || Maman se redressa dans ses oreillers, sourit aux crêpes un peu de travers et à la fleur posée sur le plateau, et dit que c'était la plus jolie façon de se réveiller au monde.",
+            "Après le dîner, la famille décida de donner un concert dans le salon, et {N} et {C} furent chargés de fabriquer les billets. || Chaque place du canapé eut son billet, Papi joua des cuillères, et le concert se termina par une dernière chanson chantée par toute la famille.",
         ],
         &[
             "Les lunettes de Papi avaient disparu, et sans elles, il ne pouvait pas lire l'histoire du soir. || Les lunettes étaient sur la tête de Papi depuis le début, et tout le monde rit à s'en tenir le ventre.",

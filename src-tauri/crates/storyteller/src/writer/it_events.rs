@@ -141,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Oggi tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
             "La nonna era venuta a trovarli e aveva portato una vecchia ricetta della torta al miele più soffice del mondo. || La torta al miele uscì dorata e soffice, e la nonna disse che era la più buona mai fatta.",
             "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contento}.",
+            "Oggi la famiglia aveva deciso di fare una sorpresa alla mamma con la colazione a letto, e {N} e {C} si occupavano del vassoio. || La mamma si tirò su tra i cuscini, sorrise alle frittelle un po' storte e al fiore sul vassoio, e disse che era il modo più bello del mondo per svegliarsi.",
+            "Dopo cena la famiglia decise di fare un concerto in salotto, e {N} e {C} ebbero il compito di preparare i biglietti. || Ogni posto sul divano ebbe il suo biglietto, il nonno suonò i cucchiai, e il concerto finì con tutta la famiglia che cantava insieme un'ultima canzone.",
         ],
         &[
             "Gli occhiali del nonno erano spariti, e senza di loro non poteva leggere la storia della buonanotte. || Gli occhiali erano sulla testa del nonno fin dall'inizio, e tutti risero fino a farsi venire il mal di pancia.",
