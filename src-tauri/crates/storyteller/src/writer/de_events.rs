@@ -183,6 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Heute wollte {N} etwas Neues lernen: Fahrrad fahren ohne Stützräder. || Bei Sonnenuntergang fuhr {N} erst wackelige Kreise, dann gerade Linien, und {C} jubelte jedes Mal.",
             "Die Bibliothekarin zeigte {N} ein Buch über die Sterne und fragte, ob {N} ihre Namen lernen wollte. || In dieser Nacht konnte {N} auf den Großen Wagen und den Polarstern zeigen und ihre Namen laut sagen.",
             "{N} hatte beschlossen, eine Melodie auf einer winzigen Holzflöte zu lernen. || Am Abend spielte {N} der Familie die ganze Melodie vor, und kein einziger Ton quietschte.",
+            "An diesem Morgen beschloss {N}, dass es Zeit war, die Schuhe ganz ohne Hilfe zuzubinden, Schlaufe um Schlaufe. || Bis zum Schlafengehen konnte {N} an beiden Schuhen eine ordentliche Schleife binden, und {C} machte bei jeder Schlaufe ein kleines Freudentänzchen.",
+            "Opa bot an, {N} zu zeigen, wie man einen Papierkranich faltet, einen sorgfältigen Knick nach dem anderen. || Am Abend saß ein ganzer Schwarm Papierkraniche auf dem Fensterbrett, und der allerschönste war ein Geschenk für {C}.",
         ],
         &[
             "Der erste Versuch lief nicht wie geplant, und der zweite war auch ein bisschen wackelig. || Der dritte Versuch war besser, und der vierte war der beste von allen.",
