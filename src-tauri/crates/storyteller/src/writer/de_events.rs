@@ -204,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Frau Brombeers Garten war voller Unkraut, und sie war zu müde, um alles allein auszurupfen. || Zur Teezeit war der Garten ordentlich, und Frau Brombeer schenkte allen eine Tasse warmen Kakao als Dankeschön.",
             "Das Dorf bereitete ein Fest vor, und alle brauchten ein zusätzliches Paar Hände. || Als die Festlichter angingen, wussten alle, dass viele kleine Helfer das möglich gemacht hatten.",
             "Ein kleines Entenküken hatte seine Familie verloren, und {N} und {C} beschlossen, ihm bei der Suche zu helfen. || Die Entenmama schnatterte vor Freude, und die ganze Entenfamilie watschelte in einer dankbaren Parade an ihnen vorbei.",
+            "Der alte Apfelbaum in Herrn Hasels Garten hing voller reifer Äpfel, aber Herr Hasel kam nicht mehr an die hohen Äste heran, also kamen {N} und {C}, um zu helfen. || Mit einem langen Obstpflücker und einem großen Korb ernteten sie jeden Apfel, und Herr Hasel backte einen Kuchen, der für die ganze Straße reichte.",
+            "In der Dorfbücherei hatte sich ein Berg zurückgegebener Bücher angesammelt, und die Bibliothekarin brauchte Hilfe, um sie vor Feierabend wieder einzuräumen, also packten {N} und {C} mit an. || Buchstabe für Buchstabe stellten sie jedes Buch an seinen Platz, und zum Dank durften sie die Geschichte für die Vorlesestunde aussuchen.",
         ],
         &[
             "Die Schubkarre war voller Blumentöpfe, und eins ihrer Räder hatte sich gelockert. || Mit einer Drehung und einem Klopfen saß das Rad wieder fest, und die Blumentöpfe kamen sicher zum Markt.",

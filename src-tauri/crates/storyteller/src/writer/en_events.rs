@@ -204,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Mrs Bramble's garden was full of weeds, and she was too tired to pull them all by herself. || By teatime the garden was tidy, and Mrs Bramble gave {r:everyone|everybody} a cup of warm cocoa to say thank you.",
             "The village was getting ready for a festival, and {r:everyone|everybody} needed an extra pair of hands. || When the festival lights came on, {r:everyone|everybody} knew that many small helpers had made it happen.",
             "A little duckling had lost its family, and {N} and {C} decided to help it find them. || The duckling's mother quacked with joy, and the whole duck family waddled past in a thankful parade.",
+            "The old apple tree in Mr Hazel's garden was heavy with ripe apples, but Mr Hazel could no longer reach the high branches, so {N} and {C} came to help. || With a long apple picker and a big basket they gathered every apple, and Mr Hazel baked a pie big enough for the whole street.",
+            "A mountain of returned books had piled up at the village library, and the librarian needed help to put them back on the shelves before closing time, so {N} and {C} lent a hand. || Letter by letter they put every book back in its place, and to say thank you the librarian let them choose the story for reading hour.",
         ],
         &[
             "The wheelbarrow was full of flower pots, and one of its wheels had come loose. || With a twist and a tap, the wheel was back in place, and the flower pots reached the market safely.",

@@ -204,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba {r:precioso|bonito}, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
             "El pueblo se preparaba para la fiesta, y todo el mundo necesitaba un par de manos más. || Cuando se encendieron las luces de la fiesta, todos sabían que muchas manitas lo habían hecho posible.",
             "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarle a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
+            "El viejo manzano del jardín del señor Avellano estaba cargado de manzanas maduras, pero el señor Avellano ya no llegaba a las ramas altas, así que {N} y {C} fueron a ayudarle. || Con un recogefrutas de mango largo y una cesta grande recogieron todas las manzanas, y el señor Avellano horneó una tarta tan grande que alcanzó para toda la calle.",
+            "En la biblioteca del pueblo se había amontonado una montaña de libros devueltos, y la bibliotecaria necesitaba ayuda para colocarlos en las estanterías antes de cerrar, así que {N} y {C} le echaron una mano. || Letra a letra pusieron cada libro en su sitio, y para darles las gracias, la bibliotecaria les dejó elegir el cuento de la hora de lectura.",
         ],
         &[
             "La carretilla estaba llena de macetas, y una de sus ruedas se había aflojado. || Con un giro y un golpecito, la rueda volvió a su sitio, y las macetas llegaron sanas y salvas al mercado.",

@@ -204,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le jardin de Madame Ronce était plein de mauvaises herbes, et elle était trop fatiguée pour toutes les arracher. || À l'heure du goûter, le jardin était propre, et Madame Ronce offrit à chacun un bol de chocolat chaud pour dire merci.",
             "Le village se préparait pour la fête, et tout le monde avait besoin d'une paire de mains en plus. || Quand les lumières de la fête s'allumèrent, chacun savait que beaucoup de petites mains avaient rendu cela possible.",
             "Un petit caneton avait perdu sa famille, et {N} et {C} décidèrent de l'aider à la retrouver. || La maman cane cancana de joie, et toute la famille canard défila devant eux comme pour dire merci.",
+            "Le vieux pommier du jardin de Monsieur Noisette croulait sous les pommes mûres, mais Monsieur Noisette n'arrivait plus à atteindre les hautes branches, alors {N} et {C} vinrent l'aider. || Avec un long cueille-fruits et un grand panier, ils ramassèrent toutes les pommes, et Monsieur Noisette fit une tarte assez grande pour toute la rue.",
+            "Une montagne de livres rendus s'était entassée à la bibliothèque du village, et la bibliothécaire avait besoin d'aide pour les remettre sur les étagères avant la fermeture, alors {N} et {C} donnèrent un coup de main. || Lettre après lettre, ils remirent chaque livre à sa place, et pour les remercier, la bibliothécaire les laissa choisir l'histoire de l'heure du conte.",
         ],
         &[
             "La brouette était pleine de pots de fleurs, et une de ses roues s'était desserrée. || Un tour de vis, un petit coup, et la roue fut remise en place ; les pots arrivèrent au marché sans encombre.",

@@ -204,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "L'orto della signora Mora era pieno di erbacce, e lei era troppo stanca per toglierle tutte. || All'ora della merenda l'orto era in ordine, e la signora Mora offrì a tutti una tazza di cioccolata calda per dire grazie.",
             "Il paese si preparava per la festa, e tutti avevano bisogno di un paio di mani in più. || Quando si accesero le luci della festa, tutti sapevano che tante piccole mani l'avevano resa possibile.",
             "Un anatroccolo aveva perso la sua famiglia, e {N} e {C} decisero di aiutarlo a ritrovarla. || La mamma anatra starnazzò di gioia, e tutta la famiglia di anatre sfilò davanti a loro come per ringraziare.",
+            "Il vecchio melo nel giardino del signor Nocciolo era carico di mele mature, ma il signor Nocciolo non arrivava più ai rami alti, così {N} e {C} andarono ad aiutarlo. || Con un lungo raccoglifrutta e un grande cesto raccolsero tutte le mele, e il signor Nocciolo sfornò una torta abbastanza grande per tutta la via.",
+            "Nella biblioteca del paese si era accumulata una montagna di libri restituiti, e la bibliotecaria aveva bisogno di aiuto per rimetterli sugli scaffali prima della chiusura, così {N} e {C} le diedero una mano. || Lettera dopo lettera rimisero ogni libro al suo posto, e per ringraziarli la bibliotecaria lasciò scegliere a loro la storia dell'ora di lettura.",
         ],
         &[
             "La carriola era piena di vasi di fiori, e una delle ruote si era allentata. || Un giro e un colpetto, e la ruota tornò al suo posto; i vasi arrivarono sani e salvi al mercato.",
