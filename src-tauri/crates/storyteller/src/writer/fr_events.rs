@@ -225,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'étaient les fêtes, et tout le village accrochait des lanternes et des rubans à chaque porte. || Quand la dernière lanterne fut allumée, le village brilla comme un bocal rempli d'étoiles.",
             "La neige était tombée pendant la nuit, et le marché de fête ouvrait sur la place. || Au marché, ils partagèrent des marrons chauds avec tous ceux qu'ils croisaient, et la neige scintillait autour d'eux.",
             "Pour les fêtes, {N} voulait offrir un cadeau à chaque ami, mais il n'y avait pas un sou dans la tirelire. || {N} fabriqua des cadeaux avec des étoiles en papier et des mots gentils, et ce furent les cadeaux les plus aimés de tous.",
+            "C'étaient les fêtes, et {N} et {C} voulaient construire un bonhomme de neige pour accueillir les visiteurs à l'entrée du village. || Le bonhomme de neige reçut une écharpe rouge, un nez en carotte et une petite lanterne, et tous ceux qui entraient dans le village s'arrêtaient pour lui faire coucou.",
+            "Le grand sapin de la place n'avait encore rien à sa cime, et le village demanda à {N} et à {C} de lui fabriquer une étoile. || Leur étoile dorée fut hissée tout en haut du sapin, et quand elle attrapa la lumière des lanternes, toute la place applaudit doucement.",
         ],
         &[
             "La grande étoile du sapin avait glissé et s'était coincée dans un tas de neige. || Ils époussetèrent l'étoile, et on la remit tout en haut du sapin, plus brillante qu'avant.",

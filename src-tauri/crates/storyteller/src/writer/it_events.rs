@@ -225,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Erano le feste, e tutto il paese appendeva lanterne e nastri a ogni porta. || Quando l'ultima lanterna fu accesa, il paese brillò come un barattolo pieno di stelle.",
             "Durante la notte era nevicato, e in piazza apriva il mercatino delle feste. || Al mercatino divisero le castagne calde con tutti quelli che incontravano, e la neve luccicava intorno a loro.",
             "Per le feste {N} voleva fare un regalo a ogni amico, ma nel salvadanaio non c'era nemmeno una moneta. || {N} fece regali con stelle di carta e parole gentili, e furono i regali più amati di tutti.",
+            "Erano le feste, e {N} e {C} volevano fare un pupazzo di neve per accogliere i visitatori all'ingresso del paese. || Il pupazzo di neve ebbe una sciarpa rossa, un naso di carota e una piccola lanterna, e tutti quelli che arrivavano in paese si fermavano a salutarlo con la mano.",
+            "Il grande albero delle feste in piazza non aveva ancora niente sulla cima, e il paese chiese a {N} e a {C} di preparargli una stella. || La loro stella dorata fu issata in cima all'albero, e quando prese la luce delle lanterne, tutta la piazza applaudì piano.",
         ],
         &[
             "La grande stella in cima all'albero era scivolata e ora era incastrata in un mucchio di neve. || Spolverarono la stella, che tornò in cima all'albero più luminosa di prima.",
