@@ -205,7 +205,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The village was getting ready for a festival, and {r:everyone|everybody} needed an extra pair of hands. || When the festival lights came on, {r:everyone|everybody} knew that many small helpers had made it happen.",
             "A little duckling had lost its family, and {N} and {C} decided to help it find them. || The duckling's mother quacked with joy, and the whole duck family waddled past in a thankful parade.",
             "The old apple tree in Mr Hazel's garden was heavy with ripe apples, but Mr Hazel could no longer reach the high branches, so {N} and {C} came to help. || With a long apple picker and a big basket they gathered every apple, and Mr Hazel baked a pie big enough for the whole street.",
-            "A mountain of returned books had piled up at the village library, and the librarian needed help to put them back on the shelves before closing time, so {N} and {C} lent a hand. || Letter by letter they put every book back in its place, and to say thank you the librarian let them choose the story for reading hour.",
+            "Old Mrs Larch had just moved into the little cottage down the lane, and her boxes of books and teacups were still waiting to be unpacked, so {N} and {C} offered to help. || By evening every teacup stood on its shelf and every book had its place, and Mrs Larch poured tea for {r:everyone|everybody} in her prettiest cups, saying the cottage finally felt like home.",
         ],
         &[
             "The wheelbarrow was full of flower pots, and one of its wheels had come loose. || With a twist and a tap, the wheel was back in place, and the flower pots reached the market safely.",
