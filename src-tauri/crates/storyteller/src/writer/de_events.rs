@@ -225,8 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es waren Feiertage, und das ganze Dorf hängte Laternen und Bänder an jede Tür. || Als die letzte Laterne brannte, leuchtete das Dorf wie ein Glas voller Sterne.",
             "In der Nacht hatte es geschneit, und auf dem Platz öffnete der Festtagsmarkt. || Auf dem Markt teilten sie warme Maronen mit allen, die sie trafen, und um sie herum glitzerte der Schnee.",
             "Zu den Feiertagen wollte {N} jedem Freund ein Geschenk machen, aber in der Spardose war kein einziges Geldstück. || {N} bastelte Geschenke aus Papiersternen und lieben Worten, und es wurden die beliebtesten Geschenke von allen.",
-            "Es waren Feiertage, und {N} und {C} wollten am Dorftor einen Schneemann bauen, der die Besucher begrüßte. || Der Schneemann bekam einen roten Schal, eine Karottennase und eine kleine Laterne, und alle, die durch das Tor kamen, blieben stehen und winkten ihm zu.",
-            "Der große Festbaum auf dem Platz hatte noch nichts auf seiner Spitze, und das Dorf bat {N} und {C}, einen Stern dafür zu basteln. || Ihr goldener Stern wurde ganz oben auf die Spitze gesetzt, und als er das Laternenlicht einfing, jubelte der ganze Platz leise.",
+            "Das Dorf bastelte die längste Papierkette aller Zeiten, die quer über den Platz hängen sollte, und {N} und {C} durften die allerletzten Glieder machen. || Als ihre Glieder die Kette schlossen, reichte sie von einer Seite des Platzes bis zur anderen, und das ganze Dorf jubelte leise darunter.",
+            "Am Feiertagsnachmittag veranstalteten die Kinder eine langsame Schlittenparade den sanften Hügel hinab, und {N} und {C} wollten ihren Schlitten mit Bändern und Tannenzweigen schmücken. || Ihr Schlitten glitt als letzter in der Parade hinab, die Bänder flatterten, und alle fanden, er sehe aus wie ein kleiner Festbaum auf Spazierfahrt.",
         ],
         &[
             "Der große Stern für die Baumspitze war heruntergerutscht und steckte nun in einer Schneewehe fest. || Sie pusteten den Schnee vom Stern, und er kam zurück auf die Spitze des Baumes und strahlte heller als zuvor.",

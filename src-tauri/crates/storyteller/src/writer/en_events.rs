@@ -225,8 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was the holidays, and the whole village was hanging lanterns and ribbons on every door. || When the last lantern was lit, the village glowed like a jar full of stars.",
             "Snow had fallen during the night, and the holiday market was opening in the square. || At the market they shared warm chestnuts with {r:everyone|everybody} they met, and the snow sparkled around them.",
             "For the holidays, {N} wanted to give a present to every friend, but {P} had no money at all. || {N} made presents out of paper stars and kind words, and they were the most loved presents of all.",
-            "It was the holidays, and {N} and {C} wanted to build a snowman to welcome visitors at the village gate. || The snowman got a red scarf, a carrot nose and a little lantern, and everyone who came through the gate stopped to wave hello to it.",
-            "The big holiday tree in the square still had nothing on top, and the village asked {N} and {C} to make a star for it. || Their golden star was raised to the very top of the tree, and when it caught the lantern light, the whole square cheered softly.",
+            "The village was making the longest paper chain ever to hang across the square, and {N} and {C} were given the very last links to make. || When their links closed the chain, it stretched from one side of the square to the other, and the whole village cheered softly beneath it.",
+            "On the holiday afternoon the children were holding a slow sledge parade down the gentle hill, and {N} and {C} wanted to decorate their sledge with ribbons and pine sprigs. || Their sledge glided down last in the parade, ribbons fluttering, and {r:everyone|everybody} agreed it looked like a little holiday tree out for a ride.",
         ],
         &[
             "The big star for the top of the tree had slipped and was now stuck in a snowdrift. || They dusted the star off, and it was lifted back to the top of the tree, shining brighter than before.",

@@ -225,8 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Eran las fiestas, y todo el pueblo colgaba farolillos y cintas en cada puerta. || Cuando se encendió el último farolillo, el pueblo brilló como un tarro lleno de estrellas.",
             "Había nevado por la noche, y el mercadillo de las fiestas abría en la plaza. || En el mercadillo compartieron castañas calentitas con todos los que encontraban, y la nieve brillaba a su alrededor.",
             "Para las fiestas, {N} quería hacer un regalo a cada amigo, pero en la hucha no había ni una moneda. || {N} hizo regalos con estrellas de papel y palabras {r:bonitas|preciosas}, y fueron los regalos más queridos de todos.",
-            "Eran las fiestas, y {N} y {C} querían hacer un muñeco de nieve para dar la bienvenida a los visitantes a la entrada del pueblo. || El muñeco de nieve recibió una bufanda roja, una nariz de zanahoria y un farolillo, y todos los que llegaban al pueblo se paraban a saludarlo con la mano.",
-            "El gran árbol de las fiestas de la plaza aún no tenía nada en la punta, y el pueblo pidió a {N} y a {C} que le hicieran una estrella. || Subieron su estrella dorada a lo más alto del árbol, y cuando atrapó la luz de los farolillos, toda la plaza aplaudió bajito.",
+            "El pueblo estaba haciendo la cadena de papel más larga del mundo para colgarla sobre la plaza, y a {N} y a {C} les tocó hacer los últimos eslabones. || Cuando sus eslabones cerraron la cadena, esta cruzó la plaza de un lado a otro, y todo el pueblo aplaudió bajito debajo de ella.",
+            "Aquella tarde de fiesta, los niños celebraban un lento desfile de trineos por la suave colina, y {N} y {C} querían adornar su trineo con cintas y ramitas de abeto. || Su trineo bajó el último del desfile, con las cintas al viento, y todos dijeron que parecía un arbolito de fiesta dando un paseo.",
         ],
         &[
             "La gran estrella de lo alto del árbol se había resbalado y estaba atrapada en un montón de nieve. || Le quitaron la nieve a la estrella, y volvió a lo alto del árbol, más brillante que antes.",

@@ -225,8 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Erano le feste, e tutto il paese appendeva lanterne e nastri a ogni porta. || Quando l'ultima lanterna fu accesa, il paese brillò come un barattolo pieno di stelle.",
             "Durante la notte era nevicato, e in piazza apriva il mercatino delle feste. || Al mercatino divisero le castagne calde con tutti quelli che incontravano, e la neve luccicava intorno a loro.",
             "Per le feste {N} voleva fare un regalo a ogni amico, ma nel salvadanaio non c'era nemmeno una moneta. || {N} fece regali con stelle di carta e parole gentili, e furono i regali più amati di tutti.",
-            "Erano le feste, e {N} e {C} volevano fare un pupazzo di neve per accogliere i visitatori all'ingresso del paese. || Il pupazzo di neve ebbe una sciarpa rossa, un naso di carota e una piccola lanterna, e tutti quelli che arrivavano in paese si fermavano a salutarlo con la mano.",
-            "Il grande albero delle feste in piazza non aveva ancora niente sulla cima, e il paese chiese a {N} e a {C} di preparargli una stella. || La loro stella dorata fu issata in cima all'albero, e quando prese la luce delle lanterne, tutta la piazza applaudì piano.",
+            "Il paese stava facendo la catena di carta più lunga di sempre da appendere sopra la piazza, e a {N} e a {C} toccò fare gli ultimissimi anelli. || Quando i loro anelli chiusero la catena, questa attraversò la piazza da una parte all'altra, e tutto il paese applaudì piano lì sotto.",
+            "Quel pomeriggio di festa i bambini facevano una lenta sfilata di slittini giù per la collina dolce, e {N} e {C} volevano decorare il loro slittino con nastri e rametti di abete. || Il loro slittino scese per ultimo nella sfilata, con i nastri al vento, e tutti dissero che sembrava un piccolo albero delle feste a passeggio.",
         ],
         &[
             "La grande stella in cima all'albero era scivolata e ora era incastrata in un mucchio di neve. || Spolverarono la stella, che tornò in cima all'albero più luminosa di prima.",
