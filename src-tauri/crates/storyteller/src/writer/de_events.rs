@@ -183,8 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Heute wollte {N} etwas Neues lernen: Fahrrad fahren ohne Stützräder. || Bei Sonnenuntergang fuhr {N} erst wackelige Kreise, dann gerade Linien, und {C} jubelte jedes Mal.",
             "Die Bibliothekarin zeigte {N} ein Buch über die Sterne und fragte, ob {N} ihre Namen lernen wollte. || In dieser Nacht konnte {N} auf den Großen Wagen und den Polarstern zeigen und ihre Namen laut sagen.",
             "{N} hatte beschlossen, eine Melodie auf einer winzigen Holzflöte zu lernen. || Am Abend spielte {N} der Familie die ganze Melodie vor, und kein einziger Ton quietschte.",
-            "An diesem Morgen beschloss {N}, dass es Zeit war, die Schuhe ganz ohne Hilfe zuzubinden, Schlaufe um Schlaufe. || Bis zum Schlafengehen konnte {N} an beiden Schuhen eine ordentliche Schleife binden, und {C} machte bei jeder Schlaufe ein kleines Freudentänzchen.",
-            "Opa bot an, {N} zu zeigen, wie man einen Papierkranich faltet, einen sorgfältigen Knick nach dem anderen. || Am Abend saß ein ganzer Schwarm Papierkraniche auf dem Fensterbrett, und der allerschönste war ein Geschenk für {C}.",
+            "{N} hatte eine Holzuhr mit großen, freundlichen Zeigern bekommen und wollte heute lernen, die Uhrzeit daran abzulesen. || Am Abend konnte {N} jede Stunde auf der Uhr ablesen, und als der kleine Zeiger auf der Sieben stand, verkündete {N} die Schlafenszeit, noch bevor es jemand anderes tat, und {C} nickte stolz.",
+            "Tante Rosa, die Bilder für Bilderbücher malte, bot an, {N} beizubringen, wie man {C} zeichnet, angefangen mit einfachen Kreisen und Ovalen. || Am Abend sah die Zeichnung {C} so ähnlich, dass {C} sich daneben setzte und Modell saß, und Tante Rosa hängte das Bild über das Bett.",
         ],
         &[
             "Der erste Versuch lief nicht wie geplant, und der zweite war auch ein bisschen wackelig. || Der dritte Versuch war besser, und der vierte war der beste von allen.",

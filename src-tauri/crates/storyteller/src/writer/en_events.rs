@@ -183,8 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Today {N} wanted to learn something new: how to ride a bicycle without the little wheels. || By sunset {N} was riding in wobbly circles, then in straight lines, and {C} cheered every single time.",
             "The librarian showed {N} a book about the stars and asked if {P} would like to learn their names. || That night {N} could point to the Great Bear and the North Star and say their names out loud.",
             "{N} had decided to learn to play a tune on a {r:tiny|teeny} wooden flute. || In the evening {N} played the whole tune for the family, and not one note squeaked.",
-            "That morning {N} decided it was time to learn to tie shoelaces without any help, loop by loop. || By bedtime {N} could tie a neat bow on both shoes, and {C} did a little happy dance for every loop.",
-            "Grandpa offered to teach {N} how to fold a paper crane, one careful crease at a time. || By evening a whole flock of paper cranes sat along the windowsill, and the very best one was a present for {C}.",
+            "{N} had been given a wooden clock with big friendly hands, and today {N} wanted to learn to tell the time on it. || By evening {N} could read every hour on the clock, and when the little hand reached seven, {N} announced bedtime before anyone else, and {C} gave a proud little nod.",
+            "Aunt Rosa, who painted the pictures in storybooks, offered to teach {N} how to draw {C}, starting with simple circles and ovals. || By evening the drawing looked so much like {C} that {C} sat down beside it to pose, and Aunt Rosa hung the picture above the bed.",
         ],
         &[
             "The first try did not go as planned, and the second try was a bit wobbly too. || The third try was better, and the fourth was the best of all.",

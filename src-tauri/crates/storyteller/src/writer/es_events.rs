@@ -183,8 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Hoy {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
             "La bibliotecaria le enseñó a {N} un libro sobre las estrellas y le propuso aprender sus nombres. || Aquella noche, {N} sabía señalar la Osa Mayor y la Estrella Polar y decir sus nombres en voz alta.",
             "{N} había decidido aprender una melodía en una flautita de madera. || Por la noche, {N} tocó la melodía entera para la familia, y ni una sola nota chirrió.",
-            "Aquella mañana {N} decidió que ya era hora de aprender a atarse los cordones sin ayuda, lazada a lazada. || A la hora de dormir {N} sabía hacer un lazo bonito en los dos zapatos, y {C} bailó un bailecito de alegría con cada lazada.",
-            "El abuelo se ofreció a enseñar a {N} a doblar una grulla de papel, un pliegue cuidadoso cada vez. || Por la noche, toda una bandada de grullas de papel descansaba en el alféizar, y la más bonita fue un regalo para {C}.",
+            "A {N} le habían regalado un reloj de madera con unas agujas grandes y simpáticas, y hoy {N} quería aprender a leer la hora en él. || Al atardecer {N} ya sabía leer todas las horas del reloj, y cuando la aguja pequeña llegó al siete, {N} anunció la hora de dormir antes que nadie, y {C} asintió con orgullo.",
+            "La tía Rosa, que pintaba los dibujos de los libros de cuentos, se ofreció a enseñar a {N} a dibujar a {C}, empezando por círculos y óvalos sencillos. || Al caer la tarde, el dibujo se parecía tanto a {C} que {C} se sentó a su lado para posar, y la tía Rosa colgó el dibujo encima de la cama.",
         ],
         &[
             "El primer intento no salió como esperaban, y el segundo también fue un poco tambaleante. || El tercer intento fue mejor, y el cuarto fue el mejor de todos.",

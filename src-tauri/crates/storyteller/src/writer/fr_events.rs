@@ -183,8 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aujourd'hui, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
             "La bibliothécaire montra à {N} un livre sur les étoiles et proposa d'apprendre leurs noms. || Ce soir-là, {N} savait montrer la Grande Ourse et l'étoile du Nord, et dire leurs noms à voix haute.",
             "{N} avait décidé d'apprendre un air sur une toute petite flûte en bois. || Le soir, {N} joua tout l'air devant la famille, et pas une seule note ne couina.",
-            "Ce matin-là, {N} décida qu'il était temps d'apprendre à nouer ses lacets sans aide, boucle après boucle. || À l'heure du coucher, {N} savait faire un joli nœud sur les deux chaussures, et {C} fit une petite danse de joie à chaque boucle.",
-            "Papi proposa d'apprendre à {N} à plier une grue en papier, un pli soigneux après l'autre. || Le soir venu, toute une volée de grues en papier était posée sur le rebord de la fenêtre, et la plus belle fut offerte à {C}.",
+            "{N} avait reçu une horloge en bois aux grandes aiguilles rigolotes, et aujourd'hui, {N} voulait apprendre à y lire l'heure. || Le soir venu, {N} savait lire chaque heure sur l'horloge, et quand la petite aiguille arriva sur le sept, {N} annonça l'heure du coucher avant tout le monde, et {C} hocha la tête avec fierté.",
+            "Tante Rosa, qui peignait les images des livres d'histoires, proposa d'apprendre à {N} à dessiner {C}, en commençant par des ronds et des ovales tout simples. || Le soir venu, le dessin ressemblait tant à {C} que {C} vint s'asseoir à côté pour prendre la pose, et Tante Rosa accrocha le dessin au-dessus du lit.",
         ],
         &[
             "Le premier essai ne se passa pas comme prévu, et le deuxième fut un peu bancal aussi. || Le troisième essai fut meilleur, et le quatrième fut le plus réussi de tous.",

@@ -183,8 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Oggi {N} voleva imparare qualcosa di nuovo: andare in bicicletta senza rotelle. || Al tramonto {N} faceva giri un po' traballanti, poi linee dritte, e {C} applaudiva ogni volta.",
             "La bibliotecaria mostrò a {N} un libro sulle stelle e propose di impararne i nomi. || Quella sera {N} sapeva indicare il Grande Carro e la Stella Polare e dire i loro nomi ad alta voce.",
             "{N} aveva deciso di imparare una melodia su un piccolo flauto di legno. || La sera {N} suonò tutta la melodia per la famiglia, e nemmeno una nota stonò.",
-            "Quella mattina {N} decise che era ora di imparare ad allacciarsi le scarpe senza aiuto, un fiocco alla volta. || All'ora della nanna {N} sapeva fare un bel fiocco su tutte e due le scarpe, e {C} fece un balletto di gioia a ogni fiocco.",
-            "Il nonno si offrì di insegnare a {N} a piegare una gru di carta, una piega attenta dopo l'altra. || La sera un intero stormo di gru di carta stava sul davanzale, e la più bella fu un regalo per {C}.",
+            "{N} aveva ricevuto un orologio di legno con le lancette grandi e simpatiche, e oggi voleva imparare a leggerci l'ora. || A sera {N} sapeva leggere tutte le ore sull'orologio, e quando la lancetta piccola arrivò sul sette, {N} annunciò l'ora della nanna prima di tutti, e {C} annuì con orgoglio.",
+            "La zia Rosa, che dipingeva le figure dei libri di fiabe, si offrì di insegnare a {N} a disegnare {C}, cominciando da semplici cerchi e ovali. || A sera il disegno somigliava così tanto a {C} che {C} si sedette accanto al disegno per posare, e la zia Rosa lo appese sopra il letto.",
         ],
         &[
             "Il primo tentativo non andò come previsto, e anche il secondo fu un po' traballante. || Il terzo tentativo andò meglio, e il quarto fu il migliore di tutti.",
