@@ -162,7 +162,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Im Park stand ein Kind, das noch niemand gesehen hatte, ganz still bei den Schaukeln. || Am Ende des Nachmittags hatte das neue Kind einen Namen, Ada, und zwei brandneue Freunde.",
             "Nebenan war eine neue Familie eingezogen, und {N} wollte Hallo sagen. || Am Abend winkten die neuen Nachbarn aus dem Fenster, und {N} wusste, dass dies der Anfang von etwas Schönem war.",
             "An diesem Morgen hatte {N} sich etwas versprochen: Heute würde es einen neuen Freund geben. || Und das Versprechen wurde gehalten, denn gleich um die Ecke wartete ein Freund.",
-            "In der Bücherei griffen {N}, {C} und ein Junge namens Leo gleichzeitig nach demselben Buch über Dinosaurier. || Sie lasen das Dinosaurierbuch zusammen, drei Köpfe über die Seiten gebeugt, und auf der letzten Seite war Leo ihr Freund.",
+            "Auf der Bank unter der großen Eiche las ein Junge namens Leo ein Buch über Dinosaurier, und {N} und {C} konnten nicht anders, als einen Blick auf die Bilder zu werfen. || Leo rückte ein Stück zur Seite, sie lasen das Dinosaurierbuch zusammen, drei Köpfe über die Seiten gebeugt, und auf der letzten Seite war Leo ihr Freund.",
             "Im Park sprangen ein paar Kinder Seil und sangen dazu einen Reim, und {N} und {C} wollten gern mitmachen, kannten aber den Text nicht. || Ein Mädchen namens Nina brachte ihnen den Reim bei, und am Ende des Nachmittags sprangen alle zusammen wie alte Freunde.",
         ],
         &[

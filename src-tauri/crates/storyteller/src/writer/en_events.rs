@@ -162,7 +162,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "At the park there was a child nobody had seen before, standing {r:quietly|gently|softly} by the swings. || By the end of the afternoon the new child had a name, Ada, and two brand-new friends.",
             "A new family had moved in next door, and {N} wanted to say hello. || The new neighbours waved from their window that evening, and {N} knew this was the start of something {r:lovely|wonderful|marvellous}.",
             "That morning, {N} made a promise: today {P} would make a brand-new friend. || And {P} kept the promise, because a friend was waiting just around the corner.",
-            "At the library, {N}, {C} and a boy named Leo all reached for the same book about dinosaurs at once. || They read the dinosaur book together, three heads bent over the pages, and by the last page Leo was their friend.",
+            "On the bench under the big oak tree, a boy named Leo was reading a book about dinosaurs, and {N} and {C} could not help peeking at the pictures. || Leo moved over to make room, they read the dinosaur book together, three heads bent over the pages, and by the last page Leo was their friend.",
             "In the park, some children were skipping to a rhyme, and {N} and {C} wanted to join in but did not know the words. || A girl called Nina taught them the rhyme, and by the end of the afternoon they were all skipping together like old friends.",
         ],
         &[

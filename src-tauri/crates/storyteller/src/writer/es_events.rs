@@ -162,7 +162,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En el parque había un niño al que nadie había visto antes, de pie junto a los columpios sin decir nada. || Al final de la tarde, el niño nuevo tenía un nombre, Ada, y dos amigos recién estrenados.",
             "Una familia nueva se había mudado a la casa de al lado, y {N} quería ir a saludar. || Por la noche, los vecinos nuevos saludaron desde la ventana, y {N} supo que aquello era el principio de algo {r:bonito|precioso}.",
             "Aquella mañana, {N} se hizo una promesa: hoy habría un amigo nuevo. || Y la promesa se cumplió, porque un amigo esperaba justo a la vuelta de la esquina.",
-            "En la biblioteca, {N}, {C} y un niño llamado Leo alargaron la mano a la vez hacia el mismo libro de dinosaurios. || Leyeron juntos el libro de dinosaurios, con las tres cabezas inclinadas sobre las páginas, y al llegar a la última, Leo ya era su amigo.",
+            "En el banco junto al gran roble, un niño llamado Leo leía un libro de dinosaurios, y {N} y {C} no pudieron evitar asomarse a mirar los dibujos. || Leo se hizo a un lado para dejarles sitio, leyeron juntos el libro de dinosaurios, con las tres cabezas inclinadas sobre las páginas, y al llegar a la última, Leo ya era su amigo.",
             "En el parque, unos niños saltaban a la comba cantando una canción, y {N} y {C} querían unirse, pero no se sabían la letra. || Una niña llamada Nina les enseñó la canción, y al final de la tarde saltaban todos juntos como viejos amigos.",
         ],
         &[

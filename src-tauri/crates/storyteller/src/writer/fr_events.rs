@@ -162,7 +162,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Au parc, il y avait un enfant que personne n'avait jamais vu, debout près des balançoires sans rien dire. || À la fin de l'après-midi, le nouvel enfant avait un prénom, Ada, et deux tout nouveaux {r:amis|copains}.",
             "Une nouvelle famille venait d'emménager à côté, et {N} voulait aller dire bonjour. || Le soir, les nouveaux voisins firent coucou à la fenêtre, et {N} sut que c'était le début de quelque chose de {r:beau|joli}.",
             "Ce matin-là, {N} s'était fait une promesse : aujourd'hui, il y aurait un tout nouvel ami. || Et la promesse fut tenue, car un ami attendait juste au coin du {r:chemin|sentier}.",
-            "À la bibliothèque, {N}, {C} et un garçon nommé Léo tendirent la main en même temps vers le même livre sur les dinosaures. || Ils lurent ensemble le livre sur les dinosaures, trois têtes penchées sur les pages, et à la dernière page, Léo était devenu leur ami.",
+            "Sur le banc près du grand chêne, un garçon nommé Léo lisait un livre sur les dinosaures, et {N} et {C} ne purent s'empêcher de jeter un œil aux images. || Léo se poussa pour leur faire de la place, ils lurent ensemble le livre sur les dinosaures, trois têtes penchées sur les pages, et à la dernière page, Léo était devenu leur ami.",
             "Au parc, des enfants sautaient à la corde en chantant une comptine, et {N} et {C} avaient envie de se joindre à eux, mais ne connaissaient pas les paroles. || Une petite fille nommée Nina leur apprit la comptine, et à la fin de l'après-midi, ils sautaient tous ensemble comme de vieux {r:amis|copains}.",
         ],
         &[

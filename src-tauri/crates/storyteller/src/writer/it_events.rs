@@ -162,7 +162,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Al parco c'era un bambino che nessuno aveva mai visto, fermo in silenzio vicino alle altalene. || Alla fine del pomeriggio il bambino nuovo aveva un nome, Ada, e due amici nuovi di zecca.",
             "Una famiglia nuova si era trasferita nella casa accanto, e {N} voleva andare a salutare. || La sera i nuovi vicini salutarono dalla finestra, e {N} capì che era l'inizio di qualcosa di bello.",
             "Quella mattina {N} aveva fatto una promessa: oggi ci sarebbe stato un amico nuovo. || E la promessa fu mantenuta, perché un amico aspettava proprio dietro l'angolo.",
-            "In biblioteca, {N}, {C} e un bambino di nome Leo allungarono tutti insieme la mano verso lo stesso libro sui dinosauri. || Lessero insieme il libro sui dinosauri, tre teste chine sulle pagine, e all'ultima pagina Leo era diventato loro amico.",
+            "Sulla panchina vicino alla grande quercia, un bambino di nome Leo leggeva un libro sui dinosauri, e {N} e {C} non resistettero alla voglia di sbirciare le figure. || Leo si spostò per fare loro posto, lessero insieme il libro sui dinosauri, tre teste chine sulle pagine, e all'ultima pagina Leo era diventato loro amico.",
             "Al parco alcuni bambini saltavano la corda cantando una filastrocca, e {N} e {C} volevano unirsi a loro, ma non conoscevano le parole. || Una bambina di nome Nina insegnò loro la filastrocca, e alla fine del pomeriggio saltavano tutti insieme come vecchi amici.",
         ],
         &[
