@@ -183,7 +183,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Today {N} wanted to learn something new: how to ride a bicycle without the little wheels. || By sunset {N} was riding in wobbly circles, then in straight lines, and {C} cheered every single time.",
             "The librarian showed {N} a book about the stars and asked if {P} would like to learn their names. || That night {N} could point to the Great Bear and the North Star and say their names out loud.",
             "{N} had decided to learn to play a tune on a {r:tiny|teeny} wooden flute. || In the evening {N} played the whole tune for the family, and not one note squeaked.",
-            "{N} had been given a wooden clock with big friendly hands, and today {N} wanted to learn to tell the time on it. || By evening {N} could read every hour on the clock, and when the little hand reached seven, {N} announced bedtime before anyone else, and {C} gave a proud little nod.",
+            "{N} had been given a wooden clock with big friendly hands, and today {P} wanted to learn to tell the time on it. || By evening {N} could read every hour on the clock, and when the little hand reached seven, {N} announced bedtime before anyone else, and {C} gave a proud little nod.",
             "Aunt Rosa, who painted the pictures in storybooks, offered to teach {N} how to draw {C}, starting with simple circles and ovals. || By evening the drawing looked so much like {C} that {C} sat down beside it to pose, and Aunt Rosa hung the picture above the bed.",
         ],
         &[

@@ -183,7 +183,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Hoy {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
             "La bibliotecaria le enseñó a {N} un libro sobre las estrellas y le propuso aprender sus nombres. || Aquella noche, {N} sabía señalar la Osa Mayor y la Estrella Polar y decir sus nombres en voz alta.",
             "{N} había decidido aprender una melodía en una flautita de madera. || Por la noche, {N} tocó la melodía entera para la familia, y ni una sola nota chirrió.",
-            "A {N} le habían regalado un reloj de madera con unas agujas grandes y simpáticas, y hoy {N} quería aprender a leer la hora en él. || Al atardecer {N} ya sabía leer todas las horas del reloj, y cuando la aguja pequeña llegó al siete, {N} anunció la hora de dormir antes que nadie, y {C} asintió con orgullo.",
+            "A {N} le habían regalado un reloj de madera con unas agujas grandes y simpáticas, y hoy quería aprender a leer la hora en él. || Al atardecer {N} ya sabía leer todas las horas del reloj, y cuando la aguja pequeña llegó al siete, {N} anunció la hora de dormir antes que nadie, y {C} asintió con orgullo.",
             "La tía Rosa, que pintaba los dibujos de los libros de cuentos, se ofreció a enseñar a {N} a dibujar a {C}, empezando por círculos y óvalos sencillos. || Al caer la tarde, el dibujo se parecía tanto a {C} que {C} se sentó a su lado para posar, y la tía Rosa colgó el dibujo encima de la cama.",
         ],
         &[

@@ -183,7 +183,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aujourd'hui, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
             "La bibliothécaire montra à {N} un livre sur les étoiles et proposa d'apprendre leurs noms. || Ce soir-là, {N} savait montrer la Grande Ourse et l'étoile du Nord, et dire leurs noms à voix haute.",
             "{N} avait décidé d'apprendre un air sur une toute petite flûte en bois. || Le soir, {N} joua tout l'air devant la famille, et pas une seule note ne couina.",
-            "{N} avait reçu une horloge en bois aux grandes aiguilles rigolotes, et aujourd'hui, {N} voulait apprendre à y lire l'heure. || Le soir venu, {N} savait lire chaque heure sur l'horloge, et quand la petite aiguille arriva sur le sept, {N} annonça l'heure du coucher avant tout le monde, et {C} hocha la tête avec fierté.",
+            "{N} avait reçu une horloge en bois aux grandes aiguilles rigolotes, et voulait aujourd'hui apprendre à y lire l'heure. || Le soir venu, {N} savait lire chaque heure sur l'horloge, et quand la petite aiguille arriva sur le sept, {N} annonça l'heure du coucher avant tout le monde, et {C} hocha la tête avec fierté.",
             "Tante Rosa, qui peignait les images des livres d'histoires, proposa d'apprendre à {N} à dessiner {C}, en commençant par des ronds et des ovales tout simples. || Le soir venu, le dessin ressemblait tant à {C} que {C} vint s'asseoir à côté pour prendre la pose, et Tante Rosa accrocha le dessin au-dessus du lit.",
         ],
         &[

@@ -226,7 +226,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Durante la notte era nevicato, e in piazza apriva il mercatino delle feste. || Al mercatino divisero le castagne calde con tutti quelli che incontravano, e la neve luccicava intorno a loro.",
             "Per le feste {N} voleva fare un regalo a ogni amico, ma nel salvadanaio non c'era nemmeno una moneta. || {N} fece regali con stelle di carta e parole gentili, e furono i regali più amati di tutti.",
             "Il paese stava facendo la catena di carta più lunga di sempre da appendere sopra la piazza, e a {N} e a {C} toccò fare gli ultimissimi anelli. || Quando i loro anelli chiusero la catena, questa attraversò la piazza da una parte all'altra, e tutto il paese applaudì piano lì sotto.",
-            "Quel pomeriggio di festa i bambini facevano una lenta sfilata di slittini giù per la collina dolce, e {N} e {C} volevano decorare il loro slittino con nastri e rametti di abete. || Il loro slittino scese per ultimo nella sfilata, con i nastri al vento, e tutti dissero che sembrava un piccolo albero delle feste a passeggio.",
+            "Quel pomeriggio di festa i bambini facevano una lenta sfilata di slittini giù per il dolce pendio della collina, e {N} e {C} volevano decorare il loro slittino con nastri e rametti di abete. || Il loro slittino scese per ultimo nella sfilata, con i nastri al vento, e tutti dissero che sembrava un piccolo albero delle feste a passeggio.",
         ],
         &[
             "La grande stella in cima all'albero era scivolata e ora era incastrata in un mucchio di neve. || Spolverarono la stella, che tornò in cima all'albero più luminosa di prima.",
