@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "An diesem Abend erschien am Gartentor eine Spur aus leuchtenden Glühwürmchen, und {N} und {C} beschlossen, ihr vor dem Schlafengehen zu folgen. || Am Ende der Spur tanzten die Glühwürmchen einen letzten Tanz nur für sie und flogen dann zu ihren Moosbettchen.",
             "Der Mond beugte sich herab und {r:flüsterte|wisperte}, dass ein schläfriges Sternchen sich verirrt hatte und Hilfe brauchte, um zurück an den Himmel zu finden. || Mit einem sanften Schubs und einem geflüsterten Gute Nacht schwebte das Sternchen zurück an seinen Platz und funkelte ein Dankeschön.",
             "Kurz vor dem Schlafengehen bemerkte {N}, dass der silberne Pfad des Mondes quer durch den Garten und über den Hügel führte. || Oben auf dem Hügel lächelte der Mond zu ihnen herab, und sie wussten, dass sie den friedlichsten Ort der Welt gefunden hatten.",
+            "Gerade als der erste Stern aufging, hörten {N} und {C} ein feines Klingeln und entdeckten, dass das Windspiel von der Veranda ins Gras gefallen war. || Sie hängten das Windspiel wieder an seinen Haken, und es klingelte ein leises Schlaflied für den ganzen Garten, während die Nacht still wurde.",
+            "An diesem Abend wollten {N} und {C} vor dem Schlafengehen jedem Gartenbewohner Gute Nacht sagen, von der Schnecke auf der Stufe bis zur alten Eule im Birnbaum. || Der letzte Gutenachtgruß galt der alten Eule, die langsam blinzelte und leise Schuhu rief, und der ganze Garten schien für die Nacht zugedeckt zu sein.",
         ],
         &[
             "Neben einer alten Eiche gab sich ein Eulenbaby große Mühe, für seinen allerersten Nachtflug wach zu bleiben. || Das Eulenbaby breitete die Flügel aus, rief ein fröhliches Huhu und flog zum allerersten Mal um die Eiche.",
@@ -44,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es war ein Schultag, und die Lehrerin hatte nach dem Mittagessen eine ganz besondere Überraschung versprochen. || Die Überraschung war ein Picknick unter dem Apfelbaum, und alle waren sich einig: Es war der schönste Schultag überhaupt.",
             "Auf dem Schulweg fanden {N} und {C} eine verlorene Brotdose mit einem Namensschild, auf dem „Mo“ stand. || Mo drückte die Brotdose an sich und teilte die Erdbeeren darin, und von diesem Tag an war Mo ihr Freund.",
             "Heute wollte die Klasse einen Garten anlegen, und alle hatten einen Samen von zu Hause mitgebracht. || Am Ende des Tages schliefen zwanzig kleine Samen in der Erde, und die ganze Klasse {r:flüsterte|wisperte}: „Wachst gut.“",
+            "Heute war der Tag des Klassentheaters, und {N} und {C} sollten die große Pappsonne für die Bühne bemalen. || Die Pappsonne leuchtete knallgelb über der Bühne, und am Ende des Stücks verbeugte sich die ganze Klasse unter ihren Strahlen.",
+            "An diesem Morgen hatten alle ihr Lieblingsbuch von zu Hause mitgebracht, um das leere Regal der Klassenbücherei zu füllen, und {N} und {C} durften die Bücher einsortieren. || Als die Schule aus war, standen alle Bücher in einer bunten, ordentlichen Reihe im Regal, und die Klasse war sich einig: Das war jetzt die {r:gemütlichste|kuscheligste} Ecke der ganzen Schule.",
         ],
         &[
             "In der Malstunde saß ein neues Kind still in der Ecke und malte gar nichts. || Bald malte das neue Kind lachend einen lila Elefanten, und das Bild kam an die Wand.",
@@ -63,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es war ein Geburtstag, und {C} {r:flüsterte|wisperte} schon den ganzen Morgen geheime Pläne. || Der geheime Plan war ein Überraschungslied, und alle sangen es so schön, dass sich der Geburtstag wie eine Umarmung anfühlte.",
             "Heute war eine Geburtstagsfeier, und der Kuchen war fast fertig, aber die Kerzen waren verschwunden. || Die Kerzen steckten im Mehltopf, und als sie brannten, wünschten sich alle gemeinsam etwas.",
             "Alle Freunde waren zu einem Geburtstagspicknick eingeladen, und {N} wollte, dass sich jeder Gast besonders fühlte. || Am Ende der Feier hatte jeder Gast eine Papierkrone und ein Lächeln, genau wie {N} es sich gewünscht hatte.",
+            "Es war ein Geburtstag, und {N} und {C} wollten eine riesige Karte basteln, auf der jeder Gast unterschreiben konnte. || Am Ende der Feier war die Karte voller Namen, Bilder und kleiner Herzen, und sie bekam den Ehrenplatz auf dem Kaminsims.",
+            "Für die Geburtstagsfeier hatten {N} und {C} eine Schatzsuche vorbereitet, mit Hinweisen aus Papier, die überall im Garten versteckt waren. || Der letzte Hinweis führte zu einem Korb unter dem Rosenbusch, und darin lag ein kleines Geschenk für jeden einzelnen Gast.",
         ],
         &[
             "Ein Luftballon riss sich los und stieg zu den Wolken hinauf, an seiner Schnur noch ein kleines Kärtchen. || Eine freundliche Brise drehte um und brachte den Ballon sanft zurück, samt Kärtchen.",
@@ -82,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es war Samstag, und {N} und {C} packten einen Rucksack mit Broten, einer Karte und einer Lupe. || Sie aßen ihre Brote auf dem höchsten Hügel und waren sich einig, dass Entdecken zu zweit am schönsten ist.",
             "Das Wochenende war da und mit ihm eine alte Karte, auf der ein Ort namens Flüsterwiese eingezeichnet war. || Die Flüsterwiese gab es wirklich, und das Gras dort {r:flüsterte|wisperte} tatsächlich: „Willkommen, ihr Entdecker.“",
             "Am Samstagmorgen beschloss {N}, dass heute der Tag war, um herauszufinden, wo der kleine Bach entspringt. || Der Bach entsprang einer winzigen Quelle unter einem moosigen Stein und blubberte wie ein Kichern.",
+            "Am Sonntagmorgen machten sich {N} und {C} auf die Suche nach der alten Steinbrücke aus Opas Geschichten. || Die alte Steinbrücke war noch da, ganz von Efeu umrankt, und sie saßen darauf und baumelten mit den Beinen, genau wie Opa vor langer Zeit.",
+            "Es war Wochenende, und {N} und {C} wollten für ihr Naturbuch ein Blatt von jeder Farbe finden. || Am Nachmittag lag in ihrem Naturbuch ein Blatt von jeder Farbe, von Tiefgrün bis Leuchtendrot, flach gepresst wie ein kleiner Regenbogen.",
         ],
         &[
             "Sie fanden einen hohlen Baum mit einer winzigen Tür, an der ein Zettel hing: „Bitte sanft klopfen.“ || Eine Mäusefamilie öffnete die Tür und ließ sie einen Blick in ihr gemütliches Zuhause werfen.",
@@ -102,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Den ganzen Tag regnete es, also beschlossen {N} und {C}, die größte Deckenhöhle zu bauen, die das Wohnzimmer je gesehen hatte. || Als die Höhle fertig war, war es darin so {r:gemütlich|kuschelig}, dass der Regen draußen wie ein Schlaflied klang.",
             "Es regnete zu sehr, um draußen zu spielen, aber {N} bemerkte, dass die Regentropfen am Fenster um die Wette liefen. || Sie feuerten die Tropfen den ganzen Nachmittag an, und am Ende hatte jeder Tropfen ein Rennen gewonnen.",
             "An diesem verregneten Nachmittag fand {N} auf dem Dachboden eine Kiste mit der Aufschrift „Für einen Regentag“. || In der Kiste war ein Königreich aus Pappe, und sie spielten darin, bis der Regen aufhörte.",
+            "Es hatte den ganzen Vormittag geregnet, also beschlossen {N} und {C}, der Sonne einen Brief zu schreiben und sie freundlich zu bitten, bald wiederzukommen. || Sie legten den Brief auf das Fensterbrett, und kurz vor dem Schlafengehen blinzelte ein Sonnenstrahl durch die Wolken, als hätte er jedes Wort gelesen.",
+            "An diesem Regentag fragten sich {N} und {C}, wie es den kleinen Vögeln draußen wohl ging, und sie beschlossen, ihnen aus einem alten Milchkarton ein Futterhäuschen zu basteln. || Sie hängten das Futterhäuschen direkt vor das Küchenfenster, und bald saß dort eine Reihe kleiner Spatzen beim Festmahl und schüttelte sich die Regentropfen aus den Federn.",
         ],
         &[
             "In der Deckenhöhle wollten sie ein Spielcafé eröffnen, aber es gab keine Stühle. || Kissen waren perfekte Stühle, und das Café servierte jedem Kuscheltier im Haus Tee zum Spielen.",
@@ -131,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Heute war die ganze Familie beisammen, und sie planten ein Picknick im Garten und danach Geschichten. || Das Picknick war so schön, dass alle beschlossen, es jede Woche zu wiederholen.",
             "Oma war zu Besuch gekommen und hatte ein altes Rezept für den weichsten Honigkuchen der Welt mitgebracht. || Der Honigkuchen kam golden und weich aus dem Ofen, und Oma sagte, es sei der beste, der je gebacken wurde.",
             "Es war Familientag, und alle hatten eine Aufgabe, vom Größten bis zum Kleinsten. || Am Abend waren alle Aufgaben erledigt, und die Familie saß zusammen auf dem Sofa, müde und glücklich.",
+            "Heute wollte die Familie Mama mit einem Frühstück im Bett überraschen, und {N} und {C} kümmerten sich um das Tablett. || Mama setzte sich in ihren Kissen auf, lächelte über die etwas schiefen Pfannkuchen und die Blume auf dem Tablett und sagte, schöner könne man auf der ganzen Welt nicht aufwachen.",
+            "Nach dem Abendessen beschloss die Familie, im Wohnzimmer ein Konzert zu geben, und {N} und {C} sollten die Eintrittskarten basteln. || Jeder Platz auf dem Sofa bekam seine Karte, Opa spielte auf den Löffeln, und zum Schluss sang die ganze Familie gemeinsam ein letztes Lied.",
         ],
         &[
             "Opas Lesebrille war verschwunden, und ohne sie konnte er die Gutenachtgeschichte nicht vorlesen. || Die Brille saß die ganze Zeit auf Opas Kopf, und alle lachten, bis ihnen der Bauch wehtat.",
@@ -150,6 +162,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Im Park stand ein Kind, das noch niemand gesehen hatte, ganz still bei den Schaukeln. || Am Ende des Nachmittags hatte das neue Kind einen Namen, Ada, und zwei brandneue Freunde.",
             "Nebenan war eine neue Familie eingezogen, und {N} wollte Hallo sagen. || Am Abend winkten die neuen Nachbarn aus dem Fenster, und {N} wusste, dass dies der Anfang von etwas Schönem war.",
             "An diesem Morgen hatte {N} sich etwas versprochen: Heute würde es einen neuen Freund geben. || Und das Versprechen wurde gehalten, denn gleich um die Ecke wartete ein Freund.",
+            "Auf der Bank unter der großen Eiche las ein Junge namens Leo ein Buch über Dinosaurier, und {N} und {C} konnten nicht anders, als einen Blick auf die Bilder zu werfen. || Leo rückte ein Stück zur Seite, sie lasen das Dinosaurierbuch zusammen, drei Köpfe über die Seiten gebeugt, und auf der letzten Seite war Leo ihr Freund.",
+            "Im Park sprangen ein paar Kinder Seil und sangen dazu einen Reim, und {N} und {C} wollten gern mitmachen, kannten aber den Text nicht. || Ein Mädchen namens Nina brachte ihnen den Reim bei, und am Ende des Nachmittags sprangen alle zusammen wie alte Freunde.",
         ],
         &[
             "Das neue Kind kannte nur ein paar Wörter derselben Sprache, aber es lächelte ein großes Lächeln. || Es stellte sich heraus, dass Spiele, Lächeln und Abklatschen gar keine Worte brauchen.",
@@ -169,6 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Heute wollte {N} etwas Neues lernen: Fahrrad fahren ohne Stützräder. || Bei Sonnenuntergang fuhr {N} erst wackelige Kreise, dann gerade Linien, und {C} jubelte jedes Mal.",
             "Die Bibliothekarin zeigte {N} ein Buch über die Sterne und fragte, ob {N} ihre Namen lernen wollte. || In dieser Nacht konnte {N} auf den Großen Wagen und den Polarstern zeigen und ihre Namen laut sagen.",
             "{N} hatte beschlossen, eine Melodie auf einer winzigen Holzflöte zu lernen. || Am Abend spielte {N} der Familie die ganze Melodie vor, und kein einziger Ton quietschte.",
+            "{N} hatte eine Holzuhr mit großen, freundlichen Zeigern bekommen und wollte heute lernen, die Uhrzeit daran abzulesen. || Am Abend konnte {N} jede Stunde auf der Uhr ablesen, und als der kleine Zeiger auf der Sieben stand, verkündete {N} die Schlafenszeit, noch bevor es jemand anderes tat, und {C} nickte stolz.",
+            "Tante Rosa, die Bilder für Bilderbücher malte, bot an, {N} beizubringen, wie man {C} zeichnet, angefangen mit einfachen Kreisen und Ovalen. || Am Abend sah die Zeichnung {C} so ähnlich, dass {C} sich daneben setzte und Modell saß, und Tante Rosa hängte das Bild über das Bett.",
         ],
         &[
             "Der erste Versuch lief nicht wie geplant, und der zweite war auch ein bisschen wackelig. || Der dritte Versuch war besser, und der vierte war der beste von allen.",
@@ -188,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Frau Brombeers Garten war voller Unkraut, und sie war zu müde, um alles allein auszurupfen. || Zur Teezeit war der Garten ordentlich, und Frau Brombeer schenkte allen eine Tasse warmen Kakao als Dankeschön.",
             "Das Dorf bereitete ein Fest vor, und alle brauchten ein zusätzliches Paar Hände. || Als die Festlichter angingen, wussten alle, dass viele kleine Helfer das möglich gemacht hatten.",
             "Ein kleines Entenküken hatte seine Familie verloren, und {N} und {C} beschlossen, ihm bei der Suche zu helfen. || Die Entenmama schnatterte vor Freude, und die ganze Entenfamilie watschelte in einer dankbaren Parade an ihnen vorbei.",
+            "Der alte Apfelbaum in Herrn Hasels Garten hing voller reifer Äpfel, aber Herr Hasel kam nicht mehr an die hohen Äste heran, also kamen {N} und {C}, um zu helfen. || Mit einem langen Obstpflücker und einem großen Korb ernteten sie jeden Apfel, und Herr Hasel backte einen Kuchen, der für die ganze Straße reichte.",
+            "Die alte Frau Lärche war gerade in das kleine Häuschen am Ende des Weges gezogen, und ihre Kisten voller Bücher und Teetassen warteten noch aufs Auspacken, also boten {N} und {C} ihre Hilfe an. || Am Abend stand jede Tasse im Regal und jedes Buch an seinem Platz, und Frau Lärche schenkte allen Tee in ihren schönsten Tassen ein und sagte, nun fühle sich das Häuschen endlich wie ein Zuhause an.",
         ],
         &[
             "Die Schubkarre war voller Blumentöpfe, und eins ihrer Räder hatte sich gelockert. || Mit einer Drehung und einem Klopfen saß das Rad wieder fest, und die Blumentöpfe kamen sicher zum Markt.",
@@ -207,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Es waren Feiertage, und das ganze Dorf hängte Laternen und Bänder an jede Tür. || Als die letzte Laterne brannte, leuchtete das Dorf wie ein Glas voller Sterne.",
             "In der Nacht hatte es geschneit, und auf dem Platz öffnete der Festtagsmarkt. || Auf dem Markt teilten sie warme Maronen mit allen, die sie trafen, und um sie herum glitzerte der Schnee.",
             "Zu den Feiertagen wollte {N} jedem Freund ein Geschenk machen, aber in der Spardose war kein einziges Geldstück. || {N} bastelte Geschenke aus Papiersternen und lieben Worten, und es wurden die beliebtesten Geschenke von allen.",
+            "Das Dorf bastelte die längste Papierkette aller Zeiten, die quer über den Platz hängen sollte, und {N} und {C} durften die allerletzten Glieder machen. || Als ihre Glieder die Kette schlossen, reichte sie von einer Seite des Platzes bis zur anderen, und das ganze Dorf jubelte leise darunter.",
+            "Am Feiertagsnachmittag veranstalteten die Kinder eine langsame Schlittenparade den sanften Hügel hinab, und {N} und {C} wollten ihren Schlitten mit Bändern und Tannenzweigen schmücken. || Ihr Schlitten glitt als letzter in der Parade hinab, die Bänder flatterten, und alle fanden, er sehe aus wie ein kleiner Festbaum auf Spazierfahrt.",
         ],
         &[
             "Der große Stern für die Baumspitze war heruntergerutscht und steckte nun in einer Schneewehe fest. || Sie pusteten den Schnee vom Stern, und er kam zurück auf die Spitze des Baumes und strahlte heller als zuvor.",

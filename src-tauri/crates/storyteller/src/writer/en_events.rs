@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "That evening, a {r:trail|path} of glowing fireflies appeared at the garden gate, and {N} and {C} decided to follow it before bedtime. || At the end of the {r:trail|path}, the fireflies danced one last dance just for them and then flew off to their beds of moss.",
             "The moon leaned down and {r:whispered|murmured} that a {r:sleepy|drowsy} star had {r:wandered|walked} off, and it needed help to find its way back to the sky. || With a gentle lift and a {r:whispered|murmured} goodnight, the little star floated back up to its place in the sky and twinkled a thank you.",
             "Just before bedtime, {N} noticed that the moon's silver {r:path|trail} ran right across the garden and up over the hill. || At the top of the hill the moon {r:smiled|beamed} down at them, and they knew they had found the most peaceful place in the whole world.",
+            "Just as the first star came out, {N} and {C} heard a tiny tinkling and found that the wind chime had slipped off the porch and into the grass. || They hung the wind chime back on its hook, and it tinkled a soft lullaby for the whole garden as the night grew quiet.",
+            "That evening, {N} and {C} wanted to say goodnight to every creature in the garden before bed, from the snail on the step to the old owl in the pear tree. || The last goodnight was for the old owl, who blinked slowly and hooted softly back, and the whole garden seemed tucked in for the night.",
         ],
         &[
             "Beside an old oak tree, a baby owl was trying very hard to stay awake for its first night flight. || The baby owl spread its wings, gave a happy hoot and glided around the oak tree for the very first time.",
@@ -44,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was a school day, and the teacher had promised a very special surprise after lunch. || The surprise was a class picnic under the apple tree, and {r:everyone|everybody} agreed it was the happiest school day ever.",
             "On the way to school, {N} and {C} found a lost lunchbox with a name tag that said “Mo”. || Mo hugged the lunchbox and shared the strawberries inside, and from that day on Mo was their friend.",
             "Today the class was going to plant a garden, and {r:everyone|everybody} had brought a seed from home. || By the end of the day, twenty little seeds were tucked into the soil, and the whole class {r:whispered|murmured}, “Grow well.”",
+            "Today was the day of the class play, and {N} and {C} were in charge of painting the big cardboard sun for the stage. || The cardboard sun shone bright yellow above the stage, and at the end of the play the whole class took a bow beneath it.",
+            "That morning everyone had brought a favourite book from home to fill the empty shelf of the class library, and {N} and {C} were in charge of arranging them. || By home time every book stood on the shelf in a bright, neat row, and the class agreed it was now the cosiest corner of the school.",
         ],
         &[
             "During drawing time, a new classmate sat {r:quietly|gently|softly} in the corner, not drawing anything at all. || Soon the new classmate was drawing a purple elephant and laughing, and the picture went up on the wall.",
@@ -63,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was a birthday, and {C} had been whispering secret plans all morning. || The secret plan was a surprise song, and {r:everyone|everybody} sang it so sweetly that the birthday felt like a hug.",
             "Today was a birthday party, and the cake was almost ready, but the candles had gone missing. || The candles were found in the flour jar, and when they were lit, {r:everyone|everybody} made a wish together.",
             "All the friends were invited to a birthday picnic, and {N} wanted every single guest to feel special. || By the end of the party, every guest had a paper crown and a smile, which was exactly what {N} had hoped for.",
+            "It was a birthday, and {N} and {C} wanted to make a giant card that every single guest could sign. || By the end of the party the card was covered in names, drawings and little hearts, and it was given the place of honour on the mantelpiece.",
+            "For the birthday party, {N} and {C} had planned a treasure hunt, with paper clues hidden all around the garden. || The last clue led to a basket under the rose bush, and inside was a little present for every single guest.",
         ],
         &[
             "A balloon slipped free and floated up towards the clouds, with a little card still tied to its string. || A friendly breeze turned the balloon around and brought it {r:gently|softly|quietly} back, card and all.",
@@ -82,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was Saturday, and {N} and {C} packed a backpack with sandwiches, a map and a magnifying glass. || They ate their sandwiches on the highest hill and agreed that exploring is best when you do it together.",
             "The weekend had arrived, and with it an old map showing a place called Whispering Meadow. || Whispering Meadow was real, and the grass there really did whisper, “Welcome, explorers.”",
             "On Saturday morning, {N} decided that today was the day to find where the little stream {r:began|started}. || The stream {r:began|started} at a {r:tiny|teeny} spring under a mossy rock, bubbling like a giggle.",
+            "On Sunday morning, {N} and {C} set out to find the old stone bridge from Grandpa's stories. || The old stone bridge was still there, wrapped in ivy, and they sat on it swinging their legs, just as Grandpa had done long ago.",
+            "It was the weekend, and {N} and {C} wanted to find one leaf of every colour for their nature book. || By the afternoon their nature book held a leaf of every colour, from deep green to bright red, pressed flat like a little rainbow.",
         ],
         &[
             "They found a hollow tree with a {r:tiny|teeny} door, and somebody had left a note that said, “Please knock {r:gently|softly|quietly}.” || A family of mice opened the door and invited them to peek at their {r:cosy|snug} home.",
@@ -102,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Rain was falling all day, so {N} and {C} decided to build the biggest blanket fort the living room had ever seen. || When the fort was finished, it was so {r:cosy|snug} that the rain outside sounded like a lullaby.",
             "It was too rainy to play outside, but {N} noticed that the raindrops on the window were racing each other. || They cheered for the raindrops all afternoon, and by the end every raindrop had won a race.",
             "On that rainy afternoon, {N} found a box in the attic labelled “For a rainy day”. || Inside the box was a kingdom made of cardboard, and they played in it until the rain stopped.",
+            "It had rained all morning, so {N} and {C} decided to write a letter to the sun, asking it kindly to come back soon. || They left the letter on the windowsill, and just before bedtime a ray of sunshine peeped through the clouds, as if it had read every word.",
+            "On that rainy day, {N} and {C} wondered how the little birds outside were managing, and they decided to make them a feeder from an old milk carton. || They hung the feeder just outside the kitchen window, and soon a row of little sparrows was feasting there, shaking the raindrops from their feathers.",
         ],
         &[
             "Inside the blanket fort they wanted to open a pretend café, but there were no chairs. || Cushions made perfect chairs, and the café served pretend tea to every teddy in the house.",
@@ -131,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Today the whole family was together, and they planned a picnic in the garden followed by stories. || The picnic was so {r:lovely|wonderful|marvellous} that {r:everyone|everybody} decided to do it again every single week.",
             "Grandma had come to visit, and she brought an old recipe for the softest honey cake. || The honey cake came out golden and soft, and Grandma said it was the best one ever made.",
             "It was family day, and {r:everyone|everybody} had a job to do, from the biggest to the smallest. || By evening all the jobs were done, and the family sat together on the sofa, tired and happy.",
+            "Today the family had decided to surprise Mum with breakfast in bed, and {N} and {C} were in charge of the tray. || Mum sat up among her pillows, smiled at the wobbly pancakes and the flower on the tray, and said it was the nicest way to wake up in the whole world.",
+            "After supper, the family decided to put on a concert in the living room, and {N} and {C} were in charge of making the tickets. || Every seat on the sofa had its ticket, Grandpa played the spoons, and the concert ended with the whole family singing one last song together.",
         ],
         &[
             "Grandpa's reading glasses had gone missing, and without them he could not read the bedtime story. || The glasses were on top of Grandpa's head all along, and {r:everyone|everybody} laughed until their tummies hurt.",
@@ -150,6 +162,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "At the park there was a child nobody had seen before, standing {r:quietly|gently|softly} by the swings. || By the end of the afternoon the new child had a name, Ada, and two brand-new friends.",
             "A new family had moved in next door, and {N} wanted to say hello. || The new neighbours waved from their window that evening, and {N} knew this was the start of something {r:lovely|wonderful|marvellous}.",
             "That morning, {N} made a promise: today {P} would make a brand-new friend. || And {P} kept the promise, because a friend was waiting just around the corner.",
+            "On the bench under the big oak tree, a boy named Leo was reading a book about dinosaurs, and {N} and {C} could not help peeking at the pictures. || Leo moved over to make room, they read the dinosaur book together, three heads bent over the pages, and by the last page Leo was their friend.",
+            "In the park, some children were skipping to a rhyme, and {N} and {C} wanted to join in but did not know the words. || A girl called Nina taught them the rhyme, and by the end of the afternoon they were all skipping together like old friends.",
         ],
         &[
             "The new child only spoke a few words of the same language, but {r:smiled|beamed} a big smile. || It turned out that games, smiles and high fives need no words at all.",
@@ -169,6 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Today {N} wanted to learn something new: how to ride a bicycle without the little wheels. || By sunset {N} was riding in wobbly circles, then in straight lines, and {C} cheered every single time.",
             "The librarian showed {N} a book about the stars and asked if {P} would like to learn their names. || That night {N} could point to the Great Bear and the North Star and say their names out loud.",
             "{N} had decided to learn to play a tune on a {r:tiny|teeny} wooden flute. || In the evening {N} played the whole tune for the family, and not one note squeaked.",
+            "{N} had been given a wooden clock with big friendly hands, and today {P} wanted to learn to tell the time on it. || By evening {N} could read every hour on the clock, and when the little hand reached seven, {N} announced bedtime before anyone else, and {C} gave a proud little nod.",
+            "Aunt Rosa, who painted the pictures in storybooks, offered to teach {N} how to draw {C}, starting with simple circles and ovals. || By evening the drawing looked so much like {C} that {C} sat down beside it to pose, and Aunt Rosa hung the picture above the bed.",
         ],
         &[
             "The first try did not go as planned, and the second try was a bit wobbly too. || The third try was better, and the fourth was the best of all.",
@@ -188,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Mrs Bramble's garden was full of weeds, and she was too tired to pull them all by herself. || By teatime the garden was tidy, and Mrs Bramble gave {r:everyone|everybody} a cup of warm cocoa to say thank you.",
             "The village was getting ready for a festival, and {r:everyone|everybody} needed an extra pair of hands. || When the festival lights came on, {r:everyone|everybody} knew that many small helpers had made it happen.",
             "A little duckling had lost its family, and {N} and {C} decided to help it find them. || The duckling's mother quacked with joy, and the whole duck family waddled past in a thankful parade.",
+            "The old apple tree in Mr Hazel's garden was heavy with ripe apples, but Mr Hazel could no longer reach the high branches, so {N} and {C} came to help. || With a long apple picker and a big basket they gathered every apple, and Mr Hazel baked a pie big enough for the whole street.",
+            "Old Mrs Larch had just moved into the little cottage down the lane, and her boxes of books and teacups were still waiting to be unpacked, so {N} and {C} offered to help. || By evening every teacup stood on its shelf and every book had its place, and Mrs Larch poured tea for {r:everyone|everybody} in her prettiest cups, saying the cottage finally felt like home.",
         ],
         &[
             "The wheelbarrow was full of flower pots, and one of its wheels had come loose. || With a twist and a tap, the wheel was back in place, and the flower pots reached the market safely.",
@@ -207,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "It was the holidays, and the whole village was hanging lanterns and ribbons on every door. || When the last lantern was lit, the village glowed like a jar full of stars.",
             "Snow had fallen during the night, and the holiday market was opening in the square. || At the market they shared warm chestnuts with {r:everyone|everybody} they met, and the snow sparkled around them.",
             "For the holidays, {N} wanted to give a present to every friend, but {P} had no money at all. || {N} made presents out of paper stars and kind words, and they were the most loved presents of all.",
+            "The village was making the longest paper chain ever to hang across the square, and {N} and {C} were given the very last links to make. || When their links closed the chain, it stretched from one side of the square to the other, and the whole village cheered softly beneath it.",
+            "On the holiday afternoon the children were holding a slow sledge parade down the gentle hill, and {N} and {C} wanted to decorate their sledge with ribbons and pine sprigs. || Their sledge glided down last in the parade, ribbons fluttering, and {r:everyone|everybody} agreed it looked like a little holiday tree out for a ride.",
         ],
         &[
             "The big star for the top of the tree had slipped and was now stuck in a snowdrift. || They dusted the star off, and it was lifted back to the top of the tree, shining brighter than before.",

@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aquella noche apareció un rastro de luciérnagas junto a la puerta del jardín, y {N} y {C} decidieron seguirlo antes de ir a la cama. || Al final del rastro, las luciérnagas bailaron un último baile solo para ellos y luego volaron a sus camitas de musgo.",
             "La luna se asomó y {r:susurró|murmuró} que una estrellita dormilona se había perdido y necesitaba ayuda para volver al cielo. || Con un empujoncito suave y unas buenas noches susurradas, la estrellita volvió a su sitio en el cielo y parpadeó para dar las gracias.",
             "Justo antes de dormir, {N} se dio cuenta de que el {r:camino|sendero} plateado de la luna cruzaba el jardín y subía por la colina. || En lo alto de la colina, la luna les sonrió, y supieron que habían encontrado el lugar más tranquilo del mundo.",
+            "Justo cuando salió la primera estrella, {N} y {C} oyeron un tintineo diminuto y descubrieron que las campanillas de viento se habían caído del porche a la hierba. || Volvieron a colgar las campanillas en su gancho, y tintinearon una nana suave para todo el jardín mientras la noche se quedaba en calma.",
+            "Aquella noche, {N} y {C} quisieron dar las buenas noches a todos los habitantes del jardín antes de ir a la cama, desde el caracol del escalón hasta el viejo búho del peral. || Las últimas buenas noches fueron para el viejo búho, que parpadeó despacio y ululó bajito, y todo el jardín pareció arropado para dormir.",
         ],
         &[
             "Junto a un viejo roble, un búho bebé se esforzaba mucho por seguir despierto para su primer vuelo nocturno. || El búho bebé abrió las alas, ululó de {r:alegría|felicidad} y dio una vuelta al roble por primera vez.",
@@ -44,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era día de colegio, y la maestra había prometido una sorpresa muy especial después de comer. || La sorpresa era un pícnic bajo el manzano, y todos estuvieron de acuerdo: era el día de colegio más feliz.",
             "De camino al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
             "Aquel día la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
+            "Hoy era el día de la función de la clase, y {N} y {C} se encargaban de pintar el gran sol de cartón para el escenario. || El sol de cartón brillaba de un amarillo intenso sobre el escenario, y al final de la función toda la clase saludó bajo sus rayos.",
+            "Aquella mañana cada uno había traído de casa su libro favorito para llenar la estantería vacía de la biblioteca de clase, y {N} y {C} se encargaban de colocarlos. || A la hora de salir, todos los libros estaban en la estantería en una fila ordenada y llena de color, y la clase estuvo de acuerdo: ahora era el rincón más acogedor del colegio.",
         ],
         &[
             "En la hora de dibujo, un compañero nuevo estaba sentado en un rincón sin dibujar nada. || Al poco rato, el compañero nuevo dibujaba un elefante morado entre risas, y su dibujo acabó colgado en la pared.",
@@ -63,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un día de cumpleaños, y {C} llevaba toda la mañana susurrando planes secretos. || El plan secreto era una canción sorpresa, y todos la cantaron tan bien que el cumpleaños pareció un abrazo.",
             "Aquel día había fiesta de cumpleaños, y la tarta estaba casi lista, pero las velas habían desaparecido. || Las velas estaban en el bote de la harina, y cuando las encendieron, todos pidieron un deseo juntos.",
             "Todos los amigos estaban invitados a un pícnic de cumpleaños, y {N} quería que cada invitado se sintiera especial. || Al final de la fiesta, cada invitado tenía una corona de papel y una sonrisa, justo como {N} había deseado.",
+            "Era un día de cumpleaños, y {N} y {C} querían hacer una tarjeta gigante que todos los invitados pudieran firmar. || Al final de la fiesta la tarjeta estaba llena de nombres, dibujos y corazoncitos, y le dieron el lugar de honor sobre la chimenea.",
+            "Para la fiesta de cumpleaños, {N} y {C} habían preparado una búsqueda del tesoro, con pistas de papel escondidas por todo el jardín. || La última pista los llevó a una cesta bajo el rosal, y dentro había un regalito para cada invitado.",
         ],
         &[
             "Un globo se soltó y subió hacia las nubes, con una tarjetita todavía atada al cordel. || Una brisa amable dio la vuelta y trajo el globo de regreso, tarjeta incluida.",
@@ -82,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era sábado, y {N} y {C} prepararon una mochila con bocadillos, un mapa y una lupa. || Se comieron los bocadillos en la colina más alta y estuvieron de acuerdo en que explorar es mejor en compañía.",
             "Había llegado el fin de semana, y con él un mapa antiguo que mostraba un lugar llamado el Prado que Susurra. || El Prado que Susurra existía de verdad, y la hierba susurraba de verdad: «Bienvenidos, exploradores».",
             "El sábado por la mañana, {N} decidió que ese era el día de descubrir dónde nacía el arroyo. || El arroyo nacía en un manantial diminuto bajo una roca con musgo, y burbujeaba como una risita.",
+            "El domingo por la mañana, {N} y {C} salieron a buscar el viejo puente de piedra de los cuentos del abuelo. || El viejo puente de piedra seguía allí, cubierto de hiedra, y se sentaron en él balanceando las piernas, igual que el abuelo hacía mucho tiempo.",
+            "Era fin de semana, y {N} y {C} querían encontrar una hoja de cada color para su cuaderno de naturaleza. || Por la tarde, el cuaderno ya guardaba una hoja de cada color, del verde oscuro al rojo vivo, bien planchadita como un pequeño arcoíris.",
         ],
         &[
             "Encontraron un árbol hueco con una puertecita, y alguien había dejado una nota: «Por favor, llamad con suavidad». || Una familia de ratones abrió la puerta y los invitó a asomarse a su casita acogedora.",
@@ -102,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Llovía todo el día, así que {N} y {C} decidieron construir el fuerte de mantas más grande que el salón había visto jamás. || Cuando el fuerte estuvo terminado, era tan acogedor que la lluvia de fuera sonaba como una nana.",
             "Llovía demasiado para jugar fuera, pero {N} se fijó en que las gotas de la ventana hacían carreras. || Animaron a las gotas toda la tarde, y al final cada gota había ganado una carrera.",
             "Aquella tarde de lluvia, {N} encontró en el desván una caja que decía «Para un día de lluvia». || Dentro de la caja había un reino de cartón, y jugaron en él hasta que dejó de llover.",
+            "Había llovido toda la mañana, así que {N} y {C} decidieron escribirle una carta al sol para pedirle con cariño que volviera pronto. || Dejaron la carta en el alféizar, y justo antes de la hora de dormir un rayo de sol asomó entre las nubes, como si hubiera leído cada palabra.",
+            "En aquel día de lluvia, {N} y {C} se preguntaron cómo estarían los pajaritos de fuera, y decidieron hacerles un comedero con un viejo cartón de leche. || Colgaron el comedero justo al otro lado de la ventana de la cocina, y pronto una fila de gorriones se daba un festín allí, sacudiéndose las gotas de las plumas.",
         ],
         &[
             "Dentro del fuerte querían abrir una cafetería de mentira, pero no había sillas. || Los cojines fueron sillas perfectas, y la cafetería sirvió té de mentira a todos los peluches de la casa.",
@@ -131,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aquel día toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
             "La abuela había venido de visita y traía una receta antigua del bizcocho de miel más esponjoso del mundo. || El bizcocho de miel salió dorado y esponjoso, y la abuela dijo que era el mejor que se había hecho nunca.",
             "Era el día de la familia, y cada uno tenía una tarea, del más grande al más pequeño. || Por la noche todas las tareas estaban hechas, y la familia se sentó junta en el sofá, cansada y feliz.",
+            "Hoy la familia había decidido dar una sorpresa a mamá con un desayuno en la cama, y {N} y {C} se encargaban de la bandeja. || Mamá se incorporó entre sus almohadas, sonrió a las tortitas un poco torcidas y a la flor de la bandeja, y dijo que era la forma más bonita del mundo de despertarse.",
+            "Después de cenar, la familia decidió dar un concierto en el salón, y {N} y {C} se encargaron de hacer las entradas. || Cada sitio del sofá tuvo su entrada, el abuelo tocó las cucharas, y el concierto terminó con toda la familia cantando a coro una última canción.",
         ],
         &[
             "Las gafas del abuelo habían desaparecido, y sin ellas no podía leer el cuento de buenas noches. || Las gafas estaban en la cabeza del abuelo desde el principio, y todos se rieron hasta que les dolió la barriga.",
@@ -150,6 +162,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En el parque había un niño al que nadie había visto antes, de pie junto a los columpios sin decir nada. || Al final de la tarde, el niño nuevo tenía un nombre, Ada, y dos amigos recién estrenados.",
             "Una familia nueva se había mudado a la casa de al lado, y {N} quería ir a saludar. || Por la noche, los vecinos nuevos saludaron desde la ventana, y {N} supo que aquello era el principio de algo {r:bonito|precioso}.",
             "Aquella mañana, {N} se hizo una promesa: hoy habría un amigo nuevo. || Y la promesa se cumplió, porque un amigo esperaba justo a la vuelta de la esquina.",
+            "En el banco junto al gran roble, un niño llamado Leo leía un libro de dinosaurios, y {N} y {C} no pudieron evitar asomarse a mirar los dibujos. || Leo se hizo a un lado para dejarles sitio, leyeron juntos el libro de dinosaurios, con las tres cabezas inclinadas sobre las páginas, y al llegar a la última, Leo ya era su amigo.",
+            "En el parque, unos niños saltaban a la comba cantando una canción, y {N} y {C} querían unirse, pero no se sabían la letra. || Una niña llamada Nina les enseñó la canción, y al final de la tarde saltaban todos juntos como viejos amigos.",
         ],
         &[
             "El niño nuevo solo sabía unas pocas palabras del mismo idioma, pero tenía una sonrisa enorme. || Descubrieron que los juegos, las sonrisas y chocar los cinco no necesitan palabras.",
@@ -169,6 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aquel día {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
             "La bibliotecaria le enseñó a {N} un libro sobre las estrellas y le propuso aprender sus nombres. || Aquella noche, {N} sabía señalar la Osa Mayor y la Estrella Polar y decir sus nombres en voz alta.",
             "{N} había decidido aprender una melodía en una flautita de madera. || Por la noche, {N} tocó la melodía entera para la familia, y ni una sola nota chirrió.",
+            "A {N} le habían regalado un reloj de madera con unas agujas grandes y simpáticas, y hoy quería aprender a leer la hora en él. || Al atardecer {N} ya sabía leer todas las horas del reloj, y cuando la aguja pequeña llegó al siete, {N} anunció la hora de dormir antes que nadie, y {C} asintió con orgullo.",
+            "La tía Rosa, que pintaba los dibujos de los libros de cuentos, se ofreció a enseñar a {N} a dibujar a {C}, empezando por círculos y óvalos sencillos. || Al caer la tarde, el dibujo se parecía tanto a {C} que {C} se sentó a su lado para posar, y la tía Rosa colgó el dibujo encima de la cama.",
         ],
         &[
             "El primer intento no salió como esperaban, y el segundo también fue un poco tambaleante. || El tercer intento fue mejor, y el cuarto fue el mejor de todos.",
@@ -188,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El jardín de la señora Zarza estaba lleno de malas hierbas, y ella estaba demasiado cansada para quitarlas todas. || A la hora de la merienda el jardín estaba {r:precioso|bonito}, y la señora Zarza les dio una taza de chocolate caliente para dar las gracias.",
             "El pueblo se preparaba para la fiesta, y todo el mundo necesitaba un par de manos más. || Cuando se encendieron las luces de la fiesta, todos sabían que muchas manitas lo habían hecho posible.",
             "Un patito había perdido a su familia, y {N} y {C} decidieron ayudarlo a encontrarla. || La mamá pata graznó de {r:alegría|felicidad}, y toda la familia de patos desfiló ante ellos como para dar las gracias.",
+            "El viejo manzano del jardín del señor Avellano estaba cargado de manzanas maduras, pero el señor Avellano ya no llegaba a las ramas altas, así que {N} y {C} fueron a ayudarle. || Con un recogefrutas de mango largo y una cesta grande recogieron todas las manzanas, y el señor Avellano horneó una tarta tan grande que alcanzó para toda la calle.",
+            "La anciana señora Alerce acababa de mudarse a la casita del final del camino, y sus cajas de libros y tacitas todavía esperaban a ser desembaladas, así que {N} y {C} se ofrecieron a ayudarla. || Al caer la tarde, cada tacita estaba en su estante y cada libro en su sitio, y la señora Alerce sirvió té a todos en sus tazas más bonitas, diciendo que por fin la casita parecía un hogar.",
         ],
         &[
             "La carretilla estaba llena de macetas, y una de sus ruedas se había aflojado. || Con un giro y un golpecito, la rueda volvió a su sitio, y las macetas llegaron sanas y salvas al mercado.",
@@ -207,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Eran las fiestas, y todo el pueblo colgaba farolillos y cintas en cada puerta. || Cuando se encendió el último farolillo, el pueblo brilló como un tarro lleno de estrellas.",
             "Había nevado por la noche, y el mercadillo de las fiestas abría en la plaza. || En el mercadillo compartieron castañas calentitas con todos los que encontraban, y la nieve brillaba a su alrededor.",
             "Para las fiestas, {N} quería hacer un regalo a cada amigo, pero en la hucha no había ni una moneda. || {N} hizo regalos con estrellas de papel y palabras {r:bonitas|preciosas}, y fueron los regalos más queridos de todos.",
+            "El pueblo estaba haciendo la cadena de papel más larga del mundo para colgarla sobre la plaza, y a {N} y a {C} les tocó hacer los últimos eslabones. || Cuando sus eslabones cerraron la cadena, esta cruzó la plaza de un lado a otro, y todo el pueblo aplaudió bajito debajo de ella.",
+            "Aquella tarde de fiesta, los niños celebraban un lento desfile de trineos por la suave colina, y {N} y {C} querían adornar su trineo con cintas y ramitas de abeto. || Su trineo bajó el último del desfile, con las cintas al viento, y todos dijeron que parecía un arbolito de fiesta dando un paseo.",
         ],
         &[
             "La gran estrella de lo alto del árbol se había resbalado y estaba atrapada en un montón de nieve. || Le quitaron la nieve a la estrella, y volvió a lo alto del árbol, más brillante que antes.",

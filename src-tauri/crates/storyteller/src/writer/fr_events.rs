@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ce soir-là, une traînée de lucioles apparut au portail du jardin, et {N} et {C} décidèrent de la suivre avant d'aller au lit. || Au bout du {r:chemin|sentier}, les lucioles dansèrent une dernière danse rien que pour eux, puis s'envolèrent vers leurs lits de mousse.",
             "La lune se pencha et {r:murmura|chuchota} qu'une petite étoile ensommeillée s'était égarée et avait besoin d'aide pour retrouver le ciel. || D'un geste doux et d'un bonsoir murmuré, la petite étoile remonta à sa place dans le ciel et scintilla pour dire merci.",
             "Juste avant de se coucher, {N} remarqua que le {r:chemin|sentier} d'argent de la lune traversait le jardin et montait par-dessus la colline. || En haut de la colline, la lune leur sourit, et ils surent qu'ils avaient trouvé l'endroit le plus paisible du monde.",
+            "Au moment où la première étoile s'allumait, {N} et {C} entendirent un petit tintement et découvrirent que le carillon à vent s'était décroché de la porte et était tombé dans l'herbe. || Ils raccrochèrent le carillon à son clou, et il tinta une douce berceuse pour tout le jardin tandis que la nuit devenait calme.",
+            "Ce soir-là, {N} et {C} voulurent souhaiter bonne nuit à chaque habitant du jardin avant d'aller au lit, de l'escargot sur la marche jusqu'à la vieille chouette du poirier. || Le dernier bonsoir fut pour la vieille chouette, qui cligna lentement des yeux et hulula tout doucement, et le jardin entier sembla bordé pour la nuit.",
         ],
         &[
             "Près d'un vieux chêne, un bébé hibou faisait de gros efforts pour rester éveillé avant son tout premier vol de nuit. || Le bébé hibou ouvrit ses ailes, poussa un joyeux hou-hou et fit le tour du chêne pour la toute première fois.",
@@ -44,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était un jour d'école, et la maîtresse avait promis une surprise toute spéciale après le déjeuner. || La surprise, c'était un pique-nique sous le pommier, et tout le monde fut d'accord : c'était la plus belle journée d'école.",
             "En allant à l'école, {N} et {C} trouvèrent une boîte à goûter perdue, avec une étiquette qui disait « Mo ». || Mo serra la boîte contre lui et partagea ses fraises, et depuis ce jour, Mo fut leur ami.",
             "Ce jour-là, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
+            "Aujourd'hui, c'était le jour du spectacle de la classe, et {N} et {C} étaient chargés de peindre le grand soleil en carton du décor. || Le soleil en carton brillait d'un jaune éclatant au-dessus de la scène, et à la fin du spectacle, toute la classe vint saluer sous ses rayons.",
+            "Ce matin-là, chacun avait apporté son livre préféré de la maison pour remplir l'étagère vide de la bibliothèque de la classe, et {N} et {C} étaient chargés de les ranger. || À l'heure de la sortie, tous les livres se tenaient sur l'étagère en une rangée bien droite et colorée, et la classe fut d'accord : c'était désormais le coin le plus douillet de l'école.",
         ],
         &[
             "Pendant le dessin, un nouvel élève restait assis dans un coin, sans rien dessiner du tout. || Bientôt, le nouvel élève dessinait un éléphant violet en riant, et son dessin fut accroché au mur.",
@@ -63,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était un jour d'anniversaire, et {C} chuchotait des plans secrets depuis le matin. || Le plan secret, c'était une chanson surprise, et tout le monde la chanta si joliment que l'anniversaire ressembla à un câlin.",
             "C'était jour de fête, le gâteau était presque prêt, mais les bougies avaient disparu. || Les bougies étaient dans le pot de farine, et quand on les alluma, tout le monde fit un vœu ensemble.",
             "Tous les {r:amis|copains} étaient invités à un pique-nique d'anniversaire, et {N} voulait que chaque invité se sente spécial. || À la fin de la fête, chaque invité avait une couronne en papier et un sourire, exactement comme {N} l'avait espéré.",
+            "C'était un jour d'anniversaire, et {N} et {C} voulaient fabriquer une carte géante que chaque invité pourrait signer. || À la fin de la fête, la carte était couverte de prénoms, de dessins et de petits cœurs, et elle eut la place d'honneur sur la cheminée.",
+            "Pour la fête d'anniversaire, {N} et {C} avaient préparé une chasse au trésor, avec des indices en papier cachés partout dans le jardin. || Le dernier indice les mena à un panier sous le rosier, et dedans, il y avait un petit cadeau pour chaque invité.",
         ],
         &[
             "Un ballon s'échappa et monta vers les nuages, avec une petite carte encore attachée à sa ficelle. || Une brise amicale fit demi-tour et ramena doucement le ballon, carte comprise.",
@@ -82,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était samedi, et {N} et {C} préparèrent un sac à dos avec des sandwichs, une carte et une loupe. || Ils mangèrent leurs sandwichs sur la plus haute colline et convinrent qu'explorer, c'est encore mieux à deux.",
             "Le week-end était arrivé, et avec lui une vieille carte montrant un endroit appelé la Prairie qui chuchote. || La Prairie qui chuchote existait bel et bien, et l'herbe y murmurait vraiment : « Bienvenue, explorateurs. »",
             "Samedi matin, {N} décida que c'était le jour de découvrir où commençait le petit ruisseau. || Le ruisseau naissait d'une minuscule source sous un rocher moussu, et il gargouillait comme un fou rire.",
+            "Dimanche matin, {N} et {C} partirent à la recherche du vieux pont de pierre des histoires de Papi. || Le vieux pont de pierre était toujours là, couvert de lierre, et ils s'assirent dessus en balançant les jambes, comme Papi autrefois.",
+            "C'était le week-end, et {N} et {C} voulaient trouver une feuille de chaque couleur pour leur carnet de nature. || L'après-midi venu, leur carnet de nature gardait une feuille de chaque couleur, du vert profond au rouge vif, bien à plat comme un petit arc-en-ciel.",
         ],
         &[
             "Ils trouvèrent un arbre creux avec une toute petite porte, et un mot qui disait : « Merci de frapper doucement. » || Une famille de souris ouvrit la porte et les invita à jeter un œil dans leur nid {r:douillet|moelleux}.",
@@ -102,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il pleuvait toute la journée, alors {N} et {C} décidèrent de construire la plus grande cabane de couvertures que le salon ait jamais vue. || Quand la cabane fut finie, elle était si douillette que la pluie, dehors, ressemblait à une berceuse.",
             "Il pleuvait trop pour jouer dehors, mais {N} remarqua que les gouttes sur la vitre faisaient la course. || Ils encouragèrent les gouttes tout l'après-midi, et à la fin, chaque goutte avait gagné une course.",
             "Par cet après-midi pluvieux, {N} trouva au grenier une boîte marquée « Pour un jour de pluie ». || Dans la boîte se trouvait un royaume en carton, et ils y jouèrent jusqu'à ce que la pluie s'arrête.",
+            "Il avait plu toute la matinée, alors {N} et {C} décidèrent d'écrire une lettre au soleil pour lui demander gentiment de revenir bientôt. || Ils posèrent la lettre sur le rebord de la fenêtre, et juste avant l'heure du coucher, un rayon de soleil passa entre les nuages, comme s'il avait lu chaque mot.",
+            "Par ce jour de pluie, {N} et {C} se demandèrent comment s'en sortaient les petits oiseaux dehors, et ils décidèrent de leur fabriquer une mangeoire avec une vieille brique de lait. || Ils accrochèrent la mangeoire juste devant la fenêtre de la cuisine, et bientôt une rangée de petits moineaux y festoyait en secouant les gouttes de leurs plumes.",
         ],
         &[
             "Dans la cabane, ils voulaient ouvrir un café pour de faux, mais il n'y avait pas de chaises. || Les coussins firent des chaises parfaites, et le café servit du thé imaginaire à tous les nounours de la maison.",
@@ -131,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ce jour-là, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
             "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus moelleux du monde. || Le gâteau au miel sortit du four doré et moelleux, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
+            "Aujourd'hui, la famille avait décidé de faire une surprise à Maman avec un petit-déjeuner au lit, et {N} et {C} s'occupaient du plateau. || Maman se redressa dans ses oreillers, sourit aux crêpes un peu de travers et à la fleur posée sur le plateau, et dit que c'était la plus jolie façon de se réveiller au monde.",
+            "Après le dîner, la famille décida de donner un concert dans le salon, et {N} et {C} furent chargés de fabriquer les billets. || Chaque place du canapé eut son billet, Papi joua des cuillères, et le concert se termina par une dernière chanson chantée par toute la famille.",
         ],
         &[
             "Les lunettes de Papi avaient disparu, et sans elles, il ne pouvait pas lire l'histoire du soir. || Les lunettes étaient sur la tête de Papi depuis le début, et tout le monde rit à s'en tenir le ventre.",
@@ -150,6 +162,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Au parc, il y avait un enfant que personne n'avait jamais vu, debout près des balançoires sans rien dire. || À la fin de l'après-midi, le nouvel enfant avait un prénom, Ada, et deux tout nouveaux {r:amis|copains}.",
             "Une nouvelle famille venait d'emménager à côté, et {N} voulait aller dire bonjour. || Le soir, les nouveaux voisins firent coucou à la fenêtre, et {N} sut que c'était le début de quelque chose de {r:beau|joli}.",
             "Ce matin-là, {N} s'était fait une promesse : aujourd'hui, il y aurait un tout nouvel ami. || Et la promesse fut tenue, car un ami attendait juste au coin du {r:chemin|sentier}.",
+            "Sur le banc près du grand chêne, un garçon nommé Léo lisait un livre sur les dinosaures, et {N} et {C} ne purent s'empêcher de jeter un œil aux images. || Léo se poussa pour leur faire de la place, ils lurent ensemble le livre sur les dinosaures, trois têtes penchées sur les pages, et à la dernière page, Léo était devenu leur ami.",
+            "Au parc, des enfants sautaient à la corde en chantant une comptine, et {N} et {C} avaient envie de se joindre à eux, mais ne connaissaient pas les paroles. || Une petite fille nommée Nina leur apprit la comptine, et à la fin de l'après-midi, ils sautaient tous ensemble comme de vieux {r:amis|copains}.",
         ],
         &[
             "Le nouvel enfant ne connaissait que quelques mots de la même langue, mais avait un grand sourire. || Ils découvrirent que les jeux, les sourires et les tapes dans la main n'ont besoin d'aucun mot.",
@@ -169,6 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ce jour-là, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
             "La bibliothécaire montra à {N} un livre sur les étoiles et proposa d'apprendre leurs noms. || Ce soir-là, {N} savait montrer la Grande Ourse et l'étoile du Nord, et dire leurs noms à voix haute.",
             "{N} avait décidé d'apprendre un air sur une toute petite flûte en bois. || Le soir, {N} joua tout l'air devant la famille, et pas une seule note ne couina.",
+            "{N} avait reçu une horloge en bois aux grandes aiguilles rigolotes, et voulait aujourd'hui apprendre à y lire l'heure. || Le soir venu, {N} savait lire chaque heure sur l'horloge, et quand la petite aiguille arriva sur le sept, {N} annonça l'heure du coucher avant tout le monde, et {C} hocha la tête avec fierté.",
+            "Tante Rosa, qui peignait les images des livres d'histoires, proposa d'apprendre à {N} à dessiner {C}, en commençant par des ronds et des ovales tout simples. || Le soir venu, le dessin ressemblait tant à {C} que {C} vint s'asseoir à côté pour prendre la pose, et Tante Rosa accrocha le dessin au-dessus du lit.",
         ],
         &[
             "Le premier essai ne se passa pas comme prévu, et le deuxième fut un peu bancal aussi. || Le troisième essai fut meilleur, et le quatrième fut le plus réussi de tous.",
@@ -188,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le jardin de Madame Ronce était plein de mauvaises herbes, et elle était trop fatiguée pour toutes les arracher. || À l'heure du goûter, le jardin était propre, et Madame Ronce offrit à chacun un bol de chocolat chaud pour dire merci.",
             "Le village se préparait pour la fête, et tout le monde avait besoin d'une paire de mains en plus. || Quand les lumières de la fête s'allumèrent, chacun savait que beaucoup de petites mains avaient rendu cela possible.",
             "Un petit caneton avait perdu sa famille, et {N} et {C} décidèrent de l'aider à la retrouver. || La maman cane cancana de joie, et toute la famille canard défila devant eux comme pour dire merci.",
+            "Le vieux pommier du jardin de Monsieur Noisette croulait sous les pommes mûres, mais Monsieur Noisette n'arrivait plus à atteindre les hautes branches, alors {N} et {C} vinrent l'aider. || Avec un long cueille-fruits et un grand panier, ils ramassèrent toutes les pommes, et Monsieur Noisette fit une tarte assez grande pour toute la rue.",
+            "La vieille Madame Mélèze venait d'emménager dans la petite maison au bout du chemin, et ses cartons de livres et de tasses attendaient encore d'être déballés, alors {N} et {C} proposèrent de l'aider. || Le soir venu, chaque tasse était sur son étagère et chaque livre à sa place, et Madame Mélèze servit le thé à tout le monde dans ses plus jolies tasses, en disant que la petite maison ressemblait enfin à un vrai chez-soi.",
         ],
         &[
             "La brouette était pleine de pots de fleurs, et une de ses roues s'était desserrée. || Un tour de vis, un petit coup, et la roue fut remise en place ; les pots arrivèrent au marché sans encombre.",
@@ -207,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'étaient les fêtes, et tout le village accrochait des lanternes et des rubans à chaque porte. || Quand la dernière lanterne fut allumée, le village brilla comme un bocal rempli d'étoiles.",
             "La neige était tombée pendant la nuit, et le marché de fête ouvrait sur la place. || Au marché, ils partagèrent des marrons chauds avec tous ceux qu'ils croisaient, et la neige scintillait autour d'eux.",
             "Pour les fêtes, {N} voulait offrir un cadeau à chaque ami, mais il n'y avait pas un sou dans la tirelire. || {N} fabriqua des cadeaux avec des étoiles en papier et des mots gentils, et ce furent les cadeaux les plus aimés de tous.",
+            "Le village fabriquait la plus longue guirlande de papier jamais vue pour la tendre au-dessus de la place, et {N} et {C} furent chargés des tout derniers anneaux. || Quand leurs anneaux fermèrent la guirlande, elle s'étendit d'un bout à l'autre de la place, et tout le village applaudit doucement en dessous.",
+            "En cet après-midi de fête, les enfants organisaient une lente parade de luges sur la douce colline, et {N} et {C} voulaient décorer leur luge de rubans et de brins de sapin. || Leur luge glissa la dernière dans la parade, rubans au vent, et tout le monde trouva qu'elle ressemblait à un petit sapin de fête parti en promenade.",
         ],
         &[
             "La grande étoile du sapin avait glissé et s'était coincée dans un tas de neige. || Ils époussetèrent l'étoile, et on la remit tout en haut du sapin, plus brillante qu'avant.",

@@ -25,6 +25,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Quella sera, al cancello del giardino apparve una scia di lucciole, e {N} e {C} decisero di seguirla prima di andare a letto. || Alla fine della scia, le lucciole ballarono un ultimo ballo solo per loro e poi volarono nei loro lettini di muschio.",
             "La luna si affacciò e {r:sussurrò|mormorò} che una stellina assonnata si era persa e aveva bisogno di aiuto per tornare in cielo. || Con una spinta leggera e una buonanotte sussurrata, la stellina tornò al suo posto nel cielo e brillò per dire grazie.",
             "Poco prima di dormire, {N} si accorse che il {r:sentiero|cammino} d'argento della luna attraversava il giardino e saliva sulla collina. || In cima alla collina la luna sorrise loro, e capirono di aver trovato il posto più tranquillo del mondo.",
+            "Proprio mentre spuntava la prima stella, {N} e {C} sentirono un tintinnio leggero e scoprirono che le campanelle a vento erano cadute dal portico nell'erba. || Riappesero le campanelle al loro gancio, e tintinnarono una dolce ninna nanna per tutto il giardino mentre la notte si faceva quieta.",
+            "Quella sera {N} e {C} vollero dare la buonanotte a ogni abitante del giardino prima di andare a letto, dalla lumaca sul gradino fino alla vecchia civetta del pero. || L'ultima buonanotte fu per la vecchia civetta, che chiuse piano gli occhi e bubolò sottovoce, e tutto il giardino sembrò pronto per la nanna.",
         ],
         &[
             "Vicino a una vecchia quercia, un gufetto si sforzava tantissimo di restare sveglio per il suo primo volo notturno. || Il gufetto aprì le ali, fece un uh-uh {r:felice|allegro} e volò intorno alla quercia per la prima volta.",
@@ -44,6 +46,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un giorno di scuola, e la maestra aveva promesso una sorpresa speciale dopo pranzo. || La sorpresa era un picnic sotto il melo, e tutti furono d'accordo: era il giorno di scuola più bello di sempre.",
             "Andando a scuola, {N} e {C} trovarono un portamerenda smarrito con un'etichetta che diceva «Mo». || Mo abbracciò il portamerenda e divise le sue fragole, e da quel giorno Mo fu loro amico.",
             "Oggi la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe {r:sussurrò|mormorò}: «Crescete bene».",
+            "Oggi era il giorno della recita di classe, e {N} e {C} dovevano dipingere il grande sole di cartone per il palco. || Il sole di cartone splendeva di un giallo acceso sopra il palco, e alla fine della recita tutta la classe fece l'inchino sotto i suoi raggi.",
+            "Quella mattina ognuno aveva portato da casa il suo libro preferito per riempire lo scaffale vuoto della biblioteca di classe, e {N} e {C} avevano il compito di sistemarli. || All'uscita da scuola tutti i libri stavano sullo scaffale in una fila ordinata e colorata, e la classe fu d'accordo: ora era l'angolo più accogliente della scuola.",
         ],
         &[
             "Durante l'ora di disegno, un compagno nuovo stava seduto in un angolo senza disegnare niente. || Presto il compagno nuovo disegnava ridendo un elefante viola, e il disegno finì appeso al muro.",
@@ -63,6 +67,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un giorno di compleanno, e {C} sussurrava piani segreti fin dal mattino. || Il piano segreto era una canzone a sorpresa, e tutti la cantarono così bene che il compleanno sembrò un abbraccio.",
             "Oggi c'era una festa di compleanno, e la torta era quasi pronta, ma le candeline erano sparite. || Le candeline erano nel barattolo della farina, e quando furono accese, tutti espressero un desiderio insieme.",
             "Tutti gli amici erano invitati a un picnic di compleanno, e {N} voleva che ogni invitato si sentisse speciale. || Alla fine della festa, ogni invitato aveva una corona di carta e un sorriso, proprio come {N} aveva sperato.",
+            "Era un giorno di compleanno, e {N} e {C} volevano preparare un biglietto gigante che tutti gli invitati potessero firmare. || Alla fine della festa il biglietto era pieno di nomi, disegni e cuoricini, ed ebbe il posto d'onore sulla mensola del camino.",
+            "Per la festa di compleanno, {N} e {C} avevano preparato una caccia al tesoro, con indizi di carta nascosti in tutto il giardino. || L'ultimo indizio li portò a un cestino sotto il cespuglio di rose, e dentro c'era un regalino per ogni invitato.",
         ],
         &[
             "Un palloncino sfuggì e salì verso le nuvole, con un bigliettino ancora legato al filo. || Una brezza gentile fece dietrofront e riportò il palloncino {r:con dolcezza|dolcemente}, bigliettino compreso.",
@@ -82,6 +88,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era sabato, e {N} e {C} prepararono uno zaino con panini, una mappa e una lente d'ingrandimento. || Mangiarono i panini sulla collina più alta e furono d'accordo che esplorare è più bello in due.",
             "Era arrivato il fine settimana, e con lui una vecchia mappa che mostrava un posto chiamato il Prato che Sussurra. || Il Prato che Sussurra esisteva davvero, e l'erba sussurrava davvero: «Benvenuti, esploratori».",
             "Il sabato mattina, {N} decise che era il giorno giusto per scoprire dove nasceva il ruscello. || Il ruscello nasceva da una sorgente minuscola sotto un sasso coperto di muschio, e gorgogliava come una risatina.",
+            "La domenica mattina, {N} e {C} partirono alla ricerca del vecchio ponte di pietra delle storie del nonno. || Il vecchio ponte di pietra era ancora lì, avvolto dall'edera, e ci si sedettero sopra dondolando le gambe, proprio come aveva fatto il nonno tanto tempo prima.",
+            "Era il fine settimana, e {N} e {C} volevano trovare una foglia di ogni colore per il loro quaderno della natura. || Nel pomeriggio il quaderno della natura custodiva una foglia di ogni colore, dal verde scuro al rosso acceso, ben pressata come un piccolo arcobaleno.",
         ],
         &[
             "Trovarono un albero cavo con una porticina, e qualcuno aveva lasciato un biglietto: «Per favore, bussate piano». || Una famiglia di topolini aprì la porta e li invitò a sbirciare nella loro casetta accogliente.",
@@ -102,6 +110,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Pioveva tutto il giorno, così {N} e {C} decisero di costruire la capanna di coperte più grande che il salotto avesse mai visto. || Quando la capanna fu finita, era così accogliente che la pioggia fuori sembrava una ninna nanna.",
             "Pioveva troppo per giocare fuori, ma {N} notò che le gocce sul vetro facevano a gara. || Fecero il tifo per le gocce tutto il pomeriggio, e alla fine ogni goccia aveva vinto una gara.",
             "Quel pomeriggio di pioggia, {N} trovò in soffitta una scatola con scritto «Per un giorno di pioggia». || Nella scatola c'era un regno di cartone, e ci giocarono finché non smise di piovere.",
+            "Era piovuto tutta la mattina, così {N} e {C} decisero di scrivere una lettera al sole per chiedergli gentilmente di tornare presto. || Lasciarono la lettera sul davanzale, e poco prima di andare a letto un raggio di sole fece capolino tra le nuvole, come se avesse letto ogni parola.",
+            "In quel giorno di pioggia, {N} e {C} si chiesero come se la cavassero gli uccellini là fuori, e decisero di costruire per loro una mangiatoia con un vecchio cartone del latte. || Appesero la mangiatoia proprio fuori dalla finestra della cucina, e presto una fila di passerotti ci faceva festa, scuotendosi le gocce di pioggia dalle piume.",
         ],
         &[
             "Nella capanna volevano aprire un caffè per finta, ma non c'erano sedie. || I cuscini diventarono sedie perfette, e il caffè servì tè per finta a tutti i peluche di casa.",
@@ -131,6 +141,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Oggi tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
             "La nonna era venuta a trovarli e aveva portato una vecchia ricetta della torta al miele più soffice del mondo. || La torta al miele uscì dorata e soffice, e la nonna disse che era la più buona mai fatta.",
             "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contenta}.",
+            "Oggi la famiglia aveva deciso di fare una sorpresa alla mamma con la colazione a letto, e {N} e {C} si occupavano del vassoio. || La mamma si tirò su tra i cuscini, sorrise alle frittelle un po' storte e al fiore sul vassoio, e disse che era il modo più bello del mondo per svegliarsi.",
+            "Dopo cena la famiglia decise di fare un concerto in salotto, e {N} e {C} ebbero il compito di preparare i biglietti. || Ogni posto sul divano ebbe il suo biglietto, il nonno suonò i cucchiai, e il concerto finì con tutta la famiglia che cantava insieme un'ultima canzone.",
         ],
         &[
             "Gli occhiali del nonno erano spariti, e senza di loro non poteva leggere la storia della buonanotte. || Gli occhiali erano sulla testa del nonno fin dall'inizio, e tutti risero fino a farsi venire il mal di pancia.",
@@ -150,6 +162,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Al parco c'era un bambino che nessuno aveva mai visto, fermo in silenzio vicino alle altalene. || Alla fine del pomeriggio il bambino nuovo aveva un nome, Ada, e due amici nuovi di zecca.",
             "Una famiglia nuova si era trasferita nella casa accanto, e {N} voleva andare a salutare. || La sera i nuovi vicini salutarono dalla finestra, e {N} capì che era l'inizio di qualcosa di bello.",
             "Quella mattina {N} aveva fatto una promessa: oggi ci sarebbe stato un amico nuovo. || E la promessa fu mantenuta, perché un amico aspettava proprio dietro l'angolo.",
+            "Sulla panchina vicino alla grande quercia, un bambino di nome Leo leggeva un libro sui dinosauri, e {N} e {C} non resistettero alla voglia di sbirciare le figure. || Leo si spostò per fare loro posto, lessero insieme il libro sui dinosauri, tre teste chine sulle pagine, e all'ultima pagina Leo era diventato loro amico.",
+            "Al parco alcuni bambini saltavano la corda cantando una filastrocca, e {N} e {C} volevano unirsi a loro, ma non conoscevano le parole. || Una bambina di nome Nina insegnò loro la filastrocca, e alla fine del pomeriggio saltavano tutti insieme come vecchi amici.",
         ],
         &[
             "Il bambino nuovo conosceva solo poche parole della stessa lingua, ma aveva un sorriso enorme. || Scoprirono che i giochi, i sorrisi e i batti cinque non hanno bisogno di parole.",
@@ -169,6 +183,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Oggi {N} voleva imparare qualcosa di nuovo: andare in bicicletta senza rotelle. || Al tramonto {N} faceva giri un po' traballanti, poi linee dritte, e {C} applaudiva ogni volta.",
             "La bibliotecaria mostrò a {N} un libro sulle stelle e propose di impararne i nomi. || Quella sera {N} sapeva indicare il Grande Carro e la Stella Polare e dire i loro nomi ad alta voce.",
             "{N} aveva deciso di imparare una melodia su un piccolo flauto di legno. || La sera {N} suonò tutta la melodia per la famiglia, e nemmeno una nota stonò.",
+            "{N} aveva ricevuto un orologio di legno con le lancette grandi e simpatiche, e oggi voleva imparare a leggerci l'ora. || A sera {N} sapeva leggere tutte le ore sull'orologio, e quando la lancetta piccola arrivò sul sette, {N} annunciò l'ora della nanna prima di tutti, e {C} annuì con orgoglio.",
+            "La zia Rosa, che dipingeva le figure dei libri di fiabe, si offrì di insegnare a {N} a disegnare {C}, cominciando da semplici cerchi e ovali. || A sera il disegno somigliava così tanto a {C} che {C} si sedette accanto al disegno per posare, e la zia Rosa lo appese sopra il letto.",
         ],
         &[
             "Il primo tentativo non andò come previsto, e anche il secondo fu un po' traballante. || Il terzo tentativo andò meglio, e il quarto fu il migliore di tutti.",
@@ -188,6 +204,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "L'orto della signora Mora era pieno di erbacce, e lei era troppo stanca per toglierle tutte. || All'ora della merenda l'orto era in ordine, e la signora Mora offrì a tutti una tazza di cioccolata calda per dire grazie.",
             "Il paese si preparava per la festa, e tutti avevano bisogno di un paio di mani in più. || Quando si accesero le luci della festa, tutti sapevano che tante piccole mani l'avevano resa possibile.",
             "Un anatroccolo aveva perso la sua famiglia, e {N} e {C} decisero di aiutarlo a ritrovarla. || La mamma anatra starnazzò di gioia, e tutta la famiglia di anatre sfilò davanti a loro come per ringraziare.",
+            "Il vecchio melo nel giardino del signor Nocciolo era carico di mele mature, ma il signor Nocciolo non arrivava più ai rami alti, così {N} e {C} andarono ad aiutarlo. || Con un lungo raccoglifrutta e un grande cesto raccolsero tutte le mele, e il signor Nocciolo sfornò una torta abbastanza grande per tutta la via.",
+            "L'anziana signora Larice si era appena trasferita nella casetta in fondo al viottolo, e i suoi scatoloni di libri e tazzine aspettavano ancora di essere svuotati, così {N} e {C} si offrirono di aiutarla. || A sera ogni tazzina era sulla sua mensola e ogni libro al suo posto, e la signora Larice versò il tè a tutti nelle sue tazze più belle, dicendo che finalmente la casetta sembrava una vera casa.",
         ],
         &[
             "La carriola era piena di vasi di fiori, e una delle ruote si era allentata. || Un giro e un colpetto, e la ruota tornò al suo posto; i vasi arrivarono sani e salvi al mercato.",
@@ -207,6 +225,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Erano le feste, e tutto il paese appendeva lanterne e nastri a ogni porta. || Quando l'ultima lanterna fu accesa, il paese brillò come un barattolo pieno di stelle.",
             "Durante la notte era nevicato, e in piazza apriva il mercatino delle feste. || Al mercatino divisero le castagne calde con tutti quelli che incontravano, e la neve luccicava intorno a loro.",
             "Per le feste {N} voleva fare un regalo a ogni amico, ma nel salvadanaio non c'era nemmeno una moneta. || {N} fece regali con stelle di carta e parole gentili, e furono i regali più amati di tutti.",
+            "Il paese stava facendo la catena di carta più lunga di sempre da appendere sopra la piazza, e a {N} e a {C} toccò fare gli ultimissimi anelli. || Quando i loro anelli chiusero la catena, questa attraversò la piazza da una parte all'altra, e tutto il paese applaudì piano lì sotto.",
+            "Quel pomeriggio di festa i bambini facevano una lenta sfilata di slittini giù per il dolce pendio della collina, e {N} e {C} volevano decorare il loro slittino con nastri e rametti di abete. || Il loro slittino scese per ultimo nella sfilata, con i nastri al vento, e tutti dissero che sembrava un piccolo albero delle feste a passeggio.",
         ],
         &[
             "La grande stella in cima all'albero era scivolata e ora era incastrata in un mucchio di neve. || Spolverarono la stella, che tornò in cima all'albero più luminosa di prima.",
