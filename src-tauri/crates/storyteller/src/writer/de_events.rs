@@ -236,6 +236,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Tief im Wald hatte der älteste Baum aufgehört zu singen, und alle Tiere machten sich Sorgen. || Als der alte Baum wieder zu singen begann, stimmte jedes Blatt im Wald in sein Lied ein.",
             "Ein silbernes Blatt schwebte herab und landete in {N}s Hand, und darauf standen die Worte: „Bitte komm.“ || Das Blatt hatten die Waldfeen geschickt, die {N} dafür danken wollten, so gut zu den Bäumen zu sein.",
             "Die Waldfeen hatten ihre Laterne verloren, und ohne sie fanden sie den Weg zu ihrem Fest nicht. || Die Laterne der Feen leuchtete wieder, und das Fest dauerte, bis der Mond hoch am Himmel stand.",
+            "Zwei kleine blaue Vögel wollten im Wald heiraten, und sie baten {N} und {C}, Blumen für den Hochzeitsbogen zu sammeln. || Unter einem Bogen aus Glockenblumen und Gänseblümchen sangen die beiden blauen Vögel ihr Hochzeitslied, und die Gäste tanzten, bis die leuchtenden Pilze müde wurden.",
+            "In diesem Frühling war im Wald ein kleines Rehkitz zur Welt gekommen, und die Tiere baten {N} und {C}, ihm den schönsten Namen auszusuchen. || Unter den leuchtenden Pilzen bekam das Rehkitz seinen Namen, Tautröpfchen, und jedes Tier im Wald flüsterte ihn leise, um es willkommen zu heißen.",
         ],
         &[
             "Ein Weg aus leuchtenden Pilzen führte zu einer Lichtung, auf der alle Blumen fest geschlossen waren. || Die Blumen öffneten sich, Blütenblatt für Blütenblatt, und die Lichtung leuchtete in allen Farben des Regenbogens.",

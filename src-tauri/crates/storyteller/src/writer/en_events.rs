@@ -236,6 +236,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Deep in the forest, the oldest tree had stopped singing, and all the animals were worried. || When the old tree {r:began|started} to sing again, every leaf in the forest joined in the song.",
             "A silver leaf floated down and landed in {N}'s hand, and on it were the words, “Please come.” || The leaf had been sent by the forest fairies, who wanted to thank {N} for being such a good friend to the trees.",
             "The forest fairies had lost their lantern, and without it they could not find the way to their party. || The fairies' lantern glowed again, and the party lasted until the moon was high.",
+            "Two little bluebirds were getting married in the forest, and they asked {N} and {C} to gather flowers for the wedding arch. || Under an arch of bluebells and daisies, the two bluebirds sang their wedding song, and the guests danced until the glowing mushrooms grew {r:sleepy|drowsy}.",
+            "That spring a baby deer had been born in the forest, and the animals asked {N} and {C} to help find the perfect name for her. || Under the glowing mushrooms the baby deer got her name, Dewdrop, and every animal in the forest {r:whispered|murmured} it softly to welcome her.",
         ],
         &[
             "A {r:path|trail} of glowing mushrooms led to a clearing where the flowers were closed tight. || The flowers opened, one petal at a time, and the clearing glowed in every colour of the rainbow.",

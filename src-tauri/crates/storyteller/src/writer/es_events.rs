@@ -236,6 +236,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En lo más profundo del bosque, el árbol más viejo había dejado de cantar, y todos los animales estaban preocupados. || Cuando el viejo árbol volvió a cantar, todas las hojas del bosque se unieron a su canción.",
             "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella ponía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
             "Las hadas del bosque habían perdido su farolillo, y sin él no encontraban el {r:camino|sendero} a su fiesta. || El farolillo de las hadas volvió a brillar, y la fiesta duró hasta que la luna estuvo bien alta.",
+            "Dos pajaritos azules iban a casarse en el bosque, y pidieron a {N} y a {C} que recogieran flores para el arco de la boda. || Bajo un arco de campanillas y margaritas, los dos pajaritos azules cantaron su canción de boda, y los invitados bailaron hasta que las setas luminosas se quedaron dormidas.",
+            "Aquella primavera había nacido una cervatilla en el bosque, y los animales pidieron a {N} y a {C} que los ayudaran a encontrarle el nombre perfecto. || Bajo las setas luminosas, la cervatilla recibió su nombre, Rocío, y todos los animales del bosque lo {r:susurraron|murmuraron} con cariño para darle la bienvenida.",
         ],
         &[
             "Un {r:camino|sendero} de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",

@@ -236,6 +236,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Au cœur de la forêt, le plus vieil arbre avait cessé de chanter, et tous les animaux s'inquiétaient. || Quand le vieil arbre se remit à chanter, chaque feuille de la forêt reprit la chanson avec lui.",
             "Une feuille d'argent descendit en voletant et se posa dans la main de {N} ; on pouvait y lire : « Viens, s'il te plaît. » || La feuille avait été envoyée par les fées de la forêt, qui voulaient remercier {N} d'être un si bon ami des arbres.",
             "Les fées de la forêt avaient perdu leur lanterne, et sans elle, elles ne trouvaient plus le {r:chemin|sentier} de leur fête. || La lanterne des fées brilla de nouveau, et la fête dura jusqu'à ce que la lune soit haute.",
+            "Deux petits oiseaux bleus allaient se marier dans la forêt, et ils demandèrent à {N} et {C} de cueillir des fleurs pour l'arche de la noce. || Sous une arche de jacinthes et de pâquerettes, les deux oiseaux bleus chantèrent leur chanson de mariage, et les invités dansèrent jusqu'à ce que les champignons lumineux s'endorment.",
+            "Ce printemps-là, une petite biche était née dans la forêt, et les animaux demandèrent à {N} et {C} d'aider à lui trouver le plus joli des noms. || Sous les champignons lumineux, la petite biche reçut son nom, Rosée, et chaque animal de la forêt le {r:murmura|chuchota} doucement pour lui souhaiter la bienvenue.",
         ],
         &[
             "Un {r:chemin|sentier} de champignons lumineux menait à une clairière où toutes les fleurs restaient fermées. || Les fleurs s'ouvrirent, un pétale après l'autre, et la clairière brilla de toutes les couleurs de l'arc-en-ciel.",

@@ -236,6 +236,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Nel cuore del bosco, l'albero più vecchio aveva smesso di cantare, e tutti gli animali erano preoccupati. || Quando il vecchio albero ricominciò a cantare, ogni foglia del bosco si unì alla sua canzone.",
             "Una foglia d'argento scese fluttuando e si posò nella mano di {N}, e sopra c'era scritto: «Vieni, per favore». || La foglia l'avevano mandata le fate del bosco, che volevano ringraziare {N} per essere un così buon amico degli alberi.",
             "Le fate del bosco avevano perso la loro lanterna, e senza di essa non trovavano la strada per la loro festa. || La lanterna delle fate tornò a brillare, e la festa durò finché la luna fu alta nel cielo.",
+            "Due uccellini azzurri stavano per sposarsi nel bosco, e chiesero a {N} e {C} di raccogliere fiori per l'arco delle nozze. || Sotto un arco di campanule e margherite, i due uccellini azzurri cantarono la loro canzone di nozze, e gli invitati ballarono finché i funghi luminosi non si addormentarono.",
+            "Quella primavera nel bosco era nata una cerbiatta, e gli animali chiesero a {N} e {C} di aiutarli a trovarle il nome perfetto. || Sotto i funghi luminosi la cerbiatta ricevette il suo nome, Rugiada, e ogni animale del bosco lo {r:sussurrò|mormorò} piano per darle il benvenuto.",
         ],
         &[
             "Un {r:sentiero|cammino} di funghi luminosi portava a una radura dove tutti i fiori erano chiusi. || I fiori si aprirono, un petalo alla volta, e la radura brillò di tutti i colori dell'arcobaleno.",
