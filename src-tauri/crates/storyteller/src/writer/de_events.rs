@@ -257,6 +257,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Hoch in den Bergen lebte ein kleiner Drache, der kein Feuer spucken konnte, nur warme, kitzelnde Seifenblasen. || Der kleine Drache lernte, dass Seifenblasen ein wunderbares Geschenk sind, und alle spielten begeistert damit.",
             "Eines Tages landete ein Drachenbaby mit einem Plumps und einem sehr verlegenen Lächeln auf der Wiese. || Endlich konnte das Drachenbaby nach Hause fliegen und drehte über ihren Köpfen einen fröhlichen Looping.",
             "Die Kinder im Dorf hatten sich immer über das sanfte Grollen in den Bergen gewundert, und heute fand {N} es heraus: Es war ein schnarchender Drache. || Der verschlafene Drache wachte auf, gähnte ein warmes, nach Zimt duftendes Gähnen und wurde für immer ihr Freund.",
+            "Der älteste Drache in den Bergen wurde tausend Jahre alt, und {N} und {C} halfen den kleinen Drachen, ihm eine Geburtstagsdecke aus Bergblumen zu weben. || Der alte Drache rollte seine Blumendecke aus, kuschelte sich mit einem glücklichen Brummen darauf und sagte, es sei der schönste Geburtstag in all seinen tausend Jahren.",
+            "Ein kleiner Drache zog zum ersten Mal in eine eigene Höhle, und {N} und {C} kamen, um sie mit ihm gemütlich einzurichten. || Am Abend hatte die neue Höhle ein Bett aus Moos, einen Kieselweg und eine Kanne warmen Tee, und der kleine Drache schlief lächelnd in seinem neuen Zuhause ein.",
         ],
         &[
             "Der kleine Drache wollte zur Höhle seiner Familie fliegen, aber er wackelte im Wind. || Mit ein bisschen Übung und viel Anfeuern flog der Drache gerade und sicher.",

@@ -257,6 +257,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "High in the mountains lived a small dragon who could not breathe fire, only warm, ticklish bubbles. || The little dragon learned that bubbles are a {r:wonderful|marvellous|lovely} gift, and {r:everyone|everybody} loved to play in them.",
             "One day a baby dragon landed in the meadow with a bump and a very embarrassed smile. || The baby dragon flew home at last, doing a happy loop-the-loop over their heads.",
             "The village children had always wondered about the gentle rumbling in the mountains, and today {N} found out: it was a dragon snoring. || The {r:sleepy|drowsy} dragon woke up, yawned a warm, cinnamon-scented yawn and became their friend for ever.",
+            "The oldest dragon in the mountains was turning one thousand, and {N} and {C} helped the little dragons weave him a birthday blanket of mountain flowers. || The old dragon unrolled his flower blanket, curled up on it with a happy rumble and said it was the best birthday of all his thousand years.",
+            "A little dragon was moving into a cave of its very own for the first time, and {N} and {C} came to help make it cosy. || By evening the new cave had a bed of moss, a pebble path and a pot of warm tea, and the little dragon fell asleep in its new home, smiling.",
         ],
         &[
             "The little dragon wanted to fly to its family's cave, but it kept wobbling in the wind. || With a little practice and a lot of cheering, the dragon flew straight and steady.",

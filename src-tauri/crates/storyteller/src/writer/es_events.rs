@@ -257,6 +257,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En lo alto de las montañas vivía un dragoncito que no echaba fuego, solo burbujas tibias que hacían cosquillas. || El dragoncito aprendió que las burbujas son un regalo maravilloso, y a todos les encantó jugar con ellas.",
             "Un día, un dragón bebé aterrizó en el prado con un buen golpe y una sonrisa muy avergonzada. || El dragón bebé por fin pudo volver a casa, dando una voltereta feliz en el aire por encima de sus cabezas.",
             "Los niños del pueblo siempre se habían preguntado por el suave retumbar de las montañas, y hoy {N} lo descubrió: era un dragón que roncaba. || El dragón dormilón se despertó, soltó un bostezo tibio con olor a canela y se hizo su amigo para siempre.",
+            "El dragón más viejo de las montañas iba a cumplir mil años, y {N} y {C} ayudaron a los dragoncitos a tejerle una manta de cumpleaños con flores de la montaña. || El viejo dragón desenrolló su manta de flores, se acurrucó encima con un rugido feliz y dijo que era el mejor cumpleaños de sus mil años.",
+            "Un dragoncito se mudaba por primera vez a una cueva solo para él, y {N} y {C} fueron a ayudarle a dejarla bien acogedora. || Al caer la tarde, la cueva nueva tenía una cama de musgo, un caminito de guijarros y una tetera de té calentito, y el dragoncito se durmió sonriendo en su nuevo hogar.",
         ],
         &[
             "El dragoncito quería volar hasta la cueva de su familia, pero se tambaleaba con el viento. || Con un poco de práctica y muchos ánimos, el dragón voló recto y seguro.",

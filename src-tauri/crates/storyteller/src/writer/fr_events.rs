@@ -257,6 +257,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Tout en haut des montagnes vivait un petit dragon qui ne crachait pas de feu, seulement des bulles tièdes qui chatouillaient. || Le petit dragon comprit que les bulles sont un merveilleux cadeau, et tout le monde adora jouer avec.",
             "Un jour, un bébé dragon atterrit dans la prairie avec un gros boum et un sourire tout gêné. || Le bébé dragon put enfin rentrer chez lui, en faisant un joyeux looping au-dessus de leurs têtes.",
             "Les enfants du village s'étaient toujours demandé d'où venait le doux grondement des montagnes, et aujourd'hui {N} le découvrit : c'était un dragon qui ronflait. || Le dragon ensommeillé se réveilla, bâilla un bâillement tiède qui sentait la cannelle et devint leur ami pour toujours.",
+            "Le plus vieux dragon des montagnes allait avoir mille ans, et {N} et {C} aidèrent les petits dragons à lui tisser une couverture d'anniversaire en fleurs des montagnes. || Le vieux dragon déroula sa couverture de fleurs, s'y pelotonna avec un grondement joyeux et dit que c'était le plus bel anniversaire de ses mille ans.",
+            "Un petit dragon emménageait pour la première fois dans une grotte rien qu'à lui, et {N} et {C} vinrent l'aider à la rendre douillette. || Le soir venu, la nouvelle grotte avait un lit de mousse, un petit chemin de galets et une théière de thé chaud, et le petit dragon s'endormit en souriant dans sa nouvelle maison.",
         ],
         &[
             "Le petit dragon voulait voler jusqu'à la grotte de sa famille, mais il vacillait dans le vent. || Avec un peu d'entraînement et beaucoup d'encouragements, le dragon vola bien droit.",

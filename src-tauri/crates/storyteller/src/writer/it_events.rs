@@ -257,6 +257,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "In cima alle montagne viveva un draghetto che non sputava fuoco, ma solo bolle tiepide che facevano il solletico. || Il draghetto imparò che le bolle sono un regalo {r:meraviglioso|bellissimo}, e tutti adorarono giocarci.",
             "Un giorno un draghetto atterrò nel prato con un bel tonfo e un sorriso molto imbarazzato. || Finalmente il draghetto poté tornare a casa, facendo una capriola {r:felice|contento} sopra le loro teste.",
             "I bambini del paese si erano sempre chiesti da dove venisse il dolce brontolio delle montagne, e oggi {N} lo scoprì: era un drago che russava. || Il drago assonnato si svegliò, fece uno sbadiglio tiepido che profumava di cannella e diventò loro amico per sempre.",
+            "Il drago più vecchio delle montagne stava per compiere mille anni, e {N} e {C} aiutarono i draghetti a tessergli una coperta di compleanno con i fiori di montagna. || Il vecchio drago srotolò la sua coperta di fiori, ci si acciambellò sopra con un brontolio felice e disse che era il compleanno più bello dei suoi mille anni.",
+            "Un draghetto si trasferiva per la prima volta in una grotta tutta sua, e {N} e {C} andarono ad aiutarlo a renderla accogliente. || La sera la grotta nuova aveva un letto di muschio, un sentierino di sassolini e una teiera di tè caldo, e il draghetto si addormentò sorridendo nella sua nuova casa.",
         ],
         &[
             "Il draghetto voleva volare fino alla grotta della sua famiglia, ma il vento lo faceva traballare. || Con un po' di pratica e tanti incoraggiamenti, il draghetto volò dritto e sicuro.",
