@@ -309,6 +309,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Im Garten erschien eine Treppe aus Wolken, und ganz oben stand ein Schloss, so weiß wie Schlagsahne. || Der Wolkenkönig lud sie zu einem Festmahl aus Regentropfen-Wackelpudding ein, und sie schwebten auf einer weichen kleinen Wolke nach Hause.",
             "Der Wolkenkönig hatte seine Regenbogenkrone verloren, und ohne sie fand der Regen seine Farben nicht. || Der König setzte seine Krone auf, und der nächste Schauer hinterließ den schönsten Regenbogen, den man je gesehen hatte.",
             "Eine Wolke, die aussah wie ein Schaf, schwebte herab und bot {N} und {C} einen Ausflug in den Himmel an. || Die Schafwolke zeigte ihnen die Welt von oben, ganz klein und friedlich, und brachte sie dann sanft nach Hause.",
+            "Die Wolkenkönigin wünschte sich einen neuen Turm für ihr Schloss, und sie bat {N} und {C}, ihn aus den flauschigsten Wolken am Himmel zu formen. || Der neue Turm erhob sich, hoch und weich wie ein Kissen, und die Königin nannte ihn den Turm von {N} und {C}.",
+            "Ein roter Luftballon schwebte mit einem Zettel von einem Kind tief unten zum Schloss hinauf: „Ich wünschte, ich könnte eine Wolke sehen, die aussieht wie mein kleiner Hund.“ {N} und {C} machten sich sofort an die Arbeit. || {N} und {C} klopften und pusteten die weichste Wolke zu einem kleinen Hündchen, und tief unten schaute ein Kind hinauf, lachte und winkte.",
         ],
         &[
             "Die Brücke zwischen zwei Türmen war aus Nebel, und sie trieb immer wieder auseinander. || Sie strickten den Nebel mit einem Sonnenstrahl zusammen, und die Brücke hielt fest und glitzernd.",

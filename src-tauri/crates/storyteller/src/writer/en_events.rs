@@ -309,6 +309,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A staircase made of cloud appeared in the garden, and at the top stood a castle as white as whipped cream. || The cloud king invited them to a feast of rain-drop jelly, and they floated home on a soft little cloud.",
             "The king of the clouds had lost his rainbow crown, and without it the rain could not find its colours. || The king put on his crown, and the next rain shower left the brightest rainbow anyone had ever seen.",
             "A cloud shaped like a sheep floated down and offered {N} and {C} a ride up into the sky. || The sheep cloud showed them the whole world from above, all {r:tiny|teeny} and peaceful, before bringing them {r:gently|softly|quietly} home.",
+            "The cloud queen wanted a new tower for the castle, and she asked {N} and {C} to help shape it from the fluffiest clouds in the sky. || The new tower rose tall and soft as a pillow, and the queen named it the Tower of {N} and {C}.",
+            "A red balloon floated up to the castle with a note from a child far below: “I wish I could see a cloud shaped like my puppy.” {N} and {C} set to work at once. || {N} and {C} patted and puffed the softest cloud into a little puppy, and far below, a child looked up, laughed and waved.",
         ],
         &[
             "The bridge between two towers was made of mist, and it kept drifting apart. || They knitted the mist together with a sunbeam, and the bridge held firm and sparkly.",

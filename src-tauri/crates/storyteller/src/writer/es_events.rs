@@ -309,6 +309,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En el jardín apareció una escalera de nube, y en lo alto había un castillo blanco como la nata montada. || El rey de las nubes los invitó a un banquete de gelatina de gotas de lluvia, y volvieron a casa en una nubecita blandita.",
             "El rey de las nubes había perdido su corona de arcoíris, y sin ella la lluvia no encontraba sus colores. || El rey se puso la corona, y el siguiente chaparrón dejó el arcoíris más {r:bonito|precioso} que se había visto nunca.",
             "Una nube con forma de oveja bajó y ofreció a {N} y a {C} llevarlos al cielo. || La nube oveja les enseñó el mundo desde arriba, pequeñito y tranquilo, antes de devolverlos con suavidad a casa.",
+            "La reina de las nubes quería una torre nueva para su castillo, y pidió a {N} y a {C} que la ayudaran a darle forma con las nubes más esponjosas del cielo. || La torre nueva se alzó alta y blandita como una almohada, y la reina la llamó la Torre de {N} y {C}.",
+            "Un globo rojo subió hasta el castillo con una nota de un niño que vivía allá abajo: «Ojalá pudiera ver una nube con la forma de mi perrito». {N} y {C} se pusieron manos a la obra enseguida. || {N} y {C} dieron palmaditas y soplidos a la nube más suave hasta convertirla en un perrito, y allá abajo, un niño miró hacia arriba, se rio y saludó con la mano.",
         ],
         &[
             "El puente entre dos torres era de neblina y no paraba de deshacerse. || Tejieron la neblina con un rayo de sol, y el puente quedó firme y brillante.",

@@ -309,6 +309,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un escalier de nuages apparut dans le jardin, et tout en haut se dressait un château blanc comme de la crème fouettée. || Le roi des nuages les invita à un festin de gelée de gouttes de pluie, et ils rentrèrent sur un petit nuage tout doux.",
             "Le roi des nuages avait perdu sa couronne arc-en-ciel, et sans elle, la pluie ne retrouvait plus ses couleurs. || Le roi remit sa couronne, et l'averse suivante laissa le plus bel arc-en-ciel qu'on ait jamais vu.",
             "Un nuage en forme de mouton descendit et proposa à {N} et {C} de les emmener dans le ciel. || Le nuage-mouton leur montra le monde d'en haut, tout petit et paisible, avant de les ramener doucement à la maison.",
+            "La reine des nuages voulait une nouvelle tour pour son château, et elle demanda à {N} et {C} de l'aider à la façonner dans les nuages les plus moelleux du ciel. || La nouvelle tour s'éleva, haute et douce comme un oreiller, et la reine l'appela la Tour de {N} et {C}.",
+            "Un ballon rouge monta jusqu'au château avec un petit mot d'un enfant, tout en bas : « J'aimerais tant voir un nuage qui ressemble à mon chiot. » {N} et {C} se mirent aussitôt au travail. || {N} et {C} tapotèrent et gonflèrent le nuage le plus doux jusqu'à en faire un petit chiot, et tout en bas, un enfant leva les yeux, rit et fit coucou de la main.",
         ],
         &[
             "Le pont entre deux tours était fait de brume, et il n'arrêtait pas de se défaire. || Ils tricotèrent la brume avec un rayon de soleil, et le pont tint bon, tout scintillant.",

@@ -309,6 +309,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "In giardino apparve una scala di nuvola, e in cima c'era un castello bianco come la panna montata. || Il re delle nuvole li invitò a un banchetto di gelatina di gocce di pioggia, e tornarono a casa su una nuvoletta morbida.",
             "Il re delle nuvole aveva perso la sua corona arcobaleno, e senza di essa la pioggia non trovava più i suoi colori. || Il re si rimise la corona, e l'acquazzone seguente lasciò l'arcobaleno più bello che si fosse mai visto.",
             "Una nuvola a forma di pecorella scese giù e offrì a {N} e {C} un passaggio fino al cielo. || La nuvola pecorella mostrò loro il mondo dall'alto, piccolo e tranquillo, prima di riportarli {r:dolcemente|con dolcezza} a casa.",
+            "La regina delle nuvole voleva una torre nuova per il suo castello, e chiese a {N} e {C} di aiutarla a modellarla con le nuvole più soffici del cielo. || La torre nuova si alzò alta e morbida come un cuscino, e la regina la chiamò la Torre di {N} e {C}.",
+            "Un palloncino rosso salì fino al castello con un biglietto di un bambino laggiù: «Vorrei tanto vedere una nuvola che somigli al mio cagnolino». {N} e {C} si misero subito al lavoro. || {N} e {C} picchiettarono e soffiarono la nuvola più morbida fino a farne un cagnolino, e laggiù un bambino guardò in su, rise e salutò con la mano.",
         ],
         &[
             "Il ponte tra due torri era fatto di foschia, e continuava a sfilacciarsi. || Intrecciarono la foschia con un raggio di sole, e il ponte tenne forte e luccicante.",
