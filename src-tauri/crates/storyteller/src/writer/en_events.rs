@@ -340,6 +340,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} found an old pocket watch that ticked backwards, and when {P} wound it, the whole room {r:began|started} to spin {r:gently|softly|quietly}. || With one more wind of the watch, the room spun {r:gently|softly|quietly} back, and they were home in time for supper.",
             "A friendly clockmaker asked {N} and {C} for help: a page of history had been smudged, and they had to set it right. || The page of history was clear again, and the clockmaker gave them a {r:tiny|teeny} golden key to remember the day.",
             "The grandfather clock in the hall chimed thirteen times, and its door creaked open onto a sunny day long ago. || When the clock chimed twelve, the door opened back onto the hall at home, just as if no time had passed.",
+            "A magic hourglass carried {N} and {C} back to the morning the castle's great oak was planted, where a young gardener was looking for just the right spot. || They helped the gardener plant the acorn beside the old well, and when the hourglass brought them back, the very same oak stood there, tall and wide, waving its branches hello.",
+            "Long ago in the castle, a young painter was trying to paint the royal family's portrait, but the little prince could not sit still, so {N} and {C} came to help. || {N} and {C} told the little prince a story so lovely that he sat still to the very end, and the finished portrait still hangs in the castle today, with a tiny picture of {N} and {C} in one corner.",
         ],
         &[
             "In the castle courtyard, the royal baker had forgotten how to make bread, and the feast was tonight. || They remembered the recipe together, and the whole castle smelled of warm bread.",
