@@ -362,6 +362,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} und {C} bauten aus einem Pappkarton eine Rakete, und in dieser Nacht hob sie wirklich und wahrhaftig ab. || Die Rakete landete sanft im Garten und war wieder ein ganz gewöhnlicher Karton, aber sie wussten es besser.",
             "Ein kleiner Stern fiel in den Garten und bat darum, nach Hause zur Milchstraße gebracht zu werden. || Der kleine Stern funkelte sich nach Hause, und von da an zwinkerte er jede Nacht an {N}s Fenster.",
             "Der Mond hatte eine Einladung geschickt: ein Weltraumpicknick auf den Ringen eines fernen Planeten. || Das Picknick auf den Planetenringen war das schönste Picknick im ganzen Universum.",
+            "Die Weltraumpost hatte einen Brief für die Leuchtturmwärterin auf dem fernsten Mond, und {N} und {C} boten an, ihn mit ihrer Rakete hinzubringen. || Der Brief war ein Gruß von der Schwester der Wärterin auf dem Nachbarmond, und die Wärterin ließ ihren Leuchtturm dreimal blinken, um zu sagen: „Ich hab dich auch lieb.“",
+            "Ganz am Rand der Galaxie drehte sich ein kleiner Planet, der noch nie Besuch bekommen hatte, also steuerten {N} und {C} ihre Rakete dorthin, um Hallo zu sagen. || Der kleine Planet freute sich so sehr über den ersten Besuch, dass er sich einen Ring aus glitzerndem Staub machte, und den trägt er noch heute, zur Erinnerung an {N} und {C}.",
         ],
         &[
             "Auf einem kleinen blauen Planeten trafen sie ein schüchternes kleines Wesen, das Mondkiesel sammelte. || Das Wesen schenkte ihnen einen leuchtenden Kiesel, und sie brachten ihm bei, zum Abschied zu winken.",

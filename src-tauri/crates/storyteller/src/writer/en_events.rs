@@ -362,6 +362,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} and {C} built a rocket out of a cardboard box, and that night it really, truly lifted off. || The rocket landed {r:softly|gently|quietly} in the garden, and the cardboard box became an ordinary box again, but they knew better.",
             "A little star fell into the garden and asked for a ride back home to the Milky Way. || The little star twinkled its way home, and every night after that it winked at {N}'s window.",
             "The moon had sent an invitation: a space picnic on the rings of a faraway planet. || The picnic on the planet rings was the most {r:beautiful|lovely} picnic in the whole universe.",
+            "The space post office had a letter for the lighthouse keeper on the farthest moon, and {N} and {C} offered to deliver it in their rocket. || The letter was a hello from the keeper's sister on the next moon, and the keeper flashed her lighthouse three times to say, “I love you too.”",
+            "At the very edge of the galaxy spun a little planet that had never had a single visitor, so {N} and {C} steered their rocket there to say hello. || The little planet was so happy to have visitors at last that it made itself a ring of sparkly dust, and it still wears it today to remember {N} and {C}.",
         ],
         &[
             "On a small blue planet, they met a shy little alien who collected moon pebbles. || The alien gave them a glowing pebble to keep, and they taught the alien how to wave goodbye.",

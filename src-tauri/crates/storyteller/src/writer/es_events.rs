@@ -362,6 +362,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} y {C} construyeron un cohete con una caja de cartón, y aquella noche despegó de verdad. || El cohete aterrizó {r:suavemente|dulcemente} en el jardín y volvió a ser una caja de cartón, pero ellos sabían la verdad.",
             "Una estrellita cayó en el jardín y pidió que la llevaran de vuelta a casa, a la Vía Láctea. || La estrellita volvió a casa parpadeando, y cada noche después de aquella le guiñaba un ojo a la ventana de {N}.",
             "La luna había enviado una invitación: un pícnic espacial en los anillos de un planeta lejano. || El pícnic en los anillos fue el más {r:bonito|precioso} de todo el universo.",
+            "La oficina de correos del espacio tenía una carta para la farera de la luna más lejana, y {N} y {C} se ofrecieron a llevarla en su cohete. || La carta era un saludo de la hermana de la farera, que vivía en la luna de al lado, y la farera hizo parpadear su faro tres veces para decir: «Yo también te quiero».",
+            "En el mismo borde de la galaxia giraba un pequeño planeta que nunca había recibido ni una sola visita, así que {N} y {C} pusieron rumbo hacia allí con su cohete para saludarlo. || El pequeño planeta se puso tan contento de tener visita por fin que se hizo un anillo de polvo brillante, y todavía hoy lo lleva para acordarse de {N} y {C}.",
         ],
         &[
             "En un planetita azul conocieron a un extraterrestre tímido que coleccionaba piedras de luna. || El extraterrestre les regaló una piedra brillante, y ellos le enseñaron a decir adiós con la mano.",

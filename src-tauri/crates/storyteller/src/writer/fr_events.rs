@@ -362,6 +362,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} et {C} construisirent une fusée avec un carton, et cette nuit-là, elle décolla pour de vrai. || La fusée se posa doucement dans le jardin et redevint un simple carton, mais eux savaient bien la vérité.",
             "Une petite étoile tomba dans le jardin et demanda qu'on la ramène chez elle, dans la Voie lactée. || La petite étoile rentra chez elle en scintillant, et chaque nuit, elle fit un clin d'œil à la fenêtre de {N}.",
             "La lune avait envoyé une invitation : un pique-nique spatial sur les anneaux d'une planète lointaine. || Le pique-nique sur les anneaux fut le plus {r:beau|joli} pique-nique de tout l'univers.",
+            "La poste de l'espace avait une lettre pour la gardienne du phare de la lune la plus lointaine, et {N} et {C} proposèrent de la livrer en fusée. || La lettre était un bonjour de la sœur de la gardienne, qui vivait sur la lune voisine, et la gardienne fit clignoter son phare trois fois pour dire : « Moi aussi, je t'aime. »",
+            "Tout au bord de la galaxie tournait une petite planète qui n'avait jamais reçu la moindre visite, alors {N} et {C} y dirigèrent leur fusée pour lui dire bonjour. || La petite planète fut si heureuse d'avoir enfin de la visite qu'elle se fit un anneau de poussière scintillante, et elle le porte encore aujourd'hui en souvenir de {N} et {C}.",
         ],
         &[
             "Sur une petite planète bleue, ils rencontrèrent un petit extraterrestre timide qui collectionnait les cailloux de lune. || L'extraterrestre leur offrit un caillou lumineux, et ils lui apprirent à faire au revoir de la main.",

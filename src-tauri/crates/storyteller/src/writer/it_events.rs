@@ -362,6 +362,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} e {C} costruirono un razzo con una scatola di cartone, e quella notte decollò davvero. || Il razzo atterrò piano in giardino e tornò a essere una semplice scatola, ma loro sapevano la verità.",
             "Una stellina cadde in giardino e chiese un passaggio per tornare a casa, nella Via Lattea. || La stellina tornò a casa scintillando, e da allora ogni notte faceva l'occhiolino alla finestra di {N}.",
             "La luna aveva mandato un invito: un picnic spaziale sugli anelli di un pianeta lontano. || Il picnic sugli anelli fu il più bello di tutto l'universo.",
+            "L'ufficio postale dello spazio aveva una lettera per la guardiana del faro sulla luna più lontana, e {N} e {C} si offrirono di consegnarla con il loro razzo. || La lettera era un saluto della sorella della guardiana, che abitava sulla luna accanto, e la guardiana fece lampeggiare il suo faro tre volte per dire: «Ti voglio bene anch'io».",
+            "Proprio sul bordo della galassia girava un pianetino che non aveva mai ricevuto una sola visita, così {N} e {C} diressero lì il loro razzo per salutarlo. || Il pianetino fu così felice di avere finalmente ospiti che si fece un anello di polvere scintillante, e lo porta ancora oggi per ricordare {N} e {C}.",
         ],
         &[
             "Su un pianetino blu incontrarono un piccolo alieno timido che collezionava sassolini di luna. || L'alieno regalò loro un sassolino luminoso, e loro gli insegnarono a salutare con la mano.",
