@@ -393,6 +393,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} fand eine leuchtende Eichel, und bei der Berührung schrumpfte {N} auf die Größe eines Marienkäfers. || Als das Abenteuer vorbei war, leuchtete die Eichel noch einmal, und {N} wuchs wieder auf genau die richtige Größe.",
             "Unter den Rosen im Garten lag ein ganzes Dorf, nicht größer als eine Teetasse, und heute Abend brauchten seine Bewohner Hilfe. || Die winzigen Bewohner feierten ein winziges Fest, mit Musik so leise wie die Flügel einer Motte.",
             "Eine Hummel landete auf {N}s Finger und lud zu einem Besuch im winzigen Königreich unter dem Garten ein. || Die Hummel trug sie auf ihrem flauschigen Rücken nach Hause und summte den ganzen Weg.",
+            "Die winzigen Bewohner bereiteten ihr Erntefest vor, und {N} und {C} boten an, die größte Ernte von allen, eine einzige Heidelbeere, bis zum Dorfplatz zu rollen. || Endlich rollte die Heidelbeere auf den Dorfplatz, und die winzigen Bewohner teilten sie bei einem Festmahl, das den ganzen Abend dauerte.",
+            "Die winzige Schule hatte keine Glocke, und niemand wusste, wann der Unterricht anfing, also machten sich {N} und {C} auf die Suche nach einer. || Sie fanden eine Glockenblume, die silbern klingelte, und von da an begann jede Stunde in der winzigen Schule mit einem fröhlichen kleinen Bimmeln.",
         ],
         &[
             "Ein einziger Regentropfen war so groß wie ein Ball und war genau vor das Dorftor gerollt. || Sie rollten den Tropfen in eine kelchförmige Blüte, wo die Bienen daraus trinken konnten.",

@@ -393,6 +393,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} found a glowing acorn, and when {P} touched it, {P} shrank to the size of a ladybird. || When the adventure was over, the acorn glowed once more, and {N} grew back to just the right size.",
             "Under the garden roses there was a whole village no bigger than a teacup, and tonight its people needed help. || The {r:tiny|teeny} people threw a {r:tiny|teeny} party, with music so soft it sounded like the wings of a moth.",
             "A bumblebee landed on {N}'s finger and invited {O} to visit the {r:tiny|teeny} kingdom under the garden. || The bumblebee carried them home on its fuzzy back, humming all the way.",
+            "The {r:tiny|teeny} people were getting ready for their harvest festival, and {N} and {C} offered to help roll the biggest harvest of all, a single blueberry, to the village square. || The blueberry rolled into the square at last, and the {r:tiny|teeny} people shared it at a feast that lasted all evening.",
+            "The {r:tiny|teeny} school had no bell, so nobody knew when lessons began, and {N} and {C} set off to find one. || They found a bluebell that rang with a silvery ding, and from then on every lesson in the {r:tiny|teeny} school began with a happy little chime.",
         ],
         &[
             "A single raindrop was as big as a ball, and it had rolled right across the village gate. || They rolled the raindrop into a flower cup, where the bees could drink from it.",

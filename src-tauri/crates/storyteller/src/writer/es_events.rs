@@ -393,6 +393,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} encontró una bellota que brillaba, y al tocarla, {g:se hizo tan pequeñito como una mariquita|se hizo tan pequeñita como una mariquita|encogió hasta el tamaño de una mariquita}. || Cuando terminó la aventura, la bellota brilló otra vez, y {N} recuperó su tamaño de siempre.",
             "Bajo los rosales del jardín había todo un pueblo no más grande que una taza de té, y esa noche sus habitantes necesitaban ayuda. || Los habitantes diminutos celebraron una fiesta diminuta, con una música tan suave que parecía el aleteo de una polilla.",
             "Un abejorro se posó en el dedo de {N} y le invitó a visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
+            "Los habitantes diminutos preparaban su fiesta de la cosecha, y {N} y {C} se ofrecieron a ayudar a llevar rodando la cosecha más grande de todas, un solo arándano, hasta la plaza del pueblo. || Por fin el arándano llegó rodando a la plaza, y los habitantes diminutos lo compartieron en un banquete que duró toda la tarde.",
+            "La escuela diminuta no tenía campana, así que nadie sabía cuándo empezaban las clases, y {N} y {C} salieron a buscar una. || Encontraron una campanilla que sonaba con un tintineo plateado, y desde entonces cada clase de la escuela diminuta empezó con un alegre repique.",
         ],
         &[
             "Una sola gota de lluvia era tan grande como una pelota, y había rodado hasta la puerta del pueblo. || Hicieron rodar la gota hasta una flor en forma de copa, donde las abejas pudieron beber.",

@@ -393,6 +393,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} trouva un gland qui brillait, et en le touchant, {g:devint aussi petit qu'une coccinelle|devint aussi petite qu'une coccinelle|rapetissa jusqu'à la taille d'une coccinelle}. || Quand l'aventure fut finie, le gland brilla encore une fois, et {N} retrouva sa taille habituelle.",
             "Sous les rosiers du jardin se cachait tout un village pas plus grand qu'une tasse de thé, et ce soir, ses habitants avaient besoin d'aide. || Les minuscules habitants donnèrent une minuscule fête, avec une musique si douce qu'on aurait dit des ailes de papillon de nuit.",
             "Un bourdon se posa sur le doigt de {N} et l'invita à visiter le petit royaume caché sous le jardin. || Le bourdon les ramena sur son dos tout duveteux, en bourdonnant tout le long du {r:chemin|sentier}.",
+            "Les minuscules habitants préparaient leur fête des récoltes, et {N} et {C} proposèrent d'aider à rouler la plus grosse récolte de toutes, une seule myrtille, jusqu'à la place du village. || La myrtille arriva enfin sur la place, et les minuscules habitants la partagèrent lors d'un festin qui dura toute la soirée.",
+            "La minuscule école n'avait pas de cloche, si bien que personne ne savait quand commençaient les leçons, et {N} et {C} partirent en chercher une. || Ils trouvèrent une campanule qui tintait d'un petit son argenté, et dès lors, chaque leçon de la minuscule école commença par un joyeux petit carillon.",
         ],
         &[
             "Une seule goutte de pluie était grosse comme un ballon, et elle avait roulé juste devant la porte du village. || Ils firent rouler la goutte dans une fleur en forme de coupe, où les abeilles purent venir boire.",

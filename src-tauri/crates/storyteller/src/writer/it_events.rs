@@ -393,6 +393,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} trovò una ghianda luminosa, e toccandola {g:diventò piccolo come una coccinella|diventò piccola come una coccinella|si rimpicciolì fino alla misura di una coccinella}. || Quando l'avventura finì, la ghianda brillò ancora una volta, e {N} tornò della misura giusta.",
             "Sotto le rose del giardino c'era un intero villaggio non più grande di una tazza da tè, e quella sera i suoi abitanti avevano bisogno di aiuto. || I minuscoli abitanti fecero una minuscola festa, con una musica così leggera che sembrava il battito d'ali di una falena.",
             "Un bombo si posò sul dito di {N} con un invito a visitare il regno minuscolo sotto il giardino. || Il bombo li riportò a casa sulla sua schiena pelosa, ronzando per tutto il viaggio.",
+            "I minuscoli abitanti preparavano la loro festa del raccolto, e {N} e {C} si offrirono di aiutare a far rotolare il raccolto più grande di tutti, un solo mirtillo, fino alla piazza del villaggio. || Finalmente il mirtillo arrivò rotolando in piazza, e i minuscoli abitanti lo divisero in un banchetto che durò tutta la sera.",
+            "La minuscola scuola non aveva una campanella, così nessuno sapeva quando cominciavano le lezioni, e {N} e {C} partirono a cercarne una. || Trovarono un fiore di campanula che suonava con un tintinnio d'argento, e da allora ogni lezione della minuscola scuola cominciò con un allegro scampanellio.",
         ],
         &[
             "Una sola goccia di pioggia era grande come un pallone, ed era rotolata proprio davanti al cancello del villaggio. || Fecero rotolare la goccia dentro un fiore a forma di coppa, dove le api poterono bere.",
