@@ -415,6 +415,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Die Wetterzauberin wurde alt und suchte jemanden, dem sie alles beibringen konnte, und sie wählte {N}. || Die Wetterzauberin lächelte und sagte: „Von heute an hört das Wetter auf dich“, und schenkte {N} eine eigene kleine Wolke.",
             "Die Wolken waren durcheinandergeraten: Es schneite auf die Blumen und regnete auf die Schneemänner. || Bald lag der Schnee wieder auf den Schneemännern, der Regen fiel wieder auf die Blumen, und alles war genau richtig.",
             "Oben auf dem Hügel stand eine Wetterfahne, die sprechen konnte, und heute hatte sie eine wichtige Botschaft. || Die Botschaft war einfach: „Morgen scheint die Sonne“, und das ganze Dorf jubelte.",
+            "Die Kinder im Dorf hatten das ganze Jahr auf den ersten Schnee gewartet, und die Wetterzauberin ließ {N} und {C} ihn herbeizaubern. || In dieser Nacht fielen die ersten Flocken, langsam und sanft, und am Morgen bauten die Kinder einen Schneemann und winkten zum Hügel hinauf, um Danke zu sagen.",
+            "Das Dorf feierte sein Drachenfest, aber der Wind war hinter dem Hügel fest eingeschlafen, also gingen {N} und {C} hin, um ihn sanft zu wecken. || Der Wind wachte mit einem großen, sanften Gähnen auf, hob den ganzen Nachmittag die Drachen des Dorfes empor und ließ sie hoch über dem Hügel tanzen.",
         ],
         &[
             "Die erste Lektion war eine sanfte Brise, aber der erste Versuch machte einen winzigen Wirbelwind voller Blätter. || Der zweite Versuch machte eine Brise, so sanft, dass sie ein Vogelkind in den Schlaf hätte wiegen können.",

@@ -415,6 +415,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The weather wizard was getting old and needed an apprentice, and she chose {N}. || The weather wizard {r:smiled|beamed} and said, “You are ready,” and gave {N} a little cloud of {POS} very own.",
             "The clouds had got muddled, and it was snowing on the flowers and raining on the snowmen. || Soon the snow was back on the snowmen, the rain was back on the flowers, and everything was just right.",
             "On top of the hill there was a weathervane that could talk, and today it had an important message. || The message was simple: “Tomorrow will be sunny,” and the whole village cheered.",
+            "The village children had been waiting all year for the first snow, and the weather wizard let {N} and {C} make it. || That night the first snowflakes fell, slow and soft, and in the morning the children built a snowman and waved up at the hilltop to say thank you.",
+            "The village was holding its kite festival, but the wind had fallen fast asleep behind the hill, so {N} and {C} went to wake it gently. || The wind woke with a big, soft yawn, and all afternoon it lifted the village kites and danced them high over the hilltop.",
         ],
         &[
             "The first lesson was making a gentle breeze, but the first try made a {r:tiny|teeny} whirlwind full of leaves. || The second try made a breeze so soft that it could rock a baby bird to sleep.",

@@ -415,6 +415,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita para siempre.",
             "Las nubes se habían hecho un lío: nevaba sobre las flores y llovía sobre los muñecos de nieve. || Pronto la nieve volvió a los muñecos, la lluvia a las flores, y todo quedó como debía.",
             "En lo alto de la colina había una veleta que hablaba, y hoy tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
+            "Los niños del pueblo llevaban todo el año esperando la primera nevada, y la maga del tiempo dejó que {N} y {C} la hicieran. || Esa noche cayeron los primeros copos, lentos y suaves, y por la mañana los niños hicieron un muñeco de nieve y saludaron hacia la colina para dar las gracias.",
+            "El pueblo celebraba su fiesta de las cometas, pero el viento se había quedado profundamente dormido detrás de la colina, así que {N} y {C} fueron a despertarlo con cuidado. || El viento se despertó con un bostezo grande y suave, y toda la tarde levantó las cometas del pueblo y las hizo bailar muy alto sobre la colina.",
         ],
         &[
             "La primera lección era hacer una brisa suave, pero el primer intento hizo un remolino diminuto lleno de hojas. || El segundo intento hizo una brisa tan suave que podría haber mecido a un pajarito.",

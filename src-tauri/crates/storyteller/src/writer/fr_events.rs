@@ -415,6 +415,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien qu'à soi.",
             "Les nuages s'étaient embrouillés : il neigeait sur les fleurs et il pleuvait sur les bonshommes de neige. || Bientôt, la neige retourna sur les bonshommes, la pluie sur les fleurs, et tout fut juste comme il faut.",
             "En haut de la colline, il y avait une girouette qui parlait, et aujourd'hui, elle avait un message important. || Le message était simple : « Demain, il fera {r:beau|joli} », et tout le village applaudit.",
+            "Les enfants du village attendaient la première neige depuis toute une année, et la magicienne du temps laissa {N} et {C} la faire tomber. || Cette nuit-là, les premiers flocons tombèrent, lents et doux, et au matin, les enfants bâtirent un bonhomme de neige et firent signe vers la colline pour dire merci.",
+            "Le village organisait sa fête des cerfs-volants, mais le vent s'était profondément endormi derrière la colline, alors {N} et {C} allèrent le réveiller tout doucement. || Le vent se réveilla avec un grand bâillement tout doux, et tout l'après-midi, il souleva les cerfs-volants du village et les fit danser haut au-dessus de la colline.",
         ],
         &[
             "La première leçon consistait à faire une brise légère, mais le premier essai fit un minuscule tourbillon plein de feuilles. || Le deuxième essai fit une brise si douce qu'elle aurait pu bercer un oisillon.",

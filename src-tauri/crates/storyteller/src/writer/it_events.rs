@@ -415,6 +415,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La maga del tempo stava invecchiando e cercava qualcuno a cui insegnare tutto, e scelse {N}. || La maga sorrise e disse: «Da oggi il tempo ti ascolterà», e regalò a {N} una nuvoletta tutta per sé.",
             "Le nuvole si erano confuse: nevicava sui fiori e pioveva sui pupazzi di neve. || Presto la neve tornò sui pupazzi, la pioggia sui fiori, e tutto fu come doveva essere.",
             "In cima alla collina c'era una banderuola che parlava, e oggi aveva un messaggio importante. || Il messaggio era semplice: «Domani ci sarà il sole», e tutto il paese applaudì.",
+            "I bambini del paese aspettavano la prima neve da un anno intero, e la maga del tempo lasciò che fossero {N} e {C} a farla cadere. || Quella notte caddero i primi fiocchi, lenti e morbidi, e al mattino i bambini fecero un pupazzo di neve e salutarono verso la collina per dire grazie.",
+            "In paese c'era la festa degli aquiloni, ma il vento si era addormentato profondamente dietro la collina, così {N} e {C} andarono a svegliarlo piano piano. || Il vento si svegliò con un grande sbadiglio morbido, e per tutto il pomeriggio sollevò gli aquiloni del paese e li fece danzare alti sopra la collina.",
         ],
         &[
             "La prima lezione era fare una brezza leggera, ma il primo tentativo fece un minuscolo mulinello pieno di foglie. || Il secondo tentativo fece una brezza così dolce che avrebbe potuto cullare un uccellino.",
