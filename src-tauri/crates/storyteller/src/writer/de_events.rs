@@ -437,6 +437,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Eines Morgens wachte {N} auf und konnte jedes Wort der Tiere verstehen. || Am Abend hatte {N} so viele Tierfreunde, dass alle kamen, um Gute Nacht zu sagen.",
             "Eine weise alte Schildkröte bot an, {N} die Sprache der Waldtiere beizubringen. || Die Schildkröte nickte langsam und sagte, {N} habe das wichtigste Wort von allen gelernt: „Freund“.",
             "Die Tiere auf der Lichtung hatten ein Problem, und sie brauchten jemanden, der zuhören konnte. || Weil jemand zugehört hatte, fanden die Tiere ihre eigene Lösung, und auf der Lichtung war wieder Frieden.",
+            "Die Tiere auf der Lichtung wollten der alten Eule ein Überraschungsfest bereiten, und sie baten {N} und {C}, es mit ihnen zu planen, ohne dass die Eule ein einziges Wort davon hörte. || Die alte Eule rief vor Freude „Schuhu!“, als sie das Fest sah, und sagte, es sei die schönste Überraschung ihres langen Lebens.",
+            "Ein kleiner Maulwurf, der unter der Erde lebte, wollte wissen, wie die Sterne aussehen, aber nur die Vögel hatten sie gesehen, also bat er {N} und {C}, den Vögeln für ihn zuzuhören. || {N} und {C} erzählten ihm jedes Wort, das die Vögel sangen, und der kleine Maulwurf schlief lächelnd ein und stellte sich die Sterne wie winzige Samenkörner aus Licht vor.",
         ],
         &[
             "Die Hasen und die Eichhörnchen konnten sich nicht einigen, wer den sonnigen Platz haben durfte. || Sie einigten sich aufs Teilen: morgens die Hasen, nachmittags die Eichhörnchen und zur Teezeit alle zusammen.",

@@ -437,6 +437,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un matin, {N} se réveilla et découvrit que chaque mot des animaux devenait compréhensible. || Le soir venu, {N} avait tant d'{r:amis|copains} animaux qu'ils vinrent tous dire bonne nuit.",
             "Une vieille tortue sage proposa d'apprendre à {N} la langue des animaux de la forêt. || La tortue hocha lentement la tête et dit que {N} avait appris le mot le plus important de tous : « ami ».",
             "Les animaux de la clairière avaient un problème, et ils avaient besoin de quelqu'un qui sache écouter. || Parce que quelqu'un les avait écoutés, les animaux trouvèrent leur propre solution, et la clairière redevint paisible.",
+            "Les animaux de la clairière voulaient organiser une fête surprise pour la vieille chouette, et ils demandèrent à {N} et {C} de les aider à la préparer sans qu'elle en entende un seul mot. || La vieille chouette hulula de joie en découvrant la fête, et elle dit que c'était la plus belle surprise de sa longue vie.",
+            "Une petite taupe qui vivait sous la terre voulait savoir à quoi ressemblaient les étoiles, mais seuls les oiseaux les avaient vues, alors elle demanda à {N} et {C} d'écouter les oiseaux pour elle. || {N} et {C} lui répétèrent chaque mot chanté par les oiseaux, et la petite taupe s'endormit en souriant, imaginant les étoiles comme de minuscules graines de lumière.",
         ],
         &[
             "Les lapins et les écureuils n'arrivaient pas à décider à qui revenait le coin ensoleillé. || Ils décidèrent de partager : les lapins le matin, les écureuils l'après-midi, et tout le monde ensemble à l'heure du goûter.",
