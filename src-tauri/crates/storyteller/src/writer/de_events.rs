@@ -458,6 +458,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Sobald {N} die Augen schloss, kam ein Federboot, um {N} ins Traumland zu bringen. || Das Federboot brachte {N} wieder nach Hause und sank so sanft herab wie ein fallendes Blatt.",
             "Im Traumland hatte das Sandmännchen seinen Beutel mit goldenem Sand verloren, und niemand konnte einschlafen. || Das Sandmännchen fand seinen goldenen Sand und streute jedem ein bisschen davon, und das ganze Land gähnte glücklich.",
             "{N} träumte von einer Treppe aus Wolken, und ganz oben wartete {C} mit einer Laterne. || Oben auf der Treppe zeigte die Laterne den Weg zum sanftesten aller Träume.",
+            "Die Nachtweberin webte eine neue Traumdecke für alle Kinder der Welt, und sie bat {N} und {C}, ihr beim Aussuchen der Farben zu helfen. || Die Decke wurde fertig, in sanftem Blau und Silber, und die Nachtweberin breitete sie über die schlafende Welt, damit jedes Kind einen süßen Traum hatte.",
+            "Die Schafe, die Kinder zum Einschlafen zählen, waren über die Traumwiesen davongewandert, und {N} und {C} machten sich auf, sie wieder einzusammeln. || Eins nach dem anderen sprangen die Schafe wieder über ihren Zaun, und überall auf der Welt zählten müde Kinder sie und schliefen sanft ein.",
         ],
         &[
             "Die Zuckerwatteinsel trieb davon, und die Traumkinder wollten dort spielen. || Ein Seil aus Regenbogen holte die Insel zurück, und alle spielten dort, bis es Zeit zum Ausruhen war.",

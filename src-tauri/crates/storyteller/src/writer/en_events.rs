@@ -458,6 +458,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "As soon as {N} closed {POS} eyes, a feather boat came to carry {O} off to the land of dreams. || The feather boat carried {N} back home, floating down as {r:softly|gently|quietly} as a falling leaf.",
             "In the land of dreams, the sandman had lost his bag of golden sand, and nobody could fall asleep. || The sandman found his golden sand and sprinkled a little on {r:everyone|everybody}, and the whole land yawned happily.",
             "{N} dreamed of a staircase of clouds, and at the top {C} was waiting with a lantern. || At the top of the staircase, the lantern showed the way to the gentlest dream of all.",
+            "The Night Weaver was weaving a new blanket of dreams for all the children of the world, and she asked {N} and {C} to help choose the colours. || The blanket was finished in soft blues and silvers, and the Night Weaver spread it over the sleeping world so that every child would have a sweet dream.",
+            "The sheep that children count to fall asleep had wandered off across the dream meadows, and {N} and {C} went to gather them back. || One by one the sheep hopped back over their fence, and all over the world, {r:sleepy|drowsy} children counted them and drifted off to sleep.",
         ],
         &[
             "The dream island of candy floss was drifting away, and the dream children wanted to go and play there. || A rope of rainbow brought the island back, and {r:everybody|everyone} played there until it was time to rest.",

@@ -458,6 +458,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En cuanto {N} cerró los ojos, llegó una barca de plumas para llevarle al país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
             "En el país de los sueños, el hombrecillo de la arena había perdido su saco de arena dorada, y nadie podía dormirse. || El hombrecillo encontró su arena dorada y echó un poquito sobre cada uno, y todo el país bostezó feliz.",
             "{N} soñó con una escalera de nubes, y arriba del todo le esperaba {C} con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
+            "La Tejedora de la Noche tejía una manta nueva de sueños para todos los niños del mundo, y pidió a {N} y a {C} que la ayudaran a elegir los colores. || La manta quedó terminada en azules suaves y plateados, y la Tejedora de la Noche la extendió sobre el mundo dormido para que cada niño tuviera un sueño dulce.",
+            "Las ovejas que cuentan los niños para dormirse se habían dispersado por los prados de los sueños, y {N} y {C} fueron a reunirlas. || Una a una, las ovejas volvieron a saltar su valla, y en todo el mundo los niños, con mucho sueño, las contaron hasta quedarse dormidos.",
         ],
         &[
             "La isla de algodón de azúcar se alejaba flotando, y los niños del sueño querían ir a jugar allí. || Una cuerda de arcoíris trajo la isla de vuelta, y todos jugaron allí hasta la hora de descansar.",

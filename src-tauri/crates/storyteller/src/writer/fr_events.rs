@@ -458,6 +458,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Dès que {N} ferma les yeux, une barque de plumes vint l'emporter au pays des rêves. || La barque de plumes ramena {N} à la maison, en descendant aussi doucement qu'une feuille qui tombe.",
             "Au pays des rêves, le marchand de sable avait perdu son sac de sable doré, et personne ne pouvait s'endormir. || Le marchand de sable retrouva son sable doré et en saupoudra un peu sur chacun, et tout le pays bâilla de bonheur.",
             "{N} rêva d'un escalier de nuages, et tout en haut, {C} attendait avec une lanterne. || En haut de l'escalier, la lanterne montra le {r:chemin|sentier} du plus doux de tous les rêves.",
+            "La Tisseuse de nuit tissait une nouvelle couverture de rêves pour tous les enfants du monde, et elle demanda à {N} et {C} de l'aider à choisir les couleurs. || La couverture fut terminée, toute de bleus doux et d'argent, et la Tisseuse de nuit l'étendit sur le monde endormi pour que chaque enfant fasse un beau rêve.",
+            "Les moutons que les enfants comptent pour s'endormir s'étaient éparpillés dans les prés des rêves, et {N} et {C} partirent les rassembler. || Un à un, les moutons sautèrent de nouveau par-dessus leur barrière, et partout dans le monde, les enfants ensommeillés les comptèrent et glissèrent doucement dans le sommeil.",
         ],
         &[
             "L'île en barbe à papa s'éloignait en flottant, et les enfants du rêve voulaient aller y jouer. || Une corde d'arc-en-ciel ramena l'île, et tout le monde y joua jusqu'à l'heure du repos.",

@@ -458,6 +458,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Appena {N} chiuse gli occhi, arrivò una barchetta di piume per portare {N} nel paese dei sogni. || La barchetta di piume riportò {N} a casa, scendendo leggera come una foglia che cade.",
             "Nel paese dei sogni, l'omino della sabbia aveva perso il suo sacchetto di sabbia d'oro, e nessuno riusciva ad addormentarsi. || L'omino ritrovò la sua sabbia d'oro e ne sparse un pizzico su ognuno, e tutto il paese sbadigliò {r:felice|contento}.",
             "{N} sognò una scala di nuvole, e in cima c'era {C} che aspettava con una lanterna. || In cima alla scala, la lanterna mostrò la strada verso il più dolce di tutti i sogni.",
+            "La Tessitrice della Notte stava tessendo una nuova coperta di sogni per tutti i bambini del mondo, e chiese a {N} e {C} di aiutarla a scegliere i colori. || La coperta fu finita in azzurri tenui e argento, e la Tessitrice della Notte la stese sul mondo addormentato perché ogni bambino facesse un sogno dolce.",
+            "Le pecorelle che i bambini contano per addormentarsi si erano sparpagliate per i prati dei sogni, e {N} e {C} andarono a radunarle. || Una dopo l'altra le pecorelle saltarono di nuovo il loro steccato, e in tutto il mondo i bambini assonnati le contarono e scivolarono piano nel sonno.",
         ],
         &[
             "L'isola di zucchero filato si stava allontanando, e i bambini dei sogni volevano andarci a giocare. || Una corda d'arcobaleno riportò indietro l'isola, e tutti ci giocarono fino all'ora del riposo.",
