@@ -438,7 +438,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A wise old tortoise offered to teach {N} the language of the forest animals. || The tortoise nodded slowly and said that {N} had learned the most important word of all: “friend”.",
             "The animals of the clearing had a problem, and they needed someone who could listen. || Because someone had listened, the animals found their own answer, and the clearing was peaceful again.",
             "The animals of the clearing wanted to give the old owl a surprise party, and they asked {N} and {C} to help plan it without letting her hear a single word. || The old owl hooted with delight when she saw the party, and she said it was the loveliest surprise of her long life.",
-            "A little mole who lived underground wanted to know what the stars looked like, but only the birds had seen them, so he asked {N} and {C} to listen to the birds for him. || {N} and {C} passed on every word the birds sang, and the little mole fell asleep smiling, picturing the stars as tiny seeds of light.",
+            "A little mole who lived underground wanted to know what the stars looked like, but only the birds had seen them, so he asked {N} and {C} to listen to the birds for him. || {N} and {C} told the little mole every word the birds sang, and he fell asleep smiling, picturing the stars as tiny seeds of light.",
         ],
         &[
             "The rabbits and the squirrels could not agree whose turn it was to use the sunny spot. || They agreed to share: rabbits in the morning, squirrels in the afternoon, and {r:everybody|everyone} together at teatime.",

@@ -438,7 +438,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una vieja tortuga sabia se ofreció a enseñarle a {N} el idioma de los animales del bosque. || La tortuga asintió {r:despacio|despacito} y dijo que {N} había aprendido la palabra más importante de todas: «amigo».",
             "Los animales del claro tenían un problema, y necesitaban a alguien que supiera escuchar. || Como alguien los había escuchado, los animales encontraron su propia solución, y el claro volvió a estar en paz.",
             "Los animales del claro querían darle una fiesta sorpresa a la vieja lechuza, y pidieron a {N} y a {C} que los ayudaran a prepararla sin que ella oyera ni una palabra. || La vieja lechuza ululó de alegría al ver la fiesta, y dijo que era la sorpresa más bonita de su larga vida.",
-            "Un topito que vivía bajo tierra quería saber cómo eran las estrellas, pero solo los pájaros las habían visto, así que pidió a {N} y a {C} que escucharan a los pájaros por él. || {N} y {C} le contaron cada palabra que cantaron los pájaros, y el topito se durmió sonriendo, imaginando las estrellas como semillitas de luz.",
+            "Un topito que vivía bajo tierra quería saber cómo eran las estrellas, pero solo los pájaros las habían visto, así que pidió a {N} y a {C} que escucharan a los pájaros por él. || {N} y {C} le contaron al topito cada palabra que cantaron los pájaros, y él se durmió sonriendo, imaginando las estrellas como semillitas de luz.",
         ],
         &[
             "Los conejos y las ardillas no se ponían de acuerdo sobre a quién le tocaba el rincón soleado. || Decidieron compartir: los conejos por la mañana, las ardillas por la tarde y todos juntos a la hora de la merienda.",

@@ -438,7 +438,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una vecchia tartaruga saggia si offrì di insegnare a {N} la lingua degli animali del bosco. || La tartaruga annuì lentamente e disse che {N} aveva imparato la parola più importante di tutte: «amico».",
             "Gli animali della radura avevano un problema, e avevano bisogno di qualcuno che sapesse ascoltare. || Siccome qualcuno li aveva ascoltati, gli animali trovarono la loro soluzione, e la radura tornò serena.",
             "Gli animali della radura volevano fare una festa a sorpresa alla vecchia civetta, e chiesero a {N} e {C} di aiutarli a prepararla senza che lei ne sentisse una sola parola. || La vecchia civetta cantò di gioia quando vide la festa, e disse che era la sorpresa più bella della sua lunga vita.",
-            "Una piccola talpa che viveva sottoterra voleva sapere com'erano le stelle, ma solo gli uccelli le avevano viste, così chiese a {N} e {C} di ascoltare gli uccelli per lei. || {N} e {C} le ripeterono ogni parola cantata dagli uccelli, e la piccola talpa si addormentò sorridendo, immaginando le stelle come minuscoli semi di luce.",
+            "Una piccola talpa che viveva sottoterra voleva sapere com'erano le stelle, ma solo gli uccelli le avevano viste, così chiese a {N} e {C} di ascoltare gli uccelli per lei. || {N} e {C} ripeterono alla piccola talpa ogni parola cantata dagli uccelli, e lei si addormentò sorridendo, immaginando le stelle come minuscoli semi di luce.",
         ],
         &[
             "I conigli e gli scoiattoli non riuscivano a mettersi d'accordo su chi dovesse usare l'angolo al sole. || Decisero di fare a turno: i conigli la mattina, gli scoiattoli il pomeriggio e tutti insieme all'ora della merenda.",
