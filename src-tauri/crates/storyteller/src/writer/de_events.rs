@@ -279,7 +279,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Unter den Wellen suchten die Fische eine Schatztruhe, die seit hundert Jahren verschollen war. || Endlich wurde die alte Truhe gefunden, und darin lag der Lieblingsschatz des Riffs: ein Lied, das alle Fische singen konnten.",
             "Ein freundlicher alter Wal erzählte {N} von einer Truhe voller schimmernder Perlen, die irgendwo im Korallengarten versteckt war. || Sie brachten die Perlen zum alten Wal, der sie wie eine Kette aus kleinen Monden ins Wasser hängte.",
             "Die Seepferdchen hatten für die große Schatzsuche im Riff einen Schatz versteckt, und {N} und {C} folgten den Hinweisen von einer Muschel zur nächsten. || Der letzte Hinweis führte zu einer sandigen Mulde, in der alle Seepferdchen warteten, und der Schatz war ein Willkommensfest für {N} und {C}.",
-            "Ein junger Krake wollte das perfekte Geschenk zum Geburtstag seiner Großmutter finden, und {N} und {C} halfen ihm, das Riff abzusuchen. || Sie fanden eine Muschel, die wie das Meer rauschte, wenn man sie ans Ohr hielt, und Oma Krake umarmte alle mit ihren acht Armen.",
+            "Ein junger Krake wollte das perfekte Geschenk zum Geburtstag seiner Großmutter finden, und {N} und {C} halfen ihm, das Riff abzusuchen. || Sie fanden das perfekte Geschenk, eine Muschel, die wie das Meer rauschte, wenn man sie ans Ohr hielt, und Oma Krake umarmte alle mit ihren acht Armen.",
         ],
         &[
             "Ein schüchterner Krake hatte sich in den Korallen versteckt und hielt ein Ende der Karte fest. || Der Krake kam heraus, winkte mit allen acht Armen und machte bei der Suche mit.",

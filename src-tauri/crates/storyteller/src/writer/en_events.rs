@@ -279,7 +279,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Beneath the waves, the friendly fish were searching for a treasure chest that had been lost for a hundred years. || The old chest was found at last, and inside it was the reef's favourite treasure: a song that every fish could sing.",
             "A kind old whale told {N} about a chest of shining pearls hidden somewhere in the coral garden. || They brought the pearls to the old whale, who hung them in the water like a necklace of little moons.",
             "The seahorses had hidden a treasure for the reef's great treasure hunt, and {N} and {C} followed the clues from one shell to the next. || The last clue led to a sandy hollow where all the seahorses were waiting, and the treasure was a welcome party for {N} and {C}.",
-            "A young octopus wanted to find the perfect present for his grandmother's birthday, and {N} and {C} helped him search the reef. || They found a shell that sang like the sea when you held it close, and Grandmother Octopus hugged everyone with all eight arms.",
+            "A young octopus wanted to find the perfect present for his grandmother's birthday, and {N} and {C} helped him search the reef. || They found the perfect present, a shell that sang like the sea when you held it close, and Grandmother Octopus hugged everyone with all eight arms.",
         ],
         &[
             "A shy octopus had hidden inside the coral, and it held one end of the map. || The octopus came out, waved all eight arms and joined the hunt.",

@@ -279,7 +279,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Bajo las olas, los peces buscaban un cofre del tesoro perdido desde hacía cien años. || Por fin encontraron el viejo cofre, y dentro estaba el tesoro favorito del arrecife: una canción que todos los peces sabían cantar.",
             "Una vieja ballena bondadosa le habló a {N} de un cofre de perlas brillantes escondido en el jardín de coral. || Llevaron las perlas a la vieja ballena, que las colgó en el agua como un collar de lunitas.",
             "Los caballitos de mar habían escondido un tesoro para el gran juego de pistas del arrecife, y {N} y {C} siguieron las pistas de una concha a otra. || La última pista llevaba a un hueco de arena donde esperaban todos los caballitos de mar, y el tesoro era una fiesta de bienvenida para {N} y {C}.",
-            "Un pulpito quería encontrar el regalo perfecto para el cumpleaños de su abuela, y {N} y {C} le ayudaron a buscar por todo el arrecife. || Encontraron una concha que cantaba como el mar cuando te la acercabas al oído, y la abuela pulpo los abrazó a todos con sus ocho brazos.",
+            "Un pulpito quería encontrar el regalo perfecto para el cumpleaños de su abuela, y {N} y {C} le ayudaron a buscar por todo el arrecife. || Encontraron el regalo perfecto, una concha que cantaba como el mar cuando te la acercabas al oído, y la abuela pulpo los abrazó a todos con sus ocho brazos.",
         ],
         &[
             "Un pulpo tímido se había escondido en el coral, y tenía un trozo del mapa. || El pulpo salió, saludó con sus ocho brazos y se unió a la búsqueda.",

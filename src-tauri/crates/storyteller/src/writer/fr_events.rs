@@ -279,7 +279,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Sous les vagues, les poissons cherchaient un coffre au trésor perdu depuis cent ans. || Le vieux coffre fut enfin retrouvé, et dedans se trouvait le trésor préféré du récif : une chanson que tous les poissons savaient chanter.",
             "Une vieille baleine bienveillante parla à {N} d'un coffre de perles brillantes caché dans le jardin de corail. || Ils apportèrent les perles à la vieille baleine, qui les suspendit dans l'eau comme un collier de petites lunes.",
             "Les hippocampes avaient caché un trésor pour le grand jeu de piste du récif, et {N} et {C} suivirent les indices d'un coquillage à l'autre. || Le dernier indice menait à un creux de sable où tous les hippocampes les attendaient : le trésor, c'était une fête de bienvenue pour {N} et {C}.",
-            "Un jeune poulpe voulait trouver le cadeau parfait pour l'anniversaire de sa grand-mère, et {N} et {C} l'aidèrent à fouiller le récif. || Ils trouvèrent un coquillage qui chantait comme la mer quand on le tenait contre l'oreille, et Grand-mère Poulpe les serra tous dans ses huit bras.",
+            "Un jeune poulpe voulait trouver le cadeau parfait pour l'anniversaire de sa grand-mère, et {N} et {C} l'aidèrent à fouiller le récif. || Ils trouvèrent le cadeau parfait, un coquillage qui chantait comme la mer quand on le tenait contre l'oreille, et Grand-mère Poulpe les serra tous dans ses huit bras.",
         ],
         &[
             "Une pieuvre timide s'était cachée dans le corail, et elle tenait un bout de la carte. || La pieuvre sortit, agita ses huit bras et se joignit à la chasse au trésor.",

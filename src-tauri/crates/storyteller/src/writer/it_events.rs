@@ -279,7 +279,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Sotto le onde, i pesci cercavano uno scrigno del tesoro perduto da cento anni. || Finalmente il vecchio scrigno fu ritrovato, e dentro c'era il tesoro preferito della barriera: una canzone che tutti i pesci sapevano cantare.",
             "Una vecchia balena gentile parlò a {N} di uno scrigno di perle lucenti nascosto nel giardino di corallo. || Portarono le perle alla vecchia balena, che le appese nell'acqua come una collana di piccole lune.",
             "I cavallucci marini avevano organizzato una caccia al tesoro nella barriera, e {N} e {C} seguirono gli indizi da una conchiglia all'altra. || L'ultimo indizio portava a una conca di sabbia dove aspettavano tutti i cavallucci marini, e il tesoro era una festa di benvenuto per {N} e {C}.",
-            "Un piccolo polpo voleva trovare il regalo perfetto per il compleanno della nonna, e {N} e {C} lo aiutarono a cercare in tutta la barriera. || Trovarono una conchiglia che cantava come il mare quando la si accostava all'orecchio, e nonna Polpo li abbracciò tutti con i suoi otto tentacoli.",
+            "Un piccolo polpo voleva trovare il regalo perfetto per il compleanno della nonna, e {N} e {C} lo aiutarono a cercare in tutta la barriera. || Trovarono il regalo perfetto, una conchiglia che cantava come il mare quando la si accostava all'orecchio, e nonna Polpo li abbracciò tutti con i suoi otto tentacoli.",
         ],
         &[
             "Un polpo timido si era nascosto nel corallo, e teneva un pezzo della mappa. || Il polpo uscì, salutò con tutti e otto i tentacoli e si unì alla ricerca.",
