@@ -256,6 +256,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Tief im Wald hatte der älteste Baum aufgehört zu singen, und alle Tiere machten sich Sorgen. || Als der alte Baum wieder zu singen begann, stimmte jedes Blatt im Wald in sein Lied ein.",
             "Ein silbernes Blatt schwebte herab und landete in {N}s Hand, und darauf standen die Worte: „Bitte komm.“ || Das Blatt hatten die Waldfeen geschickt, die {N} dafür danken wollten, so gut zu den Bäumen zu sein.",
             "Die Waldfeen hatten ihre Laterne verloren, und ohne sie fanden sie den Weg zu ihrem Fest nicht. || Die Laterne der Feen leuchtete wieder, und das Fest dauerte, bis der Mond hoch am Himmel stand.",
+            "Zwei kleine blaue Vögel wollten im Wald heiraten, und sie baten {N} und {C}, Blumen für den Hochzeitsbogen zu sammeln. || Unter einem Bogen aus Glockenblumen und Gänseblümchen sangen die beiden blauen Vögel ihr Hochzeitslied, und die Gäste tanzten, bis die leuchtenden Pilze müde wurden.",
+            "In diesem Frühling war im Wald ein kleines Rehkitz zur Welt gekommen, und die Tiere baten {N} und {C}, ihm den schönsten Namen auszusuchen. || Unter den leuchtenden Pilzen bekam das Rehkitz seinen Namen, Tautröpfchen, und jedes Tier im Wald flüsterte ihn leise, um es willkommen zu heißen.",
         ],
         &[
             "Ein Weg aus leuchtenden Pilzen führte zu einer Lichtung, auf der alle Blumen fest geschlossen waren. || Die Blumen öffneten sich, Blütenblatt für Blütenblatt, und die Lichtung leuchtete in allen Farben des Regenbogens.",
@@ -275,6 +277,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Hoch in den Bergen lebte ein kleiner Drache, der kein Feuer spucken konnte, nur warme, kitzelnde Seifenblasen. || Der kleine Drache lernte, dass Seifenblasen ein wunderbares Geschenk sind, und alle spielten begeistert damit.",
             "Eines Tages landete ein Drachenbaby mit einem Plumps und einem sehr verlegenen Lächeln auf der Wiese. || Endlich konnte das Drachenbaby nach Hause fliegen und drehte über ihren Köpfen einen fröhlichen Looping.",
             "Die Kinder im Dorf hatten sich immer über das sanfte Grollen in den Bergen gewundert, und heute fand {N} es heraus: Es war ein schnarchender Drache. || Der verschlafene Drache wachte auf, gähnte ein warmes, nach Zimt duftendes Gähnen und wurde für immer ihr Freund.",
+            "Der älteste Drache in den Bergen wurde tausend Jahre alt, und {N} und {C} halfen den kleinen Drachen, ihm eine Geburtstagsdecke aus Bergblumen zu weben. || Der alte Drache rollte seine Blumendecke aus, kuschelte sich mit einem glücklichen Brummen darauf und sagte, es sei der schönste Geburtstag in all seinen tausend Jahren.",
+            "Ein kleiner Drache zog zum ersten Mal in eine eigene Höhle, und {N} und {C} kamen, um sie mit ihm gemütlich einzurichten. || Am Abend hatte die neue Höhle ein Bett aus Moos, einen Kieselweg und eine Kanne warmen Tee, und der kleine Drache schlief lächelnd in seinem neuen Zuhause ein.",
         ],
         &[
             "Der kleine Drache wollte zur Höhle seiner Familie fliegen, aber er wackelte im Wind. || Mit ein bisschen Übung und viel Anfeuern flog der Drache gerade und sicher.",
@@ -294,6 +298,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Eine Luftblase mit einer winzigen Karte stieg an die Oberfläche und platzte direkt vor {N}s Nase. || Die Karte führte zu einer Truhe voller glänzender Muscheln, und sie teilten sie mit jedem Fisch im Riff.",
             "Unter den Wellen suchten die Fische eine Schatztruhe, die seit hundert Jahren verschollen war. || Endlich wurde die alte Truhe gefunden, und darin lag der Lieblingsschatz des Riffs: ein Lied, das alle Fische singen konnten.",
             "Ein freundlicher alter Wal erzählte {N} von einer Truhe voller schimmernder Perlen, die irgendwo im Korallengarten versteckt war. || Sie brachten die Perlen zum alten Wal, der sie wie eine Kette aus kleinen Monden ins Wasser hängte.",
+            "Die Seepferdchen hatten für die große Schatzsuche im Riff einen Schatz versteckt, und {N} und {C} folgten den Hinweisen von einer Muschel zur nächsten. || Der letzte Hinweis führte zu einer sandigen Mulde, in der alle Seepferdchen warteten, und der Schatz war ein Willkommensfest für {N} und {C}.",
+            "Ein junger Krake wollte das perfekte Geschenk zum Geburtstag seiner Großmutter finden, und {N} und {C} halfen ihm, das Riff abzusuchen. || Sie fanden das perfekte Geschenk, eine Muschel, die wie das Meer rauschte, wenn man sie ans Ohr hielt, und Oma Krake umarmte alle mit ihren acht Armen.",
         ],
         &[
             "Ein schüchterner Krake hatte sich in den Korallen versteckt und hielt ein Ende der Karte fest. || Der Krake kam heraus, winkte mit allen acht Armen und machte bei der Suche mit.",
@@ -323,6 +329,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Im Garten erschien eine Treppe aus Wolken, und ganz oben stand ein Schloss, so weiß wie Schlagsahne. || Der Wolkenkönig lud sie zu einem Festmahl aus Regentropfen-Wackelpudding ein, und sie schwebten auf einer weichen kleinen Wolke nach Hause.",
             "Der Wolkenkönig hatte seine Regenbogenkrone verloren, und ohne sie fand der Regen seine Farben nicht. || Der König setzte seine Krone auf, und der nächste Schauer hinterließ den schönsten Regenbogen, den man je gesehen hatte.",
             "Eine Wolke, die aussah wie ein Schaf, schwebte herab und bot {N} und {C} einen Ausflug in den Himmel an. || Die Schafwolke zeigte ihnen die Welt von oben, ganz klein und friedlich, und brachte sie dann sanft nach Hause.",
+            "Die Wolkenkönigin wünschte sich einen neuen Turm für ihr Schloss, und sie bat {N} und {C}, ihn aus den flauschigsten Wolken am Himmel zu formen. || Der neue Turm erhob sich, hoch und weich wie ein Kissen, und die Königin nannte ihn den Turm von {N} und {C}.",
+            "Ein roter Luftballon schwebte mit einem Zettel von einem Kind tief unten zum Schloss hinauf: „Ich wünschte, ich könnte eine Wolke sehen, die aussieht wie mein kleiner Hund.“ {N} und {C} machten sich sofort an die Arbeit. || {N} und {C} klopften und pusteten die weichste Wolke zu einem kleinen Hündchen, und tief unten schaute ein Kind hinauf, lachte und winkte.",
         ],
         &[
             "Die Brücke zwischen zwei Türmen war aus Nebel, und sie trieb immer wieder auseinander. || Sie strickten den Nebel mit einem Sonnenstrahl zusammen, und die Brücke hielt fest und glitzernd.",
@@ -352,6 +360,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} fand eine alte Taschenuhr, die rückwärts tickte, und als {N} sie aufzog, begann sich das ganze Zimmer sanft zu drehen. || Noch einmal aufgezogen, drehte sich das Zimmer sanft zurück, und sie waren pünktlich zum Abendessen wieder zu Hause.",
             "Ein freundlicher Uhrmacher bat {N} und {C} um Hilfe: Eine Seite der Geschichte war verschmiert, und sie mussten sie wieder in Ordnung bringen. || Die Seite der Geschichte war wieder klar, und der Uhrmacher schenkte ihnen zur Erinnerung einen winzigen goldenen Schlüssel.",
             "Die große Standuhr im Flur schlug dreizehn Mal, und ihre Tür knarrte auf, hinein in einen sonnigen Tag vor langer Zeit. || Als die Uhr zwölf schlug, öffnete sich die Tür wieder in den Flur zu Hause, als wäre keine Zeit vergangen.",
+            "Eine magische Sanduhr trug {N} und {C} zurück zu dem Morgen, an dem die große Eiche des Schlosses gepflanzt wurde, und ein junger Gärtner suchte gerade den richtigen Platz. || Sie halfen dem Gärtner, die Eichel neben dem alten Brunnen zu pflanzen, und als die Sanduhr sie zurückbrachte, stand dort dieselbe Eiche, groß und breit, und winkte ihnen mit ihren Zweigen zu.",
+            "Vor langer Zeit wollte im Schloss ein junger Maler die königliche Familie malen, aber der kleine Prinz konnte nicht stillsitzen, also kamen {N} und {C} zu Hilfe. || {N} und {C} erzählten dem kleinen Prinzen eine so schöne Geschichte, dass er bis zum Ende stillsaß, und das fertige Gemälde hängt noch heute im Schloss, mit einem winzigen Bild von {N} und {C} in einer Ecke.",
         ],
         &[
             "Im Schlosshof hatte der königliche Bäcker vergessen, wie man Brot backt, und das Festmahl war schon heute Abend. || Gemeinsam erinnerten sie sich an das Rezept, und das ganze Schloss duftete nach warmem Brot.",
@@ -372,6 +382,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} und {C} bauten aus einem Pappkarton eine Rakete, und in dieser Nacht hob sie wirklich und wahrhaftig ab. || Die Rakete landete sanft im Garten und war wieder ein ganz gewöhnlicher Karton, aber sie wussten es besser.",
             "Ein kleiner Stern fiel in den Garten und bat darum, nach Hause zur Milchstraße gebracht zu werden. || Der kleine Stern funkelte sich nach Hause, und von da an zwinkerte er jede Nacht an {N}s Fenster.",
             "Der Mond hatte eine Einladung geschickt: ein Weltraumpicknick auf den Ringen eines fernen Planeten. || Das Picknick auf den Planetenringen war das schönste Picknick im ganzen Universum.",
+            "Die Weltraumpost hatte einen Brief für die Leuchtturmwärterin auf dem fernsten Mond, und {N} und {C} boten an, ihn mit ihrer Rakete hinzubringen. || Der Brief war ein Gruß von der Schwester der Wärterin auf dem Nachbarmond, und die Wärterin ließ ihren Leuchtturm dreimal blinken, um zu sagen: „Ich hab dich auch lieb.“",
+            "Ganz am Rand der Galaxie drehte sich ein kleiner Planet, der noch nie Besuch bekommen hatte, also steuerten {N} und {C} ihre Rakete dorthin, um Hallo zu sagen. || Der kleine Planet freute sich so sehr über den ersten Besuch, dass er sich einen Ring aus glitzerndem Staub machte, und den trägt er noch heute, zur Erinnerung an {N} und {C}.",
         ],
         &[
             "Auf einem kleinen blauen Planeten trafen sie ein schüchternes kleines Wesen, das Mondkiesel sammelte. || Das Wesen schenkte ihnen einen leuchtenden Kiesel, und sie brachten ihm bei, zum Abschied zu winken.",
@@ -401,6 +413,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} fand eine leuchtende Eichel, und bei der Berührung schrumpfte {N} auf die Größe eines Marienkäfers. || Als das Abenteuer vorbei war, leuchtete die Eichel noch einmal, und {N} wuchs wieder auf genau die richtige Größe.",
             "Unter den Rosen im Garten lag ein ganzes Dorf, nicht größer als eine Teetasse, und heute Abend brauchten seine Bewohner Hilfe. || Die winzigen Bewohner feierten ein winziges Fest, mit Musik so leise wie die Flügel einer Motte.",
             "Eine Hummel landete auf {N}s Finger und lud zu einem Besuch im winzigen Königreich unter dem Garten ein. || Die Hummel trug sie auf ihrem flauschigen Rücken nach Hause und summte den ganzen Weg.",
+            "Die winzigen Bewohner bereiteten ihr Erntefest vor, und {N} und {C} boten an, die größte Ernte von allen, eine einzige Heidelbeere, bis zum Dorfplatz zu rollen. || Endlich rollte die Heidelbeere auf den Dorfplatz, und die winzigen Bewohner teilten sie bei einem Festmahl, das den ganzen Abend dauerte.",
+            "Die winzige Schule hatte keine Glocke, und niemand wusste, wann der Unterricht anfing, also machten sich {N} und {C} auf die Suche nach einer. || Sie fanden eine Glockenblume, die silbern klingelte, und von da an begann jede Stunde in der winzigen Schule mit einem fröhlichen kleinen Bimmeln.",
         ],
         &[
             "Ein einziger Regentropfen war so groß wie ein Ball und war genau vor das Dorftor gerollt. || Sie rollten den Tropfen in eine kelchförmige Blüte, wo die Bienen daraus trinken konnten.",
@@ -421,6 +435,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Die Wetterzauberin wurde alt und suchte jemanden, dem sie alles beibringen konnte, und sie wählte {N}. || Die Wetterzauberin lächelte und sagte: „Von heute an hört das Wetter auf dich“, und schenkte {N} eine eigene kleine Wolke.",
             "Die Wolken waren durcheinandergeraten: Es schneite auf die Blumen und regnete auf die Schneemänner. || Bald lag der Schnee wieder auf den Schneemännern, der Regen fiel wieder auf die Blumen, und alles war genau richtig.",
             "Oben auf dem Hügel stand eine Wetterfahne, die sprechen konnte, und heute hatte sie eine wichtige Botschaft. || Die Botschaft war einfach: „Morgen scheint die Sonne“, und das ganze Dorf jubelte.",
+            "Die Kinder im Dorf hatten das ganze Jahr auf den ersten Schnee gewartet, und die Wetterzauberin ließ {N} und {C} ihn herbeizaubern. || In dieser Nacht fielen die ersten Flocken, langsam und sanft, und am Morgen bauten die Kinder einen Schneemann und winkten zum Hügel hinauf, um Danke zu sagen.",
+            "Das Dorf feierte sein Drachenfest, aber der Wind war hinter dem Hügel fest eingeschlafen, also gingen {N} und {C} hin, um ihn sanft zu wecken. || Der Wind wachte mit einem großen, sanften Gähnen auf, hob den ganzen Nachmittag die Drachen des Dorfes empor und ließ sie hoch über dem Hügel tanzen.",
         ],
         &[
             "Die erste Lektion war eine sanfte Brise, aber der erste Versuch machte einen winzigen Wirbelwind voller Blätter. || Der zweite Versuch machte eine Brise, so sanft, dass sie ein Vogelkind in den Schlaf hätte wiegen können.",
@@ -441,6 +457,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Eines Morgens wachte {N} auf und konnte jedes Wort der Tiere verstehen. || Am Abend hatte {N} so viele Tierfreunde, dass alle kamen, um Gute Nacht zu sagen.",
             "Eine weise alte Schildkröte bot an, {N} die Sprache der Waldtiere beizubringen. || Die Schildkröte nickte langsam und sagte, {N} habe das wichtigste Wort von allen gelernt: „Freund“.",
             "Die Tiere auf der Lichtung hatten ein Problem, und sie brauchten jemanden, der zuhören konnte. || Weil jemand zugehört hatte, fanden die Tiere ihre eigene Lösung, und auf der Lichtung war wieder Frieden.",
+            "Die Tiere auf der Lichtung wollten der alten Eule ein Überraschungsfest bereiten, und sie baten {N} und {C}, es mit ihnen zu planen, ohne dass die Eule ein einziges Wort davon hörte. || Die alte Eule rief vor Freude „Schuhu!“, als sie das Fest sah, und sagte, es sei die schönste Überraschung ihres langen Lebens.",
+            "Ein kleiner Maulwurf, der unter der Erde lebte, wollte wissen, wie die Sterne aussehen, aber nur die Vögel hatten sie gesehen, also bat er {N} und {C}, den Vögeln für ihn zuzuhören. || {N} und {C} erzählten dem kleinen Maulwurf jedes Wort, das die Vögel sangen, und er schlief lächelnd ein und stellte sich die Sterne wie winzige Samenkörner aus Licht vor.",
         ],
         &[
             "Die Hasen und die Eichhörnchen konnten sich nicht einigen, wer den sonnigen Platz haben durfte. || Sie einigten sich aufs Teilen: morgens die Hasen, nachmittags die Eichhörnchen und zur Teezeit alle zusammen.",
@@ -460,6 +478,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Sobald {N} die Augen schloss, kam ein Federboot, um {N} ins Traumland zu bringen. || Das Federboot brachte {N} wieder nach Hause und sank so sanft herab wie ein fallendes Blatt.",
             "Im Traumland hatte das Sandmännchen seinen Beutel mit goldenem Sand verloren, und niemand konnte einschlafen. || Das Sandmännchen fand seinen goldenen Sand und streute jedem ein bisschen davon, und das ganze Land gähnte glücklich.",
             "{N} träumte von einer Treppe aus Wolken, und ganz oben wartete {C} mit einer Laterne. || Oben auf der Treppe zeigte die Laterne den Weg zum sanftesten aller Träume.",
+            "Die Nachtweberin webte eine neue Traumdecke für alle Kinder der Welt, und sie bat {N} und {C}, ihr beim Aussuchen der Farben zu helfen. || Die Decke wurde fertig, in sanftem Blau und Silber, und die Nachtweberin breitete sie über die schlafende Welt, damit jedes Kind einen süßen Traum hatte.",
+            "Die Schafe, die Kinder zum Einschlafen zählen, waren über die Traumwiesen davongewandert, und {N} und {C} machten sich auf, sie wieder einzusammeln. || Eins nach dem anderen sprangen die Schafe wieder über ihren Zaun, und überall auf der Welt zählten müde Kinder sie und schliefen sanft ein.",
         ],
         &[
             "Die Zuckerwatteinsel trieb davon, und die Traumkinder wollten dort spielen. || Ein Seil aus Regenbogen holte die Insel zurück, und alle spielten dort, bis es Zeit zum Ausruhen war.",

@@ -256,6 +256,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Deep in the forest, the oldest tree had stopped singing, and all the animals were worried. || When the old tree {r:began|started} to sing again, every leaf in the forest joined in the song.",
             "A silver leaf floated down and landed in {N}'s hand, and on it were the words, “Please come.” || The leaf had been sent by the forest fairies, who wanted to thank {N} for being such a good friend to the trees.",
             "The forest fairies had lost their lantern, and without it they could not find the way to their party. || The fairies' lantern glowed again, and the party lasted until the moon was high.",
+            "Two little bluebirds were getting married in the forest, and they asked {N} and {C} to gather flowers for the wedding arch. || Under an arch of bluebells and daisies, the two bluebirds sang their wedding song, and the guests danced until the glowing mushrooms grew {r:sleepy|drowsy}.",
+            "That spring a baby deer had been born in the forest, and the animals asked {N} and {C} to help find the perfect name for her. || Under the glowing mushrooms the baby deer got her name, Dewdrop, and every animal in the forest {r:whispered|murmured} it softly to welcome her.",
         ],
         &[
             "A {r:path|trail} of glowing mushrooms led to a clearing where the flowers were closed tight. || The flowers opened, one petal at a time, and the clearing glowed in every colour of the rainbow.",
@@ -275,6 +277,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "High in the mountains lived a small dragon who could not breathe fire, only warm, ticklish bubbles. || The little dragon learned that bubbles are a {r:wonderful|marvellous|lovely} gift, and {r:everyone|everybody} loved to play in them.",
             "One day a baby dragon landed in the meadow with a bump and a very embarrassed smile. || The baby dragon flew home at last, doing a happy loop-the-loop over their heads.",
             "The village children had always wondered about the gentle rumbling in the mountains, and today {N} found out: it was a dragon snoring. || The {r:sleepy|drowsy} dragon woke up, yawned a warm, cinnamon-scented yawn and became their friend for ever.",
+            "The oldest dragon in the mountains was turning one thousand, and {N} and {C} helped the little dragons weave him a birthday blanket of mountain flowers. || The old dragon unrolled his flower blanket, curled up on it with a happy rumble and said it was the best birthday of all his thousand years.",
+            "A little dragon was moving into a cave of its very own for the first time, and {N} and {C} came to help make it cosy. || By evening the new cave had a bed of moss, a pebble path and a pot of warm tea, and the little dragon fell asleep in its new home, smiling.",
         ],
         &[
             "The little dragon wanted to fly to its family's cave, but it kept wobbling in the wind. || With a little practice and a lot of cheering, the dragon flew straight and steady.",
@@ -294,6 +298,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A bubble carrying a {r:tiny|teeny} map floated up to the surface and popped right in front of {N}'s nose. || The map led to a chest full of shiny shells, and they shared them with every fish on the reef.",
             "Beneath the waves, the friendly fish were searching for a treasure chest that had been lost for a hundred years. || The old chest was found at last, and inside it was the reef's favourite treasure: a song that every fish could sing.",
             "A kind old whale told {N} about a chest of shining pearls hidden somewhere in the coral garden. || They brought the pearls to the old whale, who hung them in the water like a necklace of little moons.",
+            "The seahorses had hidden a treasure for the reef's great treasure hunt, and {N} and {C} followed the clues from one shell to the next. || The last clue led to a sandy hollow where all the seahorses were waiting, and the treasure was a welcome party for {N} and {C}.",
+            "A young octopus wanted to find the perfect present for his grandmother's birthday, and {N} and {C} helped him search the reef. || They found the perfect present, a shell that sang like the sea when you held it close, and Grandmother Octopus hugged everyone with all eight arms.",
         ],
         &[
             "A shy octopus had hidden inside the coral, and it held one end of the map. || The octopus came out, waved all eight arms and joined the hunt.",
@@ -323,6 +329,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A staircase made of cloud appeared in the garden, and at the top stood a castle as white as whipped cream. || The cloud king invited them to a feast of rain-drop jelly, and they floated home on a soft little cloud.",
             "The king of the clouds had lost his rainbow crown, and without it the rain could not find its colours. || The king put on his crown, and the next rain shower left the brightest rainbow anyone had ever seen.",
             "A cloud shaped like a sheep floated down and offered {N} and {C} a ride up into the sky. || The sheep cloud showed them the whole world from above, all {r:tiny|teeny} and peaceful, before bringing them {r:gently|softly|quietly} home.",
+            "The cloud queen wanted a new tower for the castle, and she asked {N} and {C} to help shape it from the fluffiest clouds in the sky. || The new tower rose tall and soft as a pillow, and the queen named it the Tower of {N} and {C}.",
+            "A red balloon floated up to the castle with a note from a child far below: “I wish I could see a cloud shaped like my puppy.” {N} and {C} set to work at once. || {N} and {C} patted and puffed the softest cloud into a little puppy, and far below, a child looked up, laughed and waved.",
         ],
         &[
             "The bridge between two towers was made of mist, and it kept drifting apart. || They knitted the mist together with a sunbeam, and the bridge held firm and sparkly.",
@@ -352,6 +360,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} found an old pocket watch that ticked backwards, and when {P} wound it, the whole room {r:began|started} to spin {r:gently|softly|quietly}. || With one more wind of the watch, the room spun {r:gently|softly|quietly} back, and they were home in time for supper.",
             "A friendly clockmaker asked {N} and {C} for help: a page of history had been smudged, and they had to set it right. || The page of history was clear again, and the clockmaker gave them a {r:tiny|teeny} golden key to remember the day.",
             "The grandfather clock in the hall chimed thirteen times, and its door creaked open onto a sunny day long ago. || When the clock chimed twelve, the door opened back onto the hall at home, just as if no time had passed.",
+            "A magic hourglass carried {N} and {C} back to the morning the castle's great oak was planted, where a young gardener was looking for just the right spot. || They helped the gardener plant the acorn beside the old well, and when the hourglass brought them back, the very same oak stood there, tall and wide, waving its branches hello.",
+            "Long ago in the castle, a young painter was trying to paint the royal family's portrait, but the little prince could not sit still, so {N} and {C} came to help. || {N} and {C} told the little prince a story so lovely that he sat still to the very end, and the finished portrait still hangs in the castle today, with a tiny picture of {N} and {C} in one corner.",
         ],
         &[
             "In the castle courtyard, the royal baker had forgotten how to make bread, and the feast was tonight. || They remembered the recipe together, and the whole castle smelled of warm bread.",
@@ -372,6 +382,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} and {C} built a rocket out of a cardboard box, and that night it really, truly lifted off. || The rocket landed {r:softly|gently|quietly} in the garden, and the cardboard box became an ordinary box again, but they knew better.",
             "A little star fell into the garden and asked for a ride back home to the Milky Way. || The little star twinkled its way home, and every night after that it winked at {N}'s window.",
             "The moon had sent an invitation: a space picnic on the rings of a faraway planet. || The picnic on the planet rings was the most {r:beautiful|lovely} picnic in the whole universe.",
+            "The space post office had a letter for the lighthouse keeper on the farthest moon, and {N} and {C} offered to deliver it in their rocket. || The letter was a hello from the keeper's sister on the next moon, and the keeper flashed her lighthouse three times to say, “I love you too.”",
+            "At the very edge of the galaxy spun a little planet that had never had a single visitor, so {N} and {C} steered their rocket there to say hello. || The little planet was so happy to have visitors at last that it made itself a ring of sparkly dust, and it still wears it today to remember {N} and {C}.",
         ],
         &[
             "On a small blue planet, they met a shy little alien who collected moon pebbles. || The alien gave them a glowing pebble to keep, and they taught the alien how to wave goodbye.",
@@ -401,6 +413,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} found a glowing acorn, and when {P} touched it, {P} shrank to the size of a ladybird. || When the adventure was over, the acorn glowed once more, and {N} grew back to just the right size.",
             "Under the garden roses there was a whole village no bigger than a teacup, and tonight its people needed help. || The {r:tiny|teeny} people threw a {r:tiny|teeny} party, with music so soft it sounded like the wings of a moth.",
             "A bumblebee landed on {N}'s finger and invited {O} to visit the {r:tiny|teeny} kingdom under the garden. || The bumblebee carried them home on its fuzzy back, humming all the way.",
+            "The {r:tiny|teeny} people were getting ready for their harvest festival, and {N} and {C} offered to help roll the biggest harvest of all, a single blueberry, to the village square. || The blueberry rolled into the square at last, and the {r:tiny|teeny} people shared it at a feast that lasted all evening.",
+            "The {r:tiny|teeny} school had no bell, so nobody knew when lessons began, and {N} and {C} set off to find one. || They found a bluebell that rang with a silvery ding, and from then on every lesson in the {r:tiny|teeny} school began with a happy little chime.",
         ],
         &[
             "A single raindrop was as big as a ball, and it had rolled right across the village gate. || They rolled the raindrop into a flower cup, where the bees could drink from it.",
@@ -421,6 +435,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The weather wizard was getting old and needed an apprentice, and she chose {N}. || The weather wizard {r:smiled|beamed} and said, “You are ready,” and gave {N} a little cloud of {POS} very own.",
             "The clouds had got muddled, and it was snowing on the flowers and raining on the snowmen. || Soon the snow was back on the snowmen, the rain was back on the flowers, and everything was just right.",
             "On top of the hill there was a weathervane that could talk, and today it had an important message. || The message was simple: “Tomorrow will be sunny,” and the whole village cheered.",
+            "The village children had been waiting all year for the first snow, and the weather wizard let {N} and {C} make it. || That night the first snowflakes fell, slow and soft, and in the morning the children built a snowman and waved up at the hilltop to say thank you.",
+            "The village was holding its kite festival, but the wind had fallen fast asleep behind the hill, so {N} and {C} went to wake it gently. || The wind woke with a big, soft yawn, and all afternoon it lifted the village kites and danced them high over the hilltop.",
         ],
         &[
             "The first lesson was making a gentle breeze, but the first try made a {r:tiny|teeny} whirlwind full of leaves. || The second try made a breeze so soft that it could rock a baby bird to sleep.",
@@ -441,6 +457,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "One morning {N} woke up and found that {P} could understand every word the animals said. || By evening {N} had so many animal friends that they all came to say goodnight.",
             "A wise old tortoise offered to teach {N} the language of the forest animals. || The tortoise nodded slowly and said that {N} had learned the most important word of all: “friend”.",
             "The animals of the clearing had a problem, and they needed someone who could listen. || Because someone had listened, the animals found their own answer, and the clearing was peaceful again.",
+            "The animals of the clearing wanted to give the old owl a surprise party, and they asked {N} and {C} to help plan it without letting her hear a single word. || The old owl hooted with delight when she saw the party, and she said it was the loveliest surprise of her long life.",
+            "A little mole who lived underground wanted to know what the stars looked like, but only the birds had seen them, so he asked {N} and {C} to listen to the birds for him. || {N} and {C} told the little mole every word the birds sang, and he fell asleep smiling, picturing the stars as tiny seeds of light.",
         ],
         &[
             "The rabbits and the squirrels could not agree whose turn it was to use the sunny spot. || They agreed to share: rabbits in the morning, squirrels in the afternoon, and {r:everybody|everyone} together at teatime.",
@@ -460,6 +478,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "As soon as {N} closed {POS} eyes, a feather boat came to carry {O} off to the land of dreams. || The feather boat carried {N} back home, floating down as {r:softly|gently|quietly} as a falling leaf.",
             "In the land of dreams, the sandman had lost his bag of golden sand, and nobody could fall asleep. || The sandman found his golden sand and sprinkled a little on {r:everyone|everybody}, and the whole land yawned happily.",
             "{N} dreamed of a staircase of clouds, and at the top {C} was waiting with a lantern. || At the top of the staircase, the lantern showed the way to the gentlest dream of all.",
+            "The Night Weaver was weaving a new blanket of dreams for all the children of the world, and she asked {N} and {C} to help choose the colours. || The blanket was finished in soft blues and silvers, and the Night Weaver spread it over the sleeping world so that every child would have a sweet dream.",
+            "The sheep that children count to fall asleep had wandered off across the dream meadows, and {N} and {C} went to gather them back. || One by one the sheep hopped back over their fence, and all over the world, {r:sleepy|drowsy} children counted them and drifted off to sleep.",
         ],
         &[
             "The dream island of candy floss was drifting away, and the dream children wanted to go and play there. || A rope of rainbow brought the island back, and {r:everybody|everyone} played there until it was time to rest.",

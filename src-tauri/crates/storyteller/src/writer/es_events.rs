@@ -46,7 +46,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era día de colegio, y la maestra había prometido una sorpresa muy especial después de comer. || La sorpresa era un pícnic bajo el manzano, y todos estuvieron de acuerdo: era el día de colegio más feliz.",
             "De camino al colegio, {N} y {C} encontraron una fiambrera perdida con una etiqueta que decía «Mo». || Mo abrazó su fiambrera y compartió sus fresas, y desde aquel día Mo fue su amigo.",
             "Aquel día la clase iba a plantar un huerto, y cada uno había traído una semilla de casa. || Al final del día, veinte semillitas dormían en la tierra, y toda la clase {r:susurró|murmuró}: «Creced bien».",
-            "Hoy era el día de la función de la clase, y {N} y {C} se encargaban de pintar el gran sol de cartón para el escenario. || El sol de cartón brillaba de un amarillo intenso sobre el escenario, y al final de la función toda la clase saludó bajo sus rayos.",
+            "Aquel era el día de la función de la clase, y {N} y {C} se encargaban de pintar el gran sol de cartón para el escenario. || El sol de cartón brillaba de un amarillo intenso sobre el escenario, y al final de la función toda la clase saludó bajo sus rayos.",
             "Aquella mañana cada uno había traído de casa su libro favorito para llenar la estantería vacía de la biblioteca de clase, y {N} y {C} se encargaban de colocarlos. || A la hora de salir, todos los libros estaban en la estantería en una fila ordenada y llena de color, y la clase estuvo de acuerdo: ahora era el rincón más acogedor del colegio.",
         ],
         &[
@@ -141,7 +141,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aquel día toda la familia estaba junta, y habían planeado un pícnic en el jardín seguido de cuentos. || El pícnic fue tan {r:bonito|precioso} que todos decidieron repetirlo cada semana.",
             "La abuela había venido de visita y traía una receta antigua del bizcocho de miel más esponjoso del mundo. || El bizcocho de miel salió dorado y esponjoso, y la abuela dijo que era el mejor que se había hecho nunca.",
             "Era el día de la familia, y cada uno tenía una tarea, del más grande al más pequeño. || Por la noche todas las tareas estaban hechas, y la familia se sentó junta en el sofá, cansada y feliz.",
-            "Hoy la familia había decidido dar una sorpresa a mamá con un desayuno en la cama, y {N} y {C} se encargaban de la bandeja. || Mamá se incorporó entre sus almohadas, sonrió a las tortitas un poco torcidas y a la flor de la bandeja, y dijo que era la forma más bonita del mundo de despertarse.",
+            "Aquel día la familia había decidido dar una sorpresa a mamá con un desayuno en la cama, y {N} y {C} se encargaban de la bandeja. || Mamá se incorporó entre sus almohadas, sonrió a las tortitas un poco torcidas y a la flor de la bandeja, y dijo que era la forma más bonita del mundo de despertarse.",
             "Después de cenar, la familia decidió dar un concierto en el salón, y {N} y {C} se encargaron de hacer las entradas. || Cada sitio del sofá tuvo su entrada, el abuelo tocó las cucharas, y el concierto terminó con toda la familia cantando a coro una última canción.",
         ],
         &[
@@ -183,7 +183,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aquel día {N} quería aprender algo nuevo: montar en bicicleta sin ruedines. || Al atardecer, {N} daba vueltas un poco temblorosas, luego líneas bien rectas, y {C} aplaudía cada vez.",
             "La bibliotecaria le enseñó a {N} un libro sobre las estrellas y le propuso aprender sus nombres. || Aquella noche, {N} sabía señalar la Osa Mayor y la Estrella Polar y decir sus nombres en voz alta.",
             "{N} había decidido aprender una melodía en una flautita de madera. || Por la noche, {N} tocó la melodía entera para la familia, y ni una sola nota chirrió.",
-            "A {N} le habían regalado un reloj de madera con unas agujas grandes y simpáticas, y hoy quería aprender a leer la hora en él. || Al atardecer {N} ya sabía leer todas las horas del reloj, y cuando la aguja pequeña llegó al siete, {N} anunció la hora de dormir antes que nadie, y {C} asintió con orgullo.",
+            "A {N} le habían regalado un reloj de madera con unas agujas grandes y simpáticas, y aquel día quería aprender a leer la hora en él. || Al atardecer {N} ya sabía leer todas las horas del reloj, y cuando la aguja pequeña llegó al siete, {N} anunció la hora de dormir antes que nadie, y {C} asintió con orgullo.",
             "La tía Rosa, que pintaba los dibujos de los libros de cuentos, se ofreció a enseñar a {N} a dibujar a {C}, empezando por círculos y óvalos sencillos. || Al caer la tarde, el dibujo se parecía tanto a {C} que {C} se sentó a su lado para posar, y la tía Rosa colgó el dibujo encima de la cama.",
         ],
         &[
@@ -256,6 +256,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En lo más profundo del bosque, el árbol más viejo había dejado de cantar, y todos los animales estaban preocupados. || Cuando el viejo árbol volvió a cantar, todas las hojas del bosque se unieron a su canción.",
             "Una hoja plateada bajó flotando y se posó en la mano de {N}, y en ella decía: «Ven, por favor». || La hoja la habían enviado las hadas del bosque, que querían dar las gracias a {N} por cuidar tan bien de los árboles.",
             "Las hadas del bosque habían perdido su farolillo, y sin él no encontraban el {r:camino|sendero} a su fiesta. || El farolillo de las hadas volvió a brillar, y la fiesta duró hasta que la luna estuvo bien alta.",
+            "Dos pajaritos azules iban a casarse en el bosque, y pidieron a {N} y a {C} que recogieran flores para el arco de la boda. || Bajo un arco de campanillas y margaritas, los dos pajaritos azules cantaron su canción de boda, y los invitados bailaron hasta que las setas luminosas se quedaron dormidas.",
+            "Aquella primavera había nacido una cervatilla en el bosque, y los animales pidieron a {N} y a {C} que los ayudaran a encontrarle el nombre perfecto. || Bajo las setas luminosas, la cervatilla recibió su nombre, Rocío, y todos los animales del bosque lo {r:susurraron|murmuraron} con cariño para darle la bienvenida.",
         ],
         &[
             "Un {r:camino|sendero} de setas brillantes llevaba a un claro donde las flores seguían bien cerradas. || Las flores se abrieron, pétalo a pétalo, y el claro brilló con todos los colores del arcoíris.",
@@ -275,6 +277,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En lo alto de las montañas vivía un dragoncito que no echaba fuego, solo burbujas tibias que hacían cosquillas. || El dragoncito aprendió que las burbujas son un regalo maravilloso, y a todos les encantó jugar con ellas.",
             "Un día, un dragón bebé aterrizó en el prado con un buen golpe y una sonrisa muy avergonzada. || El dragón bebé por fin pudo volver a casa, dando una voltereta feliz en el aire por encima de sus cabezas.",
             "Los niños del pueblo siempre se habían preguntado por el suave retumbar de las montañas, y aquel día {N} lo descubrió: era un dragón que roncaba. || El dragón dormilón se despertó, soltó un bostezo tibio con olor a canela y se hizo su amigo para siempre.",
+            "El dragón más viejo de las montañas iba a cumplir mil años, y {N} y {C} ayudaron a los dragoncitos a tejerle una manta de cumpleaños con flores de la montaña. || El viejo dragón desenrolló su manta de flores, se acurrucó encima con un rugido feliz y dijo que era el mejor cumpleaños de sus mil años.",
+            "Un dragoncito se mudaba por primera vez a una cueva solo para él, y {N} y {C} fueron a ayudarle a dejarla bien acogedora. || Al caer la tarde, la cueva nueva tenía una cama de musgo, un caminito de guijarros y una tetera de té calentito, y el dragoncito se durmió sonriendo en su nuevo hogar.",
         ],
         &[
             "El dragoncito quería volar hasta la cueva de su familia, pero se tambaleaba con el viento. || Con un poco de práctica y muchos ánimos, el dragón voló recto y seguro.",
@@ -294,6 +298,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una burbuja que llevaba un mapa diminuto subió a la superficie y estalló justo delante de la nariz de {N}. || El mapa llevaba a un cofre lleno de conchas brillantes, y las compartieron con todos los peces del arrecife.",
             "Bajo las olas, los peces buscaban un cofre del tesoro perdido desde hacía cien años. || Por fin encontraron el viejo cofre, y dentro estaba el tesoro favorito del arrecife: una canción que todos los peces sabían cantar.",
             "Una vieja ballena bondadosa le habló a {N} de un cofre de perlas brillantes escondido en el jardín de coral. || Llevaron las perlas a la vieja ballena, que las colgó en el agua como un collar de lunitas.",
+            "Los caballitos de mar habían escondido un tesoro para el gran juego de pistas del arrecife, y {N} y {C} siguieron las pistas de una concha a otra. || La última pista llevaba a un hueco de arena donde esperaban todos los caballitos de mar, y el tesoro era una fiesta de bienvenida para {N} y {C}.",
+            "Un pulpito quería encontrar el regalo perfecto para el cumpleaños de su abuela, y {N} y {C} le ayudaron a buscar por todo el arrecife. || Encontraron el regalo perfecto, una concha que cantaba como el mar cuando te la acercabas al oído, y la abuela pulpo los abrazó a todos con sus ocho brazos.",
         ],
         &[
             "Un pulpo tímido se había escondido en el coral, y tenía un trozo del mapa. || El pulpo salió, saludó con sus ocho brazos y se unió a la búsqueda.",
@@ -323,6 +329,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En el jardín apareció una escalera de nube, y en lo alto había un castillo blanco como la nata montada. || El rey de las nubes los invitó a un banquete de gelatina de gotas de lluvia, y volvieron a casa en una nubecita blandita.",
             "El rey de las nubes había perdido su corona de arcoíris, y sin ella la lluvia no encontraba sus colores. || El rey se puso la corona, y el siguiente chaparrón dejó el arcoíris más {r:bonito|precioso} que se había visto nunca.",
             "Una nube con forma de oveja bajó y ofreció a {N} y a {C} llevarlos al cielo. || La nube oveja les enseñó el mundo desde arriba, pequeñito y tranquilo, antes de devolverlos con suavidad a casa.",
+            "La reina de las nubes quería una torre nueva para su castillo, y pidió a {N} y a {C} que la ayudaran a darle forma con las nubes más esponjosas del cielo. || La torre nueva se alzó alta y blandita como una almohada, y la reina la llamó la Torre de {N} y {C}.",
+            "Un globo rojo subió hasta el castillo con una nota de un niño que vivía allá abajo: «Ojalá pudiera ver una nube con la forma de mi perrito». {N} y {C} se pusieron manos a la obra enseguida. || {N} y {C} dieron palmaditas y soplidos a la nube más suave hasta convertirla en un perrito, y allá abajo, un niño miró hacia arriba, se rio y saludó con la mano.",
         ],
         &[
             "El puente entre dos torres era de neblina y no paraba de deshacerse. || Tejieron la neblina con un rayo de sol, y el puente quedó firme y brillante.",
@@ -352,6 +360,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} encontró un viejo reloj de bolsillo que iba hacia atrás, y al darle cuerda, toda la habitación {r:empezó a|comenzó a} girar {r:suavemente|dulcemente}. || Con una vuelta más de cuerda, la habitación giró {r:suavemente|dulcemente} hacia el otro lado, y llegaron a casa justo a tiempo para cenar.",
             "Un relojero amable pidió ayuda a {N} y a {C}: una página de la historia se había emborronado, y había que arreglarla. || La página de la historia volvió a estar clara, y el relojero les regaló una llavecita dorada para recordar el día.",
             "El gran reloj del pasillo dio trece campanadas, y su puerta se abrió crujiendo a un día soleado de hace mucho tiempo. || Cuando el reloj dio las doce, la puerta se abrió de nuevo al pasillo de casa, como si no hubiera pasado el tiempo.",
+            "Un reloj de arena mágico llevó a {N} y a {C} a la mañana en que se plantó el gran roble del castillo, donde un joven jardinero buscaba el sitio perfecto. || Ayudaron al jardinero a plantar la bellota junto al viejo pozo, y cuando el reloj de arena los trajo de vuelta, allí estaba el mismo roble, alto y frondoso, saludándolos con sus ramas.",
+            "Hace mucho tiempo, en el castillo, un joven pintor intentaba pintar el retrato de la familia real, pero el principito no se estaba quieto, así que {N} y {C} fueron a ayudar. || {N} y {C} le contaron al principito un cuento tan bonito que se quedó quieto hasta el final, y el retrato terminado sigue colgado hoy en el castillo, con un dibujito de {N} y {C} en una esquina.",
         ],
         &[
             "En el patio del castillo, el panadero real había olvidado cómo hacer pan, y el banquete era esa misma noche. || Recordaron la receta entre todos, y el castillo entero olió a pan calentito.",
@@ -372,6 +382,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} y {C} construyeron un cohete con una caja de cartón, y aquella noche despegó de verdad. || El cohete aterrizó {r:suavemente|dulcemente} en el jardín y volvió a ser una caja de cartón, pero ellos sabían la verdad.",
             "Una estrellita cayó en el jardín y pidió que la llevaran de vuelta a casa, a la Vía Láctea. || La estrellita volvió a casa parpadeando, y cada noche después de aquella le guiñaba un ojo a la ventana de {N}.",
             "La luna había enviado una invitación: un pícnic espacial en los anillos de un planeta lejano. || El pícnic en los anillos fue el más {r:bonito|precioso} de todo el universo.",
+            "La oficina de correos del espacio tenía una carta para la farera de la luna más lejana, y {N} y {C} se ofrecieron a llevarla en su cohete. || La carta era un saludo de la hermana de la farera, que vivía en la luna de al lado, y la farera hizo parpadear su faro tres veces para decir: «Yo también te quiero».",
+            "En el mismo borde de la galaxia giraba un pequeño planeta que nunca había recibido ni una sola visita, así que {N} y {C} pusieron rumbo hacia allí con su cohete para saludarlo. || El pequeño planeta se puso tan contento de tener visita por fin que se hizo un anillo de polvo brillante, y todavía hoy lo lleva para acordarse de {N} y {C}.",
         ],
         &[
             "En un planetita azul conocieron a un extraterrestre tímido que coleccionaba piedras de luna. || El extraterrestre les regaló una piedra brillante, y ellos le enseñaron a decir adiós con la mano.",
@@ -401,6 +413,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} encontró una bellota que brillaba, y al tocarla, {g:se hizo tan pequeñito como una mariquita|se hizo tan pequeñita como una mariquita|encogió hasta el tamaño de una mariquita}. || Cuando terminó la aventura, la bellota brilló otra vez, y {N} recuperó su tamaño de siempre.",
             "Bajo los rosales del jardín había todo un pueblo no más grande que una taza de té, y esa noche sus habitantes necesitaban ayuda. || Los habitantes diminutos celebraron una fiesta diminuta, con una música tan suave que parecía el aleteo de una polilla.",
             "Un abejorro se posó en el dedo de {N} y le propuso visitar el reino diminuto bajo el jardín. || El abejorro los llevó de vuelta a casa sobre su lomo peludito, zumbando todo el {r:camino|sendero}.",
+            "Los habitantes diminutos preparaban su fiesta de la cosecha, y {N} y {C} se ofrecieron a ayudar a llevar rodando la cosecha más grande de todas, un solo arándano, hasta la plaza del pueblo. || Por fin el arándano llegó rodando a la plaza, y los habitantes diminutos lo compartieron en un banquete que duró toda la tarde.",
+            "La escuela diminuta no tenía campana, así que nadie sabía cuándo empezaban las clases, y {N} y {C} salieron a buscar una. || Encontraron una campanilla que sonaba con un tintineo plateado, y desde entonces cada clase de la escuela diminuta empezó con un alegre repique.",
         ],
         &[
             "Una sola gota de lluvia era tan grande como una pelota, y había rodado hasta la puerta del pueblo. || Hicieron rodar la gota hasta una flor en forma de copa, donde las abejas pudieron beber.",
@@ -421,6 +435,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La maga del tiempo se estaba haciendo mayor y buscaba a alguien a quien enseñarle todo, y eligió a {N}. || La maga sonrió y dijo: «Desde hoy, el tiempo te escuchará», y le regaló a {N} una nubecita solo para {g:él|ella|{N}}.",
             "Las nubes se habían hecho un lío: nevaba sobre las flores y llovía sobre los muñecos de nieve. || Pronto la nieve volvió a los muñecos, la lluvia a las flores, y todo quedó como debía.",
             "En lo alto de la colina había una veleta que hablaba, y aquel día tenía un mensaje importante. || El mensaje era sencillo: «Mañana hará sol», y todo el pueblo aplaudió.",
+            "Los niños del pueblo llevaban todo el año esperando la primera nevada, y la maga del tiempo dejó que {N} y {C} la hicieran. || Esa noche cayeron los primeros copos, lentos y suaves, y por la mañana los niños hicieron un muñeco de nieve y saludaron hacia la colina para dar las gracias.",
+            "El pueblo celebraba su fiesta de las cometas, pero el viento se había quedado profundamente dormido detrás de la colina, así que {N} y {C} fueron a despertarlo con cuidado. || El viento se despertó con un bostezo grande y suave, y toda la tarde levantó las cometas del pueblo y las hizo bailar muy alto sobre la colina.",
         ],
         &[
             "La primera lección era hacer una brisa suave, pero el primer intento hizo un remolino diminuto lleno de hojas. || El segundo intento hizo una brisa tan suave que podría haber mecido a un pajarito.",
@@ -441,6 +457,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una mañana, {N} se despertó y descubrió que entendía cada palabra de los animales. || Por la noche, {N} tenía tantos amigos animales que todos vinieron a darle las buenas noches.",
             "Una vieja tortuga sabia se ofreció a enseñarle a {N} el idioma de los animales del bosque. || La tortuga asintió {r:despacio|despacito} y dijo que {N} había aprendido la palabra más importante de todas: «amigo».",
             "Los animales del claro tenían un problema, y necesitaban a alguien que supiera escuchar. || Como alguien los había escuchado, los animales encontraron su propia solución, y el claro volvió a estar en paz.",
+            "Los animales del claro querían darle una fiesta sorpresa a la vieja lechuza, y pidieron a {N} y a {C} que los ayudaran a prepararla sin que ella oyera ni una palabra. || La vieja lechuza ululó de alegría al ver la fiesta, y dijo que era la sorpresa más bonita de su larga vida.",
+            "Un topito que vivía bajo tierra quería saber cómo eran las estrellas, pero solo los pájaros las habían visto, así que pidió a {N} y a {C} que escucharan a los pájaros por él. || {N} y {C} le contaron al topito cada palabra que cantaron los pájaros, y él se durmió sonriendo, imaginando las estrellas como semillitas de luz.",
         ],
         &[
             "Los conejos y las ardillas no se ponían de acuerdo sobre a quién le tocaba el rincón soleado. || Decidieron compartir: los conejos por la mañana, las ardillas por la tarde y todos juntos a la hora de la merienda.",
@@ -460,6 +478,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "En cuanto {N} cerró los ojos, apareció a su lado una barca de plumas, lista para zarpar hacia el país de los sueños. || La barca de plumas llevó a {N} de vuelta a casa, bajando tan suave como una hoja que cae.",
             "En el país de los sueños, el hombrecillo de la arena había perdido su saco de arena dorada, y nadie podía dormirse. || El hombrecillo encontró su arena dorada y echó un poquito sobre cada uno, y todo el país bostezó feliz.",
             "{N} soñó con una escalera de nubes, y arriba del todo {C} esperaba con un farolillo. || En lo alto de la escalera, el farolillo mostró el {r:camino|sendero} hacia el más dulce de todos los sueños.",
+            "La Tejedora de la Noche tejía una manta nueva de sueños para todos los niños del mundo, y pidió a {N} y a {C} que la ayudaran a elegir los colores. || La manta quedó terminada en azules suaves y plateados, y la Tejedora de la Noche la extendió sobre el mundo dormido para que cada niño tuviera un sueño dulce.",
+            "Las ovejas que cuentan los niños para dormirse se habían dispersado por los prados de los sueños, y {N} y {C} fueron a reunirlas. || Una a una, las ovejas volvieron a saltar su valla, y en todo el mundo los niños, con mucho sueño, las contaron hasta quedarse dormidos.",
         ],
         &[
             "La isla de algodón de azúcar se alejaba flotando, y los niños del sueño querían ir a jugar allí. || Una cuerda de arcoíris trajo la isla de vuelta, y todos jugaron allí hasta la hora de descansar.",

@@ -46,7 +46,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "C'était un jour d'école, et la maîtresse avait promis une surprise toute spéciale après le déjeuner. || La surprise, c'était un pique-nique sous le pommier, et tout le monde fut d'accord : c'était la plus belle journée d'école.",
             "En allant à l'école, {N} et {C} trouvèrent une boîte à goûter perdue, avec une étiquette qui disait « Mo ». || Mo serra la boîte contre lui et partagea ses fraises, et depuis ce jour, Mo fut leur ami.",
             "Ce jour-là, la classe allait planter un jardin, et chacun avait apporté une graine de la maison. || À la fin de la journée, vingt petites graines dormaient dans la terre, et toute la classe {r:chuchota|murmura} : « Poussez bien. »",
-            "Aujourd'hui, c'était le jour du spectacle de la classe, et {N} et {C} étaient chargés de peindre le grand soleil en carton du décor. || Le soleil en carton brillait d'un jaune éclatant au-dessus de la scène, et à la fin du spectacle, toute la classe vint saluer sous ses rayons.",
+            "Ce jour-là, c'était le jour du spectacle de la classe, et {N} et {C} étaient chargés de peindre le grand soleil en carton du décor. || Le soleil en carton brillait d'un jaune éclatant au-dessus de la scène, et à la fin du spectacle, toute la classe vint saluer sous ses rayons.",
             "Ce matin-là, chacun avait apporté son livre préféré de la maison pour remplir l'étagère vide de la bibliothèque de la classe, et {N} et {C} étaient chargés de les ranger. || À l'heure de la sortie, tous les livres se tenaient sur l'étagère en une rangée bien droite et colorée, et la classe fut d'accord : c'était désormais le coin le plus douillet de l'école.",
         ],
         &[
@@ -141,7 +141,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ce jour-là, toute la famille était réunie, et l'on avait prévu un pique-nique au jardin, suivi d'histoires. || Le pique-nique fut si réussi que tout le monde décida de recommencer chaque semaine.",
             "Mamie était venue en visite, avec une vieille recette du gâteau au miel le plus moelleux du monde. || Le gâteau au miel sortit du four doré et moelleux, et Mamie déclara que c'était le meilleur jamais fait.",
             "C'était le jour de la famille, et chacun avait une tâche, du plus grand au plus petit. || Le soir venu, toutes les tâches étaient faites, et la famille s'installa sur le canapé, fatiguée et heureuse.",
-            "Aujourd'hui, la famille avait décidé de faire une surprise à Maman avec un petit-déjeuner au lit, et {N} et {C} s'occupaient du plateau. || Maman se redressa dans ses oreillers, sourit aux crêpes un peu de travers et à la fleur posée sur le plateau, et dit que c'était la plus jolie façon de se réveiller au monde.",
+            "Ce jour-là, la famille avait décidé de faire une surprise à Maman avec un petit-déjeuner au lit, et {N} et {C} s'occupaient du plateau. || Maman se redressa dans ses oreillers, sourit aux crêpes un peu de travers et à la fleur posée sur le plateau, et dit que c'était la plus jolie façon de se réveiller au monde.",
             "Après le dîner, la famille décida de donner un concert dans le salon, et {N} et {C} furent chargés de fabriquer les billets. || Chaque place du canapé eut son billet, Papi joua des cuillères, et le concert se termina par une dernière chanson chantée par toute la famille.",
         ],
         &[
@@ -183,7 +183,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ce jour-là, {N} voulait apprendre quelque chose de nouveau : faire du vélo sans les petites roues. || Au coucher du soleil, {N} faisait des cercles un peu tremblants, puis des lignes bien droites, et {C} applaudissait à chaque fois.",
             "La bibliothécaire montra à {N} un livre sur les étoiles et proposa d'apprendre leurs noms. || Ce soir-là, {N} savait montrer la Grande Ourse et l'étoile du Nord, et dire leurs noms à voix haute.",
             "{N} avait décidé d'apprendre un air sur une toute petite flûte en bois. || Le soir, {N} joua tout l'air devant la famille, et pas une seule note ne couina.",
-            "{N} avait reçu une horloge en bois aux grandes aiguilles rigolotes, et voulait aujourd'hui apprendre à y lire l'heure. || Le soir venu, {N} savait lire chaque heure sur l'horloge, et quand la petite aiguille arriva sur le sept, {N} annonça l'heure du coucher avant tout le monde, et {C} hocha la tête avec fierté.",
+            "{N} avait reçu une horloge en bois aux grandes aiguilles rigolotes, et voulait ce jour-là apprendre à y lire l'heure. || Le soir venu, {N} savait lire chaque heure sur l'horloge, et quand la petite aiguille arriva sur le sept, {N} annonça l'heure du coucher avant tout le monde, et {C} hocha la tête avec fierté.",
             "Tante Rosa, qui peignait les images des livres d'histoires, proposa d'apprendre à {N} à dessiner {C}, en commençant par des ronds et des ovales tout simples. || Le soir venu, le dessin ressemblait tant à {C} que {C} vint s'asseoir à côté pour prendre la pose, et Tante Rosa accrocha le dessin au-dessus du lit.",
         ],
         &[
@@ -256,6 +256,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Au cœur de la forêt, le plus vieil arbre avait cessé de chanter, et tous les animaux s'inquiétaient. || Quand le vieil arbre se remit à chanter, chaque feuille de la forêt reprit la chanson avec lui.",
             "Une feuille d'argent descendit en voletant et se posa dans la main de {N} ; on pouvait y lire : « Viens, s'il te plaît. » || La feuille avait été envoyée par les fées de la forêt, qui voulaient remercier {N} d'être un si bon ami des arbres.",
             "Les fées de la forêt avaient perdu leur lanterne, et sans elle, elles ne trouvaient plus le {r:chemin|sentier} de leur fête. || La lanterne des fées brilla de nouveau, et la fête dura jusqu'à ce que la lune soit haute.",
+            "Deux petits oiseaux bleus allaient se marier dans la forêt, et ils demandèrent à {N} et à {C} de cueillir des fleurs pour l'arche de la noce. || Sous une arche de jacinthes et de pâquerettes, les deux oiseaux bleus chantèrent leur chanson de mariage, et les invités dansèrent jusqu'à ce que les champignons lumineux s'endorment.",
+            "Ce printemps-là, une petite biche était née dans la forêt, et les animaux demandèrent à {N} et à {C} d'aider à lui trouver le plus joli des noms. || Sous les champignons lumineux, la petite biche reçut son nom, Rosée, et chaque animal de la forêt le {r:murmura|chuchota} doucement pour lui souhaiter la bienvenue.",
         ],
         &[
             "Un {r:chemin|sentier} de champignons lumineux menait à une clairière où toutes les fleurs restaient fermées. || Les fleurs s'ouvrirent, un pétale après l'autre, et la clairière brilla de toutes les couleurs de l'arc-en-ciel.",
@@ -275,6 +277,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Tout en haut des montagnes vivait un petit dragon qui ne crachait pas de feu, seulement des bulles tièdes qui chatouillaient. || Le petit dragon comprit que les bulles sont un merveilleux cadeau, et tout le monde adora jouer avec.",
             "Un jour, un bébé dragon atterrit dans la prairie avec un gros boum et un sourire tout gêné. || Le bébé dragon put enfin rentrer chez lui, en faisant un joyeux looping au-dessus de leurs têtes.",
             "Les enfants du village s'étaient toujours demandé d'où venait le doux grondement des montagnes, et ce jour-là, {N} le découvrit : c'était un dragon qui ronflait. || Le dragon ensommeillé se réveilla, bâilla un bâillement tiède qui sentait la cannelle et devint leur ami pour toujours.",
+            "Le plus vieux dragon des montagnes allait avoir mille ans, et {N} et {C} aidèrent les petits dragons à lui tisser une couverture d'anniversaire en fleurs des montagnes. || Le vieux dragon déroula sa couverture de fleurs, s'y pelotonna avec un grondement joyeux et dit que c'était le plus bel anniversaire de ses mille ans.",
+            "Un petit dragon emménageait pour la première fois dans une grotte rien qu'à lui, et {N} et {C} vinrent l'aider à la rendre douillette. || Le soir venu, la nouvelle grotte avait un lit de mousse, un petit chemin de galets et une théière de thé chaud, et le petit dragon s'endormit en souriant dans sa nouvelle maison.",
         ],
         &[
             "Le petit dragon voulait voler jusqu'à la grotte de sa famille, mais il vacillait dans le vent. || Avec un peu d'entraînement et beaucoup d'encouragements, le dragon vola bien droit.",
@@ -294,6 +298,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Une bulle qui transportait une petite carte remonta à la surface et éclata juste sous le nez de {N}. || La carte menait à un coffre plein de coquillages brillants, et ils les partagèrent avec tous les poissons du récif.",
             "Sous les vagues, les poissons cherchaient un coffre au trésor perdu depuis cent ans. || Le vieux coffre fut enfin retrouvé, et dedans se trouvait le trésor préféré du récif : une chanson que tous les poissons savaient chanter.",
             "Une vieille baleine bienveillante parla à {N} d'un coffre de perles brillantes caché dans le jardin de corail. || Ils apportèrent les perles à la vieille baleine, qui les suspendit dans l'eau comme un collier de petites lunes.",
+            "Les hippocampes avaient caché un trésor pour le grand jeu de piste du récif, et {N} et {C} suivirent les indices d'un coquillage à l'autre. || Le dernier indice menait à un creux de sable où tous les hippocampes les attendaient : le trésor, c'était une fête de bienvenue pour {N} et {C}.",
+            "Un jeune poulpe voulait trouver le cadeau parfait pour l'anniversaire de sa grand-mère, et {N} et {C} l'aidèrent à fouiller le récif. || Ils trouvèrent le cadeau parfait, un coquillage qui chantait comme la mer quand on le tenait contre l'oreille, et Grand-mère Poulpe les serra tous dans ses huit bras.",
         ],
         &[
             "Une pieuvre timide s'était cachée dans le corail, et elle tenait un bout de la carte. || La pieuvre sortit, agita ses huit bras et se joignit à la chasse au trésor.",
@@ -323,6 +329,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un escalier de nuages apparut dans le jardin, et tout en haut se dressait un château blanc comme de la crème fouettée. || Le roi des nuages les invita à un festin de gelée de gouttes de pluie, et ils rentrèrent sur un petit nuage tout doux.",
             "Le roi des nuages avait perdu sa couronne arc-en-ciel, et sans elle, la pluie ne retrouvait plus ses couleurs. || Le roi remit sa couronne, et l'averse suivante laissa le plus bel arc-en-ciel qu'on ait jamais vu.",
             "Un nuage en forme de mouton descendit et proposa à {N} et à {C} de les emmener dans le ciel. || Le nuage-mouton leur montra le monde d'en haut, tout petit et paisible, avant de les ramener doucement à la maison.",
+            "La reine des nuages voulait une nouvelle tour pour son château, et elle demanda à {N} et à {C} de l'aider à la façonner dans les nuages les plus moelleux du ciel. || La nouvelle tour s'éleva, haute et douce comme un oreiller, et la reine l'appela la Tour de {N} et {C}.",
+            "Un ballon rouge monta jusqu'au château avec un petit mot d'un enfant, tout en bas : « J'aimerais tant voir un nuage qui ressemble à mon chiot. » {N} et {C} se mirent aussitôt au travail. || {N} et {C} tapotèrent et gonflèrent le nuage le plus doux jusqu'à en faire un petit chiot, et tout en bas, un enfant leva les yeux, rit et fit coucou de la main.",
         ],
         &[
             "Le pont entre deux tours était fait de brume, et il n'arrêtait pas de se défaire. || Ils tricotèrent la brume avec un rayon de soleil, et le pont tint bon, tout scintillant.",
@@ -352,6 +360,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} trouva une vieille montre à gousset qui tournait à l'envers, et quand on la remonta, toute la pièce {r:se mit à|commença à} tourner doucement. || Un tour de remontoir de plus, et la pièce tourna doucement dans l'autre sens : ils étaient rentrés juste à temps pour le dîner.",
             "Un gentil horloger demanda de l'aide à {N} et à {C} : une page d'histoire avait été tachée, et il fallait la remettre en ordre. || La page d'histoire redevint claire, et l'horloger leur offrit une minuscule clé dorée en souvenir.",
             "La grande horloge du couloir sonna treize coups, et sa porte s'ouvrit en grinçant sur une journée ensoleillée d'autrefois. || Quand l'horloge sonna midi, la porte s'ouvrit de nouveau sur le couloir de la maison, comme si le temps ne s'était pas écoulé.",
+            "Un sablier magique emporta {N} et {C} au matin où fut planté le grand chêne du château : un jeune jardinier cherchait l'endroit idéal. || Ils aidèrent le jardinier à planter le gland près du vieux puits, et quand le sablier les ramena à leur époque, le même chêne se dressait là, grand et large, et agitait ses branches pour leur dire bonjour.",
+            "Il y a bien longtemps, au château, un jeune peintre essayait de faire le portrait de la famille royale, mais le petit prince ne tenait pas en place, alors {N} et {C} vinrent l'aider. || {N} et {C} racontèrent au petit prince une histoire si belle qu'il resta sage jusqu'au bout, et le portrait achevé est encore accroché au château aujourd'hui, avec un minuscule dessin de {N} et {C} dans un coin.",
         ],
         &[
             "Dans la cour du château, le boulanger royal avait oublié comment faire le pain, et le festin avait lieu le soir même. || Ils retrouvèrent la recette ensemble, et tout le château sentit bon le pain chaud.",
@@ -372,6 +382,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} et {C} construisirent une fusée avec un carton, et cette nuit-là, elle décolla pour de vrai. || La fusée se posa doucement dans le jardin et redevint un simple carton, mais eux savaient bien la vérité.",
             "Une petite étoile tomba dans le jardin et demanda qu'on la ramène chez elle, dans la Voie lactée. || La petite étoile rentra chez elle en scintillant, et chaque nuit, elle fit un clin d'œil à la fenêtre de {N}.",
             "La lune avait envoyé une invitation : un pique-nique spatial sur les anneaux d'une planète lointaine. || Le pique-nique sur les anneaux fut le plus {r:beau|joli} pique-nique de tout l'univers.",
+            "La poste de l'espace avait une lettre pour la gardienne du phare de la lune la plus lointaine, et {N} et {C} proposèrent de la livrer en fusée. || La lettre était un bonjour de la sœur de la gardienne, qui vivait sur la lune voisine, et la gardienne fit clignoter son phare trois fois pour dire : « Moi aussi, je t'aime. »",
+            "Tout au bord de la galaxie tournait une petite planète qui n'avait jamais reçu la moindre visite, alors {N} et {C} y dirigèrent leur fusée pour lui dire bonjour. || La petite planète fut si heureuse d'avoir enfin de la visite qu'elle se fit un anneau de poussière scintillante, et elle le porte encore aujourd'hui en souvenir de {N} et {C}.",
         ],
         &[
             "Sur une petite planète bleue, ils rencontrèrent un petit extraterrestre timide qui collectionnait les cailloux de lune. || L'extraterrestre leur offrit un caillou lumineux, et ils lui apprirent à faire au revoir de la main.",
@@ -401,6 +413,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} trouva un gland qui brillait, et en le touchant, {g:devint aussi petit qu'une coccinelle|devint aussi petite qu'une coccinelle|rapetissa jusqu'à la taille d'une coccinelle}. || Quand l'aventure fut finie, le gland brilla encore une fois, et {N} retrouva sa taille habituelle.",
             "Sous les rosiers du jardin se cachait tout un village pas plus grand qu'une tasse de thé, et ce soir, ses habitants avaient besoin d'aide. || Les minuscules habitants donnèrent une minuscule fête, avec une musique si douce qu'on aurait dit des ailes de papillon de nuit.",
             "Un bourdon se posa sur le doigt de {N} et l'invita à visiter le petit royaume caché sous le jardin. || Le bourdon les ramena sur son dos tout duveteux, en bourdonnant tout le long du {r:chemin|sentier}.",
+            "Les minuscules habitants préparaient leur fête des récoltes, et {N} et {C} proposèrent d'aider à rouler la plus grosse récolte de toutes, une seule myrtille, jusqu'à la place du village. || La myrtille arriva enfin sur la place, et les minuscules habitants la partagèrent lors d'un festin qui dura toute la soirée.",
+            "La minuscule école n'avait pas de cloche, si bien que personne ne savait quand commençaient les leçons, et {N} et {C} partirent en chercher une. || Ils trouvèrent une campanule qui tintait d'un petit son argenté, et dès lors, chaque leçon de la minuscule école commença par un joyeux petit carillon.",
         ],
         &[
             "Une seule goutte de pluie était grosse comme un ballon, et elle avait roulé juste devant la porte du village. || Ils firent rouler la goutte dans une fleur en forme de coupe, où les abeilles purent venir boire.",
@@ -421,6 +435,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La magicienne du temps se faisait vieille et cherchait quelqu'un à qui tout apprendre, et c'est {N} qu'elle choisit. || La magicienne sourit et dit : « Désormais, le temps qu'il fait t'écoutera », et elle offrit à {N} un petit nuage rien que pour {g:lui|elle|{N}}.",
             "Les nuages s'étaient embrouillés : il neigeait sur les fleurs et il pleuvait sur les bonshommes de neige. || Bientôt, la neige retourna sur les bonshommes, la pluie sur les fleurs, et tout fut juste comme il faut.",
             "En haut de la colline, il y avait une girouette qui parlait, et ce jour-là, elle avait un message important. || Le message était simple : « Demain, il fera beau », et tout le village applaudit.",
+            "Les enfants du village attendaient la première neige depuis toute une année, et la magicienne du temps laissa {N} et {C} la faire tomber. || Cette nuit-là, les premiers flocons tombèrent, lents et doux, et au matin, les enfants bâtirent un bonhomme de neige et firent signe vers la colline pour dire merci.",
+            "Le village organisait sa fête des cerfs-volants, mais le vent s'était profondément endormi derrière la colline, alors {N} et {C} allèrent le réveiller tout doucement. || Le vent se réveilla avec un grand bâillement tout doux, et tout l'après-midi, il souleva les cerfs-volants du village et les fit danser haut au-dessus de la colline.",
         ],
         &[
             "La première leçon consistait à faire une brise légère, mais le premier essai fit un minuscule tourbillon plein de feuilles. || Le deuxième essai fit une brise si douce qu'elle aurait pu bercer un oisillon.",
@@ -441,6 +457,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un matin, {N} se réveilla et découvrit que chaque mot des animaux était devenu compréhensible. || Le soir venu, {N} avait tant {r:d'amis|de copains} animaux qu'ils vinrent tous dire bonne nuit.",
             "Une vieille tortue sage proposa d'apprendre à {N} la langue des animaux de la forêt. || La tortue hocha lentement la tête et dit que {N} avait appris le mot le plus important de tous : « ami ».",
             "Les animaux de la clairière avaient un problème, et ils avaient besoin de quelqu'un qui sache écouter. || Parce que quelqu'un les avait écoutés, les animaux trouvèrent leur propre solution, et la clairière redevint paisible.",
+            "Les animaux de la clairière voulaient organiser une fête surprise pour la vieille chouette, et ils demandèrent à {N} et à {C} de les aider à la préparer sans qu'elle en entende un seul mot. || La vieille chouette hulula de joie en découvrant la fête, et elle dit que c'était la plus belle surprise de sa longue vie.",
+            "Une petite taupe qui vivait sous la terre voulait savoir à quoi ressemblaient les étoiles, mais seuls les oiseaux les avaient vues, alors elle demanda à {N} et à {C} d'écouter les oiseaux pour elle. || {N} et {C} répétèrent à la petite taupe chaque mot chanté par les oiseaux, et elle s'endormit en souriant, imaginant les étoiles comme de minuscules graines de lumière.",
         ],
         &[
             "Les lapins et les écureuils n'arrivaient pas à décider à qui revenait le coin ensoleillé. || Ils décidèrent de partager : les lapins le matin, les écureuils l'après-midi, et tout le monde ensemble à l'heure du goûter.",
@@ -460,6 +478,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Dès que {N} ferma les yeux, une barque de plumes vint l'emporter au pays des rêves. || La barque de plumes ramena {N} à la maison, en descendant aussi doucement qu'une feuille qui tombe.",
             "Au pays des rêves, le marchand de sable avait perdu son sac de sable doré, et personne ne pouvait s'endormir. || Le marchand de sable retrouva son sable doré et en saupoudra un peu sur chacun, et tout le pays bâilla de bonheur.",
             "{N} rêva d'un escalier de nuages, et tout en haut, {C} attendait avec une lanterne. || En haut de l'escalier, la lanterne montra le {r:chemin|sentier} du plus doux de tous les rêves.",
+            "La Tisseuse de nuit tissait une nouvelle couverture de rêves pour tous les enfants du monde, et elle demanda à {N} et à {C} de l'aider à choisir les couleurs. || La couverture fut terminée, toute de bleus doux et d'argent, et la Tisseuse de nuit l'étendit sur le monde endormi pour que chaque enfant fasse un beau rêve.",
+            "Les moutons que les enfants comptent pour s'endormir s'étaient éparpillés dans les prés des rêves, et {N} et {C} partirent les rassembler. || Un à un, les moutons sautèrent de nouveau par-dessus leur barrière, et partout dans le monde, les enfants ensommeillés les comptèrent et glissèrent doucement dans le sommeil.",
         ],
         &[
             "L'île en barbe à papa s'éloignait en flottant, et les enfants du rêve voulaient aller y jouer. || Une corde d'arc-en-ciel ramena l'île, et tout le monde y joua jusqu'à l'heure du repos.",

@@ -444,7 +444,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     custom_keywords: &[
         "Oggi tutto sembrava parlare di questo: {KWS}.",
-        "{N} aveva la sensazione che oggi ci sarebbe stato posto anche per questo: {KWS}.",
+        "{N} aveva la sensazione che quel giorno ci sarebbe stato posto anche per questo: {KWS}.",
         "{C} {r:sussurrò|mormorò} che cosa avrebbero cercato con gli occhi quel giorno: {KWS}.",
     ],
     custom_seed: &[

@@ -46,7 +46,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Era un giorno di scuola, e la maestra aveva promesso una sorpresa speciale dopo pranzo. || La sorpresa era un picnic sotto il melo, e tutti furono d'accordo: era il giorno di scuola più bello di sempre.",
             "Andando a scuola, {N} e {C} trovarono un portamerenda smarrito con un'etichetta che diceva «Mo». || Mo abbracciò il portamerenda e divise le sue fragole, e da quel giorno Mo fu loro amico.",
             "Oggi la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe {r:sussurrò|mormorò}: «Crescete bene».",
-            "Oggi era il giorno della recita di classe, e {N} e {C} dovevano dipingere il grande sole di cartone per il palco. || Il sole di cartone splendeva di un giallo acceso sopra il palco, e alla fine della recita tutta la classe fece l'inchino sotto i suoi raggi.",
+            "Era il giorno della recita di classe, e {N} e {C} dovevano dipingere il grande sole di cartone per il palco. || Il sole di cartone splendeva di un giallo acceso sopra il palco, e alla fine della recita tutta la classe fece l'inchino sotto i suoi raggi.",
             "Quella mattina ognuno aveva portato da casa il suo libro preferito per riempire lo scaffale vuoto della biblioteca di classe, e {N} e {C} avevano il compito di sistemarli. || All'uscita da scuola tutti i libri stavano sullo scaffale in una fila ordinata e colorata, e la classe fu d'accordo: ora era l'angolo più accogliente della scuola.",
         ],
         &[
@@ -141,7 +141,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Oggi tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
             "La nonna era venuta a trovarli e aveva portato una vecchia ricetta della torta al miele più soffice del mondo. || La torta al miele uscì dorata e soffice, e la nonna disse che era la più buona mai fatta.",
             "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contenta}.",
-            "Oggi la famiglia aveva deciso di fare una sorpresa alla mamma con la colazione a letto, e {N} e {C} si occupavano del vassoio. || La mamma si tirò su tra i cuscini, sorrise alle frittelle un po' storte e al fiore sul vassoio, e disse che era il modo più bello del mondo per svegliarsi.",
+            "Quel giorno la famiglia aveva deciso di fare una sorpresa alla mamma con la colazione a letto, e {N} e {C} si occupavano del vassoio. || La mamma si tirò su tra i cuscini, sorrise alle frittelle un po' storte e al fiore sul vassoio, e disse che era il modo più bello del mondo per svegliarsi.",
             "Dopo cena la famiglia decise di fare un concerto in salotto, e {N} e {C} ebbero il compito di preparare i biglietti. || Ogni posto sul divano ebbe il suo biglietto, il nonno suonò i cucchiai, e il concerto finì con tutta la famiglia che cantava insieme un'ultima canzone.",
         ],
         &[
@@ -183,7 +183,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Oggi {N} voleva imparare qualcosa di nuovo: andare in bicicletta senza rotelle. || Al tramonto {N} faceva giri un po' traballanti, poi linee dritte, e {C} applaudiva ogni volta.",
             "La bibliotecaria mostrò a {N} un libro sulle stelle e propose di impararne i nomi. || Quella sera {N} sapeva indicare il Grande Carro e la Stella Polare e dire i loro nomi ad alta voce.",
             "{N} aveva deciso di imparare una melodia su un piccolo flauto di legno. || La sera {N} suonò tutta la melodia per la famiglia, e nemmeno una nota stonò.",
-            "{N} aveva ricevuto un orologio di legno con le lancette grandi e simpatiche, e oggi voleva imparare a leggerci l'ora. || A sera {N} sapeva leggere tutte le ore sull'orologio, e quando la lancetta piccola arrivò sul sette, {N} annunciò l'ora della nanna prima di tutti, e {C} annuì con orgoglio.",
+            "{N} aveva ricevuto un orologio di legno con le lancette grandi e simpatiche, e quel giorno voleva imparare a leggerci l'ora. || A sera {N} sapeva leggere tutte le ore sull'orologio, e quando la lancetta piccola arrivò sul sette, {N} annunciò l'ora della nanna prima di tutti, e {C} annuì con orgoglio.",
             "La zia Rosa, che dipingeva le figure dei libri di fiabe, si offrì di insegnare a {N} a disegnare {C}, cominciando da semplici cerchi e ovali. || A sera il disegno somigliava così tanto a {C} che {C} si sedette accanto al disegno per posare, e la zia Rosa lo appese sopra il letto.",
         ],
         &[
@@ -256,6 +256,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Nel cuore del bosco, l'albero più vecchio aveva smesso di cantare, e tutti gli animali erano preoccupati. || Quando il vecchio albero ricominciò a cantare, ogni foglia del bosco si unì alla sua canzone.",
             "Una foglia d'argento scese fluttuando e si posò nella mano di {N}, e sopra c'era scritto: «Vieni, per favore». || La foglia l'avevano mandata le fate del bosco, che volevano ringraziare {N} per essere un così buon amico degli alberi.",
             "Le fate del bosco avevano perso la loro lanterna, e senza di essa non trovavano la strada per la loro festa. || La lanterna delle fate tornò a brillare, e la festa durò finché la luna fu alta nel cielo.",
+            "Due uccellini azzurri stavano per sposarsi nel bosco, e chiesero a {N} e {C} di raccogliere fiori per l'arco delle nozze. || Sotto un arco di campanule e margherite, i due uccellini azzurri cantarono la loro canzone di nozze, e gli invitati ballarono finché i funghi luminosi non si addormentarono.",
+            "Quella primavera nel bosco era nata una cerbiatta, e gli animali chiesero a {N} e {C} di aiutarli a trovarle il nome perfetto. || Sotto i funghi luminosi la cerbiatta ricevette il suo nome, Rugiada, e ogni animale del bosco lo {r:sussurrò|mormorò} piano per darle il benvenuto.",
         ],
         &[
             "Un {r:sentiero|cammino} di funghi luminosi portava a una radura dove tutti i fiori erano chiusi. || I fiori si aprirono, un petalo alla volta, e la radura brillò di tutti i colori dell'arcobaleno.",
@@ -275,6 +277,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "In cima alle montagne viveva un draghetto che non sputava fuoco, ma solo bolle tiepide che facevano il solletico. || Il draghetto imparò che le bolle sono un regalo {r:meraviglioso|bellissimo}, e tutti adorarono giocarci.",
             "Un giorno un draghetto atterrò nel prato con un bel tonfo e un sorriso molto imbarazzato. || Finalmente il draghetto poté tornare a casa, facendo una capriola {r:felice|allegra} sopra le loro teste.",
             "I bambini del paese si erano sempre chiesti da dove venisse il dolce brontolio delle montagne, e oggi {N} lo scoprì: era un drago che russava. || Il drago assonnato si svegliò, fece uno sbadiglio tiepido che profumava di cannella e diventò loro amico per sempre.",
+            "Il drago più vecchio delle montagne stava per compiere mille anni, e {N} e {C} aiutarono i draghetti a tessergli una coperta di compleanno con i fiori di montagna. || Il vecchio drago srotolò la sua coperta di fiori, ci si acciambellò sopra con un brontolio felice e disse che era il compleanno più bello dei suoi mille anni.",
+            "Un draghetto si trasferiva per la prima volta in una grotta tutta sua, e {N} e {C} andarono ad aiutarlo a renderla accogliente. || La sera la grotta nuova aveva un letto di muschio, un sentierino di sassolini e una teiera di tè caldo, e il draghetto si addormentò sorridendo nella sua nuova casa.",
         ],
         &[
             "Il draghetto voleva volare fino alla grotta della sua famiglia, ma il vento lo faceva traballare. || Con un po' di pratica e tanti incoraggiamenti, il draghetto volò dritto e sicuro.",
@@ -294,6 +298,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una bolla che portava una mappa minuscola salì in superficie e scoppiò proprio davanti al naso di {N}. || La mappa portava a uno scrigno pieno di conchiglie lucenti, e le divisero con tutti i pesci della barriera.",
             "Sotto le onde, i pesci cercavano uno scrigno del tesoro perduto da cento anni. || Finalmente il vecchio scrigno fu ritrovato, e dentro c'era il tesoro preferito della barriera: una canzone che tutti i pesci sapevano cantare.",
             "Una vecchia balena gentile parlò a {N} di uno scrigno di perle lucenti nascosto nel giardino di corallo. || Portarono le perle alla vecchia balena, che le appese nell'acqua come una collana di piccole lune.",
+            "I cavallucci marini avevano organizzato una caccia al tesoro nella barriera, e {N} e {C} seguirono gli indizi da una conchiglia all'altra. || L'ultimo indizio portava a una conca di sabbia dove aspettavano tutti i cavallucci marini, e il tesoro era una festa di benvenuto per {N} e {C}.",
+            "Un piccolo polpo voleva trovare il regalo perfetto per il compleanno della nonna, e {N} e {C} lo aiutarono a cercare in tutta la barriera. || Trovarono il regalo perfetto, una conchiglia che cantava come il mare quando la si accostava all'orecchio, e nonna Polpo li abbracciò tutti con i suoi otto tentacoli.",
         ],
         &[
             "Un polpo timido si era nascosto nel corallo, e teneva un pezzo della mappa. || Il polpo uscì, salutò con tutti e otto i tentacoli e si unì alla ricerca.",
@@ -323,6 +329,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "In giardino apparve una scala di nuvole, e in cima c'era un castello bianco come la panna montata. || Il re delle nuvole li invitò a un banchetto di gelatina di gocce di pioggia, e tornarono a casa su una nuvoletta morbida.",
             "Il re delle nuvole aveva perso la sua corona arcobaleno, e senza di essa la pioggia non trovava più i suoi colori. || Il re si rimise la corona, e l'acquazzone seguente lasciò l'arcobaleno più bello che si fosse mai visto.",
             "Una nuvola a forma di pecorella scese giù e offrì a {N} e {C} un passaggio fino al cielo. || La nuvola pecorella mostrò loro il mondo dall'alto, piccolo e tranquillo, prima di riportarli {r:dolcemente|con dolcezza} a casa.",
+            "La regina delle nuvole voleva una torre nuova per il suo castello, e chiese a {N} e {C} di aiutarla a modellarla con le nuvole più soffici del cielo. || La torre nuova si alzò alta e morbida come un cuscino, e la regina la chiamò la Torre di {N} e {C}.",
+            "Un palloncino rosso salì fino al castello con un biglietto di un bambino laggiù: «Vorrei tanto vedere una nuvola che somigli al mio cagnolino». {N} e {C} si misero subito al lavoro. || {N} e {C} picchiettarono e soffiarono la nuvola più morbida fino a farne un cagnolino, e laggiù un bambino guardò in su, rise e salutò con la mano.",
         ],
         &[
             "Il ponte tra due torri era fatto di foschia, e continuava a sfilacciarsi. || Intrecciarono la foschia con un raggio di sole, e il ponte tenne forte e luccicante.",
@@ -352,6 +360,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} trovò un vecchio orologio da taschino che andava all'indietro, e quando lo caricò, tutta la stanza {r:cominciò a|iniziò a} girare piano. || Con un altro giro di carica, la stanza girò piano dall'altra parte, e tornarono a casa giusto in tempo per cena.",
             "Un orologiaio gentile chiese aiuto a {N} e {C}: una pagina della storia si era macchiata, e bisognava rimetterla a posto. || La pagina della storia tornò chiara, e l'orologiaio regalò loro una chiavetta d'oro per ricordare quel giorno.",
             "Il grande orologio a pendolo del corridoio batté tredici rintocchi, e il suo sportello si aprì cigolando su una giornata di sole di tanto tempo fa. || Quando l'orologio batté mezzogiorno, lo sportello si riaprì sul corridoio di casa, come se il tempo non fosse passato.",
+            "Una clessidra magica portò {N} e {C} indietro fino al mattino in cui fu piantata la grande quercia del castello, dove un giovane giardiniere cercava il posto giusto. || Aiutarono il giardiniere a piantare la ghianda accanto al vecchio pozzo, e quando la clessidra li riportò al loro tempo, la stessa quercia era lì, alta e grande, e li salutava con i suoi rami.",
+            "Tanto tempo fa, nel castello, un giovane pittore cercava di fare il ritratto della famiglia reale, ma il principino non riusciva a stare fermo, così {N} e {C} andarono ad aiutarlo. || {N} e {C} raccontarono al principino una storia così bella che rimase fermo fino alla fine, e il ritratto finito è ancora appeso nel castello, con un minuscolo disegno di {N} e {C} in un angolo.",
         ],
         &[
             "Nel cortile del castello, il fornaio reale aveva dimenticato come si fa il pane, e il banchetto era quella sera stessa. || Si ricordarono la ricetta tutti insieme, e l'intero castello profumò di pane caldo.",
@@ -372,6 +382,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} e {C} costruirono un razzo con una scatola di cartone, e quella notte decollò davvero. || Il razzo atterrò piano in giardino e tornò a essere una semplice scatola, ma loro sapevano la verità.",
             "Una stellina cadde in giardino e chiese un passaggio per tornare a casa, nella Via Lattea. || La stellina tornò a casa scintillando, e da allora ogni notte faceva l'occhiolino alla finestra di {N}.",
             "La luna aveva mandato un invito: un picnic spaziale sugli anelli di un pianeta lontano. || Il picnic sugli anelli fu il più bello di tutto l'universo.",
+            "L'ufficio postale dello spazio aveva una lettera per la guardiana del faro sulla luna più lontana, e {N} e {C} si offrirono di consegnarla con il loro razzo. || La lettera era un saluto della sorella della guardiana, che abitava sulla luna accanto, e la guardiana fece lampeggiare il suo faro tre volte per dire: «Ti voglio bene anch'io».",
+            "Proprio sul bordo della galassia girava un pianetino che non aveva mai ricevuto una sola visita, così {N} e {C} diressero lì il loro razzo per salutarlo. || Il pianetino fu così felice di avere finalmente ospiti che si fece un anello di polvere scintillante, e lo porta ancora oggi per ricordare {N} e {C}.",
         ],
         &[
             "Su un pianetino blu incontrarono un piccolo alieno timido che collezionava sassolini di luna. || L'alieno regalò loro un sassolino luminoso, e loro gli insegnarono a salutare con la mano.",
@@ -401,6 +413,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "{N} trovò una ghianda luminosa, e toccandola {g:diventò piccolo come una coccinella|diventò piccola come una coccinella|si rimpicciolì fino alla misura di una coccinella}. || Quando l'avventura finì, la ghianda brillò ancora una volta, e {N} tornò della misura giusta.",
             "Sotto le rose del giardino c'era un intero villaggio non più grande di una tazza da tè, e quella sera i suoi abitanti avevano bisogno di aiuto. || I minuscoli abitanti fecero una minuscola festa, con una musica così leggera che sembrava il battito d'ali di una falena.",
             "Un bombo si posò sul dito di {N} con un invito a visitare il regno minuscolo sotto il giardino. || Il bombo li riportò a casa sulla sua schiena pelosa, ronzando per tutto il viaggio.",
+            "I minuscoli abitanti preparavano la loro festa del raccolto, e {N} e {C} si offrirono di aiutare a far rotolare il raccolto più grande di tutti, un solo mirtillo, fino alla piazza del villaggio. || Finalmente il mirtillo arrivò rotolando in piazza, e i minuscoli abitanti lo divisero in un banchetto che durò tutta la sera.",
+            "La minuscola scuola non aveva una campanella, così nessuno sapeva quando cominciavano le lezioni, e {N} e {C} partirono a cercarne una. || Trovarono un fiore di campanula che suonava con un tintinnio d'argento, e da allora ogni lezione della minuscola scuola cominciò con un allegro scampanellio.",
         ],
         &[
             "Una sola goccia di pioggia era grande come un pallone, ed era rotolata proprio davanti al cancello del villaggio. || Fecero rotolare la goccia dentro un fiore a forma di coppa, dove le api poterono bere.",
@@ -421,6 +435,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "La maga del tempo stava invecchiando e cercava qualcuno a cui insegnare tutto, e scelse {N}. || La maga sorrise e disse: «Da oggi il tempo ti ascolterà», e regalò a {N} una nuvoletta tutta per sé.",
             "Le nuvole si erano confuse: nevicava sui fiori e pioveva sui pupazzi di neve. || Presto la neve tornò sui pupazzi, la pioggia sui fiori, e tutto fu come doveva essere.",
             "In cima alla collina c'era una banderuola che parlava, e oggi aveva un messaggio importante. || Il messaggio era semplice: «Domani ci sarà il sole», e tutto il paese applaudì.",
+            "I bambini del paese aspettavano la prima neve da un anno intero, e la maga del tempo lasciò che fossero {N} e {C} a farla cadere. || Quella notte caddero i primi fiocchi, lenti e morbidi, e al mattino i bambini fecero un pupazzo di neve e salutarono verso la collina per dire grazie.",
+            "In paese c'era la festa degli aquiloni, ma il vento si era addormentato profondamente dietro la collina, così {N} e {C} andarono a svegliarlo piano piano. || Il vento si svegliò con un grande sbadiglio morbido, e per tutto il pomeriggio sollevò gli aquiloni del paese e li fece danzare alti sopra la collina.",
         ],
         &[
             "La prima lezione era fare una brezza leggera, ma il primo tentativo fece un minuscolo mulinello pieno di foglie. || Il secondo tentativo fece una brezza così dolce che avrebbe potuto cullare un uccellino.",
@@ -441,6 +457,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una mattina {N} si svegliò e scoprì di capire ogni parola degli animali. || La sera {N} aveva così tanti amici animali che vennero tutti a dare la buonanotte.",
             "Una vecchia tartaruga saggia si offrì di insegnare a {N} la lingua degli animali del bosco. || La tartaruga annuì lentamente e disse che {N} aveva imparato la parola più importante di tutte: «amico».",
             "Gli animali della radura avevano un problema, e avevano bisogno di qualcuno che sapesse ascoltare. || Siccome qualcuno li aveva ascoltati, gli animali trovarono la loro soluzione, e la radura tornò serena.",
+            "Gli animali della radura volevano fare una festa a sorpresa alla vecchia civetta, e chiesero a {N} e {C} di aiutarli a prepararla senza che lei ne sentisse una sola parola. || La vecchia civetta cantò di gioia quando vide la festa, e disse che era la sorpresa più bella della sua lunga vita.",
+            "Una piccola talpa che viveva sottoterra voleva sapere com'erano le stelle, ma solo gli uccelli le avevano viste, così chiese a {N} e {C} di ascoltare gli uccelli per lei. || {N} e {C} ripeterono alla piccola talpa ogni parola cantata dagli uccelli, e lei si addormentò sorridendo, immaginando le stelle come minuscoli semi di luce.",
         ],
         &[
             "I conigli e gli scoiattoli non riuscivano a mettersi d'accordo su chi dovesse usare l'angolo al sole. || Decisero di fare a turno: i conigli la mattina, gli scoiattoli il pomeriggio e tutti insieme all'ora della merenda.",
@@ -460,6 +478,8 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Appena {N} chiuse gli occhi, arrivò una barchetta di piume per portare {N} nel paese dei sogni. || La barchetta di piume riportò {N} a casa, scendendo leggera come una foglia che cade.",
             "Nel paese dei sogni, l'omino della sabbia aveva perso il suo sacchetto di sabbia d'oro, e nessuno riusciva ad addormentarsi. || L'omino ritrovò la sua sabbia d'oro e ne sparse un pizzico su ognuno, e tutto il paese sbadigliò {r:felice|contento}.",
             "{N} sognò una scala di nuvole, e in cima c'era {C} che aspettava con una lanterna. || In cima alla scala, la lanterna mostrò la strada verso il più dolce di tutti i sogni.",
+            "La Tessitrice della Notte stava tessendo una nuova coperta di sogni per tutti i bambini del mondo, e chiese a {N} e {C} di aiutarla a scegliere i colori. || La coperta fu finita in azzurri tenui e argento, e la Tessitrice della Notte la stese sul mondo addormentato perché ogni bambino facesse un sogno dolce.",
+            "Le pecorelle che i bambini contano per addormentarsi si erano sparpagliate per i prati dei sogni, e {N} e {C} andarono a radunarle. || Una dopo l'altra le pecorelle saltarono di nuovo il loro steccato, e in tutto il mondo i bambini assonnati le contarono e scivolarono piano nel sonno.",
         ],
         &[
             "L'isola di zucchero filato si stava allontanando, e i bambini dei sogni volevano andarci a giocare. || Una corda d'arcobaleno riportò indietro l'isola, e tutti ci giocarono fino all'ora del riposo.",
