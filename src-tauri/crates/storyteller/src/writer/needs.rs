@@ -146,7 +146,9 @@ mod tests {
                 assert_eq!(words.acts.len(), 6, "{language:?} trait {i}");
             }
             for (i, event) in lex.events.iter().enumerate() {
-                // Situations carry no needs, but prompts tell them in English by index.
+                // Five plots at least, so a story a night does not repeat its plot every third
+                // night. Situations carry no needs, but prompts tell them in English by index.
+                assert!(event.situation.len() >= 5, "{language:?} event {i}");
                 assert_eq!(
                     event.situation.len(),
                     super::super::lexicon(Language::En).events[i]
