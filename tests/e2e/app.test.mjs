@@ -26,7 +26,17 @@ let running;
 afterEach(async () => {
   if (!running) return;
   await running.browser.deleteSession().catch(() => undefined);
-  running.driver.kill();
+  // tauri-driver runs in its own process group with WebKitWebDriver and the app under it: end
+  // the whole group, so an app that outlived its session cannot keep the test runner's output
+  // pipe open (the runner would wait for it forever).
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    try {
+      process.kill(-running.driver.pid, signal);
+    } catch {
+      break; // the group is gone
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
   running = undefined;
 });
 
@@ -54,6 +64,7 @@ async function launch(env) {
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', '4445'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   await waitForPort(port);
   const browser = await remote({
@@ -84,6 +95,12 @@ test('the app starts its embedded backend and Home shows it connected', async ()
   // The address is a real server in the app's process, answering on loopback.
   const health = await (await fetch(`${address}/health`)).json();
   assert.equal(health.status, 'ok');
+  // First run signs in as a guest and keeps the session in the (private, unlocked) keyring.
+  const who = await browser.$('[data-testid="session-summary"]');
+  await browser.waitUntil(async () => (await who.getText()) === 'Signed in as a guest on this computer', {
+    timeout: 30_000,
+    timeoutMsg: 'the window never showed the guest session',
+  });
   await browser.saveScreenshot(join(artifacts, 'home.png'));
 
   // Closing the window (as the title bar's close button does) ends the app, which stops the

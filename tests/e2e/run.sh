@@ -10,4 +10,11 @@ cd "$repo"
 ui/node_modules/.bin/tauri build --debug --no-bundle --ci
 cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
-xvfb-run -a -s "-screen 0 1280x800x24" npm test
+# A private D-Bus session with an unlocked gnome-keyring and its own data folder: the app keeps
+# its session in a real Secret Service, and no unlock prompt from the machine's own keyring can
+# appear on the virtual display and stall the window.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c \
+  'echo | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+   xvfb-run -a -s "-screen 0 1280x800x24" npm test'
