@@ -55,6 +55,10 @@ pub(crate) fn count_words(text: &str) -> usize {
         .count()
 }
 
+/// Openings that fit any world, under the sea or in a rocket too (no sky, wind or birds):
+/// indices into every grammar's `openings`, which are translations of one another.
+const OPENINGS_ANYWHERE: [usize; 4] = [0, 1, 3, 7];
+
 /// A pool shuffled once and dealt without replacement, each template with what it needs (a
 /// problem) or answers (an act). In short stories the shortest remaining template is dealt,
 /// so a one-minute story still holds the whole arc.
@@ -285,7 +289,6 @@ pub(super) fn compose(
     };
     let mut deck =
         |pool: &[&'static str], needs: &[Need]| Deck::tagged(pool, needs, slots, short, rng);
-    let mut openings = deck(lex.openings, &[]);
     // The generic settings, details and obstacles happen outdoors in summer: stories
     // in a rocket, under the sea, in the clouds, in dreams, in the snow or indoors leave them out,
     // even fifteen-minute ones (their own episodes, chapters and calm lines make the length).
@@ -298,6 +301,15 @@ pub(super) fn compose(
             | Landscape::Dream
             | Landscape::Snow
     );
+    // Nor do they open with drifting clouds, birdsong or the wind.
+    let opening_pool: Vec<&'static str> = lex
+        .openings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| outdoors || OPENINGS_ANYWHERE.contains(i))
+        .map(|(_, t)| *t)
+        .collect();
+    let mut openings = deck(&opening_pool, &[]);
     let nature = |pool: Pool| {
         if outdoors { pool } else { &[] }
     };

@@ -950,6 +950,13 @@ fn long_stories_fit_and_keep_to_their_world() {
         "woodpecker",
         "windmill",
     ];
+    // Openings with sky, wind or birds are for the outdoor stories.
+    let open_air = [
+        "clouds drifted",
+        "birds sang",
+        "the wind spoke",
+        "bread and sunshine",
+    ];
     for language in Language::ALL.iter().copied() {
         for (i, event) in BuiltInEvent::ALL.iter().copied().enumerate() {
             for voice in Voice::ALL.iter().copied() {
@@ -963,6 +970,11 @@ fn long_stories_fit_and_keep_to_their_world() {
                     Sea | Space | RainyWindow | Clouds | Dream | Snow
                 );
                 if language == Language::En && indoors {
+                    let first = draft.content.split(". ").next().unwrap_or_default();
+                    assert!(
+                        open_air.iter().all(|o| !first.contains(o)),
+                        "{event:?} {voice:?}: opens in the open air: {first}"
+                    );
                     for word in draft.content.split(|c: char| !c.is_alphabetic()) {
                         assert!(
                             !outdoors.contains(&word.to_lowercase().as_str()),
