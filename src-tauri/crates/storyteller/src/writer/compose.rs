@@ -845,13 +845,28 @@ fn with_lead(sentence: Option<String>, lead: Option<&str>, slots: &Slots) -> Opt
 /// than telling what happened next: "Then, a bee had landed on a flower" and "Meanwhile, the
 /// pebbles were smooth" read wrong, so such sentences take no connective. German connectives
 /// end their own clause ("Und weißt du was?") and fit either kind.
-fn describes(sentence: &str, language: Option<Language>) -> bool {
+pub(super) fn describes(sentence: &str, language: Option<Language>) -> bool {
     let markers: &[&str] = match language {
         Some(Language::En) | None => &["had", "was", "were"],
         Some(Language::Fr) => &["avait", "avaient", "était", "étaient"],
         Some(Language::Es) => &["había", "habían", "estaba", "estaban", "era", "eran"],
         Some(Language::It) => &["aveva", "avevano", "era", "erano", "stava", "stavano"],
         Some(Language::De) => &[],
+    };
+    // French and Italian imperfects by their endings ("brillait", "brillava"), minus the
+    // everyday words that end the same way.
+    let imperfect = |w: &str| match language {
+        Some(Language::Fr) => {
+            (w.ends_with("ait") || w.ends_with("aient"))
+                && !["fait", "lait", "trait", "parfait", "souhait", "portrait"].contains(&w)
+        }
+        Some(Language::It) => {
+            w.chars().count() > 5
+                && ["ava", "avano", "eva", "evano", "iva", "ivano"]
+                    .iter()
+                    .any(|end| w.ends_with(end))
+        }
+        _ => false,
     };
     let first_clause = sentence.split([',', ';', ':']).next().unwrap_or_default();
     first_clause
@@ -861,7 +876,7 @@ fn describes(sentence: &str, language: Option<Language>) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .any(|w| markers.contains(&w.as_str()))
+        .any(|w| markers.contains(&w.as_str()) || imperfect(&w))
 }
 
 pub(super) fn companion_trait(t: Trait) -> Trait {

@@ -437,13 +437,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "Così finì la giornata, come finiscono tutte le giornate belle: con un letto caldo, un amico addormentato e una dolce buonanotte.",
     ],
     custom_situation: &[
-        "Oggi era un giorno speciale: {TITLE}. {DESC}",
+        "Quello era un giorno speciale: {TITLE}. {DESC}",
         "{N} ci pensava da tutta la settimana. {DESC}",
         "Era il giorno di «{TITLE}», e {N} sentiva le farfalle di gioia nella pancia. {DESC}",
         "Era arrivato il momento: {TITLE}. {DESC}",
     ],
     custom_keywords: &[
-        "Oggi tutto sembrava parlare di questo: {KWS}.",
+        "Quel giorno tutto sembrava parlare di questo: {KWS}.",
         "{N} aveva la sensazione che quel giorno ci sarebbe stato posto anche per questo: {KWS}.",
         "{C} {r:sussurrò|mormorò} che cosa avrebbero cercato con gli occhi quel giorno: {KWS}.",
     ],

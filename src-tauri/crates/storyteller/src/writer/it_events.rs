@@ -45,7 +45,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         &[
             "Era un giorno di scuola, e la maestra aveva promesso una sorpresa speciale dopo pranzo. || La sorpresa era un picnic sotto il melo, e tutti furono d'accordo: era il giorno di scuola più bello di sempre.",
             "Andando a scuola, {N} e {C} trovarono un portamerenda smarrito con un'etichetta che diceva «Mo». || Mo abbracciò il portamerenda e divise le sue fragole, e da quel giorno Mo fu loro amico.",
-            "Oggi la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe {r:sussurrò|mormorò}: «Crescete bene».",
+            "Quel giorno la classe doveva piantare un orto, e ognuno aveva portato un seme da casa. || Alla fine della giornata, venti semini dormivano nella terra, e tutta la classe {r:sussurrò|mormorò}: «Crescete bene».",
             "Era il giorno della recita di classe, e {N} e {C} dovevano dipingere il grande sole di cartone per il palco. || Il sole di cartone splendeva di un giallo acceso sopra il palco, e alla fine della recita tutta la classe fece l'inchino sotto i suoi raggi.",
             "Quella mattina ognuno aveva portato da casa il suo libro preferito per riempire lo scaffale vuoto della biblioteca di classe, e {N} e {C} avevano il compito di sistemarli. || All'uscita da scuola tutti i libri stavano sullo scaffale in una fila ordinata e colorata, e la classe fu d'accordo: ora era l'angolo più accogliente della scuola.",
         ],
@@ -65,7 +65,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "in un giardino pieno di palloncini e festoni",
         &[
             "Era un giorno di compleanno, e {C} sussurrava piani segreti fin dal mattino. || Il piano segreto era una canzone a sorpresa, e tutti la cantarono così bene che il compleanno sembrò un abbraccio.",
-            "Oggi c'era una festa di compleanno, e la torta era quasi pronta, ma le candeline erano sparite. || Le candeline erano nel barattolo della farina, e quando furono accese, tutti espressero un desiderio insieme.",
+            "Quel giorno c'era una festa di compleanno, e la torta era quasi pronta, ma le candeline erano sparite. || Le candeline erano nel barattolo della farina, e quando furono accese, tutti espressero un desiderio insieme.",
             "Tutti gli amici erano invitati a un picnic di compleanno, e {N} voleva che ogni invitato si sentisse speciale. || Alla fine della festa, ogni invitato aveva una corona di carta e un sorriso, proprio come {N} aveva sperato.",
             "Era un giorno di compleanno, e {N} e {C} volevano preparare un biglietto gigante che tutti gli invitati potessero firmare. || Alla fine della festa il biglietto era pieno di nomi, disegni e cuoricini, ed ebbe il posto d'onore sulla mensola del camino.",
             "Per la festa di compleanno, {N} e {C} avevano preparato una caccia al tesoro, con indizi di carta nascosti in tutto il giardino. || L'ultimo indizio li portò a un cestino sotto il cespuglio di rose, e dentro c'era un regalino per ogni invitato.",
@@ -138,7 +138,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "il Picnic in Famiglia",
         "nella casetta calda dove viveva tutta la famiglia",
         &[
-            "Oggi tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
+            "Quel giorno tutta la famiglia era riunita, e avevano organizzato un picnic in giardino e poi le storie. || Il picnic fu così bello che tutti decisero di rifarlo ogni settimana.",
             "La nonna era venuta a trovarli e aveva portato una vecchia ricetta della torta al miele più soffice del mondo. || La torta al miele uscì dorata e soffice, e la nonna disse che era la più buona mai fatta.",
             "Era il giorno della famiglia, e ognuno aveva un compito, dal più grande al più piccolo. || La sera tutti i compiti erano fatti, e la famiglia si sedette insieme sul divano, stanca e {r:felice|contenta}.",
             "Quel giorno la famiglia aveva deciso di fare una sorpresa alla mamma con la colazione a letto, e {N} e {C} si occupavano del vassoio. || La mamma si tirò su tra i cuscini, sorrise alle frittelle un po' storte e al fiore sul vassoio, e disse che era il modo più bello del mondo per svegliarsi.",
@@ -180,7 +180,7 @@ pub(super) static EVENTS: [EventWords; 20] = [
         "Qualcosa di Nuovo",
         "nella piccola biblioteca con il giardino sul tetto",
         &[
-            "Oggi {N} voleva imparare qualcosa di nuovo: andare in bicicletta senza rotelle. || Al tramonto {N} faceva giri un po' traballanti, poi linee dritte, e {C} applaudiva ogni volta.",
+            "Quel giorno {N} voleva imparare qualcosa di nuovo: andare in bicicletta senza rotelle. || Al tramonto {N} faceva giri un po' traballanti, poi linee dritte, e {C} applaudiva ogni volta.",
             "La bibliotecaria mostrò a {N} un libro sulle stelle e propose di impararne i nomi. || Quella sera {N} sapeva indicare il Grande Carro e la Stella Polare e dire i loro nomi ad alta voce.",
             "{N} aveva deciso di imparare una melodia su un piccolo flauto di legno. || La sera {N} suonò tutta la melodia per la famiglia, e nemmeno una nota stonò.",
             "{N} aveva ricevuto un orologio di legno con le lancette grandi e simpatiche, e quel giorno voleva imparare a leggerci l'ora. || A sera {N} sapeva leggere tutte le ore sull'orologio, e quando la lancetta piccola arrivò sul sette, {N} annunciò l'ora della nanna prima di tutti, e {C} annuì con orgoglio.",

@@ -986,3 +986,30 @@ fn long_stories_fit_and_keep_to_their_world() {
         }
     }
 }
+
+#[test]
+fn descriptions_are_told_apart_from_events_in_every_language() {
+    use super::compose::describes;
+    let cases = [
+        (Language::En, "A drowsy bee had landed on a flower.", true),
+        (Language::En, "A tiny glow-worm sat on a fern.", false),
+        (
+            Language::Fr,
+            "La veilleuse brillait comme une petite lune.",
+            true,
+        ),
+        (Language::Fr, "Un petit oiseau fit demi-tour.", false),
+        (Language::Fr, "Il fait beau ce soir-là.", false),
+        (
+            Language::It,
+            "La lucina da notte brillava come una piccola luna.",
+            true,
+        ),
+        (Language::It, "Il draghetto spiccò il volo.", false),
+        (Language::Es, "Una abeja se había posado en una flor.", true),
+        (Language::Es, "La abeja voló a casa.", false),
+    ];
+    for (language, sentence, expected) in cases {
+        assert_eq!(describes(sentence, Some(language)), expected, "{sentence}");
+    }
+}
