@@ -143,7 +143,7 @@ fn prompt(para: &Paragraph, emotion: Emotion, ctx: &SceneContext<'_>) -> String 
         (Emotion::Peaceful, false) => "soft calm light",
         (Emotion::Peaceful, true) => "soft silver moonlight",
         (Emotion::Exciting, false) => "sparkling light and lively colours",
-        (Emotion::Exciting, true) => "twinkling starlight and glowing fireflies",
+        (Emotion::Exciting, true) => "twinkling starlight and little glowing lights",
         (Emotion::Mysterious, _) => "gentle glowing twilight",
         (Emotion::Heartwarming, false) => "golden glowing light",
         (Emotion::Heartwarming, true) => "golden lamplight in the blue evening",
