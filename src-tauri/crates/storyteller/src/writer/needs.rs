@@ -104,7 +104,7 @@ pub(super) static ACTS: [[Need; 10]; 10] = [
     // "hold on to me", stepped up to it, "I feel scared too", "let's find out", "one, two,
     // three!", "follow me, I'll go slowly"
     [CF, CF, ANY, FT, F, FT, C, T, F, CF],
-    // kind: six comforting acts, then holding things steady, "I won't let go", taking the
+    // kind: six comforting acts, then holding things steady, "I'm right here", taking the
     // hardest part first, "a little bit each"; never a thought (a_kind_act_never_answers_a_riddle)
     [C, C, C, C, C, C, F, CF, F, F],
     // curious: … "tell me everything", fitting the pieces together, which part matters, one way
@@ -121,10 +121,10 @@ pub(super) static ACTS: [[Need; 10]; 10] = [
     // creative: a new thing from leaves, colour puzzle, a game, a tool, a contraption, a plan,
     // a story where everyone is a hero, from the other side, a counting song, three ideas
     [FT, T, CT, F, F, FT, C, T, F, T],
-    // helpful: … "what would help you feel better?", looking where nobody looked, laying out
+    // helpful: … "what would help you feel better?", trying what nobody tried, laying out
     // what is useful, holding one side
     [F, F, F, ANY, F, FT, C, T, FT, F],
-    // gentle: … listening in the quiet, looking slowly, easing things into place, one slow
+    // gentle: … listening in the quiet, looking slowly, little by little, one slow
     // breath
     [C, CF, C, CF, C, CF, T, T, F, T],
     // magical: … a tiny star for whoever needs it, a ribbon of light, light as a feather, a
