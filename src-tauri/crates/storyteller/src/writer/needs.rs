@@ -99,28 +99,37 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
 pub(super) static OBSTACLES: [Need; 16] = [F, F, T, CF, T, T, C, F, C, F, CF, F, C, FT, T, FT];
 
 /// What each trait's acts answer, indexed like `Trait::ALL` and `TraitWords::acts`.
-pub(super) static ACTS: [[Need; 6]; 10] = [
+pub(super) static ACTS: [[Need; 10]; 10] = [
     // brave: "we can do this together", one careful step, "trying anyway", first to try,
-    // "hold on to me", stepped up to it
-    [CF, CF, ANY, FT, F, FT],
-    // kind: every act is comfort
-    [C, C, C, C, C, C],
-    // curious
-    [FT, T, CT, T, CT, FT],
-    // funny
-    [CT, C, CT, CF, C, C],
-    // smart
-    [FT, FT, FT, T, FT, T],
-    // adventurous
-    [FT, FT, FT, FT, FT, T],
-    // creative: a new thing from leaves, colour puzzle, a game, a tool, a contraption, a plan
-    [FT, T, CT, F, F, FT],
-    // helpful
-    [F, F, F, ANY, F, FT],
-    // gentle
-    [C, CF, C, CF, C, CF],
-    // magical
-    [ANY, ANY, FT, FT, T, ANY],
+    // "hold on to me", stepped up to it, "I feel scared too", "let's find out", "one, two,
+    // three!", "follow me, I'll go slowly"
+    [CF, CF, ANY, FT, F, FT, C, T, F, CF],
+    // kind: six comforting acts, then holding things steady, "I'm right here", taking the
+    // hardest part first, "a little bit each"; never a thought (a_kind_act_never_answers_a_riddle)
+    [C, C, C, C, C, C, F, CF, F, F],
+    // curious: … "tell me everything", fitting the pieces together, which part matters, one way
+    // then another
+    [FT, T, CT, T, CT, FT, C, T, FT, FT],
+    // funny: … penguin waddle, sillier and sillier ideas, knock-knock joke, a silly race
+    [CT, C, CT, CF, C, C, C, T, C, F],
+    // smart: … what helps a worried heart, quiet questions, the tiniest step first, a list in
+    // the head
+    [FT, FT, FT, T, FT, T, C, CT, CF, T],
+    // adventurous: … "shall we go together?", the first adventure's story, a little
+    // expedition, "over, under or around?"
+    [FT, FT, FT, FT, FT, T, C, C, T, F],
+    // creative: a new thing from leaves, colour puzzle, a game, a tool, a contraption, a plan,
+    // a story where everyone is a hero, from the other side, a counting song, three ideas
+    [FT, T, CT, F, F, FT, C, T, F, T],
+    // helpful: … "what would help you feel better?", trying what nobody tried, laying out
+    // what is useful, holding one side
+    [F, F, F, ANY, F, FT, C, T, FT, F],
+    // gentle: … listening in the quiet, looking slowly, little by little, one slow
+    // breath
+    [C, CF, C, CF, C, CF, T, T, F, T],
+    // magical: … a tiny star for whoever needs it, a ribbon of light, light as a feather, a
+    // circle of warm light
+    [ANY, ANY, FT, FT, T, ANY, C, T, F, C],
 ];
 
 /// What the teamwork lines answer, indexed like `Lexicon::teamwork`.
@@ -143,7 +152,7 @@ mod tests {
             );
             assert_eq!(lex.teamwork.len(), TEAMWORK.len(), "{language:?} teamwork");
             for (i, words) in lex.traits.iter().enumerate() {
-                assert_eq!(words.acts.len(), 6, "{language:?} trait {i}");
+                assert_eq!(words.acts.len(), ACTS[i].len(), "{language:?} trait {i}");
             }
             for (i, event) in lex.events.iter().enumerate() {
                 // Five plots at least, so a story a night does not repeat its plot every third
