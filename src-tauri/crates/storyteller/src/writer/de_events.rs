@@ -37,6 +37,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Am Bach sangen die Frösche ihr Abendlied, doch ein kleiner Frosch hatte die Melodie verloren. || Sie summten die Melodie gemeinsam, leise und langsam, bis der kleine Frosch sie wiederfand und der ganze Teich im Chor sang.",
             "Eine schläfrige Wolke war so tief herabgesunken, dass sie den Mond verdeckte, und der Pfad hatte seinen silbernen Schimmer verloren. || Die Wolke seufzte lang und sanft, schwebte über die Baumwipfel hinauf, und das Mondlicht fiel wieder auf den Pfad.",
             "Ein winziges Glühwürmchen saß seufzend auf einem Farn, denn sein Licht war zu schwach geworden, um den Käfern den Heimweg zu zeigen. || Das Licht des Glühwürmchens wurde wieder warm und hell, und eine Reihe Käfer folgte ihm ganz leise nach Hause ins Bett.",
+            "Eine müde Schnecke wollte vor dem Schlafengehen oben auf die Gartenmauer, aber die Steine waren glatt vom Tau. || Sie lehnten einen langen Zweig wie eine kleine Rampe an die Mauer, und die Schnecke kroch hinauf, langsam und stolz, und zog sich oben in ihr Haus zurück.",
+            "In der Abendstille klopfte es leise, tock, tock, tock, und niemand wusste, woher es kam. || Es war eine kleine Motte, die gegen die Lampe über der Haustür stieß, also drehten sie das Licht herunter, und die Motte ließ sich zum Ausruhen auf dem Fensterbrett nieder.",
+            "Eine kleine Maus hatte eine dicke Brombeere schon den halben Weg nach Hause getragen, und nun war sie viel zu müde, um sie weiterzuschleppen. || Sie rollten die Brombeere das letzte Stück bis zum Mauseloch unter den Wurzeln, und die Maus teilte den allerersten Bissen mit ihnen, bevor sie sich zum Schlafen einrollte.",
+            "Ein junger Dachs hatte seinen eigenen Schatten im Mondlicht lang werden sehen und traute sich nicht mehr aus seinem Bau. || Sie machten zusammen Schattenfiguren an der Gartenmauer, einen Hasen, einen Vogel und einen tanzenden Bären, und der Dachs lachte und kam heraus, um einen eigenen Schatten zu machen.",
         ],
     ),
     e(

@@ -37,6 +37,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Down by the stream the frogs were singing their evening song, but one little frog had lost the tune. || They hummed the tune together, low and slow, until the little frog found it again and the whole pond sang in harmony.",
             "A {r:sleepy|drowsy} cloud had drifted down so low that it hid the moon, and the {r:path|trail} lost its silver shine. || The cloud gave a long, soft sigh, floated up over the treetops, and the moonlight spilled across the {r:path|trail} once more.",
             "A tiny glow-worm sat on a fern, sighing, because its light had grown too faint to guide the beetles home. || The glow-worm's light grew warm and bright again, and a line of beetles followed it {r:gently|softly|quietly} home to bed.",
+            "A {r:sleepy|drowsy} snail wanted to reach the top of the garden wall before bedtime, but the stones were slippery with dew. || They leaned a long twig against the wall like a ramp, and the snail slid up, slow and proud, and tucked itself into its shell at the top.",
+            "In the quiet of the evening there was a soft tap, tap, tap, and nobody could tell where it was coming from. || The tapping was a little moth bumping against the porch lamp, so they turned the lamp down low, and the moth settled on the windowsill to rest.",
+            "A little mouse had carried a big blackberry halfway home, and now it was far too tired to carry it any further. || They rolled the blackberry the rest of the way to the mouse's hole under the roots, and the mouse shared the very first bite before curling up to sleep.",
+            "A young badger had seen its own shadow stretching long in the moonlight and was too frightened to leave its hole. || They made shadow shapes together on the garden wall, a rabbit, a bird and a dancing bear, and the badger laughed and came out to make a shadow of its own.",
         ],
     ),
     e(

@@ -37,6 +37,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Junto al arroyo, las ranas cantaban su canción de la noche, pero una ranita había perdido la melodía. || Tararearon la melodía juntos, bajito y despacio, hasta que la ranita la encontró de nuevo y todo el estanque cantó a coro.",
             "Una nube adormilada había bajado tanto que tapaba la luna, y el sendero había perdido su brillo plateado. || La nube soltó un suspiro largo y suave, subió por encima de los árboles, y la luz de la luna volvió a bañar el sendero.",
             "Una luciérnaga diminuta suspiraba sobre un helecho, porque su luz se había vuelto demasiado débil para guiar a los escarabajos hasta casa. || La luz de la luciérnaga volvió a brillar cálida y clara, y una fila de escarabajos la siguió despacito hasta sus camas.",
+            "Un caracol soñoliento quería llegar a lo alto del muro del jardín antes de la hora de dormir, pero las piedras estaban resbaladizas de rocío. || Apoyaron una ramita larga contra el muro como si fuera una rampa, y el caracol subió, lento y orgulloso, y se acurrucó en su concha allá arriba.",
+            "En la calma del anochecer se oía un suave toc, toc, toc, y nadie sabía de dónde venía. || Era una pequeña polilla que chocaba contra la lámpara del porche, así que bajaron la luz, y la polilla se posó en el alféizar de la ventana a descansar.",
+            "Un ratoncito había cargado con una mora enorme hasta la mitad del camino a casa, y ahora estaba demasiado cansado para llevarla más lejos. || Rodaron la mora el resto del camino hasta el agujero del ratón, bajo las raíces, y el ratón compartió el primer bocado antes de acurrucarse a dormir.",
+            "Un tejón pequeño había visto su propia sombra estirarse a la luz de la luna y tenía demasiado miedo para salir de su madriguera. || Hicieron juntos sombras chinescas en el muro del jardín, un conejo, un pájaro y un oso que bailaba, y el tejón se echó a reír y salió a hacer su propia sombra.",
         ],
     ),
     e(

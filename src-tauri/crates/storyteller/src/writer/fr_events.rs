@@ -37,6 +37,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Au bord du ruisseau, les grenouilles chantaient leur chanson du soir, mais une petite grenouille avait perdu l'air. || Ils fredonnèrent l'air ensemble, tout bas et tout doucement, jusqu'à ce que la petite grenouille le retrouve, et toute la mare chanta en chœur.",
             "Un nuage ensommeillé était descendu si bas qu'il cachait la lune, et le {r:chemin|sentier} avait perdu son éclat d'argent. || Le nuage poussa un long soupir tout doux, remonta au-dessus des arbres, et la lumière de la lune se posa de nouveau sur le {r:chemin|sentier}.",
             "Un tout petit ver luisant soupirait sur une fougère, car sa lumière était devenue trop faible pour guider les scarabées jusque chez eux. || La lumière du ver luisant redevint chaude et claire, et une file de scarabées le suivit tout doucement jusqu'à leurs lits.",
+            "Un escargot ensommeillé voulait atteindre le haut du mur du jardin avant l'heure du coucher, mais les pierres étaient glissantes de rosée. || Ils appuyèrent une longue brindille contre le mur comme une petite rampe, et l'escargot monta, lent et fier, puis se blottit dans sa coquille tout en haut.",
+            "Dans le calme du soir résonnait un petit toc, toc, toc, et personne ne savait d'où il venait. || C'était un petit papillon de nuit qui se cognait contre la lampe du perron ; ils baissèrent la lumière, et le papillon se posa sur le rebord de la fenêtre pour se reposer.",
+            "Une petite souris avait porté une grosse mûre jusqu'à mi-chemin de chez elle, et maintenant elle était bien trop fatiguée pour aller plus loin. || Ils roulèrent la mûre jusqu'au trou de la souris, sous les racines, et la souris partagea la toute première bouchée avant de se pelotonner pour dormir.",
+            "Un jeune blaireau avait vu son ombre s'allonger au clair de lune et n'osait plus sortir de son terrier. || Ils firent ensemble des ombres chinoises sur le mur du jardin, un lapin, un oiseau et un ours qui dansait, et le blaireau se mit à rire et sortit faire sa propre ombre.",
         ],
     ),
     e(

@@ -37,6 +37,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Vicino al ruscello le rane cantavano la loro canzone della sera, ma una ranocchietta aveva perso la melodia. || Canticchiarono la melodia insieme, piano piano, finché la ranocchietta non la ritrovò e tutto lo stagno cantò in coro.",
             "Una nuvola assonnata era scesa così in basso da coprire la luna, e il sentiero aveva perso il suo riflesso d'argento. || La nuvola fece un lungo sospiro leggero, risalì sopra le cime degli alberi, e la luce della luna tornò a posarsi sul sentiero.",
             "Una lucciola minuscola sospirava su una felce, perché la sua luce era diventata troppo debole per guidare i coleotteri fino a casa. || La luce della lucciola tornò calda e chiara, e una fila di coleotteri la seguì pian piano fino ai loro lettini.",
+            "Una lumaca assonnata voleva arrivare in cima al muretto del giardino prima di andare a dormire, ma le pietre erano scivolose di rugiada. || Appoggiarono un lungo rametto al muretto come una piccola rampa, e la lumaca salì, lenta e fiera, e si rannicchiò nel suo guscio lassù in cima.",
+            "Nella quiete della sera si sentiva un leggero toc, toc, toc, e nessuno capiva da dove venisse. || Era una piccola falena che sbatteva contro la lampada del portico, così abbassarono la luce, e la falena si posò sul davanzale a riposare.",
+            "Un topolino aveva portato una grossa mora fino a metà strada verso casa, e ora era troppo stanco per trascinarla oltre. || Fecero rotolare la mora fino alla tana del topolino, sotto le radici, e il topolino divise con loro il primo morso prima di acciambellarsi a dormire.",
+            "Un giovane tasso aveva visto la propria ombra allungarsi al chiaro di luna e aveva troppa paura per uscire dalla tana. || Fecero insieme le ombre cinesi sul muretto del giardino, un coniglio, un uccellino e un orso che ballava, e il tasso rise e uscì a fare un'ombra tutta sua.",
         ],
     ),
     e(

@@ -44,8 +44,9 @@ impl BitOr for Need {
 /// event's `moments`.
 pub(super) static MOMENTS: [&[Need]; 20] = [
     // bedtime_adventure: owl awake, moonflowers, stepping stones, hedgehog, blanket, frog's
-    // tune, sleepy cloud, glow-worm
-    &[C, C, FT, CT, F, C, C, C],
+    // tune, sleepy cloud, glow-worm, snail on the wall, tapping moth, mouse's blackberry,
+    // badger's shadow
+    &[C, C, FT, CT, F, C, C, C, F, T, CF, C],
     // school_day: new classmate, ball under slide, loose pages, hamster, xylophone bar, spilled
     // juice, wobbly tower, tricky word
     &[C, F, FT, T, T, CF, FT, CT],
