@@ -62,6 +62,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Beim Mittagessen kippte ein Klassenkamerad seinen Saft über sein Bild und war den Tränen nahe. || Sie tupften das Bild trocken, malten eine blaue Sonne dorthin, wo der Saft gewesen war, und es wurde das schönste Bild an der Wand.",
             "Die Klasse baute einen Turm aus Holzklötzen, doch er wackelte und fiel immer wieder um. || Sie legten die größten Klötze nach unten, und der Turm stand gerade und fest bis zum Ende des Tages.",
             "Beim Rechtschreiben blieb eine Freundin immer wieder an einem langen, schwierigen Wort hängen. || Sie klatschten das Wort in kleinen Silben, und bald konnte die Freundin es schneller schreiben als alle anderen.",
+            "Gerade als es zur Pause klingelte, hatte sich der Reißverschluss an der Jacke eines Mitschülers auf halber Höhe verhakt. || Sie zogen den Reißverschluss ein Stückchen herunter und dann wieder hinauf, Zähnchen für Zähnchen, und der Mitschüler rannte warm eingepackt hinaus zum Spielen.",
+            "Die Klasse hatte Bohnen in Pappbecher gepflanzt, aber die Namen waren abgewaschen, und niemand wusste mehr, welche Bohne wem gehörte. || Sie erinnerten sich, welcher Becher eine kleine Delle hatte und welcher einen grünen Farbklecks, und jede Bohne fand ihren Gärtner wieder.",
+            "Die Lehrerin hatte für das Ende der Woche eine Schatzkiste versteckt, und der einzige Hinweis lautete: „Wo die Geschichten schlafen.“ || Sie schlichen auf Zehenspitzen zur Leseecke, und dort stand die Schatzkiste hinter dem dicken Märchenbuch, voller glitzernder Sticker für alle.",
+            "Ein kleiner Junge hatte seine Brotdose zu Hause vergessen und saß beim Mittagessen da und schaute auf seine leeren Hände. || Alle am Tisch teilten ein bisschen von ihrem Essen, und am Ende hatte der Junge das bunteste Mittagessen von allen.",
         ],
     ),
     e(

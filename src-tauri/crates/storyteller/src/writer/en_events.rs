@@ -62,6 +62,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "At lunchtime a classmate spilled some juice over a drawing and looked ready to cry. || They dabbed the drawing dry, painted a blue sun where the juice had been, and it became the prettiest picture on the wall.",
             "The class was building a tower of wooden blocks, but it kept wobbling and tumbling down. || They put the biggest blocks at the bottom, and the tower stood tall and steady until the end of the day.",
             "During spelling time, a friend kept getting stuck on one long, tricky word. || They clapped the word out in little pieces, and soon the friend could spell it faster than anyone.",
+            "Just as the bell rang for break, the zip of a classmate's coat had got stuck halfway. || They eased the zip down a little and then up again, tooth by tooth, and the classmate ran out to play with the coat done up snug.",
+            "The class had planted beans in paper cups, but the names had washed off, and nobody knew whose bean was whose. || They remembered which cup had a little dent and which had a drop of green paint, and every bean found its gardener again.",
+            "The teacher had hidden a treasure box for the end of the week, and the only clue said, “Where the stories sleep.” || They tiptoed to the reading corner, and there was the treasure box behind the big book of fairy tales, full of shiny stickers for everyone.",
+            "A little boy had left his lunchbox at home and sat at the lunch table looking at his empty hands. || Everyone at the table shared a little of their lunch, and the boy ended up with the most colourful lunch of them all.",
         ],
     ),
     e(

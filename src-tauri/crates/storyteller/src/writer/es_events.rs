@@ -62,6 +62,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A la hora de comer, un compañero derramó su zumo sobre su dibujo y parecía a punto de llorar. || Secaron el dibujo con golpecitos suaves, pintaron un sol azul donde había caído el zumo, y fue el dibujo más bonito de la pared.",
             "La clase estaba construyendo una torre de bloques de madera, pero se tambaleaba y se caía una y otra vez. || Pusieron los bloques más grandes abajo, y la torre se quedó bien derecha hasta el final del día.",
             "En la clase de ortografía, una compañera se atascaba siempre con una palabra larga y difícil. || Dieron palmadas para partir la palabra en trocitos, y pronto la compañera sabía escribirla más rápido que nadie.",
+            "Justo cuando sonaba el timbre del recreo, la cremallera del abrigo de un compañero se había atascado a medio camino. || Bajaron un poquito la cremallera y la volvieron a subir, diente a diente, y el compañero salió corriendo a jugar bien abrigado.",
+            "La clase había plantado judías en vasitos de papel, pero los nombres se habían borrado con el agua y nadie sabía de quién era cada una. || Recordaron qué vasito tenía una pequeña abolladura y cuál una gota de pintura verde, y cada judía encontró de nuevo a su jardinero.",
+            "La maestra había escondido una caja del tesoro para el final de la semana, y la única pista decía: «Donde duermen los cuentos». || Fueron de puntillas al rincón de lectura, y allí estaba la caja del tesoro, detrás del gran libro de cuentos de hadas, llena de pegatinas brillantes para todos.",
+            "Un niño se había dejado la fiambrera en casa y, sentado a la mesa del comedor, se miraba las manos vacías. || Todos en la mesa compartieron un poquito de su comida, y el niño acabó teniendo el almuerzo más colorido de todos.",
         ],
     ),
     e(

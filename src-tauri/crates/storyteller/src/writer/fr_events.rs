@@ -62,6 +62,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "À midi, un camarade renversa son jus de fruits sur son dessin et sembla sur le point de pleurer. || Ils séchèrent le dessin en le tapotant, peignirent un soleil bleu là où le jus avait coulé, et ce fut le plus joli dessin du mur.",
             "La classe construisait une tour de cubes en bois, mais elle penchait et s'écroulait sans arrêt. || Ils mirent les plus gros cubes en bas, et la tour resta bien droite jusqu'à la fin de la journée.",
             "Pendant la leçon d'orthographe, une camarade butait toujours sur un mot long et difficile. || Ils découpèrent le mot en petits morceaux en tapant dans leurs mains, et bientôt la camarade sut l'écrire plus vite que tout le monde.",
+            "Juste au moment où sonnait la récréation, la fermeture éclair du manteau d'un camarade s'était coincée à mi-hauteur. || Ils la firent redescendre un peu puis remonter, dent par dent, et le camarade courut jouer dehors, bien emmitouflé.",
+            "La classe avait planté des haricots dans des gobelets en carton, mais les prénoms s'étaient effacés, et personne ne savait plus quel haricot était à qui. || Ils se souvinrent du gobelet qui avait une petite bosse et de celui qui avait une goutte de peinture verte, et chaque haricot retrouva son jardinier.",
+            "La maîtresse avait caché une boîte à trésor pour la fin de la semaine, et le seul indice disait : « Là où dorment les histoires. » || Ils allèrent sur la pointe des pieds jusqu'au coin lecture, et la boîte à trésor était là, derrière le gros livre de contes, pleine d'autocollants brillants pour tout le monde.",
+            "Un petit garçon avait oublié son déjeuner à la maison et, à la cantine, il regardait ses mains vides. || Chacun à table partagea un peu de son repas, et le petit garçon se retrouva avec le déjeuner le plus coloré de tous.",
         ],
     ),
     e(

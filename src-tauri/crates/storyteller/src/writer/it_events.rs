@@ -62,6 +62,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "All'ora di pranzo, un compagno rovesciò il suo succo sul disegno e sembrava sul punto di piangere. || Asciugarono il disegno a piccoli colpetti, dipinsero un sole azzurro dove era caduto il succo, e diventò il disegno più bello della parete.",
             "La classe costruiva una torre di cubetti di legno, ma la torre traballava e cadeva di continuo. || Misero i cubetti più grandi in basso, e la torre rimase dritta e salda fino alla fine della giornata.",
             "Durante il dettato, un'amica si bloccava sempre su una parola lunga e difficile. || Batterono le mani per dividere la parola in pezzettini, e presto l'amica sapeva scriverla più in fretta di tutti.",
+            "Proprio mentre suonava la campanella della ricreazione, la cerniera del giubbotto di un compagno si era incastrata a metà. || Abbassarono un pochino la cerniera e poi la tirarono su di nuovo, dente dopo dente, e il compagno corse fuori a giocare ben chiuso nel suo giubbotto.",
+            "La classe aveva piantato dei fagioli nei bicchierini di carta, ma i nomi si erano cancellati, e nessuno sapeva più di chi fosse ciascun fagiolo. || Si ricordarono quale bicchierino aveva una piccola ammaccatura e quale una goccia di vernice verde, e ogni fagiolo ritrovò il suo giardiniere.",
+            "La maestra aveva nascosto uno scrigno del tesoro per la fine della settimana, e l'unico indizio diceva: «Dove dormono le storie». || Andarono in punta di piedi nell'angolo della lettura, e lì c'era lo scrigno, dietro il grande libro delle fiabe, pieno di adesivi luccicanti per tutti.",
+            "Un bambino aveva dimenticato il portapranzo a casa e, seduto a tavola, si guardava le mani vuote. || Tutti a tavola divisero con lui un po' del loro pranzo, e alla fine il bambino ebbe il pranzo più colorato di tutti.",
         ],
     ),
     e(

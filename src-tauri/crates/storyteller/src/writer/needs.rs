@@ -48,8 +48,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // badger's shadow
     &[C, C, FT, CT, F, C, C, C, F, T, CF, C],
     // school_day: new classmate, ball under slide, loose pages, hamster, xylophone bar, spilled
-    // juice, wobbly tower, tricky word
-    &[C, F, FT, T, T, CF, FT, CT],
+    // juice, wobbly tower, tricky word, stuck zip, beans' names, treasure clue, forgotten
+    // lunchbox
+    &[C, F, FT, T, T, CF, FT, CT, F, T, T, C],
     // birthday: balloon, shy guest, slices, banner, wrapping paper, napkins, song, jelly
     &[F, C, T, F, T, F, T, F],
     // weekend_explorer: little door, map's X, map in the wind, plank, rabbit babies, signpost,
