@@ -87,6 +87,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ein Windstoß wehte die Papierservietten über den Rasen wie einen Schwarm weißer Vögel. || Lachend liefen sie den Servietten nach, und jede einzelne kam zurück auf den Tisch.",
             "Das Geburtstagslied begann, aber alle fingen mit einem anderen Ton an, und es klang ziemlich lustig. || Sie fingen noch einmal leise an, alle zusammen, und diesmal klang das Lied so schön, dass sogar die Vögel innehielten und zuhörten.",
             "Der große Wackelpudding wackelte so sehr, dass er fast vom Teller rutschte, bevor er im Garten ankam. || Sie trugen ihn gemeinsam, langsam und Schritt für Schritt, und der Pudding kam wackelnd, aber heil an, und alle klatschten.",
+            "Der kleine Bruder des Geburtstagskindes fühlte sich ausgeschlossen, denn alle Geschenke waren für jemand anderen. || Sie gaben ihm die wichtige Aufgabe, die Partyhüte zu verteilen, und er trug den größten Hut von allen und strahlte den ganzen Nachmittag.",
+            "Die Geburtstagskerzen waren an einem sicheren Ort verstaut worden, und nun wusste niemand mehr, wo. || Sie steckten natürlich in der Keksdose, und bald stand jede Kerze auf dem Kuchen, bereit für den großen Wunsch.",
+            "Die Papierkrone war viel zu groß und rutschte dem Geburtstagskind immer wieder über die Augen. || Sie falteten hinten eine kleine Falte hinein, klebten sie mit einem Sticker fest, und die Krone saß genau richtig, gerade und glänzend.",
+            "Ein kleines Mädchen war ohne Geschenk gekommen und versteckte sich besorgt hinter dem Gartentor. || Sie sagten ihr, dass ihr Kommen das schönste Geschenk von allen sei, und sie umarmte das Geburtstagskind so fest wie niemand sonst an diesem Tag, und das war noch viel schöner.",
         ],
     ),
     e(

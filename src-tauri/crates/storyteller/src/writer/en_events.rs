@@ -87,6 +87,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A gust of wind blew the paper napkins across the lawn like a flock of white birds. || They chased the napkins in a happy game, and every single one came back to the table.",
             "The birthday song began, but everyone started on a different note, and it sounded rather funny. || They started again softly, all together, and this time the song was so sweet that even the birds stopped to listen.",
             "The big jelly wobbled so much that it looked ready to slide off its plate before it reached the garden. || They carried it together, slow and steady, one step at a time, and the jelly arrived wobbly but whole, to a round of cheers.",
+            "The birthday child's little brother felt left out, because all the presents were for someone else. || They gave him the important job of handing out the party hats, and he wore the biggest hat of all and beamed all afternoon.",
+            "The birthday candles had been put away somewhere safe, and now nobody could remember where. || They turned up in the biscuit tin, of course, and soon every candle stood on the cake, ready for the big wish.",
+            "The paper crown was far too big and kept slipping down over the birthday child's eyes. || They folded a little tuck at the back and fixed it with a sticker, and the crown sat just right, straight and shining.",
+            "A little guest had arrived without a present and was hiding behind the gate, worried. || They told her that coming to the party was the best present of all, and she gave the birthday child the biggest hug of the day, which was even better.",
         ],
     ),
     e(

@@ -87,6 +87,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una ráfaga de viento se llevó las servilletas de papel por el césped, como una bandada de pájaros blancos. || Corrieron tras las servilletas entre risas, y todas, sin faltar ni una, volvieron a la mesa.",
             "Empezó la canción de cumpleaños, pero cada uno arrancó con una nota distinta, y sonaba de lo más gracioso. || Volvieron a empezar bajito, todos juntos, y esta vez la canción sonó tan dulce que hasta los pájaros se pararon a escuchar.",
             "El gran flan temblaba tanto que parecía a punto de resbalar del plato antes de llegar al jardín. || Lo llevaron juntos, despacio, paso a paso, y el flan llegó tembloroso pero entero, entre aplausos.",
+            "El hermanito del cumpleañero se sentía apartado, porque todos los regalos eran para otro. || Le dieron la importantísima tarea de repartir los gorros de fiesta, y él se puso el gorro más grande de todos y estuvo radiante toda la tarde.",
+            "Habían guardado las velas de cumpleaños en un lugar seguro, y ahora nadie recordaba dónde. || Aparecieron en la lata de galletas, claro, y pronto todas las velas estuvieron en la tarta, listas para el gran deseo.",
+            "La corona de papel era demasiado grande y se resbalaba una y otra vez sobre los ojos del cumpleañero. || Le hicieron un pequeño pliegue por detrás, lo sujetaron con una pegatina, y la corona quedó perfecta, derecha y reluciente.",
+            "Una pequeña invitada había llegado sin regalo y se escondía detrás de la verja, preocupada. || Le dijeron que venir a la fiesta era el mejor regalo de todos, y ella le dio al cumpleañero el abrazo más grande del día, que era todavía mejor.",
         ],
     ),
     e(

@@ -87,6 +87,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un coup de vent emporta les serviettes en papier à travers la pelouse, comme une volée d'oiseaux blancs. || Ils coururent après les serviettes en riant, et toutes, sans exception, revinrent sur la table.",
             "La chanson d'anniversaire commença, mais chacun partait sur une note différente, et cela sonnait bien drôle. || Ils recommencèrent tout doucement, tous ensemble, et cette fois la chanson fut si douce que même les oiseaux s'arrêtèrent pour l'écouter.",
             "Le gros flan tremblotait tant qu'il semblait prêt à glisser de son plat avant d'arriver au jardin. || Ils le portèrent ensemble, lentement, pas à pas, et le flan arriva tout tremblotant mais entier, sous les applaudissements.",
+            "Le petit frère de l'enfant qu'on fêtait se sentait mis de côté, car tous les cadeaux étaient pour quelqu'un d'autre. || Ils lui confièrent la mission très importante de distribuer les chapeaux de fête, et il porta le plus grand chapeau de tous en rayonnant tout l'après-midi.",
+            "Les bougies d'anniversaire avaient été rangées dans un endroit sûr, et maintenant plus personne ne se rappelait où. || Elles se trouvaient dans la boîte à biscuits, bien sûr, et bientôt chaque bougie se dressa sur le gâteau, prête pour le grand vœu.",
+            "La couronne en papier était bien trop grande et glissait sans cesse sur les yeux du héros du jour. || Ils firent un petit pli à l'arrière, le fixèrent avec un autocollant, et la couronne tint parfaitement, bien droite et brillante.",
+            "Une petite invitée était arrivée sans cadeau et se cachait derrière le portail, toute inquiète. || Ils lui dirent que venir à la fête était le plus beau des cadeaux, et elle fit au héros du jour le plus gros câlin de la journée, ce qui était encore mieux.",
         ],
     ),
     e(

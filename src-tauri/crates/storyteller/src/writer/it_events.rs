@@ -87,6 +87,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una folata di vento portò via i tovaglioli di carta sul prato, come uno stormo di uccellini bianchi. || Rincorsero i tovaglioli ridendo, e tutti, nessuno escluso, tornarono sulla tavola.",
             "La canzone di compleanno cominciò, ma ognuno partì da una nota diversa, e veniva fuori proprio buffa. || Ricominciarono piano, tutti insieme, e questa volta la canzone fu così dolce che perfino gli uccellini si fermarono ad ascoltare.",
             "Il grande budino tremolava così tanto che sembrava sul punto di scivolare dal piatto prima di arrivare in giardino. || Lo portarono insieme, piano piano, un passo alla volta, e il budino arrivò tremolante ma intero, tra gli applausi.",
+            "Il fratellino del festeggiato si sentiva messo da parte, perché tutti i regali erano per qualcun altro. || Gli affidarono il compito importantissimo di distribuire i cappellini della festa, e lui indossò il cappellino più grande di tutti e sorrise raggiante per tutto il pomeriggio.",
+            "Le candeline di compleanno erano state messe in un posto sicuro, e ora nessuno si ricordava più dove. || Saltarono fuori dalla scatola dei biscotti, naturalmente, e presto ogni candelina fu sulla torta, pronta per il grande desiderio.",
+            "La corona di carta era troppo grande e continuava a scivolare sugli occhi del festeggiato. || Fecero una piccola piega sul retro, la fermarono con un adesivo, e la corona stette perfetta, dritta e luccicante.",
+            "Una piccola invitata era arrivata senza regalo e si nascondeva dietro il cancello, preoccupata. || Le dissero che venire alla festa era il regalo più bello di tutti, e lei diede al festeggiato l'abbraccio più grande della giornata, che era ancora meglio.",
         ],
     ),
     e(

@@ -51,8 +51,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // juice, wobbly tower, tricky word, stuck zip, beans' names, treasure clue, forgotten
     // lunchbox
     &[C, F, FT, T, T, CF, FT, CT, F, T, T, C],
-    // birthday: balloon, shy guest, slices, banner, wrapping paper, napkins, song, jelly
-    &[F, C, T, F, T, F, T, F],
+    // birthday: balloon, shy guest, slices, banner, wrapping paper, napkins, song, jelly, little
+    // brother left out, candles, paper crown, guest without a present
+    &[F, C, T, F, T, F, T, F, C, T, F, C],
     // weekend_explorer: little door, map's X, map in the wind, plank, rabbit babies, signpost,
     // beetle, fossil, acorns
     &[CT, T, F, F, CT, T, CF, T, CF],
