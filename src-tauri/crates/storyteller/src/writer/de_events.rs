@@ -165,6 +165,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Papa versuchte, ganz allein ein großes Laken zu falten, und es flatterte wie ein Segel. || Mit einer Ecke in jedem Händepaar war das Laken im Nu gefaltet, so ordentlich wie ein Brief.",
             "Der alte Hund der Familie wollte mitspielen, aber seine Beine waren müde und langsam. || Sie spielten ein ruhiges, langsames Spiel nur für ihn, und der alte Hund wedelte mit dem Schwanz, als hätte er einen Preis gewonnen.",
             "Es war Zeit, gemeinsam das Abendessen zu kochen, aber die Suppe schmeckte fast nach gar nichts. || Eine Prise Salz, ein Zweig Petersilie und viel Rühren später schmeckte die Suppe wie eine warme Umarmung.",
+            "Die Picknickdecke war zu klein für die ganze Familie, und immer saß jemand im Gras. || Sie breiteten die Jacken rundherum aus, und bald war Platz für alle, sogar für den Hund.",
+            "Omas Pfannkuchenrezept stand auf einer so alten Karte, dass die Hälfte der Wörter verblasst war. || Sie lasen jedes Wort vor, das noch zu sehen war, Opa wusste den Rest noch, und die Pfannkuchen wurden rund und goldbraun, genau wie früher.",
+            "Die kleine Schwester hatte ihren ersten Zahn im Butterbrot verloren und fürchtete, die Zahnfee würde ihn niemals finden. || Sie wickelten das winzige Zähnchen in eine Serviette und steckten es sicher in ihre Tasche, und sie lächelte den ganzen Heimweg lang mit ihrer Zahnlücke.",
+            "Das Familienzelt hatte mehr Stangen, als irgendwer zählen konnte, und die Anleitung war vom Wind davongeweht worden. || Sie legten die langen Stangen zu den langen und die kurzen zu den kurzen, und das Zelt stand, ein bisschen schief und genau richtig.",
         ],
     ),
     e(

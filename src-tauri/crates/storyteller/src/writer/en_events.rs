@@ -165,6 +165,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Dad was trying to fold a big sheet all by himself, and it kept flapping like a sail. || With a corner in every pair of hands, the sheet was folded in a moment, as neat as a letter.",
             "The family's old dog wanted to join in the game, but its legs were tired and slow. || They played a slow, gentle game just for the old dog, and it wagged its tail as if it had won a prize.",
             "It was time to cook dinner together, but the soup tasted of almost nothing at all. || A pinch of salt, a sprig of parsley and a lot of stirring later, the soup tasted like a warm hug.",
+            "The picnic blanket was too small for the whole family, and somebody always ended up sitting on the grass. || They spread the coats out around its edges, and soon there was room for everyone, even for the dog.",
+            "Grandma's pancake recipe was written on a card so old that half of the words had faded away. || They read out every word they could still see, Grandpa remembered the rest, and the pancakes came out round and golden, just like long ago.",
+            "Little sister had lost her first tooth in her sandwich and was worried that the tooth fairy would never find it. || They wrapped the tiny tooth in a napkin and tucked it safely into her pocket, and she smiled a gap-toothed smile all the way home.",
+            "The family tent had more poles than anyone could count, and the instructions had blown away in the wind. || They matched the long poles with the long ones and the short with the short, and the tent stood up, a little crooked and just right.",
         ],
     ),
     e(

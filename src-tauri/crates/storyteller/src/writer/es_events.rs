@@ -165,6 +165,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Papá intentaba doblar una sábana grande él solo, y la sábana ondeaba como una vela. || Con una esquina en cada par de manos, la sábana quedó doblada en un momento, tan bien como una carta.",
             "El perro viejo de la familia quería unirse al juego, pero tenía las patas cansadas y lentas. || Jugaron a un juego tranquilo y lento solo para él, y el perro viejo movió la cola como si hubiera ganado un premio.",
             "Era la hora de preparar la cena juntos, pero la sopa casi no sabía a nada. || Una pizca de sal, una ramita de perejil y muchas vueltas de cuchara después, la sopa sabía a abrazo calentito.",
+            "La manta del pícnic era demasiado pequeña para toda la familia, y siempre acababa alguien sentado en la hierba. || Extendieron los abrigos alrededor, y pronto hubo sitio para todos, incluso para el perro.",
+            "La receta de tortitas de la abuela estaba escrita en una tarjeta tan vieja que la mitad de las palabras se habían borrado. || Leyeron en voz alta todas las palabras que aún se veían, el abuelo recordó el resto, y las tortitas salieron redondas y doradas, como las de antes.",
+            "La hermanita había perdido su primer diente al morder el bocadillo y le preocupaba que el Ratoncito Pérez no lo encontrara nunca. || Envolvieron el diminuto diente en una servilleta y lo guardaron bien en su bolsillo, y ella sonrió con su sonrisa mellada durante todo el camino a casa.",
+            "La tienda de campaña de la familia tenía más varillas de las que nadie podía contar, y las instrucciones se habían volado con el viento. || Juntaron las varillas largas con las largas y las cortas con las cortas, y la tienda se levantó, un poco torcida y perfecta así.",
         ],
     ),
     e(

@@ -165,6 +165,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Papa essayait de plier un grand drap tout seul, et le drap claquait comme une voile. || Avec un coin dans chaque paire de mains, le drap fut plié en un instant, aussi net qu'une lettre.",
             "Le vieux chien de la famille voulait se joindre au jeu, mais ses pattes étaient fatiguées et lentes. || Ils inventèrent un jeu tout doux et tout lent rien que pour lui, et le vieux chien remua la queue comme s'il avait gagné un prix.",
             "C'était l'heure de préparer le dîner ensemble, mais la soupe n'avait presque aucun goût. || Une pincée de sel, un brin de persil et beaucoup de tours de cuillère plus tard, la soupe avait le goût d'un câlin tout chaud.",
+            "La couverture de pique-nique était trop petite pour toute la famille, et il y avait toujours quelqu'un assis dans l'herbe. || Ils étalèrent les manteaux tout autour, et bientôt il y eut de la place pour tout le monde, même pour le chien.",
+            "La recette de crêpes de Mamie était écrite sur une fiche si vieille que la moitié des mots s'étaient effacés. || Ils lurent à voix haute tous les mots encore visibles, Papi se souvint du reste, et les crêpes sortirent rondes et dorées, comme autrefois.",
+            "La petite sœur avait perdu sa première dent en croquant dans son sandwich et avait peur que la petite souris ne la trouve jamais. || Ils enveloppèrent la minuscule dent dans une serviette et la glissèrent bien à l'abri dans sa poche, et elle sourit de son sourire troué tout le long du retour.",
+            "La tente de la famille avait plus d'arceaux qu'on ne pouvait en compter, et la notice s'était envolée avec le vent. || Ils mirent les longs arceaux avec les longs et les courts avec les courts, et la tente se dressa, un peu de travers et parfaite comme ça.",
         ],
     ),
     e(

@@ -165,6 +165,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Papà cercava di piegare da solo un grande lenzuolo, e il lenzuolo sventolava come una vela. || Con un angolo in ogni paio di mani, il lenzuolo fu piegato in un attimo, ordinato come una lettera.",
             "Il vecchio cane di famiglia voleva unirsi al gioco, ma le sue zampe erano stanche e lente. || Fecero un gioco tranquillo e lento tutto per lui, e il vecchio cane scodinzolò come se avesse vinto un premio.",
             "Era ora di preparare la cena tutti insieme, ma la minestra non sapeva quasi di niente. || Un pizzico di sale, un rametto di prezzemolo e tante girate di cucchiaio dopo, la minestra sapeva di abbraccio caldo.",
+            "La coperta del picnic era troppo piccola per tutta la famiglia, e c'era sempre qualcuno che finiva seduto sull'erba. || Stesero le giacche tutto intorno, e presto ci fu posto per tutti, perfino per il cane.",
+            "La ricetta delle frittelle della nonna era scritta su un cartoncino così vecchio che metà delle parole si erano sbiadite. || Lessero ad alta voce tutte le parole che si vedevano ancora, il nonno si ricordò il resto, e le frittelle vennero rotonde e dorate, proprio come una volta.",
+            "La sorellina aveva perso il suo primo dentino mordendo il panino e temeva che la Fatina dei denti non l'avrebbe mai trovato. || Avvolsero il dentino in un tovagliolo e lo misero al sicuro nella sua tasca, e lei sorrise con la sua finestrella tra i denti per tutta la strada del ritorno.",
+            "La tenda della famiglia aveva più paletti di quanti se ne potessero contare, e le istruzioni erano volate via col vento. || Misero insieme i paletti lunghi con i lunghi e i corti con i corti, e la tenda si alzò, un po' storta e perfetta così.",
         ],
     ),
     e(

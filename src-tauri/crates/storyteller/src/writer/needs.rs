@@ -59,8 +59,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     &[CT, T, F, F, CT, T, CF, T, CF],
     // rainy_day
     &[T, T, FT, C, F, T, T, FT, C, F, T, CT, T, FT, FT, CF, T, T],
-    // family_time: glasses, eggs, baby cousin, album, games, sheet, old dog, soup
-    &[T, T, C, FT, CT, F, C, T],
+    // family_time: glasses, eggs, baby cousin, album, games, sheet, old dog, soup, small
+    // blanket, faded recipe, first tooth, tent poles
+    &[T, T, C, FT, CT, F, C, T, F, T, CT, FT],
     // making_friends: few words, swing, kite, sandcastle, chalk dragons, shy puppy, dumplings,
     // one player short
     &[CT, CT, F, C, C, C, C, CT],
