@@ -190,6 +190,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Der Welpe des neuen Freundes war schüchtern und versteckte sich hinter der Bank, sobald jemand näher kam. || Sie saßen ganz still und hielten eine offene Hand hin, und nach einer Weile kam der Welpe hervor, schnupperte daran und wedelte mit dem Schwanz.",
             "Am Picknicktisch aß ein Kind Teigtaschen, die niemand sonst kannte, und hatte Sorge, anders zu sein. || Das Kind teilte seine Teigtaschen und erzählte, wie seine Oma sie machte, und alle waren sich einig, dass neue Freunde neue Geschmäcker mitbringen.",
             "Eine Gruppe Kinder wollte Verstecken spielen, aber es fehlte ein Mitspieler. || Sie fragten das stille Mädchen auf der Bank, ob es mitspielen wolle, und es kannte die allerbesten Verstecke.",
+            "Beim Fahrrad des neuen Freundes war die Kette abgesprungen, und der Heimweg war weit. || Sie drehten das Fahrrad um, legten die Kette wieder auf, und zwei Freunde schoben es Seite an Seite nach Hause, mit öligen, fröhlichen Fingern.",
+            "Zwei neue Freunde wollten einen eigenen geheimen Handschlag, aber sie wussten nicht, wie er enden sollte. || Sie fügten ein Fingerwackeln und einen kleinen Hüpfer hinzu, und der Handschlag war so geheim, dass nur die beiden ihn konnten.",
+            "Ein Mädchen und ein Junge wollten sich über den Gartenzaun hinweg unterhalten, aber er war viel zu hoch, um darüberzuschauen. || Sie bastelten ein Telefon aus zwei Pappbechern und einer langen Schnur, und die allererste Nachricht, die hindurchwanderte, lautete: „Willst du mein Freund sein?“",
+            "Ein neues Mädchen auf dem Spielplatz kannte keines der Spiele der anderen und stand unsicher am Rand. || Sie erklärten ihr die Regeln, eine nach der anderen, und dann brachte sie allen ein Spiel aus ihrer alten Stadt bei, das bald ihr Lieblingsspiel wurde.",
         ],
     ),
     e(

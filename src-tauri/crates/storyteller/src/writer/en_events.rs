@@ -190,6 +190,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The new friend's puppy was shy and hid behind the bench whenever anyone came near. || They sat very still and held out an open hand, and after a while the puppy crept out, sniffed it and wagged its tail.",
             "At the picnic table, a child was eating dumplings that nobody else knew and looked worried about being different. || The child shared the dumplings and explained how Grandma made them, and {r:everyone|everybody} agreed that new friends bring new tastes.",
             "A group of children wanted to play hide-and-seek, but they were one player short. || They asked the quiet girl on the bench to join in, and it turned out she knew all the very best hiding places.",
+            "The new friend's bicycle chain had slipped off, and it was a long way home. || They turned the bicycle upside down and looped the chain back on, and two friends wheeled it home side by side with oily, happy fingers.",
+            "Two new friends wanted a secret handshake of their own, but they could not work out how it should end. || They added a wiggle of the fingers and a little hop, and the handshake was so secret that only the two of them could ever do it.",
+            "A girl and a boy wanted to talk across the garden fence, but it was far too high to see over. || They made a telephone from two paper cups and a long piece of string, and the very first message that travelled along it was “Will you be my friend?”",
+            "A new girl at the park did not know any of the games the others were playing and stood at the edge, unsure. || They taught her the rules one at a time, and then she taught everyone a game from her old town, which soon became their favourite.",
         ],
     ),
     e(

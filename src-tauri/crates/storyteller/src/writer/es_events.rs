@@ -190,6 +190,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "El cachorrito del nuevo amigo era tímido y se escondía detrás del banco cuando alguien se acercaba. || Se quedaron muy quietos con la mano abierta, y al poco rato el cachorrito salió, la olfateó y movió la cola.",
             "En la mesa del pícnic, un niño comía unas empanadillas que nadie conocía y le preocupaba ser diferente. || El niño compartió sus empanadillas y contó cómo las hacía su abuela, y todo el mundo estuvo de acuerdo en que los amigos nuevos traen sabores nuevos.",
             "Un grupo de niños quería jugar al escondite, pero les faltaba un jugador. || Invitaron a la niña callada del banco, y resultó que conocía los mejores escondites de todos.",
+            "Al nuevo amigo se le había salido la cadena de la bici, y el camino a casa era largo. || Pusieron la bici del revés, volvieron a colocar la cadena, y los dos amigos la llevaron a casa uno al lado del otro, con los dedos llenos de grasa y muy contentos.",
+            "Dos nuevos amigos querían un saludo secreto solo suyo, pero no se les ocurría cómo terminarlo. || Añadieron un meneo de dedos y un saltito, y el saludo quedó tan secreto que solo ellos dos sabían hacerlo.",
+            "Una niña y un niño querían hablar a través de la valla del jardín, pero era demasiado alta para ver por encima. || Hicieron un teléfono con dos vasitos de papel y un cordel largo, y el primer mensaje que viajó por él fue: «¿Quieres ser mi amigo?»",
+            "Una niña nueva en el parque no conocía ninguno de los juegos de los demás y se quedaba a un lado, indecisa. || Le enseñaron las reglas una a una, y luego ella enseñó a todos un juego de su antiguo pueblo, que pronto se convirtió en su favorito.",
         ],
     ),
     e(

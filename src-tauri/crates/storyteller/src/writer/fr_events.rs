@@ -190,6 +190,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le chiot du nouvel ami était timide et se cachait derrière le banc dès que quelqu'un approchait. || Ils restèrent bien tranquilles en tendant une main ouverte, et au bout d'un moment le chiot sortit, la renifla et remua la queue.",
             "À la table du pique-nique, un enfant mangeait des raviolis que personne ne connaissait et avait peur d'être différent. || L'enfant partagea ses raviolis et raconta comment sa grand-mère les préparait, et tout le monde convint que les nouveaux amis apportent de nouvelles saveurs.",
             "Une bande d'enfants voulait jouer à cache-cache, mais il leur manquait un joueur. || Ils invitèrent la petite fille silencieuse assise sur le banc, et il se trouva qu'elle connaissait toutes les meilleures cachettes.",
+            "La chaîne du vélo du nouvel ami avait sauté, et le chemin du retour était long. || Ils retournèrent le vélo, remirent la chaîne en place, et les deux amis le ramenèrent côte à côte, les doigts pleins de graisse et le cœur joyeux.",
+            "Deux nouveaux amis voulaient une poignée de main secrète rien qu'à eux, mais ils ne trouvaient pas comment la terminer. || Ils ajoutèrent un frétillement des doigts et un petit saut, et la poignée de main devint si secrète qu'eux deux seuls savaient la faire.",
+            "Une fille et un garçon voulaient se parler par-dessus la clôture du jardin, mais elle était bien trop haute pour voir de l'autre côté. || Ils fabriquèrent un téléphone avec deux gobelets en carton et une longue ficelle, et le tout premier message qui y passa fut : « Tu veux être mon ami ? »",
+            "Une nouvelle au parc ne connaissait aucun des jeux des autres et restait au bord, hésitante. || Ils lui apprirent les règles une à une, puis elle apprit à tout le monde un jeu de son ancienne ville, qui devint vite leur préféré.",
         ],
     ),
     e(

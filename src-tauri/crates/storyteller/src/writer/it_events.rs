@@ -190,6 +190,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Il cucciolo del nuovo amico era timido e si nascondeva dietro la panchina appena qualcuno si avvicinava. || Rimasero fermi fermi con una mano aperta, e dopo un po' il cucciolo uscì, la annusò e scodinzolò.",
             "Al tavolo del picnic, un bambino mangiava dei ravioli che nessuno conosceva e temeva di sembrare diverso. || Il bambino divise i suoi ravioli e raccontò come li preparava la nonna, e tutti furono d'accordo che i nuovi amici portano nuovi sapori.",
             "Un gruppo di bambini voleva giocare a nascondino, ma mancava un giocatore. || Invitarono la bambina silenziosa seduta sulla panchina, e venne fuori che conosceva i nascondigli più belli di tutti.",
+            "Alla bicicletta del nuovo amico era saltata la catena, e la strada di casa era lunga. || Capovolsero la bicicletta, rimisero a posto la catena, e i due amici la riportarono a casa fianco a fianco, con le dita sporche di grasso e il cuore contento.",
+            "Due nuovi amici volevano una stretta di mano segreta tutta loro, ma non riuscivano a capire come finirla. || Aggiunsero uno sventolio di dita e un saltello, e la stretta di mano diventò così segreta che solo loro due sapevano farla.",
+            "Una bambina e un bambino volevano parlarsi da una parte all'altra della staccionata del giardino, ma era troppo alta per guardarci sopra. || Costruirono un telefono con due bicchierini di carta e un lungo spago, e il primissimo messaggio che ci viaggiò dentro fu: «Vuoi essere mio amico?»",
+            "Una bambina nuova al parco non conosceva nessuno dei giochi degli altri e se ne stava in disparte, incerta. || Le insegnarono le regole una alla volta, e poi lei insegnò a tutti un gioco della sua vecchia città, che presto diventò il loro preferito.",
         ],
     ),
     e(

@@ -63,8 +63,8 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // blanket, faded recipe, first tooth, tent poles
     &[T, T, C, FT, CT, F, C, T, F, T, CT, FT],
     // making_friends: few words, swing, kite, sandcastle, chalk dragons, shy puppy, dumplings,
-    // one player short
-    &[CT, CT, F, C, C, C, C, CT],
+    // one player short, bicycle chain, secret handshake, cup telephone, new games
+    &[CT, CT, F, C, C, C, C, CT, F, T, FT, CT],
     // learning_something_new
     &[CT, T, T, FT, T, T, FT, T],
     // helping_others: wheelbarrow, baker, ducklings, cat on the shed, books, marbles, washing,
