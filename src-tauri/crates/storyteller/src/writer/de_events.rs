@@ -215,6 +215,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Pfeifen lernen war schwerer, als es aussah, und es kam nur Luft heraus. || Nach vielen Versuchen und viel Gekicher schwebte ein kleiner, klarer Pfiff hinaus, wie ein Vogel, der Hallo sagt.",
             "Zum Schuhebinden brauchte man zwei Schlaufen, und die Schlaufen rutschten immer wieder auseinander. || Der Hasenohren-Trick half: eine Schlaufe, zwei Schlaufen, ein Hüpfer durchs Loch, und die Schleife hielt fest.",
             "Bis hundert zu zählen war eine lange Reise, und irgendwo in den Sechzigern gerieten die Zahlen durcheinander. || Zuerst zählten sie in Zehnerschritten, wie über Trittsteine, und danach war der ganze Weg bis hundert ganz leicht.",
+            "Fahrradfahren ohne Stützräder hieß, das Gleichgewicht zu finden, und das Fahrrad kippte immer wieder zur Seite. || Eine Hand hielt den Sattel hinten fest und ließ ganz leise los, und das Fahrrad wackelte, fing sich und rollte ganz allein bis zum Gartentor.",
+            "Im Schwimmbad war es ein bisschen unheimlich, das Gesicht unter Wasser zu tauchen. || Sie pusteten zuerst Blasen mit dem Kinn, dann mit der Nase, und bald kicherten sie unter Wasser wie zwei kleine Fische.",
+            "Die Uhr an der Küchenwand hatte zwei Zeiger, und der große und der kleine gerieten immer wieder durcheinander. || Sie merkten sich, dass der kleine Zeiger die Stunde zeigt und der große für die Minuten rundherum läuft, und bald wussten sie genau, wann es Zeit für Kakao war.",
+            "Der neue Pinsel machte dicke Kleckse statt feiner Striche, und die gemalte Katze sah eher aus wie eine Wolke. || Sie streiften den Pinsel am Rand des Glases ab und malten nur noch mit der Spitze, und die Katze bekam feine Schnurrhaare und einen geringelten Schwanz.",
         ],
     ),
     e(

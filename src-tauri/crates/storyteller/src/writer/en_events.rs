@@ -215,6 +215,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Learning to whistle was harder than it looked, and only air came out. || After lots of tries and lots of giggles, a small, clear whistle floated out, like a bird saying hello.",
             "Tying shoelaces meant making two loops, and the loops kept slipping apart. || The bunny-ears trick did it: one loop, two loops, a hop through the hole, and the bow held tight.",
             "Counting all the way to a hundred was a long journey, and somewhere in the sixties the numbers got muddled. || They counted in tens first, like stepping stones, and then the whole way to a hundred felt easy.",
+            "Riding a bicycle without the little wheels meant finding the balance, and the bicycle kept tipping to one side. || A hand held the back of the seat and let go ever so quietly, and the bicycle wobbled, straightened and rolled all the way to the gate on its own.",
+            "At the swimming pool, dipping a face under the water felt a little scary. || They started by blowing bubbles with their chins, then with their noses, and soon they were giggling underwater like two little fish.",
+            "The clock on the kitchen wall had two hands, and the big one and the little one kept getting mixed up. || They remembered that the little hand points to the hour and the big hand runs round for the minutes, and soon they could tell exactly when it was time for cocoa.",
+            "The new paintbrush made big blobs instead of thin lines, and the painted cat looked more like a cloud. || They wiped the brush on the edge of the jar and painted with only its tip, and the cat got fine whiskers and a curly tail.",
         ],
     ),
     e(

@@ -215,6 +215,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Aprender a silbar era más difícil de lo que parecía, y solo salía aire. || Después de muchos intentos y muchas risas, salió un silbido pequeño y claro, como un pájaro que dice hola.",
             "Para atarse los cordones había que hacer dos lazos, y los lazos se escapaban todo el rato. || El truco de las orejas de conejo funcionó: un lazo, dos lazos, un saltito por el agujero, y el nudo quedó bien firme.",
             "Contar hasta cien era un viaje muy largo, y en algún lugar de los sesenta los números se enredaban. || Primero contaron de diez en diez, como si saltaran piedras, y luego todo el camino hasta cien resultó fácil.",
+            "Montar en bici sin ruedines significaba encontrar el equilibrio, y la bici se inclinaba una y otra vez hacia un lado. || Una mano sujetó la parte de atrás del sillín y la soltó muy despacito, y la bici se tambaleó, se enderezó y rodó sola hasta la verja.",
+            "En la piscina, meter la cara bajo el agua daba un poco de miedo. || Empezaron haciendo burbujas con la barbilla, luego con la nariz, y pronto se reían bajo el agua como dos pececitos.",
+            "El reloj de la pared de la cocina tenía dos agujas, y la grande y la pequeña se confundían una y otra vez. || Recordaron que la aguja pequeña señala la hora y la grande da la vuelta para los minutos, y pronto supieron decir exactamente cuándo era la hora del chocolate.",
+            "El pincel nuevo hacía grandes manchurrones en vez de líneas finas, y el gato pintado parecía más bien una nube. || Escurrieron el pincel en el borde del bote y pintaron solo con la punta, y el gato tuvo unos bigotes finos y una cola rizada.",
         ],
     ),
     e(

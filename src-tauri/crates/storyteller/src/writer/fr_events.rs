@@ -215,6 +215,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Apprendre à siffler était plus difficile que prévu, et il ne sortait que de l'air. || Après beaucoup d'essais et beaucoup de fous rires, un petit sifflement clair s'envola, comme un oiseau qui dit bonjour.",
             "Pour nouer ses lacets, il fallait faire deux boucles, et les boucles s'échappaient sans arrêt. || L'astuce des oreilles de lapin fit merveille : une boucle, deux boucles, un petit saut dans le trou, et le nœud tint bien.",
             "Compter jusqu'à cent était un long voyage, et quelque part après soixante, les nombres s'emmêlaient. || Ils comptèrent d'abord de dix en dix, comme sur des pierres de gué, et ensuite tout le chemin jusqu'à cent parut facile.",
+            "Faire du vélo sans les petites roues voulait dire trouver l'équilibre, et le vélo penchait sans cesse d'un côté. || Une main tint l'arrière de la selle puis la lâcha tout doucement, et le vélo tangua, se redressa et roula tout seul jusqu'au portail.",
+            "À la piscine, mettre la tête sous l'eau faisait un peu peur. || Ils commencèrent par faire des bulles avec le menton, puis avec le nez, et bientôt ils riaient sous l'eau comme deux petits poissons.",
+            "L'horloge de la cuisine avait deux aiguilles, et la grande et la petite se mélangeaient sans cesse. || Ils se rappelèrent que la petite aiguille montre l'heure et que la grande fait le tour pour les minutes, et bientôt ils surent dire exactement quand venait l'heure du chocolat chaud.",
+            "Le nouveau pinceau faisait de gros pâtés au lieu de traits fins, et le chat peint ressemblait plutôt à un nuage. || Ils essuyèrent le pinceau sur le bord du pot et ne peignirent plus qu'avec la pointe, et le chat eut de fines moustaches et une queue toute bouclée.",
         ],
     ),
     e(

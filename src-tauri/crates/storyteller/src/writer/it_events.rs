@@ -215,6 +215,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Imparare a fischiare era più difficile del previsto, e usciva solo aria. || Dopo tanti tentativi e tante risate, volò fuori un fischio piccolo e limpido, come un uccellino che dice ciao.",
             "Per allacciare le scarpe bisognava fare due anelli, e gli anelli continuavano a sfuggire. || Il trucco delle orecchie da coniglio funzionò: un anello, due anelli, un saltello nel buco, e il fiocco tenne stretto.",
             "Contare fino a cento era un lungo viaggio, e da qualche parte dopo il sessanta i numeri si ingarbugliavano. || Prima contarono di dieci in dieci, come su dei sassi nel ruscello, e poi tutta la strada fino a cento sembrò facile.",
+            "Andare in bicicletta senza rotelle voleva dire trovare l'equilibrio, e la bicicletta continuava a pendere da una parte. || Una mano tenne il retro del sellino e lo lasciò pianissimo, e la bicicletta ondeggiò, si raddrizzò e filò da sola fino al cancello.",
+            "In piscina, mettere la faccia sott'acqua faceva un po' paura. || Cominciarono a fare le bolle con il mento, poi con il naso, e presto ridacchiavano sott'acqua come due pesciolini.",
+            "L'orologio sulla parete della cucina aveva due lancette, e quella grande e quella piccola si confondevano di continuo. || Si ricordarono che la lancetta piccola segna l'ora e quella grande fa il giro per i minuti, e presto seppero dire esattamente quando era l'ora della cioccolata calda.",
+            "Il pennello nuovo faceva grosse macchie invece di linee sottili, e il gatto dipinto sembrava piuttosto una nuvola. || Strizzarono il pennello sul bordo del barattolo e dipinsero solo con la punta, e il gatto ebbe dei baffi sottili e una coda arricciata.",
         ],
     ),
     e(

@@ -65,8 +65,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // making_friends: few words, swing, kite, sandcastle, chalk dragons, shy puppy, dumplings,
     // one player short, bicycle chain, secret handshake, cup telephone, new games
     &[CT, CT, F, C, C, C, C, CT, F, T, FT, CT],
-    // learning_something_new
-    &[CT, T, T, FT, T, T, FT, T],
+    // learning_something_new: first tries, long words, tricky note, knitting, paper crane,
+    // whistle, shoelaces, counting to a hundred, bicycle, face under water, clock, paintbrush
+    &[CT, T, T, FT, T, T, FT, T, CF, C, T, FT],
     // helping_others: wheelbarrow, baker, ducklings, cat on the shed, books, marbles, washing,
     // watering can
     &[F, CF, C, CF, F, F, F, F],
