@@ -240,6 +240,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Einem kleinen Mädchen war der Beutel mit Murmeln heruntergefallen, und die Murmeln waren über den ganzen Platz gerollt. || Sie suchten und zählten, bis sie jede einzelne Murmel gefunden hatten, sogar die blaue, die sich in einem Blumentopf versteckte.",
             "Die Wäsche der Nachbarin hing noch auf der Leine, und große graue Wolken zogen heran. || Sie nahmen die Wäsche ab, legten sie gefaltet in den Korb, und die ersten Tropfen fielen genau in dem Moment, als die Tür der Nachbarin zuging.",
             "Das Gemüsebeet der Schule hatte Durst, und die Gießkanne war viel zu schwer für eine Person allein. || Sie trugen die Kanne zu zweit, jeder eine Hand am Griff, und jeder Salat und jede Bohne bekam einen ordentlichen Schluck.",
+            "Der Briefträger hatte einen Brief mit verschmierter Adresse und wusste nicht, in welches Haus er gehörte. || Sie lasen den Namen auf der Rückseite, dachten an die Dame mit der blauen Tür, und der Brief kam gerade rechtzeitig zu ihrem Nachmittagstee an.",
+            "Die alte Frau Rose war gerade in eine neue Wohnung gezogen und saß einsam zwischen ihren Kisten. || Sie packten ihre Teetassen aus und hängten ihre Bilder auf, und am Nachmittag fühlte sich die neue Wohnung schon wie ein Zuhause an, und alle tranken zusammen Tee.",
+            "Die Fundkiste auf dem Spielplatz quoll über, und niemand wusste, was wem gehörte. || Sie malten ein kleines Plakat mit einem Bild von jedem verlorenen Ding, und nach und nach gingen die Mützen, Fäustlinge und Spielzeugautos mit ihren Besitzern nach Hause.",
+            "Auf dem Markt hatte ein kleiner Junge die Hand seines Papas losgelassen und konnte ihn nirgends mehr sehen. || Sie blieben bei ihm am Obststand und winkten hoch über die Menge hinweg, und sein Papa kam mit offenen Armen um die Ecke geeilt.",
         ],
     ),
     e(

@@ -240,6 +240,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A little girl had dropped her bag of marbles, and they had rolled all over the square. || They searched and counted and found every last marble, even the blue one hiding in a flowerpot.",
             "The neighbour's washing was still on the line, and big grey clouds were rolling in. || They unpegged the washing, folded it into the basket, and the first raindrops fell just as the neighbour's door closed.",
             "The school's vegetable patch was thirsty, and the watering can was far too heavy for one person. || They carried the can together, one hand each on the handle, and every lettuce and bean had a good long drink.",
+            "The postman had a letter with a smudged address, and he could not tell which house it belonged to. || They read the name on the back, remembered the lady with the blue door, and the letter reached her just in time for her afternoon tea.",
+            "Old Mrs Rose had just moved into a new flat and sat among her boxes, feeling lonely. || They unpacked her teacups and hung up her pictures, and by the afternoon the new flat felt like home, and they all had tea together.",
+            "The lost-property box at the playground was overflowing, and nobody knew what belonged to whom. || They made a little poster with a drawing of every lost thing, and one by one the hats, mittens and toy cars went home with their owners.",
+            "At the market, a little boy had let go of his dad's hand and could not see him anywhere. || They stayed beside him by the fruit stall and waved high above the crowd, and his dad came hurrying round the corner with open arms.",
         ],
     ),
     e(

@@ -240,6 +240,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A una niña pequeña se le había caído la bolsa de canicas, y habían rodado por toda la plaza. || Buscaron y contaron hasta encontrar todas las canicas, incluso la azul que se escondía en una maceta.",
             "La ropa de la vecina seguía tendida, y se acercaban unas nubes grandes y grises. || Descolgaron la ropa, la doblaron en la cesta, y las primeras gotas cayeron justo cuando se cerraba la puerta de la vecina.",
             "El huerto de la escuela tenía sed, y la regadera pesaba demasiado para una sola persona. || Llevaron la regadera entre los dos, cada uno con una mano en el asa, y cada lechuga y cada judía bebió un buen trago.",
+            "El cartero tenía una carta con la dirección emborronada y no sabía a qué casa pertenecía. || Leyeron el nombre del remite, se acordaron de la señora de la puerta azul, y la carta le llegó justo a tiempo para su merienda.",
+            "La anciana señora Rosa acababa de mudarse a un piso nuevo y se sentía sola entre sus cajas. || Desembalaron sus tazas y colgaron sus cuadros, y por la tarde el piso nuevo ya parecía un hogar, y todos tomaron el té juntos.",
+            "La caja de objetos perdidos del parque estaba a rebosar, y nadie sabía de quién era cada cosa. || Hicieron un pequeño cartel con un dibujo de cada objeto perdido, y uno a uno los gorros, las manoplas y los cochecitos volvieron a casa con sus dueños.",
+            "En el mercado, un niño pequeño se había soltado de la mano de su papá y no lo veía por ninguna parte. || Se quedaron a su lado junto al puesto de fruta, saludando con la mano por encima de la gente, y su papá apareció corriendo por la esquina con los brazos abiertos.",
         ],
     ),
     e(

@@ -240,6 +240,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Une petite fille avait laissé tomber son sac de billes, et elles avaient roulé partout sur la place. || Ils cherchèrent et comptèrent jusqu'à retrouver toutes les billes, même la bleue cachée dans un pot de fleurs.",
             "Le linge de la voisine séchait encore sur le fil, et de gros nuages gris arrivaient. || Ils décrochèrent le linge, le plièrent dans le panier, et les premières gouttes tombèrent juste au moment où la porte de la voisine se refermait.",
             "Le potager de l'école avait soif, et l'arrosoir était bien trop lourd pour une seule personne. || Ils portèrent l'arrosoir à deux, une main chacun sur la poignée, et chaque salade et chaque haricot eut droit à une bonne gorgée.",
+            "Le facteur avait une lettre à l'adresse toute barbouillée, et il ne savait pas à quelle maison elle appartenait. || Ils lurent le nom au dos, pensèrent à la dame à la porte bleue, et la lettre lui arriva juste à temps pour son thé de l'après-midi.",
+            "La vieille Madame Rose venait d'emménager dans un nouvel appartement et se sentait bien seule au milieu de ses cartons. || Ils déballèrent ses tasses et accrochèrent ses tableaux, et dans l'après-midi le nouvel appartement ressemblait déjà à un vrai chez-soi, et ils prirent le thé tous ensemble.",
+            "La caisse des objets trouvés de l'aire de jeux débordait, et personne ne savait à qui appartenait quoi. || Ils firent une petite affiche avec un dessin de chaque objet perdu, et un à un les bonnets, les moufles et les petites voitures rentrèrent avec leurs propriétaires.",
+            "Au marché, un petit garçon avait lâché la main de son papa et ne le voyait plus nulle part. || Ils restèrent près de lui à côté de l'étal de fruits en faisant de grands signes au-dessus de la foule, et son papa arriva en courant au coin de l'allée, les bras grands ouverts.",
         ],
     ),
     e(

@@ -240,6 +240,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A una bambina era caduto il sacchetto delle biglie, e le biglie erano rotolate per tutta la piazza. || Cercarono e contarono finché non ritrovarono ogni biglia, persino quella blu nascosta in un vaso di fiori.",
             "Il bucato della vicina era ancora steso, e stavano arrivando grosse nuvole grigie. || Staccarono le mollette, piegarono il bucato nella cesta, e le prime gocce caddero proprio mentre la porta della vicina si chiudeva.",
             "L'orto della scuola aveva sete, e l'annaffiatoio era troppo pesante per una persona sola. || Portarono l'annaffiatoio in due, una mano ciascuno sul manico, e ogni lattuga e ogni fagiolino ebbe un bel sorso d'acqua.",
+            "Il postino aveva una lettera con l'indirizzo tutto sbavato e non capiva a quale casa appartenesse. || Lessero il nome sul retro, si ricordarono della signora dalla porta blu, e la lettera le arrivò giusto in tempo per il tè del pomeriggio.",
+            "La vecchia signora Rosa si era appena trasferita in un appartamento nuovo e si sentiva sola in mezzo ai suoi scatoloni. || Tirarono fuori le sue tazze e appesero i suoi quadri, e nel pomeriggio l'appartamento nuovo sembrava già casa, e presero il tè tutti insieme.",
+            "La cassetta degli oggetti smarriti del parco giochi traboccava, e nessuno sapeva di chi fosse cosa. || Fecero un piccolo cartellone con il disegno di ogni oggetto smarrito, e uno dopo l'altro i berretti, le muffole e le macchinine tornarono a casa con i loro padroni.",
+            "Al mercato, un bambino aveva lasciato la mano del suo papà e non lo vedeva più da nessuna parte. || Rimasero accanto a lui vicino al banco della frutta, salutando con la mano sopra la folla, e il suo papà arrivò di corsa da dietro l'angolo a braccia aperte.",
         ],
     ),
     e(

@@ -69,8 +69,8 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // whistle, shoelaces, counting to a hundred, bicycle, face under water, clock, paintbrush
     &[CT, T, T, FT, T, T, FT, T, CF, C, T, FT],
     // helping_others: wheelbarrow, baker, ducklings, cat on the shed, books, marbles, washing,
-    // watering can
-    &[F, CF, C, CF, F, F, F, F],
+    // watering can, smudged letter, Mrs Rose's boxes, lost property, boy at the market
+    &[F, CF, C, CF, F, F, F, F, T, CF, T, C],
     // holiday_adventure
     &[F, T, C, FT, FT, F, CT, C, F, F, C, T, T, CF, F, C, FT, T],
     // magical_forest_adventure: mushrooms, hedgehogs' brook, riddle, fairy, stream, tall
