@@ -296,6 +296,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ein Pilzhaus war über Nacht so hoch gewachsen, dass der Wichtel, der darin wohnte, nicht mehr an seine Haustür kam. || Sie bauten eine kleine Treppe aus Kieselsteinen und Moos, und der Wichtel stieg zu seiner Tür hinauf und winkte aus dem Fenster.",
             "Ein Korb voller Zauberbeeren war umgekippt, und jede Beere war unter ein anderes Blatt gerollt. || Sie folgten dem kleinen Funkeln jeder Beere, und bald war der Korb wieder voll und schimmerte.",
             "Ein Einhornbaby war zu schüchtern, um aus den Farnen herauszukommen und beim Waldtanz mitzumachen. || Sie tanzten ganz langsam am Rand der Farne, bis das Einhornbaby auf Zehenspitzen herauskam, und bald drehte es sich mit allen anderen im Kreis.",
+            "Eine fallende Eichel hatte ein Loch in das silberne Netz einer Spinne gerissen, genau dort, wo der Morgentau so gern saß. || Sie hielten die gerissenen Fäden ruhig, während die Spinne neue spann, und das Netz glänzte wie neu, mit einem Tautropfen genau in der Mitte.",
+            "Jemand hatte die Farbtöpfe des Waldes durcheinandergebracht, und nun wurden die Blätter blau und die Glockenblumen orange. || Sie sortierten die Farben zurück in ihre eigenen Töpfchen, und jedes Blatt und jede Blume bekam langsam wieder seine wahre Farbe.",
+            "Der Wunschbrunnen mitten im Wald war trocken und still geblieben, denn er wachte nur bei Worten auf, die sich reimten. || Sie dachten sich einen kleinen Reim über Moos und Mond aus, und der Brunnen kicherte und füllte sich mit funkelndem Wasser.",
+            "Eine alte Schildkröte mit einem Moosgarten auf dem Panzer war in einer Mulde auf den Rücken gefallen und kam nicht mehr hoch. || Sie drehten sie behutsam wieder auf die Beine, und zum Dank ließ sie sie an den winzigen Blumen schnuppern, die auf ihrem Panzer wuchsen.",
         ],
     ),
     e(

@@ -296,6 +296,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A mushroom house had grown so tall overnight that the gnome who lived in it could not reach his front door. || They built a little staircase of pebbles and moss, and the gnome climbed up to his door and waved from the window.",
             "A basket of magic berries had spilled, and every berry had rolled under a different leaf. || They followed the little sparkle of each berry, and soon the basket was full again and shimmering.",
             "A baby unicorn was too shy to step out of the ferns and join the forest dance. || They danced slowly at the edge of the ferns until the baby unicorn tiptoed out, and soon it was twirling with {r:everyone|everybody} else.",
+            "A falling acorn had torn a hole in a spider's silver web, right where the morning dew liked to sit. || They held the broken threads steady while the spider spun new ones, and the web shone like new, with a dewdrop right in the middle.",
+            "Someone had muddled up the forest's paint pots, and now the leaves were turning blue and the bluebells orange. || They sorted the colours back into their own little pots, and every leaf and every flower slowly turned its own true colour again.",
+            "The wishing well in the heart of the forest had stayed dry and silent, for it only woke up to words that rhymed. || They made up a little rhyme about moss and the moon, and the well giggled and filled up with sparkling water.",
+            "An old tortoise with a garden of moss on his shell had rolled onto his back in a hollow and could not turn over. || They rolled him gently the right way up, and he thanked them by letting them smell the tiny flowers growing on his shell.",
         ],
     ),
     e(

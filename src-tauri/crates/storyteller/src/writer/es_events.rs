@@ -296,6 +296,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una casa-seta había crecido tanto durante la noche que el duende que vivía en ella no alcanzaba su puerta. || Construyeron una escalerita de piedrecitas y musgo, y el duende subió hasta su puerta y los saludó desde la ventana.",
             "Una cesta de bayas mágicas se había volcado, y cada baya había rodado debajo de una hoja distinta. || Siguieron el brillo diminuto de cada baya, y pronto la cesta volvió a estar llena y reluciente.",
             "Un unicornio bebé era demasiado tímido para salir de los helechos y unirse al baile del bosque. || Bailaron despacito junto a los helechos hasta que el unicornio bebé salió de puntillas, y pronto daba vueltas con todos los demás.",
+            "Una bellota, al caer, había roto la tela plateada de una araña, justo donde le gustaba posarse al rocío de la mañana. || Sujetaron los hilos rotos mientras la araña tejía otros nuevos, y la tela brilló como nueva, con una gota de rocío justo en el centro.",
+            "Alguien había revuelto los botes de pintura del bosque, y ahora las hojas se volvían azules y las campanillas naranjas. || Devolvieron cada color a su botecito, y cada hoja y cada flor recuperó poco a poco su verdadero color.",
+            "El pozo de los deseos, en el corazón del bosque, seguía seco y callado, porque solo despertaba con palabras que rimaran. || Inventaron una rima pequeñita sobre el musgo y la luna, y el pozo soltó una risita y se llenó de agua reluciente.",
+            "Una vieja tortuga con un jardín de musgo en el caparazón se había caído de espaldas en un hoyo y no podía darse la vuelta. || La pusieron suavemente del derecho, y ella les dio las gracias dejándoles oler las diminutas flores que crecían en su caparazón.",
         ],
     ),
     e(

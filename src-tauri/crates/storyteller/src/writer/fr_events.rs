@@ -296,6 +296,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Une maison-champignon avait tant poussé pendant la nuit que le lutin qui l'habitait ne pouvait plus atteindre sa porte. || Ils construisirent un petit escalier de cailloux et de mousse, et le lutin grimpa jusqu'à sa porte et les salua par la fenêtre.",
             "Un panier de baies magiques s'était renversé, et chaque baie avait roulé sous une feuille différente. || Ils suivirent la petite étincelle de chaque baie, et bientôt le panier fut de nouveau plein et scintillant.",
             "Un bébé licorne était trop timide pour sortir des fougères et rejoindre la danse de la forêt. || Ils dansèrent tout doucement au bord des fougères jusqu'à ce que le bébé licorne sorte sur la pointe des sabots, et bientôt il tournoyait avec tout le monde.",
+            "Un gland en tombant avait déchiré la toile d'argent d'une araignée, juste à l'endroit où aimait se poser la rosée du matin. || Ils tinrent les fils cassés bien droits pendant que l'araignée en tissait de nouveaux, et la toile brilla comme neuve, avec une goutte de rosée en plein milieu.",
+            "Quelqu'un avait mélangé les pots de peinture de la forêt, et maintenant les feuilles devenaient bleues et les jacinthes orange. || Ils remirent chaque couleur dans son petit pot, et chaque feuille et chaque fleur retrouva doucement sa vraie couleur.",
+            "Le puits aux souhaits, au cœur de la forêt, restait sec et silencieux, car il ne se réveillait qu'avec des mots qui riment. || Ils inventèrent une petite comptine sur la mousse et la lune, et le puits gloussa de rire et se remplit d'une eau scintillante.",
+            "Une vieille tortue qui portait un jardin de mousse sur sa carapace avait basculé sur le dos dans un creux et ne pouvait plus se retourner. || Ils la remirent doucement sur ses pattes, et pour les remercier elle leur fit sentir les minuscules fleurs qui poussaient sur sa carapace.",
         ],
     ),
     e(

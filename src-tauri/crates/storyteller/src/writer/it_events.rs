@@ -296,6 +296,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Una casetta-fungo era cresciuta così tanto durante la notte che lo gnomo che ci abitava non arrivava più alla porta. || Costruirono una scaletta di sassolini e muschio, e lo gnomo salì fino alla porta e li salutò dalla finestra.",
             "Un cestino di bacche magiche si era rovesciato, e ogni bacca era rotolata sotto una foglia diversa. || Seguirono il piccolo scintillio di ogni bacca, e presto il cestino fu di nuovo pieno e luccicante.",
             "Un piccolo unicorno era troppo timido per uscire dalle felci e unirsi alla danza del bosco. || Ballarono piano piano al limite delle felci finché il piccolo unicorno non uscì in punta di zoccoli, e presto volteggiava con tutti gli altri.",
+            "Una ghianda, cadendo, aveva strappato la tela d'argento di un ragno, proprio dove amava posarsi la rugiada del mattino. || Tennero fermi i fili spezzati mentre il ragno ne tesseva di nuovi, e la tela brillò come nuova, con una goccia di rugiada proprio nel mezzo.",
+            "Qualcuno aveva mescolato i barattoli di colore del bosco, e ora le foglie diventavano blu e le campanule arancioni. || Rimisero ogni colore nel suo barattolino, e ogni foglia e ogni fiore ritrovò piano piano il suo vero colore.",
+            "Il pozzo dei desideri, nel cuore del bosco, era rimasto asciutto e silenzioso, perché si svegliava solo con parole in rima. || Inventarono una piccola filastrocca sul muschio e sulla luna, e il pozzo ridacchiò e si riempì di acqua scintillante.",
+            "Una vecchia tartaruga con un giardino di muschio sul guscio si era rovesciata sulla schiena in una conca e non riusciva a girarsi. || La rimisero delicatamente sulle zampe, e lei li ringraziò lasciando loro annusare i minuscoli fiori che le crescevano sul guscio.",
         ],
     ),
     e(

@@ -74,8 +74,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // holiday_adventure
     &[F, T, C, FT, FT, F, CT, C, F, F, C, T, T, CF, F, C, FT, T],
     // magical_forest_adventure: mushrooms, hedgehogs' brook, riddle, fairy, stream, tall
-    // mushroom house, berries, baby unicorn
-    &[CT, CF, T, CF, C, FT, FT, C],
+    // mushroom house, berries, baby unicorn, torn web, muddled paint pots, rhyming well,
+    // tortoise on its back
+    &[CT, CF, T, CF, C, FT, FT, C, F, T, T, CF],
     // friendly_dragon_encounter: wobbly flight, thorn, bubbles, scales, hiccups, egg, gate,
     // clouds
     &[C, C, C, CF, CT, CF, T, T],
