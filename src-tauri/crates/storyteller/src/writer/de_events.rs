@@ -321,6 +321,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Ein Drachenei war aus seinem Nest in ein weiches Kleefeld gerollt. || Sie rollten das Ei langsam und vorsichtig zurück ins warme Nest, und die Drachenmama summte zum Dank ein Schlaflied.",
             "Der Drache wollte zum Dorffest, aber er war viel zu groß, um durch das Tor zu passen. || Also kam das Fest auf die Wiese, und der Drache trug alle auf seinem Rücken, langsam und ganz dicht über dem Boden, in gemütlichen Runden.",
             "Der kleine Drache lernte, die Wolken zu lesen, aber jede Wolke sah aus wie ein Schaf. || Sie lagen im Gras und fanden ein Schloss, eine Teekanne und eine schläfrige Katze, und der Drache lachte so sehr, dass er eine herzförmige Blase pustete.",
+            "Der kleine Drache wollte sich ein Nest aus Kiefernzweigen bauen, aber die Zweige rutschten immer wieder vom Felsen. || Sie flochten die Zweige wie einen Korb zusammen, und der Drache rollte sich in einem Nest zusammen, das weich, rund und genau so groß war wie er.",
+            "Der kleine Drache wollte dem Dorf einen Dankesbrief schreiben, aber seine Krallen waren viel zu groß für einen Bleistift. || Sie schrieben den Brief gemeinsam, der Drache sagte die Worte, während {N} den Stift hielt, und der Drache unterschrieb mit einem winzigen Rauchwölkchen.",
+            "Der kleine Drache hatte für seine Großmutter einen Haufen glänzender Steine gesammelt und konnte sich nicht entscheiden, welchen er ihr schenken sollte. || Sie wählten den Stein, der sanft wie ein Sonnenuntergang schimmerte, und die alte Drachendame legte ihn von da an auf ihr Kopfkissen.",
+            "Der kleine Drache fürchtete sich vor der Dunkelheit hinten in seiner eigenen Höhle und wollte nicht ins Bett. || Sie legten die Höhle mit leuchtenden Kieseln aus, wie mit kleinen Sternen, und der Drache gähnte ein großes, warmes Gähnen und rollte sich zum Schlafen ein.",
         ],
     ),
     e(

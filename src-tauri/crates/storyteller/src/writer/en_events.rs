@@ -321,6 +321,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "A dragon egg had rolled out of its nest and into a patch of soft clover. || They rolled the egg back to the warm nest, slowly and carefully, and the mother dragon hummed a thank-you lullaby.",
             "The dragon wanted to join the village fair, but it was far too big to fit through the gate. || So the fair came to the meadow instead, and the dragon gave {r:everyone|everybody} slow, low rides in a gentle circle.",
             "The little dragon was learning to read the clouds, but every cloud looked like a sheep. || They lay in the grass and found a castle, a teapot and a {r:sleepy|drowsy} cat, and the dragon laughed so much that it blew a bubble shaped like a heart.",
+            "The little dragon wanted to build a nest of pine branches, but the branches kept sliding off the rock. || They wove the branches together like a basket, and the dragon curled up in a nest that was soft, round and just its size.",
+            "The little dragon wanted to write a thank-you letter to the village, but its claws were far too big to hold a pencil. || They wrote the letter together, the dragon saying the words while {N} held the pencil, and the dragon signed it with a tiny puff of smoke.",
+            "The little dragon had gathered a heap of shiny stones for its grandmother and could not decide which one to give her. || They chose the stone that glowed softly like a sunset, and the old dragon kept it on her pillow from that day on.",
+            "The little dragon was afraid of the dark at the back of its own cave and did not want to go to bed. || They lined the cave with glowing pebbles like little stars, and the dragon gave a great warm yawn and curled up to sleep.",
         ],
     ),
     e(

@@ -321,6 +321,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un huevo de dragón había rodado fuera del nido hasta un trocito de trébol blando. || Llevaron el huevo rodando de vuelta al nido calentito, despacio y con cuidado, y la mamá dragona tarareó una nana para darles las gracias.",
             "El dragón quería ir a la feria del pueblo, pero era demasiado grande para pasar por la puerta. || Así que la feria fue al prado, y el dragón paseó a todo el mundo en su lomo, despacito y muy cerca del suelo, dando vueltas tranquilas.",
             "El dragoncito estaba aprendiendo a leer las nubes, pero todas las nubes parecían ovejas. || Se tumbaron en la hierba y encontraron un castillo, una tetera y un gato dormido, y el dragón se rio tanto que sopló una burbuja con forma de corazón.",
+            "El dragoncito quería construirse un nido de ramas de pino, pero las ramas resbalaban una y otra vez de la roca. || Trenzaron las ramas como una cesta, y el dragón se acurrucó en un nido suave, redondo y justo de su tamaño.",
+            "El dragoncito quería escribir una carta de agradecimiento al pueblo, pero sus garras eran demasiado grandes para sujetar un lápiz. || Escribieron la carta juntos, el dragón dictando las palabras mientras {N} sujetaba el lápiz, y el dragón la firmó con una bocanada de humo chiquitita.",
+            "El dragoncito había reunido un montón de piedras brillantes para su abuela y no sabía cuál regalarle. || Eligieron la piedra que brillaba suavemente como una puesta de sol, y la vieja dragona la guardó sobre su almohada desde aquel día.",
+            "El dragoncito tenía miedo de la oscuridad del fondo de su propia cueva y no quería irse a la cama. || Llenaron la cueva de guijarros brillantes como estrellitas, y el dragón soltó un gran bostezo calentito y se acurrucó a dormir.",
         ],
     ),
     e(

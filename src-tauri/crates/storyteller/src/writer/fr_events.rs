@@ -321,6 +321,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un œuf de dragon avait roulé hors de son nid jusque dans un carré de trèfle tout doux. || Ils ramenèrent l'œuf dans le nid bien chaud, lentement et avec précaution, et la maman dragon fredonna une berceuse pour les remercier.",
             "Le dragon voulait aller à la fête du village, mais il était bien trop grand pour passer le portail. || Alors la fête vint jusqu'au pré, et le dragon promena tout le monde sur son dos, lentement et tout près du sol, en faisant de grands cercles tranquilles.",
             "Le petit dragon apprenait à lire les nuages, mais tous les nuages ressemblaient à des moutons. || Ils s'allongèrent dans l'herbe et trouvèrent un château, une théière et un chat endormi, et le dragon rit tellement qu'il souffla une bulle en forme de cœur.",
+            "Le petit dragon voulait se construire un nid de branches de pin, mais les branches glissaient sans cesse du rocher. || Ils tressèrent les branches comme un panier, et le dragon se lova dans un nid doux, rond et juste à sa taille.",
+            "Le petit dragon voulait écrire une lettre de remerciement au village, mais ses griffes étaient bien trop grandes pour tenir un crayon. || Ils écrivirent la lettre ensemble, le dragon disant les mots pendant que {N} tenait le crayon, et le dragon la signa d'une toute petite bouffée de fumée.",
+            "Le petit dragon avait ramassé un tas de pierres brillantes pour sa grand-mère et n'arrivait pas à choisir laquelle lui offrir. || Ils choisirent la pierre qui luisait doucement comme un coucher de soleil, et la vieille dragonne la garda sur son oreiller à partir de ce jour-là.",
+            "Le petit dragon avait peur du noir au fond de sa propre grotte et ne voulait pas aller se coucher. || Ils garnirent la grotte de cailloux lumineux comme de petites étoiles, et le dragon poussa un grand bâillement tout chaud et se pelotonna pour dormir.",
         ],
     ),
     e(

@@ -321,6 +321,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Un uovo di drago era rotolato fuori dal nido, fino a un ciuffo di trifoglio morbido. || Riportarono l'uovo nel nido caldo, piano piano e con delicatezza, e la mamma drago canticchiò una ninnananna per ringraziarli.",
             "Il drago voleva andare alla fiera del villaggio, ma era troppo grande per passare dal cancello. || Così la fiera venne al prato, e il drago portò tutti a fare un giro sulla sua schiena, piano piano e rasoterra, in tondi tranquilli.",
             "Il draghetto stava imparando a leggere le nuvole, ma ogni nuvola sembrava una pecora. || Si sdraiarono sull'erba e trovarono un castello, una teiera e un gatto addormentato, e il drago rise così tanto che soffiò una bolla a forma di cuore.",
+            "Il draghetto voleva costruirsi un nido di rami di pino, ma i rami continuavano a scivolare giù dalla roccia. || Intrecciarono i rami come un cesto, e il draghetto si acciambellò in un nido morbido, rotondo e proprio della sua misura.",
+            "Il draghetto voleva scrivere una lettera di ringraziamento al villaggio, ma i suoi artigli erano troppo grandi per tenere una matita. || Scrissero la lettera insieme, il draghetto diceva le parole mentre {N} teneva la matita, e il draghetto la firmò con un minuscolo sbuffo di fumo.",
+            "Il draghetto aveva raccolto un mucchio di pietre luccicanti per la sua nonna e non sapeva decidere quale regalarle. || Scelsero la pietra che brillava piano come un tramonto, e la vecchia dragonessa la tenne sul cuscino da quel giorno in poi.",
+            "Il draghetto aveva paura del buio in fondo alla sua stessa grotta e non voleva andare a letto. || Riempirono la grotta di sassolini luminosi come piccole stelle, e il draghetto fece un grande sbadiglio caldo e si acciambellò a dormire.",
         ],
     ),
     e(

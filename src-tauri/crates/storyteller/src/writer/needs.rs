@@ -78,8 +78,8 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     // tortoise on its back
     &[CT, CF, T, CF, C, FT, FT, C, F, T, T, CF],
     // friendly_dragon_encounter: wobbly flight, thorn, bubbles, scales, hiccups, egg, gate,
-    // clouds
-    &[C, C, C, CF, CT, CF, T, T],
+    // clouds, pine nest, thank-you letter, stones for grandmother, dark cave
+    &[C, C, C, CF, CT, CF, T, T, F, FT, T, C],
     // underwater_treasure_hunt
     &[C, C, T, CT, C, FT, CF, FT, CT, F, C, C, F, CF, C, F, FT, C],
     // cloud_castle_journey
