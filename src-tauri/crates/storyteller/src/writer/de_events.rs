@@ -505,6 +505,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Die Bienen und die Schmetterlinge wollten beide dasselbe Lavendelbeet. || Sie zeigten den Bienen den Klee auf der anderen Seite des Hügels, und es gab genug Süßes für alle.",
             "Eine mürrische Ziege ließ niemanden über ihre kleine Brücke. || Es stellte sich heraus, dass die Ziege nur wollte, dass jemand Guten Morgen sagte, und danach ließ sie alle mit einem fröhlichen Meckern hinüber.",
             "Die Enten versuchten, dem Bauern zu sagen, dass ihr Teich voller Blätter war, aber er hörte nur Quaken. || Sie erklärten es dem Bauern, und er fischte die Blätter mit einem Kescher heraus, während die Enten um ihn herumpaddelten und Danke schnatterten.",
+            "Ein Maulwurf fiepte auf seinem Hügel: Ein Stein war in seinen Tunnel gerollt und versperrte ihm den Heimweg. || Sie rollten den Stein beiseite, und der Maulwurf fiepte ein Dankeschön und verschwand winkend mit seiner rosa Pfote unter der Erde.",
+            "Ein Star ahmte jedes Geräusch nach, das er hörte, und so verstand niemand, was er eigentlich sagen wollte. || Sie warteten, bis der Star mit dem Nachahmen aufhörte und sein ganz eigenes Lied sang, und das hieß: „Die Kirschen sind reif!“, und alle gingen in den Obstgarten zu einem Kirschenfest.",
+            "Eine schüchterne kleine Schnecke wollte bei der Versammlung der Tiere etwas sagen, aber ihre Stimme war viel zu leise. || Sie beugten sich ganz nah zu ihr hinunter, und das Flüstern der Schnecke war die beste Idee der ganzen Versammlung: ein langsamer Abendspaziergang durch den Tau für alle.",
+            "Die Hühner hatten ihre Eier an geheimen Stellen gelegt, und die Kinder des Bauern fanden kein einziges. || Sie fragten die Hühner, die ihnen die Antworten eine nach der anderen vorgackerten, unter dem Heu, in einem alten Stiefel und hinter dem Eimer, und der Korb war vor dem Frühstück voll.",
         ],
     ),
     e(

@@ -505,6 +505,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "The bees and the butterflies both wanted the same patch of lavender. || They showed the bees the clover on the other side of the hill, and there was plenty of sweetness for {r:everyone|everybody}.",
             "A grumpy goat would not let anyone cross his little bridge. || It turned out the goat only wanted someone to say good morning, and after that he let {r:everyone|everybody} cross with a happy bleat.",
             "The ducks were trying to tell the farmer that their pond was full of leaves, but all he heard was quacking. || They explained it to the farmer, and he cleared the pond with a net while the ducks paddled around him, quacking thank you.",
+            "A mole was squeaking on its molehill: a stone had rolled into its tunnel and blocked the way home. || They rolled the stone aside, and the mole squeaked a thank-you and vanished underground with a wave of its pink paw.",
+            "A starling kept copying every sound it heard, so nobody could tell what it really wanted to say. || They waited until the starling stopped copying and sang its very own song, which meant, “The cherries are ripe!”, and everyone went to the orchard for a cherry feast.",
+            "A shy little snail wanted to speak at the animals' meeting, but its voice was far too soft to hear. || They bent down close to listen, and the snail's whisper turned out to be the best idea of the whole meeting: a slow evening walk in the dew for everyone.",
+            "The hens had laid their eggs in secret places, and the farmer's children could not find a single one. || They asked the hens, who clucked the answers one by one, under the hay, in an old boot and behind the bucket, and the basket was full before breakfast.",
         ],
     ),
     e(

@@ -505,6 +505,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Las abejas y las mariposas querían el mismo rincón de lavanda. || Les enseñaron a las abejas el trébol del otro lado de la colina, y hubo dulzura de sobra para todo el mundo.",
             "Una cabra gruñona no dejaba que nadie cruzara su puentecito. || Resultó que la cabra solo quería que alguien le diera los buenos días, y desde entonces dejó pasar a todo el mundo con un balido alegre.",
             "Los patos intentaban decirle al granjero que su estanque estaba lleno de hojas, pero él solo oía cuac, cuac. || Se lo explicaron al granjero, y él limpió el estanque con una red mientras los patos chapoteaban a su alrededor, graznando gracias.",
+            "Un topo chillaba junto a su montículo: una piedra había rodado dentro de su túnel y le cerraba el camino a casa. || Apartaron la piedra rodándola, y el topo chilló un gracias y desapareció bajo tierra saludando con su patita rosa.",
+            "Un estornino imitaba todos los sonidos que oía, así que nadie sabía lo que de verdad quería decir. || Esperaron a que el estornino dejara de imitar y cantara su propia canción, que quería decir: «¡Las cerezas están maduras!», y todos fueron al huerto a darse un festín de cerezas.",
+            "Un caracolito tímido quería hablar en la asamblea de los animales, pero su voz era demasiado suave para oírla. || Se agacharon muy cerca para escucharlo, y el susurro del caracol resultó ser la mejor idea de toda la asamblea: un paseo lento al atardecer, entre el rocío, para todos.",
+            "Las gallinas habían puesto sus huevos en escondites secretos, y los hijos del granjero no encontraban ni uno. || Se lo preguntaron a las gallinas, que cacarearon las respuestas una a una, bajo el heno, dentro de una bota vieja y detrás del cubo, y la cesta estuvo llena antes del desayuno.",
         ],
     ),
     e(

@@ -505,6 +505,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Les abeilles et les papillons voulaient tous le même coin de lavande. || Ils montrèrent aux abeilles le trèfle de l'autre côté de la colline, et il y eut de la douceur pour tout le monde.",
             "Une chèvre grognon ne laissait personne traverser son petit pont. || En fait, la chèvre voulait seulement qu'on lui dise bonjour, et ensuite elle laissa passer tout le monde avec un joyeux bêlement.",
             "Les canards essayaient de dire au fermier que leur mare était pleine de feuilles, mais il n'entendait que des coin-coin. || Ils expliquèrent tout au fermier, et il nettoya la mare avec une épuisette pendant que les canards barbotaient autour de lui en cancanant merci.",
+            "Une taupe couinait au bord de sa taupinière : une pierre avait roulé dans son tunnel et lui barrait le chemin de la maison. || Ils poussèrent la pierre sur le côté, et la taupe couina un merci avant de disparaître sous terre en agitant sa petite patte rose.",
+            "Un étourneau imitait tous les bruits qu'il entendait, si bien que personne ne comprenait ce qu'il voulait vraiment dire. || Ils attendirent que l'étourneau cesse d'imiter et chante sa propre chanson, qui voulait dire : « Les cerises sont mûres ! », et tout le monde alla au verger pour un festin de cerises.",
+            "Un petit escargot timide voulait prendre la parole à l'assemblée des animaux, mais sa voix était bien trop faible pour qu'on l'entende. || Ils se penchèrent tout près pour l'écouter, et le murmure de l'escargot se révéla la meilleure idée de toute l'assemblée : une lente promenade du soir dans la rosée pour tout le monde.",
+            "Les poules avaient pondu leurs œufs dans des cachettes secrètes, et les enfants du fermier n'en trouvaient pas un seul. || Ils interrogèrent les poules, qui caquetèrent les réponses une à une, sous la paille, dans une vieille botte et derrière le seau, et le panier fut plein avant le petit déjeuner.",
         ],
     ),
     e(

@@ -505,6 +505,10 @@ pub(super) static EVENTS: [EventWords; 20] = [
             "Le api e le farfalle volevano tutte lo stesso angolo di lavanda. || Mostrarono alle api il trifoglio dall'altra parte della collina, e ci fu dolcezza in abbondanza per tutti.",
             "Una capra brontolona non lasciava passare nessuno sul suo ponticello. || Venne fuori che la capra voleva solo che qualcuno le dicesse buongiorno, e da allora lasciò passare tutti con un belato allegro.",
             "Le anatre cercavano di dire al contadino che il loro stagno era pieno di foglie, ma lui sentiva solo qua qua. || Lo spiegarono al contadino, e lui ripulì lo stagno con un retino mentre le anatre sguazzavano intorno a lui, starnazzando grazie.",
+            "Una talpa squittiva sulla sua collinetta: un sasso era rotolato nella sua galleria e le sbarrava la strada di casa. || Spostarono il sasso rotolandolo, e la talpa squittì un grazie e sparì sottoterra salutando con la zampetta rosa.",
+            "Uno storno imitava ogni suono che sentiva, così nessuno capiva che cosa volesse dire davvero. || Aspettarono che lo storno smettesse di imitare e cantasse una canzone tutta sua, che voleva dire: «Le ciliegie sono mature!», e tutti andarono nel frutteto per una grande scorpacciata di ciliegie.",
+            "Una chiocciolina timida voleva parlare all'assemblea degli animali, ma la sua voce era troppo sottile per sentirla. || Si chinarono vicinissimi ad ascoltarla, e il sussurro della chiocciola si rivelò l'idea migliore di tutta l'assemblea: una lenta passeggiata serale nella rugiada per tutti.",
+            "Le galline avevano deposto le uova in nascondigli segreti, e i figli del contadino non ne trovavano nemmeno uno. || Lo chiesero alle galline, che chiocciarono le risposte una per una, sotto il fieno, dentro un vecchio stivale e dietro il secchio, e il cesto fu pieno prima di colazione.",
         ],
     ),
     e(

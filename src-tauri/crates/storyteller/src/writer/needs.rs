@@ -95,8 +95,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     &[F, F, FT, C, F, FT, F, F, T],
     // weather_wizard_training
     &[T, C, T, F, CT, T, C, T, FT],
-    // animal_language_learning
-    &[CT, T, CT, C, C, CT, C, T],
+    // animal_language_learning: sunny spot, robin, frogs' concert, badger, lamb, lavender,
+    // goat, ducks, mole's stone, starling, shy snail, hidden eggs
+    &[CT, T, CT, C, C, CT, C, T, F, T, CT, T],
     // dream_world_adventure
     &[FT, CT, T, C, T, T, FT, T, F, T, C, FT, C, C, T, CT, F, C],
 ];
