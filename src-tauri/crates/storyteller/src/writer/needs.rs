@@ -44,36 +44,42 @@ impl BitOr for Need {
 /// event's `moments`.
 pub(super) static MOMENTS: [&[Need]; 20] = [
     // bedtime_adventure: owl awake, moonflowers, stepping stones, hedgehog, blanket, frog's
-    // tune, sleepy cloud, glow-worm
-    &[C, C, FT, CT, F, C, C, C],
+    // tune, sleepy cloud, glow-worm, snail on the wall, tapping moth, mouse's blackberry,
+    // badger's shadow
+    &[C, C, FT, CT, F, C, C, C, F, T, CF, C],
     // school_day: new classmate, ball under slide, loose pages, hamster, xylophone bar, spilled
-    // juice, wobbly tower, tricky word
-    &[C, F, FT, T, T, CF, FT, CT],
-    // birthday: balloon, shy guest, slices, banner, wrapping paper, napkins, song, jelly
-    &[F, C, T, F, T, F, T, F],
+    // juice, wobbly tower, tricky word, stuck zip, beans' names, treasure clue, forgotten
+    // lunchbox
+    &[C, F, FT, T, T, CF, FT, CT, F, T, T, C],
+    // birthday: balloon, shy guest, slices, banner, wrapping paper, napkins, song, jelly, little
+    // brother left out, candles, paper crown, guest without a present
+    &[F, C, T, F, T, F, T, F, C, T, F, C],
     // weekend_explorer: little door, map's X, map in the wind, plank, rabbit babies, signpost,
     // beetle, fossil, acorns
     &[CT, T, F, F, CT, T, CF, T, CF],
     // rainy_day
     &[T, T, FT, C, F, T, T, FT, C, F, T, CT, T, FT, FT, CF, T, T],
-    // family_time: glasses, eggs, baby cousin, album, games, sheet, old dog, soup
-    &[T, T, C, FT, CT, F, C, T],
+    // family_time: glasses, eggs, baby cousin, album, games, sheet, old dog, soup, small
+    // blanket, faded recipe, first tooth, tent poles
+    &[T, T, C, FT, CT, F, C, T, F, T, CT, FT],
     // making_friends: few words, swing, kite, sandcastle, chalk dragons, shy puppy, dumplings,
-    // one player short
-    &[CT, CT, F, C, C, C, C, CT],
-    // learning_something_new
-    &[CT, T, T, FT, T, T, FT, T],
+    // one player short, bicycle chain, secret handshake, cup telephone, new games
+    &[CT, CT, F, C, C, C, C, CT, F, T, FT, CT],
+    // learning_something_new: first tries, long words, tricky note, knitting, paper crane,
+    // whistle, shoelaces, counting to a hundred, bicycle, face under water, clock, paintbrush
+    &[CT, T, T, FT, T, T, FT, T, CF, C, T, FT],
     // helping_others: wheelbarrow, baker, ducklings, cat on the shed, books, marbles, washing,
-    // watering can
-    &[F, CF, C, CF, F, F, F, F],
+    // watering can, smudged letter, Mrs Rose's boxes, lost property, boy at the market
+    &[F, CF, C, CF, F, F, F, F, T, CF, T, C],
     // holiday_adventure
     &[F, T, C, FT, FT, F, CT, C, F, F, C, T, T, CF, F, C, FT, T],
     // magical_forest_adventure: mushrooms, hedgehogs' brook, riddle, fairy, stream, tall
-    // mushroom house, berries, baby unicorn
-    &[CT, CF, T, CF, C, FT, FT, C],
+    // mushroom house, berries, baby unicorn, torn web, muddled paint pots, rhyming well,
+    // tortoise on its back
+    &[CT, CF, T, CF, C, FT, FT, C, F, T, T, CF],
     // friendly_dragon_encounter: wobbly flight, thorn, bubbles, scales, hiccups, egg, gate,
-    // clouds
-    &[C, C, C, CF, CT, CF, T, T],
+    // clouds, pine nest, thank-you letter, stones for grandmother, dark cave
+    &[C, C, C, CF, CT, CF, T, T, F, FT, T, C],
     // underwater_treasure_hunt
     &[C, C, T, CT, C, FT, CF, FT, CT, F, C, C, F, CF, C, F, FT, C],
     // cloud_castle_journey
@@ -89,8 +95,9 @@ pub(super) static MOMENTS: [&[Need]; 20] = [
     &[F, F, FT, C, F, FT, F, F, T],
     // weather_wizard_training
     &[T, C, T, F, CT, T, C, T, FT],
-    // animal_language_learning
-    &[CT, T, CT, C, C, CT, C, T],
+    // animal_language_learning: sunny spot, robin, frogs' concert, badger, lamb, lavender,
+    // goat, ducks, mole's stone, starling, shy snail, hidden eggs
+    &[CT, T, CT, C, C, CT, C, T, F, T, CT, T],
     // dream_world_adventure
     &[FT, CT, T, C, T, T, FT, T, F, T, C, FT, C, C, T, CT, F, C],
 ];
