@@ -221,7 +221,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
             "an adventurous spirit",
             &[
                 "“Let's find another way!” said {N}, already looking around with an explorer's grin.",
-                "{N} loved trying new things, so {P} was the first to say, “Let's give it a go.”",
+                "{N} loved trying new things, so {P} {was} the first to say, “Let's give it a go.”",
                 "{N} climbed onto a smooth rock to look around, and from up there {P} could see exactly what to do.",
                 "With a happy skip, {N} led the way, and {C} hurried after {O}.",
                 "“Let's find out what's on the other side,” said {N}, already three steps ahead.",

@@ -1013,3 +1013,21 @@ fn descriptions_are_told_apart_from_events_in_every_language() {
         assert_eq!(describes(sentence, Some(language)), expected, "{sentence}");
     }
 }
+
+/// A "they" hero takes plural verbs in English.
+#[test]
+fn a_they_hero_takes_plural_verbs() {
+    let writer = OfflineWriter::new();
+    for (i, event) in BuiltInEvent::ALL.iter().copied().enumerate() {
+        for seed in 0..5 {
+            let mut req = request(Language::En, event, 600, seed);
+            req.hero.pronouns = Some(Pronouns::They);
+            req.hero.primary_trait = Trait::ALL[i % 10];
+            req.hero.secondary_trait = Trait::ALL[(i + seed as usize) % 10];
+            let content = writer.write_now(&req).unwrap().content;
+            for wrong in ["they was", "they has", "they is", "They was", "They has"] {
+                assert!(!content.contains(wrong), "{event:?} {seed}: “{wrong}”");
+            }
+        }
+    }
+}
