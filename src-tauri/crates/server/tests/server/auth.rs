@@ -184,14 +184,7 @@ async fn anonymous_user_upgrades_in_place_and_keeps_its_rows() {
         .unwrap();
     let signed_in = session_of(&res.json().await.unwrap());
     assert_eq!(signed_in.user_id, anon.user_id);
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/heroes?select=id", &signed_in)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/heroes?select=id", &signed_in).await;
     assert_eq!(rows, json!([{"id": hero}]));
 
     let res = s

@@ -47,14 +47,7 @@ async fn a_restart_loses_nothing() {
         .await
         .unwrap();
     let again = crate::support::session_of(&res.json().await.unwrap());
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/heroes?select=id", &again)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/heroes?select=id", &again).await;
     assert_eq!(rows, json!([{"id": hero}]));
     assert_eq!(
         s.as_user(Method::GET, &path, &again)

@@ -57,32 +57,17 @@ async fn story_generation_returns_the_envelope_and_stores_the_story_and_scenes()
 
     let story_id = data["storyId"].as_str().unwrap();
     let rows: Value = s
-        .as_user(
-            Method::GET,
-            &format!("/rest/v1/stories?id=eq.{story_id}"),
-            &u,
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/rest/v1/stories?id=eq.{story_id}"), &u)
+        .await;
     assert_eq!(rows[0]["hero_id"], hero.as_str());
     assert_eq!(rows[0]["event_id"], "bedtime_adventure");
     assert_eq!(rows[0]["target_duration"], 300);
     let scenes: Value = s
-        .as_user(
-            Method::GET,
+        .get_json(
             &format!("/rest/v1/story_scenes?story_id=eq.{story_id}&order=scene_number"),
             &u,
         )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(scenes.as_array().unwrap().len(), 3);
 }
 
@@ -106,14 +91,7 @@ async fn a_retried_request_id_returns_the_first_story_instead_of_a_second() {
     let again: Value = call().await.unwrap().json().await.unwrap();
     assert_eq!(again["data"]["storyId"], a["data"]["storyId"]);
     assert_eq!(again["meta"]["cached"], true);
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/stories?select=id", &u)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/stories?select=id", &u).await;
     assert_eq!(rows.as_array().unwrap().len(), 1, "one story, not three");
 
     s.advance(Duration::from_secs(601));
@@ -299,19 +277,13 @@ async fn audio_synthesis_stores_the_file_and_updates_the_story() {
         .unwrap();
     assert_eq!(timings[0]["word"], "Once");
     let row: Value = s
-        .as_user(
-            Method::GET,
+        .get_json(
             &format!(
                 "/rest/v1/stories?id=eq.{story_id}&select=audio_path,audio_duration,audio_voice"
             ),
             &u,
         )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(row[0]["audio_duration"], 12.5);
     assert_eq!(row[0]["audio_voice"], "fable");
 }
@@ -327,13 +299,8 @@ async fn avatar_generation_updates_the_hero() {
     assert_eq!(data["generationId"], "gen-avatar");
     assert_eq!(data["imageSize"], "1024x1024");
     let row: Value = s
-        .as_user(Method::GET, &format!("/rest/v1/heroes?id=eq.{hero}"), &u)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/rest/v1/heroes?id=eq.{hero}"), &u)
+        .await;
     assert_eq!(row[0]["avatar_generation_id"], "gen-avatar");
     assert_eq!(row[0]["avatar_style"], "watercolor");
 }
@@ -358,7 +325,7 @@ async fn scene_illustration_moves_rows_to_completed_or_failed_and_reruns_replace
     assert_eq!(data["totalScenes"], 3);
     assert_eq!(data["completedScenes"], 2);
     assert_eq!(data["illustrations"][1]["status"], "failed");
-    let rows: Value = s.as_user(Method::GET, &format!("/rest/v1/story_illustrations?story_id=eq.{story_id}&order=scene_number&select=scene_number,status,retry_count"), &u).send().await.unwrap().json().await.unwrap();
+    let rows: Value = s.get_json(&format!("/rest/v1/story_illustrations?story_id=eq.{story_id}&order=scene_number&select=scene_number,status,retry_count"), &u).await;
     assert_eq!(
         rows.as_array()
             .unwrap()
@@ -380,17 +347,11 @@ async fn scene_illustration_moves_rows_to_completed_or_failed_and_reruns_replace
         "completed"
     );
     let rows: Value = s
-        .as_user(
-            Method::GET,
+        .get_json(
             &format!("/rest/v1/story_illustrations?story_id=eq.{story_id}&order=scene_number"),
             &u,
         )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(
         rows.as_array().unwrap().len(),
         3,
@@ -439,17 +400,11 @@ async fn custom_events_drive_stories_and_count_their_uses() {
     );
     assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
     let row: Value = s
-        .as_user(
-            Method::GET,
+        .get_json(
             &format!("/rest/v1/custom_events?id=eq.{event_id}&select=usage_count"),
             &u,
         )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(row[0]["usage_count"], 3);
 }
 
@@ -494,16 +449,10 @@ async fn concurrent_illustration_runs_keep_one_row_per_scene() {
         (reqwest::StatusCode::OK, reqwest::StatusCode::OK)
     );
     let rows: Value = s
-        .as_user(
-            Method::GET,
+        .get_json(
             &format!("/rest/v1/story_illustrations?story_id=eq.{story_id}&select=scene_number"),
             &u,
         )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(rows.as_array().unwrap().len(), 3, "{rows}");
 }

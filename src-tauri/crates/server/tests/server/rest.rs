@@ -39,17 +39,8 @@ async fn insert_select_update_delete_round_trip() {
     );
 
     let rows: Value = s
-        .as_user(
-            Method::GET,
-            "/rest/v1/heroes?select=name,user_id,is_active",
-            &u,
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json("/rest/v1/heroes?select=name,user_id,is_active", &u)
+        .await;
     assert_eq!(
         rows,
         json!([{"name": "Luna", "user_id": u.user_id, "is_active": true}])
@@ -73,14 +64,7 @@ async fn insert_select_update_delete_round_trip() {
         .await
         .unwrap();
     assert_eq!(res.status(), 204);
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/heroes", &u)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/heroes", &u).await;
     assert_eq!(rows, json!([]));
 }
 
@@ -274,14 +258,7 @@ async fn single_object_upsert_and_conflicts() {
         res.json::<Value>().await.unwrap()[0]["text_segment"],
         "first, rewritten"
     );
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/story_scenes", &u)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/story_scenes", &u).await;
     assert_eq!(
         rows.as_array().unwrap().len(),
         1,
@@ -395,14 +372,7 @@ async fn a_second_user_sees_nothing_of_the_first_and_cannot_change_it() {
         .unwrap();
 
     for table in ["heroes", "stories", "story_scenes"] {
-        let rows: Value = s
-            .as_user(Method::GET, &format!("/rest/v1/{table}"), &b)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let rows: Value = s.get_json(&format!("/rest/v1/{table}"), &b).await;
         assert_eq!(rows, json!([]), "{table} leaked to another user");
     }
     let rows: Value = s
@@ -456,14 +426,7 @@ async fn a_second_user_sees_nothing_of_the_first_and_cannot_change_it() {
         .unwrap();
     assert_eq!(res.status(), 403, "cannot upsert over someone else's row");
 
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/heroes?select=name", &a)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/heroes?select=name", &a).await;
     assert_eq!(rows, json!([{"name": "Luna"}]), "A's row is unchanged");
 
     let res = s
@@ -476,14 +439,7 @@ async fn a_second_user_sees_nothing_of_the_first_and_cannot_change_it() {
         .await
         .unwrap();
     assert_eq!(res.status(), 204);
-    let rows: Value = s
-        .as_user(Method::GET, "/rest/v1/story_scenes", &a)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json("/rest/v1/story_scenes", &a).await;
     assert_eq!(rows, json!([]), "scenes go with their story");
 }
 
@@ -504,14 +460,7 @@ async fn children_embed_under_their_story() {
     let q = format!(
         "/rest/v1/stories?id=eq.{story_id}&select=title,story_scenes(scene_number,text_segment),story_illustrations(*)"
     );
-    let rows: Value = s
-        .as_user(Method::GET, &q, &u)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json(&q, &u).await;
     assert_eq!(rows[0]["title"], "Moon");
     let scenes = rows[0]["story_scenes"].as_array().unwrap();
     assert_eq!(scenes.len(), 2);
@@ -521,14 +470,7 @@ async fn children_embed_under_their_story() {
         "only the selected child columns"
     );
     assert_eq!(rows[0]["story_illustrations"], json!([]));
-    let rows: Value = s
-        .as_user(Method::GET, &q, &other)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows: Value = s.get_json(&q, &other).await;
     assert_eq!(rows, json!([]));
     let res = s
         .as_user(Method::GET, "/rest/v1/stories?select=*,dragons(*)", &u)

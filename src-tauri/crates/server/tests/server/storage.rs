@@ -53,13 +53,8 @@ async fn upload_download_sign_list_delete() {
     assert_eq!(res.text().await.unwrap(), "second");
 
     let info: Value = s
-        .as_user(Method::GET, &path.replace("/object/", "/object/info/"), &u)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .get_json(&path.replace("/object/", "/object/info/"), &u)
+        .await;
     assert_eq!(info["size"], 6);
 
     let res = s

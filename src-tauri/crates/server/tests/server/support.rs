@@ -79,6 +79,17 @@ impl TestServer {
         self.req(method, path).bearer_auth(&s.access_token)
     }
 
+    /// `GET path` as a signed-in user, read as JSON (the rows most tests read back).
+    pub async fn get_json(&self, path: &str, s: &Session) -> Value {
+        self.as_user(reqwest::Method::GET, path, s)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn anonymous(&self) -> Session {
         let res = self
             .req(reqwest::Method::POST, "/auth/v1/signup")
