@@ -23,10 +23,30 @@ fn bindings_name_every_command_and_event() {
     let ts = infinite_stories::bindings::typescript();
     for name in infinite_stories::commands::NAMES {
         assert!(
-            ts.contains(&format!("| \"{name}\"")),
-            "command {name} missing"
+            ts.contains(&format!("\n  \"{name}\",")),
+            "command {name} missing from COMMAND_NAMES"
+        );
+        assert!(
+            ts.contains(&format!("\n  {name}: {{ args: ")),
+            "command {name} missing from Commands"
         );
     }
     assert!(ts.contains("\"backend://status\": BackendStatus;"));
     assert!(ts.contains("export type IpcError = {"), "{ts}");
+}
+
+#[test]
+fn bindings_give_every_command_its_argument_and_result_types() {
+    let ts = infinite_stories::bindings::typescript();
+    // Read from the command functions: argument names camelCased as Tauri expects them,
+    // `Result<T, IpcError>` unwrapped to `T`, Option as `| null`, no return as `null`.
+    for line in [
+        "  get_story: { args: { id: string }; result: StoryDetail };",
+        "  retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };",
+        "  session: { args: Record<string, never>; result: SessionInfo | null };",
+        "  set_verbose_logging: { args: { verbose: boolean }; result: null };",
+        "  cancel_generation: { args: { requestId: string }; result: boolean };",
+    ] {
+        assert!(ts.contains(line), "missing `{line}` in\n{ts}");
+    }
 }

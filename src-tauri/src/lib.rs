@@ -9,6 +9,7 @@ pub mod embedded;
 pub mod error;
 pub mod events;
 mod logging;
+pub mod media;
 
 use infinite_stories_core::{BackendState, Core, CoreOptions};
 use tauri::{Manager, RunEvent, Runtime};
@@ -16,9 +17,18 @@ use tauri::{Manager, RunEvent, Runtime};
 pub use embedded::EmbeddedBackend;
 pub use error::IpcError;
 
-/// Adds the app's commands to a builder (the real one, or `tauri::test::mock_builder()`).
+/// Adds the app's commands and its `media` scheme to a builder (the real one, or
+/// `tauri::test::mock_builder()`).
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(commands::handler())
+    builder
+        .invoke_handler(commands::handler())
+        .register_asynchronous_uri_scheme_protocol("media", |ctx, request, responder| {
+            let core = ctx.app_handle().state::<Core>().inner().clone();
+            let path = request.uri().path().to_owned();
+            tauri::async_runtime::spawn(async move {
+                responder.respond(media::respond(&core, &path).await);
+            });
+        })
 }
 
 /// Runs the app until its last window closes.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { AppError, api } from './api';
+import { COMMAND_NAMES } from './bindings';
 
 afterEach(() => clearMocks());
 
@@ -34,5 +35,25 @@ describe('api', () => {
     expect(AppError.from(new Error('bad')).message).toBe('bad');
     expect(AppError.from(42).message).toBe('Something unexpected happened.');
     expect(AppError.from({ code: 1 }).code).toBe('UNKNOWN');
+  });
+});
+
+describe('api methods', () => {
+  it('exist for every command, camelCased, and pass one argument object with camelCase keys', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === 'cancel_generation';
+    });
+    expect(await api.cancelGeneration({ requestId: 'r-1' })).toBe(true);
+    await api.setVerboseLogging({ verbose: true });
+    expect(calls).toEqual([
+      ['cancel_generation', { requestId: 'r-1' }],
+      ['set_verbose_logging', { verbose: true }],
+    ]);
+    for (const name of COMMAND_NAMES) {
+      const method = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as keyof typeof api;
+      expect(typeof api[method], name).toBe('function');
+    }
   });
 });

@@ -238,6 +238,8 @@ retryable: boolean,
  */
 retryAfter?: number, };
 
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
 /**
  * One bucket as the UI shows it.
  */
@@ -504,33 +506,66 @@ createdAt: number,
  */
 offlineReady: boolean, };
 
+/** Every command: its arguments (as the UI sends them) and its result. */
+export interface Commands {
+  backend_status: { args: Record<string, never>; result: BackendStatus };
+  recheck_backend: { args: Record<string, never>; result: BackendStatus };
+  session: { args: Record<string, never>; result: SessionInfo | null };
+  sign_in_anonymously: { args: Record<string, never>; result: SessionInfo };
+  sign_up: { args: { email: string; password: string }; result: SessionInfo | null };
+  sign_in: { args: { email: string; password: string }; result: SessionInfo };
+  link_email: { args: { email: string; password: string }; result: SessionInfo };
+  sign_out: { args: Record<string, never>; result: null };
+  use_supabase_project: { args: { url: string; anonKey: string }; result: BackendStatus };
+  use_embedded_backend: { args: Record<string, never>; result: BackendStatus };
+  generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
+  cancel_generation: { args: { requestId: string }; result: boolean };
+  retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
+  generate_avatar: { args: { heroId: string; prompt: string }; result: Avatar };
+  create_hero: { args: { fields: JsonValue }; result: JsonValue };
+  list_heroes: { args: Record<string, never>; result: Array<JsonValue> };
+  list_stories: { args: Record<string, never>; result: Array<StorySummary> };
+  get_story: { args: { id: string }; result: StoryDetail };
+  sync_library: { args: Record<string, never>; result: null };
+  cache_status: { args: Record<string, never>; result: CacheStatus };
+  clear_cache: { args: Record<string, never>; result: CacheStatus };
+  limits: { args: Record<string, never>; result: Array<LimitStatus> };
+  realtime_status: { args: Record<string, never>; result: RealtimeStatus | null };
+  diagnostics: { args: Record<string, never>; result: DiagnosticsReport };
+  set_verbose_logging: { args: { verbose: boolean }; result: null };
+}
+
 /** Every command the shell registers. */
-export type CommandName =
-  | "backend_status"
-  | "recheck_backend"
-  | "use_supabase_project"
-  | "use_embedded_backend"
-  | "session"
-  | "sign_in_anonymously"
-  | "sign_up"
-  | "sign_in"
-  | "link_email"
-  | "sign_out"
-  | "generate_story"
-  | "cancel_generation"
-  | "retry_illustration"
-  | "generate_avatar"
-  | "create_hero"
-  | "list_heroes"
-  | "list_stories"
-  | "get_story"
-  | "sync_library"
-  | "cache_status"
-  | "clear_cache"
-  | "limits"
-  | "realtime_status"
-  | "diagnostics"
-  | "set_verbose_logging";
+export type CommandName = keyof Commands;
+
+/** The command names, for building the typed `api` at run time. */
+export const COMMAND_NAMES: readonly CommandName[] = [
+  "backend_status",
+  "recheck_backend",
+  "session",
+  "sign_in_anonymously",
+  "sign_up",
+  "sign_in",
+  "link_email",
+  "sign_out",
+  "use_supabase_project",
+  "use_embedded_backend",
+  "generate_story",
+  "cancel_generation",
+  "retry_illustration",
+  "generate_avatar",
+  "create_hero",
+  "list_heroes",
+  "list_stories",
+  "get_story",
+  "sync_library",
+  "cache_status",
+  "clear_cache",
+  "limits",
+  "realtime_status",
+  "diagnostics",
+  "set_verbose_logging",
+];
 
 /** Every UI event and its payload. */
 export interface EventPayloads {
