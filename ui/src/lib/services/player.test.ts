@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import type { PlayerState } from '$lib/ipc/pending-player';
+import type { PlayerState, SleepTimer } from '$lib/ipc/pending-player';
 import { IDLE, Player, type SubscribePlayer } from './player.svelte';
 
 const at = (over: Partial<PlayerState>): PlayerState => ({ ...IDLE, storyId: 's1', duration: 300, ...over });
@@ -9,16 +9,16 @@ const at = (over: Partial<PlayerState>): PlayerState => ({ ...IDLE, storyId: 's1
 function fakeApi(initial: PlayerState = at({})) {
   let state = initial;
   const calls: [string, unknown][] = [];
-  const answer = (name: string, change: (a: never) => Partial<PlayerState>) =>
-    vi.fn(async (args?: never) => {
+  const answer = <A = undefined>(name: string, change: (a: A) => Partial<PlayerState>) =>
+    vi.fn(async (args?: A) => {
       calls.push([name, args]);
-      state = { ...state, ...change(args as never) };
+      state = { ...state, ...change(args as A) };
       return state;
     });
   return {
     calls,
     api: {
-      openStory: answer('openStory', () => ({ resumeFrom: 192 })),
+      openStory: answer('openStory', (_: { storyId: string; queue: string[] | null }) => ({ resumeFrom: 192 })),
       play: answer('play', () => ({ playing: true })),
       pause: answer('pause', () => ({ playing: false })),
       stop: answer('stop', () => ({ playing: false, position: 0 })),
@@ -27,7 +27,7 @@ function fakeApi(initial: PlayerState = at({})) {
       nextStory: answer('nextStory', () => ({})),
       previousStory: answer('previousStory', () => ({})),
       setSpeed: answer('setSpeed', (a: { speed: number }) => ({ speed: a.speed })),
-      setSleepTimer: answer('setSleepTimer', () => ({})),
+      setSleepTimer: answer('setSleepTimer', (_: { timer: SleepTimer | null }) => ({})),
       playerState: vi.fn(async () => state),
     },
   };
