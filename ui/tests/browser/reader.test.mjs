@@ -278,6 +278,7 @@ test('the bedtime view is very dim, keeps the picture softly, and has one large 
   await page.getByRole('button', { name: /^Sleep timer/ }).click();
   await page.getByRole('menuitemradio', { name: '30 minutes' }).click();
   await advance(page, 12);
+  await shot(page, 'night');
   await page.getByRole('button', { name: 'Bedtime view' }).click();
   const view = page.getByRole('dialog', { name: 'Bedtime view' });
   await view.waitFor();
@@ -307,6 +308,10 @@ test('the bedtime view is very dim, keeps the picture softly, and has one large 
   assert.ok(picture > 0.1 && picture < 0.4, `the picture is softly visible (opacity ${picture})`);
   await shot(page, 'bedtime');
 
+  // Tab stays inside the view.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.ok(await pause.evaluate((el) => el === document.activeElement), 'Tab cycles within the bedtime view');
   await pause.click();
   await view.getByRole('button', { name: 'Play' }).waitFor();
   await page.keyboard.press(' ');
@@ -317,6 +322,16 @@ test('the bedtime view is very dim, keeps the picture softly, and has one large 
   await view.waitFor();
   await view.getByRole('button', { name: 'Leave bedtime view' }).click();
   await view.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Bedtime view', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await view.waitFor();
+  await page.keyboard.press('Escape');
+  await view.waitFor({ state: 'detached' });
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent?.trim()),
+    'Bedtime view',
+    'focus is back where it was',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
