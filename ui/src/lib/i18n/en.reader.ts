@@ -19,6 +19,7 @@ export const reader = {
   pictureRetrying: 'Drawing…',
   picturePending: 'This picture is still being drawn',
   noPicture: 'No picture for this scene',
+  noPictures: 'This story has no pictures',
   retryFailed: (message: string) => `The picture could not be drawn again: ${message}`,
 
   // Text

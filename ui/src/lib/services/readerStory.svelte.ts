@@ -30,7 +30,7 @@ export class ReaderStory {
 
   #api: StoryApi;
   #subscribe: SubscribeProgress;
-  #wanted: string | null = null;
+  #wanted = $state<string | null>(null);
 
   constructor(api: StoryApi, subscribe: SubscribeProgress) {
     this.#api = api;
