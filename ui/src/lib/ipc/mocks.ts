@@ -29,12 +29,17 @@ export interface MockBackend {
   connect(): Promise<void>;
 }
 
+/** A handler for more commands (e.g. the reader's); `undefined` means "not mine". */
+export type ExtraCommands = (cmd: string, args: Record<string, unknown>) => unknown;
+
 /** Installs the mock backend. */
-export function installMockBackend(scenario: Scenario): MockBackend {
+export function installMockBackend(scenario: Scenario, extra?: ExtraCommands): MockBackend {
   mockWindows('main');
   let status = statuses[scenario];
   mockIPC(
-    (cmd) => {
+    (cmd, args) => {
+      const answer = extra?.(cmd, (args ?? {}) as Record<string, unknown>);
+      if (answer !== undefined) return answer;
       const command = cmd as CommandName;
       switch (command) {
         case 'backend_status':
