@@ -44,6 +44,9 @@ run e2e-window bash tests/e2e/run.sh
 if [ -x src-tauri/crates/server/conformance/run.sh ]; then
   run supabase-js-conformance bash src-tauri/crates/server/conformance/run.sh
 fi
+# The deployable Supabase project: migrations and pgTAP on a throwaway PostgreSQL, the edge
+# functions type-checked and tested with Deno against a fake OpenAI server.
+run supabase-project bash supabase/tests/run.sh
 
 # Count tests from every runner's own summary lines: each extractor prints "passed failed".
 counts() { # suite log
@@ -55,7 +58,7 @@ counts() { # suite log
       sed -nE 's/^ *Tests +([0-9]+ failed \| )?([0-9]+) passed.*/\2/p' <<<"$plain" | awk '{print $1, 0}'
       sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' <<<"$plain" | awk '{print 0, $1}'
       ;;
-    ui-browser | e2e-window | supabase-js-conformance)
+    ui-browser | e2e-window | supabase-js-conformance | supabase-project)
       sed -nE 's/^# pass ([0-9]+)$/\1 0/p; s/^# fail ([0-9]+)$/0 \1/p' <<<"$plain"
       ;;
   esac

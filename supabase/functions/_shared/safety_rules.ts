@@ -824,14 +824,6 @@ export const SOFTEN: readonly { language: string; swaps: readonly (readonly [str
   "language": "es",
   "swaps": [
    [
-    "el miedo",
-    "el respeto"
-   ],
-   [
-    "una pesadilla",
-    "una fantasía"
-   ],
-   [
     "miedo",
     "respeto"
    ],
@@ -929,104 +921,100 @@ export const SOFTEN: readonly { language: string; swaps: readonly (readonly [str
   "language": "de",
   "swaps": [
    [
-    "Angst",
-    "die Angst vor…"
+    "hat angst",
+    "ist aufgeregt"
    ],
    [
-    "die Aufregung vor…",
-    "hat angst"
+    "habe angst",
+    "bin aufgeregt"
    ],
    [
-    "ist aufgeregt",
-    "habe angst"
+    "hatte angst",
+    "war aufgeregt"
    ],
    [
-    "bin aufgeregt",
-    "hatte angst"
+    "angst",
+    "Aufregung"
    ],
    [
-    "war aufgeregt",
-    "angst"
+    "gruselig*",
+    "geheimnisvoll"
    ],
    [
-    "Aufregung",
-    "gruselig*"
+    "unheimlich*",
+    "geheimnisvoll"
    ],
    [
-    "geheimnisvoll",
-    "unheimlich*"
+    "monster",
+    "Fabelwesen"
    ],
    [
-    "geheimnisvoll",
-    "monster"
+    "gespenst",
+    "Fabelwesen"
    ],
    [
-    "Fabelwesen",
-    "gespenst"
+    "gespenster",
+    "Fabelwesen"
    ],
    [
-    "Fabelwesen",
-    "gespenster"
+    "hexe",
+    "Fee"
    ],
    [
-    "Fabelwesen",
-    "hexe"
+    "hexen",
+    "Feen"
    ],
    [
-    "Fee",
-    "hexen"
+    "albtraum",
+    "Traum"
    ],
    [
-    "Feen",
-    "albtraum"
+    "alptraum",
+    "Traum"
    ],
    [
-    "Traum",
-    "alptraum"
+    "albträume",
+    "Träume"
    ],
    [
-    "Traum",
-    "albträume"
+    "kampf",
+    "Wettlauf"
    ],
    [
-    "Träume",
-    "kampf"
+    "kämpfen",
+    "wetteifern"
    ],
    [
-    "Wettlauf",
-    "kämpfen"
+    "weinen",
+    "seufzen"
    ],
    [
-    "wetteifern",
-    "weinen"
+    "weint",
+    "seufzt"
    ],
    [
-    "seufzen",
-    "weint"
+    "böse",
+    "grummelig"
    ],
    [
-    "seufzt",
-    "böse"
+    "böser",
+    "grummeliger"
    ],
    [
-    "grummelig",
-    "böser"
+    "schwert",
+    "Holzschwert"
    ],
    [
-    "grummeliger",
-    "schwert"
+    "dunkelheit",
+    "Sternennacht"
    ],
    [
-    "Holzschwert",
-    "dunkelheit"
+    "ganz allein",
+    "mit einem Freund"
    ],
    [
-    "Sternennacht",
-    "ganz allein"
-   ],
-   [
-    "mit einem Freund",
-    "dumm"
+    "dumm",
+    "albern"
    ]
   ]
  },
@@ -1035,119 +1023,115 @@ export const SOFTEN: readonly { language: string; swaps: readonly (readonly [str
   "swaps": [
    [
     "la paura",
-    "ho paura"
+    "la trepidazione"
    ],
    [
-    "un po' di batticuore",
-    "la paura"
+    "una paura",
+    "una trepidazione"
    ],
    [
-    "la trepidazione",
-    "una paura"
+    "della paura",
+    "della trepidazione"
    ],
    [
-    "una trepidazione",
-    "della paura"
+    "di paura",
+    "di trepidazione"
    ],
    [
-    "della trepidazione",
-    "di paura"
+    "paura",
+    "un po' di batticuore"
    ],
    [
-    "di trepidazione",
-    "paura"
+    "spaventoso",
+    "sorprendente"
    ],
    [
-    "un po' di batticuore",
-    "spaventoso"
+    "spaventosa",
+    "sorprendente"
    ],
    [
-    "sorprendente",
-    "spaventosa"
+    "mostro",
+    "folletto"
    ],
    [
-    "sorprendente",
-    "mostro"
+    "mostri",
+    "folletti"
    ],
    [
-    "folletto",
-    "mostri"
+    "fantasma",
+    "folletto"
    ],
    [
-    "folletti",
-    "fantasma"
+    "fantasmi",
+    "folletti"
    ],
    [
-    "folletto",
-    "fantasmi"
+    "strega",
+    "fata"
    ],
    [
-    "folletti",
-    "strega"
+    "streghe",
+    "fate"
    ],
    [
-    "fata",
-    "streghe"
+    "incubo",
+    "sogno strano"
    ],
    [
-    "fate",
-    "incubo"
+    "incubi",
+    "sogni strani"
    ],
    [
-    "sogno strano",
-    "incubi"
+    "litigare",
+    "giocare"
    ],
    [
-    "sogni strani",
-    "litigare"
+    "lotta",
+    "gara"
    ],
    [
-    "giocare",
-    "lotta"
+    "piangere",
+    "sospirare"
    ],
    [
-    "gara",
-    "piangere"
+    "piange",
+    "sospira"
    ],
    [
-    "sospirare",
-    "piange"
+    "cattivo",
+    "brontolone"
    ],
    [
-    "sospira",
-    "cattivo"
+    "cattiva",
+    "brontolona"
    ],
    [
-    "brontolone",
-    "cattiva"
+    "spada",
+    "bacchetta magica"
    ],
    [
-    "brontolona",
-    "spada"
+    "spade",
+    "bacchette magiche"
    ],
    [
-    "bacchetta magica",
-    "spade"
+    "infestata",
+    "misteriosa"
    ],
    [
-    "bacchette magiche",
-    "infestata"
+    "infestato",
+    "misterioso"
    ],
    [
-    "misteriosa",
-    "infestato"
+    "tutto solo",
+    "con un amico"
    ],
    [
-    "misterioso",
-    "tutto solo"
+    "tutta sola",
+    "con un'amica"
    ],
    [
-    "con un amico",
-    "tutta sola"
-   ],
-   [
-    "con un'amica",
-    "stupido"
+    "stupido",
+    "buffo"
    ]
   ]
  }

@@ -131,21 +131,23 @@ export function validateScenes(raw: unknown, content: string, wpm: number, probl
 }
 
 /** Asks, validates with `check`, and asks once more with the problems if needed. */
-async function ask<T>(openai: OpenAiClient, system: string, user: string, check: (answer: string) => T | string[]): Promise<T> {
+type Checked<T> = { ok: T } | { problems: string[] };
+
+async function ask<T>(openai: OpenAiClient, system: string, user: string, check: (answer: string) => Checked<T>): Promise<T> {
   const messages = [{ role: "system", content: system }, { role: "user", content: user }];
   const first = await openai.chat(messages);
   const result = check(first);
-  if (!Array.isArray(result)) return result;
+  if ("ok" in result) return result.ok;
   messages.push({ role: "assistant", content: first });
   messages.push({
     role: "user",
-    content: `That answer had problems: ${result.join("; ")}. Return the corrected JSON object only.`,
+    content: `That answer had problems: ${result.problems.join("; ")}. Return the corrected JSON object only.`,
   });
   const second = check(await openai.chat(messages));
-  if (Array.isArray(second)) {
-    throw FnError.provider("openai chat", `the answer was still invalid after a repair: ${second.join("; ")}`);
+  if ("problems" in second) {
+    throw FnError.provider("openai chat", `the answer was still invalid after a repair: ${second.problems.join("; ")}`);
   }
-  return second;
+  return second.ok;
 }
 
 function parse(answer: string): Record<string, unknown> | null {
@@ -159,17 +161,17 @@ function parse(answer: string): Record<string, unknown> | null {
 
 export function writeStory(openai: OpenAiClient, request: StoryRequest): Promise<StoryDraft> {
   const wpm = wordsPerMinute(request.voice, request.language);
-  return ask(openai, `${SAFETY} ${SHAPE}`, storyPrompt(request), (answer): StoryDraft | string[] => {
+  return ask(openai, `${SAFETY} ${SHAPE}`, storyPrompt(request), (answer): Checked<StoryDraft> => {
     const raw = parse(answer);
-    if (!raw) return ["invalid JSON for the required shape"];
+    if (!raw) return { problems: ["invalid JSON for the required shape"] };
     const problems: string[] = [];
     const title = typeof raw.title === "string" ? raw.title.trim() : "";
     const content = typeof raw.content === "string" ? raw.content : "";
     if (!title || !content.trim()) problems.push("title and content must not be empty");
     const scenes = validateScenes(raw.scenes, content, wpm, problems);
-    if (problems.length > 0) return problems;
+    if (problems.length > 0) return { problems };
     const wordCount = countWords(content);
-    return { title, content, wordCount, estimatedDuration: Math.round((wordCount * 60) / wpm), scenes };
+    return { ok: { title, content, wordCount, estimatedDuration: Math.round((wordCount * 60) / wpm), scenes } };
   });
 }
 
@@ -181,11 +183,11 @@ export function extractScenes(
   const system = `${SAFETY} Answer with one JSON object only: {"scenes": [...]} where each scene has textSegment ` +
     `(copied exactly from the story), illustrationPrompt, emotion and importance as described: ${SHAPE}`;
   const user = `Pick 3 to 8 illustrated moments of this story about ${r.heroName} (${r.eventContext}):\n\n${r.storyContent}`;
-  return ask(openai, system, user, (answer): Scene[] | string[] => {
+  return ask(openai, system, user, (answer): Checked<Scene[]> => {
     const raw = parse(answer);
-    if (!raw) return ["invalid JSON"];
+    if (!raw) return { problems: ["invalid JSON"] };
     const problems: string[] = [];
     const scenes = validateScenes(raw.scenes, r.storyContent, wpm, problems);
-    return problems.length > 0 ? problems : scenes;
+    return problems.length > 0 ? { problems } : { ok: scenes };
   });
 }

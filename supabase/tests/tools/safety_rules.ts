@@ -20,7 +20,11 @@ export interface Rules {
   messages: Record<string, { lead: string; tips: string[] }>;
 }
 
-export function parseRules(rulesRs: string, softenRs: string, messagesRs: string): Rules {
+/** `src` without its line comments (they quote words too). */
+const uncommented = (src: string) => src.replace(/^\s*\/\/.*$/gm, "");
+
+export function parseRules(rulesSrc: string, softenSrc: string, messagesSrc: string): Rules {
+  const [rulesRs, softenRs, messagesRs] = [rulesSrc, softenSrc, messagesSrc].map(uncommented);
   const englishOnly = strings(rulesRs.match(/ENGLISH_ONLY: &\[&str\] = &\[(.*?)\];/s)?.[1] ?? "");
   const refuseBody = rulesRs.slice(rulesRs.indexOf("pub(super) static REFUSE"));
   const refuse = [...refuseBody.matchAll(/\br\(\s*(En|Fr|Es|De|It),\s*(\w+),\s*&\[(.*?)\],?\s*\)/gs)].map((m) => ({
