@@ -29,18 +29,25 @@ export interface Deps {
   now: () => number;
   /** Waits between polls for a concurrent duplicate. */
   sleep: (ms: number) => Promise<void>;
-  /** Rejects when the call has run too long (504 TIMEOUT); a promise that never settles disables it. */
-  deadline: () => Promise<never>;
+  /** A promise that rejects when the call has run too long (504 TIMEOUT), and how to call it off. */
+  deadline: () => Deadline;
   log: (message: string, fields?: Row) => void;
 }
 
+export interface Deadline {
+  expired: Promise<never>;
+  cancel(): void;
+}
+
 /** The production dependencies' deadline: `ms` after the call starts. */
-export function deadlineAfter(ms: number): () => Promise<never> {
-  return () =>
-    new Promise<never>((_, reject) => {
-      const t = setTimeout(() => reject(FnError.timeout("The story engine")), ms);
-      Deno.unrefTimer(t);
+export function deadlineAfter(ms: number): () => Deadline {
+  return () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(FnError.timeout("The story engine")), ms);
     });
+    return { expired, cancel: () => clearTimeout(timer) };
+  };
 }
 
 const POLLS = 600;
@@ -159,7 +166,13 @@ async function run(
         }
       },
     };
-    const data = await Promise.race([handler(call, body), deps.deadline()]);
+    const deadline = deps.deadline();
+    let data: unknown;
+    try {
+      data = await Promise.race([handler(call, body), deadline.expired]);
+    } finally {
+      deadline.cancel();
+    }
     const reply = successBody(data, requestId, deps.now() - started);
     if (explicit) await books.finish(user, name, requestId, 200, reply);
     return successResponse(reply, requestId);

@@ -13,6 +13,8 @@ export interface SupabaseSettings {
   url: string;
   anonKey: string;
   serviceKey: string;
+  /** Broadcast progress on private channels (Realtime authorisation applies); default true. */
+  privateProgress: boolean;
 }
 
 export function settingsFromEnv(env: { get(name: string): string | undefined }): SupabaseSettings {
@@ -21,7 +23,12 @@ export function settingsFromEnv(env: { get(name: string): string | undefined }):
     if (!v) throw new Error(`${name} is not set (Supabase sets it for every deployed function)`);
     return v;
   };
-  return { url: get("SUPABASE_URL"), anonKey: get("SUPABASE_ANON_KEY"), serviceKey: get("SUPABASE_SERVICE_ROLE_KEY") };
+  return {
+    url: get("SUPABASE_URL"),
+    anonKey: get("SUPABASE_ANON_KEY"),
+    serviceKey: get("SUPABASE_SERVICE_ROLE_KEY"),
+    privateProgress: env.get("PROGRESS_PRIVATE") !== "false",
+  };
 }
 
 const NO_SESSION = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
@@ -108,7 +115,7 @@ class ServiceBooks implements Bookkeeping {
         authorization: `Bearer ${this.settings.serviceKey}`,
         "content-type": "application/json",
       },
-      body: JSON.stringify({ messages: [{ topic, event, payload, private: true }] }),
+      body: JSON.stringify({ messages: [{ topic, event, payload, private: this.settings.privateProgress }] }),
     });
     await response.body?.cancel();
     if (!response.ok) throw new Error(`broadcast answered HTTP ${response.status}`);

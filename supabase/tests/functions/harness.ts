@@ -22,6 +22,8 @@ export class Harness {
   /** Aborting this makes the OpenAI request in flight time out. */
   deadline = new AbortController();
   readonly logs: string[] = [];
+  /** Rejecting this ends the call in flight with the function's own deadline. */
+  readonly expired = Promise.withResolvers<never>();
   sleeps = 0;
 
   constructor(extra: Partial<OpenAiConfig> = {}) {
@@ -56,7 +58,7 @@ export class Harness {
         this.sleeps += 1;
         return Promise.resolve();
       },
-      deadline: () => new Promise<never>(() => {}),
+      deadline: () => ({ expired: this.expired.promise, cancel: () => {} }),
       log: (message, fields) => this.logs.push(JSON.stringify({ message, ...fields })),
     });
   }

@@ -117,6 +117,20 @@ Deno.test("a provider that does not answer in time is TIMEOUT 504", () =>
     assert.equal((res.json.error as { code: string }).code, "TIMEOUT");
   }));
 
+Deno.test("a call past the function's own deadline is TIMEOUT 504 and refunded", () =>
+  withHarness(async (h, serve) => {
+    h.openai.script("chat/completions", { kind: "hang" });
+    h.openai.nextHang().then(async () => {
+      const { FnError } = await import("../../functions/_shared/envelope.ts");
+      h.expired.reject(FnError.timeout("The story engine"));
+    });
+    const res = await call(serve, BODY);
+    assert.equal(res.status, 504);
+    assert.deepEqual(res.json.error, { code: "TIMEOUT", message: "The story engine did not answer in time; please try again" });
+    assert.equal(h.backend.spends.length, 0);
+    h.deadline.abort(new DOMException("cleanup", "TimeoutError"));
+  }));
+
 Deno.test("a provider failure is PROVIDER_ERROR 502 and never shows the key", () =>
   withHarness(async (h, serve) => {
     h.openai.script("chat/completions", errorReply(401, "invalid_api_key", `Incorrect API key provided: ${API_KEY}`));
