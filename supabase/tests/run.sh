@@ -5,8 +5,9 @@
 #   2. the test-only bootstrap (Supabase's roles, auth/storage/realtime shims), then every
 #      migration and seed.sql twice — the second pass must leave the schema byte-identical;
 #   3. pgTAP (postgresql-15-pgtap) through pg_prove: RLS, storage, realtime, quotas;
-#   4. Deno (npm package `deno`, lock committed): `deno check` of every function, `deno test`
-#      of the handlers against a local fake of the OpenAI wire format and the schema drift test.
+#   4. Deno (npm package `deno`, lock committed): `deno check`, `deno lint` and `deno fmt --check`
+#      of every function, `deno test` of the handlers against a local fake of the OpenAI wire
+#      format, the safety rules' and the schema's drift tests.
 # Prints `# pass N` / `# fail N` at the end (scripts/test.sh counts them). The cluster is
 # stopped and removed on exit, whatever happens.
 set -euo pipefail
@@ -104,8 +105,14 @@ export DENO_NO_UPDATE_CHECK=1
 deno_pass=0
 deno_fail=0
 set +e
-"$deno" check --frozen --config "$here/deno.json" "$project"/functions/*/index.ts "$project"/functions/_shared/*.ts
-check_status=$?
+# Three checks, each counted as one test: types, lint, formatting.
+checks_failed=0
+"$deno" check --frozen --config "$here/deno.json" "$project"/functions/*/index.ts "$project"/functions/_shared/*.ts ||
+  { echo "not ok - deno check of the functions failed"; checks_failed=$((checks_failed + 1)); }
+"$deno" lint --config "$here/deno.json" "$project/functions" "$here/functions" "$here/tools" ||
+  { echo "not ok - deno lint found problems"; checks_failed=$((checks_failed + 1)); }
+"$deno" fmt --check --config "$here/deno.json" "$project/functions" "$here/functions" "$here/tools" ||
+  { echo "not ok - deno fmt: run 'npx deno fmt --config supabase/tests/deno.json supabase/functions supabase/tests/functions supabase/tests/tools'"; checks_failed=$((checks_failed + 1)); }
 SCHEMA_SNAPSHOT="$work/schema.json" EMBEDDED_SCHEMA="$repo/src-tauri/crates/server/src/rest/schema.rs" \
   "$deno" test --frozen --config "$here/deno.json" --allow-net=127.0.0.1 --allow-env --allow-read "$here/functions" 2>&1 | tee "$work/deno.log"
 test_status=${PIPESTATUS[0]}
@@ -116,11 +123,12 @@ deno_fail=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$summary")
 deno_pass=${deno_pass:-0}
 deno_fail=${deno_fail:-0}
 if [ "$test_status" -ne 0 ] && [ "$deno_fail" -eq 0 ]; then deno_fail=1; fi
-if [ "$check_status" -ne 0 ]; then echo "not ok - deno check of the functions failed"; deno_fail=$((deno_fail + 1)); else deno_pass=$((deno_pass + 1)); fi
+deno_fail=$((deno_fail + checks_failed))
+deno_pass=$((deno_pass + 3 - checks_failed))
 
 pass=$((pg_pass + deno_pass + idempotent_ok))
 fail=$((pg_fail + deno_fail + 1 - idempotent_ok))
-printf '\npgTAP: %d passed, %d failed; deno: %d passed, %d failed (including deno check); idempotent migrations: %s\n' \
+printf '\npgTAP: %d passed, %d failed; deno: %d passed, %d failed (including check, lint, fmt); idempotent migrations: %s\n' \
   "$pg_pass" "$pg_fail" "$deno_pass" "$deno_fail" "$([ $idempotent_ok -eq 1 ] && echo ok || echo FAILED)"
 echo "# pass $pass"
 echo "# fail $fail"

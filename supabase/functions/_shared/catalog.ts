@@ -7,15 +7,38 @@ import { FnError } from "./envelope.ts";
 import type { Row } from "./store.ts";
 
 export const BUILT_IN_EVENTS = [
-  "bedtime_adventure", "school_day", "birthday", "weekend_explorer", "rainy_day", "family_time",
-  "making_friends", "learning_something_new", "helping_others", "holiday_adventure",
-  "magical_forest_adventure", "friendly_dragon_encounter", "underwater_treasure_hunt", "cloud_castle_journey",
-  "time_travel_mission", "space_exploration", "miniature_world_discovery", "weather_wizard_training",
-  "animal_language_learning", "dream_world_adventure",
+  "bedtime_adventure",
+  "school_day",
+  "birthday",
+  "weekend_explorer",
+  "rainy_day",
+  "family_time",
+  "making_friends",
+  "learning_something_new",
+  "helping_others",
+  "holiday_adventure",
+  "magical_forest_adventure",
+  "friendly_dragon_encounter",
+  "underwater_treasure_hunt",
+  "cloud_castle_journey",
+  "time_travel_mission",
+  "space_exploration",
+  "miniature_world_discovery",
+  "weather_wizard_training",
+  "animal_language_learning",
+  "dream_world_adventure",
 ] as const;
 export const LANGUAGES = ["en", "es", "fr", "de", "it"] as const;
 export const VOICES = ["coral", "nova", "fable", "alloy", "echo", "onyx", "shimmer"] as const;
-export const EMOTIONS = ["joyful", "peaceful", "exciting", "mysterious", "heartwarming", "adventurous", "contemplative"] as const;
+export const EMOTIONS = [
+  "joyful",
+  "peaceful",
+  "exciting",
+  "mysterious",
+  "heartwarming",
+  "adventurous",
+  "contemplative",
+] as const;
 export const IMPORTANCE = ["key", "major", "minor"] as const;
 export const STYLES = ["picture_book", "watercolor", "digital_art", "animated_3d", "classic_storybook"] as const;
 export const SIZES = ["1024x1024", "1792x1024", "1024x1792"] as const;
@@ -70,7 +93,9 @@ export function str(value: unknown, field: string): string {
 }
 
 export function num(value: unknown, field: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw FnError.invalid(`Invalid request: ${field} must be a number`);
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw FnError.invalid(`Invalid request: ${field} must be a number`);
+  }
   return value;
 }
 

@@ -62,7 +62,10 @@ export function chunks(text: string, max = MAX_CHUNK): Chunk[] {
   const out: Chunk[] = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last && last.text.length + 2 + p.text.length <= max && text.slice(last.offset, p.offset + p.text.length).length <= max) {
+    if (
+      last && last.text.length + 2 + p.text.length <= max &&
+      text.slice(last.offset, p.offset + p.text.length).length <= max
+    ) {
       last.text = text.slice(last.offset, p.offset + p.text.length);
     } else {
       out.push({ ...p });
@@ -88,7 +91,12 @@ export interface Narration {
 const fold = (w: string) => w.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "");
 
 /** Places transcribed words on the chunk's words (character offsets in code points of the whole text). */
-export function align(text: string, chunk: Chunk, words: { word: string; start: number; end: number }[], shift: number): WordTiming[] {
+export function align(
+  text: string,
+  chunk: Chunk,
+  words: { word: string; start: number; end: number }[],
+  shift: number,
+): WordTiming[] {
   const tokens = [...chunk.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => ({
     folded: fold(m[0]),
     start: chunk.offset + m.index!,
@@ -118,7 +126,12 @@ export function align(text: string, chunk: Chunk, words: { word: string; start: 
   return out;
 }
 
-export async function narrate(openai: OpenAiClient, text: string, voice: Voice, language: Language): Promise<Narration> {
+export async function narrate(
+  openai: OpenAiClient,
+  text: string,
+  voice: Voice,
+  language: Language,
+): Promise<Narration> {
   const parts: Uint8Array[] = [];
   const timings: WordTiming[] = [];
   let elapsed = 0;
@@ -154,10 +167,14 @@ const SAFE = "Child-friendly and gentle, a companion always present, cheerful se
 
 export function illustrationPrompt(style: Style, hero: HeroSpec, scenePrompt: string): string {
   const look = hero.appearance ? ` (${hero.appearance})` : "";
-  return `${STYLE_WORDS[style]}. The hero ${hero.name}${look} looks exactly as in earlier pictures. ${scenePrompt} ${SAFE}`;
+  return `${
+    STYLE_WORDS[style]
+  }. The hero ${hero.name}${look} looks exactly as in earlier pictures. ${scenePrompt} ${SAFE}`;
 }
 
 export function avatarPrompt(style: Style, hero: HeroSpec, prompt: string): string {
   const look = hero.appearance ? ` with ${hero.appearance}` : "";
-  return `${STYLE_WORDS[style]}. Portrait of ${hero.name}, a ${hero.primaryTrait} and ${hero.secondaryTrait} child${look}. ${prompt} ${SAFE}`;
+  return `${
+    STYLE_WORDS[style]
+  }. Portrait of ${hero.name}, a ${hero.primaryTrait} and ${hero.secondaryTrait} child${look}. ${prompt} ${SAFE}`;
 }

@@ -148,7 +148,9 @@ export class OpenAiClient {
     const answer = await this.postJson("openai transcription", "audio/transcriptions", form);
     const words = answer.words;
     if (!Array.isArray(words)) return null;
-    return words.filter((w) => typeof w?.word === "string" && typeof w?.start === "number" && typeof w?.end === "number");
+    return words.filter((w) =>
+      typeof w?.word === "string" && typeof w?.start === "number" && typeof w?.end === "number"
+    );
   }
 
   /** One PNG from `/images/generations` (base64 answer). */
@@ -196,13 +198,21 @@ function httpError(what: string, status: number, retry: number | undefined, body
   } catch { /* not JSON */ }
   const message = typeof error.message === "string" ? error.message : "";
   const code = typeof error.code === "string" ? error.code : typeof error.type === "string" ? error.type : "";
-  const policy = ["content_policy", "moderation_blocked", "safety"].some((k) => code.includes(k) || message.includes(k));
+  const policy = ["content_policy", "moderation_blocked", "safety"].some((k) =>
+    code.includes(k) || message.includes(k)
+  );
   if (status === 429 && code === "insufficient_quota") {
     return FnError.provider(what, "the account has no quota left");
   }
   if (status === 429) {
     const after = retry ?? 60;
-    return new FnError(429, "RATE_LIMITED", `The story engine is busy; try again in ${after} s`, { provider: what }, after);
+    return new FnError(
+      429,
+      "RATE_LIMITED",
+      `The story engine is busy; try again in ${after} s`,
+      { provider: what },
+      after,
+    );
   }
   if (status === 400 && policy) {
     return FnError.contentPolicy(

@@ -77,7 +77,11 @@ export function serveFunction(name: string, handler: Handler, deps: Deps): (req:
     const timestamp = new Date(started).toISOString();
     if (req.method === "OPTIONS") return new Response("ok", { headers: CORS_HEADERS });
     if (req.method !== "POST") {
-      return errorResponse(new FnError(405, "INVALID_REQUEST", `${req.method} is not allowed; use POST`), requestId, timestamp);
+      return errorResponse(
+        new FnError(405, "INVALID_REQUEST", `${req.method} is not allowed; use POST`),
+        requestId,
+        timestamp,
+      );
     }
     try {
       return await run(name, handler, deps, req, requestId, explicit, started);
@@ -102,7 +106,9 @@ async function callerOf(deps: Deps, req: Request): Promise<{ user: string; jwt: 
   if (caller.error === "expired" || (typeof c?.exp === "number" && c.exp * 1000 <= deps.now())) {
     throw FnError.unauthorized("The access token has expired");
   }
-  if (caller.error === "not_a_user") throw FnError.unauthorized("Sign in first: this function needs a user access token");
+  if (caller.error === "not_a_user") {
+    throw FnError.unauthorized("Sign in first: this function needs a user access token");
+  }
   throw FnError.unauthorized("The access token is not valid");
 }
 

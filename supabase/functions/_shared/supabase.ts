@@ -65,13 +65,26 @@ class SupabaseStore implements Store {
   }
 
   async beginIllustration(storyId: string, sceneNumber: number): Promise<Row> {
-    const { data, error } = await this.user.rpc("begin_illustration", { p_story_id: storyId, p_scene_number: sceneNumber });
+    const { data, error } = await this.user.rpc("begin_illustration", {
+      p_story_id: storyId,
+      p_scene_number: sceneNumber,
+    });
     if (error || !data) throw failed("begin_illustration", error);
     return data as Row;
   }
 
-  async upload(bucket: string, path: string, bytes: Uint8Array, contentType: string, cacheControl: string): Promise<void> {
-    const { error } = await this.user.storage.from(bucket).upload(path, bytes, { contentType, cacheControl, upsert: true });
+  async upload(
+    bucket: string,
+    path: string,
+    bytes: Uint8Array,
+    contentType: string,
+    cacheControl: string,
+  ): Promise<void> {
+    const { error } = await this.user.storage.from(bucket).upload(path, bytes, {
+      contentType,
+      cacheControl,
+      upsert: true,
+    });
     if (error) throw failed(`upload to ${bucket}`, error);
   }
 
@@ -101,7 +114,13 @@ class ServiceBooks implements Bookkeeping {
     return this.rpc("claim_request", { p_user: user, p_function: fn, p_request_id: requestId });
   }
   async finish(user: string, fn: string, requestId: string, status: number, body: unknown): Promise<void> {
-    await this.rpc("finish_request", { p_user: user, p_function: fn, p_request_id: requestId, p_status: status, p_body: body });
+    await this.rpc("finish_request", {
+      p_user: user,
+      p_function: fn,
+      p_request_id: requestId,
+      p_status: status,
+      p_body: body,
+    });
   }
   async release(user: string, fn: string, requestId: string): Promise<void> {
     await this.rpc("release_request", { p_user: user, p_function: fn, p_request_id: requestId });

@@ -17,7 +17,7 @@ export const SAFETY =
 
 const SHAPE = 'Answer with one JSON object only: {"title": string, "content": string (paragraphs separated by a ' +
   'blank line), "scenes": [{"textSegment": string copied exactly from content, "illustrationPrompt": string in ' +
-  "English (safe, descriptive, warm picture-book style, the hero with the companion, no text), \"emotion\": one of " +
+  'English (safe, descriptive, warm picture-book style, the hero with the companion, no text), "emotion": one of ' +
   `${EMOTIONS.join("|")}, "importance": one of ${IMPORTANCE.join("|")}}]} with 3 to 8 scenes in story order.`;
 
 export interface Scene {
@@ -109,8 +109,12 @@ export function validateScenes(raw: unknown, content: string, wpm: number, probl
     const segment = String(s?.textSegment ?? s?.text_segment ?? "").trim();
     const prompt = s?.illustrationPrompt ?? s?.illustration_prompt;
     if (typeof prompt !== "string" || prompt.trim() === "") problems.push(`scene ${i + 1} has no illustrationPrompt`);
-    if (!(EMOTIONS as readonly unknown[]).includes(s?.emotion)) problems.push(`scene ${i + 1} emotion is not one of ${EMOTIONS.join(", ")}`);
-    if (!(IMPORTANCE as readonly unknown[]).includes(s?.importance)) problems.push(`scene ${i + 1} importance is not one of ${IMPORTANCE.join(", ")}`);
+    if (!(EMOTIONS as readonly unknown[]).includes(s?.emotion)) {
+      problems.push(`scene ${i + 1} emotion is not one of ${EMOTIONS.join(", ")}`);
+    }
+    if (!(IMPORTANCE as readonly unknown[]).includes(s?.importance)) {
+      problems.push(`scene ${i + 1} importance is not one of ${IMPORTANCE.join(", ")}`);
+    }
     const at = segment === "" ? -1 : content.indexOf(segment);
     if (at < 0) {
       problems.push(`scene ${i + 1} textSegment is not an exact excerpt of content`);
@@ -118,7 +122,12 @@ export function validateScenes(raw: unknown, content: string, wpm: number, probl
     }
     placed.push({
       at,
-      scene: { textSegment: segment, illustrationPrompt: String(prompt ?? ""), emotion: String(s.emotion), importance: String(s.importance) },
+      scene: {
+        textSegment: segment,
+        illustrationPrompt: String(prompt ?? ""),
+        emotion: String(s.emotion),
+        importance: String(s.importance),
+      },
     });
   });
   placed.sort((a, b) => a.at - b.at);
@@ -133,7 +142,12 @@ export function validateScenes(raw: unknown, content: string, wpm: number, probl
 /** Asks, validates with `check`, and asks once more with the problems if needed. */
 type Checked<T> = { ok: T } | { problems: string[] };
 
-async function ask<T>(openai: OpenAiClient, system: string, user: string, check: (answer: string) => Checked<T>): Promise<T> {
+async function ask<T>(
+  openai: OpenAiClient,
+  system: string,
+  user: string,
+  check: (answer: string) => Checked<T>,
+): Promise<T> {
   const messages = [{ role: "system", content: system }, { role: "user", content: user }];
   const first = await openai.chat(messages);
   const result = check(first);
@@ -182,7 +196,8 @@ export function extractScenes(
   const wpm = (Math.max(1, countWords(r.storyContent)) * 60) / Math.max(1, r.storyDuration);
   const system = `${SAFETY} Answer with one JSON object only: {"scenes": [...]} where each scene has textSegment ` +
     `(copied exactly from the story), illustrationPrompt, emotion and importance as described: ${SHAPE}`;
-  const user = `Pick 3 to 8 illustrated moments of this story about ${r.heroName} (${r.eventContext}):\n\n${r.storyContent}`;
+  const user =
+    `Pick 3 to 8 illustrated moments of this story about ${r.heroName} (${r.eventContext}):\n\n${r.storyContent}`;
   return ask(openai, system, user, (answer): Checked<Scene[]> => {
     const raw = parse(answer);
     if (!raw) return { problems: ["invalid JSON"] };

@@ -37,7 +37,13 @@ export async function audioSynthesis(call: Call, body: Row): Promise<unknown> {
   let timingsUrl: string | null = null;
   if (out.timings.length > 0) {
     const tpath = `${call.user}/${storyId}/timings.json`;
-    await call.store.upload("story-audio", tpath, new TextEncoder().encode(JSON.stringify(out.timings)), "application/json", "3600");
+    await call.store.upload(
+      "story-audio",
+      tpath,
+      new TextEncoder().encode(JSON.stringify(out.timings)),
+      "application/json",
+      "3600",
+    );
     timingsUrl = await call.store.signedUrl("story-audio", tpath, URL_TTL);
   }
   const updated = await call.store.update("stories", storyId, {

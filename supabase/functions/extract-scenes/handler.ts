@@ -19,7 +19,9 @@ export async function extractScenes(call: Call, body: Row): Promise<unknown> {
   if (!storyContent.trim()) throw FnError.invalid("storyContent must not be empty");
   if ([...storyContent].length > 50_000) throw FnError.invalid("storyContent must be at most 50,000 characters");
   const storyDuration = num(f.storyDuration, "storyDuration");
-  if (!(storyDuration > 0 && storyDuration <= 7200)) throw FnError.invalid("storyDuration must be between 0 and 7200 seconds");
+  if (!(storyDuration > 0 && storyDuration <= 7200)) {
+    throw FnError.invalid("storyDuration must be between 0 and 7200 seconds");
+  }
   const heroName = str(f.heroName, "heroName");
   if (!heroName.trim()) throw FnError.invalid("heroName must not be empty");
   const eventContext = f.eventContext === undefined ? "" : str(f.eventContext, "eventContext");

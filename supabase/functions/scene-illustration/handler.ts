@@ -72,7 +72,13 @@ export async function sceneIllustration(call: Call, body: Row): Promise<unknown>
         generation_id: image.generationId,
         error_message: null,
       });
-      results.push({ sceneNumber: s.sceneNumber, status: "completed", imageUrl: url, storagePath: path, generationId: image.generationId });
+      results.push({
+        sceneNumber: s.sceneNumber,
+        status: "completed",
+        imageUrl: url,
+        storagePath: path,
+        generationId: image.generationId,
+      });
     } catch (e) {
       const message = e instanceof FnError ? e.message : "the picture could not be made";
       await call.store.update("story_illustrations", id, { status: "failed", error_message: message });

@@ -35,7 +35,9 @@ export async function storyGeneration(call: Call, body: Row): Promise<unknown> {
     type: { required: true },
     data: { required: true },
   });
-  if (typeof event.data !== "object" || Array.isArray(event.data)) throw FnError.invalid("event.data must be an object");
+  if (typeof event.data !== "object" || Array.isArray(event.data)) {
+    throw FnError.invalid("event.data must be an object");
+  }
   const data = event.data as Row;
   await call.progress(0.05, "Getting ready…");
   const heroRow = await owned(call, "heroes", f.heroId, "heroId");

@@ -6,7 +6,16 @@
  * uploads and broadcasts so tests can look at them. The SQL those semantics come from is tested
  * on PostgreSQL by the pgTAP suite.
  */
-import type { Backend, Bookkeeping, Caller, Claim, OwnedTable, Row, Spend, Store } from "../../functions/_shared/store.ts";
+import type {
+  Backend,
+  Bookkeeping,
+  Caller,
+  Claim,
+  OwnedTable,
+  Row,
+  Spend,
+  Store,
+} from "../../functions/_shared/store.ts";
 
 export const USER_A = "aaaaaaaa-0000-4000-8000-000000000001";
 export const USER_B = "bbbbbbbb-0000-4000-8000-000000000002";
@@ -94,7 +103,9 @@ export class FakeBackend implements Backend, Bookkeeping {
       this.claims.set(key, { state: "running" });
       return Promise.resolve({ state: "claimed" });
     }
-    return Promise.resolve(c.state === "done" ? { state: "done", status: c.status!, body: c.body } : { state: "running" });
+    return Promise.resolve(
+      c.state === "done" ? { state: "done", status: c.status!, body: c.body } : { state: "running" },
+    );
   }
 
   finish(user: string, fn: string, requestId: string, status: number, body: unknown): Promise<void> {
@@ -154,9 +165,20 @@ class FakeStore implements Store {
     const rows = this.db.tables.story_illustrations;
     let row = rows.find((r) => r.story_id === storyId && r.scene_number === sceneNumber);
     if (row) {
-      Object.assign(row, { status: "pending", error_message: null, retry_count: Number(row.retry_count) + 1, previous_generation_id: row.generation_id ?? null });
+      Object.assign(row, {
+        status: "pending",
+        error_message: null,
+        retry_count: Number(row.retry_count) + 1,
+        previous_generation_id: row.generation_id ?? null,
+      });
     } else {
-      row = { id: crypto.randomUUID(), story_id: storyId, scene_number: sceneNumber, status: "pending", retry_count: 0 };
+      row = {
+        id: crypto.randomUUID(),
+        story_id: storyId,
+        scene_number: sceneNumber,
+        status: "pending",
+        retry_count: 0,
+      };
       rows.push(row);
       this.db.illustrationHistory.set(row.id as string, []);
     }
@@ -171,6 +193,8 @@ class FakeStore implements Store {
   }
 
   signedUrl(bucket: string, path: string, seconds: number): Promise<string> {
-    return Promise.resolve(`https://project.supabase.co/storage/v1/object/sign/${bucket}/${path}?token=t&ttl=${seconds}`);
+    return Promise.resolve(
+      `https://project.supabase.co/storage/v1/object/sign/${bucket}/${path}?token=t&ttl=${seconds}`,
+    );
   }
 }

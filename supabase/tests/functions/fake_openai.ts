@@ -30,7 +30,11 @@ export function chatReply(content: unknown, finishReason = "stop"): Reply {
     body: {
       id: "chatcmpl-test",
       object: "chat.completion",
-      choices: [{ index: 0, message: { role: "assistant", content: typeof content === "string" ? content : JSON.stringify(content) }, finish_reason: finishReason }],
+      choices: [{
+        index: 0,
+        message: { role: "assistant", content: typeof content === "string" ? content : JSON.stringify(content) },
+        finish_reason: finishReason,
+      }],
     },
   };
 }
@@ -48,9 +52,24 @@ export const STORY = {
   title: "Luna and the Lantern",
   content: STORY_CONTENT,
   scenes: [
-    { textSegment: "They found a lantern glowing under the old oak tree.", illustrationPrompt: "A girl and a hedgehog find a glowing lantern", emotion: "mysterious", importance: "major" },
-    { textSegment: "Luna walked into the garden with Pip the hedgehog.", illustrationPrompt: "A girl and a hedgehog in a garden at dusk", emotion: "joyful", importance: "key" },
-    { textSegment: "Then everyone yawned, and Luna fell asleep under the stars.", illustrationPrompt: "A girl asleep under the stars with a hedgehog", emotion: "peaceful", importance: "key" },
+    {
+      textSegment: "They found a lantern glowing under the old oak tree.",
+      illustrationPrompt: "A girl and a hedgehog find a glowing lantern",
+      emotion: "mysterious",
+      importance: "major",
+    },
+    {
+      textSegment: "Luna walked into the garden with Pip the hedgehog.",
+      illustrationPrompt: "A girl and a hedgehog in a garden at dusk",
+      emotion: "joyful",
+      importance: "key",
+    },
+    {
+      textSegment: "Then everyone yawned, and Luna fell asleep under the stars.",
+      illustrationPrompt: "A girl asleep under the stars with a hedgehog",
+      emotion: "peaceful",
+      importance: "key",
+    },
   ],
 };
 
@@ -95,9 +114,13 @@ export class FakeOpenAi {
     if (reply.kind === "hang") {
       this.hung.shift()?.();
       // Held until the client gives up, or the server closes.
-      return await new Promise<Response>((resolve) => this.held.push(() => resolve(new Response(null, { status: 499 }))));
+      return await new Promise<Response>((resolve) =>
+        this.held.push(() => resolve(new Response(null, { status: 499 })))
+      );
     }
-    if (reply.kind === "bytes") return new Response(reply.body as BodyInit, { headers: { "content-type": reply.contentType } });
+    if (reply.kind === "bytes") {
+      return new Response(reply.body as BodyInit, { headers: { "content-type": reply.contentType } });
+    }
     return Response.json(reply.body, { status: reply.status ?? 200, headers: reply.headers });
   }
 
@@ -108,9 +131,18 @@ export class FakeOpenAi {
       case "audio/speech":
         return { kind: "bytes", body: testStream(this.speechFrames), contentType: "audio/mpeg" };
       case "audio/transcriptions":
-        return { kind: "json", body: { text: "Luna walked", words: [{ word: "Luna", start: 0.1, end: 0.4 }, { word: "walked", start: 0.45, end: 0.8 }] } };
+        return {
+          kind: "json",
+          body: {
+            text: "Luna walked",
+            words: [{ word: "Luna", start: 0.1, end: 0.4 }, { word: "walked", start: 0.45, end: 0.8 }],
+          },
+        };
       case "images/generations":
-        return { kind: "json", body: { created: 1700000000, data: [{ b64_json: PNG_B64, revised_prompt: "a gentle portrait" }] } };
+        return {
+          kind: "json",
+          body: { created: 1700000000, data: [{ b64_json: PNG_B64, revised_prompt: "a gentle portrait" }] },
+        };
       default:
         return errorReply(404, "not_found", `unknown path ${path}`);
     }

@@ -29,20 +29,51 @@ export class Harness {
   constructor(extra: Partial<OpenAiConfig> = {}) {
     const t = this.backend.tables;
     t.heroes.push(
-      { id: HERO_A, user_id: USER_A, name: "Luna", primary_trait: "brave", secondary_trait: "kind", appearance: "curly red hair", avatar_style: "watercolor" },
+      {
+        id: HERO_A,
+        user_id: USER_A,
+        name: "Luna",
+        primary_trait: "brave",
+        secondary_trait: "kind",
+        appearance: "curly red hair",
+        avatar_style: "watercolor",
+      },
       { id: HERO_B, user_id: USER_B, name: "Theo", primary_trait: "funny", secondary_trait: "smart" },
     );
     t.custom_events.push({
-      id: EVENT_A, user_id: USER_A, title: "First day at school", description: "Luna starts at a new school",
-      prompt_seed: "a story about a scary first day", keywords: ["backpack"], tone: "calming", category: "learning",
-      age_range: "4_6", usage_count: 0,
+      id: EVENT_A,
+      user_id: USER_A,
+      title: "First day at school",
+      description: "Luna starts at a new school",
+      prompt_seed: "a story about a scary first day",
+      keywords: ["backpack"],
+      tone: "calming",
+      category: "learning",
+      age_range: "4_6",
+      usage_count: 0,
     });
     t.stories.push(
-      { id: STORY_A, user_id: USER_A, hero_id: HERO_A, title: "Luna", content: "x", event_type: "built_in", event_id: "bedtime_adventure" },
+      {
+        id: STORY_A,
+        user_id: USER_A,
+        hero_id: HERO_A,
+        title: "Luna",
+        content: "x",
+        event_type: "built_in",
+        event_id: "bedtime_adventure",
+      },
       { id: STORY_B, user_id: USER_B, hero_id: HERO_B, title: "Theo", content: "x" },
     );
     this.client = new OpenAiClient(
-      { baseUrl: this.openai.baseUrl, apiKey: API_KEY, chatModel: "gpt-test", speechModel: "tts-test", imageModel: "gpt-image-1", timeoutMs: 1, ...extra },
+      {
+        baseUrl: this.openai.baseUrl,
+        apiKey: API_KEY,
+        chatModel: "gpt-test",
+        speechModel: "tts-test",
+        imageModel: "gpt-image-1",
+        timeoutMs: 1,
+        ...extra,
+      },
       () => this.deadline.signal,
     );
   }
@@ -74,7 +105,13 @@ export class Harness {
 }
 
 export function token(user: string, extra: Row = {}): string {
-  return jwt({ sub: user, role: "authenticated", aud: "authenticated", exp: Date.parse("2026-12-05T00:00:00Z") / 1000, ...extra });
+  return jwt({
+    sub: user,
+    role: "authenticated",
+    aud: "authenticated",
+    exp: Date.parse("2026-12-05T00:00:00Z") / 1000,
+    ...extra,
+  });
 }
 
 export async function call(
@@ -88,11 +125,13 @@ export async function call(
   else if (user) headers.authorization = `Bearer ${token(user)}`;
   if (opts.requestId) headers["x-request-id"] = opts.requestId;
   const method = opts.method ?? "POST";
-  const res = await fn(new Request("http://functions.test/fn", {
-    method,
-    headers,
-    body: method === "GET" ? undefined : opts.raw ?? JSON.stringify(body),
-  }));
+  const res = await fn(
+    new Request("http://functions.test/fn", {
+      method,
+      headers,
+      body: method === "GET" ? undefined : opts.raw ?? JSON.stringify(body),
+    }),
+  );
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text && text !== "ok" ? JSON.parse(text) : {} };
 }

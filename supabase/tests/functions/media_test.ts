@@ -73,15 +73,28 @@ Deno.test("audio-synthesis writes word timings when the provider gives them", as
   try {
     const serve = h.serve("audio-synthesis", audioSynthesis);
     const text = "Luna walked home.\n\nPip walked too.";
-    h.openai.script("audio/transcriptions",
-      { kind: "json", body: { words: [{ word: "Luna", start: 0.1, end: 0.4 }, { word: "walked", start: 0.5, end: 0.9 }, { word: "home", start: 1, end: 1.3 }] } });
+    h.openai.script("audio/transcriptions", {
+      kind: "json",
+      body: {
+        words: [{ word: "Luna", start: 0.1, end: 0.4 }, { word: "walked", start: 0.5, end: 0.9 }, {
+          word: "home",
+          start: 1,
+          end: 1.3,
+        }],
+      },
+    });
     const res = await call(serve, { storyId: STORY_A, text, voice: "coral", language: "en" });
     assert.equal(res.status, 200);
     const data = res.json.data as Data;
     assert.ok(typeof data.timingsUrl === "string");
-    const timings = JSON.parse(new TextDecoder().decode(h.backend.files.get(`story-audio/${USER_A}/${STORY_A}/timings.json`)!.bytes));
+    const timings = JSON.parse(
+      new TextDecoder().decode(h.backend.files.get(`story-audio/${USER_A}/${STORY_A}/timings.json`)!.bytes),
+    );
     assert.deepEqual(timings[0], { word: "Luna", start: 0.1, end: 0.4, charStart: 0, charEnd: 4 });
-    assert.deepEqual(timings.map((t: { word: string }) => t.word), ["Luna", "walked", "home", "Luna", "walked"].slice(0, timings.length));
+    assert.deepEqual(
+      timings.map((t: { word: string }) => t.word),
+      ["Luna", "walked", "home", "Luna", "walked"].slice(0, timings.length),
+    );
     const [form] = h.openai.calls("audio/transcriptions");
     assert.equal(form.form!.get("timestamp_granularities[]"), "word");
     assert.equal(form.form!.get("model"), "whisper-1");
@@ -100,7 +113,13 @@ Deno.test("avatar-generation refuses a harmful prompt before the provider sees i
     assert.equal(error.code, "CONTENT_POLICY_VIOLATION");
     assert.match(error.message, /gun/);
     assert.equal(h.openai.requests.length, 0);
-    const ok = await call(serve, { heroId: HERO_A, prompt: "Luna in a scary costume", style: "watercolor", size: "1024x1792", quality: "high" });
+    const ok = await call(serve, {
+      heroId: HERO_A,
+      prompt: "Luna in a scary costume",
+      style: "watercolor",
+      size: "1024x1792",
+      quality: "high",
+    });
     assert.equal(ok.status, 200);
     const data = ok.json.data as Data;
     assert.equal(data.storagePath, `${USER_A}/${HERO_A}/avatar.png`);
@@ -108,7 +127,10 @@ Deno.test("avatar-generation refuses a harmful prompt before the provider sees i
     assert.equal(data.revisedPrompt, "a gentle portrait");
     const [image] = h.openai.calls("images/generations");
     assert.equal(image.json!.size, "1024x1792");
-    assert.match(String(image.json!.prompt), /watercolour.*Portrait of Luna, a brave and kind child with curly red hair\. Luna in a surprising costume/);
+    assert.match(
+      String(image.json!.prompt),
+      /watercolour.*Portrait of Luna, a brave and kind child with curly red hair\. Luna in a surprising costume/,
+    );
     const hero = h.backend.tables.heroes.find((r) => r.id === HERO_A)!;
     assert.equal(hero.avatar_prompt, "Luna in a surprising costume");
     assert.equal(hero.avatar_style, "watercolor");
@@ -126,18 +148,41 @@ Deno.test("scene-illustration moves each row pending → processing → complete
   const h = new Harness();
   try {
     const serve = h.serve("scene-illustration", sceneIllustration);
-    const scenes = [2, 1, 3].map((n) => ({ sceneNumber: n, textSegment: `Scene ${n}.`, illustrationPrompt: `Picture ${n}`, timestampSeconds: n * 10, emotion: "joyful", importance: "key" }));
+    const scenes = [2, 1, 3].map((n) => ({
+      sceneNumber: n,
+      textSegment: `Scene ${n}.`,
+      illustrationPrompt: `Picture ${n}`,
+      timestampSeconds: n * 10,
+      emotion: "joyful",
+      importance: "key",
+    }));
     // Scenes are drawn in order: 1 succeeds, 2 is refused by the provider, 3 succeeds.
-    h.openai.script("images/generations",
-      { kind: "json", body: { created: 1, data: [{ b64_json: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==" }] } },
-      errorReply(400, "moderation_blocked", "Your request was rejected by the safety system"));
-    const res = await call(serve, { storyId: STORY_A, heroId: HERO_A, scenes }, { requestId: "5d1f3c1a-0000-4000-8000-0000000000aa" });
+    h.openai.script("images/generations", {
+      kind: "json",
+      body: {
+        created: 1,
+        data: [{
+          b64_json: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+        }],
+      },
+    }, errorReply(400, "moderation_blocked", "Your request was rejected by the safety system"));
+    const res = await call(serve, { storyId: STORY_A, heroId: HERO_A, scenes }, {
+      requestId: "5d1f3c1a-0000-4000-8000-0000000000aa",
+    });
     assert.equal(res.status, 200);
-    const data = res.json.data as { status: string; totalScenes: number; completedScenes: number; illustrations: Data[] };
+    const data = res.json.data as {
+      status: string;
+      totalScenes: number;
+      completedScenes: number;
+      illustrations: Data[];
+    };
     assert.equal(data.status, "partial");
     assert.equal(data.totalScenes, 3);
     assert.equal(data.completedScenes, 2);
-    assert.deepEqual(data.illustrations.map((i) => [i.sceneNumber, i.status]), [[1, "completed"], [2, "failed"], [3, "completed"]]);
+    assert.deepEqual(data.illustrations.map((i) => [i.sceneNumber, i.status]), [[1, "completed"], [2, "failed"], [
+      3,
+      "completed",
+    ]]);
     assert.match(String(data.illustrations[1].errorMessage), /safety rules/);
     const rows = h.backend.tables.story_illustrations;
     assert.equal(rows.length, 3);
@@ -146,7 +191,10 @@ Deno.test("scene-illustration moves each row pending → processing → complete
       assert.deepEqual(h.backend.illustrationHistory.get(row.id as string), ["pending", "processing", last]);
     }
     assert.equal(h.backend.spends[0].weight, 3, "the quota counts scenes");
-    assert.match(String(h.openai.calls("images/generations")[0].json!.prompt), /watercolour.*The hero Luna \(curly red hair\).*Picture 1/);
+    assert.match(
+      String(h.openai.calls("images/generations")[0].json!.prompt),
+      /watercolour.*The hero Luna \(curly red hair\).*Picture 1/,
+    );
     // A re-run of the failed scene 2 replaces its row and counts the retry.
     const again = await call(serve, { storyId: STORY_A, heroId: HERO_A, scenes: [scenes[0]] });
     assert.equal((again.json.data as { status: string }).status, "completed");
@@ -169,12 +217,20 @@ Deno.test("extract-scenes picks scenes from the given text", async () => {
   try {
     const serve = h.serve("extract-scenes", extractScenes);
     h.openai.script("chat/completions", chatReply({ scenes: STORY.scenes }));
-    const res = await call(serve, { storyContent: STORY_CONTENT, storyDuration: 20, heroName: "Luna", eventContext: "bedtime adventure" });
+    const res = await call(serve, {
+      storyContent: STORY_CONTENT,
+      storyDuration: 20,
+      heroName: "Luna",
+      eventContext: "bedtime adventure",
+    });
     assert.equal(res.status, 200, JSON.stringify(res.json));
     const data = res.json.data as { sceneCount: number; scenes: { sceneNumber: number; timestampSeconds: number }[] };
     assert.equal(data.sceneCount, 3);
     assert.deepEqual(data.scenes.map((s) => s.sceneNumber), [1, 2, 3]);
-    assert.ok(data.scenes[2].timestampSeconds > 10 && data.scenes[2].timestampSeconds < 20, "timed at the story's own pace");
+    assert.ok(
+      data.scenes[2].timestampSeconds > 10 && data.scenes[2].timestampSeconds < 20,
+      "timed at the story's own pace",
+    );
     const empty = await call(serve, { storyContent: " ", storyDuration: 20, heroName: "Luna" });
     assert.match((empty.json.error as { message: string }).message, /storyContent must not be empty/);
   } finally {

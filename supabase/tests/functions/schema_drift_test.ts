@@ -32,13 +32,22 @@ export function parseSchemaRs(src: string): RustTable[] {
     return { name, ty, values, required: kind !== "c", default: def ?? "Null" };
   };
   const consts = new Map<string, RustColumn>();
-  const entry = /\b(req|c|d)\(\s*"(\w+)",\s*Ty::(\w+)(?:\(([^)]*)\))?\s*(?:,\s*Default::(\w+(?:\([^)]*\))?))?\s*,?\s*\)|\b([A-Z][A-Z_]+)\b/g;
-  for (const m of src.matchAll(/const (\w+): Column = (\w+)\(("\w+",\s*Ty::\w+(?:\([^)]*\))?(?:,\s*Default::\w+(?:\([^)]*\))?)?)\);/g)) {
+  const entry =
+    /\b(req|c|d)\(\s*"(\w+)",\s*Ty::(\w+)(?:\(([^)]*)\))?\s*(?:,\s*Default::(\w+(?:\([^)]*\))?))?\s*,?\s*\)|\b([A-Z][A-Z_]+)\b/g;
+  for (
+    const m of src.matchAll(
+      /const (\w+): Column = (\w+)\(("\w+",\s*Ty::\w+(?:\([^)]*\))?(?:,\s*Default::\w+(?:\([^)]*\))?)?)\);/g,
+    )
+  ) {
     const inner = [...`${m[2]}(${m[3]})`.matchAll(entry)][0];
     consts.set(m[1], column(inner[1], inner[2], inner[3], inner[4], inner[5]));
   }
   const tables: RustTable[] = [];
-  for (const m of src.matchAll(/static \w+: Table = Table \{\s*name: "(\w+)",.*?columns: &\[(.*?)\],\s*uniques: &\[(.*?)\],\s*\};/gs)) {
+  for (
+    const m of src.matchAll(
+      /static \w+: Table = Table \{\s*name: "(\w+)",.*?columns: &\[(.*?)\],\s*uniques: &\[(.*?)\],\s*\};/gs,
+    )
+  ) {
     const columns: RustColumn[] = [];
     for (const e of m[2].matchAll(entry)) {
       if (e[6]) {
@@ -122,15 +131,26 @@ export function drift(rust: RustTable[], snapshot: Snapshot): string[] {
         out.push(`${at}: in the embedded backend, missing from the migrations`);
         continue;
       }
-      if (pg.type !== PG_TYPE[c.ty]) out.push(`${at}: type ${pg.type} in PostgreSQL, ${c.ty} (${PG_TYPE[c.ty]}) in the embedded backend`);
-      if (pg.nullable === c.required) {
-        out.push(`${at}: ${pg.nullable ? "nullable" : "NOT NULL"} in PostgreSQL, ${c.required ? "required" : "optional"} in the embedded backend`);
+      if (pg.type !== PG_TYPE[c.ty]) {
+        out.push(`${at}: type ${pg.type} in PostgreSQL, ${c.ty} (${PG_TYPE[c.ty]}) in the embedded backend`);
       }
-      if (!sameDefault(c.default, pg.default)) out.push(`${at}: default ${pg.default ?? "none"} in PostgreSQL, ${c.default} in the embedded backend`);
+      if (pg.nullable === c.required) {
+        out.push(
+          `${at}: ${pg.nullable ? "nullable" : "NOT NULL"} in PostgreSQL, ${
+            c.required ? "required" : "optional"
+          } in the embedded backend`,
+        );
+      }
+      if (!sameDefault(c.default, pg.default)) {
+        out.push(`${at}: default ${pg.default ?? "none"} in PostgreSQL, ${c.default} in the embedded backend`);
+      }
       const allowed = checkValues(snapshot, t.name, c.name);
       if (c.values) {
-        if (!allowed) out.push(`${at}: no CHECK of its values in PostgreSQL, one of ${c.values.join(", ")} in the embedded backend`);
-        else if ([...allowed].sort().join() !== [...c.values].sort().join()) {
+        if (!allowed) {
+          out.push(
+            `${at}: no CHECK of its values in PostgreSQL, one of ${c.values.join(", ")} in the embedded backend`,
+          );
+        } else if ([...allowed].sort().join() !== [...c.values].sort().join()) {
           out.push(`${at}: allows ${allowed.join(", ")} in PostgreSQL, ${c.values.join(", ")} in the embedded backend`);
         }
       } else if (allowed) {
@@ -138,13 +158,19 @@ export function drift(rust: RustTable[], snapshot: Snapshot): string[] {
       }
     }
     for (const p of pgCols) {
-      if (!t.columns.some((c) => c.name === p.column)) out.push(`${t.name}.${p.column}: in the migrations, missing from the embedded backend`);
+      if (!t.columns.some((c) => c.name === p.column)) {
+        out.push(`${t.name}.${p.column}: in the migrations, missing from the embedded backend`);
+      }
     }
     const key = (cols: string[]) => cols.join(",");
     const pgUniques = snapshot.uniques.filter((u) => u.table === t.name).map((u) => key(u.columns)).sort();
     const rustUniques = t.uniques.map(key).sort();
     if (pgUniques.join(";") !== rustUniques.join(";")) {
-      out.push(`${t.name}: unique keys (${pgUniques.join("; ") || "none"}) in PostgreSQL, (${rustUniques.join("; ") || "none"}) in the embedded backend`);
+      out.push(
+        `${t.name}: unique keys (${pgUniques.join("; ") || "none"}) in PostgreSQL, (${
+          rustUniques.join("; ") || "none"
+        }) in the embedded backend`,
+      );
     }
   }
   return out;
@@ -155,17 +181,32 @@ const rustPath = Deno.env.get("EMBEDDED_SCHEMA") ??
 
 Deno.test("schema.rs parses into the contract's six tables", async () => {
   const tables = parseSchemaRs(await Deno.readTextFile(rustPath));
-  assert.deepEqual(tables.map((t) => t.name).sort(),
-    ["custom_events", "heroes", "listening_sessions", "stories", "story_illustrations", "story_scenes"]);
+  assert.deepEqual(tables.map((t) => t.name).sort(), [
+    "custom_events",
+    "heroes",
+    "listening_sessions",
+    "stories",
+    "story_illustrations",
+    "story_scenes",
+  ]);
   const heroes = tables.find((t) => t.name === "heroes")!;
-  assert.deepEqual(heroes.columns[0], { name: "id", ty: "Uuid", values: undefined, required: true, default: "NewUuid" });
+  assert.deepEqual(heroes.columns[0], {
+    name: "id",
+    ty: "Uuid",
+    values: undefined,
+    required: true,
+    default: "NewUuid",
+  });
   assert.deepEqual(heroes.columns.find((c) => c.name === "pronouns")!.values, ["she", "he", "they"]);
   assert.equal(tables.find((t) => t.name === "stories")!.columns.length, 23);
 });
 
 Deno.test("the migrations and the embedded backend have the same tables", async () => {
   const path = Deno.env.get("SCHEMA_SNAPSHOT");
-  assert.ok(path, "SCHEMA_SNAPSHOT is not set: run this test through supabase/tests/run.sh, which applies the migrations first");
+  assert.ok(
+    path,
+    "SCHEMA_SNAPSHOT is not set: run this test through supabase/tests/run.sh, which applies the migrations first",
+  );
   const snapshot: Snapshot = JSON.parse(await Deno.readTextFile(path));
   const differences = drift(parseSchemaRs(await Deno.readTextFile(rustPath)), snapshot);
   assert.deepEqual(differences, [], `the schemas drifted apart:\n  ${differences.join("\n  ")}`);
@@ -180,9 +221,19 @@ Deno.test("the drift check names what differs", async () => {
       { table: "story_scenes", column: "scene_number", type: "int4", nullable: true, default: null },
       { table: "story_scenes", column: "mood", type: "text", nullable: true, default: null },
       { table: "story_scenes", column: "emotion", type: "text", nullable: true, default: null },
-      { table: "story_scenes", column: "timestamp_seconds", type: "float8", nullable: false, default: "'1'::double precision" },
+      {
+        table: "story_scenes",
+        column: "timestamp_seconds",
+        type: "float8",
+        nullable: false,
+        default: "'1'::double precision",
+      },
     ],
-    checks: [{ table: "story_scenes", name: "story_scenes_emotion_check", definition: "CHECK ((emotion = ANY (ARRAY['joyful'::text])))" }],
+    checks: [{
+      table: "story_scenes",
+      name: "story_scenes_emotion_check",
+      definition: "CHECK ((emotion = ANY (ARRAY['joyful'::text])))",
+    }],
     uniques: [],
   };
   const lines = drift(rust.filter((t) => t.name === "story_scenes"), snapshot);

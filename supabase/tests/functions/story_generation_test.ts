@@ -7,7 +7,13 @@ import { USER_A, USER_B } from "./fake_backend.ts";
 import { chatReply, errorReply, STORY, STORY_CONTENT } from "./fake_openai.ts";
 import { API_KEY, call, EVENT_A, Harness, HERO_A, HERO_B, token } from "./harness.ts";
 
-const BODY = { heroId: HERO_A, event: { type: "built_in", data: { event: "bedtime_adventure" } }, targetDuration: 300, language: "en", voice: "coral" };
+const BODY = {
+  heroId: HERO_A,
+  event: { type: "built_in", data: { event: "bedtime_adventure" } },
+  targetDuration: 300,
+  language: "en",
+  voice: "coral",
+};
 
 async function withHarness(fn: (h: Harness, serve: (req: Request) => Promise<Response>) => Promise<void>) {
   const h = new Harness();
@@ -26,7 +32,13 @@ Deno.test("a story is written, saved with its scenes and answered in the success
     assert.deepEqual(Object.keys(res.json.meta as object).sort(), ["cached", "processingTime", "requestId"]);
     assert.equal((res.json.meta as { requestId: string }).requestId, "6f1c2b1e-0000-4000-8000-000000000001");
     assert.equal(res.headers.get("x-request-id"), "6f1c2b1e-0000-4000-8000-000000000001");
-    const data = res.json.data as { storyId: string; title: string; wordCount: number; estimatedDuration: number; scenes: { sceneNumber: number; textSegment: string; timestampSeconds: number }[] };
+    const data = res.json.data as {
+      storyId: string;
+      title: string;
+      wordCount: number;
+      estimatedDuration: number;
+      scenes: { sceneNumber: number; textSegment: string; timestampSeconds: number }[];
+    };
     assert.equal(data.title, STORY.title);
     assert.equal(data.wordCount, STORY_CONTENT.split(/\s+/).length);
     assert.equal(data.estimatedDuration, Math.round(data.wordCount * 60 / 136));
@@ -78,7 +90,10 @@ Deno.test("an answer still wrong after the repair is a PROVIDER_ERROR and the qu
 
 Deno.test("the provider's 429 is RATE_LIMITED with its Retry-After", () =>
   withHarness(async (h, serve) => {
-    h.openai.script("chat/completions", errorReply(429, "rate_limit_exceeded", "Rate limit reached", { "retry-after": "7" }));
+    h.openai.script(
+      "chat/completions",
+      errorReply(429, "rate_limit_exceeded", "Rate limit reached", { "retry-after": "7" }),
+    );
     const res = await call(serve, BODY);
     assert.equal(res.status, 429);
     const error = res.json.error as { code: string; retryAfter: number; message: string };
@@ -126,7 +141,10 @@ Deno.test("a call past the function's own deadline is TIMEOUT 504 and refunded",
     });
     const res = await call(serve, BODY);
     assert.equal(res.status, 504);
-    assert.deepEqual(res.json.error, { code: "TIMEOUT", message: "The story engine did not answer in time; please try again" });
+    assert.deepEqual(res.json.error, {
+      code: "TIMEOUT",
+      message: "The story engine did not answer in time; please try again",
+    });
     assert.equal(h.backend.spends.length, 0);
     h.deadline.abort(new DOMException("cleanup", "TimeoutError"));
   }));
@@ -156,7 +174,11 @@ Deno.test("the 11th story in an hour is refused with retryAfter, and the hour sl
     assert.deepEqual(error.details, { function: "story-generation", limit: 10, window: "1h" });
     assert.equal(refused.headers.get("retry-after"), "3000");
     assert.equal(h.openai.calls("chat/completions").length, 10, "the refused call never reached the provider");
-    assert.equal((await call(serve, { ...BODY, heroId: HERO_B }, { user: USER_B })).status, 200, "B has a quota of B's own");
+    assert.equal(
+      (await call(serve, { ...BODY, heroId: HERO_B }, { user: USER_B })).status,
+      200,
+      "B has a quota of B's own",
+    );
     h.backend.now += 3000_000;
     assert.equal((await call(serve, BODY)).status, 200, "after the first story left the hour");
   }));
@@ -174,8 +196,16 @@ Deno.test("the same X-Request-ID gets the first answer back, marked cached, with
     assert.equal(h.backend.spends.length, 1);
     assert.equal(h.backend.tables.stories.length, 3);
     // Another user's identical id is another call.
-    h.backend.tables.heroes.push({ id: "bbbbbbbb-1111-4000-8000-00000000000b", user_id: USER_B, name: "Ben", primary_trait: "kind" });
-    const other = await call(serve, { ...BODY, heroId: "bbbbbbbb-1111-4000-8000-00000000000b" }, { user: USER_B, requestId: id });
+    h.backend.tables.heroes.push({
+      id: "bbbbbbbb-1111-4000-8000-00000000000b",
+      user_id: USER_B,
+      name: "Ben",
+      primary_trait: "kind",
+    });
+    const other = await call(serve, { ...BODY, heroId: "bbbbbbbb-1111-4000-8000-00000000000b" }, {
+      user: USER_B,
+      requestId: id,
+    });
     assert.equal((other.json.meta as { cached: boolean }).cached, false);
   }));
 
@@ -186,7 +216,13 @@ Deno.test("a duplicate while the first call runs waits for it", () =>
     const original = h.backend.claim.bind(h.backend);
     h.backend.claim = (user, fn, rid) => {
       // The first call finishes while the duplicate waits.
-      if (h.sleeps === 2) h.backend.finish(user, fn, rid, 200, { success: true, data: { storyId: "s" }, meta: { requestId: rid, processingTime: 1, cached: false } });
+      if (h.sleeps === 2) {
+        h.backend.finish(user, fn, rid, 200, {
+          success: true,
+          data: { storyId: "s" },
+          meta: { requestId: rid, processingTime: 1, cached: false },
+        });
+      }
       return original(user, fn, rid);
     };
     const res = await call(serve, BODY, { requestId: id });
@@ -232,16 +268,27 @@ Deno.test("bad requests say which field to fix", () =>
   withHarness(async (_h, serve) => {
     const message = async (body: unknown, opts = {}) => {
       const res = await call(serve, body, opts);
-      return `${res.status} ${(res.json.error as { code: string; message: string }).code} ${(res.json.error as { message: string }).message}`;
+      return `${res.status} ${(res.json.error as { code: string; message: string }).code} ${
+        (res.json.error as { message: string }).message
+      }`;
     };
-    assert.match(await message({ ...BODY, heroID: HERO_A }), /^400 INVALID_REQUEST Invalid request: unknown field `heroID`/);
+    assert.match(
+      await message({ ...BODY, heroID: HERO_A }),
+      /^400 INVALID_REQUEST Invalid request: unknown field `heroID`/,
+    );
     assert.match(await message({ ...BODY, targetDuration: 30 }), /^400 .*targetDuration must be between 60 and 900/);
     assert.match(await message({ ...BODY, language: "nl" }), /^400 .*language must be one of en, es, fr, de, it/);
-    assert.match(await message({ ...BODY, event: { type: "built_in", data: { event: "zombies" } } }), /unknown built-in event 'zombies'/);
+    assert.match(
+      await message({ ...BODY, event: { type: "built_in", data: { event: "zombies" } } }),
+      /unknown built-in event 'zombies'/,
+    );
     assert.match(await message({ heroId: HERO_A }), /missing field `event`/);
     assert.match(await message(null, { raw: "{not json" }), /^400 INVALID_REQUEST Invalid JSON in request body/);
     assert.match(await message(null, { raw: "[1, 2]" }), /must be a JSON object/);
-    assert.match(await message(null, { raw: JSON.stringify({ pad: "x".repeat(1024 * 1024) }) }), /^413 PAYLOAD_TOO_LARGE/);
+    assert.match(
+      await message(null, { raw: JSON.stringify({ pad: "x".repeat(1024 * 1024) }) }),
+      /^413 PAYLOAD_TOO_LARGE/,
+    );
     const get = await call(serve, null, { method: "GET" });
     assert.equal(get.status, 405);
     const snake = await call(serve, { hero_id: HERO_A, event: BODY.event, target_duration: 300, language: "en" });

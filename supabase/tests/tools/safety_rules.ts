@@ -42,8 +42,10 @@ export function parseRules(rulesSrc: string, softenSrc: string, messagesSrc: str
   for (const m of messagesRs.matchAll(/\b(En|Fr|Es|De|It) => \(\s*("(?:[^"\\]|\\.)*"),\s*\[(.*?)\],\s*\)/gs)) {
     messages[m[1].toLowerCase()] = { lead: strings(m[2])[0], tips: strings(m[3]) };
   }
-  if (englishOnly.length === 0 || refuse.length < LANGS.length * 5 || soften.length !== LANGS.length ||
-    Object.keys(messages).length !== LANGS.length || Object.values(messages).some((m) => m.tips.length !== 6)) {
+  if (
+    englishOnly.length === 0 || refuse.length < LANGS.length * 5 || soften.length !== LANGS.length ||
+    Object.keys(messages).length !== LANGS.length || Object.values(messages).some((m) => m.tips.length !== 6)
+  ) {
     throw new Error(
       `the Rust safety rules no longer parse as expected (englishOnly ${englishOnly.length}, refuse ${refuse.length}, ` +
         `soften ${soften.length}, messages ${Object.keys(messages).length}): update tools/safety_rules.ts`,
