@@ -5,1192 +5,253 @@
 export const ENGLISH_ONLY: readonly string[] = ["die","dies","war","wars","dying","gift"];
 
 export const REFUSE: readonly { language: string; category: string; patterns: readonly string[] }[] = [
- {
-  "language": "en",
-  "category": "Violence",
-  "patterns": [
-   "kill*",
-   "murder*",
-   "blood",
-   "bloody",
-   "stab*",
-   "shoot",
-   "shooting",
-   "shoots",
-   "war",
-   "wars",
-   "tortur*",
-   "kidnap*",
-   "dead",
-   "death",
-   "die",
-   "dies",
-   "dying",
-   "corpse*",
-   "strangl*",
-   "attack*",
-   "violen*",
-   "revenge",
-   "beat up",
-   "beats up",
-   "slaughter*",
-   "massacre*"
-  ]
- },
- {
-  "language": "en",
-  "category": "Weapons",
-  "patterns": [
-   "gun",
-   "guns",
-   "pistol*",
-   "rifle*",
-   "weapon*",
-   "knife",
-   "knives",
-   "bomb*",
-   "grenade*",
-   "explosive*",
-   "bullet*"
-  ]
- },
- {
-  "language": "en",
-  "category": "Fear",
-  "patterns": [
-   "horror*",
-   "gore",
-   "gory",
-   "zombie*",
-   "demon*",
-   "satan*"
-  ]
- },
- {
-  "language": "en",
-  "category": "Adult",
-  "patterns": [
-   "sex",
-   "sexy",
-   "sexual*",
-   "naked",
-   "nude",
-   "porn*",
-   "alcohol*",
-   "beer*",
-   "wine",
-   "vodka",
-   "whisky",
-   "whiskey",
-   "drunk*",
-   "drugs",
-   "cocaine",
-   "cigarette*",
-   "smoking",
-   "cigar",
-   "cigars",
-   "gambl*",
-   "casino*"
-  ]
- },
- {
-  "language": "en",
-  "category": "Unsafe",
-  "patterns": [
-   "play with fire",
-   "playing with fire",
-   "plays with fire",
-   "play with matches",
-   "playing with matches",
-   "run away from home",
-   "runs away from home",
-   "running away from home",
-   "stranger's car",
-   "talk to strangers",
-   "follow a stranger",
-   "follows a stranger",
-   "swim alone",
-   "swims alone",
-   "cross the road alone",
-   "climb on the roof",
-   "climbs on the roof",
-   "climbing on the roof",
-   "take pills",
-   "eat pills",
-   "poison*",
-   "electrical socket"
-  ]
- },
- {
-  "language": "en",
-  "category": "SelfHarm",
-  "patterns": [
-   "suicid*",
-   "self harm",
-   "hurt herself",
-   "hurt himself",
-   "hurt themselves",
-   "hurt myself"
-  ]
- },
- {
-  "language": "fr",
-  "category": "Violence",
-  "patterns": [
-   "tuer",
-   "tue",
-   "tué",
-   "tuée",
-   "tués",
-   "tuait",
-   "meurtre*",
-   "sang",
-   "sanglant*",
-   "poignard*",
-   "guerre*",
-   "tortur*",
-   "mort",
-   "morte",
-   "morts",
-   "mourir",
-   "meurt",
-   "cadavre*",
-   "kidnapp*",
-   "attaque*",
-   "attaquer",
-   "violen*",
-   "vengeance",
-   "étrangl*",
-   "massacr*",
-   "tabasser"
-  ]
- },
- {
-  "language": "fr",
-  "category": "Weapons",
-  "patterns": [
-   "arme",
-   "armes",
-   "pistolet*",
-   "fusil*",
-   "couteau*",
-   "bombe*",
-   "grenade*",
-   "explosi*",
-   "munition*"
-  ]
- },
- {
-  "language": "fr",
-  "category": "Fear",
-  "patterns": [
-   "horreur",
-   "horrible*",
-   "zombie*",
-   "démon*",
-   "diable*",
-   "gore"
-  ]
- },
- {
-  "language": "fr",
-  "category": "Adult",
-  "patterns": [
-   "sexe",
-   "sexy",
-   "sexuel*",
-   "nu",
-   "nue",
-   "porno*",
-   "alcool*",
-   "bière*",
-   "vin",
-   "ivre",
-   "drogue*",
-   "cocaïne",
-   "cigarette*",
-   "fumer",
-   "casino*"
-  ]
- },
- {
-  "language": "fr",
-  "category": "Unsafe",
-  "patterns": [
-   "jouer avec le feu",
-   "joue avec le feu",
-   "jouer avec des allumettes",
-   "allumettes",
-   "s'enfuir de la maison",
-   "fuguer",
-   "fugue",
-   "voiture d'un inconnu",
-   "suivre un inconnu",
-   "parler aux inconnus",
-   "nager seul",
-   "nager seule",
-   "traverser la route seul",
-   "traverser la route seule",
-   "grimper sur le toit",
-   "monter sur le toit",
-   "avaler des médicaments",
-   "médicaments",
-   "poison*",
-   "empoisonn*"
-  ]
- },
- {
-  "language": "fr",
-  "category": "SelfHarm",
-  "patterns": [
-   "suicid*",
-   "se faire du mal"
-  ]
- },
- {
-  "language": "es",
-  "category": "Violence",
-  "patterns": [
-   "matar",
-   "mata",
-   "mató",
-   "matan",
-   "asesin*",
-   "sangre",
-   "sangrient*",
-   "apuñal*",
-   "guerra*",
-   "tortur*",
-   "muerte",
-   "muerto",
-   "muerta",
-   "morir",
-   "muere",
-   "cadáver*",
-   "secuestr*",
-   "violen*",
-   "venganza",
-   "golpear",
-   "masacre*"
-  ]
- },
- {
-  "language": "es",
-  "category": "Weapons",
-  "patterns": [
-   "arma",
-   "armas",
-   "pistola*",
-   "rifle*",
-   "fusil*",
-   "cuchillo*",
-   "navaja*",
-   "bomba*",
-   "explosiv*",
-   "bala",
-   "balas"
-  ]
- },
- {
-  "language": "es",
-  "category": "Fear",
-  "patterns": [
-   "horror*",
-   "zombi*",
-   "demonio*",
-   "diablo*",
-   "gore"
-  ]
- },
- {
-  "language": "es",
-  "category": "Adult",
-  "patterns": [
-   "sexo",
-   "sexy",
-   "sexual*",
-   "desnud*",
-   "porno*",
-   "alcohol*",
-   "cerveza*",
-   "copa de vino",
-   "vino tinto",
-   "borrach*",
-   "copa de vino",
-   "vino tinto",
-   "botella de vino",
-   "droga*",
-   "cocaína",
-   "cigarr*",
-   "fumar",
-   "casino*",
-   "apuesta*"
-  ]
- },
- {
-  "language": "es",
-  "category": "Unsafe",
-  "patterns": [
-   "jugar con fuego",
-   "jugar con cerillas",
-   "cerillas",
-   "escaparse de casa",
-   "huir de casa",
-   "coche de un desconocido",
-   "seguir a un desconocido",
-   "hablar con desconocidos",
-   "nadar solo",
-   "nadar sola",
-   "cruzar la calle solo",
-   "cruzar la calle sola",
-   "subir al tejado",
-   "tomar pastillas",
-   "pastillas",
-   "veneno*",
-   "envenen*"
-  ]
- },
- {
-  "language": "es",
-  "category": "SelfHarm",
-  "patterns": [
-   "suicid*",
-   "hacerse daño"
-  ]
- },
- {
-  "language": "de",
-  "category": "Violence",
-  "patterns": [
-   "töten",
-   "tötet",
-   "getötet",
-   "mord*",
-   "ermord*",
-   "blut",
-   "blutig*",
-   "erstech*",
-   "krieg*",
-   "folter*",
-   "tod",
-   "tot",
-   "tote",
-   "toten",
-   "sterben",
-   "stirbt",
-   "leiche*",
-   "entführ*",
-   "gewalt*",
-   "rache",
-   "verprügel*",
-   "angriff*",
-   "angreifen"
-  ]
- },
- {
-  "language": "de",
-  "category": "Weapons",
-  "patterns": [
-   "~waffe~",
-   "pistole*",
-   "gewehr*",
-   "~messer~",
-   "bombe*",
-   "granate*",
-   "sprengstoff*",
-   "munition"
-  ]
- },
- {
-  "language": "de",
-  "category": "Fear",
-  "patterns": [
-   "horror*",
-   "zombie*",
-   "dämon*",
-   "teufel*"
-  ]
- },
- {
-  "language": "de",
-  "category": "Adult",
-  "patterns": [
-   "sex",
-   "sexy",
-   "sexuell*",
-   "nackt*",
-   "porno*",
-   "alkohol*",
-   "bier",
-   "wein",
-   "betrunken*",
-   "droge*",
-   "drogen",
-   "kokain",
-   "zigarette*",
-   "rauchen",
-   "casino*",
-   "glücksspiel*"
-  ]
- },
- {
-  "language": "de",
-  "category": "Unsafe",
-  "patterns": [
-   "mit feuer spielen",
-   "mit streichhölzern",
-   "streichhölzer*",
-   "weglaufen",
-   "läuft weg",
-   "auto eines fremden",
-   "mit fremden mitgehen",
-   "fremden folgen",
-   "allein schwimmen",
-   "alleine schwimmen",
-   "auf das dach klettern",
-   "aufs dach klettern",
-   "aufs dach steigen",
-   "tabletten",
-   "gift",
-   "vergift*"
-  ]
- },
- {
-  "language": "de",
-  "category": "SelfHarm",
-  "patterns": [
-   "selbstmord*",
-   "suizid*"
-  ]
- },
- {
-  "language": "it",
-  "category": "Violence",
-  "patterns": [
-   "uccidere",
-   "uccide",
-   "ucciso",
-   "uccisa",
-   "omicidi*",
-   "assassin*",
-   "sangue",
-   "sanguinos*",
-   "pugnal*",
-   "guerra",
-   "guerre",
-   "tortur*",
-   "morte",
-   "morto",
-   "morta",
-   "morire",
-   "muore",
-   "cadavere*",
-   "rapire",
-   "rapito",
-   "rapita",
-   "violen*",
-   "vendetta",
-   "picchiare",
-   "picchia",
-   "massacr*"
-  ]
- },
- {
-  "language": "it",
-  "category": "Weapons",
-  "patterns": [
-   "arma",
-   "armi",
-   "pistola*",
-   "fucile*",
-   "coltell*",
-   "bomba",
-   "bombe",
-   "esplosiv*",
-   "proiettil*"
-  ]
- },
- {
-  "language": "it",
-  "category": "Fear",
-  "patterns": [
-   "orrore",
-   "horror",
-   "zombi*",
-   "demon*",
-   "diavol*"
-  ]
- },
- {
-  "language": "it",
-  "category": "Adult",
-  "patterns": [
-   "sesso",
-   "sexy",
-   "sessual*",
-   "nudo",
-   "nuda",
-   "porno*",
-   "alcol*",
-   "birra*",
-   "vino",
-   "ubriac*",
-   "droga",
-   "droghe",
-   "cocaina",
-   "sigarett*",
-   "fumare",
-   "casinò",
-   "scommess*"
-  ]
- },
- {
-  "language": "it",
-  "category": "Unsafe",
-  "patterns": [
-   "giocare con il fuoco",
-   "giocare col fuoco",
-   "fiammiferi",
-   "scappare di casa",
-   "macchina di uno sconosciuto",
-   "seguire uno sconosciuto",
-   "parlare con gli sconosciuti",
-   "nuotare da solo",
-   "nuotare da sola",
-   "attraversare la strada da solo",
-   "attraversare la strada da sola",
-   "salire sul tetto",
-   "arrampicarsi sul tetto",
-   "pastiglie",
-   "pillole",
-   "veleno*",
-   "avvelen*"
-  ]
- },
- {
-  "language": "it",
-  "category": "SelfHarm",
-  "patterns": [
-   "suicid*",
-   "farsi del male"
-  ]
- }
+  {"language":"en","category":"Violence","patterns":["kill*","murder*","blood","bloody","stab*","shoot","shooting","shoots","war","wars","tortur*","kidnap*","dead","death","die","dies","dying","corpse*","strangl*","attack*","violen*","revenge","beat up","beats up","slaughter*","massacre*"]},
+  {"language":"en","category":"Weapons","patterns":["gun","guns","pistol*","rifle*","weapon*","knife","knives","bomb*","grenade*","explosive*","bullet*"]},
+  {"language":"en","category":"Fear","patterns":["horror*","gore","gory","zombie*","demon*","satan*"]},
+  {"language":"en","category":"Adult","patterns":["sex","sexy","sexual*","naked","nude","porn*","alcohol*","beer*","wine","vodka","whisky","whiskey","drunk*","drugs","cocaine","cigarette*","smoking","cigar","cigars","gambl*","casino*"]},
+  {"language":"en","category":"Unsafe","patterns":["play with fire","playing with fire","plays with fire","play with matches","playing with matches","run away from home","runs away from home","running away from home","stranger's car","talk to strangers","follow a stranger","follows a stranger","swim alone","swims alone","cross the road alone","climb on the roof","climbs on the roof","climbing on the roof","take pills","eat pills","poison*","electrical socket"]},
+  {"language":"en","category":"SelfHarm","patterns":["suicid*","self harm","hurt herself","hurt himself","hurt themselves","hurt myself"]},
+  {"language":"fr","category":"Violence","patterns":["tuer","tue","tué","tuée","tués","tuait","meurtre*","sang","sanglant*","poignard*","guerre*","tortur*","mort","morte","morts","mourir","meurt","cadavre*","kidnapp*","attaque*","attaquer","violen*","vengeance","étrangl*","massacr*","tabasser"]},
+  {"language":"fr","category":"Weapons","patterns":["arme","armes","pistolet*","fusil*","couteau*","bombe*","grenade*","explosi*","munition*"]},
+  {"language":"fr","category":"Fear","patterns":["horreur","horrible*","zombie*","démon*","diable*","gore"]},
+  {"language":"fr","category":"Adult","patterns":["sexe","sexy","sexuel*","nu","nue","porno*","alcool*","bière*","vin","ivre","drogue*","cocaïne","cigarette*","fumer","casino*"]},
+  {"language":"fr","category":"Unsafe","patterns":["jouer avec le feu","joue avec le feu","jouer avec des allumettes","allumettes","s'enfuir de la maison","fuguer","fugue","voiture d'un inconnu","suivre un inconnu","parler aux inconnus","nager seul","nager seule","traverser la route seul","traverser la route seule","grimper sur le toit","monter sur le toit","avaler des médicaments","médicaments","poison*","empoisonn*"]},
+  {"language":"fr","category":"SelfHarm","patterns":["suicid*","se faire du mal"]},
+  {"language":"es","category":"Violence","patterns":["matar","mata","mató","matan","asesin*","sangre","sangrient*","apuñal*","guerra*","tortur*","muerte","muerto","muerta","morir","muere","cadáver*","secuestr*","violen*","venganza","golpear","masacre*"]},
+  {"language":"es","category":"Weapons","patterns":["arma","armas","pistola*","rifle*","fusil*","cuchillo*","navaja*","bomba*","explosiv*","bala","balas"]},
+  {"language":"es","category":"Fear","patterns":["horror*","zombi*","demonio*","diablo*","gore"]},
+  {"language":"es","category":"Adult","patterns":["sexo","sexy","sexual*","desnud*","porno*","alcohol*","cerveza*","copa de vino","vino tinto","borrach*","copa de vino","vino tinto","botella de vino","droga*","cocaína","cigarr*","fumar","casino*","apuesta*"]},
+  {"language":"es","category":"Unsafe","patterns":["jugar con fuego","jugar con cerillas","cerillas","escaparse de casa","huir de casa","coche de un desconocido","seguir a un desconocido","hablar con desconocidos","nadar solo","nadar sola","cruzar la calle solo","cruzar la calle sola","subir al tejado","tomar pastillas","pastillas","veneno*","envenen*"]},
+  {"language":"es","category":"SelfHarm","patterns":["suicid*","hacerse daño"]},
+  {"language":"de","category":"Violence","patterns":["töten","tötet","getötet","mord*","ermord*","blut","blutig*","erstech*","krieg*","folter*","tod","tot","tote","toten","sterben","stirbt","leiche*","entführ*","gewalt*","rache","verprügel*","angriff*","angreifen"]},
+  {"language":"de","category":"Weapons","patterns":["~waffe~","pistole*","gewehr*","~messer~","bombe*","granate*","sprengstoff*","munition"]},
+  {"language":"de","category":"Fear","patterns":["horror*","zombie*","dämon*","teufel*"]},
+  {"language":"de","category":"Adult","patterns":["sex","sexy","sexuell*","nackt*","porno*","alkohol*","bier","wein","betrunken*","droge*","drogen","kokain","zigarette*","rauchen","casino*","glücksspiel*"]},
+  {"language":"de","category":"Unsafe","patterns":["mit feuer spielen","mit streichhölzern","streichhölzer*","weglaufen","läuft weg","auto eines fremden","mit fremden mitgehen","fremden folgen","allein schwimmen","alleine schwimmen","auf das dach klettern","aufs dach klettern","aufs dach steigen","tabletten","gift","vergift*"]},
+  {"language":"de","category":"SelfHarm","patterns":["selbstmord*","suizid*"]},
+  {"language":"it","category":"Violence","patterns":["uccidere","uccide","ucciso","uccisa","omicidi*","assassin*","sangue","sanguinos*","pugnal*","guerra","guerre","tortur*","morte","morto","morta","morire","muore","cadavere*","rapire","rapito","rapita","violen*","vendetta","picchiare","picchia","massacr*"]},
+  {"language":"it","category":"Weapons","patterns":["arma","armi","pistola*","fucile*","coltell*","bomba","bombe","esplosiv*","proiettil*"]},
+  {"language":"it","category":"Fear","patterns":["orrore","horror","zombi*","demon*","diavol*"]},
+  {"language":"it","category":"Adult","patterns":["sesso","sexy","sessual*","nudo","nuda","porno*","alcol*","birra*","vino","ubriac*","droga","droghe","cocaina","sigarett*","fumare","casinò","scommess*"]},
+  {"language":"it","category":"Unsafe","patterns":["giocare con il fuoco","giocare col fuoco","fiammiferi","scappare di casa","macchina di uno sconosciuto","seguire uno sconosciuto","parlare con gli sconosciuti","nuotare da solo","nuotare da sola","attraversare la strada da solo","attraversare la strada da sola","salire sul tetto","arrampicarsi sul tetto","pastiglie","pillole","veleno*","avvelen*"]},
+  {"language":"it","category":"SelfHarm","patterns":["suicid*","farsi del male"]},
 ];
 
 export const SOFTEN: readonly { language: string; swaps: readonly (readonly [string, string])[] }[] = [
- {
-  "language": "en",
-  "swaps": [
-   [
-    "scary",
-    "surprising"
-   ],
-   [
-    "scared",
-    "a little unsure"
-   ],
-   [
-    "afraid",
-    "a little unsure"
-   ],
-   [
-    "frightening",
-    "surprising"
-   ],
-   [
-    "monster",
-    "friendly creature"
-   ],
-   [
-    "monsters",
-    "friendly creatures"
-   ],
-   [
-    "ghost",
-    "cloud sprite"
-   ],
-   [
-    "ghosts",
-    "cloud sprites"
-   ],
-   [
-    "darkness",
-    "starlight"
-   ],
-   [
-    "dark forest",
-    "starry forest"
-   ],
-   [
-    "in the dark",
-    "under the stars"
-   ],
-   [
-    "all alone",
-    "with a friend"
-   ],
-   [
-    "alone",
-    "with a friend"
-   ],
-   [
-    "lonely",
-    "quiet"
-   ],
-   [
-    "crying",
-    "sighing"
-   ],
-   [
-    "cry",
-    "sigh"
-   ],
-   [
-    "nightmare",
-    "strange dream"
-   ],
-   [
-    "nightmares",
-    "strange dreams"
-   ],
-   [
-    "fight",
-    "race"
-   ],
-   [
-    "fights",
-    "races"
-   ],
-   [
-    "fighting",
-    "racing"
-   ],
-   [
-    "battle",
-    "contest"
-   ],
-   [
-    "stupid",
-    "silly"
-   ],
-   [
-    "idiot",
-    "silly goose"
-   ],
-   [
-    "witch",
-    "fairy"
-   ],
-   [
-    "witches",
-    "fairies"
-   ],
-   [
-    "evil",
-    "grumpy"
-   ],
-   [
-    "villain",
-    "grumpy neighbour"
-   ],
-   [
-    "sword",
-    "magic wand"
-   ],
-   [
-    "swords",
-    "magic wands"
-   ],
-   [
-    "haunted",
-    "mysterious"
-   ]
-  ]
- },
- {
-  "language": "fr",
-  "swaps": [
-   [
-    "tout seul",
-    "avec un ami"
-   ],
-   [
-    "toute seule",
-    "avec une amie"
-   ],
-   [
-    "effrayant",
-    "surprenant"
-   ],
-   [
-    "effrayante",
-    "surprenante"
-   ],
-   [
-    "a peur",
-    "a un peu le trac"
-   ],
-   [
-    "avait peur",
-    "avait un peu le trac"
-   ],
-   [
-    "ont peur",
-    "ont un peu le trac"
-   ],
-   [
-    "monstre",
-    "lutin"
-   ],
-   [
-    "monstres",
-    "lutins"
-   ],
-   [
-    "fantôme",
-    "farfadet"
-   ],
-   [
-    "fantômes",
-    "farfadets"
-   ],
-   [
-    "sorcière",
-    "fée"
-   ],
-   [
-    "sorcières",
-    "fées"
-   ],
-   [
-    "cauchemar",
-    "rêve étrange"
-   ],
-   [
-    "cauchemars",
-    "rêves étranges"
-   ],
-   [
-    "bagarre",
-    "course"
-   ],
-   [
-    "se battre",
-    "faire la course"
-   ],
-   [
-    "pleurer",
-    "soupirer"
-   ],
-   [
-    "pleure",
-    "soupire"
-   ],
-   [
-    "méchant",
-    "grognon"
-   ],
-   [
-    "méchante",
-    "grognonne"
-   ],
-   [
-    "épée",
-    "baguette magique"
-   ],
-   [
-    "épées",
-    "baguettes magiques"
-   ],
-   [
-    "hanté",
-    "mystérieux"
-   ],
-   [
-    "hantée",
-    "mystérieuse"
-   ],
-   [
-    "ténèbres",
-    "étoiles"
-   ],
-   [
-    "idiot",
-    "rigolo"
-   ]
-  ]
- },
- {
-  "language": "es",
-  "swaps": [
-   [
-    "miedo",
-    "respeto"
-   ],
-   [
-    "aterrador",
-    "sorprendente"
-   ],
-   [
-    "aterradora",
-    "sorprendente"
-   ],
-   [
-    "monstruo",
-    "duende"
-   ],
-   [
-    "monstruos",
-    "duendes"
-   ],
-   [
-    "fantasma",
-    "duende"
-   ],
-   [
-    "fantasmas",
-    "duendes"
-   ],
-   [
-    "bruja",
-    "maga"
-   ],
-   [
-    "brujas",
-    "magas"
-   ],
-   [
-    "pesadilla",
-    "fantasía"
-   ],
-   [
-    "pesadillas",
-    "fantasías"
-   ],
-   [
-    "pelea",
-    "carrera"
-   ],
-   [
-    "pelear",
-    "jugar"
-   ],
-   [
-    "llorar",
-    "suspirar"
-   ],
-   [
-    "llora",
-    "suspira"
-   ],
-   [
-    "malvado",
-    "gruñón"
-   ],
-   [
-    "malvada",
-    "gruñona"
-   ],
-   [
-    "espada",
-    "varita mágica"
-   ],
-   [
-    "espadas",
-    "varitas mágicas"
-   ],
-   [
-    "embrujada",
-    "misteriosa"
-   ],
-   [
-    "embrujado",
-    "misterioso"
-   ],
-   [
-    "oscuridad",
-    "noche estrellada"
-   ],
-   [
-    "tonto",
-    "bromista"
-   ]
-  ]
- },
- {
-  "language": "de",
-  "swaps": [
-   [
-    "hat angst",
-    "ist aufgeregt"
-   ],
-   [
-    "habe angst",
-    "bin aufgeregt"
-   ],
-   [
-    "hatte angst",
-    "war aufgeregt"
-   ],
-   [
-    "angst",
-    "Aufregung"
-   ],
-   [
-    "gruselig*",
-    "geheimnisvoll"
-   ],
-   [
-    "unheimlich*",
-    "geheimnisvoll"
-   ],
-   [
-    "monster",
-    "Fabelwesen"
-   ],
-   [
-    "gespenst",
-    "Fabelwesen"
-   ],
-   [
-    "gespenster",
-    "Fabelwesen"
-   ],
-   [
-    "hexe",
-    "Fee"
-   ],
-   [
-    "hexen",
-    "Feen"
-   ],
-   [
-    "albtraum",
-    "Traum"
-   ],
-   [
-    "alptraum",
-    "Traum"
-   ],
-   [
-    "albträume",
-    "Träume"
-   ],
-   [
-    "kampf",
-    "Wettlauf"
-   ],
-   [
-    "kämpfen",
-    "wetteifern"
-   ],
-   [
-    "weinen",
-    "seufzen"
-   ],
-   [
-    "weint",
-    "seufzt"
-   ],
-   [
-    "böse",
-    "grummelig"
-   ],
-   [
-    "böser",
-    "grummeliger"
-   ],
-   [
-    "schwert",
-    "Holzschwert"
-   ],
-   [
-    "dunkelheit",
-    "Sternennacht"
-   ],
-   [
-    "ganz allein",
-    "mit einem Freund"
-   ],
-   [
-    "dumm",
-    "albern"
-   ]
-  ]
- },
- {
-  "language": "it",
-  "swaps": [
-   [
-    "la paura",
-    "la trepidazione"
-   ],
-   [
-    "una paura",
-    "una trepidazione"
-   ],
-   [
-    "della paura",
-    "della trepidazione"
-   ],
-   [
-    "di paura",
-    "di trepidazione"
-   ],
-   [
-    "paura",
-    "un po' di batticuore"
-   ],
-   [
-    "spaventoso",
-    "sorprendente"
-   ],
-   [
-    "spaventosa",
-    "sorprendente"
-   ],
-   [
-    "mostro",
-    "folletto"
-   ],
-   [
-    "mostri",
-    "folletti"
-   ],
-   [
-    "fantasma",
-    "folletto"
-   ],
-   [
-    "fantasmi",
-    "folletti"
-   ],
-   [
-    "strega",
-    "fata"
-   ],
-   [
-    "streghe",
-    "fate"
-   ],
-   [
-    "incubo",
-    "sogno strano"
-   ],
-   [
-    "incubi",
-    "sogni strani"
-   ],
-   [
-    "litigare",
-    "giocare"
-   ],
-   [
-    "lotta",
-    "gara"
-   ],
-   [
-    "piangere",
-    "sospirare"
-   ],
-   [
-    "piange",
-    "sospira"
-   ],
-   [
-    "cattivo",
-    "brontolone"
-   ],
-   [
-    "cattiva",
-    "brontolona"
-   ],
-   [
-    "spada",
-    "bacchetta magica"
-   ],
-   [
-    "spade",
-    "bacchette magiche"
-   ],
-   [
-    "infestata",
-    "misteriosa"
-   ],
-   [
-    "infestato",
-    "misterioso"
-   ],
-   [
-    "tutto solo",
-    "con un amico"
-   ],
-   [
-    "tutta sola",
-    "con un'amica"
-   ],
-   [
-    "stupido",
-    "buffo"
-   ]
-  ]
- }
+  {
+    "language": "en",
+    "swaps": [
+      ["scary","surprising"],
+      ["scared","a little unsure"],
+      ["afraid","a little unsure"],
+      ["frightening","surprising"],
+      ["monster","friendly creature"],
+      ["monsters","friendly creatures"],
+      ["ghost","cloud sprite"],
+      ["ghosts","cloud sprites"],
+      ["darkness","starlight"],
+      ["dark forest","starry forest"],
+      ["in the dark","under the stars"],
+      ["all alone","with a friend"],
+      ["alone","with a friend"],
+      ["lonely","quiet"],
+      ["crying","sighing"],
+      ["cry","sigh"],
+      ["nightmare","strange dream"],
+      ["nightmares","strange dreams"],
+      ["fight","race"],
+      ["fights","races"],
+      ["fighting","racing"],
+      ["battle","contest"],
+      ["stupid","silly"],
+      ["idiot","silly goose"],
+      ["witch","fairy"],
+      ["witches","fairies"],
+      ["evil","grumpy"],
+      ["villain","grumpy neighbour"],
+      ["sword","magic wand"],
+      ["swords","magic wands"],
+      ["haunted","mysterious"],
+    ],
+  },
+  {
+    "language": "fr",
+    "swaps": [
+      ["tout seul","avec un ami"],
+      ["toute seule","avec une amie"],
+      ["effrayant","surprenant"],
+      ["effrayante","surprenante"],
+      ["a peur","a un peu le trac"],
+      ["avait peur","avait un peu le trac"],
+      ["ont peur","ont un peu le trac"],
+      ["monstre","lutin"],
+      ["monstres","lutins"],
+      ["fantôme","farfadet"],
+      ["fantômes","farfadets"],
+      ["sorcière","fée"],
+      ["sorcières","fées"],
+      ["cauchemar","rêve étrange"],
+      ["cauchemars","rêves étranges"],
+      ["bagarre","course"],
+      ["se battre","faire la course"],
+      ["pleurer","soupirer"],
+      ["pleure","soupire"],
+      ["méchant","grognon"],
+      ["méchante","grognonne"],
+      ["épée","baguette magique"],
+      ["épées","baguettes magiques"],
+      ["hanté","mystérieux"],
+      ["hantée","mystérieuse"],
+      ["ténèbres","étoiles"],
+      ["idiot","rigolo"],
+    ],
+  },
+  {
+    "language": "es",
+    "swaps": [
+      ["miedo","respeto"],
+      ["aterrador","sorprendente"],
+      ["aterradora","sorprendente"],
+      ["monstruo","duende"],
+      ["monstruos","duendes"],
+      ["fantasma","duende"],
+      ["fantasmas","duendes"],
+      ["bruja","maga"],
+      ["brujas","magas"],
+      ["pesadilla","fantasía"],
+      ["pesadillas","fantasías"],
+      ["pelea","carrera"],
+      ["pelear","jugar"],
+      ["llorar","suspirar"],
+      ["llora","suspira"],
+      ["malvado","gruñón"],
+      ["malvada","gruñona"],
+      ["espada","varita mágica"],
+      ["espadas","varitas mágicas"],
+      ["embrujada","misteriosa"],
+      ["embrujado","misterioso"],
+      ["oscuridad","noche estrellada"],
+      ["tonto","bromista"],
+    ],
+  },
+  {
+    "language": "de",
+    "swaps": [
+      ["hat angst","ist aufgeregt"],
+      ["habe angst","bin aufgeregt"],
+      ["hatte angst","war aufgeregt"],
+      ["angst","Aufregung"],
+      ["gruselig*","geheimnisvoll"],
+      ["unheimlich*","geheimnisvoll"],
+      ["monster","Fabelwesen"],
+      ["gespenst","Fabelwesen"],
+      ["gespenster","Fabelwesen"],
+      ["hexe","Fee"],
+      ["hexen","Feen"],
+      ["albtraum","Traum"],
+      ["alptraum","Traum"],
+      ["albträume","Träume"],
+      ["kampf","Wettlauf"],
+      ["kämpfen","wetteifern"],
+      ["weinen","seufzen"],
+      ["weint","seufzt"],
+      ["böse","grummelig"],
+      ["böser","grummeliger"],
+      ["schwert","Holzschwert"],
+      ["dunkelheit","Sternennacht"],
+      ["ganz allein","mit einem Freund"],
+      ["dumm","albern"],
+    ],
+  },
+  {
+    "language": "it",
+    "swaps": [
+      ["la paura","la trepidazione"],
+      ["una paura","una trepidazione"],
+      ["della paura","della trepidazione"],
+      ["di paura","di trepidazione"],
+      ["paura","un po' di batticuore"],
+      ["spaventoso","sorprendente"],
+      ["spaventosa","sorprendente"],
+      ["mostro","folletto"],
+      ["mostri","folletti"],
+      ["fantasma","folletto"],
+      ["fantasmi","folletti"],
+      ["strega","fata"],
+      ["streghe","fate"],
+      ["incubo","sogno strano"],
+      ["incubi","sogni strani"],
+      ["litigare","giocare"],
+      ["lotta","gara"],
+      ["piangere","sospirare"],
+      ["piange","sospira"],
+      ["cattivo","brontolone"],
+      ["cattiva","brontolona"],
+      ["spada","bacchetta magica"],
+      ["spade","bacchette magiche"],
+      ["infestata","misteriosa"],
+      ["infestato","misterioso"],
+      ["tutto solo","con un amico"],
+      ["tutta sola","con un'amica"],
+      ["stupido","buffo"],
+    ],
+  },
 ];
 
 export const MESSAGES: Readonly<Record<string, { lead: string; tips: readonly string[] }>> = {
- "en": {
-  "lead": "This story idea mentions {found}, which doesn't belong in a bedtime story. Please change it to",
-  "tips": [
-   "a friendly challenge instead, like a puzzle to solve, a race or something lost to find.",
-   "a kind tool instead, like a lantern, a map or a magic wand.",
-   "something curious rather than frightening, like a mysterious sound that turns out to be a friend.",
-   "something a young child would enjoy, like a picnic, a game or a party with juice and cake.",
-   "a safe adventure with a grown-up or a friend close by.",
-   "a comforting moment with family or friends; if a child is struggling, please talk to someone you trust."
-  ]
- },
- "fr": {
-  "lead": "Cette idée d'histoire parle de {found}, ce qui n'a pas sa place dans une histoire du soir. Remplacez-le plutôt par",
-  "tips": [
-   "un défi amical, comme une énigme à résoudre, une course ou un objet perdu à retrouver.",
-   "un objet bienveillant, comme une lanterne, une carte ou une baguette magique.",
-   "quelque chose de curieux plutôt qu'effrayant, comme un bruit mystérieux qui se révèle être un ami.",
-   "quelque chose qui plaît aux petits, comme un pique-nique, un jeu ou une fête avec du jus et du gâteau.",
-   "une aventure sans danger, avec un adulte ou un ami tout près.",
-   "un moment réconfortant en famille ou entre amis ; si un enfant va mal, parlez-en à une personne de confiance."
-  ]
- },
- "es": {
-  "lead": "Esta idea de cuento habla de {found}, y eso no encaja en un cuento para dormir. Cámbialo mejor por",
-  "tips": [
-   "un reto amistoso, como un acertijo, una carrera o algo perdido que encontrar.",
-   "una herramienta amable, como un farolillo, un mapa o una varita mágica.",
-   "algo curioso en lugar de aterrador, como un ruido misterioso que resulta ser un amigo.",
-   "algo que disfrute un niño pequeño, como un pícnic, un juego o una fiesta con zumo y tarta.",
-   "una aventura segura, con un adulto o un amigo cerca.",
-   "un momento de consuelo en familia o con amigos; si un niño lo está pasando mal, habla con alguien de confianza."
-  ]
- },
- "de": {
-  "lead": "Diese Geschichtenidee erwähnt {found}, und das passt nicht in eine Gute-Nacht-Geschichte. Ändere es bitte in",
-  "tips": [
-   "eine freundliche Herausforderung, etwa ein Rätsel, ein Wettrennen oder etwas Verlorenes, das gefunden werden will.",
-   "ein freundliches Werkzeug, etwa eine Laterne, eine Landkarte oder einen Zauberstab.",
-   "etwas Spannendes statt Beängstigendes, etwa ein geheimnisvolles Geräusch, hinter dem ein Freund steckt.",
-   "etwas, das kleine Kinder mögen, etwa ein Picknick, ein Spiel oder ein Fest mit Saft und Kuchen.",
-   "ein sicheres Abenteuer mit einem Erwachsenen oder einem Freund in der Nähe.",
-   "einen tröstlichen Moment mit Familie oder Freunden; wenn es einem Kind nicht gut geht, sprich bitte mit einer Vertrauensperson."
-  ]
- },
- "it": {
-  "lead": "Questa idea di storia parla di {found}, e non è adatto a una storia della buonanotte. Cambialo piuttosto con",
-  "tips": [
-   "una sfida amichevole, come un indovinello, una gara o qualcosa di perduto da ritrovare.",
-   "uno strumento gentile, come una lanterna, una mappa o una bacchetta magica.",
-   "qualcosa di curioso invece che spaventoso, come un rumore misterioso che si rivela un amico.",
-   "qualcosa che piace ai più piccoli, come un picnic, un gioco o una festa con succo e torta.",
-   "un'avventura sicura, con un adulto o un amico vicino.",
-   "un momento di conforto in famiglia o con gli amici; se un bambino sta male, parlane con una persona di fiducia."
-  ]
- }
+  "en": {
+    "lead": "This story idea mentions {found}, which doesn't belong in a bedtime story. Please change it to",
+    "tips": [
+      "a friendly challenge instead, like a puzzle to solve, a race or something lost to find.",
+      "a kind tool instead, like a lantern, a map or a magic wand.",
+      "something curious rather than frightening, like a mysterious sound that turns out to be a friend.",
+      "something a young child would enjoy, like a picnic, a game or a party with juice and cake.",
+      "a safe adventure with a grown-up or a friend close by.",
+      "a comforting moment with family or friends; if a child is struggling, please talk to someone you trust.",
+    ],
+  },
+  "fr": {
+    "lead": "Cette idée d'histoire parle de {found}, ce qui n'a pas sa place dans une histoire du soir. Remplacez-le plutôt par",
+    "tips": [
+      "un défi amical, comme une énigme à résoudre, une course ou un objet perdu à retrouver.",
+      "un objet bienveillant, comme une lanterne, une carte ou une baguette magique.",
+      "quelque chose de curieux plutôt qu'effrayant, comme un bruit mystérieux qui se révèle être un ami.",
+      "quelque chose qui plaît aux petits, comme un pique-nique, un jeu ou une fête avec du jus et du gâteau.",
+      "une aventure sans danger, avec un adulte ou un ami tout près.",
+      "un moment réconfortant en famille ou entre amis ; si un enfant va mal, parlez-en à une personne de confiance.",
+    ],
+  },
+  "es": {
+    "lead": "Esta idea de cuento habla de {found}, y eso no encaja en un cuento para dormir. Cámbialo mejor por",
+    "tips": [
+      "un reto amistoso, como un acertijo, una carrera o algo perdido que encontrar.",
+      "una herramienta amable, como un farolillo, un mapa o una varita mágica.",
+      "algo curioso en lugar de aterrador, como un ruido misterioso que resulta ser un amigo.",
+      "algo que disfrute un niño pequeño, como un pícnic, un juego o una fiesta con zumo y tarta.",
+      "una aventura segura, con un adulto o un amigo cerca.",
+      "un momento de consuelo en familia o con amigos; si un niño lo está pasando mal, habla con alguien de confianza.",
+    ],
+  },
+  "de": {
+    "lead": "Diese Geschichtenidee erwähnt {found}, und das passt nicht in eine Gute-Nacht-Geschichte. Ändere es bitte in",
+    "tips": [
+      "eine freundliche Herausforderung, etwa ein Rätsel, ein Wettrennen oder etwas Verlorenes, das gefunden werden will.",
+      "ein freundliches Werkzeug, etwa eine Laterne, eine Landkarte oder einen Zauberstab.",
+      "etwas Spannendes statt Beängstigendes, etwa ein geheimnisvolles Geräusch, hinter dem ein Freund steckt.",
+      "etwas, das kleine Kinder mögen, etwa ein Picknick, ein Spiel oder ein Fest mit Saft und Kuchen.",
+      "ein sicheres Abenteuer mit einem Erwachsenen oder einem Freund in der Nähe.",
+      "einen tröstlichen Moment mit Familie oder Freunden; wenn es einem Kind nicht gut geht, sprich bitte mit einer Vertrauensperson.",
+    ],
+  },
+  "it": {
+    "lead": "Questa idea di storia parla di {found}, e non è adatto a una storia della buonanotte. Cambialo piuttosto con",
+    "tips": [
+      "una sfida amichevole, come un indovinello, una gara o qualcosa di perduto da ritrovare.",
+      "uno strumento gentile, come una lanterna, una mappa o una bacchetta magica.",
+      "qualcosa di curioso invece che spaventoso, come un rumore misterioso che si rivela un amico.",
+      "qualcosa che piace ai più piccoli, come un picnic, un gioco o una festa con succo e torta.",
+      "un'avventura sicura, con un adulto o un amico vicino.",
+      "un momento di conforto in famiglia o con gli amici; se un bambino sta male, parlane con una persona di fiducia.",
+    ],
+  },
 };
