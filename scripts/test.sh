@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs every test of InfiniteStories Desktop, in order: UI type check and unit
 # tests, formatting, clippy, the Rust workspace tests, the browser tests (Chromium), and the
-# end-to-end tests of the real app window (tauri-driver under Xvfb). Runs every suite even when
+# end-to-end tests of the real app window (tauri-driver under Xvfb), the supabase-js conformance
+# suite and the deployable Supabase project (PostgreSQL + pgTAP, Deno). Runs every suite even when
 # one fails, then prints a table and a closing `N passed, N failed` line over all tests.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)

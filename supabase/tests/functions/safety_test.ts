@@ -50,3 +50,46 @@ Deno.test("softened words keep the article in front of them right", () => {
     assert.equal(v.kind === "rewritten" ? v.text : v.kind, expected, `${language}: ${text}`);
   }
 });
+
+/** The `(Language::X, "text")` pairs of a `const NAME` in the storyteller's safety tests. */
+async function corpus(name: string): Promise<[Parameters<typeof checkText>[1], string][]> {
+  const src = await Deno.readTextFile(
+    new URL("../../../src-tauri/crates/storyteller/tests/safety.rs", import.meta.url),
+  );
+  const body = src.match(new RegExp(`const ${name}: &\\[\\(Language, &str\\)\\] = &\\[(.*?)\\n\\];`, "s"))?.[1] ?? "";
+  return [...body.matchAll(/\(\s*Language::(\w+),\s*"((?:[^"\\]|\\.)*)",?\s*\)/g)].map((m) => [
+    m[1].toLowerCase() as Parameters<typeof checkText>[1],
+    JSON.parse(`"${m[2]}"`),
+  ]);
+}
+
+Deno.test("the storyteller's red team is refused or softened here too", async () => {
+  const redTeam = await corpus("RED_TEAM");
+  assert.ok(redTeam.length >= 60, `only ${redTeam.length} red-team inputs parsed`);
+  const soft = [
+    "scary",
+    "monster",
+    "alone",
+    "effrayant",
+    "monstre",
+    "aterrador",
+    "monstruo",
+    "gruselig",
+    "spaventoso",
+    "mostro",
+  ];
+  for (const [language, text] of redTeam) {
+    const v = checkText(text, language);
+    assert.notEqual(v.kind, "pass", `unsafe input passed: ${text} (${language})`);
+    if (v.kind === "refused") assert.ok(v.message.length > 40, `${text}: ${v.message}`);
+    if (v.kind === "rewritten") assert.ok(!soft.some((w) => v.text.toLowerCase().includes(w)), `${text} → ${v.text}`);
+  }
+});
+
+Deno.test("the storyteller's ordinary custom events are never refused here either", async () => {
+  const ordinary = await corpus("ORDINARY");
+  assert.equal(ordinary.length, 40);
+  for (const [language, text] of ordinary) {
+    assert.notEqual(checkText(text, language).kind, "refused", `${text} (${language})`);
+  }
+});
