@@ -50,7 +50,8 @@ export function deadlineAfter(ms: number): () => Deadline {
   };
 }
 
-const POLLS = 600;
+// A duplicate waits at most 2 minutes for the first call (under the platform's 150 s wall clock).
+const POLLS = 240;
 
 /** The quota weight of a call: scenes for scene-illustration, else 1. */
 function weightOf(name: string, body: Row): number {
