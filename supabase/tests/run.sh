@@ -15,7 +15,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 project=$(dirname "$here")
 repo=$(dirname "$project")
 # PostgreSQL 15 (Supabase's major version) when installed, else the newest one Debian gave us.
-pg_bin=${PG_BIN:-$( (ls -d /usr/lib/postgresql/15/bin 2>/dev/null || ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1) | head -1)}
+pg_bin=${PG_BIN:-}
+if [ -z "$pg_bin" ]; then
+  for d in /usr/lib/postgresql/15/bin $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
+    if [ -x "$d/initdb" ]; then pg_bin=$d; break; fi
+  done
+fi
 pg_bin=${pg_bin:-/usr/lib/postgresql/15/bin}
 pg_major=$(basename "$(dirname "$pg_bin")")
 
