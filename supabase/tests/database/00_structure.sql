@@ -3,7 +3,7 @@
 -- (with the whole old row), private buckets, and the bookkeeping functions out of users' reach.
 begin;
 \ir _fixtures.psql
-select plan(17);
+select plan(25);
 
 select tables_are('public',
   array['heroes', 'custom_events', 'stories', 'story_scenes', 'story_illustrations', 'listening_sessions',
@@ -48,6 +48,20 @@ select ok(not has_table_privilege('authenticated', 'public.quota_spend', 'select
   'a signed-in user cannot read the quota ledger');
 select ok(not has_table_privilege('authenticated', 'public.function_replies', 'select'),
   'a signed-in user cannot read stored replies');
+
+-- The indexes the app's queries use.
+select has_index('public', 'heroes', 'heroes_user_created', array['user_id', 'created_at'], 'heroes by family, newest first');
+select has_index('public', 'stories', 'stories_user_created', array['user_id', 'created_at'], 'stories by family, newest first');
+select has_index('public', 'custom_events', 'custom_events_user_created', array['user_id', 'created_at'], 'custom events by family');
+select has_index('public', 'listening_sessions', 'listening_sessions_story', array['story_id'], 'listening sessions by story (cascade)');
+select has_index('public', 'quota_spend', 'quota_spend_user_function', array['user_id', 'function_name', 'spent_at'], 'the quota ledger by user and function');
+
+-- The auth shim reads the claims PostgREST sets, as Supabase's own functions do.
+select set_config('request.jwt.claims', '{"sub": "aaaaaaaa-0000-4000-8000-000000000001", "role": "authenticated", "is_anonymous": true}', true);
+select is(auth.uid(), 'aaaaaaaa-0000-4000-8000-000000000001'::uuid, 'auth.uid() is the JWT''s sub');
+select is(auth.jwt() ->> 'is_anonymous', 'true', 'auth.jwt() is the whole claim set');
+select set_config('request.jwt.claims', '', true);
+select is(auth.uid(), null, 'without claims there is no user');
 
 -- Server-set timestamps.
 update public.heroes set name = 'Luna', created_at = '2000-01-01', updated_at = '2000-01-01'
