@@ -18,6 +18,17 @@ build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
   keyutils sox python3 python3-xlib)
 
+# The Supabase project's tests (supabase/tests/run.sh): PostgreSQL with pgTAP and pg_prove.
+# PostgreSQL 15 is Supabase's major version (Debian 12 packages it); on releases without it, the
+# release's own major version.
+postgres_major() {
+  if apt-cache show postgresql-15 >/dev/null 2>&1; then
+    echo 15
+  else
+    apt-cache show postgresql 2>/dev/null | sed -nE 's/^Depends: .*postgresql-([0-9]+).*/\1/p' | head -1
+  fi
+}
+
 install_apt() {
   local missing=()
   for p in "$@"; do
@@ -35,12 +46,16 @@ case "$(uname -s)" in
   Linux)
     if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then
       packages=("${build_packages[@]}")
-      [ "$profile" = test ] && packages+=("${test_packages[@]}")
+      if [ "$profile" = test ]; then
+        packages+=("${test_packages[@]}")
+        pg=$(postgres_major)
+        [ -n "$pg" ] && packages+=("postgresql-$pg" "postgresql-$pg-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+      fi
       install_apt "${packages[@]}"
     else
       say "Not a Debian/Ubuntu system: install these (or your distribution's equivalents) yourself:"
       say "  WebKitGTK 4.1 development files, GTK 3, libsoup 3, ALSA, espeak-ng (+ dev files), clang, pkg-config"
-      [ "$profile" = test ] && say "  and for tests: Xvfb, WebKitWebDriver, Chromium, gnome-keyring, dbus, sox, python3-xlib"
+      [ "$profile" = test ] && say "  and for tests: Xvfb, WebKitWebDriver, Chromium, gnome-keyring, dbus, sox, python3-xlib, PostgreSQL 15 with pgTAP and pg_prove"
     fi
     ;;
   Darwin)
@@ -84,6 +99,7 @@ npm_install "$repo/ui"
 
 if [ "$profile" = test ]; then
   npm_install "$repo/tests/e2e"
+  npm_install "$repo/supabase/tests"
   if ! command -v tauri-driver >/dev/null; then
     say "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
     cargo install tauri-driver --locked --version '^2.1'

@@ -1,0 +1,5 @@
+// The `avatar-generation` edge function: see handler.ts for what it does, _shared/runtime.ts for the envelope.
+import { deploy } from "../_shared/serve.ts";
+import { avatarGeneration } from "./handler.ts";
+
+deploy("avatar-generation", avatarGeneration);
