@@ -40,6 +40,8 @@ pub use diagnostics::DiagnosticsReport;
 pub use error::{CoreError, ErrorCode};
 pub use events::{CoreEvent, EventHub, EventStream};
 pub use http::LimitStatus;
+/// The shared types (catalogues, IPC and wire types), for the shell and the tests.
+pub use infinite_stories_contract as contract;
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 pub use crate::cache::CacheStatus;
