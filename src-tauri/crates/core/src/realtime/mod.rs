@@ -8,6 +8,7 @@
 //! refetches what changed while it was away.
 
 mod actor;
+mod live;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -12,8 +12,8 @@ use sqlx::{Row, SqlitePool};
 use crate::api::models::{GeneratedStory, Scene};
 use crate::cache::StoryCache;
 use crate::clock::SharedClock;
+use crate::database::storage;
 use crate::error::CoreError;
-use crate::store::storage;
 
 /// A story in the library list.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -10,45 +10,23 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use futures_util::future::join_all;
-use serde::Deserialize;
 use tokio::sync::watch;
 
+use super::library::{Library, StoryDetail};
+use super::progress::{GenerationProgress, SceneProgress, Stage};
+use super::request::GenerateRequest;
 use crate::api::ApiClient;
 use crate::api::models::{
     AudioRequest, Avatar, AvatarGenerationRequest, GeneratedStory, IllustrationBatch,
-    IllustrationStatus, IllustrationsRequest, Narration, Scene, StoryRequest,
+    IllustrationStatus, IllustrationsRequest, Narration, Scene,
 };
 use crate::cache::CacheKind;
 use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
-use crate::library::{Library, StoryDetail};
-use crate::progress::{GenerationProgress, SceneProgress, Stage};
 use crate::realtime::{RealtimeClient, RealtimeMessage, Subscription};
 
 /// Scenes illustrated at once.
 pub const ILLUSTRATION_BATCH: usize = 5;
-
-/// What the UI asks for.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct GenerateRequest {
-    /// Request id to use (and to cancel with); made up when absent.
-    #[serde(default)]
-    pub request_id: Option<String>,
-    /// The story.
-    pub story: StoryRequest,
-    /// Make the narration.
-    #[serde(default = "yes")]
-    pub narration: bool,
-    /// Make the illustrations.
-    #[serde(default = "yes")]
-    pub illustrations: bool,
-}
-
-fn yes() -> bool {
-    true
-}
 
 /// Cancel switches of running generations, by request id.
 #[derive(Debug, Default)]

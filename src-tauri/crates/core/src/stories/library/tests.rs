@@ -7,7 +7,7 @@ use crate::clock::ManualClock;
 
 async fn library() -> (Library, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let pool = crate::store::open(dir.path()).await.unwrap();
+    let pool = crate::database::open(dir.path()).await.unwrap();
     let clock = ManualClock::new();
     let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
     (Library::new(pool, cache, clock), dir)
