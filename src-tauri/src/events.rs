@@ -90,7 +90,7 @@ impl ProgressThrottle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use infinite_stories_core::progress::Stage;
+    use infinite_stories_core::stories::progress::Stage;
 
     fn progress(stage: Stage, fraction: f64) -> GenerationProgress {
         GenerationProgress {

@@ -181,6 +181,8 @@ default_of!(
     EventCategory => Custom,
     AgeRange => AllAges,
     EventTone => Balanced,
+    Emotion => Peaceful,
+    Importance => Minor,
 );
 
 impl BuiltInEvent {

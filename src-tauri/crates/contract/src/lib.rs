@@ -2,14 +2,21 @@
 //! IPC (the shell's commands), defined once, with the contract's rules. No Tauri, no I/O: the
 //! core, the server and the storyteller all depend on it, so a catalogue, a field or a limit is
 //! changed in one place. With the `ts` feature every IPC type derives `ts_rs::TS` (catalogues
-//! export as unions of their wire ids).
+//! export as unions of their wire ids). With the `sqlite` feature it also opens the databases
+//! (the one shared piece of I/O).
 
 mod catalogue;
+pub mod clock;
 mod error;
 mod event;
+pub mod hash;
 mod hero;
+pub mod phoenix;
 pub mod rules;
 mod settings;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
+pub mod wire;
 
 pub use catalogue::{
     AgeRange, AvatarStyle, BuiltInEvent, Emotion, EventCategory, EventGroup, EventTone, ImageSize,
@@ -21,3 +28,8 @@ pub use event::{
 };
 pub use hero::{Hero, HeroDraft};
 pub use settings::{Catalogue, CatalogueEvent, StoryDefaults, VoiceSample};
+pub use wire::{
+    AudioRequest, Avatar, AvatarGenerationRequest, BatchStatus, ExtractedScenes, GeneratedStory,
+    IllustrationBatch, IllustrationResult, IllustrationStatus, IllustrationsRequest, Narration,
+    Scene, SceneRequest, StoryRequest,
+};

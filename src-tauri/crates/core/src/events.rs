@@ -7,8 +7,8 @@ use tokio::sync::broadcast;
 use crate::auth::SessionEvent;
 use crate::backend::BackendStatus;
 use crate::http::LimitStatus;
-use crate::progress::GenerationProgress;
 use crate::realtime::RealtimeStatus;
+use crate::stories::progress::GenerationProgress;
 
 /// Something the UI may want to show. Non-exhaustive: the shell's bridge keeps a fallback arm so
 /// a new event never breaks its build.

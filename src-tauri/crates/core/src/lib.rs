@@ -13,18 +13,15 @@ pub mod backend;
 pub mod cache;
 pub mod clock;
 pub mod config;
+pub mod database;
 pub mod diagnostics;
 pub mod error;
 pub mod events;
-mod facade;
 pub mod http;
-pub mod library;
 pub mod monitor;
-pub mod progress;
 pub mod realtime;
 pub mod secrets;
-pub mod store;
-pub mod story;
+pub mod stories;
 
 use std::sync::{Arc, RwLock};
 
@@ -40,18 +37,20 @@ pub use diagnostics::DiagnosticsReport;
 pub use error::{CoreError, ErrorCode};
 pub use events::{CoreEvent, EventHub, EventStream};
 pub use http::LimitStatus;
+/// The shared types (catalogues, IPC and wire types), for the shell and the tests.
+pub use infinite_stories_contract as contract;
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 pub use crate::cache::CacheStatus;
 use crate::clock::SharedClock;
 use crate::http::{RateLimits, Transport, TransportOptions};
-pub use crate::library::{Library, StoryDetail, StorySummary};
 use crate::monitor::PerformanceMonitor;
-pub use crate::progress::GenerationProgress;
 use crate::realtime::{RealtimeClient, RealtimeConfig, Subscription, TokenSource};
 use crate::secrets::{KeyringStore, SecretStore};
-use crate::story::Cancels;
-pub use crate::story::GenerateRequest;
+use crate::stories::flow::Cancels;
+pub use crate::stories::library::{Library, StoryDetail, StorySummary};
+pub use crate::stories::progress::GenerationProgress;
+pub use crate::stories::request::GenerateRequest;
 
 /// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
 /// session never mixes with the installed app's.

@@ -1,55 +1,8 @@
 //! Time as the server sees it. Every expiry, quota window and timestamp goes through a [`Clock`]
-//! so tests can move time forward instead of sleeping.
+//! (the contract's, shared with the core) so tests can move time forward instead of sleeping;
+//! this module adds the timestamp formats GoTrue, PostgREST and realtime print.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-/// A source of wall-clock time in milliseconds since the Unix epoch.
-pub trait Clock: Send + Sync + std::fmt::Debug {
-    /// Milliseconds since 1970-01-01T00:00:00Z.
-    fn now_millis(&self) -> i64;
-
-    /// Whole seconds since the epoch.
-    fn now_secs(&self) -> i64 {
-        self.now_millis().div_euclid(1000)
-    }
-}
-
-/// The real clock.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now_millis(&self) -> i64 {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0)
-    }
-}
-
-/// A clock that only moves when told to; starts at the real time of its creation.
-#[derive(Debug)]
-pub struct ManualClock(AtomicI64);
-
-impl ManualClock {
-    /// A manual clock set to now.
-    pub fn new() -> Arc<Self> {
-        Arc::new(ManualClock(AtomicI64::new(SystemClock.now_millis())))
-    }
-
-    /// Moves the clock forward.
-    pub fn advance(&self, by: Duration) {
-        self.0.fetch_add(by.as_millis() as i64, Ordering::SeqCst);
-    }
-}
-
-impl Clock for ManualClock {
-    fn now_millis(&self) -> i64 {
-        self.0.load(Ordering::SeqCst)
-    }
-}
+pub use infinite_stories_contract::clock::{Clock, ManualClock, SharedClock, SystemClock};
 
 /// RFC 3339 UTC with microseconds, the way GoTrue and PostgREST print timestamps.
 pub fn iso_micros(millis: i64) -> String {
@@ -96,14 +49,5 @@ mod tests {
         assert_eq!(iso_micros(0), "1970-01-01T00:00:00.000000Z");
         assert_eq!(iso_millis(1_787_397_303_412), "2026-08-22T11:15:03.412Z");
         assert_eq!(iso_micros(951_782_400_001), "2000-02-29T00:00:00.001000Z");
-    }
-
-    #[test]
-    fn manual_clock_moves_only_when_told() {
-        let clock = ManualClock::new();
-        let t0 = clock.now_millis();
-        assert_eq!(clock.now_millis(), t0);
-        clock.advance(Duration::from_secs(61));
-        assert_eq!(clock.now_millis(), t0 + 61_000);
     }
 }

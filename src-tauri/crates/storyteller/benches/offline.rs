@@ -12,8 +12,8 @@ use infinite_stories_storyteller::illustrator::OfflineIllustrator;
 use infinite_stories_storyteller::narrator::OfflineNarrator;
 use infinite_stories_storyteller::writer::OfflineWriter;
 use infinite_stories_storyteller::{
-    AvatarStyle, BuiltInEvent, EventSpec, Hero, IllustrationRequest, Language, NarrationRequest,
-    Pronouns, StoryDraft, StoryRequest, Trait, Voice,
+    AvatarStyle, BuiltInEvent, EventSpec, HeroDraft, IllustrationRequest, Language,
+    NarrationRequest, Pronouns, StoryBrief, StoryDraft, Trait, Voice,
 };
 
 const RUNS: usize = 5;
@@ -23,18 +23,18 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-fn request(language: Language, seed: u64) -> StoryRequest {
-    StoryRequest {
-        hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
-        event: EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
-        target_duration_seconds: 420,
+fn request(language: Language, seed: u64) -> StoryBrief {
+    StoryBrief::new(
+        HeroDraft::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+        EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
+        420,
         language,
-        voice: Voice::Coral,
+        Voice::Coral,
         seed,
-    }
+    )
 }
 
-fn illustrate(draft: &StoryDraft, hero: &Hero) -> usize {
+fn illustrate(draft: &StoryDraft, hero: &HeroDraft) -> usize {
     let illustrator = OfflineIllustrator::new();
     let mut drawn = 0;
     for scene in draft.scenes.iter().take(6) {
@@ -70,7 +70,7 @@ fn main() {
             let audio = narrator
                 .narrate_now(&NarrationRequest {
                     text: draft.content.clone(),
-                    voice: req.voice,
+                    voice: req.voice(),
                     language,
                 })
                 .expect("narration");
@@ -86,7 +86,7 @@ fn main() {
                 let speaking = s.spawn(|| {
                     narrator.narrate_now(&NarrationRequest {
                         text: draft2.content.clone(),
-                        voice: req.voice,
+                        voice: req.voice(),
                         language,
                     })
                 });
@@ -123,7 +123,7 @@ fn main() {
         let stories: Vec<String> = (0..100)
             .map(|seed| {
                 let mut req = request(*language, seed);
-                req.target_duration_seconds = 300;
+                req.request.target_duration = 300;
                 writer.write_now(&req).expect("story").content
             })
             .collect();

@@ -12,14 +12,14 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use infinite_stories_storyteller::{
-    AgeRange, AvatarRequest, AvatarStyle, BuiltInEvent, CustomEvent, EventCategory, EventSpec,
-    Hero, IllustrationRequest, NarrationRequest, Providers, StoryRequest, Voice,
+    AgeRange, AvatarRequest, AvatarStyle, BuiltInEvent, CustomEventSpec, EventCategory, EventSpec,
+    HeroDraft, IllustrationRequest, NarrationRequest, Providers, StoryBrief, Voice,
 };
 
 struct Args {
-    hero: Hero,
+    hero: HeroDraft,
     event: BuiltInEvent,
-    custom: Option<CustomEvent>,
+    custom: Option<CustomEventSpec>,
     seconds: u32,
     language: infinite_stories_storyteller::Language,
     voice: Voice,
@@ -72,8 +72,8 @@ fn parse() -> Result<Args, String> {
             other => return Err(format!("unknown flag {other}")),
         }
     }
-    let e = |x: infinite_stories_storyteller::StorytellerError| x.to_string();
-    let mut hero = Hero::new(
+    let e = |x: infinite_stories_storyteller::contract::ContractError| x.to_string();
+    let mut hero = HeroDraft::new(
         name,
         traits.0.parse().map_err(e)?,
         traits.1.parse().map_err(e)?,
@@ -82,7 +82,7 @@ fn parse() -> Result<Args, String> {
     hero.appearance = look;
     hero.special_ability = ability;
     let custom = match title {
-        Some(title) => Some(CustomEvent {
+        Some(title) => Some(CustomEventSpec {
             title,
             prompt_seed: description.clone(),
             description,
@@ -113,17 +113,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&args.out)?;
     let providers = Providers::offline();
     let started = Instant::now();
-    let request = StoryRequest {
-        hero: args.hero.clone(),
-        event: args
-            .custom
+    let request = StoryBrief::new(
+        args.hero.clone(),
+        args.custom
             .clone()
             .map_or(EventSpec::BuiltIn(args.event), EventSpec::Custom),
-        target_duration_seconds: args.seconds,
-        language: args.language,
-        voice: args.voice,
-        seed: args.seed,
-    };
+        args.seconds,
+        args.language,
+        args.voice,
+        args.seed,
+    );
     let draft = providers.writer.write(&request).await?;
     let mut md = format!("# {}\n\n{}\n\n---\n\n", draft.title, draft.content);
     md.push_str(&format!(

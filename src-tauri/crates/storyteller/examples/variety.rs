@@ -12,7 +12,7 @@
 use infinite_stories_storyteller::variety::{Variety, measure};
 use infinite_stories_storyteller::writer::OfflineWriter;
 use infinite_stories_storyteller::{
-    BuiltInEvent, EventSpec, Hero, Language, Pronouns, StoryRequest, Trait, Voice,
+    BuiltInEvent, EventSpec, HeroDraft, Language, Pronouns, StoryBrief, Trait, Voice,
 };
 
 fn main() -> Result<(), String> {
@@ -36,14 +36,14 @@ fn main() -> Result<(), String> {
     let writer = OfflineWriter::new();
     let stories = (0..count)
         .map(|seed| {
-            let request = StoryRequest {
-                hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
-                event: EventSpec::BuiltIn(event),
-                target_duration_seconds: minutes * 60,
+            let request = StoryBrief::new(
+                HeroDraft::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+                EventSpec::BuiltIn(event),
+                minutes * 60,
                 language,
-                voice: Voice::Coral,
+                Voice::Coral,
                 seed,
-            };
+            );
             writer
                 .write_now(&request)
                 .map(|d| d.content)

@@ -47,6 +47,12 @@ pub enum StorytellerError {
     Internal(String),
 }
 
+impl From<infinite_stories_contract::ContractError> for StorytellerError {
+    fn from(e: infinite_stories_contract::ContractError) -> Self {
+        StorytellerError::invalid(e.field(), e.message())
+    }
+}
+
 /// Shorthand for results of this crate.
 pub type Result<T, E = StorytellerError> = std::result::Result<T, E>;
 

@@ -3,12 +3,10 @@
 //! espeak-ng narration, procedural vector illustrations) and OpenAI-compatible providers sit
 //! behind the same object-safe traits, bundled in [`Providers`]. Nothing here knows about HTTP
 //! routes: the server picks providers by configuration and maps [`StorytellerError::code`]
-//! into its envelopes.
+//! into its envelopes. The catalogues and the shared shapes (`HeroDraft`, `Scene`,
+//! `StoryRequest`, `EventSpec`…) come from `infinite-stories-contract` and are re-exported here.
 
-#[macro_use]
-mod catalog;
 mod error;
-mod event;
 mod model;
 mod providers;
 mod scenery;
@@ -20,12 +18,16 @@ pub mod safety;
 pub mod variety;
 pub mod writer;
 
-pub use catalog::{AvatarStyle, Emotion, ImageSize, Importance, Language, Pronouns, Trait, Voice};
 pub use error::{Result, StorytellerError};
-pub use event::{AgeRange, BuiltInEvent, CustomEvent, EventCategory, EventSpec, Tone};
+pub use infinite_stories_contract as contract;
+pub use infinite_stories_contract::{
+    AgeRange, AvatarStyle, BuiltInEvent, CustomEventSpec, Emotion, EventCategory, EventSpec,
+    EventTone, HeroDraft, ImageSize, Importance, Language, Pronouns, Scene, SceneRequest,
+    StoryEvent, StoryRequest, Trait, Voice,
+};
 pub use model::{
-    AudioFormat, AvatarRequest, Hero, IllustrationRequest, ImageOutput, NarrationOutput,
-    NarrationRequest, SafetyVerdict, Scene, SceneRequest, StoryDraft, StoryRequest, WordTiming,
+    AudioFormat, AvatarRequest, IllustrationRequest, ImageOutput, NarrationOutput,
+    NarrationRequest, SafetyVerdict, StoryBrief, StoryDraft, WordTiming,
 };
 pub use providers::{
     Illustrator, Narrator, OpenAiConfig, ProviderKind, Providers, ProvidersConfig, SafetyFilter,

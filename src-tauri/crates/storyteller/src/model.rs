@@ -1,107 +1,73 @@
-//! The data that goes in and out of the providers, in the contract's shapes (camelCase on the
-//! wire, snake_case aliases accepted as the contract asks of readers).
+//! The data that goes in and out of the providers and never crosses the wire on its own (the
+//! shared types, `HeroDraft`, `Scene`, `StoryRequest`…, live in the contract crate): camelCase,
+//! snake_case aliases accepted as the contract asks of readers.
 
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AvatarStyle, Emotion, EventSpec, ImageSize, Importance, Language, Pronouns, Trait, Voice,
+    AvatarStyle, EventSpec, HeroDraft, ImageSize, Language, Scene, StoryEvent, StoryRequest, Voice,
 };
 
-/// The child's hero.
+/// What a `StoryWriter` is asked for: the family's [`StoryRequest`] exactly as it came over the
+/// wire, with its hero and its event loaded, and a seed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Hero {
-    /// The hero's name, e.g. "Luna".
-    pub name: String,
-    /// Main trait.
-    #[serde(alias = "primary_trait")]
-    pub primary_trait: Trait,
-    /// Second trait (may equal the first; the writer then uses a near synonym).
-    #[serde(alias = "secondary_trait")]
-    pub secondary_trait: Trait,
-    /// Free-text look, e.g. "curly red hair and a yellow raincoat".
+pub struct StoryBrief {
+    /// The request as the UI typed it (length, language, voice, the event's id).
+    pub request: StoryRequest,
+    /// The hero `request.hero_id` names.
+    pub hero: HeroDraft,
+    /// The event `request.event` names, loaded.
+    pub event: EventSpec,
+    /// Same seed, same brief → same story (offline writer).
     #[serde(default)]
-    pub appearance: Option<String>,
-    /// Free-text special ability, e.g. "can talk to the stars".
-    #[serde(default, alias = "special_ability")]
-    pub special_ability: Option<String>,
-    /// Pronouns for agreement; `None` is written with neutral phrasing.
-    #[serde(default)]
-    pub pronouns: Option<Pronouns>,
+    pub seed: u64,
 }
 
-impl Hero {
-    /// A hero with a name and two traits and nothing else.
-    pub fn new(name: impl Into<String>, primary_trait: Trait, secondary_trait: Trait) -> Self {
-        Hero {
-            name: name.into(),
-            primary_trait,
-            secondary_trait,
-            appearance: None,
-            special_ability: None,
-            pronouns: None,
+impl StoryBrief {
+    /// A brief without rows behind it (examples, tests, benchmarks): the request's ids are empty.
+    pub fn new(
+        hero: HeroDraft,
+        event: EventSpec,
+        target_duration: u32,
+        language: Language,
+        voice: Voice,
+        seed: u64,
+    ) -> Self {
+        let story_event = match &event {
+            EventSpec::BuiltIn(event) => StoryEvent::BuiltIn { event: *event },
+            EventSpec::Custom(_) => StoryEvent::Custom {
+                custom_event_id: String::new(),
+            },
+        };
+        StoryBrief {
+            request: StoryRequest {
+                hero_id: String::new(),
+                event: story_event,
+                target_duration,
+                language,
+                voice: Some(voice),
+            },
+            hero,
+            event,
+            seed,
         }
     }
 
-    /// The same hero with pronouns.
-    pub fn with_pronouns(mut self, pronouns: Pronouns) -> Self {
-        self.pronouns = Some(pronouns);
-        self
-    }
-
-    /// The same hero with an appearance.
-    pub fn with_appearance(mut self, appearance: impl Into<String>) -> Self {
-        self.appearance = Some(appearance.into());
-        self
-    }
-
-    /// The same hero with a special ability.
-    pub fn with_ability(mut self, ability: impl Into<String>) -> Self {
-        self.special_ability = Some(ability.into());
-        self
-    }
-}
-
-/// One illustrated moment of a story (`story_scenes` row, api-contract §2.1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Scene {
-    /// 1-based.
-    #[serde(alias = "scene_number")]
-    pub scene_number: u32,
-    /// A verbatim excerpt of the story content.
-    #[serde(alias = "text_segment")]
-    pub text_segment: String,
-    /// A safe, descriptive English image prompt.
-    #[serde(alias = "illustration_prompt")]
-    pub illustration_prompt: String,
-    /// Narration position of the excerpt, in seconds (first scene 0, increasing).
-    #[serde(alias = "timestamp_seconds")]
-    pub timestamp_seconds: f64,
-    /// Mood of the moment.
-    pub emotion: Emotion,
-    /// How much the moment matters.
-    pub importance: Importance,
-}
-
-/// What a `StoryWriter` is asked for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StoryRequest {
-    /// The hero.
-    pub hero: Hero,
-    /// The event.
-    pub event: EventSpec,
-    /// Target narration length in seconds, 60–900.
-    pub target_duration_seconds: u32,
     /// Story language.
-    pub language: Language,
+    pub fn language(&self) -> Language {
+        self.request.language
+    }
+
     /// The voice that will narrate it (sets the pace).
-    #[serde(default)]
-    pub voice: Voice,
-    /// Same seed, same request → same story (offline writer).
-    #[serde(default)]
-    pub seed: u64,
+    pub fn voice(&self) -> Voice {
+        self.request.voice_or_default()
+    }
+
+    /// Target narration length in seconds, 60–900.
+    pub fn target_duration_seconds(&self) -> u32 {
+        self.request.target_duration
+    }
 }
 
 /// A written story with its scenes.
@@ -118,24 +84,6 @@ pub struct StoryDraft {
     pub word_count: usize,
     /// Narration length estimated at the voice's pace, in seconds.
     pub estimated_duration: f64,
-}
-
-/// What a `SceneExtractor` is asked for (api-contract §2.5).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SceneRequest {
-    /// The story text.
-    #[serde(alias = "story_content")]
-    pub story_content: String,
-    /// Narration length in seconds (scales the timestamps).
-    #[serde(alias = "story_duration")]
-    pub story_duration: f64,
-    /// The hero's name, used in the prompts.
-    #[serde(alias = "hero_name")]
-    pub hero_name: String,
-    /// Free-text event context, e.g. "bedtime adventure".
-    #[serde(default, alias = "event_context")]
-    pub event_context: String,
 }
 
 /// What a `Narrator` is asked for.
@@ -216,7 +164,7 @@ pub struct IllustrationRequest {
     /// The scene to draw.
     pub scene: Scene,
     /// The hero (drawn the same way as in the avatar).
-    pub hero: Hero,
+    pub hero: HeroDraft,
     /// The story's event when known (sets the landscape); otherwise taken from the prompt.
     #[serde(default)]
     pub event: Option<EventSpec>,
@@ -237,7 +185,7 @@ pub struct IllustrationRequest {
 #[serde(rename_all = "camelCase")]
 pub struct AvatarRequest {
     /// The hero.
-    pub hero: Hero,
+    pub hero: HeroDraft,
     /// The family's description (already checked by the safety filter).
     #[serde(default)]
     pub prompt: String,

@@ -10,14 +10,14 @@ use async_trait::async_trait;
 
 use crate::{
     AvatarRequest, IllustrationRequest, ImageOutput, Language, NarrationOutput, NarrationRequest,
-    Result, SafetyVerdict, Scene, SceneRequest, StoryDraft, StoryRequest,
+    Result, SafetyVerdict, Scene, SceneRequest, StoryBrief, StoryDraft,
 };
 
 /// Writes a story (title, content, scenes) for a hero and an event.
 #[async_trait]
 pub trait StoryWriter: Send + Sync + std::fmt::Debug {
     /// Writes one story. Custom-event text is checked by the writer's safety filter too.
-    async fn write(&self, request: &StoryRequest) -> Result<StoryDraft>;
+    async fn write(&self, request: &StoryBrief) -> Result<StoryDraft>;
 }
 
 /// Cuts existing text into 3–8 illustrated scenes.

@@ -2,7 +2,7 @@
 //! illustration prompts) and the offline illustrator (which draws the same landscape and the
 //! same companion the prompt names).
 
-use crate::{BuiltInEvent, CustomEvent, EventCategory, EventSpec};
+use crate::{BuiltInEvent, CustomEventSpec, EventCategory, EventSpec};
 
 /// The kind of landscape an event takes place in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,7 +241,7 @@ pub(crate) fn visual(event: BuiltInEvent) -> Visual {
 
 /// The built-in event whose places and moments best fit a custom event: first from words in
 /// its text (five languages), then from its category.
-pub(crate) fn base_event(custom: &CustomEvent) -> BuiltInEvent {
+pub(crate) fn base_event(custom: &CustomEventSpec) -> BuiltInEvent {
     use BuiltInEvent as E;
     let text = format!(
         "{} {} {} {}",

@@ -4,7 +4,7 @@
 
 use infinite_stories_storyteller::illustrator::{IMAGE_SIZE, OfflineIllustrator, THUMBNAIL_SIZE};
 use infinite_stories_storyteller::{
-    AvatarRequest, AvatarStyle, BuiltInEvent, Emotion, EventSpec, Hero, IllustrationRequest,
+    AvatarRequest, AvatarStyle, BuiltInEvent, Emotion, EventSpec, HeroDraft, IllustrationRequest,
     ImageOutput, ImageSize, Importance, Scene, Trait,
 };
 
@@ -32,7 +32,8 @@ fn draw(event: BuiltInEvent, emotion: Emotion) -> ImageOutput {
                 emotion,
                 "Luna, together with a friendly little fox called Pip, exploring.",
             ),
-            hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_appearance("curly red hair"),
+            hero: HeroDraft::new("Luna", Trait::Brave, Trait::Kind)
+                .with_appearance("curly red hair"),
             event: Some(EventSpec::BuiltIn(event)),
             story_key: "story-1".into(),
             style: AvatarStyle::PictureBook,
@@ -85,7 +86,7 @@ fn avatars_come_in_five_styles_and_are_deterministic_per_hero() {
     let avatar = |name: &str, style| {
         illustrator
             .avatar_now(&AvatarRequest {
-                hero: Hero::new(name, Trait::Curious, Trait::Funny),
+                hero: HeroDraft::new(name, Trait::Curious, Trait::Funny),
                 prompt: String::new(),
                 style,
                 size: ImageSize::Square,

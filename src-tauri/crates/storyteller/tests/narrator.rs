@@ -4,20 +4,20 @@
 use infinite_stories_storyteller::narrator::OfflineNarrator;
 use infinite_stories_storyteller::writer::OfflineWriter;
 use infinite_stories_storyteller::{
-    AudioFormat, BuiltInEvent, EventSpec, Hero, Language, NarrationRequest, Narrator, StoryRequest,
-    Trait, Voice,
+    AudioFormat, BuiltInEvent, EventSpec, HeroDraft, Language, NarrationRequest, Narrator,
+    StoryBrief, Trait, Voice,
 };
 
 fn story(language: Language, seconds: u32) -> String {
     OfflineWriter::new()
-        .write_now(&StoryRequest {
-            hero: Hero::new("Luna", Trait::Curious, Trait::Gentle),
-            event: EventSpec::BuiltIn(BuiltInEvent::DreamWorldAdventure),
-            target_duration_seconds: seconds,
+        .write_now(&StoryBrief::new(
+            HeroDraft::new("Luna", Trait::Curious, Trait::Gentle),
+            EventSpec::BuiltIn(BuiltInEvent::DreamWorldAdventure),
+            seconds,
             language,
-            voice: Voice::Coral,
-            seed: 5,
-        })
+            Voice::Coral,
+            5,
+        ))
         .unwrap()
         .content
 }

@@ -16,9 +16,9 @@ use infinite_stories_storyteller::openai::{
     OpenAiClient, OpenAiIllustrator, OpenAiNarrator, OpenAiWriter, mp3,
 };
 use infinite_stories_storyteller::{
-    AvatarRequest, AvatarStyle, BuiltInEvent, EventSpec, Hero, Illustrator, ImageSize, Language,
-    NarrationRequest, Narrator, OpenAiConfig, ProviderKind, Providers, ProvidersConfig,
-    SceneExtractor, SceneRequest, StoryRequest, StoryWriter, Trait, Voice,
+    AvatarRequest, AvatarStyle, BuiltInEvent, EventSpec, HeroDraft, Illustrator, ImageSize,
+    Language, NarrationRequest, Narrator, OpenAiConfig, ProviderKind, Providers, ProvidersConfig,
+    SceneExtractor, SceneRequest, StoryBrief, StoryWriter, Trait, Voice,
 };
 use serde_json::{Value, json};
 
@@ -110,15 +110,15 @@ fn good_story() -> Value {
     ]})
 }
 
-fn request() -> StoryRequest {
-    StoryRequest {
-        hero: Hero::new("Luna", Trait::Brave, Trait::Kind),
-        event: EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
-        target_duration_seconds: 300,
-        language: Language::Fr,
-        voice: Voice::Coral,
-        seed: 1,
-    }
+fn request() -> StoryBrief {
+    StoryBrief::new(
+        HeroDraft::new("Luna", Trait::Brave, Trait::Kind),
+        EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
+        300,
+        Language::Fr,
+        Voice::Coral,
+        1,
+    )
 }
 
 #[tokio::test]
@@ -270,7 +270,7 @@ async fn illustrator_decodes_base64_png_and_maps_policy_errors() {
     .await;
     let illustrator = OpenAiIllustrator::new(OpenAiClient::new(config(url)).unwrap());
     let avatar = AvatarRequest {
-        hero: Hero::new("Luna", Trait::Brave, Trait::Kind),
+        hero: HeroDraft::new("Luna", Trait::Brave, Trait::Kind),
         prompt: "curly hair".into(),
         style: AvatarStyle::PictureBook,
         size: ImageSize::Square,

@@ -4,7 +4,7 @@
 use infinite_stories_storyteller::safety::OfflineSafety;
 use infinite_stories_storyteller::writer::OfflineWriter;
 use infinite_stories_storyteller::{
-    BuiltInEvent, EventSpec, Hero, Language, SafetyVerdict, StoryRequest, Trait, Voice,
+    BuiltInEvent, EventSpec, HeroDraft, Language, SafetyVerdict, StoryBrief, Trait, Voice,
 };
 
 const RED_TEAM: &[(Language, &str)] = &[
@@ -244,14 +244,14 @@ fn built_in_events_and_the_stories_told_for_them_are_never_refused() {
             "{name}"
         );
         for language in Language::ALL {
-            let request = StoryRequest {
-                hero: Hero::new("Luna", Trait::Brave, Trait::Kind),
-                event: EventSpec::BuiltIn(*event),
-                target_duration_seconds: 420,
-                language: *language,
-                voice: Voice::Coral,
-                seed: 11,
-            };
+            let request = StoryBrief::new(
+                HeroDraft::new("Luna", Trait::Brave, Trait::Kind),
+                EventSpec::BuiltIn(*event),
+                420,
+                *language,
+                Voice::Coral,
+                11,
+            );
             let draft = writer.write_now(&request).unwrap();
             for paragraph in draft.content.split("\n\n") {
                 let verdict = safety.check_text(paragraph, *language);

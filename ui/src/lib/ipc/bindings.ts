@@ -16,7 +16,19 @@ storagePath: string,
 /**
  * Generation id (for the next consistent picture).
  */
-generationId: string, };
+generationId: string, 
+/**
+ * Bytes of the PNG.
+ */
+fileSizeBytes: number, 
+/**
+ * `WIDTHxHEIGHT` of the picture drawn.
+ */
+imageSize: string, 
+/**
+ * The prompt the provider actually used, when it differs.
+ */
+revisedPrompt?: string | null, };
 
 /**
  * Which kind of backend the app is using.
@@ -52,6 +64,12 @@ version: string | null,
  * What went wrong, in words a parent can act on.
  */
 message: string | null, };
+
+/**
+ * The 20 built-in events (api-contract §6): the app's ten everyday events and the ten
+ * fantasy adventures, in that order (see [`BuiltInEvent::group`]).
+ */
+export type BuiltInEvent = "bedtime_adventure" | "school_day" | "birthday" | "weekend_explorer" | "rainy_day" | "family_time" | "making_friends" | "learning_something_new" | "helping_others" | "holiday_adventure" | "magical_forest_adventure" | "friendly_dragon_encounter" | "underwater_treasure_hunt" | "cloud_castle_journey" | "time_travel_mission" | "space_exploration" | "miniature_world_discovery" | "weather_wizard_training" | "animal_language_learning" | "dream_world_adventure";
 
 /**
  * Sizes per layer, for Settings.
@@ -142,6 +160,11 @@ realtime: RealtimeStatus | null,
 clockSkewMs: number, };
 
 /**
+ * The seven scene emotions.
+ */
+export type Emotion = "joyful" | "peaceful" | "exciting" | "mysterious" | "heartwarming" | "adventurous" | "contemplative";
+
+/**
  * Stable codes the UI branches on. Add one only when the UI treats it differently.
  */
 export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "UNKNOWN";
@@ -218,6 +241,11 @@ cacheKey: string | null,
 errorMessage: string | null, };
 
 /**
+ * How much a scene matters to the story.
+ */
+export type Importance = "key" | "major" | "minor";
+
+/**
  * An error as the UI sees it.
  */
 export type IpcError = { 
@@ -239,6 +267,11 @@ retryable: boolean,
 retryAfter?: number, };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+/**
+ * The five story languages.
+ */
+export type Language = "en" | "es" | "fr" | "de" | "it";
 
 /**
  * One bucket as the UI shows it.
@@ -320,7 +353,7 @@ message: string | null,
 connections: number, };
 
 /**
- * A scene of a story.
+ * One illustrated moment of a story (`story_scenes` row, api-contract §2.1).
  */
 export type Scene = { 
 /**
@@ -328,25 +361,25 @@ export type Scene = {
  */
 sceneNumber: number, 
 /**
- * The text the scene covers.
+ * A verbatim excerpt of the story content.
  */
 textSegment: string, 
 /**
- * Prompt for its illustration.
+ * A safe, descriptive English image prompt.
  */
 illustrationPrompt: string, 
 /**
- * Where the scene starts in the narration.
+ * Narration position of the excerpt, in seconds (first scene 0, increasing).
  */
 timestampSeconds: number, 
 /**
- * Mood.
+ * Mood of the moment.
  */
-emotion: string, 
+emotion: Emotion, 
 /**
- * key, major or minor.
+ * How much the moment matters.
  */
-importance: string, };
+importance: Importance, };
 
 /**
  * One scene's illustration.
@@ -440,20 +473,23 @@ narrationSeconds: number | null,
 illustrations: Array<IllustrationState>, };
 
 /**
- * Which event a story is about: the seed's tagged encoding.
+ * Which event a story is about, in the seed's tagged encoding:
+ * `{"type":"built_in","data":{"event":"bedtime_adventure"}}` or
+ * `{"type":"custom","data":{"custom_event_id":"…"}}`.
  */
 export type StoryEvent = { "type": "built_in", "data": { 
 /**
  * Event id.
  */
-event: string, } } | { "type": "custom", "data": { 
+event: BuiltInEvent, } } | { "type": "custom", "data": { 
 /**
  * Custom event id.
  */
 custom_event_id: string, } };
 
 /**
- * `story-generation` request.
+ * `story-generation` request: what the family chose in the UI, sent as is by the core,
+ * parsed by the server and handed to the writer.
  */
 export type StoryRequest = { 
 /**
@@ -465,17 +501,17 @@ heroId: string,
  */
 event: StoryEvent, 
 /**
- * Target length in seconds (60–900).
+ * Target narration length in seconds (60–900).
  */
 targetDuration: number, 
 /**
- * `en es fr de it`.
+ * Story language.
  */
-language: string, 
+language: Language, 
 /**
- * One of the seven voices.
+ * Narration voice (sets the pace); coral when absent.
  */
-voice?: string | null, };
+voice?: Voice | null, };
 
 /**
  * A story in the library list.
@@ -505,6 +541,11 @@ createdAt: number,
  * Text, narration and all illustrations are local.
  */
 offlineReady: boolean, };
+
+/**
+ * The seven narration voices; `Coral` is the default.
+ */
+export type Voice = "coral" | "nova" | "fable" | "alloy" | "echo" | "onyx" | "shimmer";
 
 /** Every command: its arguments (as the UI sends them) and its result. */
 export interface Commands {

@@ -1,5 +1,6 @@
 //! Authentication: the GoTrue client ([`AuthClient`]), the session and its keyring storage
-//! ([`SessionStore`]), and the [`TokenManager`] that keeps a valid token for every request.
+//! ([`SessionStore`]), the [`TokenManager`] that keeps a valid token for every request, and the
+//! session part of the [`Core`] API.
 
 pub mod gotrue;
 pub mod session;
@@ -10,3 +11,74 @@ pub use gotrue::{AuthClient, SignUp};
 pub use session::{Session, SessionChange, SessionEvent, SessionInfo, User};
 pub use store::SessionStore;
 pub use tokens::TokenManager;
+
+use secrecy::SecretString;
+
+use crate::{Core, CoreError, user_metadata};
+
+// The session part of the [`Core`] API: first-run anonymous sign-in, email sign-up and sign-in,
+// upgrading an anonymous account, sign-out, and the OS's online/offline signal.
+impl Core {
+    /// The signed-in session (no tokens), if any.
+    pub fn session(&self) -> Option<SessionInfo> {
+        self.tokens().ok().and_then(|t| t.info())
+    }
+
+    /// The session, signing in anonymously first when there is none (the app's first run).
+    pub async fn ensure_session(&self) -> Result<SessionInfo, CoreError> {
+        match self.session() {
+            Some(s) => Ok(s),
+            None => self.sign_in_anonymously().await,
+        }
+    }
+
+    /// A new anonymous user.
+    pub async fn sign_in_anonymously(&self) -> Result<SessionInfo, CoreError> {
+        self.tokens()?.sign_in_anonymously(&user_metadata()).await
+    }
+
+    /// Email sign-up with `app_version` and `platform` as user metadata. `None` when the backend
+    /// asks for the email to be confirmed first.
+    pub async fn sign_up(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<Option<SessionInfo>, CoreError> {
+        self.tokens()?
+            .sign_up(
+                email.trim(),
+                &SecretString::from(password.to_owned()),
+                &user_metadata(),
+            )
+            .await
+    }
+
+    /// Email sign-in.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<SessionInfo, CoreError> {
+        self.tokens()?
+            .sign_in(email.trim(), &SecretString::from(password.to_owned()))
+            .await
+    }
+
+    /// Turns the anonymous account into an email account (same user, stories kept).
+    pub async fn link_email(&self, email: &str, password: &str) -> Result<SessionInfo, CoreError> {
+        self.tokens()?
+            .link_email(email.trim(), &SecretString::from(password.to_owned()))
+            .await
+    }
+
+    /// Signs out; local state is always cleared, even offline.
+    pub async fn sign_out(&self) -> Result<(), CoreError> {
+        self.tokens()?.sign_out().await
+    }
+
+    /// The OS reports the network went away or came back. Offline calls fail at once; coming
+    /// back triggers an immediate token check instead of waiting for the next tick.
+    pub async fn set_offline(&self, offline: bool) {
+        let Ok(profile) = self.profile() else { return };
+        profile.api.transport().set_offline(offline);
+        if !offline {
+            profile.api.tokens().tick().await;
+        }
+    }
+}

@@ -6,8 +6,8 @@ use bytes::Bytes;
 use sqlx::{Row, SqlitePool};
 
 use super::Entry;
+use crate::database::storage;
 use crate::error::CoreError;
-use crate::store::storage;
 
 /// The SQLite layer.
 #[derive(Clone, Debug)]

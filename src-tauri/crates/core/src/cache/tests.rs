@@ -7,7 +7,7 @@ use crate::clock::ManualClock;
 
 async fn cache(limit: u64) -> (StoryCache, std::sync::Arc<ManualClock>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let pool = crate::store::open(dir.path()).await.unwrap();
+    let pool = crate::database::open(dir.path()).await.unwrap();
     let clock = ManualClock::new();
     (
         StoryCache::new(dir.path(), pool, clock.clone(), limit).unwrap(),

@@ -8,7 +8,7 @@
 //! refetches what changed while it was away.
 
 mod actor;
-pub mod protocol;
+mod live;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use tokio::sync::{broadcast, mpsc, watch};
 
-pub use protocol::Vsn;
+pub use infinite_stories_contract::phoenix::Vsn;
 
 /// Where the actor gets the token for joins and pushes: `force = true` asks for a refreshed
 /// one (after the server said the token expired). `None` = signed out (the API key is used).

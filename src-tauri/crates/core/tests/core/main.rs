@@ -3,6 +3,7 @@
 
 mod auth;
 mod backend;
+mod contract;
 pub mod pipeline;
 pub mod realtime;
 mod scripted;

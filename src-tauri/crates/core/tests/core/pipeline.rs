@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use infinite_stories_core::api::models::{GeneratedStory, StoryEvent, StoryRequest};
+use infinite_stories_core::contract::{BuiltInEvent, Language, Voice};
 use infinite_stories_core::http::{Request, RetryPolicy, Service};
 use infinite_stories_core::{CoreError, ErrorCode};
 use serde_json::{Value, json};
@@ -28,11 +29,11 @@ pub fn story_request(hero_id: &str) -> StoryRequest {
     StoryRequest {
         hero_id: hero_id.into(),
         event: StoryEvent::BuiltIn {
-            event: "magical_forest_adventure".into(),
+            event: BuiltInEvent::MagicalForestAdventure,
         },
         target_duration: 300,
-        language: "en".into(),
-        voice: Some("coral".into()),
+        language: Language::En,
+        voice: Some(Voice::Coral),
     }
 }
 

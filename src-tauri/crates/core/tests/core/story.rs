@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use infinite_stories_core::progress::Stage;
+use infinite_stories_core::stories::progress::Stage;
 use infinite_stories_core::{CoreError, CoreEvent, GenerateRequest, GenerationProgress};
 use serde_json::json;
 

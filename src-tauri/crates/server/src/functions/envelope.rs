@@ -18,6 +18,12 @@ pub(crate) struct FnError {
     pub retry_after: Option<u64>,
 }
 
+impl From<infinite_stories_contract::ContractError> for FnError {
+    fn from(e: infinite_stories_contract::ContractError) -> Self {
+        FnError::invalid(e.to_string())
+    }
+}
+
 impl FnError {
     pub(crate) fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
         FnError {

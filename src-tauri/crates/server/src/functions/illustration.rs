@@ -4,28 +4,18 @@
 
 use std::str::FromStr;
 
-use infinite_stories_storyteller::{
-    AvatarStyle, BuiltInEvent, EventSpec, IllustrationRequest, Scene,
+use infinite_stories_contract::{
+    IllustrationBatch, IllustrationResult, IllustrationStatus, IllustrationsRequest,
 };
-use serde::Deserialize;
+use infinite_stories_storyteller::{AvatarStyle, BuiltInEvent, EventSpec, IllustrationRequest};
 use serde_json::{Map, Value, json};
 
-use super::story::hero_of;
+use super::story::{answer, hero_of};
 use super::{Call, FnError, parse};
 use crate::clock::iso_micros;
 use crate::rest::records::{self, Row, Write};
 use crate::rest::schema::{HEROES, STORIES, STORY_ILLUSTRATIONS};
 use crate::storage;
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct IllustrateBody {
-    #[serde(alias = "story_id")]
-    story_id: String,
-    #[serde(alias = "hero_id")]
-    hero_id: String,
-    scenes: Vec<Scene>,
-}
 
 /// `row`'s body with `changes` applied and `updated_at` moved to now.
 fn changed(call: &Call, row: &Row, changes: &Value) -> Map<String, Value> {
@@ -107,10 +97,8 @@ async fn pending(call: &Call, story_id: &str, scene_number: u32) -> Result<Row, 
 }
 
 pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnError> {
-    let req: IllustrateBody = parse(body)?;
-    if !(1..=10).contains(&req.scenes.len()) {
-        return Err(FnError::invalid("scenes must hold 1 to 10 scenes"));
-    }
+    let req: IllustrationsRequest = parse(body)?;
+    req.validate()?;
     let story = call.owned(&STORIES, &req.story_id, "story").await?;
     let hero_row = call.owned(&HEROES, &req.hero_id, "hero").await?;
     let hero = hero_of(&hero_row);
@@ -183,35 +171,38 @@ pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnErr
         match outcome {
             Ok((image, path)) => {
                 let url = storage::signed_url(&call.state, "story-illustrations", &path, 3600);
-                set(call, row, json!({"status": "completed", "image_url": url, "image_path": path, "generation_id": image.generation_id})).await?;
-                results.push(json!({"sceneNumber": scene.scene_number, "status": "completed", "imageUrl": url, "storagePath": path, "generationId": image.generation_id}));
+                let done = IllustrationStatus::Completed.id();
+                set(call, row, json!({"status": done, "image_url": url, "image_path": path, "generation_id": image.generation_id})).await?;
+                results.push(IllustrationResult {
+                    scene_number: scene.scene_number,
+                    status: IllustrationStatus::Completed,
+                    image_url: Some(url),
+                    storage_path: Some(path),
+                    generation_id: Some(image.generation_id.clone()),
+                    error_message: None,
+                });
                 previous = Some(image.generation_id);
             }
             Err(message) => {
                 tracing::warn!(scene = scene.scene_number, "scene illustration failed");
+                let failed = IllustrationStatus::Failed.id();
                 set(
                     call,
                     row,
-                    json!({"status": "failed", "error_message": message}),
+                    json!({"status": failed, "error_message": message}),
                 )
                 .await?;
-                results.push(json!({"sceneNumber": scene.scene_number, "status": "failed", "errorMessage": message}));
+                results.push(IllustrationResult {
+                    scene_number: scene.scene_number,
+                    status: IllustrationStatus::Failed,
+                    image_url: None,
+                    storage_path: None,
+                    generation_id: None,
+                    error_message: Some(message),
+                });
             }
         }
     }
-    let completed = results
-        .iter()
-        .filter(|r| r["status"] == "completed")
-        .count();
-    let status = if completed == total {
-        "completed"
-    } else if completed == 0 {
-        "failed"
-    } else {
-        "partial"
-    };
     call.progress(1.0, "The pictures are ready");
-    Ok(
-        json!({"illustrations": results, "status": status, "totalScenes": total, "completedScenes": completed}),
-    )
+    answer(&IllustrationBatch::of(results))
 }

@@ -1,15 +1,11 @@
 //! `audio-synthesis` and `avatar-generation`: narration and hero portraits, stored in the
 //! private buckets and linked from their rows by signed URLs.
 
-use std::str::FromStr;
-
-use infinite_stories_storyteller::{
-    AvatarRequest, AvatarStyle, ImageSize, NarrationRequest, SafetyVerdict,
-};
-use serde::Deserialize;
+use infinite_stories_contract::{AudioRequest, Avatar, AvatarGenerationRequest, Narration};
+use infinite_stories_storyteller::{AvatarRequest, NarrationRequest, SafetyVerdict};
 use serde_json::{Value, json};
 
-use super::story::{hero_of, language, voice};
+use super::story::{answer, hero_of};
 use super::{Call, FnError, parse};
 use crate::rest::records;
 use crate::rest::schema::{HEROES, STORIES};
@@ -18,26 +14,9 @@ use crate::storage;
 /// Signed URLs in function responses live an hour.
 const URL_TTL: i64 = 3600;
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct NarrateBody {
-    #[serde(alias = "story_id")]
-    story_id: String,
-    text: String,
-    voice: String,
-    language: String,
-}
-
 pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError> {
-    let req: NarrateBody = parse(body)?;
-    if req.text.trim().is_empty() {
-        return Err(FnError::invalid("text must not be empty"));
-    }
-    if req.text.chars().count() > 50_000 {
-        return Err(FnError::invalid("text must be at most 50,000 characters"));
-    }
-    let voice = voice(&req.voice)?;
-    let language = language(&req.language)?;
+    let req: AudioRequest = parse(body)?;
+    req.validate()?;
     let story = call.owned(&STORIES, &req.story_id, "story").await?;
     call.progress(0.1, "Recording the narration…");
     let out = call
@@ -46,8 +25,8 @@ pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError>
         .narrator
         .narrate(&NarrationRequest {
             text: req.text,
-            voice,
-            language,
+            voice: req.voice,
+            language: req.language,
         })
         .await?;
     call.progress(0.8, "Saving the narration…");
@@ -106,54 +85,22 @@ pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError>
     .await?
     .ok_or_else(|| FnError::not_found("Story"))?;
     call.progress(1.0, "The narration is ready");
-    let mut data = json!({
-        "audioUrl": audio_url, "storagePath": path, "durationSeconds": out.duration_seconds,
-        "fileSizeBytes": out.bytes.len(), "voiceUsed": out.voice.id(), "format": out.format.extension(),
-    });
-    if let Some(t) = timings_url {
-        data["timingsUrl"] = json!(t);
-    }
-    Ok(data)
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct AvatarBody {
-    #[serde(alias = "hero_id")]
-    hero_id: String,
-    prompt: String,
-    #[serde(default)]
-    style: Option<String>,
-    #[serde(default)]
-    size: Option<String>,
-    #[serde(default)]
-    quality: Option<String>,
-    #[serde(default, alias = "previous_generation_id")]
-    previous_generation_id: Option<String>,
+    answer(&Narration {
+        audio_url,
+        storage_path: path,
+        duration_seconds: out.duration_seconds,
+        file_size_bytes: out.bytes.len() as u64,
+        voice_used: out.voice,
+        format: out.format.extension().into(),
+        timings_url,
+    })
 }
 
 pub(crate) async fn avatar(call: &Call, body: &Value) -> Result<Value, FnError> {
-    let req: AvatarBody = parse(body)?;
-    let len = req.prompt.trim().chars().count();
-    if !(1..=1000).contains(&len) {
-        return Err(FnError::invalid("prompt must be 1 to 1000 characters"));
-    }
-    let style = req
-        .style
-        .as_deref()
-        .map(|s| AvatarStyle::from_str(s).map_err(|_| FnError::invalid("style must be one of picture_book, watercolor, digital_art, animated_3d, classic_storybook")))
-        .transpose()?
-        .unwrap_or_default();
-    let size = req
-        .size
-        .as_deref()
-        .map(|s| {
-            ImageSize::from_str(s).map_err(|_| {
-                FnError::invalid("size must be one of 1024x1024, 1792x1024, 1024x1792")
-            })
-        })
-        .transpose()?
-        .unwrap_or_default();
+    let req: AvatarGenerationRequest = parse(body)?;
+    req.validate()?;
+    let style = req.style.unwrap_or_default();
+    let size = req.size.unwrap_or_default();
     if let Some(q) = &req.quality
         && !["low", "medium", "high"].contains(&q.as_str())
     {
@@ -211,12 +158,12 @@ pub(crate) async fn avatar(call: &Call, body: &Value) -> Result<Value, FnError> 
     .await?
     .ok_or_else(|| FnError::not_found("Hero"))?;
     call.progress(1.0, "The portrait is ready");
-    let mut data = json!({
-        "avatarUrl": url, "storagePath": path, "generationId": image.generation_id,
-        "fileSizeBytes": image.png.len(), "imageSize": format!("{}x{}", image.width, image.height),
-    });
-    if let Some(r) = image.revised_prompt {
-        data["revisedPrompt"] = json!(r);
-    }
-    Ok(data)
+    answer(&Avatar {
+        avatar_url: url,
+        storage_path: path,
+        generation_id: image.generation_id,
+        file_size_bytes: image.png.len() as u64,
+        image_size: format!("{}x{}", image.width, image.height),
+        revised_prompt: image.revised_prompt,
+    })
 }

@@ -100,7 +100,7 @@ fn capitalise(s: &str) -> String {
 
 /// Parses a request body into `T`, naming the offending field on failure.
 pub(crate) fn parse<T: DeserializeOwned>(body: &Value) -> Result<T, FnError> {
-    serde_json::from_value(body.clone())
+    infinite_stories_contract::wire::from_json(body)
         .map_err(|e| FnError::invalid(format!("Invalid request: {e}")))
 }
 

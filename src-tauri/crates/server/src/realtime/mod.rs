@@ -3,7 +3,6 @@
 //! broadcast, presence, and the REST broadcast endpoint.
 
 mod channel;
-pub mod codec;
 mod hub;
 mod socket;
 
@@ -21,6 +20,8 @@ pub(crate) use hub::{Broadcast, Control, Hub, HubEvent};
 
 use crate::state::AppState;
 use codec::{BroadcastBody, Vsn};
+/// The Phoenix codec, shared with the core's client (it lives in the contract crate).
+pub use infinite_stories_contract::phoenix as codec;
 
 /// The realtime routes, mounted at `/realtime/v1`.
 pub(crate) fn router() -> Router<AppState> {

@@ -3,10 +3,16 @@
 //! (JWTs with `url` and `exp`), upload with `x-upsert`, info, list, move, copy and delete. A
 //! user may touch only objects under a first folder named after its id. Bytes live in files
 //! written atomically (temp file, fsync, rename); metadata lives in SQLite.
+//!
+//! Here: the routes table and the checks every route shares (caller, bucket, object name,
+//! access). The handlers live in `routes` (buckets and objects) and `signing` (signed URLs);
+//! rows and files in `objects`.
 
 mod error;
 mod multipart;
 mod objects;
+mod routes;
+mod signing;
 
 use axum::Router;
 use axum::body::Body;
@@ -20,12 +26,16 @@ use serde_json::{Value, json};
 pub(crate) use error::StorageError;
 pub(crate) use objects::{NewObject, put_object, signed_url, write_atomic};
 use objects::{Object, file_path, find, sign};
+use routes::{
+    copy_object, delete_many, delete_one, download, exists, get_bucket, info, list, list_buckets,
+    move_object, public, update, upload,
+};
+use signing::{fetch_signed, sign_many, sign_one};
 
 use crate::clock::iso_micros;
 use crate::gateway::{BearerError, Caller, caller};
 use crate::jwt::JwtError;
 use crate::state::AppState;
-
 /// The buckets, all private.
 pub(crate) const BUCKETS: [&str; 3] = ["story-audio", "hero-avatars", "story-illustrations"];
 
@@ -119,30 +129,6 @@ fn may_access(who: &Caller, name: &str) -> bool {
     }
 }
 
-async fn list_buckets(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, StorageError> {
-    storage_caller(&state, &headers)?;
-    let list: Vec<Value> = BUCKETS.iter().map(|b| bucket_json(b)).collect();
-    Ok(axum::Json(list).into_response())
-}
-
-fn bucket_json(b: &str) -> Value {
-    json!({"id": b, "name": b, "owner": "", "public": false, "file_size_limit": 52_428_800,
-           "allowed_mime_types": null, "created_at": "2026-01-01T00:00:00.000000Z", "updated_at": "2026-01-01T00:00:00.000000Z"})
-}
-
-async fn get_bucket(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(bucket): Path<String>,
-) -> Result<Response, StorageError> {
-    storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    Ok(axum::Json(bucket_json(&bucket)).into_response())
-}
-
 async fn read_limited(
     state: &AppState,
     body: Body,
@@ -161,95 +147,6 @@ async fn json_body(state: &AppState, body: Body) -> Result<Value, StorageError> 
     }
     serde_json::from_slice(&bytes)
         .map_err(|_| StorageError::new(400, "InvalidRequest", "Bad Request", "body must be JSON"))
-}
-
-async fn store(
-    state: AppState,
-    headers: HeaderMap,
-    bucket: String,
-    path: String,
-    body: Body,
-    upsert: bool,
-) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let name = clean_name(&path)?;
-    if !may_access(&who, &name) {
-        return Err(StorageError::denied());
-    }
-    if let Some(len) = headers
-        .get("content-length")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok())
-        && len > state.config.max_upload
-    {
-        return Err(StorageError::too_large());
-    }
-    let raw = read_limited(&state, body, state.config.max_upload).await?;
-    let header = |k: &str| {
-        headers
-            .get(k)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let content_type = header("content-type").unwrap_or_else(|| "application/octet-stream".into());
-    let (bytes, mime, cache) = if content_type.starts_with("multipart/form-data") {
-        let form = multipart::parse(&content_type, &raw).ok_or_else(|| {
-            StorageError::new(
-                400,
-                "InvalidRequest",
-                "Bad Request",
-                "the multipart body has no file",
-            )
-        })?;
-        let cache = form.cache_control.map(|c| format!("max-age={c}"));
-        (form.file, form.content_type, cache)
-    } else {
-        (raw.to_vec(), content_type, header("cache-control"))
-    };
-    let mime = mime.as_str();
-    let cache = cache.as_deref().unwrap_or("max-age=3600");
-    let owner = match &who {
-        Caller::User(u) => Some(u.sub.clone()),
-        _ => name.split('/').next().map(str::to_string),
-    };
-    let id = put_object(
-        &state,
-        &NewObject {
-            bucket: &bucket,
-            name: &name,
-            mimetype: mime,
-            cache_control: cache,
-            owner: owner.as_deref(),
-            upsert,
-        },
-        &bytes,
-    )
-    .await?;
-    Ok(axum::Json(json!({"Id": id, "Key": format!("{bucket}/{name}")})).into_response())
-}
-
-async fn upload(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-    body: Body,
-) -> Result<Response, StorageError> {
-    let upsert = headers
-        .get("x-upsert")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    store(state, headers, bucket, path, body, upsert).await
-}
-
-async fn update(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-    body: Body,
-) -> Result<Response, StorageError> {
-    visible_object(&state, &headers, &bucket, &path).await?;
-    store(state, headers, bucket, path, body, true).await
 }
 
 async fn send_file(
@@ -294,341 +191,4 @@ async fn send_file(
 struct DownloadQuery {
     download: Option<String>,
     token: Option<String>,
-}
-
-async fn download(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-    Query(q): Query<DownloadQuery>,
-) -> Result<Response, StorageError> {
-    let obj = visible_object(&state, &headers, &bucket, &path).await?;
-    send_file(&state, &obj, q.download.as_deref()).await
-}
-
-async fn exists(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-) -> Response {
-    let found = async {
-        let who = storage_caller(&state, &headers).ok()?;
-        let name = clean_name(&path).ok()?;
-        if !BUCKETS.contains(&bucket.as_str()) || !may_access(&who, &name) {
-            return None;
-        }
-        find(&state, &bucket, &name).await.ok().flatten()
-    }
-    .await;
-    match found {
-        Some(obj) => {
-            let mut r = StatusCode::OK.into_response();
-            if let Ok(v) = HeaderValue::from_str(&obj.mimetype) {
-                r.headers_mut().insert("content-type", v);
-            }
-            r.headers_mut()
-                .insert("content-length", HeaderValue::from(obj.size));
-            r
-        }
-        None => StatusCode::BAD_REQUEST.into_response(),
-    }
-}
-
-async fn public(Path((bucket, _path)): Path<(String, String)>) -> Result<Response, StorageError> {
-    check_bucket(&bucket)?;
-    // Every bucket is private: children's stories are never world-readable by URL.
-    Err(StorageError::no_bucket())
-}
-
-async fn info(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-) -> Result<Response, StorageError> {
-    let o = visible_object(&state, &headers, &bucket, &path).await?;
-    Ok(axum::Json(json!({
-        "id": o.id, "name": o.name, "version": o.etag, "bucket_id": o.bucket, "size": o.size,
-        "content_type": o.mimetype, "cache_control": o.cache_control, "etag": o.etag,
-        "metadata": {}, "last_modified": iso_micros(o.updated_at), "created_at": iso_micros(o.created_at),
-    }))
-    .into_response())
-}
-
-fn expires_in(body: &Value) -> Result<i64, StorageError> {
-    match body.get("expiresIn").and_then(Value::as_i64) {
-        Some(n) if n > 0 => Ok(n),
-        _ => Err(StorageError::new(
-            400,
-            "InvalidRequest",
-            "Bad Request",
-            "body/expiresIn must be a positive number",
-        )),
-    }
-}
-
-async fn sign_one(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-    body: Body,
-) -> Result<Response, StorageError> {
-    let body = json_body(&state, body).await?;
-    let ttl = expires_in(&body)?;
-    let obj = visible_object(&state, &headers, &bucket, &path).await?;
-    Ok(axum::Json(json!({"signedURL": sign(&state, &bucket, &obj.name, ttl)})).into_response())
-}
-
-async fn sign_many(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(bucket): Path<String>,
-    body: Body,
-) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let body = json_body(&state, body).await?;
-    let ttl = expires_in(&body)?;
-    let mut out = Vec::new();
-    for p in body
-        .get("paths")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
-    {
-        let p = p.as_str().unwrap_or_default().to_string();
-        let ok = match clean_name(&p) {
-            Ok(name)
-                if may_access(&who, &name) && find(&state, &bucket, &name).await?.is_some() =>
-            {
-                Some(name)
-            }
-            _ => None,
-        };
-        out.push(match ok {
-            Some(name) => json!({"error": null, "path": p, "signedURL": sign(&state, &bucket, &name, ttl)}),
-            None => json!({"error": "Either the object does not exist or you do not have access to it", "path": p, "signedURL": null}),
-        });
-    }
-    Ok(axum::Json(out).into_response())
-}
-
-async fn fetch_signed(
-    State(state): State<AppState>,
-    Path((bucket, path)): Path<(String, String)>,
-    Query(q): Query<DownloadQuery>,
-) -> Result<Response, StorageError> {
-    check_bucket(&bucket)?;
-    let name = clean_name(&path)?;
-    let token = q.token.as_deref().ok_or_else(|| {
-        StorageError::invalid_jwt("querystring must have required property 'token'")
-    })?;
-    let claims = state
-        .signer
-        .verify(token, state.now_secs())
-        .map_err(|e| match e {
-            JwtError::Expired { .. } => StorageError::invalid_jwt("jwt expired"),
-            _ => StorageError::invalid_jwt("invalid signature"),
-        })?;
-    if claims.get("url").and_then(Value::as_str) != Some(format!("{bucket}/{name}").as_str()) {
-        return Err(StorageError::invalid_jwt(
-            "Invalid signature for this object",
-        ));
-    }
-    let obj = find(&state, &bucket, &name)
-        .await?
-        .ok_or_else(StorageError::not_found)?;
-    send_file(&state, &obj, q.download.as_deref()).await
-}
-
-async fn list(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(bucket): Path<String>,
-    body: Body,
-) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let body = json_body(&state, body).await?;
-    let prefix = body
-        .get("prefix")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .trim_matches('/')
-        .to_string();
-    let limit = body.get("limit").and_then(Value::as_u64).unwrap_or(100) as usize;
-    let offset = body.get("offset").and_then(Value::as_u64).unwrap_or(0) as usize;
-    let search = body
-        .get("search")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_lowercase();
-    let desc = body.pointer("/sortBy/order").and_then(Value::as_str) == Some("desc");
-    let rows = sqlx::query("SELECT * FROM objects WHERE bucket = ? ORDER BY name")
-        .bind(&bucket)
-        .fetch_all(&state.db)
-        .await?;
-    let base = if prefix.is_empty() {
-        String::new()
-    } else {
-        format!("{prefix}/")
-    };
-    let mut folders: Vec<String> = Vec::new();
-    let mut files: Vec<Object> = Vec::new();
-    for obj in rows.iter().map(Object::from_row) {
-        if !may_access(&who, &obj.name) {
-            continue;
-        }
-        let Some(rest) = obj.name.strip_prefix(&base) else {
-            continue;
-        };
-        match rest.split_once('/') {
-            Some((folder, _)) => {
-                if !folders.iter().any(|f| f == folder) {
-                    folders.push(folder.to_string());
-                }
-            }
-            None => files.push(obj.clone()),
-        }
-    }
-    let mut entries: Vec<(String, Value)> = folders
-        .into_iter()
-        .map(|f| (f.clone(), json!({"name": f, "id": null, "updated_at": null, "created_at": null, "last_accessed_at": null, "metadata": null})))
-        .chain(files.into_iter().map(|o| {
-            let short = o.name.rsplit('/').next().unwrap_or_default().to_string();
-            let mut v = o.row_json();
-            v["name"] = json!(short);
-            (short, v)
-        }))
-        .filter(|(n, _)| search.is_empty() || n.to_lowercase().contains(&search))
-        .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    if desc {
-        entries.reverse();
-    }
-    let page: Vec<Value> = entries
-        .into_iter()
-        .skip(offset)
-        .take(limit)
-        .map(|(_, v)| v)
-        .collect();
-    Ok(axum::Json(page).into_response())
-}
-
-async fn remove(
-    state: &AppState,
-    who: &Caller,
-    bucket: &str,
-    names: Vec<String>,
-) -> Result<Vec<Value>, StorageError> {
-    let mut deleted = Vec::new();
-    for raw in names {
-        let Ok(name) = clean_name(&raw) else { continue };
-        if !may_access(who, &name) {
-            continue;
-        }
-        if let Some(obj) = find(state, bucket, &name).await? {
-            sqlx::query("DELETE FROM objects WHERE bucket = ? AND name = ?")
-                .bind(bucket)
-                .bind(&name)
-                .execute(&state.db)
-                .await?;
-            let _ = tokio::fs::remove_file(file_path(state, bucket, &name)).await;
-            deleted.push(obj.row_json());
-        }
-    }
-    Ok(deleted)
-}
-
-async fn delete_many(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(bucket): Path<String>,
-    body: Body,
-) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let body = json_body(&state, body).await?;
-    let names: Vec<String> = body
-        .get("prefixes")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(axum::Json(remove(&state, &who, &bucket, names).await?).into_response())
-}
-
-async fn delete_one(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((bucket, path)): Path<(String, String)>,
-) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    check_bucket(&bucket)?;
-    let deleted = remove(&state, &who, &bucket, vec![path]).await?;
-    if deleted.is_empty() {
-        return Err(StorageError::not_found());
-    }
-    Ok(axum::Json(json!({"message": "Successfully deleted"})).into_response())
-}
-
-async fn relocate(
-    state: AppState,
-    headers: HeaderMap,
-    body: Body,
-    keep_source: bool,
-) -> Result<Response, StorageError> {
-    let who = storage_caller(&state, &headers)?;
-    let body = json_body(&state, body).await?;
-    let field = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_string);
-    let bucket = field("bucketId").ok_or_else(StorageError::no_bucket)?;
-    check_bucket(&bucket)?;
-    let dest_bucket = field("destinationBucket").unwrap_or_else(|| bucket.clone());
-    check_bucket(&dest_bucket)?;
-    let from = clean_name(&field("sourceKey").unwrap_or_default())?;
-    let to = clean_name(&field("destinationKey").unwrap_or_default())?;
-    if !may_access(&who, &from) || !may_access(&who, &to) {
-        return Err(StorageError::not_found());
-    }
-    let obj = find(&state, &bucket, &from)
-        .await?
-        .ok_or_else(StorageError::not_found)?;
-    let bytes = tokio::fs::read(file_path(&state, &bucket, &from)).await?;
-    put_object(
-        &state,
-        &NewObject {
-            bucket: &dest_bucket,
-            name: &to,
-            mimetype: &obj.mimetype,
-            cache_control: &obj.cache_control,
-            owner: obj.owner.as_deref(),
-            upsert: false,
-        },
-        &bytes,
-    )
-    .await?;
-    if !keep_source {
-        remove(&state, &Caller::Service, &bucket, vec![from]).await?;
-        return Ok(axum::Json(json!({"message": "Successfully moved"})).into_response());
-    }
-    Ok(axum::Json(json!({"Key": format!("{dest_bucket}/{to}")})).into_response())
-}
-
-async fn move_object(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, StorageError> {
-    relocate(state, headers, body, false).await
-}
-
-async fn copy_object(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, StorageError> {
-    relocate(state, headers, body, true).await
 }

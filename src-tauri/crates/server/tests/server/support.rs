@@ -10,7 +10,7 @@ use infinite_stories_server::{Providers, ServerConfig, ServerHandle, serve};
 use infinite_stories_storyteller::{
     AudioFormat, AvatarRequest, Emotion, IllustrationRequest, Illustrator, ImageOutput, Importance,
     Language, NarrationOutput, NarrationRequest, Narrator, Result as StResult, SafetyFilter,
-    SafetyVerdict, Scene, SceneExtractor, SceneRequest, StoryDraft, StoryRequest, StoryWriter,
+    SafetyVerdict, Scene, SceneExtractor, SceneRequest, StoryBrief, StoryDraft, StoryWriter,
     StorytellerError, WordTiming,
 };
 use serde_json::{Value, json};
@@ -175,7 +175,7 @@ pub struct FakeWriter;
 
 #[async_trait]
 impl StoryWriter for FakeWriter {
-    async fn write(&self, r: &StoryRequest) -> StResult<StoryDraft> {
+    async fn write(&self, r: &StoryBrief) -> StResult<StoryDraft> {
         if r.hero.name == "Sleepy" {
             // A provider that never answers.
             std::future::pending::<()>().await;
@@ -189,8 +189,8 @@ impl StoryWriter for FakeWriter {
             title: format!("{} and the {}", r.hero.name, r.event.context()),
             word_count: content.split_whitespace().count(),
             content,
-            scenes: scenes(3, f64::from(r.target_duration_seconds)),
-            estimated_duration: f64::from(r.target_duration_seconds),
+            scenes: scenes(3, f64::from(r.target_duration_seconds())),
+            estimated_duration: f64::from(r.target_duration_seconds()),
         })
     }
 }

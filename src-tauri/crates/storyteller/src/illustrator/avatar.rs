@@ -5,10 +5,10 @@ use super::figures::{companion, hero};
 use super::look::{Ink, Look, hash};
 use super::scene::{Dice, cloud};
 use crate::scenery::CompanionKind;
-use crate::{AvatarStyle, Hero};
+use crate::{AvatarStyle, HeroDraft};
 
 /// The portrait SVG for `hero` in `style` (deterministic).
-pub(super) fn avatar_svg(hero_data: &Hero, style: AvatarStyle) -> String {
+pub(super) fn avatar_svg(hero_data: &HeroDraft, style: AvatarStyle) -> String {
     let look = Look::of(hero_data);
     let ink = Ink::of(style);
     let mut dice = Dice::new(hash(&format!("{}|{}", hero_data.name, style)));

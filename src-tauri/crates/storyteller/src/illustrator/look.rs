@@ -1,7 +1,7 @@
 //! How a hero looks, decided once per hero (name + appearance words) so that the avatar and
 //! every scene of every story draw the same child: skin, hair colour and style, clothes.
 
-use crate::{AvatarStyle, Hero};
+use crate::{AvatarStyle, HeroDraft};
 
 /// A hero's drawing parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,16 +37,12 @@ const TROUSERS: [&str; 4] = ["#4a6fa5", "#6d597a", "#3d7a6a", "#8a5a44"];
 
 /// FNV-1a, so a look never changes between runs or machines.
 pub(super) fn hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::contract::hash::fnv1a(text.as_bytes())
 }
 
 impl Look {
     /// The look of `hero`: appearance words win, the name decides the rest.
-    pub(super) fn of(hero: &Hero) -> Look {
+    pub(super) fn of(hero: &HeroDraft) -> Look {
         let h = hash(&hero.name.trim().to_lowercase());
         let text = hero
             .appearance

@@ -10,7 +10,7 @@ use super::OpenAiClient;
 use crate::writer::count_words;
 use crate::{
     Emotion, EventSpec, Importance, Language, Result, Scene, SceneExtractor, SceneRequest,
-    StoryDraft, StoryRequest, StoryWriter, StorytellerError,
+    StoryBrief, StoryDraft, StoryWriter, StorytellerError,
 };
 
 /// Story writer over `/chat/completions`.
@@ -70,10 +70,10 @@ fn language_name(language: Language) -> &'static str {
     }
 }
 
-fn story_prompt(request: &StoryRequest) -> String {
+fn story_prompt(request: &StoryBrief) -> String {
     let hero = &request.hero;
-    let words = (f64::from(request.target_duration_seconds)
-        * request.voice.words_per_minute(request.language)
+    let words = (f64::from(request.target_duration_seconds())
+        * request.voice().words_per_minute(request.language())
         / 60.0)
         .round();
     let event = match &request.event {
@@ -93,7 +93,7 @@ fn story_prompt(request: &StoryRequest) -> String {
         "Write a bedtime story in {} of about {words} words. Hero: {} (pronouns: {}), who is {} and {}{}{}. {event} \
          Include a setting, the hero's two traits, two or more small episodes where the traits{} matter, a \
          companion, a resolution through kindness or cleverness and a calm, sleepy ending.",
-        language_name(request.language),
+        language_name(request.language()),
         hero.name,
         hero.pronouns
             .map_or("not given, use neutral phrasing", |p| p.id()),
@@ -216,14 +216,9 @@ impl OpenAiWriter {
 
 #[async_trait]
 impl StoryWriter for OpenAiWriter {
-    async fn write(&self, request: &StoryRequest) -> Result<StoryDraft> {
-        if !(60..=900).contains(&request.target_duration_seconds) {
-            return Err(StorytellerError::invalid(
-                "targetDuration",
-                "must be between 60 and 900 seconds",
-            ));
-        }
-        let wpm = request.voice.words_per_minute(request.language);
+    async fn write(&self, request: &StoryBrief) -> Result<StoryDraft> {
+        request.request.validate()?;
+        let wpm = request.voice().words_per_minute(request.language());
         let system = format!("{SAFETY} {SHAPE}");
         self.ask(&system, story_prompt(request), |answer| {
             let raw: RawStory = serde_json::from_str(answer)

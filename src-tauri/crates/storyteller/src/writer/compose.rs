@@ -10,7 +10,7 @@ use super::lexicon::{EventWords, Lexicon, Pool};
 use super::needs::{self, ANY, Need};
 use super::template::{Slots, fill};
 use crate::scenery::{COMPANION_NAMES, CompanionKind, Landscape, event_base, visual};
-use crate::{EventSpec, Language, StoryRequest, Tone, Trait};
+use crate::{EventSpec, EventTone, Language, StoryBrief, Trait};
 
 /// What a paragraph does in the story arc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +233,7 @@ enum Step {
 
 /// Builds the story for `request` in `lex`, aiming at `target_words`.
 pub(super) fn compose(
-    request: &StoryRequest,
+    request: &StoryBrief,
     lex: &Lexicon,
     slots: &mut Slots,
     target_words: f64,
@@ -898,8 +898,8 @@ pub(super) fn trait_index(t: Trait) -> usize {
     Trait::ALL.iter().position(|x| *x == t).unwrap_or(0)
 }
 
-fn tone_index(t: Tone) -> usize {
-    Tone::ALL.iter().position(|x| *x == t).unwrap_or(0)
+fn tone_index(t: EventTone) -> usize {
+    EventTone::ALL.iter().position(|x| *x == t).unwrap_or(0)
 }
 
 pub(super) fn index_of(e: crate::BuiltInEvent) -> usize {

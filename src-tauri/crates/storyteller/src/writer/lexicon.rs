@@ -108,7 +108,7 @@ pub(super) struct Lexicon {
     pub detail_leads: Pool,
     /// Custom event keywords: {KWS}.
     pub custom_keywords: Pool,
-    /// Tone-flavoured sentences, indexed like `Tone::ALL`.
+    /// EventTone-flavoured sentences, indexed like `EventTone::ALL`.
     pub tones: &'static [Pool; 7],
     /// Built-in events, indexed like `BuiltInEvent::ALL`.
     pub events: &'static [EventWords; 20],

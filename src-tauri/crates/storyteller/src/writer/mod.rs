@@ -32,8 +32,8 @@ use rand_chacha::ChaCha8Rng;
 use crate::safety::OfflineSafety;
 use crate::scenery::{event_base, visual};
 use crate::{
-    EventSpec, Language, Result, SafetyVerdict, Scene, SceneExtractor, SceneRequest, StoryDraft,
-    StoryRequest, StoryWriter, StorytellerError,
+    EventSpec, Language, Result, SafetyVerdict, Scene, SceneExtractor, SceneRequest, StoryBrief,
+    StoryDraft, StoryWriter, StorytellerError,
 };
 pub(crate) use compose::count_words;
 use lexicon::Lexicon;
@@ -54,13 +54,13 @@ impl OfflineWriter {
     }
 
     /// Writes synchronously (the async trait method calls this; it takes a few milliseconds).
-    pub fn write_now(&self, request: &StoryRequest) -> Result<StoryDraft> {
+    pub fn write_now(&self, request: &StoryBrief) -> Result<StoryDraft> {
         validate(request)?;
         let request = self.safe_request(request)?;
         let comp = composition(&request);
         let hero = &request.hero;
-        let wpm = request.voice.words_per_minute(request.language);
-        let seconds = f64::from(request.target_duration_seconds);
+        let wpm = request.voice().words_per_minute(request.language());
+        let seconds = f64::from(request.target_duration_seconds());
         let content = comp
             .paragraphs
             .iter()
@@ -87,9 +87,9 @@ impl OfflineWriter {
     }
 
     /// The request with its custom-event text passed through the safety filter.
-    fn safe_request(&self, request: &StoryRequest) -> Result<StoryRequest> {
+    fn safe_request(&self, request: &StoryBrief) -> Result<StoryBrief> {
         let mut request = request.clone();
-        let language = request.language;
+        let language = request.language();
         let check = |text: &mut String| -> Result<()> {
             match self.safety.check_text(text, language) {
                 SafetyVerdict::Pass => Ok(()),
@@ -127,7 +127,7 @@ impl OfflineWriter {
 
 #[async_trait]
 impl StoryWriter for OfflineWriter {
-    async fn write(&self, request: &StoryRequest) -> Result<StoryDraft> {
+    async fn write(&self, request: &StoryBrief) -> Result<StoryDraft> {
         self.write_now(request)
     }
 }
@@ -150,13 +150,8 @@ impl SceneExtractor for OfflineSceneExtractor {
     }
 }
 
-fn validate(request: &StoryRequest) -> Result<()> {
-    if !(60..=900).contains(&request.target_duration_seconds) {
-        return Err(StorytellerError::invalid(
-            "targetDuration",
-            "must be between 60 and 900 seconds",
-        ));
-    }
+fn validate(request: &StoryBrief) -> Result<()> {
+    request.request.validate()?;
     let name = request.hero.name.trim();
     if name.is_empty() || name.chars().count() > 50 {
         return Err(StorytellerError::invalid(
@@ -176,13 +171,13 @@ fn validate(request: &StoryRequest) -> Result<()> {
 }
 
 /// The story composed for a validated, safety-checked request.
-fn composition(request: &StoryRequest) -> compose::Composition {
-    let lex = lexicon(request.language);
+fn composition(request: &StoryBrief) -> compose::Composition {
+    let lex = lexicon(request.language());
     let hero = &request.hero;
-    let wpm = request.voice.words_per_minute(request.language);
-    let seconds = f64::from(request.target_duration_seconds);
+    let wpm = request.voice().words_per_minute(request.language());
+    let seconds = f64::from(request.target_duration_seconds());
     let mut slots = Slots {
-        language: Some(request.language),
+        language: Some(request.language()),
         pronouns: hero.pronouns,
         name: hero.name.trim().to_string(),
         look: hero
@@ -203,7 +198,7 @@ fn composition(request: &StoryRequest) -> compose::Composition {
         } else {
             &custom.prompt_seed
         };
-        (slots.seed, slots.goal) = seed::read_seed(text, lex, request.language, &slots.name);
+        (slots.seed, slots.goal) = seed::read_seed(text, lex, request.language(), &slots.name);
         // A seed that is a sentence about the hero ("Emma starts at a new school") reads
         // badly in the frames that quote a key phrase ("the best part of “…”"): the
         // title ("First day at school") is the key phrase then.
@@ -233,21 +228,17 @@ pub fn sleep_words(language: Language) -> &'static [&'static str] {
 }
 
 /// The request's seed mixed with what the story is about, so two heroes never share a story.
-fn mix_seed(request: &StoryRequest) -> u64 {
+fn mix_seed(request: &StoryBrief) -> u64 {
     let key = format!(
         "{}|{}|{}|{}|{}|{}",
         request.hero.name,
         request.hero.primary_trait,
         request.hero.secondary_trait,
         request.event.context(),
-        request.language,
-        request.target_duration_seconds
+        request.language(),
+        request.target_duration_seconds()
     );
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in key.bytes() {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    hash ^ request.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    crate::contract::hash::fnv1a(key.as_bytes()) ^ request.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The special ability as it reads inside a sentence: an ability written as a verb phrase

@@ -219,14 +219,14 @@ mod tests {
             for (i, event) in crate::BuiltInEvent::ALL.iter().enumerate() {
                 let (a, b) = heroes[i % heroes.len()];
                 for seed in 0..6 {
-                    let request = crate::StoryRequest {
-                        hero: crate::Hero::new("Luna", a, b),
-                        event: crate::EventSpec::BuiltIn(*event),
-                        target_duration_seconds: 420,
+                    let request = crate::StoryBrief::new(
+                        crate::HeroDraft::new("Luna", a, b),
+                        crate::EventSpec::BuiltIn(*event),
+                        420,
                         language,
-                        voice: crate::Voice::Coral,
+                        crate::Voice::Coral,
                         seed,
-                    };
+                    );
                     let comp = super::super::composition(&request);
                     assert!(comp.episodes.len() >= 2, "{language:?} {event:?}");
                     for (needed, answered) in comp.episodes {
@@ -258,14 +258,14 @@ mod tests {
         ];
         let mut riddles = 0;
         for seed in 0..300 {
-            let request = crate::StoryRequest {
-                hero: crate::Hero::new("Luna", crate::Trait::Kind, crate::Trait::Gentle),
-                event: crate::EventSpec::BuiltIn(crate::BuiltInEvent::BedtimeAdventure),
-                target_duration_seconds: 600,
-                language: Language::En,
-                voice: crate::Voice::Coral,
+            let request = crate::StoryBrief::new(
+                crate::HeroDraft::new("Luna", crate::Trait::Kind, crate::Trait::Gentle),
+                crate::EventSpec::BuiltIn(crate::BuiltInEvent::BedtimeAdventure),
+                600,
+                Language::En,
+                crate::Voice::Coral,
                 seed,
-            };
+            );
             let draft = super::super::OfflineWriter::new()
                 .write_now(&request)
                 .unwrap();

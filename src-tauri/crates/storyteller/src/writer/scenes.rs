@@ -4,7 +4,7 @@
 
 use super::compose::{Beat, Composition, Paragraph, count_words};
 use crate::scenery::{CompanionKind, Visual};
-use crate::{Emotion, Hero, Importance, Scene};
+use crate::{Emotion, HeroDraft, Importance, Scene};
 
 /// How many scenes a story of `seconds` gets.
 pub(crate) fn scene_count(seconds: f64) -> usize {
@@ -13,7 +13,7 @@ pub(crate) fn scene_count(seconds: f64) -> usize {
 
 /// What the illustrator needs to know about the story, besides the moment itself.
 pub(super) struct SceneContext<'a> {
-    pub hero: &'a Hero,
+    pub hero: &'a HeroDraft,
     pub visual: Visual,
     pub companion: CompanionKind,
     pub companion_name: &'a str,

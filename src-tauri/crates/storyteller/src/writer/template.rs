@@ -266,11 +266,7 @@ fn variant_index(variant: u64, text: &str, n: usize) -> usize {
 }
 
 fn text_hash(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    crate::contract::hash::fnv1a(text.as_bytes())
 }
 
 fn matching_brace(s: &str) -> Option<usize> {

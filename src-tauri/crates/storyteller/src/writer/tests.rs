@@ -5,25 +5,28 @@ use std::collections::HashSet;
 use super::{OfflineWriter, count_words, lexicon, sleep_words};
 use crate::writer::compose::trait_index;
 use crate::{
-    AgeRange, BuiltInEvent, CustomEvent, EventCategory, EventSpec, Hero, Language, Pronouns,
-    StoryDraft, StoryRequest, Tone, Trait, Voice,
+    AgeRange, BuiltInEvent, CustomEventSpec, EventCategory, EventSpec, EventTone, HeroDraft,
+    Language, Pronouns, StoryBrief, StoryDraft, Trait, Voice,
 };
 
-fn request(language: Language, event: BuiltInEvent, seconds: u32, seed: u64) -> StoryRequest {
-    StoryRequest {
-        hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
-        event: EventSpec::BuiltIn(event),
-        target_duration_seconds: seconds,
+fn request(language: Language, event: BuiltInEvent, seconds: u32, seed: u64) -> StoryBrief {
+    StoryBrief::new(
+        HeroDraft::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+        EventSpec::BuiltIn(event),
+        seconds,
         language,
-        voice: Voice::Coral,
+        Voice::Coral,
         seed,
-    }
+    )
 }
 
-fn check_structure(req: &StoryRequest, draft: &StoryDraft) {
+fn check_structure(req: &StoryBrief, draft: &StoryDraft) {
     let ctx = format!(
         "{:?} {:?} {}s seed {}",
-        req.language, req.event, req.target_duration_seconds, req.seed
+        req.language(),
+        req.event,
+        req.target_duration_seconds(),
+        req.seed
     );
     let content = &draft.content;
     assert!(
@@ -51,8 +54,8 @@ fn check_structure(req: &StoryRequest, draft: &StoryDraft) {
         );
         assert!(scene.illustration_prompt.contains("no text"), "{ctx}");
     }
-    let wpm = req.voice.words_per_minute(req.language);
-    let target = f64::from(req.target_duration_seconds) * wpm / 60.0;
+    let wpm = req.voice().words_per_minute(req.language());
+    let target = f64::from(req.target_duration_seconds()) * wpm / 60.0;
     let words = count_words(content) as f64;
     assert_eq!(draft.word_count, count_words(content));
     assert!(
@@ -61,7 +64,7 @@ fn check_structure(req: &StoryRequest, draft: &StoryDraft) {
     );
     let name = &req.hero.name;
     assert!(content.contains(name.as_str()), "{ctx}");
-    let lex = lexicon(req.language);
+    let lex = lexicon(req.language());
     for t in [req.hero.primary_trait, req.hero.secondary_trait] {
         let w = &lex.traits[trait_index(t)];
         assert!(
@@ -75,7 +78,7 @@ fn check_structure(req: &StoryRequest, draft: &StoryDraft) {
         .unwrap_or_default()
         .to_lowercase();
     assert!(
-        sleep_words(req.language).iter().any(|w| last.contains(w)),
+        sleep_words(req.language()).iter().any(|w| last.contains(w)),
         "no calm ending in {ctx}: {last}"
     );
 }
@@ -106,7 +109,7 @@ fn every_duration_fits_for_every_voice_and_pronoun() {
         for (vi, voice) in Voice::ALL.iter().enumerate() {
             for seconds in [60, 120, 420, 900] {
                 let mut req = request(*language, BuiltInEvent::ALL[vi * 2], seconds, vi as u64);
-                req.voice = *voice;
+                req.request.voice = Some(*voice);
                 req.hero.pronouns = pronouns[vi % 4];
                 req.hero.primary_trait = Trait::ALL[vi];
                 req.hero.secondary_trait = Trait::ALL[9 - vi];
@@ -125,7 +128,7 @@ fn the_same_seed_gives_the_same_story_and_another_seed_another() {
         writer.write_now(&req).unwrap(),
         writer.write_now(&req).unwrap()
     );
-    let other = StoryRequest {
+    let other = StoryBrief {
         seed: 8,
         ..req.clone()
     };
@@ -203,12 +206,12 @@ fn a_hundred_stories_for_one_hero_and_event_differ() {
 fn custom_events_use_their_title_description_and_keywords() {
     let writer = OfflineWriter::new();
     for language in Language::ALL {
-        let custom = CustomEvent {
+        let custom = CustomEventSpec {
             title: "Le premier jour".into(),
             description: "Une nouvelle école, de nouveaux amis".into(),
             prompt_seed: "first day at a new school".into(),
             category: EventCategory::EmotionalGrowth,
-            tone: Tone::Funny,
+            tone: EventTone::Funny,
             age_range: AgeRange::FourToSix,
             keywords: vec!["cartable".into(), "récréation".into()],
         };
@@ -233,12 +236,12 @@ fn custom_events_use_their_title_description_and_keywords() {
 fn unsafe_custom_events_are_refused_and_mild_ones_softened() {
     let writer = OfflineWriter::new();
     let mut req = request(Language::En, BuiltInEvent::BedtimeAdventure, 300, 1);
-    let mut custom = CustomEvent {
+    let mut custom = CustomEventSpec {
         title: "The knife game".into(),
         description: String::new(),
         prompt_seed: String::new(),
         category: EventCategory::Adventure,
-        tone: Tone::Exciting,
+        tone: EventTone::Exciting,
         age_range: AgeRange::AllAges,
         keywords: vec![],
     };
@@ -259,12 +262,12 @@ fn out_of_range_requests_are_invalid() {
         writer.write_now(&req).unwrap_err().code(),
         "INVALID_REQUEST"
     );
-    req.target_duration_seconds = 901;
+    req.request.target_duration = 901;
     assert_eq!(
         writer.write_now(&req).unwrap_err().code(),
         "INVALID_REQUEST"
     );
-    req.target_duration_seconds = 300;
+    req.request.target_duration = 300;
     req.hero.name = "  ".into();
     assert_eq!(
         writer.write_now(&req).unwrap_err().code(),
@@ -283,9 +286,9 @@ fn agreement_follows_the_pronouns_and_the_ability_reads_as_a_sentence() {
     they.hero.pronouns = None;
     let (mut saw_fem, mut saw_masc) = (false, false);
     for seed in 0..30 {
-        let text = |r: &StoryRequest| {
+        let text = |r: &StoryBrief| {
             writer
-                .write_now(&StoryRequest { seed, ..r.clone() })
+                .write_now(&StoryBrief { seed, ..r.clone() })
                 .unwrap()
                 .content
         };
@@ -400,8 +403,8 @@ fn companions_have_the_body_parts_of_their_species() {
 }
 
 /// Literal fragments of a tone's templates (the text between placeholders, 15+ characters).
-fn tone_fragments(language: Language, tone: Tone) -> Vec<&'static str> {
-    let at = Tone::ALL.iter().position(|t| *t == tone).unwrap();
+fn tone_fragments(language: Language, tone: EventTone) -> Vec<&'static str> {
+    let at = EventTone::ALL.iter().position(|t| *t == tone).unwrap();
     lexicon(language).tones[at]
         .iter()
         .filter_map(|t| {
@@ -477,13 +480,16 @@ fn custom_events_grow_from_their_prompt_seed_keywords_and_tone() {
     ];
     for (li, (language, seeds, keywords)) in cases.iter().enumerate() {
         for (si, seed_text) in seeds.iter().enumerate() {
-            for (ti, tone) in [Tone::Calming, Tone::Funny].into_iter().enumerate() {
+            for (ti, tone) in [EventTone::Calming, EventTone::Funny]
+                .into_iter()
+                .enumerate()
+            {
                 let prompt = if si == 3 {
                     format!("{}{seed_text}.", wishes[li])
                 } else {
                     format!("{seed_text}.")
                 };
-                let custom = CustomEvent {
+                let custom = CustomEventSpec {
                     title: "Luna".into(),
                     description: String::new(),
                     prompt_seed: prompt,
@@ -517,10 +523,10 @@ fn custom_events_grow_from_their_prompt_seed_keywords_and_tone() {
                     for k in keywords {
                         assert!(draft.content.contains(k), "{ctx}: keyword {k} missing");
                     }
-                    let other = if tone == Tone::Calming {
-                        Tone::Funny
+                    let other = if tone == EventTone::Calming {
+                        EventTone::Funny
                     } else {
-                        Tone::Calming
+                        EventTone::Calming
                     };
                     assert!(
                         tone_fragments(*language, tone)
@@ -549,12 +555,20 @@ fn print_sample_stories() {
         (
             Language::En,
             "Luna wants to find her lost teddy bear",
-            Tone::Funny,
+            EventTone::Funny,
         ),
-        (Language::Fr, "camper dans le jardin", Tone::Calming),
-        (Language::Es, "primer día en una escuela nueva", Tone::Funny),
-        (Language::De, "Zelten im Garten", Tone::Calming),
-        (Language::It, "l'orsetto di peluche perduto", Tone::Funny),
+        (Language::Fr, "camper dans le jardin", EventTone::Calming),
+        (
+            Language::Es,
+            "primer día en una escuela nueva",
+            EventTone::Funny,
+        ),
+        (Language::De, "Zelten im Garten", EventTone::Calming),
+        (
+            Language::It,
+            "l'orsetto di peluche perduto",
+            EventTone::Funny,
+        ),
     ];
     let which = std::env::var("STORY_LANG").unwrap_or_default();
     for (language, seed, tone) in seeds {
@@ -562,7 +576,7 @@ fn print_sample_stories() {
             continue;
         }
         let mut req = request(language, BuiltInEvent::BedtimeAdventure, 300, 5);
-        req.event = EventSpec::Custom(CustomEvent {
+        req.event = EventSpec::Custom(CustomEventSpec {
             title: "Luna".into(),
             description: String::new(),
             prompt_seed: seed.into(),
@@ -653,12 +667,12 @@ fn print_custom_arcs() {
     ];
     for (language, seed) in cases {
         let mut req = request(language, BuiltInEvent::BedtimeAdventure, 300, 2);
-        req.event = EventSpec::Custom(CustomEvent {
+        req.event = EventSpec::Custom(CustomEventSpec {
             title: "Un día especial".into(),
             description: String::new(),
             prompt_seed: seed.into(),
             category: EventCategory::DailyLife,
-            tone: Tone::Inspiring,
+            tone: EventTone::Inspiring,
             age_range: AgeRange::FourToSix,
             keywords: vec![],
         });
@@ -870,12 +884,12 @@ fn a_seed_that_repeats_the_description_is_said_once() {
     for seed in 0..20 {
         let mut req = request(Language::En, BuiltInEvent::BedtimeAdventure, 300, seed);
         req.hero.name = "Emma".into();
-        req.event = EventSpec::Custom(CustomEvent {
+        req.event = EventSpec::Custom(CustomEventSpec {
             title: "First day at school".into(),
             description: "Emma starts at a new school".into(),
             prompt_seed: "Emma starts at a new school".into(),
             category: EventCategory::EmotionalGrowth,
-            tone: Tone::Funny,
+            tone: EventTone::Funny,
             age_range: AgeRange::FourToSix,
             keywords: vec![],
         });
@@ -961,7 +975,7 @@ fn long_stories_fit_and_keep_to_their_world() {
         for (i, event) in BuiltInEvent::ALL.iter().copied().enumerate() {
             for voice in Voice::ALL.iter().copied() {
                 let mut req = request(language, event, 900, i as u64);
-                req.voice = voice;
+                req.request.voice = Some(voice);
                 let draft = writer.write_now(&req).unwrap();
                 check_structure(&req, &draft);
                 use crate::scenery::Landscape::{Clouds, Dream, RainyWindow, Sea, Snow, Space};

@@ -14,11 +14,11 @@ use tokio_tungstenite::tungstenite::Message;
 
 mod frames;
 
-use super::protocol::{Frame, Vsn, decode_binary, decode_text, encode};
 use super::{
     ChannelState, ChannelStatus, Command, RealtimeConfig, RealtimeMessage, RealtimeStatus,
     SocketState, Subscription, TokenSource,
 };
+use infinite_stories_contract::phoenix::{Frame, Vsn, decode_binary, decode_text, encode_client};
 
 type Ws =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
@@ -302,7 +302,7 @@ impl Actor {
     }
 
     async fn send(&self, ws: &mut Ws, frame: &Frame) -> bool {
-        ws.send(Message::Text(encode(self.vsn, frame).into()))
+        ws.send(Message::Text(encode_client(self.vsn, frame).into()))
             .await
             .is_ok()
     }
@@ -333,6 +333,7 @@ impl Actor {
             topic: topic.to_owned(),
             event: "phx_join".into(),
             payload,
+            binary: None,
         };
         let ok = self.send(ws, &frame).await;
         self.publish();
@@ -393,12 +394,12 @@ impl Actor {
                 }
                 msg = ws.next() => match msg {
                     Some(Ok(Message::Text(text))) => {
-                        if let Some(f) = decode_text(&text) && !self.on_frame(f, &mut pending_beat, &mut ws).await {
+                        if let Ok(f) = decode_text(self.vsn, &text) && !self.on_frame(f, &mut pending_beat, &mut ws).await {
                             return Exit::Lost("write failed".into());
                         }
                     }
                     Some(Ok(Message::Binary(bytes))) => {
-                        if let Some(f) = decode_binary(&bytes) {
+                        if let Ok(f) = decode_binary(&bytes) {
                             self.on_frame(f, &mut pending_beat, &mut ws).await;
                         }
                     }
@@ -418,7 +419,7 @@ impl Actor {
                             return Exit::Lost("heartbeat timeout".into());
                         }
                         let r = self.make_ref();
-                        let beat = Frame { join_ref: None, msg_ref: Some(r.clone()), topic: "phoenix".into(), event: "heartbeat".into(), payload: json!({}) };
+                        let beat = Frame { join_ref: None, msg_ref: Some(r.clone()), topic: "phoenix".into(), event: "heartbeat".into(), payload: json!({}), binary: None };
                         if !self.send(&mut ws, &beat).await {
                             return Exit::Lost("write failed".into());
                         }
@@ -431,7 +432,7 @@ impl Actor {
                     let timed_out: Vec<String> = self.channels.iter().filter(|(_, c)| c.join_deadline.is_some_and(|d| d <= now)).map(|(t, _)| t.clone()).collect();
                     for topic in timed_out {
                         if let Some(jr) = self.channels.get(&topic).and_then(|c| c.join_ref.clone()) {
-                            let leave = Frame { join_ref: Some(jr.clone()), msg_ref: Some(self.make_ref()), topic: topic.clone(), event: "phx_leave".into(), payload: json!({}) };
+                            let leave = Frame { join_ref: Some(jr.clone()), msg_ref: Some(self.make_ref()), topic: topic.clone(), event: "phx_leave".into(), payload: json!({}), binary: None };
                             let _ = self.send(&mut ws, &leave).await;
                         }
                         if let Some(c) = self.channels.get_mut(&topic) {
@@ -474,6 +475,7 @@ impl Actor {
                 topic,
                 event: "presence".into(),
                 payload: json!({"type": "presence", "event": "track", "payload": payload}),
+                binary: None,
             };
             if !self.send(ws, &frame).await {
                 return false;
@@ -502,6 +504,7 @@ impl Actor {
                 topic,
                 event: "access_token".into(),
                 payload: json!({"access_token": token}),
+                binary: None,
             };
             if !self.send(ws, &push).await {
                 return false;
@@ -567,6 +570,7 @@ impl Actor {
                 topic: topic.to_owned(),
                 event: "phx_leave".into(),
                 payload: json!({}),
+                binary: None,
             };
             let _ = self.send(ws, &leave).await;
         }

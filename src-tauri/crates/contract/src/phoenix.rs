@@ -1,6 +1,8 @@
 //! Phoenix frames as realtime-js speaks them: vsn 1.0.0 JSON objects, vsn 2.0.0 JSON arrays
 //! `[join_ref, ref, topic, event, payload]`, and the 2.0.0 binary user-broadcast frames (kind 3
-//! client→server, kind 4 server→client).
+//! client→server, kind 4 server→client). Both ends use it: the server's socket
+//! ([`encode`], [`encode_user_broadcast`]) and the core's realtime client ([`encode_client`]),
+//! and both decode with [`decode_text`] and [`decode_binary`].
 
 use serde_json::{Value, json};
 
@@ -14,6 +16,14 @@ pub enum Vsn {
 }
 
 impl Vsn {
+    /// The `vsn` query value a client sends.
+    pub fn param(self) -> &'static str {
+        match self {
+            Vsn::V1 => "1.0.0",
+            Vsn::V2 => "2.0.0",
+        }
+    }
+
     /// From the query parameter; anything but `2.x` is 1.0.0, as the server does.
     pub fn from_param(v: Option<&str>) -> Self {
         if v.is_some_and(|v| v.starts_with('2')) {
@@ -211,6 +221,28 @@ pub fn encode(vsn: Vsn, frame: &Frame) -> Encoded {
     }
 }
 
+/// Encodes a client→server frame as text: in vsn 1.0.0 a client names its channel's `join_ref`
+/// (a server does not, see [`encode`]).
+pub fn encode_client(vsn: Vsn, frame: &Frame) -> String {
+    match vsn {
+        Vsn::V2 => json!([
+            frame.join_ref,
+            frame.msg_ref,
+            frame.topic,
+            frame.event,
+            frame.payload
+        ])
+        .to_string(),
+        Vsn::V1 => {
+            let mut o = json!({"topic": frame.topic, "event": frame.event, "payload": frame.payload, "ref": frame.msg_ref});
+            if let Some(j) = &frame.join_ref {
+                o["join_ref"] = json!(j);
+            }
+            o.to_string()
+        }
+    }
+}
+
 /// Encodes a kind-4 user broadcast: JSON payload (encoding 1) or raw bytes (encoding 0).
 pub fn encode_user_broadcast(
     topic: &str,
@@ -269,4 +301,80 @@ pub enum BroadcastBody {
     Json(Value),
     /// Raw bytes (only deliverable to vsn 2.0.0 sockets).
     Raw(Vec<u8>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join() -> Frame {
+        Frame {
+            join_ref: Some("3".into()),
+            msg_ref: Some("3".into()),
+            topic: "realtime:room1".into(),
+            event: "phx_join".into(),
+            payload: json!({"config": {}}),
+            binary: None,
+        }
+    }
+
+    #[test]
+    fn client_frames_round_trip_in_both_versions() {
+        let f = join();
+        assert_eq!(
+            decode_text(Vsn::V2, &encode_client(Vsn::V2, &f)).unwrap(),
+            f
+        );
+        assert_eq!(
+            decode_text(Vsn::V1, &encode_client(Vsn::V1, &f)).unwrap(),
+            f
+        );
+        assert_eq!(Vsn::from_param(Some(Vsn::V2.param())), Vsn::V2);
+        assert_eq!(Vsn::from_param(Some(Vsn::V1.param())), Vsn::V1);
+        assert_eq!(Vsn::from_param(None), Vsn::V1);
+    }
+
+    #[test]
+    fn v1_replies_from_the_server_carry_no_join_ref() {
+        let reply = decode_text(
+            Vsn::V1,
+            r#"{"topic":"realtime:room1","event":"phx_reply","payload":{"status":"ok","response":{}},"ref":"1"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (reply.msg_ref.as_deref(), reply.join_ref.clone()),
+            (Some("1"), None)
+        );
+        let Encoded::Text(t) = encode(Vsn::V1, &join()) else {
+            panic!("text expected")
+        };
+        assert!(!t.contains("join_ref"), "{t}");
+    }
+
+    #[test]
+    fn kind_4_broadcasts_encode_and_decode() {
+        // 04 0e 0a 00 01 "realtime:room1" "cursor-pos" {"x":120,"y":44}
+        let mut bytes = vec![4u8, 14, 10, 0, 1];
+        bytes.extend_from_slice(b"realtime:room1cursor-pos{\"x\":120,\"y\":44}");
+        let f = decode_binary(&bytes).unwrap();
+        assert_eq!(f.topic, "realtime:room1");
+        assert_eq!(
+            f.payload,
+            json!({"type":"broadcast","event":"cursor-pos","payload":{"x":120,"y":44}})
+        );
+        let Encoded::Binary(again) = encode_user_broadcast(
+            "realtime:room1",
+            "cursor-pos",
+            &BroadcastBody::Json(json!({"x":120,"y":44})),
+            None,
+        ) else {
+            panic!("binary expected")
+        };
+        assert_eq!(again, bytes);
+        assert!(decode_binary(&[3, 0]).is_err());
+        assert!(
+            decode_binary(&[4, 200, 0, 0, 1]).is_err(),
+            "truncated frames are refused"
+        );
+    }
 }

@@ -2,11 +2,9 @@
 //! durable layer and of the library. One pool per data directory.
 
 use std::path::Path;
-use std::str::FromStr;
-use std::time::Duration;
 
 use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::migrate::Migrator;
 
 use crate::error::{CoreError, ErrorCode};
 
@@ -40,27 +38,16 @@ impl From<StorageError> for CoreError {
     }
 }
 
-/// Opens (creating if needed) `core.sqlite` in `dir` and runs the migrations.
+/// The library's and the cache's tables.
+static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
+
+/// Opens (creating if needed) `core.sqlite` in `dir` and runs the migrations, the way the
+/// contract's `sqlite::open` opens every database of the project.
 pub async fn open(dir: &Path) -> Result<SqlitePool, CoreError> {
     std::fs::create_dir_all(dir).map_err(StorageError::from)?;
-    let url = format!("sqlite://{}", dir.join("core.sqlite").display());
-    let options = SqliteConnectOptions::from_str(&url)
-        .map_err(storage)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new()
-        .max_connections(4)
-        .connect_with(options)
+    infinite_stories_contract::sqlite::open(&dir.join("core.sqlite"), &MIGRATIONS)
         .await
-        .map_err(storage)?;
-    sqlx::migrate!("./migrations")
-        .run(&pool)
-        .await
-        .map_err(|e| CoreError::Storage(e.to_string()))?;
-    Ok(pool)
+        .map_err(|e| CoreError::Storage(e.to_string()))
 }
 
 /// A database failure as a core error.

@@ -1,4 +1,4 @@
-//! The live part of the [`Core`] API: realtime channels and the background tasks that forward
+//! The live part of the [`Core`] API (beside the realtime client it drives): realtime channels and the background tasks that forward
 //! realtime status, push refreshed tokens and keep the library in step.
 
 use std::sync::Arc;

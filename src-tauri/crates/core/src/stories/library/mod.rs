@@ -4,6 +4,7 @@
 //! idempotently), and media live in the [`StoryCache`] as permanent entries. A story is
 //! "offline ready" when its text, its narration and every scene's illustration are all local.
 
+use infinite_stories_contract::Language;
 use serde::Serialize;
 use serde_json::Value;
 use sqlx::{Row, SqlitePool};
@@ -11,8 +12,8 @@ use sqlx::{Row, SqlitePool};
 use crate::api::models::{GeneratedStory, Scene};
 use crate::cache::StoryCache;
 use crate::clock::SharedClock;
+use crate::database::storage;
 use crate::error::CoreError;
-use crate::store::storage;
 
 /// A story in the library list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -96,7 +97,7 @@ impl Library {
         &self,
         user_id: &str,
         hero_id: &str,
-        language: &str,
+        language: Language,
         story: &GeneratedStory,
     ) -> Result<(), CoreError> {
         let now = self.clock.now_millis();
@@ -112,7 +113,7 @@ impl Library {
         .bind(hero_id)
         .bind(&story.title)
         .bind(&story.content)
-        .bind(language)
+        .bind(language.id())
         .bind(&data)
         .bind(now)
         .execute(&mut *tx)

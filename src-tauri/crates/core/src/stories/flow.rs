@@ -10,45 +10,23 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use futures_util::future::join_all;
-use serde::Deserialize;
-use serde_json::json;
 use tokio::sync::watch;
 
+use super::library::{Library, StoryDetail};
+use super::progress::{GenerationProgress, SceneProgress, Stage};
+use super::request::GenerateRequest;
 use crate::api::ApiClient;
 use crate::api::models::{
-    Avatar, GeneratedStory, IllustrationBatch, Narration, Scene, StoryRequest,
+    AudioRequest, Avatar, AvatarGenerationRequest, GeneratedStory, IllustrationBatch,
+    IllustrationStatus, IllustrationsRequest, Narration, Scene,
 };
 use crate::cache::CacheKind;
 use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
-use crate::library::{Library, StoryDetail};
-use crate::progress::{GenerationProgress, SceneProgress, Stage};
 use crate::realtime::{RealtimeClient, RealtimeMessage, Subscription};
 
 /// Scenes illustrated at once.
 pub const ILLUSTRATION_BATCH: usize = 5;
-
-/// What the UI asks for.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct GenerateRequest {
-    /// Request id to use (and to cancel with); made up when absent.
-    #[serde(default)]
-    pub request_id: Option<String>,
-    /// The story.
-    pub story: StoryRequest,
-    /// Make the narration.
-    #[serde(default = "yes")]
-    pub narration: bool,
-    /// Make the illustrations.
-    #[serde(default = "yes")]
-    pub illustrations: bool,
-}
-
-fn yes() -> bool {
-    true
-}
 
 /// Cancel switches of running generations, by request id.
 #[derive(Debug, Default)]
@@ -262,7 +240,7 @@ impl StoryFlow {
         })
         .await?;
         self.library
-            .save_generated(user_id, &story_req.hero_id, &story_req.language, &story)
+            .save_generated(user_id, &story_req.hero_id, story_req.language, &story)
             .await?;
         let json = serde_json::to_vec(&story).map_err(|e| CoreError::Storage(e.to_string()))?;
         self.library
@@ -291,10 +269,12 @@ impl StoryFlow {
                 p.stage = Stage::Narrating;
                 p.status = "Recording the narration…".into();
             });
-            let body = json!({
-                "storyId": story.story_id, "text": story.content,
-                "voice": story_req.voice.clone().unwrap_or_else(|| "coral".into()), "language": story_req.language,
-            });
+            let body = AudioRequest {
+                story_id: story.story_id.clone(),
+                text: story.content.clone(),
+                voice: story_req.voice_or_default(),
+                language: story_req.language,
+            };
             let narration: Narration = or_cancel(cancel, async {
                 Ok(self
                     .api
@@ -356,7 +336,11 @@ impl StoryFlow {
         let n = scene.scene_number;
         reporter.scene(n, "processing");
         let outcome = async {
-            let body = json!({"storyId": story_id, "heroId": hero_id, "scenes": [scene]});
+            let body = IllustrationsRequest {
+                story_id: story_id.to_owned(),
+                hero_id: hero_id.to_owned(),
+                scenes: vec![scene.clone()],
+            };
             let batch: IllustrationBatch = self
                 .api
                 .invoke(
@@ -372,7 +356,7 @@ impl StoryFlow {
                 .into_iter()
                 .find(|i| i.scene_number == n);
             match result {
-                Some(r) if r.status == "completed" => {
+                Some(r) if r.status == IllustrationStatus::Completed => {
                     let url = r
                         .image_url
                         .or(r.storage_path)
@@ -453,7 +437,14 @@ impl StoryFlow {
 
     /// Makes a picture of a hero and keeps it in the cache.
     pub async fn generate_avatar(&self, hero_id: &str, prompt: &str) -> Result<Avatar, CoreError> {
-        let body = json!({"heroId": hero_id, "prompt": prompt});
+        let body = AvatarGenerationRequest {
+            hero_id: hero_id.to_owned(),
+            prompt: prompt.to_owned(),
+            style: None,
+            size: None,
+            quality: None,
+            previous_generation_id: None,
+        };
         let avatar: Avatar = self
             .api
             .invoke(

@@ -7,7 +7,7 @@ use crate::clock::ManualClock;
 
 async fn library() -> (Library, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let pool = crate::store::open(dir.path()).await.unwrap();
+    let pool = crate::database::open(dir.path()).await.unwrap();
     let clock = ManualClock::new();
     let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
     (Library::new(pool, cache, clock), dir)
@@ -24,9 +24,14 @@ fn story() -> GeneratedStory {
 #[tokio::test]
 async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are_local() {
     let (lib, _d) = library().await;
-    lib.save_generated("u1", "h1", "en", &story())
-        .await
-        .unwrap();
+    lib.save_generated(
+        "u1",
+        "h1",
+        infinite_stories_contract::Language::En,
+        &story(),
+    )
+    .await
+    .unwrap();
     let detail = lib.story("s1").await.unwrap().unwrap();
     assert_eq!(detail.scenes.len(), 2);
     assert!(!detail.summary.offline_ready);

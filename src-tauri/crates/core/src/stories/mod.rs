@@ -1,9 +1,16 @@
-//! The stories part of the [`Core`] API: generation (with cancel and per-scene retry), avatars,
-//! heroes, the local library (works offline), cached media and the cache itself.
+//! The story domain in one place: what the UI asks for ([`request`]), the "tell me a story" flow
+//! ([`flow`]), its progress events ([`progress`]) and the local library with its queries
+//! ([`library`]); below, the stories part of the [`Core`] API: generation (with cancel and
+//! per-scene retry), avatars, heroes, the library (works offline), cached media and the cache.
+
+pub mod flow;
+pub mod library;
+pub mod progress;
+pub mod request;
 
 use serde_json::json;
 
-use crate::story::StoryFlow;
+use self::flow::StoryFlow;
 use crate::*;
 
 impl Core {
@@ -13,12 +20,12 @@ impl Core {
             .options
             .data_dir
             .clone()
-            .ok_or(crate::store::StorageError::NoDataDir)?;
+            .ok_or(crate::database::StorageError::NoDataDir)?;
         let clock = self.inner.options.clock.clone();
         self.inner
             .local
             .get_or_try_init(|| async move {
-                let pool = store::open(&dir).await?;
+                let pool = database::open(&dir).await?;
                 let cache =
                     cache::StoryCache::new(&dir, pool.clone(), clock.clone(), cache::DISK_LIMIT)?;
                 Ok::<_, CoreError>(Library::new(pool, cache, clock))

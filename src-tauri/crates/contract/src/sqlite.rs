@@ -1,0 +1,40 @@
+//! How both databases are opened (the core's `core.sqlite`, the server's `server.db`): WAL
+//! journal, normal sync, foreign keys on, a 5 s busy timeout, four connections, then the
+//! crate's embedded migrations. The only I/O in this crate, behind the `sqlite` feature so the
+//! UI bindings and the storyteller do not pull in SQLite.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::migrate::{MigrateError, Migrator};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// Why a database could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// SQLite refused to open or configure the file.
+    #[error("the database cannot be opened ({0})")]
+    Open(#[source] sqlx::Error),
+    /// A migration failed (a database from a newer app version?).
+    #[error("the database cannot be migrated ({0})")]
+    Migrate(#[source] MigrateError),
+}
+
+/// Opens (creating if needed) the SQLite file at `path` and applies `migrations`.
+pub async fn open(path: &Path, migrations: &Migrator) -> Result<SqlitePool, OpenError> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .map_err(OpenError::Open)?;
+    migrations.run(&pool).await.map_err(OpenError::Migrate)?;
+    Ok(pool)
+}
