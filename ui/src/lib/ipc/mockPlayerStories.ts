@@ -72,7 +72,7 @@ function story(
       textSegment: paragraphs[p] ?? '',
       illustrationPrompt: `Scene ${i + 1} of ${title}, soft night colours`,
       timestampSeconds: i === 0 ? 0 : Math.floor((first?.start ?? 0) * 10) / 10,
-      emotion: 'calm',
+      emotion: 'peaceful',
       importance: i === 0 ? 'key' : 'major',
     };
   });

@@ -23,7 +23,7 @@ const scene = (sceneNumber: number, timestampSeconds: number): Scene => ({
   timestampSeconds,
   textSegment: '',
   illustrationPrompt: '',
-  emotion: 'calm',
+  emotion: 'peaceful',
   importance: 'major',
 });
 
