@@ -136,6 +136,7 @@ impl Clone for SecretError {
         match self {
             SecretError::Unavailable(s) => SecretError::Unavailable(s.clone()),
             SecretError::Corrupt(s) => SecretError::Corrupt(s.clone()),
+            SecretError::NoPasswordStore(s) => SecretError::NoPasswordStore(s.clone()),
         }
     }
 }

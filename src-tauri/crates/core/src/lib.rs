@@ -17,14 +17,17 @@ pub mod diagnostics;
 pub mod error;
 pub mod events;
 mod facade;
+pub mod family;
 pub mod http;
 pub mod library;
 pub mod monitor;
 pub mod progress;
 pub mod realtime;
 pub mod secrets;
+pub mod session_file;
 pub mod store;
 pub mod story;
+pub mod voice_sample;
 
 use std::sync::{Arc, RwLock};
 
@@ -172,7 +175,11 @@ impl Core {
 
     /// The latest backend status, for a UI that asks before it starts listening.
     pub fn backend_status(&self) -> BackendStatus {
-        self.inner.status.borrow().clone()
+        let mut status = self.inner.status.borrow().clone();
+        if status.state == BackendState::Connected {
+            status.session_storage = self.session_storage();
+        }
+        status
     }
 
     /// Connects to a backend profile: checks it answers, sets up the request pipeline and the
@@ -270,7 +277,10 @@ impl Core {
             .write()
             .unwrap_or_else(|e| e.into_inner()) = Some(profile);
         tracing::info!(address = %endpoint.base_url, version = %health.version, "backend connected");
-        self.publish(BackendStatus::connected(&endpoint, health.version))
+        self.publish(BackendStatus {
+            session_storage: self.session_storage(),
+            ..BackendStatus::connected(&endpoint, health.version)
+        })
     }
 
     /// Checks the backend again (the "Check again" button): the same as [`Core::connect`] to the

@@ -15,9 +15,7 @@ use serde_json::json;
 use tokio::sync::watch;
 
 use crate::api::ApiClient;
-use crate::api::models::{
-    Avatar, GeneratedStory, IllustrationBatch, Narration, Scene, StoryRequest,
-};
+use crate::api::models::{GeneratedStory, IllustrationBatch, Narration, Scene, StoryRequest};
 use crate::cache::CacheKind;
 use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
@@ -449,26 +447,5 @@ impl StoryFlow {
             .story(story_id)
             .await?
             .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
-    }
-
-    /// Makes a picture of a hero and keeps it in the cache.
-    pub async fn generate_avatar(&self, hero_id: &str, prompt: &str) -> Result<Avatar, CoreError> {
-        let body = json!({"heroId": hero_id, "prompt": prompt});
-        let avatar: Avatar = self
-            .api
-            .invoke(
-                "avatar-generation",
-                &body,
-                1,
-                &uuid::Uuid::new_v4().to_string(),
-            )
-            .await?
-            .data;
-        let image = self.api.download(&avatar.avatar_url).await?;
-        self.library
-            .cache()
-            .put(&format!("avatar:{hero_id}"), image, CacheKind::Week)
-            .await?;
-        Ok(avatar)
     }
 }
