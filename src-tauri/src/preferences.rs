@@ -25,13 +25,15 @@ const STORY_DEFAULTS: &str = "storyDefaults";
 pub fn story_defaults<R: Runtime>(app: &AppHandle<R>) -> Result<StoryDefaults, IpcError> {
     let saved = open(app)?.get(STORY_DEFAULTS);
     Ok(saved
-        .and_then(|value| match serde_json::from_value::<StoryDefaults>(value) {
-            Ok(d) if d.validate().is_ok() => Some(d),
-            _ => {
-                tracing::warn!("saved story defaults are unusable; using the app's");
-                None
-            }
-        })
+        .and_then(
+            |value| match serde_json::from_value::<StoryDefaults>(value) {
+                Ok(d) if d.validate().is_ok() => Some(d),
+                _ => {
+                    tracing::warn!("saved story defaults are unusable; using the app's");
+                    None
+                }
+            },
+        )
         .unwrap_or_default())
 }
 

@@ -331,7 +331,10 @@ mod tests {
         store
             .set(EMBEDDED_SESSION_KEY, &SecretString::from("new"))
             .unwrap();
-        assert_eq!(store.location(EMBEDDED_SESSION_KEY), SessionStorage::Keyring);
+        assert_eq!(
+            store.location(EMBEDDED_SESSION_KEY),
+            SessionStorage::Keyring
+        );
         assert!(!dir.path().join(FILE_NAME).exists());
         assert_eq!(keyring.len(), 1);
     }

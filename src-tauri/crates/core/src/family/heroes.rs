@@ -103,7 +103,10 @@ impl Core {
             row["avatar_generation_id"] = json!(avatar.generation_id);
         }
         if let Some(key) = rows::avatar_key(&row) {
-            library.cache().put(&key, image, CacheKind::Permanent).await?;
+            library
+                .cache()
+                .put(&key, image, CacheKind::Permanent)
+                .await?;
             if let Some(old) = previous.filter(|old| *old != key) {
                 library.cache().remove(&old).await?;
             }

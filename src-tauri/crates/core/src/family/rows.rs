@@ -77,7 +77,12 @@ pub(crate) fn custom_event(row: &Value) -> Option<CustomEvent> {
         keywords: row
             .get("keywords")
             .and_then(Value::as_array)
-            .map(|k| k.iter().filter_map(Value::as_str).map(String::from).collect())
+            .map(|k| {
+                k.iter()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect()
+            })
             .unwrap_or_default(),
     };
     Some(CustomEvent {
@@ -196,7 +201,10 @@ mod tests {
             parse_timestamp("2026-12-04 15:46:55+00"),
             Some(1_796_399_215_000)
         );
-        assert_eq!(parse_timestamp("2000-02-29T00:00:00Z"), Some(951_782_400_000));
+        assert_eq!(
+            parse_timestamp("2000-02-29T00:00:00Z"),
+            Some(951_782_400_000)
+        );
         assert_eq!(parse_timestamp("yesterday"), None);
         assert_eq!(parse_timestamp("2026-13-04T00:00:00Z"), None);
     }
@@ -210,10 +218,17 @@ mod tests {
         let hero = hero(&row, 3, true).unwrap();
         assert_eq!(hero.draft.name, "Luna");
         assert_eq!(hero.draft.pronouns, Some(Pronouns::She));
-        assert_eq!(hero.draft.secondary_trait, Trait::Brave, "missing reads as the first");
+        assert_eq!(
+            hero.draft.secondary_trait,
+            Trait::Brave,
+            "missing reads as the first"
+        );
         assert_eq!(hero.draft.appearance, None, "blank reads as none");
         assert_eq!(hero.avatar_key.as_deref(), Some("avatar:h1:g7"));
-        assert_eq!((hero.story_count, hero.created_at, hero.updated_at), (3, 1000, 2500));
+        assert_eq!(
+            (hero.story_count, hero.created_at, hero.updated_at),
+            (3, 1000, 2500)
+        );
         assert_eq!(super::hero(&row, 0, false).unwrap().avatar_key, None);
         assert!(super::hero(&json!({"id": "h2", "name": "X"}), 0, false).is_none());
     }

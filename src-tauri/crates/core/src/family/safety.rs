@@ -71,7 +71,11 @@ mod tests {
 
     #[test]
     fn an_ordinary_event_passes_unchanged() {
-        let d = draft("Picnic by the lake", "Luna packs a basket for grandma.", &["basket"]);
+        let d = draft(
+            "Picnic by the lake",
+            "Luna packs a basket for grandma.",
+            &["basket"],
+        );
         assert_eq!(check(&d, Language::En), (SafetyCheck::Pass, d));
     }
 
@@ -97,18 +101,28 @@ mod tests {
             "Luna meets a friendly creature in the starry forest."
         );
         assert_eq!(safe.keywords, ["cloud sprite"]);
-        assert!(changes.iter().any(|c| c.starts_with("keyword ")), "{changes:?}");
+        assert!(
+            changes.iter().any(|c| c.starts_with("keyword ")),
+            "{changes:?}"
+        );
         assert_eq!(check(&safe, Language::En).0, SafetyCheck::Pass);
     }
 
     #[test]
     fn a_refused_word_anywhere_refuses_the_event_in_the_family_language() {
-        let d = draft("Le goûter", "Le héros prend un couteau pour couper le gâteau.", &[]);
+        let d = draft(
+            "Le goûter",
+            "Le héros prend un couteau pour couper le gâteau.",
+            &[],
+        );
         let SafetyCheck::Refused { message } = check(&d, Language::Fr).0 else {
             panic!()
         };
         assert!(message.contains("couteau"), "{message}");
         let d = draft("Picnic", "A quiet picnic with grandma.", &["gun"]);
-        assert!(matches!(check(&d, Language::En).0, SafetyCheck::Refused { .. }));
+        assert!(matches!(
+            check(&d, Language::En).0,
+            SafetyCheck::Refused { .. }
+        ));
     }
 }
