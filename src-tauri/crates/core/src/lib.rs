@@ -262,6 +262,9 @@ impl Core {
         ];
         // A restored session announced itself before the tasks above listened.
         if let Some(s) = tokens.session() {
+            realtime.subscribe(Subscription::FamilyChanges {
+                user_id: s.user.id.clone(),
+            });
             realtime.subscribe(Subscription::StoryInserts {
                 user_id: s.user.id.clone(),
             });

@@ -497,6 +497,11 @@ retryAfter?: number, };
 export type Language = "en" | "es" | "fr" | "de" | "it";
 
 /**
+ * Which part of the library changed (`library://changed`).
+ */
+export type LibraryPart = "heroes" | "custom_events" | "stories";
+
+/**
  * One bucket as the UI shows it.
  */
 export type LimitStatus = { 
@@ -932,4 +937,5 @@ export interface EventPayloads {
   "limits://changed": Array<LimitStatus>;
   "realtime://status": RealtimeStatus;
   "story://progress": GenerationProgress;
+  "library://changed": LibraryPart;
 }

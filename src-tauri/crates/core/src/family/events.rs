@@ -94,7 +94,12 @@ impl Core {
     /// Deletes a custom event; stories written for it stay in the library.
     pub async fn delete_custom_event(&self, id: &str) -> Result<(), CoreError> {
         delete_row(&self.api()?, "custom_events", id).await?;
-        self.library().await?.delete_row("custom_events", id).await
+        self.library()
+            .await?
+            .delete_row("custom_events", id)
+            .await?;
+        self.library_changed("custom_events");
+        Ok(())
     }
 
     async fn store_custom_event(&self, row: Value) -> Result<CustomEvent, CoreError> {
@@ -102,6 +107,7 @@ impl Core {
             .await?
             .apply_row("custom_events", &row)
             .await?;
+        self.library_changed("custom_events");
         rows::custom_event(&row)
             .ok_or_else(|| CoreError::InvalidResponse("the event came back incomplete".into()))
     }

@@ -70,7 +70,9 @@ impl Core {
         {
             library.cache().remove(&key).await?;
         }
-        library.delete_row("heroes", id).await
+        library.delete_row("heroes", id).await?;
+        self.library_changed("heroes");
+        Ok(())
     }
 
     /// Draws the hero's avatar in `style` from `prompt` (checked by the backend's safety filter;
@@ -84,6 +86,12 @@ impl Core {
         let prompt = prompt.trim();
         rules::text_length("prompt", prompt, 1..=rules::AVATAR_PROMPT_MAX).map_err(invalid)?;
         let api = self.api()?;
+        let library = self.library().await?;
+        // Read before drawing: the realtime change of the row may land before the answer.
+        let previous = library
+            .hero_row(hero_id)
+            .await?
+            .and_then(|h| rows::avatar_key(&h.row));
         let body = json!({"heroId": hero_id, "prompt": prompt, "style": style});
         let request_id = uuid::Uuid::new_v4().to_string();
         let avatar: Avatar = api
@@ -91,11 +99,6 @@ impl Core {
             .await?
             .data;
         let image = api.download(&avatar.avatar_url).await?;
-        let library = self.library().await?;
-        let previous = library
-            .hero_row(hero_id)
-            .await?
-            .and_then(|h| rows::avatar_key(&h.row));
         // The function updated the row (avatar_*); read it back so the library has it now,
         // without waiting for the realtime change.
         let mut row = fetch_row(&api, "heroes", hero_id).await?.ok_or_else(gone)?;
@@ -118,6 +121,7 @@ impl Core {
     async fn store_hero(&self, row: Value) -> Result<Hero, CoreError> {
         let library = self.library().await?;
         library.apply_row("heroes", &row).await?;
+        self.library_changed("heroes");
         let id = row["id"].as_str().unwrap_or_default();
         let stored = library.hero_row(id).await?.unwrap_or(HeroRow {
             row,

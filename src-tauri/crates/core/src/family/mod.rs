@@ -10,13 +10,42 @@ pub(crate) mod rows;
 pub mod safety;
 
 use reqwest::Method;
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::ApiClient;
 use crate::error::CoreError;
+use crate::events::CoreEvent;
 use crate::http::{Request, Service};
 
 pub use rows::parse_timestamp;
+
+/// Which part of the library changed (`library://changed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum LibraryPart {
+    /// The heroes.
+    Heroes,
+    /// The custom events.
+    CustomEvents,
+    /// The stories.
+    Stories,
+}
+
+impl crate::Core {
+    /// Tells every window that `table` changed in the library (a realtime change from another
+    /// device, or a change made here).
+    pub(crate) fn library_changed(&self, table: &str) {
+        let part = match table {
+            "heroes" => LibraryPart::Heroes,
+            "custom_events" => LibraryPart::CustomEvents,
+            "stories" => LibraryPart::Stories,
+            _ => return,
+        };
+        self.inner.events.emit(CoreEvent::LibraryChanged(part));
+    }
+}
 
 /// A contract rule broken by what the person typed, as the core's validation error (the
 /// message names the field in its wire spelling and says what to change).

@@ -3,6 +3,7 @@
 
 mod auth;
 mod backend;
+mod family;
 pub mod pipeline;
 pub mod realtime;
 mod scripted;
