@@ -212,8 +212,9 @@ impl CoreError {
             | CoreError::Offline
             | CoreError::Timeout
             | CoreError::RateLimited { .. }
-            | CoreError::MaxRetriesExceeded { .. }
-            | CoreError::Keychain(_) => true,
+            | CoreError::MaxRetriesExceeded { .. } => true,
+            // A missing password store stays missing until one is installed.
+            CoreError::Keychain(e) => !matches!(e, SecretError::NoPasswordStore(_)),
             CoreError::Server { status, .. } => *status >= 500 || *status == 408,
             CoreError::InvalidResponse(_)
             | CoreError::Validation(_)
