@@ -539,7 +539,10 @@ fn without_a_password_store_the_embedded_session_lives_in_an_owner_only_file() {
     );
     let e = err(&window, "sign_in_anonymously", json!({}));
     assert_eq!(e["code"], "KEYCHAIN");
-    assert_eq!(e["retryable"], false, "retrying cannot help until one is installed");
+    assert_eq!(
+        e["retryable"], false,
+        "retrying cannot help until one is installed"
+    );
     let message = e["message"].as_str().unwrap();
     assert!(
         message.contains("gnome-keyring") && message.contains("KWallet"),

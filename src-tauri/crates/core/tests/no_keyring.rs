@@ -20,7 +20,10 @@ fn without_a_secret_service_the_embedded_session_falls_back_to_a_file() {
     let service = format!("com.infinitestories.desktop.test.{}", uuid::Uuid::new_v4());
     let keyring = Arc::new(KeyringStore::new(&service));
     let probe = keyring.set("probe", &SecretString::from("x"));
-    assert!(probe.is_err(), "a Secret Service answered: run under a bare dbus-run-session");
+    assert!(
+        probe.is_err(),
+        "a Secret Service answered: run under a bare dbus-run-session"
+    );
     println!("the keyring says: {}", probe.unwrap_err());
 
     let dir = tempfile::tempdir().unwrap();

@@ -160,7 +160,11 @@ fn narrated_length_fits_the_chosen_length_for_every_voice_and_language() {
     let mut cases: Vec<(Language, Voice, u32)> = Vec::new();
     for &language in Language::ALL {
         cases.extend(Voice::ALL.iter().map(|&voice| (language, voice, 300)));
-        cases.push((language, Voice::ALL[language as usize % Voice::ALL.len()], 600));
+        cases.push((
+            language,
+            Voice::ALL[language as usize % Voice::ALL.len()],
+            600,
+        ));
     }
     let mut worst: f64 = 0.0;
     for (language, voice, seconds) in cases {
@@ -189,7 +193,10 @@ fn narrated_length_fits_the_chosen_length_for_every_voice_and_language() {
             off * 100.0
         );
         worst = worst.max(off.abs());
-        assert!(off.abs() <= 0.15, "{language} {voice} {seconds} s: {off:+.3}");
+        assert!(
+            off.abs() <= 0.15,
+            "{language} {voice} {seconds} s: {off:+.3}"
+        );
     }
     println!("worst: {:.1} %", worst * 100.0);
 }
