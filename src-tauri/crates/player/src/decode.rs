@@ -97,10 +97,7 @@ impl Narration {
                     }
                 }
                 format
-                    .seek(
-                        SeekMode::Accurate,
-                        SeekTo::TimeStamp { ts: 0, track_id },
-                    )
+                    .seek(SeekMode::Accurate, SeekTo::TimeStamp { ts: 0, track_id })
                     .map_err(decode_error)?;
                 total
             }

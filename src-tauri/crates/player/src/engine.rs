@@ -52,10 +52,36 @@ impl Current {
 #[derive(Debug)]
 struct Sleep {
     timer: SleepTimer,
-    /// Seconds of listening left (minute timers; the end-of-story timer derives it).
-    left: f64,
+    /// Seconds of listening before it stops (minute timers; the end-of-story timer derives it).
+    total: f64,
+    /// Heard so far: whole seconds from stories at other rates, plus samples at `rate` (counted,
+    /// not summed as fractions, so five minutes stop on exactly the right sample).
+    heard_before: f64,
+    samples: u64,
+    rate: u32,
     /// The story position where the fade began.
     fade_from: Option<f64>,
+}
+
+impl Sleep {
+    fn left(&self) -> f64 {
+        self.total - self.heard_before - self.samples as f64 / self.rate.max(1) as f64
+    }
+
+    fn count(&mut self, rate: u32) {
+        if rate != self.rate {
+            self.heard_before += self.samples as f64 / self.rate.max(1) as f64;
+            self.samples = 0;
+            self.rate = rate;
+        }
+        self.samples += 1;
+    }
+
+    fn uncount(&mut self, samples: u64) {
+        let back = samples.min(self.samples);
+        self.samples -= back;
+        self.heard_before -= (samples - back) as f64 / self.rate.max(1) as f64;
+    }
 }
 
 #[derive(Debug)]
@@ -182,7 +208,9 @@ impl Engine {
             self.seek(0.0)?;
         }
         if let Some(session) = &self.session
-            && session.paused_at.is_some_and(|p| now - p > SESSION_PAUSE_MILLIS)
+            && session
+                .paused_at
+                .is_some_and(|p| now - p > SESSION_PAUSE_MILLIS)
         {
             self.close_session(false);
         }
@@ -316,12 +344,16 @@ impl Engine {
         if let Some(timer) = timer {
             timer.validate()?;
         }
+        let rate = self.sample_rate().unwrap_or(1);
         self.sleep = timer.map(|timer| Sleep {
             timer,
-            left: match timer {
+            total: match timer {
                 SleepTimer::Minutes { minutes } => minutes as f64 * 60.0,
                 SleepTimer::EndOfStory => 0.0,
             },
+            heard_before: 0.0,
+            samples: 0,
+            rate,
             fade_from: None,
         });
         Ok(())
@@ -331,7 +363,9 @@ impl Engine {
     /// speed change): played time, the session and a minute timer are corrected, and with
     /// `rewind` the position goes back to what was last heard.
     pub fn unheard(&mut self, samples: usize, rewind: bool) -> Result<(), PlayerError> {
-        let Some(current) = &self.current else { return Ok(()) };
+        let Some(current) = &self.current else {
+            return Ok(());
+        };
         if samples == 0 {
             return Ok(());
         }
@@ -344,7 +378,7 @@ impl Engine {
         if let Some(sleep) = &mut self.sleep
             && matches!(sleep.timer, SleepTimer::Minutes { .. })
         {
-            sleep.left += seconds;
+            sleep.uncount(samples as u64);
         }
         if rewind {
             let position = self.position() - seconds * speed;
@@ -387,9 +421,9 @@ impl Engine {
 
     /// Seconds into the story of the next sample to render.
     pub fn position(&self) -> f64 {
-        self.current.as_ref().map_or(0.0, |c| {
-            c.seconds(c.position_frames(self.speed.factor()))
-        })
+        self.current
+            .as_ref()
+            .map_or(0.0, |c| c.seconds(c.position_frames(self.speed.factor())))
     }
 
     /// The state, with `latency` samples rendered but not yet heard taken off the position.
@@ -397,8 +431,8 @@ impl Engine {
         let track = self.track();
         let (position, duration) = match &self.current {
             Some(c) => {
-                let heard = c.position_frames(self.speed.factor())
-                    - latency as f64 * self.speed.factor();
+                let heard =
+                    c.position_frames(self.speed.factor()) - latency as f64 * self.speed.factor();
                 (c.seconds(heard.max(0.0)), c.seconds(c.frames as f64))
             }
             None => (0.0, 0.0),
@@ -433,7 +467,7 @@ impl Engine {
 
     fn sleep_left(&self, sleep: &Sleep) -> f64 {
         match sleep.timer {
-            SleepTimer::Minutes { .. } => sleep.left.max(0.0),
+            SleepTimer::Minutes { .. } => sleep.left().max(0.0),
             SleepTimer::EndOfStory => self.current.as_ref().map_or(0.0, |c| {
                 let left = c.frames as f64 - c.position_frames(self.speed.factor());
                 c.seconds(left.max(0.0)) / self.speed.factor()
@@ -446,7 +480,9 @@ impl Engine {
     pub fn render(&mut self, out: &mut Vec<f32>, max: usize) -> Result<usize, PlayerError> {
         let mut produced = 0;
         while produced < max && self.status == PlaybackStatus::Playing {
-            let Some(current) = self.current.as_mut() else { break };
+            let Some(current) = self.current.as_mut() else {
+                break;
+            };
             if current.pending_at < current.pending.len() {
                 produced += self.emit(out, max - produced);
                 continue;
@@ -482,20 +518,22 @@ impl Engine {
             let fade = match &mut self.sleep {
                 None => 1.0,
                 Some(sleep) => {
+                    // Time left when this sample starts playing.
                     let left = match sleep.timer {
                         SleepTimer::Minutes { .. } => {
-                            sleep.left -= 1.0 / rate;
-                            sleep.left
+                            let left = sleep.left();
+                            if left <= 0.0 {
+                                break;
+                            }
+                            sleep.count(current.rate);
+                            left
                         }
                         SleepTimer::EndOfStory => {
                             (current.frames as f64 - current.position_frames(speed)) / rate / speed
                         }
                     };
-                    if left < FADE_SECONDS && sleep.fade_from.is_none() {
+                    if left <= FADE_SECONDS && sleep.fade_from.is_none() {
                         sleep.fade_from = Some(current.seconds(current.position_frames(speed)));
-                    }
-                    if left <= 0.0 && matches!(sleep.timer, SleepTimer::Minutes { .. }) {
-                        break;
                     }
                     let f = (left / FADE_SECONDS).clamp(0.0, 1.0) as f32;
                     f * f
@@ -512,9 +550,11 @@ impl Engine {
             session.heard_samples += n as u64;
             session.story_frames += n as f64 * speed;
         }
-        if self.sleep.as_ref().is_some_and(|s| {
-            matches!(s.timer, SleepTimer::Minutes { .. }) && s.left <= 0.0
-        }) {
+        if self
+            .sleep
+            .as_ref()
+            .is_some_and(|s| matches!(s.timer, SleepTimer::Minutes { .. }) && s.left() <= 0.0)
+        {
             self.sleep_stops(false);
         }
         n

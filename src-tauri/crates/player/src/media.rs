@@ -118,7 +118,11 @@ mod os {
             MediaControlEvent::Seek(SeekDirection::Backward) => Command::Skip(-15.0),
             MediaControlEvent::SeekBy(direction, by) => {
                 let s = by.as_secs_f64();
-                Command::Skip(if direction == SeekDirection::Forward { s } else { -s })
+                Command::Skip(if direction == SeekDirection::Forward {
+                    s
+                } else {
+                    -s
+                })
             }
             MediaControlEvent::SetPosition(MediaPosition(at)) => Command::Seek(at.as_secs_f64()),
             MediaControlEvent::SetVolume(v) => Command::Volume(v.clamp(0.0, 1.0) as f32),
@@ -248,7 +252,10 @@ mod os {
 
         #[test]
         fn os_requests_become_player_commands() {
-            assert!(matches!(command_for(MediaControlEvent::Toggle), Some(Command::Toggle)));
+            assert!(matches!(
+                command_for(MediaControlEvent::Toggle),
+                Some(Command::Toggle)
+            ));
             assert!(matches!(
                 command_for(MediaControlEvent::SeekBy(
                     SeekDirection::Backward,

@@ -100,7 +100,10 @@ impl Feed {
     }
 
     fn clear(&self) {
-        self.samples.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.samples
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     fn set_volume(&self, volume: f32) {
@@ -359,7 +362,11 @@ impl OutputStream for CaptureStream {
     }
     fn clear(&mut self) {
         self.1.clear();
-        self.0.0.lock().unwrap_or_else(|e| e.into_inner()).first_write = None;
+        self.0
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .first_write = None;
     }
     fn set_volume(&mut self, volume: f32) {
         self.1.set_volume(volume)

@@ -451,7 +451,9 @@ impl Actor {
 
     /// Drops what the output holds but has not played, and gives it back to the engine.
     fn discard_unheard(&mut self, rewind: bool) {
-        let Some((stream, _)) = &mut self.stream else { return };
+        let Some((stream, _)) = &mut self.stream else {
+            return;
+        };
         let unheard = stream.buffered();
         stream.clear();
         if let Err(e) = self.engine.unheard(unheard, rewind) {

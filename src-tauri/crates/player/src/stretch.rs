@@ -107,8 +107,10 @@ impl Stretcher {
         }
         let end = self.input_start + self.input.len() as u64;
         self.input_end = Some(end);
-        self.input
-            .extend(std::iter::repeat_n(0.0, self.frame * 2 + self.tolerance * 2));
+        self.input.extend(std::iter::repeat_n(
+            0.0,
+            self.frame * 2 + self.tolerance * 2,
+        ));
         let left = (end as f64 - self.nominal).max(0.0) / self.speed;
         self.remaining = Some(left.ceil() as u64);
     }
@@ -149,7 +151,9 @@ impl Stretcher {
             out.extend_from_slice(&self.acc[..give]);
             self.acc.copy_within(self.hop.., 0);
             let hop = self.hop;
-            self.acc[self.frame - hop..].iter_mut().for_each(|s| *s = 0.0);
+            self.acc[self.frame - hop..]
+                .iter_mut()
+                .for_each(|s| *s = 0.0);
             self.previous = Some(start);
             // Nominal positions come from the count since the last speed change, not a running
             // sum, so rounding never drifts the length.

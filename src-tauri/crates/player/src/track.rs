@@ -166,7 +166,12 @@ mod tests {
     #[test]
     fn sleep_timers_are_the_listed_choices() {
         assert!(SleepTimer::minutes(45).is_ok());
-        assert!(SleepTimer::minutes(20).unwrap_err().to_string().contains("5, 10, 15, 30"));
+        assert!(
+            SleepTimer::minutes(20)
+                .unwrap_err()
+                .to_string()
+                .contains("5, 10, 15, 30")
+        );
         let json = serde_json::to_string(&SleepTimer::Minutes { minutes: 5 }).unwrap();
         assert_eq!(json, r#"{"kind":"minutes","minutes":5}"#);
         let end: SleepTimer = serde_json::from_str(r#"{"kind":"endOfStory"}"#).unwrap();
