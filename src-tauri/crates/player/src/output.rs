@@ -124,9 +124,13 @@ impl Feed {
         if taken > 0 {
             let target = f32::from_bits(self.volume.load(Ordering::SeqCst));
             let mut gain = self.gain.lock().unwrap_or_else(|e| e.into_inner());
-            let step = (target - *gain) / taken as f32;
-            for s in &mut out[start..] {
-                *gain += step;
+            // A 64-sample ramp (a few ms): no click, and the new volume is heard at once.
+            let ramp = taken.min(64);
+            let step = (target - *gain) / ramp as f32;
+            for (i, s) in out[start..].iter_mut().enumerate() {
+                if i < ramp {
+                    *gain += step;
+                }
                 *s *= *gain;
             }
             *gain = target;

@@ -368,9 +368,12 @@ impl Actor {
                     if let Err(e) = &result {
                         tracing::debug!("player: {e}");
                     }
+                    // Publish first: whoever awaited the command reads the state it made.
+                    self.after();
                     if let Some(reply) = reply {
                         let _ = reply.send(result);
                     }
+                    continue;
                 }
                 Inbox::Remembered(story_id, reply) => {
                     let _ = reply.send(self.engine.remembered(&story_id));
@@ -383,7 +386,7 @@ impl Actor {
                     }
                 }
                 Inbox::Shutdown(done) => {
-                    self.discard_unheard(false);
+                    self.discard_unheard(true);
                     let _ = self.engine.stop();
                     self.close();
                     self.after();
@@ -401,7 +404,7 @@ impl Actor {
         let playing = self.engine.status() == PlaybackStatus::Playing;
         match command {
             Command::Open { queue, index, play } => {
-                self.discard_unheard(false);
+                self.discard_unheard(true);
                 self.engine.open(queue, index, play)?;
             }
             Command::Play => self.engine.play()?,
@@ -415,7 +418,7 @@ impl Actor {
             }
             Command::Toggle => self.engine.play()?,
             Command::Stop => {
-                self.discard_unheard(false);
+                self.discard_unheard(true);
                 self.engine.stop()?;
             }
             Command::Seek(seconds) => {
@@ -427,7 +430,7 @@ impl Actor {
                 self.engine.skip(delta)?;
             }
             Command::Next => {
-                self.discard_unheard(false);
+                self.discard_unheard(true);
                 self.engine.next_story()?;
             }
             Command::Previous => {
@@ -444,7 +447,11 @@ impl Actor {
                     stream.set_volume(volume);
                 }
             }
-            Command::SleepTimer(timer) => self.engine.set_sleep_timer(timer)?,
+            Command::SleepTimer(timer) => {
+                // The timer counts from what is heard now, not from what is already buffered.
+                self.discard_unheard(true);
+                self.engine.set_sleep_timer(timer)?;
+            }
         }
         self.pump()
     }
@@ -466,8 +473,9 @@ impl Actor {
     fn pump(&mut self) -> Result<(), PlayerError> {
         loop {
             if self.engine.status() != PlaybackStatus::Playing {
-                let draining = self.engine.status() == PlaybackStatus::Ended
-                    && self.stream.as_ref().is_some_and(|(s, _)| s.buffered() > 0);
+                // Commands that stop playback have already dropped what was buffered; samples
+                // left here are a story's end or the sleep fade's tail: let them be heard.
+                let draining = self.stream.as_ref().is_some_and(|(s, _)| s.buffered() > 0);
                 if !draining {
                     self.close();
                 }
