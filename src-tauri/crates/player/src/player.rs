@@ -551,6 +551,11 @@ impl Actor {
         let latency = self.stream.as_ref().map_or(0, |(s, _)| s.buffered());
         let mut state = self.engine.state(latency);
         state.output_error = self.output_error.clone();
+        if latency > 0 && !state.playing {
+            // A story's end or the sleep fade still being heard: ended once it has been.
+            state.status = PlaybackStatus::Playing;
+            state.playing = true;
+        }
         let playing = state.playing;
         if playing != self.awake {
             self.awake = playing;
