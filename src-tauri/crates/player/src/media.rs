@@ -141,11 +141,15 @@ mod os {
                         .chars()
                         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
                         .collect();
-                    let path = self.artwork_dir.join(format!("{name}.img"));
-                    if !path.exists() {
-                        std::fs::create_dir_all(&self.artwork_dir).ok()?;
-                        std::fs::write(&path, bytes).ok()?;
-                    }
+                    let extension = match bytes.get(..3) {
+                        Some([0x89, b'P', b'N']) => "png",
+                        Some([0xFF, 0xD8, 0xFF]) => "jpg",
+                        _ => "img",
+                    };
+                    let path = self.artwork_dir.join(format!("{name}.{extension}"));
+                    // Written each time a story is shown: a regenerated cover replaces the old.
+                    std::fs::create_dir_all(&self.artwork_dir).ok()?;
+                    std::fs::write(&path, bytes).ok()?;
                     path
                 }
             };
