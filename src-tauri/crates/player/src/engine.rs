@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::decode::Narration;
+use crate::ledger::{Session, Sleep, Slept};
 use crate::state::{ListeningSession, NowPlaying, PlaybackStatus, PlayerState, SleepTimerState};
 use crate::stretch::Stretcher;
 use crate::{Clock, PlayerError, SleepTimer, Speed, Track};
@@ -47,59 +48,6 @@ impl Current {
     fn seconds(&self, frames: f64) -> f64 {
         frames / self.rate as f64
     }
-}
-
-#[derive(Debug)]
-struct Sleep {
-    timer: SleepTimer,
-    /// Seconds of listening before it stops (minute timers; the end-of-story timer derives it).
-    total: f64,
-    /// Heard so far: whole seconds from stories at other rates, plus samples at `rate` (counted,
-    /// not summed as fractions, so five minutes stop on exactly the right sample).
-    heard_before: f64,
-    samples: u64,
-    rate: u32,
-    /// The story position where the fade began.
-    fade_from: Option<f64>,
-}
-
-impl Sleep {
-    fn left(&self) -> f64 {
-        self.total - self.heard_before - self.samples as f64 / self.rate.max(1) as f64
-    }
-
-    fn count(&mut self, rate: u32) {
-        if rate != self.rate {
-            self.heard_before += self.samples as f64 / self.rate.max(1) as f64;
-            self.samples = 0;
-            self.rate = rate;
-        }
-        self.samples += 1;
-    }
-
-    fn uncount(&mut self, samples: u64) {
-        let back = samples.min(self.samples);
-        self.samples -= back;
-        self.heard_before -= (samples - back) as f64 / self.rate.max(1) as f64;
-    }
-}
-
-#[derive(Debug)]
-struct Slept {
-    at: i64,
-    index: usize,
-    position: f64,
-}
-
-#[derive(Debug, Clone)]
-struct Session {
-    id: String,
-    story_id: String,
-    started_at: i64,
-    heard_samples: u64,
-    story_frames: f64,
-    rate: u32,
-    paused_at: Option<i64>,
 }
 
 /// The deterministic player core. See the module docs.
@@ -647,24 +595,9 @@ impl Engine {
         } else {
             self.session.clone()
         };
-        let Some(s) = session else { return };
-        if s.heard_samples == 0 {
-            return;
+        if let Some(record) = session.and_then(|s| s.record(now, completed, closed, position)) {
+            self.sessions.push(record);
         }
-        let heard = s.heard_samples as f64 / s.rate as f64;
-        let story_seconds = s.story_frames / s.rate as f64;
-        self.sessions.push(ListeningSession {
-            id: s.id,
-            story_id: s.story_id,
-            started_at: s.started_at,
-            ended_at: now,
-            seconds_heard: heard,
-            story_seconds,
-            speed: (story_seconds / heard * 100.0).round() / 100.0,
-            completed,
-            position,
-            closed,
-        });
     }
 }
 

@@ -14,9 +14,11 @@
 #![warn(missing_docs)]
 
 mod clock;
+mod config;
 mod decode;
 mod engine;
 mod error;
+mod ledger;
 mod media;
 mod output;
 mod player;
@@ -25,6 +27,7 @@ mod stretch;
 mod track;
 
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::PlayerConfig;
 pub use engine::{
     Engine, FADE_SECONDS, RESTART_SECONDS, SESSION_PAUSE_MILLIS, SLEEP_RESUME_MILLIS,
 };
@@ -33,9 +36,7 @@ pub use media::{KeepAwake, MediaInfo, MediaSession, MediaSessionFactory};
 #[cfg(feature = "os")]
 pub use media::{MediaSessionConfig, SystemKeepAwake, os_media_session};
 pub use output::{AudioOutput, BUFFER_SECONDS, CaptureOutput, OutputStream, RodioOutput, Wake};
-pub use player::{
-    Command, POSITION_INTERVAL_MILLIS, PlayerConfig, PlayerHandle, Remote, SKIP_SECONDS,
-};
+pub use player::{Command, POSITION_INTERVAL_MILLIS, PlayerHandle, Remote, SKIP_SECONDS};
 pub use state::{
     ListeningLog, ListeningSession, NowPlaying, PlaybackStatus, PlayerState, SleepTimerState,
 };
