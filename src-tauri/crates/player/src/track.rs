@@ -60,10 +60,23 @@ impl std::fmt::Debug for Artwork {
 }
 
 /// A playback speed: one of 0.5×, 0.75×, 1×, 1.25×, 1.5×, 2×. The pitch never changes.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number"))]
 pub struct Speed(f64);
+
+// By hand rather than `#[serde(try_from)]`, which ts-rs cannot read: a bare number either way.
+impl Serialize for Speed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Speed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Speed::new(value).map_err(serde::de::Error::custom)
+    }
+}
 
 impl Speed {
     /// The speeds a listener can choose.
