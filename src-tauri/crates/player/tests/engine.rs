@@ -436,3 +436,17 @@ fn narration_in_ogg_vorbis_plays_and_seeks() {
     let heard = out.len() as f64 / 22_050.0;
     assert!(close(heard, duration / 2.0, 0.01), "{heard} of {duration}");
 }
+
+#[test]
+fn stereo_is_mixed_to_mono() {
+    let (mut e, _) = engine();
+    let left = common::tone(RATE as u32, 2.0, 250.0);
+    let interleaved: Vec<f32> = left.iter().flat_map(|l| [*l, 0.0]).collect();
+    let audio = common::wav_channels(RATE as u32, 2, &interleaved);
+    e.open(vec![common::track("s", audio)], 0, true).unwrap();
+    assert_eq!(e.state(0).duration, 2.0);
+    let out = listen(&mut e, 5.0);
+    assert_eq!(out.len(), 2 * RATE);
+    // Left at 0.5, right silent: the mono mix is the average.
+    assert!((common::rms(&out[RATE / 10..]) - 0.177).abs() < 0.005);
+}

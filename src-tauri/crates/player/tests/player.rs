@@ -357,3 +357,26 @@ async fn sessions_are_sent_on_pause_and_closed_on_shutdown() {
         "PLAYER_STOPPED"
     );
 }
+
+#[tokio::test]
+async fn dropping_the_last_handle_closes_the_session() {
+    let rig = rig();
+    rig.player
+        .open(common::tone_track("a", 60.0), true)
+        .await
+        .unwrap();
+    rig.listen(1.0).await;
+    let Rig {
+        player,
+        sessions,
+        remote,
+        ..
+    } = rig;
+    // The media session's remote does not keep the player alive.
+    assert!(remote.lock().unwrap().is_some());
+    drop(player);
+    let closed = sessions
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the player thread closes the session when the last handle goes");
+    assert!(closed.closed && (closed.seconds_heard - 1.0).abs() < 1e-9);
+}

@@ -10,6 +10,11 @@ use infinite_stories_storyteller::{Language, NarrationRequest, Voice};
 
 /// 16-bit mono PCM WAV bytes.
 pub fn wav(rate: u32, samples: &[f32]) -> Arc<[u8]> {
+    wav_channels(rate, 1, samples)
+}
+
+/// 16-bit PCM WAV bytes with `channels` interleaved channels.
+pub fn wav_channels(rate: u32, channels: u16, samples: &[f32]) -> Arc<[u8]> {
     let data = (samples.len() * 2) as u32;
     let mut out = Vec::with_capacity(44 + data as usize);
     out.extend_from_slice(b"RIFF");
@@ -17,10 +22,10 @@ pub fn wav(rate: u32, samples: &[f32]) -> Arc<[u8]> {
     out.extend_from_slice(b"WAVEfmt ");
     out.extend_from_slice(&16u32.to_le_bytes());
     out.extend_from_slice(&1u16.to_le_bytes());
-    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&channels.to_le_bytes());
     out.extend_from_slice(&rate.to_le_bytes());
-    out.extend_from_slice(&(rate * 2).to_le_bytes());
-    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&(rate * 2 * channels as u32).to_le_bytes());
+    out.extend_from_slice(&(2 * channels).to_le_bytes());
     out.extend_from_slice(&16u16.to_le_bytes());
     out.extend_from_slice(b"data");
     out.extend_from_slice(&data.to_le_bytes());
