@@ -435,6 +435,17 @@ fn narration_in_ogg_vorbis_plays_and_seeks() {
     }
     let heard = out.len() as f64 / 22_050.0;
     assert!(close(heard, duration / 2.0, 0.01), "{heard} of {duration}");
+    // Right at the end and past it: no error, the story just ends.
+    for at in [duration - 0.05, duration - 0.001, duration, duration + 10.0] {
+        e.seek(at).unwrap();
+        e.play().unwrap();
+        let mut out = Vec::new();
+        while e.status() == PlaybackStatus::Playing {
+            e.render(&mut out, 4096).unwrap();
+        }
+        assert!(out.len() as f64 <= (duration - at).max(0.0) * 22_050.0 + 1.0, "{at}");
+        assert_eq!(e.status(), PlaybackStatus::Ended);
+    }
 }
 
 #[test]
