@@ -443,7 +443,10 @@ fn narration_in_ogg_vorbis_plays_and_seeks() {
         while e.status() == PlaybackStatus::Playing {
             e.render(&mut out, 4096).unwrap();
         }
-        assert!(out.len() as f64 <= (duration - at).max(0.0) * 22_050.0 + 1.0, "{at}");
+        assert!(
+            out.len() as f64 <= (duration - at).max(0.0) * 22_050.0 + 1.0,
+            "{at}"
+        );
         assert_eq!(e.status(), PlaybackStatus::Ended);
     }
 }
