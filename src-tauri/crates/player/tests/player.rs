@@ -380,3 +380,22 @@ async fn dropping_the_last_handle_closes_the_session() {
         .expect("the player thread closes the session when the last handle goes");
     assert!(closed.closed && (closed.seconds_heard - 1.0).abs() < 1e-9);
 }
+
+#[tokio::test]
+async fn the_next_story_at_another_rate_reopens_the_output_at_that_rate() {
+    let rig = rig();
+    let narration = common::track("n", common::narration("Goodnight, little owl."));
+    let queue = vec![common::tone_track("a", 1.0), narration];
+    rig.player.open_queue(queue, 0, true).await.unwrap();
+    assert_eq!(rig.capture.sample_rate(), 8_000);
+    rig.listen(0.8).await;
+    // The tone's last samples go with the old stream; the narration opens a new one.
+    rig.listen(0.5).await;
+    let state = rig.player.state();
+    assert_eq!(state.story.unwrap().story_id, "n");
+    assert!(state.playing);
+    assert_eq!(rig.capture.sample_rate(), 22_050);
+    assert_eq!(rig.capture.opened(), 2);
+    let first = rig.sessions.try_recv().unwrap();
+    assert!(first.completed && first.story_id == "a");
+}
