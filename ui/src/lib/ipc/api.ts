@@ -3,28 +3,21 @@
 // {code, message, retryable, retryAfter?}; the UI branches on `code`, never on message text.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  Avatar,
   BackendStatus,
   CacheStatus,
   CommandName,
   DiagnosticsReport,
   ErrorCode,
-  GenerateRequest,
   IpcError,
-  LimitStatus,
   RealtimeStatus,
   SessionInfo,
-  StoryDetail,
-  StorySummary,
 } from './bindings';
+import type { PendingCommandName, PendingCommands } from './pending';
 
 type None = Record<string, never>;
 type Credentials = { email: string; password: string };
-/** Any JSON value (hero rows are passed through as the backend stores them). */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** Arguments and result of every command. Checked against the generated CommandName list. */
-interface Commands {
+/** Arguments and result of every command the shell has today. */
+interface CurrentCommands {
   backend_status: { args: None; result: BackendStatus };
   recheck_backend: { args: None; result: BackendStatus };
   use_supabase_project: { args: { url: string; anonKey: string }; result: BackendStatus };
@@ -35,26 +28,24 @@ interface Commands {
   sign_in: { args: Credentials; result: SessionInfo };
   link_email: { args: Credentials; result: SessionInfo };
   sign_out: { args: None; result: null };
-  generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
-  cancel_generation: { args: { requestId: string }; result: boolean };
-  retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
-  generate_avatar: { args: { heroId: string; prompt: string }; result: Avatar };
-  create_hero: { args: { fields: Record<string, JsonValue> }; result: JsonValue };
-  list_heroes: { args: None; result: JsonValue[] };
-  list_stories: { args: None; result: StorySummary[] };
-  get_story: { args: { id: string }; result: StoryDetail };
   sync_library: { args: None; result: null };
   cache_status: { args: None; result: CacheStatus };
   clear_cache: { args: None; result: CacheStatus };
-  limits: { args: None; result: LimitStatus[] };
   realtime_status: { args: None; result: RealtimeStatus | null };
   diagnostics: { args: None; result: DiagnosticsReport };
   set_verbose_logging: { args: { verbose: boolean }; result: null };
 }
 
-// Compile-time drift check: this map and the Rust command list must name the same commands.
+/**
+ * Every command: today's, plus the planned ones (new, or with a tightened shape) from pending.ts.
+ * The lead replaces this file with a generated typed proxy at integration.
+ */
+type Commands = Omit<CurrentCommands, PendingCommandName> & PendingCommands;
+
+// Compile-time drift check: this map and the Rust command list (plus the planned commands) must
+// name the same commands.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const commandsMatchRust: Same<keyof Commands, CommandName> = true;
+const commandsMatchRust: Same<keyof Commands, CommandName | PendingCommandName> = true;
 void commandsMatchRust;
 
 /** An error a command reported, in the shape the UI can act on. */
@@ -91,6 +82,8 @@ function isIpcError(value: unknown): value is IpcError {
   return typeof v.code === 'string' && typeof v.message === 'string' && typeof v.retryable === 'boolean';
 }
 
+type Args<K extends keyof Commands> = Commands[K]['args'];
+
 async function call<K extends keyof Commands>(
   command: K,
   args: Commands[K]['args'],
@@ -114,15 +107,25 @@ export const api = {
   signIn: (c: Credentials) => call('sign_in', c),
   linkEmail: (c: Credentials) => call('link_email', c),
   signOut: () => call('sign_out', {}),
-  generateStory: (request: GenerateRequest) => call('generate_story', { request }),
-  cancelGeneration: (requestId: string) => call('cancel_generation', { requestId }),
-  retryIllustration: (storyId: string, sceneNumber: number) =>
-    call('retry_illustration', { storyId, sceneNumber }),
-  generateAvatar: (heroId: string, prompt: string) => call('generate_avatar', { heroId, prompt }),
-  createHero: (fields: Record<string, JsonValue>) => call('create_hero', { fields }),
-  listHeroes: () => call('list_heroes', {}),
+  generateStory: (a: Args<'generate_story'>) => call('generate_story', a),
+  cancelGeneration: (a: Args<'cancel_generation'>) => call('cancel_generation', a),
+  retryIllustration: (a: Args<'retry_illustration'>) => call('retry_illustration', a),
   listStories: () => call('list_stories', {}),
-  getStory: (id: string) => call('get_story', { id }),
+  getStory: (a: Args<'get_story'>) => call('get_story', a),
+  listHeroes: () => call('list_heroes', {}),
+  createHero: (a: Args<'create_hero'>) => call('create_hero', a),
+  updateHero: (a: Args<'update_hero'>) => call('update_hero', a),
+  deleteHero: (a: Args<'delete_hero'>) => call('delete_hero', a),
+  generateAvatar: (a: Args<'generate_avatar'>) => call('generate_avatar', a),
+  checkCustomEvent: (a: Args<'check_custom_event'>) => call('check_custom_event', a),
+  listCustomEvents: () => call('list_custom_events', {}),
+  saveCustomEvent: (a: Args<'save_custom_event'>) => call('save_custom_event', a),
+  deleteCustomEvent: (a: Args<'delete_custom_event'>) => call('delete_custom_event', a),
+  setCustomEventFavorite: (a: Args<'set_custom_event_favorite'>) => call('set_custom_event_favorite', a),
+  catalogue: () => call('catalogue', {}),
+  storyDefaults: () => call('story_defaults', {}),
+  setStoryDefaults: (a: Args<'set_story_defaults'>) => call('set_story_defaults', a),
+  voiceSample: (a: Args<'voice_sample'>) => call('voice_sample', a),
   syncLibrary: () => call('sync_library', {}),
   cacheStatus: () => call('cache_status', {}),
   clearCache: () => call('clear_cache', {}),
