@@ -29,3 +29,150 @@ test('the hero list shows each hero with traits and stories', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/**
+ * The element that has keyboard focus: "tag|aria-label|text|label text", for assertions.
+ * @param {import('playwright-core').Page} page
+ */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '';
+    const label = el.closest('label')?.textContent?.trim() ?? '';
+    return `${el.tagName.toLowerCase()}|${el.getAttribute('aria-label') ?? ''}|${el.textContent?.trim() ?? ''}|${label}`;
+  });
+}
+
+test('the wizard creates a hero with the keyboard alone', async () => {
+  const { page, errors } = await open('heroes=none');
+  await go(page, 'Heroes');
+  await page.getByRole('button', { name: 'Create your first hero' }).focus();
+  await page.keyboard.press('Enter');
+
+  // Step 1: focus is on the step's heading; the name is required and has a length limit.
+  await page.getByText('Step 1 of 5').waitFor();
+  assert.match(await focused(page), /^h2\|\|What is your hero's name\?/);
+  await page.keyboard.press('Tab');
+  assert.match(await focused(page), /^input/);
+  await page.keyboard.press('Enter');
+  await page.getByText('Give your hero a name to continue.').waitFor();
+  await page.keyboard.type('A'.repeat(41));
+  await page.getByText('That name is 41 characters long; please keep it to 40 or fewer.').waitFor();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('  Mia  ');
+  await page.keyboard.press('Tab'); // the pronoun radio group
+  await page.keyboard.press('Space'); // she
+  await page.keyboard.press('ArrowRight'); // he
+  await page.keyboard.press('ArrowRight'); // they
+  assert.equal(await page.getByRole('radio', { name: 'They / them' }).isChecked(), true);
+  await page.keyboard.press('Tab'); // Cancel
+  await page.keyboard.press('Tab'); // Next
+  await page.keyboard.press('Enter');
+
+  // Step 2: the ten traits, each with what it means.
+  await page.getByText('Step 2 of 5').waitFor();
+  assert.match(await focused(page), /^h2\|\|What is Mia like most of all\?/);
+  assert.equal(await page.getByRole('radio').count(), 10);
+  await page.getByText('Asks lots of questions and loves finding out.').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // Brave
+  await page.keyboard.press('ArrowRight'); // Kind
+  await page.keyboard.press('ArrowRight'); // Curious
+  assert.equal(await page.getByRole('radio', { name: /Curious/ }).isChecked(), true);
+  await shot(page, 'wizard-traits');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  // Step 3: the first trait is not offered again.
+  await page.getByText('Step 3 of 5').waitFor();
+  assert.equal(await page.getByRole('radio').count(), 9);
+  assert.equal(await page.getByRole('radio', { name: /Curious/ }).count(), 0);
+  await page.getByText('Curious is already chosen, so it is not in this list.').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // Brave
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  // Step 4: optional details, with examples; saving creates the hero.
+  await page.getByText('Step 4 of 5').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('a green scarf and a gap-toothed smile');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('can hear the stars whisper');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.match(await focused(page), /Save and choose a picture/);
+  await page.keyboard.press('Enter');
+
+  // Step 5: the picture. The draft reached the core trimmed, with pronouns.
+  await page.getByText('Step 5 of 5').waitFor();
+  assert.match(await focused(page), /^h2\|\|A picture of Mia/);
+  const created = await mock(page, (m) => m.calls.find((c) => c.cmd === 'create_hero')?.args);
+  assert.deepEqual(created, {
+    hero: {
+      name: 'Mia', pronouns: 'they', primaryTrait: 'curious', secondaryTrait: 'brave',
+      appearance: 'a green scarf and a gap-toothed smile', specialAbility: 'can hear the stars whisper',
+      avatarStyle: 'picture_book', avatarPrompt: null,
+    },
+  });
+  await page.keyboard.press('Tab'); // the style group
+  await page.keyboard.press('ArrowRight'); // watercolour
+  const prompt = page.getByRole('textbox', { name: 'What the picture shows' });
+  assert.match(await prompt.inputValue(), /^A soft watercolour portrait of Mia, a curious and brave child with a green scarf/);
+  await page.keyboard.press('Tab'); // the prompt
+  await page.keyboard.press('Tab'); // Draw
+  assert.match(await focused(page), /Draw the picture/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').getByText('Drawing…').waitFor();
+  await shot(page, 'wizard-drawing');
+  const asked = await mock(page, (m) => m.calls.find((c) => c.cmd === 'generate_avatar')?.args);
+  assert.equal(/** @type {any} */ (asked).style, 'watercolor');
+  await mock(page, (m) => m.finishAvatar());
+  await page.getByRole('img', { name: "Mia's picture" }).waitFor();
+  await page.getByRole('button', { name: 'Draw again' }).waitFor();
+  await shot(page, 'wizard-avatar');
+  await page.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
+
+  const card = page.getByTestId('hero-card');
+  await card.first().waitFor();
+  assert.match((await card.first().textContent()) ?? '', /Mia.*Curious and Brave/s);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the same wizard edits a hero, and deleting says the stories stay', async () => {
+  const { page, errors } = await open('');
+  await go(page, 'Heroes');
+  await page.getByRole('button', { name: 'Edit Maya' }).click();
+  await page.getByText('Editing Maya').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Name' }).inputValue(), 'Maya');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Maya Rose');
+  await page.getByRole('button', { name: 'Next' }).click();
+  assert.equal(await page.getByRole('radio', { name: /Curious/ }).isChecked(), true);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Step 5 of 5').waitFor();
+  const updated = await mock(page, (m) => m.calls.find((c) => c.cmd === 'update_hero')?.args);
+  assert.equal(/** @type {any} */ (updated).id, 'hero-maya');
+  assert.equal(/** @type {any} */ (updated).hero.name, 'Maya Rose');
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Delete Maya Rose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Maya Rose?' });
+  await dialog.getByText("Maya Rose's 3 stories stay in the library.").waitFor();
+  await shot(page, 'heroes-delete');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.getByTestId('hero-card').count(), 2);
+
+  await page.getByRole('button', { name: 'Delete Leo' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete hero' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.equal(await page.getByTestId('hero-card').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -49,6 +49,8 @@ export async function open(query, options = {}) {
   const page = await browser.newPage({
     viewport: { width: 1200, height: options.height ?? 820 },
     colorScheme: options.colorScheme ?? 'light',
+    // No transitions: screenshots show where the bars are, not where they are sliding to.
+    reducedMotion: 'reduce',
   });
   /** @type {string[]} */
   const errors = [];

@@ -248,7 +248,12 @@ export const en = {
     playingSample: 'Playing…',
     illustrations: 'Draw pictures for the story',
     illustrationsHelp: 'Pictures are drawn after the story is written and appear as they are ready.',
-    illustrationsNeedAvatar: (name: string) => `${name} has no picture yet; the scenes are drawn from the story alone.`,
+    illustrationsNeedAvatar: (name: string) =>
+      `${name} has no picture yet, so ${name} may look a little different from scene to scene.`,
+    summary: (c: { hero: string | null; event: string | null; minutes: number; voice: string; pictures: boolean }) =>
+      [c.hero ?? 'Choose a hero', c.event ?? 'choose what happens', `${c.minutes} minutes`, `read by ${c.voice}`]
+        .concat(c.pictures ? ['with pictures'] : [])
+        .join(' · '),
     tell: 'Tell the story',
     missingHero: 'Choose a hero first.',
     missingEvent: 'Choose what happens tonight.',

@@ -1,0 +1,160 @@
+// Browser tests of making a story: the choices, the live progress view driven by
+// `story://progress` events (as the core emits them from realtime illustration UPDATEs), cancel,
+// partial failure with "Try this picture again", the rate-limit countdown and the error
+// messages (mocked IPC, see support.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { go, mock, open, shot, useBrowser } from './support.mjs';
+
+useBrowser();
+
+/**
+ * Chooses Maya, the bedtime adventure, 10 minutes and Fable, and presses "Tell the story".
+ * @param {import('playwright-core').Page} page
+ */
+async function tellMayaAStory(page) {
+  await go(page, 'New story');
+  await page.locator('label', { hasText: 'Maya' }).click();
+  await page.locator('label', { hasText: 'Bedtime Adventure' }).click();
+  await page.locator('label', { hasText: '10 minutes' }).click();
+  await page.locator('label', { hasText: 'Wise and cosy' }).click();
+  await page.getByRole('button', { name: 'Tell the story' }).click();
+  await page.getByRole('heading', { name: "Making Maya's story" }).waitFor();
+}
+
+/** @param {import('playwright-core').Page} page */
+async function bars(page) {
+  return page.getByTestId('scene-bar').evaluateAll((els) =>
+    els.map((el) => `${el.getAttribute('data-status')}:${el.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')}`),
+  );
+}
+
+test('the progress view follows the progress events, and the story opens with its pictures', async () => {
+  const { page, errors } = await open('');
+  await tellMayaAStory(page);
+  const request = /** @type {any} */ (await mock(page, (m) => m.calls.find((c) => c.cmd === 'generate_story')?.args)).request;
+  assert.match(request.requestId, /^[0-9a-f-]{36}$/);
+  assert.deepEqual(request.story, {
+    heroId: 'hero-maya', event: { type: 'built_in', data: { event: 'bedtime_adventure' } },
+    targetDuration: 600, language: 'en', voice: 'fable',
+  });
+  assert.equal(request.illustrations, true);
+  const status = page.getByTestId('status-line');
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+  assert.equal(await status.textContent(), 'Writing the story…');
+
+  await mock(page, (m) => m.progress('narrating', ['pending', 'pending', 'pending', 'pending'], 0.4));
+  await page.getByText('Recording the narration…').waitFor();
+  await mock(page, (m) => m.progress('illustrating', ['completed', 'processing', 'pending', 'pending'], 0.7));
+  await page.getByText('Drawing scene 2 of 4…').waitFor();
+  assert.deepEqual(await bars(page), ['completed:100', 'processing:50', 'pending:0', 'pending:0']);
+  assert.equal(await page.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow'), '70');
+  await shot(page, 'story-progress');
+
+  // The story returns while two pictures are still being drawn; they land afterwards.
+  await mock(page, (m) => m.progress('illustrating', ['completed', 'completed', 'processing', 'pending'], 0.8));
+  await mock(page, (m) => m.finishStory());
+  await page.getByRole('heading', { name: 'Maya and the Lantern Owl' }).waitFor();
+  await page.getByText('Once upon a time', { exact: false }).waitFor();
+  await page.getByRole('img', { name: 'Scene 2' }).waitFor();
+  assert.equal(await page.getByRole('img', { name: 'Scene 3' }).count(), 0);
+  await mock(page, (m) => m.progress('illustrating', ['completed', 'completed', 'failed', 'completed'], 0.95));
+  await page.getByRole('img', { name: 'Scene 4' }).waitFor();
+
+  // Partial failure: what worked stays, the failed scene offers to try again.
+  await page.getByTestId('partial-failure').getByText('1 picture could not be drawn.', { exact: false }).waitFor();
+  const failed = page.locator('[data-testid=scene-picture][data-scene="3"]');
+  await failed.getByText('This picture could not be drawn.').waitFor();
+  await shot(page, 'story-partial');
+  await mock(page, (m) => m.retryFails(true));
+  await failed.getByRole('button', { name: 'Try this picture again' }).click();
+  await failed.getByRole('button', { name: 'Try this picture again' }).waitFor();
+  await mock(page, (m) => m.retryFails(false));
+  await failed.getByRole('button', { name: 'Try this picture again' }).click();
+  await page.getByRole('img', { name: 'Scene 3' }).waitFor();
+  assert.equal(await page.getByTestId('partial-failure').count(), 0);
+  const retries = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'retry_illustration').map((c) => c.args));
+  assert.equal(/** @type {any[]} */ (retries).length, 2);
+  await page.getByRole('heading', { name: 'Maya and the Lantern Owl' }).evaluate((el) => el.scrollIntoView());
+  await shot(page, 'story-finished');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Cancel stops the story with the request id it was started with', async () => {
+  const { page, errors } = await open('');
+  await tellMayaAStory(page);
+  await mock(page, (m) => m.progress('narrating', ['pending', 'pending', 'pending', 'pending'], 0.3));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('The story was stopped. Nothing was saved.').waitFor();
+  const calls = /** @type {any[]} */ (await mock(page, (m) => m.calls));
+  const started = calls.find((c) => c.cmd === 'generate_story').args.request.requestId;
+  assert.deepEqual(calls.find((c) => c.cmd === 'cancel_generation').args, { requestId: started });
+  // The choices are kept for the next try.
+  assert.equal(await page.getByRole('radio', { name: /Fable/ }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: '10 minutes' }).isChecked(), true);
+  await shot(page, 'story-cancelled');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the rate limit shows a countdown and disables the button until then', async () => {
+  const { page, errors } = await open('');
+  await page.clock.install();
+  await go(page, 'New story');
+  const button = page.getByRole('button', { name: 'Tell the story' });
+  assert.equal(await button.isEnabled(), true);
+  await mock(page, (m) => m.setLimits([{ endpoint: 'story-generation', capacity: 3, remaining: 0, nextInSeconds: 252 }]));
+  const countdown = page.getByTestId('limit-countdown');
+  await countdown.getByText('The next story can be made in 4:12').waitFor();
+  assert.equal(await button.isDisabled(), true);
+  await page.clock.runFor(2000);
+  await countdown.getByText('4:10').waitFor();
+  await page.locator('label', { hasText: 'Maya' }).click();
+  await shot(page, 'story-rate-limited');
+  await page.clock.runFor(250_000);
+  await countdown.waitFor({ state: 'detached' });
+  assert.equal(await button.isEnabled(), true);
+  await mock(page, (m) => m.setLimits([{ endpoint: 'story-generation', capacity: 3, remaining: 1, nextInSeconds: 100 }]));
+  assert.equal(await countdown.count(), 0, 'a story left in the bucket does not block');
+
+  // A limit the core reports when asked (RATE_LIMITED with retryAfter) starts the countdown too.
+  await page.locator('label', { hasText: 'Birthday Celebration' }).click();
+  await button.click();
+  await mock(page, (m) => m.failStory({ code: 'RATE_LIMITED', message: 'Too many stories.', retryable: true, retryAfter: 90 }));
+  await page.getByRole('alert').getByText('Time for a little pause').waitFor();
+  await countdown.getByText('1:30').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('each error says what happened and offers what helps', async () => {
+  const { page, errors } = await open('');
+  await tellMayaAStory(page);
+  await mock(page, (m) => m.failStory({ code: 'NETWORK', message: 'connection reset', retryable: true }));
+  const notice = page.getByTestId('error-notice');
+  await notice.getByText('The connection dropped').waitFor();
+  await shot(page, 'story-error-network');
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: "Making Maya's story" }).waitFor();
+  assert.equal(/** @type {number} */ (await mock(page, (m) => m.calls.filter((c) => c.cmd === 'generate_story').length)), 2);
+
+  await mock(page, (m) => m.failStory({ code: 'UNAUTHORIZED', message: 'session expired', retryable: false }));
+  await notice.getByText('Please sign in again').waitFor();
+  await notice.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a story can start from a hero card', async () => {
+  const { page, errors } = await open('');
+  await go(page, 'Heroes');
+  await page.getByRole('button', { name: 'New story with Leo' }).click();
+  await page.getByRole('heading', { name: 'Who is the hero?' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Leo' }).isChecked(), true);
+  await page.getByText('Leo has no picture yet, so Leo may look a little different from scene to scene.').waitFor();
+  assert.equal(await page.getByTestId('story-summary').textContent(), 'Leo · choose what happens · 7 minutes · read by Coral · with pictures');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
