@@ -43,7 +43,11 @@ export class StoryMaking {
   #newId: () => string;
   #stopListening: (() => void) | null = null;
 
-  constructor(api: MakingApi, subscribeTo: typeof subscribe = subscribe, newId = () => crypto.randomUUID()) {
+  constructor(
+    api: MakingApi,
+    subscribeTo: typeof subscribe = subscribe,
+    newId: () => string = () => crypto.randomUUID(),
+  ) {
     this.#api = api;
     this.#subscribe = subscribeTo;
     this.#newId = newId;
