@@ -64,7 +64,7 @@ test('the progress view follows the progress events, and the story opens with it
   // Partial failure: what worked stays, the failed scene offers to try again.
   await page.getByTestId('partial-failure').getByText('1 picture could not be drawn.', { exact: false }).waitFor();
   const failed = page.locator('[data-testid=scene-picture][data-scene="3"]');
-  await failed.getByText('This picture could not be drawn.').waitFor();
+  await failed.getByText('Could not be drawn.').waitFor();
   await shot(page, 'story-partial');
   await mock(page, (m) => m.retryFails(true));
   await failed.getByRole('button', { name: 'Try this picture again' }).click();
@@ -155,6 +155,26 @@ test('a story can start from a hero card', async () => {
   assert.equal(await page.getByRole('radio', { name: 'Leo' }).isChecked(), true);
   await page.getByText('Leo has no picture yet, so Leo may look a little different from scene to scene.').waitFor();
   assert.equal(await page.getByTestId('story-summary').textContent(), 'Leo · choose what happens · 7 minutes · read by Coral · with pictures');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the progress view and the story are calm in the night theme too', async () => {
+  const { page, errors } = await open('', { colorScheme: 'dark' });
+  await tellMayaAStory(page);
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent),
+    "Making Maya's story",
+    'focus moves to the progress heading',
+  );
+  await mock(page, (m) => m.progress('illustrating', ['completed', 'completed', 'processing', 'pending'], 0.8));
+  await page.getByText('Drawing scene 3 of 4…').waitFor();
+  await shot(page, 'story-progress-night');
+  await mock(page, (m) => m.progress('done', ['completed', 'completed', 'completed', 'completed'], 1));
+  await mock(page, (m) => m.finishStory());
+  await page.getByRole('img', { name: 'Scene 4' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Maya and the Lantern Owl');
+  await shot(page, 'story-finished-night');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -280,7 +280,7 @@ export const en = {
     pictureAlt: (n: number) => `Scene ${n}`,
     drawing: 'Being drawn…',
     waiting: 'Waiting to be drawn',
-    failed: 'This picture could not be drawn.',
+    failed: 'Could not be drawn.',
     retry: 'Try this picture again',
     retrying: 'Drawing again…',
     partial: (n: number) =>
