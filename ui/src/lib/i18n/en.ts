@@ -19,6 +19,26 @@ export type ErrorAction = 'retry' | 'sign_in' | 'open_settings' | null;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
+  app: {
+    name: 'InfiniteStories',
+    mainNav: 'Main',
+    theme: 'Theme',
+    themes: { system: 'Auto', light: 'Day', dark: 'Night' },
+    soon: 'This part of the app is on its way.',
+  },
+  areas: {
+    home: { label: 'Home', blurb: 'Tonight at a glance.' },
+    heroes: { label: 'Heroes', blurb: 'The children and characters your stories are about.' },
+    create: { label: 'New story', blurb: 'Pick a hero, an event and a length, and a story is told.' },
+    library: { label: 'Library', blurb: 'Every story you have made, ready to read or listen to offline.' },
+    settings: { label: 'Settings', blurb: 'Voice, language, story length and where stories are made.' },
+  },
+  home: {
+    title: "Ready for tonight's story?",
+    lead: 'Create a hero for your child, choose what happens tonight, and listen together as the story unfolds — with pictures that follow along.',
+    createHero: 'Create a hero',
+    openLibrary: 'Open the library',
+  },
   common: {
     back: 'Back',
     next: 'Next',
@@ -120,8 +140,6 @@ export const en = {
     balanced: 'Balanced',
   } satisfies Record<EventTone, string>,
   heroes: {
-    title: 'Heroes',
-    blurb: 'The children and characters your stories are about.',
     create: 'Create a hero',
     emptyTitle: 'Every story needs a hero',
     emptyText: 'Start with your child — a name and two traits are enough. You can add a picture later.',
@@ -233,8 +251,6 @@ export const en = {
     deleteConfirm: (title: string) => `Delete "${title}"? Stories already made from it stay in the library.`,
   },
   create: {
-    title: 'New story',
-    blurb: 'Pick a hero, an event and a length, and a story is told.',
     heroHeading: 'Who is the hero?',
     noHeroes: 'There are no heroes yet.',
     noHeroesAction: 'Create a hero first',
