@@ -2,7 +2,7 @@
 // check on a custom event (mocked IPC, see support.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { go, mock, open, shot, useBrowser } from './support.mjs';
+import { assertAllNamed, go, mock, open, shot, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -21,6 +21,7 @@ test('one search over built-in and custom events, with category chips', async ()
   await page.getByText('Used 3 times · last on 1 Dec').waitFor();
   await page.locator('#event-heading').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot(page, 'event-picker');
+  await assertAllNamed(page, 'the New story page');
 
   const search = page.getByRole('searchbox', { name: 'Search events' });
   await search.fill('dragon');
@@ -57,6 +58,7 @@ test('a custom event is checked by the safety filter before it is saved', async 
   const dialog = page.getByRole('dialog', { name: 'Your own event' });
   await dialog.getByRole('textbox', { name: 'Title' }).fill('The monster under the bed');
   await dialog.getByRole('textbox', { name: 'What happens' }).fill('A scary monster hides under the bed and wants to fight.');
+  await assertAllNamed(page, 'the custom event dialog');
   await dialog.getByRole('combobox', { name: 'Category' }).selectOption('imagination');
   await dialog.getByRole('combobox', { name: 'Age' }).selectOption('6_10');
   await dialog.getByRole('combobox', { name: 'Tone' }).selectOption('mysterious');
@@ -74,6 +76,7 @@ test('a custom event is checked by the safety filter before it is saved', async 
   await soft.getByText('The friendly creature under the bed').waitFor();
   await soft.getByText('A mysterious friendly creature hides under the bed and wants to race.').waitFor();
   await shot(page, 'custom-event-gentler');
+  await assertAllNamed(page, 'the gentler version');
   let saves = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'save_custom_event').length);
   assert.equal(saves, 0, 'nothing saved before the parent agrees');
   await soft.getByRole('button', { name: 'Use the gentler version' }).click();
@@ -97,6 +100,7 @@ test('a custom event is checked by the safety filter before it is saved', async 
   await dialog.getByRole('button', { name: 'Check and save' }).click();
   await dialog.getByTestId('safety-refused').getByText('Stories here never hurt anyone.', { exact: false }).waitFor();
   await shot(page, 'custom-event-refused');
+  await assertAllNamed(page, 'a refused event');
   await dialog.getByRole('button', { name: 'Change it myself' }).click();
   assert.equal(await dialog.getByRole('textbox', { name: 'Title' }).inputValue(), 'Knife fight', 'the words are kept to edit');
   await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 // Browser tests of the Heroes page and the hero wizard (mocked IPC, see support.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { go, mock, open, shot, useBrowser } from './support.mjs';
+import { assertAllNamed, go, mock, open, shot, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -11,6 +11,7 @@ test('a family with no heroes is led to the first one', async () => {
   const empty = page.getByTestId('heroes-empty');
   await empty.getByRole('heading', { name: 'Every story needs a hero' }).waitFor();
   await shot(page, 'heroes-empty');
+  await assertAllNamed(page, 'the empty Heroes page');
   await empty.getByRole('button', { name: 'Create your first hero' }).click();
   await page.getByText('Step 1 of 5').waitFor();
   assert.deepEqual(errors, []);
@@ -26,6 +27,7 @@ test('the hero list shows each hero with traits and stories', async () => {
   assert.match((await cards.nth(0).textContent()) ?? '', /Maya.*Curious and Brave.*3 stories/s);
   assert.match((await cards.nth(1).textContent()) ?? '', /Leo.*Funny and Kind.*No stories yet/s);
   await shot(page, 'heroes-list');
+  await assertAllNamed(page, 'the Heroes page');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -60,6 +62,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   await page.getByText('That name is 41 characters long; please keep it to 40 or fewer.').waitFor();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('  Mia  ');
+  await assertAllNamed(page, 'wizard step 1');
   await page.keyboard.press('Tab'); // the pronoun radio group
   await page.keyboard.press('Space'); // she
   await page.keyboard.press('ArrowRight'); // he
@@ -80,6 +83,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   await page.keyboard.press('ArrowRight'); // Curious
   assert.equal(await page.getByRole('radio', { name: /Curious/ }).isChecked(), true);
   await shot(page, 'wizard-traits');
+  await assertAllNamed(page, 'wizard step 2');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -89,6 +93,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   assert.equal(await page.getByRole('radio').count(), 9);
   assert.equal(await page.getByRole('radio', { name: /Curious/ }).count(), 0);
   await page.getByText('Curious is already chosen, so it is not in this list.').waitFor();
+  await assertAllNamed(page, 'wizard step 3');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space'); // Brave
   await page.keyboard.press('Tab');
@@ -97,6 +102,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
 
   // Step 4: optional details, with examples; saving creates the hero.
   await page.getByText('Step 4 of 5').waitFor();
+  await assertAllNamed(page, 'wizard step 4');
   await page.keyboard.press('Tab');
   await page.keyboard.type('a green scarf and a gap-toothed smile');
   await page.keyboard.press('Tab');
@@ -127,6 +133,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('status').getByText('Drawing…').waitFor();
   await shot(page, 'wizard-drawing');
+  await assertAllNamed(page, 'wizard step 5 while drawing');
   const asked = await mock(page, (m) => m.calls.find((c) => c.cmd === 'generate_avatar')?.args);
   assert.equal(/** @type {any} */ (asked).style, 'watercolor');
   await mock(page, (m) => m.finishAvatar());
@@ -165,6 +172,7 @@ test('the same wizard edits a hero, and deleting says the stories stay', async (
   const dialog = page.getByRole('dialog', { name: 'Delete Maya Rose?' });
   await dialog.getByText("Maya Rose's 3 stories stay in the library.").waitFor();
   await shot(page, 'heroes-delete');
+  await assertAllNamed(page, 'the delete dialog');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.getByTestId('hero-card').count(), 2);

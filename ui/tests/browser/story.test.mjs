@@ -4,7 +4,7 @@
 // messages (mocked IPC, see support.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { go, mock, open, shot, useBrowser } from './support.mjs';
+import { assertAllNamed, go, mock, open, shot, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -50,6 +50,7 @@ test('the progress view follows the progress events, and the story opens with it
   assert.deepEqual(await bars(page), ['completed:100', 'processing:50', 'pending:0', 'pending:0']);
   assert.equal(await page.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow'), '70');
   await shot(page, 'story-progress');
+  await assertAllNamed(page, 'the progress view');
 
   // The story returns while two pictures are still being drawn; they land afterwards.
   await mock(page, (m) => m.progress('illustrating', ['completed', 'completed', 'processing', 'pending'], 0.8));
@@ -66,6 +67,7 @@ test('the progress view follows the progress events, and the story opens with it
   const failed = page.locator('[data-testid=scene-picture][data-scene="3"]');
   await failed.getByText('Could not be drawn.').waitFor();
   await shot(page, 'story-partial');
+  await assertAllNamed(page, 'a story with a failed picture');
   await mock(page, (m) => m.retryFails(true));
   await failed.getByRole('button', { name: 'Try this picture again' }).click();
   await failed.getByRole('button', { name: 'Try this picture again' }).waitFor();
@@ -112,6 +114,7 @@ test('the rate limit shows a countdown and disables the button until then', asyn
   await countdown.getByText('4:10').waitFor();
   await page.locator('label', { hasText: 'Maya' }).click();
   await shot(page, 'story-rate-limited');
+  await assertAllNamed(page, 'the New story page with a countdown');
   await page.clock.runFor(250_000);
   await countdown.waitFor({ state: 'detached' });
   assert.equal(await button.isEnabled(), true);
@@ -154,7 +157,7 @@ test('a story can start from a hero card', async () => {
   await page.getByRole('heading', { name: 'Who is the hero?' }).waitFor();
   assert.equal(await page.getByRole('radio', { name: 'Leo' }).isChecked(), true);
   await page.getByText('Leo has no picture yet, so Leo may look a little different from scene to scene.').waitFor();
-  assert.equal(await page.getByTestId('story-summary').textContent(), 'Leo · choose what happens · 7 minutes · read by Coral · with pictures');
+  assert.equal(await page.getByTestId('story-summary').textContent(), 'Leo · choose what happens · 5 minutes · read by Echo · with pictures');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -175,6 +178,26 @@ test('the progress view and the story are calm in the night theme too', async ()
   await page.getByRole('img', { name: 'Scene 4' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Maya and the Lantern Owl');
   await shot(page, 'story-finished-night');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('each voice can be heard in the chosen language, and the defaults come from the family settings', async () => {
+  const { page, errors } = await open('');
+  await go(page, 'New story');
+  // The mocked family's defaults: Echo, English, 5 minutes, pictures on.
+  assert.equal(await page.getByRole('radio', { name: 'Echo' }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: '5 minutes' }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: /Draw pictures/ }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: 'Onyx' }).getAttribute('aria-describedby'), 'voice-onyx-desc');
+  await page.getByText('Deep and reassuring.').waitFor();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await page.getByRole('button', { name: 'Hear Fable' }).click();
+  await page.waitForFunction(() =>
+    /** @type {any} */ (window).mockBackend.calls.some((/** @type {any} */ c) => c.cmd === 'voice_sample'),
+  );
+  const asked = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'voice_sample').map((c) => c.args));
+  assert.deepEqual(asked, [{ voice: 'fable', language: 'fr' }]);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -95,3 +95,20 @@ export async function shot(page, name) {
 export async function go(page, name) {
   await page.getByRole('navigation').getByRole('button', { name }).click();
 }
+
+const CONTROLS = 'button|textbox|searchbox|radio|checkbox|combobox|listbox|link|progressbar|slider|spinbutton|switch|tab|menuitem|dialog|img';
+
+/**
+ * Fails when a control on the page has no accessible name, reading Chromium's accessibility
+ * tree (an aria snapshot lists a named control as `- button "Next"`, a nameless one as `- button`).
+ * @param {import('playwright-core').Page} page
+ * @param {string} where what the page shows, for the failure message
+ */
+export async function assertAllNamed(page, where) {
+  const snapshot = await page.locator('body').ariaSnapshot();
+  const nameless = snapshot
+    .split('\n')
+    .filter((line) => new RegExp(`^\\s*- (${CONTROLS})(?! ")(\\s|:|$)`).test(line));
+  assert.deepEqual(nameless, [], `controls without an accessible name on ${where}`);
+  return snapshot;
+}

@@ -126,7 +126,8 @@ export interface MakingState {
 export class MockFamily {
   heroes: Hero[];
   events: CustomEvent[];
-  defaults: StoryDefaults = { voice: 'coral', language: 'en', lengthMinutes: 7, illustrations: true };
+  /** The family's own defaults (not the app's fallback Coral / 7 minutes), so tests can tell them apart. */
+  defaults: StoryDefaults = { voice: 'echo', language: 'en', lengthMinutes: 5, illustrations: true };
   limits: LimitStatus[] = [{ endpoint: 'story-generation', capacity: 3, remaining: 3, nextInSeconds: null }];
   making: MakingState | null = null;
   story: StoryDetail | null = null;
