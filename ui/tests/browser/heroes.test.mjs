@@ -168,6 +168,12 @@ test('the same wizard edits a hero, and deleting says the stories stay', async (
   assert.equal(/** @type {any} */ (updated).hero.name, 'Maya Rose');
   await page.getByRole('button', { name: 'Done' }).click();
 
+  // A quick change needs no walk through every step.
+  await page.getByRole('button', { name: 'Edit Leo' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Leo the Lion');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { name: 'Leo the Lion' }).waitFor();
+
   await page.getByRole('button', { name: 'Delete Maya Rose' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Maya Rose?' });
   await dialog.getByText("Maya Rose's 3 stories stay in the library.").waitFor();
@@ -177,7 +183,7 @@ test('the same wizard edits a hero, and deleting says the stories stay', async (
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.getByTestId('hero-card').count(), 2);
 
-  await page.getByRole('button', { name: 'Delete Leo' }).click();
+  await page.getByRole('button', { name: 'Delete Leo the Lion' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete hero' }).click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   assert.equal(await page.getByTestId('hero-card').count(), 1);

@@ -148,11 +148,6 @@ export class EventsState {
     }
   }
 
-  /** After a story used an event: the core counted it; reload to show the new count. */
-  async refresh(): Promise<void> {
-    await this.load();
-  }
-
   #put(event: CustomEvent): void {
     const at = this.custom.findIndex((e) => e.id === event.id);
     this.custom = at === -1 ? [...this.custom, event] : this.custom.map((e) => (e.id === event.id ? event : e));

@@ -116,6 +116,18 @@ export class HeroForm {
     }
   }
 
+  /** Whether the hero can be saved as it is (names, traits and details all acceptable). */
+  get savable(): boolean {
+    return (
+      this.nameError === null &&
+      this.primary !== null &&
+      this.secondary !== null &&
+      this.primary !== this.secondary &&
+      this.appearanceError === null &&
+      this.abilityError === null
+    );
+  }
+
   /** Moves on when the step is valid; otherwise marks it so its errors show. */
   next(): boolean {
     if (!this.stepValid) {

@@ -89,3 +89,15 @@ describe('HeroForm', () => {
     ]);
   });
 });
+
+describe('HeroForm when editing', () => {
+  it('can be saved from any step while everything is acceptable', () => {
+    const form = new HeroForm(maya);
+    expect(form.savable).toBe(true);
+    form.name = '';
+    expect(form.savable).toBe(false);
+    form.name = 'Maya';
+    form.ability = 'a'.repeat(201);
+    expect(form.savable).toBe(false);
+  });
+});
