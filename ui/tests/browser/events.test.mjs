@@ -105,6 +105,11 @@ test('a custom event is checked by the safety filter before it is saved', async 
   assert.equal(await dialog.getByRole('textbox', { name: 'Title' }).inputValue(), 'Knife fight', 'the words are kept to edit');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent),
+    '+ Create your own event',
+    'Escape closes the dialog and focus returns to the button that opened it',
+  );
   saves = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'save_custom_event').length);
   assert.equal(saves, 1);
   assert.deepEqual(errors, []);
