@@ -81,7 +81,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   await page.keyboard.press('Space'); // Brave
   await page.keyboard.press('ArrowRight'); // Kind
   await page.keyboard.press('ArrowRight'); // Curious
-  assert.equal(await page.getByRole('radio', { name: /Curious/ }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: 'Curious', exact: true }).isChecked(), true);
   await shot(page, 'wizard-traits');
   await assertAllNamed(page, 'wizard step 2');
   await page.keyboard.press('Tab');

@@ -186,7 +186,7 @@ test('each voice can be heard in the chosen language, and the defaults come from
   const { page, errors } = await open('');
   await go(page, 'New story');
   // The mocked family's defaults: Echo, English, 5 minutes, pictures on.
-  assert.equal(await page.getByRole('radio', { name: 'Echo' }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: 'Echo', exact: true }).isChecked(), true);
   assert.equal(await page.getByRole('radio', { name: '5 minutes' }).isChecked(), true);
   assert.equal(await page.getByRole('checkbox', { name: /Draw pictures/ }).isChecked(), true);
   assert.equal(await page.getByRole('radio', { name: 'Onyx' }).getAttribute('aria-describedby'), 'voice-onyx-desc');
@@ -198,6 +198,67 @@ test('each voice can be heard in the chosen language, and the defaults come from
   );
   const asked = await mock(page, (m) => m.calls.filter((c) => c.cmd === 'voice_sample').map((c) => c.args));
   assert.deepEqual(asked, [{ voice: 'fable', language: 'fr' }]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/**
+ * Presses Tab until the focused element's accessible description matches `pattern`.
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} pattern matched against "role name" of the focused element
+ */
+async function tabTo(page, pattern) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const here = await page.evaluate(() => {
+      const el = /** @type {HTMLElement | null} */ (document.activeElement);
+      if (!el) return '';
+      const role = el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase();
+      const labelledBy = el.getAttribute('aria-labelledby');
+      const name =
+        el.getAttribute('aria-label') ??
+        (labelledBy ? document.getElementById(labelledBy)?.textContent : null) ??
+        el.closest('label')?.textContent ??
+        el.textContent ??
+        '';
+      return `${role} ${name.replace(/\s+/g, ' ').trim()}`;
+    });
+    if (pattern.test(here)) return;
+  }
+  assert.fail(`Tab never reached ${pattern}`);
+}
+
+test('a story can be chosen and told with the keyboard alone', async () => {
+  const { page, errors } = await open('');
+  await go(page, 'New story');
+  await page.getByRole('heading', { name: 'Who is the hero?' }).waitFor();
+  await page.getByRole('heading', { name: 'New story' }).click(); // start from the top of the page
+  await tabTo(page, /^radio Maya$/);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('radio', { name: 'Leo' }).isChecked(), true);
+  await tabTo(page, /^search Search events$/);
+  await page.keyboard.type('dragon');
+  await tabTo(page, /^radio A Friendly Dragon$/);
+  await page.keyboard.press('Space');
+  await tabTo(page, /^radio 5 minutes$/);
+  await page.keyboard.press('ArrowRight');
+  await tabTo(page, /^radio Echo$/);
+  await page.keyboard.press('ArrowRight');
+  await tabTo(page, /^checkbox Draw pictures/);
+  await page.keyboard.press('Space');
+  await tabTo(page, /^button Tell the story$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: "Making Leo's story" }).waitFor();
+  const request = /** @type {any} */ (await mock(page, (m) => m.calls.find((c) => c.cmd === 'generate_story')?.args)).request;
+  assert.deepEqual(
+    [request.story.heroId, request.story.event, request.story.targetDuration, request.story.voice, request.illustrations],
+    ['hero-leo', { type: 'built_in', data: { event: 'friendly_dragon_encounter' } }, 420, 'onyx', false],
+  );
+  // Only two stages without pictures, and Cancel is reachable.
+  assert.deepEqual(await page.locator('.stages li').allTextContents().then((l) => l.map((s) => s.trim())), ['Writing', 'Narrating']);
+  await tabTo(page, /^button Cancel$/);
+  await page.keyboard.press('Enter');
+  await page.getByText('The story was stopped. Nothing was saved.').waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
