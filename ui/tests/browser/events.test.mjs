@@ -2,7 +2,7 @@
 // check on a custom event (mocked IPC, see support.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAllNamed, go, mock, open, shot, useBrowser } from './support.mjs';
+import { assertAllNamed, assertWindowDoesNotScroll, go, mock, open, shot, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -143,6 +143,22 @@ test('custom events can be favourited, edited and deleted', async () => {
   await dialog.getByRole('button', { name: 'Delete event' }).click();
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.getByTestId('custom-event').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the New story page reads well in the night theme', async () => {
+  const { page, errors } = await open('', { colorScheme: 'dark' });
+  await go(page, 'New story');
+  await page.locator('label', { hasText: 'Maya' }).click();
+  await page.locator('label', { hasText: 'Dream World Adventure' }).click();
+  await page.locator('#options-heading').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, 'new-story-night');
+  await assertWindowDoesNotScroll(page);
+  assert.equal(
+    await page.getByTestId('story-summary').textContent(),
+    'Maya · Dream World Adventure · 5 minutes · read by Echo · with pictures',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });

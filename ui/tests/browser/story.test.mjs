@@ -4,7 +4,7 @@
 // messages (mocked IPC, see support.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAllNamed, go, mock, open, shot, useBrowser } from './support.mjs';
+import { assertAllNamed, assertWindowDoesNotScroll, go, mock, open, shot, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -247,6 +247,7 @@ test('a story can be chosen and told with the keyboard alone', async () => {
   await tabTo(page, /^checkbox Draw pictures/);
   await page.keyboard.press('Space');
   await tabTo(page, /^button Tell the story$/);
+  await assertWindowDoesNotScroll(page);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: "Making Leo's story" }).waitFor();
   const request = /** @type {any} */ (await mock(page, (m) => m.calls.find((c) => c.cmd === 'generate_story')?.args)).request;

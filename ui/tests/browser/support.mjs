@@ -112,3 +112,16 @@ export async function assertAllNamed(page, where) {
   assert.deepEqual(nameless, [], `controls without an accessible name on ${where}`);
   return snapshot;
 }
+
+/**
+ * Fails when the window itself scrolls: only the main area should (the sidebar stays put).
+ * @param {import('playwright-core').Page} page
+ */
+export async function assertWindowDoesNotScroll(page) {
+  const { scrollHeight, innerHeight, scrollY } = await page.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    innerHeight: window.innerHeight,
+    scrollY: window.scrollY,
+  }));
+  assert.ok(scrollHeight <= innerHeight && scrollY === 0, `the window scrolls (${scrollHeight} > ${innerHeight}, at ${scrollY})`);
+}

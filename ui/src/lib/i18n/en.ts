@@ -215,6 +215,7 @@ export const en = {
     searchLabel: 'Search events',
     searchPlaceholder: 'Search events — try "dragon" or "birthday"',
     all: 'All',
+    categories: 'Categories',
     noneFound: 'No events found',
     noneFoundHelp: 'Try another word, pick "All", or make an event of your own.',
     createCustom: 'Create your own event',
