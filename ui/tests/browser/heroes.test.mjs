@@ -77,6 +77,10 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   assert.match(await focused(page), /^h2\|\|What is Mia like most of all\?/);
   assert.equal(await page.getByRole('radio').count(), 10);
   await page.getByText('Asks lots of questions and loves finding out.').waitFor();
+  await page.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').getByText('Choose one to continue.').waitFor();
+  await page.getByRole('heading', { name: 'What is Mia like most of all?' }).focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space'); // Brave
   await page.keyboard.press('ArrowRight'); // Kind

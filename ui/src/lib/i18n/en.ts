@@ -172,6 +172,7 @@ export const en = {
     pronounsHelp: 'The storyteller uses this to write "she laughed", "he laughed" or "they laughed".',
     primaryHeading: (name: string) => `What is ${name} like most of all?`,
     secondaryHeading: (name: string) => `And what else is ${name}?`,
+    chooseTrait: 'Choose one to continue.',
     secondaryHelp: (trait: string) => `${trait} is already chosen, so it is not in this list.`,
     detailsHeading: 'A few details (both optional)',
     appearanceLabel: 'What do they look like?',
