@@ -144,8 +144,18 @@ test('each error says what happened and offers what helps', async () => {
 
   await mock(page, (m) => m.failStory({ code: 'UNAUTHORIZED', message: 'session expired', retryable: false }));
   await notice.getByText('Please sign in again').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Open the story as far as it got' }).count(), 0, 'nothing was written yet');
   await notice.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
+
+  // A failure after the story was written keeps the story to open.
+  await go(page, 'New story');
+  await page.getByRole('button', { name: 'Tell the story' }).click();
+  await mock(page, (m) => m.progress('narrating', ['pending', 'pending', 'pending', 'pending'], 0.4));
+  await mock(page, (m) => m.failStory({ code: 'SERVER', message: 'the narrator stopped', retryable: true }));
+  await notice.getByText('The story server had a problem').waitFor();
+  await page.getByRole('button', { name: 'Open the story as far as it got' }).click();
+  await page.getByRole('heading', { name: 'Maya and the Lantern Owl' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

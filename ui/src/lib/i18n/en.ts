@@ -304,6 +304,7 @@ export const en = {
     partial: (n: number) =>
       `${plural(n, 'picture', 'pictures')} could not be drawn. The story and the other pictures are saved.`,
     another: 'Make another story',
+    openSaved: 'Open the story as far as it got',
     readerSoon: 'The reader with narration arrives soon; for now, here is the story to read aloud.',
   },
   errors: {

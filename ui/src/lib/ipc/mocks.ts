@@ -49,7 +49,7 @@ export interface MockBackend {
   progress(stage: Stage, scenes: string[], progress?: number): Promise<void>;
   /** `generate_story` returns the story (scenes as they are now). */
   finishStory(): void;
-  /** `generate_story` fails with this error. */
+  /** `generate_story` fails with this error (what was written stays readable). */
   failStory(error: IpcError): void;
   /** `generate_avatar` finishes with the next fixture picture. */
   finishAvatar(): void;
@@ -203,8 +203,8 @@ export function installMockBackend(scenario: Scenario, options: { heroes?: boole
       m.resolve(family.detail(m));
     },
     failStory: (error) => {
+      // What was written stays readable through get_story, as the core keeps it.
       family.making?.reject(error);
-      family.making = null;
     },
     finishAvatar: () => family.avatarWaiters.shift()?.(),
     setLimits: async (limits) => {

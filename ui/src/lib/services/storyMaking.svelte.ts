@@ -152,7 +152,25 @@ export class StoryMaking {
     }
   }
 
-  /** Back to choosing; stops following the last story. */
+  /** The story a failed generation had already saved (its text was written), if any. */
+  get savedStoryId(): string | null {
+    return this.phase === 'failed' ? (this.progress?.storyId ?? null) : null;
+  }
+
+  /** Opens what a failed generation had already saved. */
+  async openSaved(): Promise<void> {
+    const id = this.savedStoryId;
+    if (!id) return;
+    try {
+      this.story = await this.#api.getStory({ id });
+      this.error = null;
+      this.phase = 'done';
+    } catch (e: unknown) {
+      this.error = AppError.from(e);
+    }
+  }
+
+    /** Back to choosing; stops following the last story. */
   reset(): void {
     this.#stop();
     this.requestId = null;

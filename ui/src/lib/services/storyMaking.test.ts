@@ -120,3 +120,26 @@ describe('StoryMaking', () => {
     expect(making.phase).toBe('idle');
   });
 });
+
+describe('StoryMaking after a late failure', () => {
+  it('opens what was already saved when the narration or pictures failed', async () => {
+    const { making, events, answer } = setup();
+    const done = making.tell(choice);
+    events.deliver('story://progress', progress('req-1', 'narrating', []));
+    answer.reject({ code: 'SERVER', message: 'narrator crashed', retryable: true });
+    await done;
+    expect(making.phase).toBe('failed');
+    expect(making.savedStoryId).toBe('s1');
+    await making.openSaved();
+    expect(making.phase).toBe('done');
+    expect(making.story?.summary.id).toBe('s1');
+  });
+
+  it('has nothing to open when the story was never written', async () => {
+    const { making, answer } = setup();
+    const done = making.tell(choice);
+    answer.reject({ code: 'NETWORK', message: 'down', retryable: true });
+    await done;
+    expect(making.savedStoryId).toBeNull();
+  });
+});
