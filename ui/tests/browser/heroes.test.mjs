@@ -165,7 +165,7 @@ test('the same wizard edits a hero, and deleting says the stories stay', async (
   assert.equal(await page.getByRole('radio', { name: /Curious/ }).isChecked(), true);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Save and choose a picture' }).click();
   await page.getByText('Step 5 of 5').waitFor();
   const updated = await mock(page, (m) => m.calls.find((c) => c.cmd === 'update_hero')?.args);
   assert.equal(/** @type {any} */ (updated).id, 'hero-maya');

@@ -174,7 +174,7 @@ export const en = {
     secondaryHeading: (name: string) => `And what else is ${name}?`,
     chooseTrait: 'Choose one to continue.',
     secondaryHelp: (trait: string) => `${trait} is already chosen, so it is not in this list.`,
-    detailsHeading: 'A few details (both optional)',
+    detailsHeading: 'A few details',
     appearanceLabel: 'What do they look like?',
     appearancePlaceholder: 'e.g. curly red hair, freckles and a yellow raincoat',
     abilityLabel: 'A special ability',
