@@ -7,7 +7,8 @@ useBrowser();
 
 test('a family with no heroes is led to the first one', async () => {
   const { page, errors } = await open('heroes=none');
-  await go(page, 'Heroes');
+  await page.getByRole('button', { name: 'Create a hero' }).click(); // Home's first step
+  await page.getByRole('heading', { name: 'Heroes' }).waitFor();
   const empty = page.getByTestId('heroes-empty');
   await empty.getByRole('heading', { name: 'Every story needs a hero' }).waitFor();
   await shot(page, 'heroes-empty');
@@ -20,6 +21,9 @@ test('a family with no heroes is led to the first one', async () => {
 
 test('the hero list shows each hero with traits and stories', async () => {
   const { page, errors } = await open('');
+  // With heroes, Home's first step is tonight's story.
+  await page.getByRole('button', { name: "Make tonight's story" }).click();
+  await page.getByRole('heading', { name: 'Who is the hero?' }).waitFor();
   await go(page, 'Heroes');
   const cards = page.getByTestId('hero-card');
   await cards.first().waitFor();

@@ -37,6 +37,7 @@ export const en = {
     title: "Ready for tonight's story?",
     lead: 'Create a hero for your child, choose what happens tonight, and listen together as the story unfolds — with pictures that follow along.',
     createHero: 'Create a hero',
+    makeStory: "Make tonight's story",
     openLibrary: 'Open the library',
   },
   common: {
