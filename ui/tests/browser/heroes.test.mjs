@@ -90,6 +90,7 @@ test('the wizard creates a hero with the keyboard alone', async () => {
   await page.keyboard.press('ArrowRight'); // Kind
   await page.keyboard.press('ArrowRight'); // Curious
   assert.equal(await page.getByRole('radio', { name: 'Curious', exact: true }).isChecked(), true);
+  await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
   await shot(page, 'wizard-traits');
   await assertAllNamed(page, 'wizard step 2');
   await page.keyboard.press('Tab');
