@@ -76,112 +76,119 @@ export function installMockBackend(scenario: Scenario, options: { heroes?: boole
       scenes: m.scenes.map((s, i) => ({ sceneNumber: i + 1, status: s })),
     };
   };
+  // Answers cross the IPC as JSON in the app: copies here too, so the UI never shares the
+  // mock's own objects.
+  const wire = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
   mockIPC(
     (cmd, payload) => {
-      calls.push({ cmd, args: payload });
-      const command = cmd as CommandName | PendingCommandName;
-      const args = (payload ?? {}) as never;
-      switch (command) {
-        case 'backend_status':
-          return status;
-        case 'session':
-          return scenario === 'connected' ? GUEST : null;
-        case 'recheck_backend':
-          if (status.state === 'unavailable') {
-            void emit('backend://status', status);
-            return fail('BACKEND_UNAVAILABLE', status.message ?? '', true);
-          }
-          return status;
-        case 'catalogue':
-          return CATALOGUE;
-        case 'story_defaults':
-          return family.defaults;
-        case 'set_story_defaults':
-          family.defaults = (args as Args<'set_story_defaults'>).defaults;
-          return family.defaults;
-        case 'voice_sample':
-          return { mime: 'audio/wav', base64: silentWav(), seconds: 1 };
-        case 'list_heroes':
-          return family.heroes;
-        case 'create_hero':
-          return family.saveHero(null, (args as Args<'create_hero'>).hero);
-        case 'update_hero': {
-          const a = args as Args<'update_hero'>;
-          return family.saveHero(a.id, a.hero);
-        }
-        case 'delete_hero':
-          family.heroes = family.heroes.filter((h) => h.id !== (args as Args<'delete_hero'>).id);
-          return null;
-        case 'generate_avatar': {
-          const a = args as Args<'generate_avatar'>;
-          return new Promise((resolve) => {
-            family.avatarWaiters.push(() => {
-              const key = family.avatarTurn++ % 2 === 0 ? 'avatar-maya.svg' : 'avatar-maya-2.svg';
-              const hero = { ...family.hero(a.heroId), avatarKey: key, avatarStyle: a.style, avatarPrompt: a.prompt };
-              family.heroes = family.heroes.map((h) => (h.id === hero.id ? hero : h));
-              resolve(hero);
-            });
-          });
-        }
-        case 'list_custom_events':
-          return family.events;
-        case 'check_custom_event':
-          return safetyCheck((args as Args<'check_custom_event'>).event);
-        case 'save_custom_event': {
-          const a = args as Args<'save_custom_event'>;
-          return family.saveEvent(a.id, a.event);
-        }
-        case 'delete_custom_event':
-          family.events = family.events.filter((e) => e.id !== (args as Args<'delete_custom_event'>).id);
-          return null;
-        case 'set_custom_event_favorite': {
-          const a = args as Args<'set_custom_event_favorite'>;
-          family.events = family.events.map((e) => (e.id === a.id ? { ...e, isFavorite: a.favorite } : e));
-          return family.events.find((e) => e.id === a.id);
-        }
-        case 'limits':
-          return family.limits;
-        case 'generate_story': {
-          const { request } = args as Args<'generate_story'>;
-          const hero = family.hero(request.story.heroId);
-          const limit = family.limits.find((l) => l.endpoint === 'story-generation');
-          if (limit && limit.remaining === 0)
-            return fail('RATE_LIMITED', 'Too many stories in a short time.', true, limit.nextInSeconds ?? 60);
-          return new Promise((resolve, reject) => {
-            family.making = {
-              requestId: request.requestId ?? family.id('request'),
-              storyId: family.id('story'),
-              heroName: hero.name,
-              scenes: request.illustrations ? ['pending', 'pending', 'pending', 'pending'] : [],
-              resolve,
-              reject,
-            };
-          });
-        }
-        case 'cancel_generation': {
-          const m = family.making;
-          if (!m || m.requestId !== (args as Args<'cancel_generation'>).requestId) return false;
-          const event = progressEvent('cancelled', 0);
-          if (event) void emit('story://progress', event);
-          m.reject({ code: 'CANCELLED', message: 'The story was cancelled.', retryable: false });
-          family.making = null;
-          return true;
-        }
-        case 'get_story':
-        case 'retry_illustration': {
-          const m = family.making ?? fail('NOT_FOUND', 'That story is no longer here.');
-          if (command === 'retry_illustration') {
-            const n = (args as Args<'retry_illustration'>).sceneNumber;
-            m.scenes[n - 1] = family.retryFails ? 'failed' : 'completed';
-          }
-          return family.detail(m);
-        }
-        default:
-          return fail('UNKNOWN', `no mock for ${cmd}`);
-      }
+      const answer = handle(cmd, payload);
+      return answer instanceof Promise ? answer.then(wire) : wire(answer);
     },
     { shouldMockEvents: true },
   );
+  function handle(cmd: string, payload: unknown): unknown {
+    calls.push({ cmd, args: wire(payload) });
+    const command = cmd as CommandName | PendingCommandName;
+    const args = (payload ?? {}) as never;
+    switch (command) {
+      case 'backend_status':
+        return status;
+      case 'session':
+        return scenario === 'connected' ? GUEST : null;
+      case 'recheck_backend':
+        if (status.state === 'unavailable') {
+          void emit('backend://status', status);
+          return fail('BACKEND_UNAVAILABLE', status.message ?? '', true);
+        }
+        return status;
+      case 'catalogue':
+        return CATALOGUE;
+      case 'story_defaults':
+        return family.defaults;
+      case 'set_story_defaults':
+        family.defaults = (args as Args<'set_story_defaults'>).defaults;
+        return family.defaults;
+      case 'voice_sample':
+        return { mime: 'audio/wav', base64: silentWav(), seconds: 1 };
+      case 'list_heroes':
+        return family.heroes;
+      case 'create_hero':
+        return family.saveHero(null, (args as Args<'create_hero'>).hero);
+      case 'update_hero': {
+        const a = args as Args<'update_hero'>;
+        return family.saveHero(a.id, a.hero);
+      }
+      case 'delete_hero':
+        family.heroes = family.heroes.filter((h) => h.id !== (args as Args<'delete_hero'>).id);
+        return null;
+      case 'generate_avatar': {
+        const a = args as Args<'generate_avatar'>;
+        return new Promise((resolve) => {
+          family.avatarWaiters.push(() => {
+            const key = family.avatarTurn++ % 2 === 0 ? 'avatar-maya.svg' : 'avatar-maya-2.svg';
+            const hero = { ...family.hero(a.heroId), avatarKey: key, avatarStyle: a.style, avatarPrompt: a.prompt };
+            family.heroes = family.heroes.map((h) => (h.id === hero.id ? hero : h));
+            resolve(hero);
+          });
+        });
+      }
+      case 'list_custom_events':
+        return family.events;
+      case 'check_custom_event':
+        return safetyCheck((args as Args<'check_custom_event'>).event);
+      case 'save_custom_event': {
+        const a = args as Args<'save_custom_event'>;
+        return family.saveEvent(a.id, a.event);
+      }
+      case 'delete_custom_event':
+        family.events = family.events.filter((e) => e.id !== (args as Args<'delete_custom_event'>).id);
+        return null;
+      case 'set_custom_event_favorite': {
+        const a = args as Args<'set_custom_event_favorite'>;
+        family.events = family.events.map((e) => (e.id === a.id ? { ...e, isFavorite: a.favorite } : e));
+        return family.events.find((e) => e.id === a.id);
+      }
+      case 'limits':
+        return family.limits;
+      case 'generate_story': {
+        const { request } = args as Args<'generate_story'>;
+        const hero = family.hero(request.story.heroId);
+        const limit = family.limits.find((l) => l.endpoint === 'story-generation');
+        if (limit && limit.remaining === 0)
+          return fail('RATE_LIMITED', 'Too many stories in a short time.', true, limit.nextInSeconds ?? 60);
+        return new Promise((resolve, reject) => {
+          family.making = {
+            requestId: request.requestId ?? family.id('request'),
+            storyId: family.id('story'),
+            heroName: hero.name,
+            scenes: request.illustrations ? ['pending', 'pending', 'pending', 'pending'] : [],
+            resolve,
+            reject,
+          };
+        });
+      }
+      case 'cancel_generation': {
+        const m = family.making;
+        if (!m || m.requestId !== (args as Args<'cancel_generation'>).requestId) return false;
+        const event = progressEvent('cancelled', 0);
+        if (event) void emit('story://progress', event);
+        m.reject({ code: 'CANCELLED', message: 'The story was cancelled.', retryable: false });
+        family.making = null;
+        return true;
+      }
+      case 'get_story':
+      case 'retry_illustration': {
+        const m = family.making ?? fail('NOT_FOUND', 'That story is no longer here.');
+        if (command === 'retry_illustration') {
+          const n = (args as Args<'retry_illustration'>).sceneNumber;
+          m.scenes[n - 1] = family.retryFails ? 'failed' : 'completed';
+        }
+        return family.detail(m);
+      }
+      default:
+        return fail('UNKNOWN', `no mock for ${cmd}`);
+    }
+  }
   // The `media` scheme serves cached images; here the keys are fixture files.
   (window as unknown as { __TAURI_INTERNALS__: { convertFileSrc: (k: string) => string } }).__TAURI_INTERNALS__.convertFileSrc =
     (key: string) => `/tests/fixtures/${encodeURIComponent(key)}`;
