@@ -1,4 +1,7 @@
-// The app's areas, in navigation order. Each has a one-line promise for its page header.
+// The app's areas, in navigation order. Each has a one-line promise for its page header (the
+// words are in the strings file).
+import { t } from '$lib/i18n/en';
+
 export type Area = 'home' | 'heroes' | 'create' | 'library' | 'settings';
 
 export interface AreaInfo {
@@ -7,13 +10,9 @@ export interface AreaInfo {
   blurb: string;
 }
 
-export const AREAS: readonly AreaInfo[] = [
-  { id: 'home', label: 'Home', blurb: 'Tonight at a glance.' },
-  { id: 'heroes', label: 'Heroes', blurb: 'The children and characters your stories are about.' },
-  { id: 'create', label: 'New story', blurb: 'Pick a hero, an event and a length, and a story is told.' },
-  { id: 'library', label: 'Library', blurb: 'Every story you have made, ready to read or listen to offline.' },
-  { id: 'settings', label: 'Settings', blurb: 'Voice, language, story length and where stories are made.' },
-];
+const ORDER: readonly Area[] = ['home', 'heroes', 'create', 'library', 'settings'];
+
+export const AREAS: readonly AreaInfo[] = ORDER.map((id) => ({ id, ...t.areas[id] }));
 
 export function areaInfo(id: Area): AreaInfo {
   const info = AREAS.find((a) => a.id === id);

@@ -57,3 +57,29 @@ describe('api methods', () => {
     }
   });
 });
+
+describe('family commands', () => {
+  it('send one object argument under the Rust argument names', async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return null;
+    });
+    const hero = {
+      name: 'Maya', pronouns: 'she' as const, primaryTrait: 'kind' as const, secondaryTrait: 'brave' as const,
+      appearance: null, specialAbility: null, avatarStyle: null, avatarPrompt: null,
+    };
+    await api.createHero({ hero });
+    await api.updateHero({ id: 'h1', hero });
+    await api.saveCustomEvent({ id: null, event: { title: 'T', description: 'D', category: 'custom', ageRange: 'all_ages', tone: 'funny', keywords: [] } });
+    await api.voiceSample({ voice: 'fable', language: 'it' });
+    await api.cancelGeneration({ requestId: 'r1' });
+    await api.listCustomEvents();
+    expect(seen.map(([c]) => c)).toEqual([
+      'create_hero', 'update_hero', 'save_custom_event', 'voice_sample', 'cancel_generation', 'list_custom_events',
+    ]);
+    expect(seen[1]?.[1]).toEqual({ id: 'h1', hero });
+    expect(seen[3]?.[1]).toEqual({ voice: 'fable', language: 'it' });
+    expect(seen[4]?.[1]).toEqual({ requestId: 'r1' });
+  });
+});
