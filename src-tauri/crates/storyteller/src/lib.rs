@@ -18,6 +18,7 @@ pub mod narrator;
 pub mod openai;
 pub mod safety;
 pub mod variety;
+pub mod voices;
 pub mod writer;
 
 pub use catalog::{AvatarStyle, Emotion, ImageSize, Importance, Language, Pronouns, Trait, Voice};
