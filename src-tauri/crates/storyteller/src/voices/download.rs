@@ -146,7 +146,7 @@ impl VoiceDownloader {
         let response = request
             .send()
             .await
-            .map_err(|e| network(e.without_url().to_string(), None))?;
+            .map_err(|e| network(describe(e), None))?;
         let status = response.status();
         if status.is_success() || status == StatusCode::RANGE_NOT_SATISFIABLE {
             Ok(response)
@@ -168,7 +168,7 @@ impl VoiceDownloader {
             .await
             .map_err(|e| VoiceError::Network {
                 url: url.clone(),
-                message: e.without_url().to_string(),
+                message: describe(e),
                 status: None,
             })?;
         Catalogue::parse(&body, url)
@@ -189,7 +189,7 @@ impl VoiceDownloader {
             .await
             .map_err(|e| VoiceError::Network {
                 url: card.url.clone(),
-                message: e.without_url().to_string(),
+                message: describe(e),
                 status: None,
             })?;
         Ok(Licence::from_model_card(&text))
@@ -427,7 +427,7 @@ impl VoiceDownloader {
             };
             let chunk = chunk.map_err(|e| VoiceError::Network {
                 url: url.to_string(),
-                message: e.without_url().to_string(),
+                message: describe(e),
                 status: None,
             });
             match chunk {
@@ -501,6 +501,19 @@ async fn verify(part: &Path, (md5, sha256): (Option<&str>, Option<&str>)) -> Res
         }
     }
     Ok(())
+}
+
+/// A reqwest error with its causes ("error sending request: connection refused"), no URL.
+fn describe(e: reqwest::Error) -> String {
+    let e = e.without_url();
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 fn hex(bytes: &[u8]) -> String {
