@@ -203,7 +203,19 @@ fn to_phonemes(voice: &str, texts: &[String]) -> Result<Vec<Clauses>> {
             } else {
                 (cursor as usize).saturating_sub(base as usize).min(bytes.len())
             };
-            let consumed = String::from_utf8_lossy(&bytes[before..after.max(before)]);
+            let mut consumed =
+                String::from_utf8_lossy(&bytes[before..after.max(before)]).into_owned();
+            // espeak may stop just before a clause's comma or semicolon (the next clause then
+            // starts with it): count it for this clause.
+            let rest = String::from_utf8_lossy(&bytes[after.max(before)..]);
+            if let Some(c) = rest
+                .trim_start()
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | '…'))
+            {
+                consumed.push(c);
+            }
             let ipa = if ipa.is_null() {
                 String::new()
             } else {

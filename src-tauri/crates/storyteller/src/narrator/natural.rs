@@ -83,6 +83,11 @@ impl NaturalNarrator {
         self
     }
 
+    /// How many voice models are loaded and kept for the next story.
+    pub fn loaded_voices(&self) -> usize {
+        self.loaded.lock().map_or(0, |l| l.len())
+    }
+
     /// The library it reads voices from.
     pub fn library(&self) -> &VoiceLibrary {
         &self.library

@@ -162,12 +162,20 @@ pub fn sentence_symbols(clauses: &[(String, char)]) -> Vec<char> {
     out
 }
 
-/// The punctuation that ends a clause espeak-ng consumed (`consumed` is the text it read):
-/// the last of `.?!,:;` before trailing spaces and closing quotes; `…` counts as `.`.
+/// The punctuation that ends a clause espeak-ng consumed (`consumed` is the text it read, which
+/// may run one character into the next word: "Once upon a time, L"): the last of `.?!,:;`
+/// before trailing spaces and quotes; `…` counts as `.`.
 pub fn clause_punctuation(consumed: &str) -> char {
-    let trimmed = consumed.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | '«' | '“')
-    });
+    let is_tail =
+        |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | '«' | '“');
+    let mut trimmed = consumed.trim_end_matches(is_tail);
+    let mut chars = trimmed.chars().rev();
+    if let (Some(last), Some(before)) = (chars.next(), chars.next())
+        && last.is_alphanumeric()
+        && is_tail(before)
+    {
+        trimmed = trimmed[..trimmed.len() - last.len_utf8()].trim_end_matches(is_tail);
+    }
     match trimmed.chars().last() {
         Some(c @ ('.' | '?' | '!' | ',' | ':' | ';')) => c,
         Some('…') => '.',
@@ -334,6 +342,9 @@ mod tests {
         assert_eq!(clause_punctuation("Really?»"), '?');
         assert_eq!(clause_punctuation("and then…"), '.');
         assert_eq!(clause_punctuation("no end"), ' ');
+        assert_eq!(clause_punctuation("Once upon a time, L"), ',');
+        assert_eq!(clause_punctuation("Yes; v"), ';');
+        assert_eq!(clause_punctuation("whispered: \"G"), ':');
     }
 
     #[test]
@@ -354,6 +365,39 @@ mod tests {
         let ends: Vec<bool> = s.iter().map(|x| x.paragraph_end).collect();
         assert_eq!(ends, [false, false, false, true, true]);
         assert_eq!(sentences("3.5 stars.")[0].end, 10, "no break without a space");
+    }
+
+    /// Real libespeak-ng IPA through the real `joe` voice's map (its config is in tests/neural):
+    /// every symbol of a story is known to the voice, clauses keep their punctuation.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn espeak_ipa_maps_onto_a_real_voice_without_unknown_symbols() {
+        let joe = PiperConfig::parse(include_str!(
+            "../../tests/neural/en_US-joe-medium.onnx.json"
+        ))
+        .unwrap();
+        let text = "Once upon a time, Luna whispered: \"Goodnight, little star!\" Bramble's \
+                    twenty-one friends yawned… Were they sleepy? Yes; very.";
+        let sentences = sentences(text);
+        let texts: Vec<String> = sentences
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect();
+        let clauses = super::super::espeak::phonemize("en-us", texts).unwrap();
+        assert_eq!(clauses.len(), sentences.len());
+        let marks: Vec<Vec<char>> = clauses
+            .iter()
+            .map(|c| c.iter().map(|(_, p)| *p).collect())
+            .collect();
+        assert_eq!(marks[0], [',', ':', ',', '!'], "{clauses:?}");
+        for sentence in &clauses {
+            let (ids, missing) = joe.sentence_ids(sentence);
+            assert!(missing.is_empty(), "{missing:?} in {sentence:?}");
+            assert!(ids.len() > 10);
+            assert_eq!((ids[0], ids[ids.len() - 1]), (1, 2));
+        }
+        let symbols: String = sentence_symbols(&clauses[0]).into_iter().collect();
+        assert!(symbols.contains("wˈʌns"), "{symbols}");
     }
 
     #[test]
