@@ -10,7 +10,7 @@
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use infinite_stories_storyteller::narrator::natural::{NaturalNarrator, NarratorChoice};
+use infinite_stories_storyteller::narrator::natural::{NarratorChoice, NaturalNarrator};
 use infinite_stories_storyteller::narrator::{OfflineNarrator, measure_ogg};
 use infinite_stories_storyteller::voices::{Openness, VoiceLibrary};
 use infinite_stories_storyteller::writer::OfflineWriter;
@@ -128,7 +128,10 @@ fn a_story_is_narrated_by_the_real_joe_voice_with_timings_on_the_speech() {
             chars[t.char_start..t.char_end].iter().collect::<String>(),
             t.word
         );
-        assert!(0.0 <= t.start && t.start <= t.end && t.end <= measured, "{t:?}");
+        assert!(
+            0.0 <= t.start && t.start <= t.end && t.end <= measured,
+            "{t:?}"
+        );
     }
     assert!(
         output
@@ -151,16 +154,32 @@ fn a_story_is_narrated_by_the_real_joe_voice_with_timings_on_the_speech() {
         "{voiced} of {} words on speech",
         output.timings.len()
     );
-    let gaps: Vec<(f64, f64)> = output
+    let gaps: Vec<(f64, f64, &str, &str)> = output
         .timings
         .windows(2)
-        .map(|p| (p[0].end, p[1].start))
-        .filter(|(a, b)| b - a > 0.5)
+        .map(|p| (p[0].end, p[1].start, p[0].word.as_str(), p[1].word.as_str()))
+        .filter(|(a, b, _, _)| b - a > 0.5)
         .collect();
     assert!(gaps.len() >= 4, "sentence pauses: {gaps:?}");
-    for (a, b) in &gaps {
+    for (a, b, before, after) in &gaps {
         let quiet = rms(&samples, rate, a + 0.1, b - 0.1);
-        assert!(quiet < loud * 0.1, "a gap {a:.2}–{b:.2} s between words has sound");
+        let profile: Vec<String> = (0..((b - a) * 20.0) as usize)
+            .map(|i| {
+                format!(
+                    "{:.3}",
+                    rms(
+                        &samples,
+                        rate,
+                        a + i as f64 * 0.05,
+                        a + (i + 1) as f64 * 0.05
+                    ) / loud
+                )
+            })
+            .collect();
+        assert!(
+            quiet < loud * 0.1,
+            "a gap {a:.2}–{b:.2} s between {before:?} and {after:?} has sound: {profile:?}"
+        );
     }
 
     // Not espeak-ng: espeak's narration of the same text differs in length and in its audio.

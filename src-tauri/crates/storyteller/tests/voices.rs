@@ -77,7 +77,9 @@ async fn server(files: HashMap<String, Vec<u8>>) -> (String, Shared) {
         files,
         ..Served::default()
     }));
-    let app = axum::Router::new().fallback(serve).with_state(state.clone());
+    let app = axum::Router::new()
+        .fallback(serve)
+        .with_state(state.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -107,9 +109,7 @@ fn model_bytes() -> Vec<u8> {
 fn voice_files(model_md5: Option<&str>) -> HashMap<String, Vec<u8>> {
     let model = model_bytes();
     let dir = "en/en_US/joe/medium";
-    let entry = |bytes: &[u8], md5: Option<&str>| {
-        serde_json::json!({"size_bytes": bytes.len(), "md5_digest": md5.map_or_else(|| md5_hex(bytes), str::to_string)})
-    };
+    let entry = |bytes: &[u8], md5: Option<&str>| serde_json::json!({"size_bytes": bytes.len(), "md5_digest": md5.map_or_else(|| md5_hex(bytes), str::to_string)});
     let catalogue = serde_json::json!({
         "en_US-joe-medium": {
             "key": "en_US-joe-medium", "name": "joe", "quality": "medium", "num_speakers": 1,
@@ -240,18 +240,28 @@ async fn a_voice_installs_from_the_catalogue_with_progress_and_its_licence() {
         installed.model,
         data.path().join("voices/en/en_US-joe-medium.onnx")
     );
-    assert!(data.path().join("voices/en/en_US-joe-medium.MODEL_CARD").exists());
+    assert!(
+        data.path()
+            .join("voices/en/en_US-joe-medium.MODEL_CARD")
+            .exists()
+    );
     assert!(!data.path().join("voices/en/.partial").exists());
     let seen = seen.into_inner().unwrap();
     assert!(seen.windows(2).all(|w| w[1].downloaded >= w[0].downloaded));
     let last = seen.last().unwrap();
-    assert_eq!((last.downloaded, last.total), (joe.size_bytes(), joe.size_bytes()));
+    assert_eq!(
+        (last.downloaded, last.total),
+        (joe.size_bytes(), joe.size_bytes())
+    );
     assert_eq!(library.installed(), vec![installed.clone()]);
     assert_eq!(library.installed_for(Language::En), vec![installed]);
     assert!(library.installed_for(Language::Fr).is_empty());
     library.remove("en_US-joe-medium").unwrap();
     assert!(library.installed().is_empty());
-    assert_eq!(library.remove("en_US-joe-medium").unwrap_err().code(), "NOT_FOUND");
+    assert_eq!(
+        library.remove("en_US-joe-medium").unwrap_err().code(),
+        "NOT_FOUND"
+    );
 }
 
 #[tokio::test]
@@ -268,7 +278,10 @@ async fn a_damaged_download_is_deleted_and_nothing_is_installed() {
         .unwrap_err();
     assert_eq!(err.code(), "CHECKSUM_MISMATCH", "{err}");
     assert!(err.is_retryable());
-    assert!(err.to_string().contains("en_US-joe-medium.onnx is damaged"), "{err}");
+    assert!(
+        err.to_string().contains("en_US-joe-medium.onnx is damaged"),
+        "{err}"
+    );
     assert!(library.installed().is_empty());
     let partial = data.path().join("voices/en/.partial");
     assert!(!partial.join("en_US-joe-medium.onnx.part").exists());
@@ -361,7 +374,12 @@ async fn a_full_disk_is_a_clear_error() {
     assert_eq!(err.code(), "DISK_FULL", "{err}");
     assert!(err.to_string().contains("free some space"), "{err}");
     assert!(
-        !state.lock().unwrap().log.iter().any(|(p, _)| p.contains("huge")),
+        !state
+            .lock()
+            .unwrap()
+            .log
+            .iter()
+            .any(|(p, _)| p.contains("huge")),
         "nothing was requested"
     );
     // Found while writing: the model's partial file is the kernel's /dev/full (ENOSPC).
@@ -394,7 +412,10 @@ async fn a_page_that_is_not_a_catalogue_or_is_missing_says_so() {
         .unwrap_err();
     assert_eq!(err.code(), "NETWORK_ERROR");
     assert!(err.to_string().contains("404"), "{err}");
-    assert!(!err.is_retryable(), "a missing catalogue will not appear by retrying");
+    assert!(
+        !err.is_retryable(),
+        "a missing catalogue will not appear by retrying"
+    );
 }
 
 /// A ZIP (a wheel) holding `files`, deflated.
@@ -457,7 +478,10 @@ async fn the_runtime_is_fetched_from_a_wheel_checked_and_found() {
     let whl = wheel(&[
         ("onnxruntime/__init__.py", b"# hello"),
         ("onnxruntime/capi/libonnxruntime.so.1.32.0", &library_bytes),
-        ("onnxruntime/capi/libonnxruntime_providers_shared.so", b"plugin"),
+        (
+            "onnxruntime/capi/libonnxruntime_providers_shared.so",
+            b"plugin",
+        ),
     ]);
     let (wheel_url, ranges) = cutting_server(whl.clone(), 10_000).await;
     let (base, _) = server(HashMap::new()).await;
@@ -489,7 +513,12 @@ async fn the_runtime_is_fetched_from_a_wheel_checked_and_found() {
         ..source.clone()
     };
     let err = downloader
-        .install_runtime(&VoiceLibrary::new(data.path().join("b")), &wrong, &no_progress, &Cancel::new())
+        .install_runtime(
+            &VoiceLibrary::new(data.path().join("b")),
+            &wrong,
+            &no_progress,
+            &Cancel::new(),
+        )
         .await
         .unwrap_err();
     assert_eq!(err.code(), "CHECKSUM_MISMATCH");
@@ -498,7 +527,12 @@ async fn the_runtime_is_fetched_from_a_wheel_checked_and_found() {
         ..source
     };
     let err = downloader
-        .install_runtime(&VoiceLibrary::new(data.path().join("c")), &missing, &no_progress, &Cancel::new())
+        .install_runtime(
+            &VoiceLibrary::new(data.path().join("c")),
+            &missing,
+            &no_progress,
+            &Cancel::new(),
+        )
         .await
         .unwrap_err();
     assert!(err.to_string().contains("nothing.so is not in it"), "{err}");
@@ -532,7 +566,9 @@ fn voice_files_the_family_has_are_imported_and_checked() {
     assert!(err.to_string().contains("Piper voice config"), "{err}");
     let chinese = write(
         "zh.onnx.json",
-        CONFIG.replace("\"en_US\",\"family\":\"en\"", "\"zh_CN\",\"family\":\"zh\"").as_bytes(),
+        CONFIG
+            .replace("\"en_US\",\"family\":\"en\"", "\"zh_CN\",\"family\":\"zh\"")
+            .as_bytes(),
     );
     let zh_model = write("zh_CN-huayan-medium.onnx", &model_bytes());
     let err = library.import(&zh_model, &chinese, None).unwrap_err();
@@ -542,7 +578,11 @@ fn voice_files_the_family_has_are_imported_and_checked() {
 
 fn missing_is_reported(library: &VoiceLibrary, dir: &Path) -> bool {
     let err = library
-        .import(&dir.join("absent.onnx"), &dir.join("absent.onnx.json"), None)
+        .import(
+            &dir.join("absent.onnx"),
+            &dir.join("absent.onnx.json"),
+            None,
+        )
         .unwrap_err();
     err.code() == "IO_ERROR"
 }

@@ -101,7 +101,9 @@ pub(crate) fn place_words(
         // No clear pauses: share the voiced time by weight, a clause break counting as three
         // phonemes of pause.
         let weight = |c: &[WordToPlace]| -> f64 {
-            c.iter().map(|w| w.phonemes.max(1) as f64 + 1.0).sum::<f64>()
+            c.iter()
+                .map(|w| w.phonemes.max(1) as f64 + 1.0)
+                .sum::<f64>()
                 + if c.last().is_some_and(|w| w.clause_break) {
                     3.0
                 } else {
@@ -177,7 +179,10 @@ mod tests {
         assert_eq!(placed.len(), 3);
         assert!((placed[0].2 - 10.2).abs() < 0.02, "{placed:?}");
         assert!((placed[2].2 - 11.5).abs() < 0.02, "{placed:?}");
-        assert!(placed[1].3 <= 11.21, "the clause ends before the pause: {placed:?}");
+        assert!(
+            placed[1].3 <= 11.21,
+            "the clause ends before the pause: {placed:?}"
+        );
         assert!(placed[2].3 <= 12.11 && placed[2].3 > 11.9, "{placed:?}");
         assert!(placed.windows(2).all(|p| p[1].2 >= p[0].3));
     }

@@ -14,6 +14,7 @@ use super::chunk::Chunk;
 use super::voices::VoiceSettings;
 use crate::{Result, StorytellerError};
 
+#[cfg_attr(not(feature = "neural"), allow(dead_code))]
 enum Job {
     Speak {
         chunks: Vec<(String, usize, bool)>,
@@ -80,6 +81,7 @@ pub(super) fn speak(chunks: &[Chunk<'_>], settings: &VoiceSettings) -> Result<Sp
 }
 
 /// The IPA of each text in espeak-ng voice `voice`, clause by clause.
+#[cfg_attr(not(feature = "neural"), allow(dead_code))]
 pub(crate) fn phonemize(voice: &str, texts: Vec<String>) -> Result<Vec<Clauses>> {
     let (reply, answer) = mpsc::channel();
     send(Job::Phonemize {
@@ -106,9 +108,7 @@ fn run(jobs: mpsc::Receiver<Job>) {
         // SAFETY: `on_synth` matches the callback signature and only touches thread-local data.
         unsafe { espeak_SetSynthCallback(Some(on_synth)) };
     }
-    let not_started = || {
-        provider("libespeak-ng could not start (is espeak-ng-data installed?)")
-    };
+    let not_started = || provider("libespeak-ng could not start (is espeak-ng-data installed?)");
     // The caller may have gone away; nothing to do then.
     for job in jobs {
         match job {
@@ -188,7 +188,9 @@ fn to_phonemes(voice: &str, texts: &[String]) -> Result<Vec<Clauses>> {
         let mut guard = 0;
         while !cursor.is_null() && guard <= bytes.len() {
             guard += 1;
-            let before = (cursor as usize).saturating_sub(base as usize).min(bytes.len());
+            let before = (cursor as usize)
+                .saturating_sub(base as usize)
+                .min(bytes.len());
             // SAFETY: `cursor` points into `c_text` (NUL-terminated, alive for the loop);
             // espeak advances it past the clause it read, or sets it to NULL at the end.
             let ipa = unsafe {
@@ -201,7 +203,9 @@ fn to_phonemes(voice: &str, texts: &[String]) -> Result<Vec<Clauses>> {
             let after = if cursor.is_null() {
                 bytes.len()
             } else {
-                (cursor as usize).saturating_sub(base as usize).min(bytes.len())
+                (cursor as usize)
+                    .saturating_sub(base as usize)
+                    .min(bytes.len())
             };
             let mut consumed =
                 String::from_utf8_lossy(&bytes[before..after.max(before)]).into_owned();

@@ -6,6 +6,7 @@
 //! The `say` and SAPI engines are compiled (and tested with stand-in programs) on every
 //! platform; only the choice of the default engine depends on the platform.
 
+#[cfg(feature = "neural")]
 mod align;
 pub(crate) mod chunk;
 mod command;

@@ -10,12 +10,13 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 
-use super::{MAX_TEXT_CHARS, OfflineNarrator, encode};
+use super::OfflineNarrator;
+#[cfg(feature = "neural")]
+use super::{MAX_TEXT_CHARS, encode};
 use crate::voices::{InstalledVoice, VoiceLibrary};
-use crate::{
-    AudioFormat, Language, NarrationOutput, NarrationRequest, Narrator, Result, StorytellerError,
-    Voice, WordTiming,
-};
+#[cfg(feature = "neural")]
+use crate::{AudioFormat, StorytellerError};
+use crate::{Language, NarrationOutput, NarrationRequest, Narrator, Result, Voice, WordTiming};
 
 /// Which engine will narrate a story, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,7 +168,10 @@ impl NaturalNarrator {
     ) -> Result<NarrationOutput> {
         let text = request.text.as_str();
         if text.trim().is_empty() {
-            return Err(StorytellerError::invalid("text", "there is nothing to read"));
+            return Err(StorytellerError::invalid(
+                "text",
+                "there is nothing to read",
+            ));
         }
         if text.chars().count() > MAX_TEXT_CHARS {
             return Err(StorytellerError::invalid(
@@ -221,8 +225,16 @@ pub fn bedtime_pace(
     super::neural::NeuralPace {
         length_scale: config.inference.length_scale,
         words_per_minute: Some(voice.words_per_minute(language)),
-        sentence_pause: if slow { SENTENCE_PAUSE + 0.15 } else { SENTENCE_PAUSE },
-        paragraph_pause: if slow { PARAGRAPH_PAUSE + 0.3 } else { PARAGRAPH_PAUSE },
+        sentence_pause: if slow {
+            SENTENCE_PAUSE + 0.15
+        } else {
+            SENTENCE_PAUSE
+        },
+        paragraph_pause: if slow {
+            PARAGRAPH_PAUSE + 0.3
+        } else {
+            PARAGRAPH_PAUSE
+        },
         speaker,
         noise_scale: config.inference.noise_scale,
         noise_w: config.inference.noise_w * 0.8,
@@ -256,6 +268,7 @@ pub fn narration_output(
 }
 
 /// (byte start, byte end, start s, end s) → `WordTiming`s with character offsets.
+#[cfg_attr(not(feature = "neural"), allow(dead_code))]
 pub(crate) fn word_timings(
     text: &str,
     words: &[(usize, usize, f64, f64)],
@@ -321,7 +334,10 @@ mod tests {
         let narrator = NaturalNarrator::new(VoiceLibrary::new(dir.path()));
         match narrator.choice(Voice::Coral, Language::Fr) {
             NarratorChoice::Espeak { hint } => {
-                assert!(hint.contains("Settings → Voices") || hint.contains("feature"), "{hint}")
+                assert!(
+                    hint.contains("Settings → Voices") || hint.contains("feature"),
+                    "{hint}"
+                )
             }
             other => panic!("{other:?}"),
         }

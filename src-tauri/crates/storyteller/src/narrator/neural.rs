@@ -120,7 +120,7 @@ impl NeuralVoice {
         let started = Instant::now();
         let json = std::fs::read_to_string(config)
             .map_err(|e| provider(format!("cannot read {}: {e}", config.display())))?;
-        let config = PiperConfig::parse(&json).map_err(|e| provider(format!("{e}")))?;
+        let config = PiperConfig::parse(&json).map_err(provider)?;
         let setup = |e: String| provider(format!("cannot set up ONNX Runtime: {e}"));
         let session = Session::builder()
             .map_err(|e| setup(e.to_string()))?
@@ -162,8 +162,8 @@ impl NeuralVoice {
             .lock()
             .map_err(|_| provider("the voice model failed earlier; load it again"))?;
         let outputs = if self.has_speaker_input {
-            let sid = Tensor::from_array(([1usize], vec![pace.speaker.unwrap_or(0)]))
-                .map_err(tensor)?;
+            let sid =
+                Tensor::from_array(([1usize], vec![pace.speaker.unwrap_or(0)])).map_err(tensor)?;
             session.run(ort::inputs![
                 "input" => input, "input_lengths" => lengths, "scales" => scales, "sid" => sid
             ])

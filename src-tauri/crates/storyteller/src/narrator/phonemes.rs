@@ -364,7 +364,11 @@ mod tests {
         );
         let ends: Vec<bool> = s.iter().map(|x| x.paragraph_end).collect();
         assert_eq!(ends, [false, false, false, true, true]);
-        assert_eq!(sentences("3.5 stars.")[0].end, 10, "no break without a space");
+        assert_eq!(
+            sentences("3.5 stars.")[0].end,
+            10,
+            "no break without a space"
+        );
     }
 
     /// Real libespeak-ng IPA through the real `joe` voice's map (its config is in tests/neural):

@@ -117,7 +117,9 @@ mod tests {
 
     #[test]
     fn written_wavs_read_back_and_match_soxs_layout() {
-        let samples: Vec<i16> = (0..1_001).map(|i| (i * 37 % 2_000 - 1_000) as i16).collect();
+        let samples: Vec<i16> = (0..1_001)
+            .map(|i| (i * 37 % 2_000 - 1_000) as i16)
+            .collect();
         let bytes = wav_bytes(&samples, 22_050);
         assert_eq!(bytes.len(), 44 + 2 * samples.len());
         assert_eq!(&bytes[36..40], b"data");

@@ -293,7 +293,12 @@ impl VoiceDownloader {
         tokio::fs::create_dir_all(&partial)
             .await
             .map_err(|e| write_error(&partial, e))?;
-        let download_name = source.url.rsplit('/').next().unwrap_or("runtime").to_string();
+        let download_name = source
+            .url
+            .rsplit('/')
+            .next()
+            .unwrap_or("runtime")
+            .to_string();
         let part = partial.join(format!("{download_name}.part"));
         // The archive and the library extracted from it.
         let needed = source.size_bytes.saturating_sub(part_len(&part))
@@ -461,7 +466,10 @@ fn check_space(dir: &Path, needed: u64) -> Result<(), VoiceError> {
 }
 
 /// Checks `part` against the digests; a damaged file is deleted.
-async fn verify(part: &Path, (md5, sha256): (Option<&str>, Option<&str>)) -> Result<(), VoiceError> {
+async fn verify(
+    part: &Path,
+    (md5, sha256): (Option<&str>, Option<&str>),
+) -> Result<(), VoiceError> {
     let path = part.to_path_buf();
     let sums = tokio::task::spawn_blocking(move || -> std::io::Result<(String, String)> {
         use std::io::Read;

@@ -35,7 +35,9 @@ pub enum VoiceError {
     },
     /// A downloaded file does not match the catalogue's checksum (`CHECKSUM_MISMATCH`; the
     /// file is deleted, trying again downloads it afresh).
-    #[error("{file} is damaged (its {algorithm} is {actual}, the catalogue says {expected}); it was deleted, please try again")]
+    #[error(
+        "{file} is damaged (its {algorithm} is {actual}, the catalogue says {expected}); it was deleted, please try again"
+    )]
     Checksum {
         /// The file.
         file: String,
@@ -47,7 +49,9 @@ pub enum VoiceError {
         actual: String,
     },
     /// Not enough disk space (`DISK_FULL`).
-    #[error("not enough disk space in {dir} ({needed} more bytes are needed); free some space and try again")]
+    #[error(
+        "not enough disk space in {dir} ({needed} more bytes are needed); free some space and try again"
+    )]
     DiskFull {
         /// Where the files go.
         dir: PathBuf,

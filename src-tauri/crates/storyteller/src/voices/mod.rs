@@ -66,11 +66,10 @@ pub(crate) fn quality_rank(quality: &str) -> u8 {
 
 /// `(locale, name, quality)` of a Piper key `en_US-joe-medium`.
 pub(crate) fn split_key(key: &str) -> Option<(&str, &str, &str)> {
-    let mut parts = key.splitn(2, '-');
-    let locale = parts.next()?;
-    let rest = parts.next()?;
+    let (locale, rest) = key.split_once('-')?;
     let (name, quality) = rest.rsplit_once('-')?;
-    (!locale.is_empty() && !name.is_empty() && !quality.is_empty()).then_some((locale, name, quality))
+    (!locale.is_empty() && !name.is_empty() && !quality.is_empty())
+        .then_some((locale, name, quality))
 }
 
 /// The language of a locale (`en_US` → English), when the app speaks it.

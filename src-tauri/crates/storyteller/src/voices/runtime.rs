@@ -29,8 +29,7 @@ impl RuntimeSource {
                       onnxruntime-1.32.0-cp311-cp311-manylinux_2_28_x86_64.whl"
                     .into(),
                 size_bytes: 27_773_237,
-                sha256: "5a34fc4dfeb5a7b4a74c95dcba1e773d722abda720b474edf1b0c419dc6d163d"
-                    .into(),
+                sha256: "5a34fc4dfeb5a7b4a74c95dcba1e773d722abda720b474edf1b0c419dc6d163d".into(),
                 member: Some("onnxruntime/capi/libonnxruntime.so.1.32.0".into()),
             })
         } else {

@@ -87,7 +87,9 @@ pub(crate) fn extract(archive: &Path, member: &str, to: &Path) -> Result<(), Voi
             out.flush().map_err(|e| write_error(&partial, e))?;
             if copied != size {
                 let _ = std::fs::remove_file(&partial);
-                return Err(bad(&format!("{member} has {copied} bytes, expected {size}")));
+                return Err(bad(&format!(
+                    "{member} has {copied} bytes, expected {size}"
+                )));
             }
             std::fs::rename(&partial, to).map_err(|e| VoiceError::io(to, e))?;
             return Ok(());
