@@ -72,7 +72,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     load_runtime(&runtime)?;
     let config = PathBuf::from(format!("{}.json", model.display()));
     let voice_model = NeuralVoice::load(&model, &config, threads)?;
-    println!("load: {:.2} s", voice_model.load_time.as_secs_f64());
+    println!(
+        "load: {:.2} s (CPU time so far {:.2} s)",
+        voice_model.load_time.as_secs_f64(),
+        cpu_seconds()
+    );
     let mut pace = bedtime_pace(&voice_model.config, voice, Language::En, None);
     if let Some(scale) = length_scale {
         pace.length_scale = scale;
@@ -125,12 +129,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     // Time to first audio of one short sentence, the model already loaded.
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let short = voice_model.speak("Goodnight, little star.", &pace)?;
     println!(
-        "short sentence: first audio after {:.3} s (whole call {:.3} s)",
+        "short sentence: first audio after {:.3} s (whole call {:.3} s, CPU {:.2} s)",
         short.first_audio.as_secs_f64(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        cpu_seconds() - cpu_before
     );
     Ok(())
 }

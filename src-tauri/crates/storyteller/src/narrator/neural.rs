@@ -59,7 +59,7 @@ pub struct NeuralVoice {
 
 /// Seconds per phoneme of a Piper medium voice at length scale 1, pauses excluded (measured
 /// with `en_US-joe-medium` on a 7-minute story: see the storyteller README).
-pub const SECONDS_PER_PHONEME: f64 = 0.0565;
+pub const SECONDS_PER_PHONEME: f64 = 0.061;
 
 /// The most a story's phonemes are stretched to reach a bedtime pace: beyond about 1.35 a
 /// VITS voice starts to drawl, so slower paces come from the pauses instead.
