@@ -55,14 +55,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         language: Language::En,
     };
     if espeak {
+        let cpu_before = cpu_seconds();
         let started = Instant::now();
         let output = OfflineNarrator::new().narrate_now(&narration)?;
         let took = started.elapsed().as_secs_f64();
         std::fs::write(out.join("espeak.ogg"), &output.bytes)?;
+        let cpu = cpu_seconds() - cpu_before;
         println!(
-            "espeak-ng: {:.1} s of audio in {took:.2} s (RTF {:.4}), {} bytes",
+            "espeak-ng: {:.1} s of audio in {took:.2} s (RTF {:.4}; CPU {cpu:.2} s, RTF {:.4}), {} bytes",
             output.duration_seconds,
             took / output.duration_seconds,
+            cpu / output.duration_seconds,
             output.bytes.len()
         );
     }
@@ -82,19 +85,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pace.length_scale = scale;
         pace.words_per_minute = None;
     }
+    let cpu_synth = cpu_seconds();
     let started = Instant::now();
     let speech = voice_model.speak(&draft.content, &pace)?;
     let synth = started.elapsed().as_secs_f64();
+    let cpu_synth = cpu_seconds() - cpu_synth;
     let seconds = speech.samples.len() as f64 / f64::from(speech.sample_rate);
     let cpu = cpu_seconds();
     println!(
         "{} sentences, {} phonemes, {:.1} s of speech without pauses ({:.4} s per phoneme at \
-         length scale {:.3}), CPU time so far {cpu:.1} s",
+         length scale {:.3}), CPU time so far {cpu:.1} s, synthesis CPU {cpu_synth:.1} s \
+         (RTF {:.4} on CPU time)",
         speech.sentences,
         speech.phonemes,
         speech.speech_seconds,
         speech.speech_seconds / speech.phonemes as f64,
-        speech.length_scale
+        speech.length_scale,
+        cpu_synth / seconds
     );
     std::fs::write(
         out.join("neural.wav"),
