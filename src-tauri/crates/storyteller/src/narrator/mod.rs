@@ -246,6 +246,10 @@ impl Narrator for OfflineNarrator {
         let (this, request) = (self.clone(), request.clone());
         blocking(move || this.narrate_now(&request)).await
     }
+
+    fn is_offline(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

@@ -301,6 +301,10 @@ impl Narrator for NaturalNarrator {
         let (this, request) = (self.clone(), request.clone());
         super::blocking(move || this.narrate_now(&request)).await
     }
+
+    fn is_offline(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]
@@ -326,6 +330,23 @@ mod tests {
             );
         }
         assert_eq!(t[3].end, 1.8, "clamped to the audio");
+    }
+
+    #[test]
+    fn providers_take_natural_voices_in_place_of_the_offline_narrator_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = VoiceLibrary::new(dir.path());
+        let natural = crate::Providers::offline().with_natural_voices(library.clone());
+        assert!(format!("{:?}", natural.narrator).contains("NaturalNarrator"));
+        let config = crate::ProvidersConfig {
+            narrator: crate::ProviderKind::OpenAi,
+            openai: Some(crate::OpenAiConfig::openai("k")),
+            ..crate::ProvidersConfig::default()
+        };
+        let openai = crate::Providers::from_config(&config)
+            .unwrap()
+            .with_natural_voices(library);
+        assert!(!format!("{:?}", openai.narrator).contains("NaturalNarrator"));
     }
 
     #[test]
