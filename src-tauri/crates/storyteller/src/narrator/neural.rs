@@ -262,14 +262,7 @@ impl NeuralVoice {
             let pause = pause_of(sentence.paragraph_end);
             audio.resize(audio.len() + (pause * f64::from(rate)) as usize, 0.0);
         }
-        // One gain for the whole story (Piper normalises each sentence, which makes short
-        // sentences as loud as long ones): peaks at about -2 dBFS.
-        let peak = audio.iter().fold(0.0f32, |m, s| m.max(s.abs())).max(0.01);
-        let gain = 0.8 * 32_767.0 / peak;
-        let samples = audio
-            .iter()
-            .map(|s| (s * gain).clamp(-32_768.0, 32_767.0) as i16)
-            .collect();
+        let samples = to_pcm(&audio);
         Ok(NeuralSpeech {
             samples,
             sample_rate: rate,
@@ -281,6 +274,38 @@ impl NeuralVoice {
             length_scale: pace.length_scale,
         })
     }
+}
+
+/// One gain for the whole story (Piper normalises each sentence, which makes short sentences as
+/// loud as long ones): the 99.9th percentile of the magnitudes goes to -2 dBFS, so a few plosive
+/// spikes do not make the whole story quiet, and the rare samples above it are softly limited
+/// below full scale instead of clipping.
+fn to_pcm(audio: &[f32]) -> Vec<i16> {
+    let mut magnitudes: Vec<f32> = audio
+        .iter()
+        .map(|s| s.abs())
+        .filter(|m| *m > 1e-4)
+        .collect();
+    if magnitudes.is_empty() {
+        return vec![0; audio.len()];
+    }
+    let at = ((magnitudes.len() as f64 * 0.999) as usize).min(magnitudes.len() - 1);
+    let (_, reference, _) = magnitudes.select_nth_unstable_by(at, f32::total_cmp);
+    const KNEE: f32 = 0.8;
+    let gain = KNEE / reference.max(0.01);
+    audio
+        .iter()
+        .map(|s| {
+            let x = s * gain;
+            let m = x.abs();
+            let limited = if m <= KNEE {
+                m
+            } else {
+                KNEE + (1.0 - KNEE) * ((m - KNEE) / (1.0 - KNEE)).tanh()
+            };
+            (x.signum() * limited * 32_000.0) as i16
+        })
+        .collect()
 }
 
 fn tensor(e: ort::Error) -> StorytellerError {
@@ -297,4 +322,28 @@ fn phonemize(_: &str, _: Vec<String>) -> Result<Vec<Vec<(String, char)>>> {
     Err(provider(
         "neural voices need libespeak-ng for their phonemes, which is only built into the Linux app",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_spike_does_not_make_the_story_quiet_and_nothing_clips() {
+        let mut audio: Vec<f32> = (0..100_000)
+            .map(|i| (i as f32 * 0.05).sin() * 0.2)
+            .collect();
+        audio[500] = 0.95;
+        let pcm = to_pcm(&audio);
+        let loudest = pcm.iter().map(|s| i32::from(*s).abs()).max().unwrap();
+        assert!(loudest < 32_767, "limited below full scale");
+        // The tone (not the spike) sets the level: its peaks come out near -2 dBFS.
+        let tone_peak = pcm[1_000..]
+            .iter()
+            .map(|s| i32::from(*s).abs())
+            .max()
+            .unwrap();
+        assert!((25_000..27_000).contains(&tone_peak), "{tone_peak}");
+        assert_eq!(to_pcm(&[0.0; 10]), [0; 10]);
+    }
 }
