@@ -5,7 +5,7 @@
 //! bedtime pace (the voice's length scale) and calm pauses between sentences and paragraphs.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use ort::session::Session;
@@ -20,28 +20,33 @@ fn provider(message: impl Into<String>) -> StorytellerError {
     StorytellerError::provider("neural voice", message)
 }
 
-/// The runtime library this process loaded (ONNX Runtime can be loaded only once).
-static RUNTIME: OnceLock<std::result::Result<PathBuf, String>> = OnceLock::new();
+/// The runtime library this process loaded (ONNX Runtime can be loaded only once; a failed
+/// attempt is not remembered, so a runtime installed afterwards is picked up).
+static RUNTIME: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-/// Loads ONNX Runtime from `library` (e.g. `…/libonnxruntime.so.1.22.0`) unless a runtime is
-/// already loaded; says what to do when the file cannot be used.
+/// Loads ONNX Runtime from `library` (e.g. `…/libonnxruntime.so.1.32.0`) unless a runtime is
+/// already loaded, and returns the loaded one; says what to do when the file cannot be used.
 pub fn load_runtime(library: &Path) -> Result<PathBuf> {
-    let loaded = RUNTIME.get_or_init(|| match ort::init_from(library) {
-        Ok(builder) => {
-            builder.with_name("infinite-stories").commit();
-            Ok(library.to_path_buf())
-        }
-        Err(e) => Err(format!(
+    let mut loaded = RUNTIME
+        .lock()
+        .map_err(|_| provider("loading ONNX Runtime failed earlier; restart the app"))?;
+    if let Some(path) = loaded.as_ref() {
+        return Ok(path.clone());
+    }
+    let builder = ort::init_from(library).map_err(|e| {
+        provider(format!(
             "cannot load the ONNX Runtime library {}: {e}; install it again from Settings → Voices",
             library.display()
-        )),
-    });
-    loaded.clone().map_err(provider)
+        ))
+    })?;
+    builder.with_name("infinite-stories").commit();
+    *loaded = Some(library.to_path_buf());
+    Ok(library.to_path_buf())
 }
 
 /// The runtime library loaded in this process, if any.
 pub fn loaded_runtime() -> Option<PathBuf> {
-    RUNTIME.get().and_then(|r| r.as_ref().ok().cloned())
+    RUNTIME.lock().ok().and_then(|r| r.clone())
 }
 
 /// A voice model loaded and ready (kept between stories: loading takes most of a second).
@@ -327,6 +332,20 @@ fn phonemize(_: &str, _: Vec<String>) -> Result<Vec<Vec<(String, char)>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_runtime_that_cannot_load_says_what_to_do_and_is_not_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let fake = dir.path().join("libonnxruntime.so.1.32.0");
+        std::fs::write(&fake, b"not a library").unwrap();
+        let err = load_runtime(&fake).unwrap_err();
+        assert_eq!(err.code(), "PROVIDER_ERROR");
+        assert!(err.to_string().contains("Settings → Voices"), "{err}");
+        assert_eq!(loaded_runtime(), None);
+        let model = dir.path().join("m.onnx");
+        let err = NeuralVoice::load(&model, &model.with_extension("onnx.json"), 1).unwrap_err();
+        assert!(err.to_string().contains("not loaded"), "{err}");
+    }
 
     #[test]
     fn one_spike_does_not_make_the_story_quiet_and_nothing_clips() {

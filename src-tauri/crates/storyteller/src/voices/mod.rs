@@ -158,7 +158,7 @@ impl VoiceLibrary {
             .ok_or_else(|| VoiceError::invalid(model, "the model file must end in .onnx"))?
             .to_string();
         let json = std::fs::read_to_string(config).map_err(|e| VoiceError::io(config, e))?;
-        let parsed = PiperConfig::parse(&json).map_err(|e| VoiceError::invalid(config, e))?;
+        PiperConfig::parse(&json).map_err(|e| VoiceError::invalid(config, e))?;
         let language = language_from_config(&json)
             .or_else(|| split_key(&key).and_then(|(locale, _, _)| language_of(locale)))
             .ok_or_else(|| {
@@ -167,7 +167,6 @@ impl VoiceLibrary {
                     "the voice's language is not one the app speaks (en, fr, es, de, it)",
                 )
             })?;
-        let _ = parsed;
         let mut head = [0u8; 8];
         let read = std::fs::File::open(model)
             .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
