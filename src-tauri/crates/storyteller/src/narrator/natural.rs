@@ -102,6 +102,13 @@ impl NaturalNarrator {
                 hint: "this build has no neural voices (the `neural` feature is off)".into(),
             };
         }
+        if !cfg!(target_os = "linux") {
+            return NarratorChoice::Espeak {
+                hint: "natural voices need libespeak-ng for their phonemes, which only the Linux \
+                       app has for now"
+                    .into(),
+            };
+        }
         let installed = self.library.installed_for(language);
         if installed.is_empty() {
             return NarratorChoice::Espeak {
