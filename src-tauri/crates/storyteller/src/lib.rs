@@ -16,6 +16,7 @@ pub mod narrator;
 pub mod openai;
 pub mod safety;
 pub mod variety;
+pub mod voices;
 pub mod writer;
 
 pub use error::{Result, StorytellerError};

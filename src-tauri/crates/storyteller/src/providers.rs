@@ -32,6 +32,11 @@ pub trait SceneExtractor: Send + Sync + std::fmt::Debug {
 pub trait Narrator: Send + Sync + std::fmt::Debug {
     /// Narrates `request.text`.
     async fn narrate(&self, request: &NarrationRequest) -> Result<NarrationOutput>;
+
+    /// Whether it narrates on this computer (no account or network).
+    fn is_offline(&self) -> bool {
+        false
+    }
 }
 
 /// Draws scene illustrations and hero avatars as PNG.
@@ -144,6 +149,16 @@ impl Providers {
             illustrator: Arc::new(crate::illustrator::OfflineIllustrator::new()),
             safety,
         }
+    }
+
+    /// The same providers with the offline narrator replaced by one that narrates with the
+    /// natural voices installed in `voices` (and with espeak-ng where there are none). An OpenAI
+    /// narrator chosen by configuration is kept.
+    pub fn with_natural_voices(mut self, voices: crate::voices::VoiceLibrary) -> Self {
+        if self.narrator.is_offline() {
+            self.narrator = Arc::new(crate::narrator::natural::NaturalNarrator::new(voices));
+        }
+        self
     }
 
     /// Providers chosen by `config`; `InvalidRequest` when an OpenAI provider is asked for

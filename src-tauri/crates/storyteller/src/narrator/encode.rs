@@ -12,7 +12,7 @@ use crate::{Result, StorytellerError};
 const QUALITY: f32 = -0.1;
 
 /// Mono 16-bit samples → Ogg Vorbis bytes.
-pub(crate) fn ogg_vorbis(samples: &[i16], sample_rate: u32) -> Result<Vec<u8>> {
+pub fn ogg_vorbis(samples: &[i16], sample_rate: u32) -> Result<Vec<u8>> {
     let err =
         |e: vorbis_rs::VorbisError| StorytellerError::Internal(format!("vorbis encoder: {e}"));
     let rate = NonZeroU32::new(sample_rate)
@@ -31,7 +31,7 @@ pub(crate) fn ogg_vorbis(samples: &[i16], sample_rate: u32) -> Result<Vec<u8>> {
 }
 
 /// Duration of an Ogg Vorbis file in seconds, by decoding every packet.
-pub(crate) fn measure_ogg(bytes: &[u8]) -> Result<f64> {
+pub fn measure_ogg(bytes: &[u8]) -> Result<f64> {
     let err = |e: lewton::VorbisError| {
         StorytellerError::Internal(format!("cannot decode narration: {e}"))
     };

@@ -1,6 +1,7 @@
 //! Linux speech through libespeak-ng. Its C API is process-global and not thread-safe, so one
 //! dedicated thread owns it and serves jobs from a channel; the synth callback (which runs on
-//! that thread) collects samples and word events into a thread-local sink.
+//! that thread) collects samples and word events into a thread-local sink. The same thread
+//! also turns text into IPA phonemes for the neural voices (`espeak_TextToPhonemes`, as Piper).
 
 use std::cell::RefCell;
 use std::ffi::{CString, c_int, c_short};
@@ -13,11 +14,22 @@ use super::chunk::Chunk;
 use super::voices::VoiceSettings;
 use crate::{Result, StorytellerError};
 
-struct Job {
-    chunks: Vec<(String, usize, bool)>,
-    settings: VoiceSettings,
-    reply: mpsc::Sender<Result<Speech>>,
+#[cfg_attr(not(feature = "neural"), allow(dead_code))]
+enum Job {
+    Speak {
+        chunks: Vec<(String, usize, bool)>,
+        settings: VoiceSettings,
+        reply: mpsc::Sender<Result<Speech>>,
+    },
+    Phonemize {
+        voice: String,
+        texts: Vec<String>,
+        reply: mpsc::Sender<Result<Vec<Clauses>>>,
+    },
 }
+
+/// One text's clauses: (IPA, the punctuation that closed the clause or a space).
+pub(crate) type Clauses = Vec<(String, char)>;
 
 #[derive(Default)]
 struct Sink {
@@ -36,8 +48,7 @@ fn provider(message: impl Into<String>) -> StorytellerError {
     StorytellerError::provider("espeak-ng", message)
 }
 
-/// Speaks `chunks` with `settings` on the espeak thread.
-pub(super) fn speak(chunks: &[Chunk<'_>], settings: &VoiceSettings) -> Result<Speech> {
+fn send(job: Job) -> Result<()> {
     let sender = WORKER.get_or_init(|| {
         let (tx, rx) = mpsc::channel::<Job>();
         // If the thread cannot start, every job fails below with a closed channel.
@@ -46,20 +57,38 @@ pub(super) fn speak(chunks: &[Chunk<'_>], settings: &VoiceSettings) -> Result<Sp
             .spawn(move || run(rx));
         Mutex::new(tx)
     });
+    sender
+        .lock()
+        .map_err(|_| provider("the speech thread stopped"))?
+        .send(job)
+        .map_err(|_| provider("the speech thread is not running"))
+}
+
+/// Speaks `chunks` with `settings` on the espeak thread.
+pub(super) fn speak(chunks: &[Chunk<'_>], settings: &VoiceSettings) -> Result<Speech> {
     let (reply, answer) = mpsc::channel();
-    let job = Job {
+    send(Job::Speak {
         chunks: chunks
             .iter()
             .map(|c| (c.text.to_string(), c.offset, c.paragraph_end))
             .collect(),
         settings: settings.clone(),
         reply,
-    };
-    sender
-        .lock()
+    })?;
+    answer
+        .recv()
         .map_err(|_| provider("the speech thread stopped"))?
-        .send(job)
-        .map_err(|_| provider("the speech thread is not running"))?;
+}
+
+/// The IPA of each text in espeak-ng voice `voice`, clause by clause.
+#[cfg_attr(not(feature = "neural"), allow(dead_code))]
+pub(crate) fn phonemize(voice: &str, texts: Vec<String>) -> Result<Vec<Clauses>> {
+    let (reply, answer) = mpsc::channel();
+    send(Job::Phonemize {
+        voice: voice.to_string(),
+        texts,
+        reply,
+    })?;
     answer
         .recv()
         .map_err(|_| provider("the speech thread stopped"))?
@@ -79,16 +108,35 @@ fn run(jobs: mpsc::Receiver<Job>) {
         // SAFETY: `on_synth` matches the callback signature and only touches thread-local data.
         unsafe { espeak_SetSynthCallback(Some(on_synth)) };
     }
+    let not_started = || provider("libespeak-ng could not start (is espeak-ng-data installed?)");
+    // The caller may have gone away; nothing to do then.
     for job in jobs {
-        let result = if rate > 0 {
-            synthesise(&job, rate as u32)
-        } else {
-            Err(provider(
-                "libespeak-ng could not start (is espeak-ng-data installed?)",
-            ))
-        };
-        // The caller may have gone away; nothing to do then.
-        let _ = job.reply.send(result);
+        match job {
+            Job::Speak {
+                chunks,
+                settings,
+                reply,
+            } => {
+                let result = if rate > 0 {
+                    synthesise(&chunks, &settings, rate as u32)
+                } else {
+                    Err(not_started())
+                };
+                let _ = reply.send(result);
+            }
+            Job::Phonemize {
+                voice,
+                texts,
+                reply,
+            } => {
+                let result = if rate > 0 {
+                    to_phonemes(&voice, &texts)
+                } else {
+                    Err(not_started())
+                };
+                let _ = reply.send(result);
+            }
+        }
     }
 }
 
@@ -117,14 +165,80 @@ unsafe extern "C" fn on_synth(wav: *mut c_short, count: c_int, events: *mut espe
     0
 }
 
-fn synthesise(job: &Job, rate: u32) -> Result<Speech> {
-    let s = &job.settings;
-    let name = CString::new(s.name.as_str()).map_err(|_| provider("bad voice name"))?;
-    // SAFETY: espeak is initialised on this thread; `name` outlives the call.
-    let ok = unsafe { espeak_SetVoiceByName(name.as_ptr()) };
+fn set_voice(name: &str) -> Result<()> {
+    let c_name = CString::new(name).map_err(|_| provider("bad voice name"))?;
+    // SAFETY: espeak is initialised on this thread; `c_name` outlives the call.
+    let ok = unsafe { espeak_SetVoiceByName(c_name.as_ptr()) };
     if ok != espeak_ERROR_EE_OK {
-        return Err(provider(format!("voice {} is not installed", s.name)));
+        return Err(provider(format!("voice {name} is not installed")));
     }
+    Ok(())
+}
+
+fn to_phonemes(voice: &str, texts: &[String]) -> Result<Vec<Clauses>> {
+    set_voice(voice)?;
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts {
+        let c_text =
+            CString::new(text.replace('\0', " ")).map_err(|_| provider("text has a NUL byte"))?;
+        let bytes = c_text.as_bytes();
+        let base = c_text.as_ptr();
+        let mut cursor: *const std::ffi::c_void = base.cast();
+        let mut clauses = Vec::new();
+        let mut guard = 0;
+        while !cursor.is_null() && guard <= bytes.len() {
+            guard += 1;
+            let before = (cursor as usize)
+                .saturating_sub(base as usize)
+                .min(bytes.len());
+            // SAFETY: `cursor` points into `c_text` (NUL-terminated, alive for the loop);
+            // espeak advances it past the clause it read, or sets it to NULL at the end.
+            let ipa = unsafe {
+                espeak_TextToPhonemes(
+                    &mut cursor,
+                    espeakCHARS_UTF8 as c_int,
+                    espeakPHONEMES_IPA as c_int,
+                )
+            };
+            let after = if cursor.is_null() {
+                bytes.len()
+            } else {
+                (cursor as usize)
+                    .saturating_sub(base as usize)
+                    .min(bytes.len())
+            };
+            let mut consumed =
+                String::from_utf8_lossy(&bytes[before..after.max(before)]).into_owned();
+            // espeak may stop just before a clause's comma or semicolon (the next clause then
+            // starts with it): count it for this clause.
+            let rest = String::from_utf8_lossy(&bytes[after.max(before)..]);
+            if let Some(c) = rest
+                .trim_start()
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | '…'))
+            {
+                consumed.push(c);
+            }
+            let ipa = if ipa.is_null() {
+                String::new()
+            } else {
+                // SAFETY: espeak returns a NUL-terminated string valid until its next call.
+                unsafe { std::ffi::CStr::from_ptr(ipa) }
+                    .to_string_lossy()
+                    .into_owned()
+            };
+            if !ipa.trim().is_empty() {
+                clauses.push((ipa, super::phonemes::clause_punctuation(&consumed)));
+            }
+        }
+        out.push(clauses);
+    }
+    Ok(out)
+}
+
+fn synthesise(chunks: &[(String, usize, bool)], s: &VoiceSettings, rate: u32) -> Result<Speech> {
+    set_voice(&s.name)?;
     // SAFETY: plain parameter setters.
     unsafe {
         espeak_SetParameter(espeak_PARAMETER_espeakRATE, s.rate, 0);
@@ -136,7 +250,7 @@ fn synthesise(job: &Job, rate: u32) -> Result<Speech> {
         sample_rate: rate,
         words: Vec::new(),
     };
-    for (text, offset, paragraph_end) in &job.chunks {
+    for (text, offset, paragraph_end) in chunks {
         let c_text =
             CString::new(text.replace('\0', " ")).map_err(|_| provider("text has a NUL byte"))?;
         SINK.with(|sink| *sink.borrow_mut() = Sink::default());

@@ -6,17 +6,26 @@
 //! The `say` and SAPI engines are compiled (and tested with stand-in programs) on every
 //! platform; only the choice of the default engine depends on the platform.
 
+#[cfg(feature = "neural")]
+mod align;
 pub(crate) mod chunk;
 mod command;
 mod encode;
 #[cfg(target_os = "linux")]
 mod espeak;
+pub mod natural;
+#[cfg(feature = "neural")]
+pub mod neural;
+pub mod phonemes;
 mod sapi;
 mod say;
 mod voices;
 mod wav;
 
 use std::path::PathBuf;
+
+pub use encode::{measure_ogg, ogg_vorbis};
+pub use wav::wav_bytes;
 
 use async_trait::async_trait;
 
@@ -236,6 +245,10 @@ impl Narrator for OfflineNarrator {
     async fn narrate(&self, request: &NarrationRequest) -> Result<NarrationOutput> {
         let (this, request) = (self.clone(), request.clone());
         blocking(move || this.narrate_now(&request)).await
+    }
+
+    fn is_offline(&self) -> bool {
+        true
     }
 }
 
