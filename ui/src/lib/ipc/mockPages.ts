@@ -25,7 +25,7 @@ const fail = (code: string, message: string, retryable = false): never => {
 
 const GUARDED = new Set([
   'delete_stories', 'set_theme', 'set_ui_language', 'set_story_defaults', 'use_supabase_project',
-  'use_embedded_backend', 'set_parent_pin', 'erase_all_data', 'set_verbose_logging', 'clear_cache',
+  'use_embedded_backend', 'erase_all_data', 'set_verbose_logging',
 ]);
 
 function snippet(text: string, needle: string): string | null {
@@ -101,7 +101,9 @@ export function pagesMock(scenario: PagesScenario) {
     if (GUARDED.has(cmd) && lock.enabled && (lock.unlockedUntil ?? 0) < Date.now()) {
       fail('LOCKED', 'Settings are locked. Enter the parent PIN to change them.');
     }
-    const a = args as Record<string, never>;
+    // The mock trusts the typed wrapper for argument shapes (pages.ts checks them at compile time).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const a = args as Record<string, any>;
     switch (cmd) {
       case 'search_library': return search(args.query as LibraryQuery);
       case 'set_story_favorite': {
@@ -172,6 +174,7 @@ export function pagesMock(scenario: PagesScenario) {
       case 'set_verbose_logging': settings = { ...settings, verboseLogging: Boolean(a.verbose) }; return null;
       case 'diagnostics_report':
         return `InfiniteStories diagnostics\nbackend: ${settings.backend.mode} ${ADDRESS} (connected)\nstories: ${stories.length}\n`;
+      case 'list_heroes': return HEROES.map((h) => ({ ...h, avatarKey: null }));
       case 'tonight': {
         const newest = search({ text: null, onlyNew: false, onlyFavorites: false, heroId: null, event: null, language: null, sort: 'newest', offset: 0, limit: 1 }).cards[0] ?? null;
         const listening = stories.find((s) => s.listening === 'listening');

@@ -99,3 +99,12 @@ export function generatedLibrary(n: number): MockLibraryStory[] {
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+const PICTURES = ['window', 'path', 'owl', 'fireflies', 'bed', 'lake'];
+
+/** The harness's media resolver for library covers: one of the reader's fixture pictures. */
+export function pagesPicture(key: string): string {
+  let h = 0;
+  for (const c of key) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `/tests/fixtures/reader/${PICTURES[h % PICTURES.length]}.svg`;
+}
