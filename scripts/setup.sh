@@ -14,9 +14,10 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 # narrator), Xvfb (a virtual display when there is no screen).
 build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev libasound2-dev
   libespeak-ng-dev libclang-dev espeak-ng xvfb xauth)
-# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools.
+# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools,
+# a colour emoji font (the library and journey show event and milestone emoji).
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
-  keyutils sox python3 python3-xlib)
+  keyutils sox python3 python3-xlib fonts-noto-color-emoji)
 
 install_apt() {
   local missing=()

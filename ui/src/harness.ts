@@ -19,7 +19,10 @@ const reader = asked.startsWith('reader') ? readerMock(asked as ReaderScenario) 
 const scenario = (reader ? 'connected' : asked) as Scenario;
 // Tests drive the mocked backend through window.mockBackend (e.g. to finish starting).
 const w = window as unknown as { mockBackend: MockBackend; mockPlayer?: MockPlayer; mockPages?: MockPages };
-const extra = (cmd: string, args: Record<string, unknown>) => pages?.handle(cmd, args) ?? reader?.handle(cmd, args);
+const extra = (cmd: string, args: Record<string, unknown>) => {
+  const answer = pages?.handle(cmd, args);
+  return answer !== undefined ? answer : reader?.handle(cmd, args);
+};
 w.mockBackend = installMockBackend(scenario, reader ? extra : undefined);
 if (reader) {
   w.mockPlayer = reader.controls;
