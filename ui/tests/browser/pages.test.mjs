@@ -91,6 +91,13 @@ test('the library shows every story as a card with its badges', async () => {
   await page.screenshot({ path: join(shots, 'pages-library.png') });
   assert.deepEqual(errors, []);
   await close();
+
+  // At bedtime: the night palette.
+  const night = await open('scenario=pages&area=library', { colorScheme: 'dark' });
+  await countLine(night.page, '30 stories');
+  await night.page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await night.page.screenshot({ path: join(shots, 'pages-library-night.png') });
+  await night.close();
 });
 
 test('search looks through titles and story text in every language, accents ignored', async () => {

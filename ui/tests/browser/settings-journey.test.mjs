@@ -91,7 +91,8 @@ test('Settings: story defaults, theme, and a sample of the voice', async () => {
   await page.getByRole('radio', { name: 'Day' }).check();
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   assert.ok(await page.getByText('Your sign-in is kept in the system keyring.').isVisible());
-  await page.screenshot({ path: join(shots, 'pages-settings.png'), fullPage: true });
+  await page.setViewportSize({ width: 1200, height: 1420 });
+  await page.screenshot({ path: join(shots, 'pages-settings.png') });
   assert.deepEqual(errors, []);
   await close();
 });
@@ -197,14 +198,15 @@ test('Journey: totals, streak, milestones and a chart per week, month and year',
   const bars = chart.locator('g[role=img]');
   assert.equal(await bars.count(), 7);
   assert.match((await bars.last().getAttribute('aria-label')) ?? '', /^Friday, December 4: \d+ minutes$/);
-  await page.screenshot({ path: join(shots, 'pages-journey.png'), fullPage: true });
+  await page.setViewportSize({ width: 1200, height: 1250 });
+  await page.screenshot({ path: join(shots, 'pages-journey.png') });
   await page.getByRole('button', { name: 'Month' }).click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=journey-chart] g[role=img]').length === 30);
   await page.getByRole('button', { name: 'Year' }).click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=journey-chart] g[role=img]').length === 13);
   await page.getByRole('button', { name: 'Show as a table' }).click();
   assert.ok(await page.getByRole('cell', { name: 'December 2026' }).isVisible());
-  await page.screenshot({ path: join(shots, 'pages-journey-year.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'pages-journey-year.png') });
   assert.deepEqual(errors, []);
   await close();
 });
@@ -220,6 +222,7 @@ test('Diagnostics: backend, timings with slow ones marked, requests, cache, limi
   await limits.getByText('next in 0:48').waitFor();
   await page.clock.runFor(3000);
   await limits.getByText('next in 0:45').waitFor();
+  await page.setViewportSize({ width: 1200, height: 1500 });
   await page.screenshot({ path: join(shots, 'pages-diagnostics.png') });
 
   await page.getByRole('button', { name: 'Clear cache' }).click();
