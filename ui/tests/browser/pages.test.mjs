@@ -60,8 +60,13 @@ async function open(query, options = {}) {
   return { page, errors, close: () => context.close() };
 }
 
-/** @param {Page} page */
-const calls = (page, /** @type {string} */ cmd) =>
+/**
+ * The scripted core's calls of one command (arguments loosely typed: each test knows its command).
+ * @param {Page} page
+ * @param {string} cmd
+ * @returns {Promise<any[]>}
+ */
+const calls = (page, cmd) =>
   page.evaluate(
     (c) => /** @type {{ mockPages: MockPages }} */ (/** @type {unknown} */ (window)).mockPages.calls.filter((x) => x.cmd === c),
     cmd,
@@ -206,7 +211,7 @@ test('select mode deletes many at once, behind the parent lock', async () => {
 
 test('a library of 10,000 stories keeps a small page and scrolls to the last card', async () => {
   const { page, errors, close } = await open('scenario=pages-10k&area=library');
-  await countLine(page, '10000 stories');
+  await countLine(page, '10,000 stories');
   await cards(page).first().waitFor();
   const rendered = await cards(page).count();
   assert.ok(rendered > 0 && rendered < 60, `only visible rows are rendered (${rendered})`);

@@ -60,8 +60,13 @@ async function open(query, options = {}) {
   return { page, errors, close: () => context.close() };
 }
 
-/** @param {Page} page */
-const calls = (page, /** @type {string} */ cmd) =>
+/**
+ * The scripted core's calls of one command (arguments loosely typed: each test knows its command).
+ * @param {Page} page
+ * @param {string} cmd
+ * @returns {Promise<any[]>}
+ */
+const calls = (page, cmd) =>
   page.evaluate(
     (c) => /** @type {{ mockPages: MockPages }} */ (/** @type {unknown} */ (window)).mockPages.calls.filter((x) => x.cmd === c),
     cmd,
