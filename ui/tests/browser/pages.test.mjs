@@ -171,6 +171,11 @@ test('a favourite is toggled, and a story is deleted only after confirming', asy
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await count(page), 30);
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+    'Delete The Moon Garden',
+    'focus goes back to the button that opened the dialog',
+  );
 
   await page.getByRole('button', { name: 'Delete The Moon Garden' }).click();
   await dialog.getByRole('button', { name: 'Delete' }).click();
@@ -249,6 +254,31 @@ test('empty library and a library that cannot be read say so and offer a way on'
   await broken.page.getByRole('button', { name: 'Try again' }).click();
   await broken.page.getByRole('alert').waitFor();
   await broken.close();
+});
+
+test('the library works from the keyboard', async () => {
+  const { page, close } = await open('scenario=pages&area=library');
+  await countLine(page, '30 stories');
+  await page.getByRole('searchbox', { name: 'Search stories' }).focus();
+  await page.keyboard.type('watering');
+  await countLine(page, '1 story');
+  // search → sort → filters → the card's title, its heart, its delete button
+  const order = [];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim()));
+  }
+  const title = order.indexOf('The Moon Garden');
+  assert.ok(title > 0, `the card's title is reachable by Tab (${order.join(' · ')})`);
+  assert.equal(order[title + 1], 'Favourite: The Moon Garden');
+  await page.getByRole('searchbox', { name: 'Search stories' }).focus();
+  for (let i = 0; i <= title + 1; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByRole('button', { name: 'Favourite: The Moon Garden' }).getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /** @type {any} */ (window).mockPlayer.calls.some((/** @type {any} */ c) => c.cmd === 'open_story'));
+  await close();
 });
 
 test('a card opens the reader with the listed stories as the queue', async () => {
