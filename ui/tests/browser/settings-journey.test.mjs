@@ -214,6 +214,13 @@ test('Journey: totals, streak, milestones and a chart per week, month and year',
   await page.screenshot({ path: join(shots, 'pages-journey-year.png') });
   assert.deepEqual(errors, []);
   await close();
+
+  const empty = await open('scenario=pages-empty&area=journey');
+  await empty.page.getByTestId('journey-chart').waitFor();
+  assert.ok(await empty.page.getByText('Not yet — listen to a few stories first.').isVisible());
+  assert.match((await empty.page.getByTestId('next-milestone').textContent()) ?? '', /First story/);
+  await empty.page.screenshot({ path: join(shots, 'pages-journey-empty.png') });
+  await empty.close();
 });
 
 test('Diagnostics: backend, timings with slow ones marked, requests, cache, limits counting down, report', async () => {
@@ -250,6 +257,11 @@ test("Home greets with tonight's shortcut", async () => {
   assert.ok(await tonight.getByText('A new story with').isVisible());
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   await page.screenshot({ path: join(shots, 'pages-home-tonight.png') });
+  const night = await open('scenario=pages', { colorScheme: 'dark' });
+  await night.page.getByTestId('tonight').getByText('Continue listening').waitFor();
+  await night.page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await night.page.screenshot({ path: join(shots, 'pages-home-tonight-night.png') });
+  await night.close();
   await tonight.getByRole('button', { name: /Newest story/ }).click();
   await page.waitForFunction(() => /** @type {any} */ (window).mockPlayer.calls.some((/** @type {any} */ c) => c.cmd === 'open_story'));
   assert.deepEqual(errors, []);
