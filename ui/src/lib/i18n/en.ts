@@ -31,6 +31,8 @@ export const en = {
     heroes: { label: 'Heroes', blurb: 'The children and characters your stories are about.' },
     create: { label: 'New story', blurb: 'Pick a hero, an event and a length, and a story is told.' },
     library: { label: 'Library', blurb: 'Every story you have made, ready to read or listen to offline.' },
+    journey: { label: 'Journey', blurb: 'Your bedtime listening, evening after evening.' },
+    diagnostics: { label: 'Diagnostics', blurb: 'For the grown-up who helps when something goes wrong.' },
     settings: { label: 'Settings', blurb: 'Voice, language, story length and where stories are made.' },
   },
   home: {

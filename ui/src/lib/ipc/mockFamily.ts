@@ -3,7 +3,7 @@
 // plan describes them. mocks.ts wires it to the Tauri IPC mock; tests steer it through
 // window.mockBackend. Media keys are fixture file names (tests/fixtures/), which the mocked
 // `media` scheme serves.
-import type { IpcError, LimitStatus, StoryDetail } from './bindings';
+import type { IllustrationStatus, IpcError, LimitStatus, StoryDetail } from './bindings';
 import type {
   BuiltInEvent,
   Catalogue,
@@ -117,7 +117,7 @@ export interface MakingState {
   requestId: string;
   storyId: string;
   heroName: string;
-  scenes: string[];
+  scenes: IllustrationStatus[];
   resolve: (s: StoryDetail) => void;
   reject: (e: IpcError) => void;
 }

@@ -4,7 +4,7 @@
 // mockFamily.ts; tests move things along through the returned MockBackend.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import type { BackendStatus, CommandName, Commands, GenerationProgress, IpcError, LimitStatus, SessionInfo, Stage } from './bindings';
+import type { BackendStatus, CommandName, Commands, GenerationProgress, IllustrationStatus, IpcError, LimitStatus, SessionInfo, Stage } from './bindings';
 import { CATALOGUE, MockFamily, fail, safetyCheck } from './mockFamily';
 
 export type Scenario = 'connected' | 'failed' | 'starting';
@@ -45,7 +45,7 @@ export interface MockBackend {
   /** Every command called, with its arguments, in order. */
   calls: { cmd: string; args: unknown }[];
   /** The story being made reports progress: the stage and each scene's picture state. */
-  progress(stage: Stage, scenes: string[], progress?: number): Promise<void>;
+  progress(stage: Stage, scenes: IllustrationStatus[], progress?: number): Promise<void>;
   /** `generate_story` returns the story (scenes as they are now). */
   finishStory(): void;
   /** `generate_story` fails with this error (what was written stays readable). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoryMaking, type StoryChoice } from './storyMaking.svelte';
 import { deferred, fakeEvents, settle } from './testing';
-import type { GenerationProgress, StoryDetail } from '$lib/ipc/bindings';
+import type { GenerationProgress, IllustrationStatus, StoryDetail } from '$lib/ipc/bindings';
 import type { GenerateRequest } from '$lib/ipc/bindings';
 
 const choice: StoryChoice = {
@@ -9,7 +9,7 @@ const choice: StoryChoice = {
   voice: 'nova', illustrations: true,
 };
 
-function detail(statuses: string[]): StoryDetail {
+function detail(statuses: IllustrationStatus[]): StoryDetail {
   return {
     summary: { id: 's1', title: 'T', heroId: 'h1', language: 'fr', createdAt: 1, offlineReady: false },
     content: 'Il était une fois.', scenes: [], narrationKey: null, narrationSeconds: null,
@@ -19,7 +19,7 @@ function detail(statuses: string[]): StoryDetail {
   };
 }
 
-function progress(requestId: string, stage: GenerationProgress['stage'], scenes: string[]): GenerationProgress {
+function progress(requestId: string, stage: GenerationProgress['stage'], scenes: IllustrationStatus[]): GenerationProgress {
   return { requestId, storyId: 's1', stage, progress: 0.5, status: '', scenes: scenes.map((status, i) => ({ sceneNumber: i + 1, status })) };
 }
 
@@ -34,7 +34,7 @@ function setup() {
       return true;
     },
     retryIllustration: async ({ sceneNumber }: { sceneNumber: number }) =>
-      detail(['completed', 'completed'].map((s, i) => (i + 1 === sceneNumber ? 'completed' : s))),
+      detail((['completed', 'completed'] as IllustrationStatus[]).map((s, i) => (i + 1 === sceneNumber ? 'completed' : s))),
     getStory: async () => latest,
   };
   let latest = detail(['completed', 'completed']);

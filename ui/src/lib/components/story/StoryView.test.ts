@@ -3,7 +3,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import StoryView from './StoryView.svelte';
 import { StoryMaking } from '$lib/services/storyMaking.svelte';
 import { fakeEvents, settle } from '$lib/services/testing';
-import type { StoryDetail } from '$lib/ipc/bindings';
+import type { IllustrationStatus, StoryDetail } from '$lib/ipc/bindings';
 
 vi.mock('$lib/ipc/media', () => ({ mediaUrl: (key: string) => `media://localhost/${key}` }));
 
@@ -13,13 +13,13 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const story = (third: string): StoryDetail => ({
+const story = (third: IllustrationStatus): StoryDetail => ({
   summary: { id: 's1', title: 'Maya and the Moon', heroId: 'h1', language: 'en', createdAt: 1, offlineReady: false },
   content: 'First part.\n\nSecond part.',
   scenes: [],
   narrationKey: null,
   narrationSeconds: null,
-  illustrations: ['completed', 'completed', third].map((status, i) => ({
+  illustrations: (['completed', 'completed', third] as IllustrationStatus[]).map((status, i) => ({
     sceneNumber: i + 1, status, cacheKey: status === 'completed' ? `scene-${i + 1}.png` : null, errorMessage: null,
   })),
 });
