@@ -2,85 +2,12 @@
 // in a real WebKitGTK window under Xvfb, driven through tauri-driver + WebKitWebDriver.
 // Run by tests/e2e/run.sh (which builds the app and starts Xvfb); screenshots go to
 // tests/e2e/artifacts/.
-import { after, afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { remote } from 'webdriverio';
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
-const application = process.env.APP_BINARY ?? join(targetDir, 'debug', 'infinite-stories');
-const artifacts = join(repo, 'tests', 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const scratch = mkdtempSync(join(tmpdir(), 'is-e2e-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** @type {{ driver: import('node:child_process').ChildProcess, browser: WebdriverIO.Browser } | undefined} */
-let running;
-afterEach(async () => {
-  if (!running) return;
-  await running.browser.deleteSession().catch(() => undefined);
-  // tauri-driver runs in its own process group with WebKitWebDriver and the app under it: end
-  // the whole group, so an app that outlived its session cannot keep the test runner's output
-  // pipe open (the runner would wait for it forever).
-  for (const signal of ['SIGTERM', 'SIGKILL']) {
-    try {
-      process.kill(-running.driver.pid, signal);
-    } catch {
-      break; // the group is gone
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  running = undefined;
-});
-
-/** Resolves once something accepts connections on `port` (bounded: 30 s). */
-async function waitForPort(port) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const open = await new Promise((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${port} after 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Starts tauri-driver with the app's environment and opens a session on the real app. */
-async function launch(env) {
-  const port = 4444;
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', '4445'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  await waitForPort(port);
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'error',
-    capabilities: {
-      // @ts-expect-error tauri-driver's capabilities are not in webdriverio's types
-      browserName: 'wry',
-      'tauri:options': { application },
-      'wdio:enforceWebDriverClassic': true,
-    },
-  });
-  running = { driver, browser };
-  return browser;
-}
+import { artifacts, launch, repo, scratch } from './support.mjs';
 
 test('the app starts its embedded backend and Home shows it connected', async () => {
   const dataDir = join(scratch, 'connected');
