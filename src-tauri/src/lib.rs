@@ -64,7 +64,7 @@ pub fn run() {
                 // First run: an anonymous account, so stories can be made without signing up
                 // (a later start restores the session from the keyring instead).
                 if status.state == BackendState::Connected
-                    && let Err(e) = core.ensure_session().await
+                    && let Err(e) = core.start_session().await
                 {
                     tracing::warn!(error = %e, "no session yet");
                 }

@@ -54,7 +54,7 @@ async function createMia(browser) {
 
 /** Chooses Mia, the bedtime adventure and `minutes`, and presses "Tell the story". */
 async function tellAStory(browser, minutes) {
-  await click(browser, 'nav button*=New story');
+  await click(browser, '//nav//button[contains(., "New story")]');
   await click(browser, 'label*=Mia');
   await click(browser, 'label*=Bedtime Adventure');
   await click(browser, `label*=${minutes} minutes`);

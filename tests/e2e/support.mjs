@@ -21,8 +21,11 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** @type {{ driver: import('node:child_process').ChildProcess, browser: WebdriverIO.Browser } | undefined} */
 let running;
-afterEach(async () => {
+afterEach(async (t) => {
   if (!running) return;
+  // What the window showed when the test ended, to look at when it failed.
+  const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  await running.browser.saveScreenshot(join(artifacts, `last-${name}.png`)).catch(() => undefined);
   await running.browser.deleteSession().catch(() => undefined);
   // tauri-driver runs in its own process group with WebKitWebDriver and the app under it: end
   // the whole group, so an app that outlived its session cannot keep the test runner's output

@@ -308,7 +308,8 @@ export const en = {
       `${plural(n, 'picture', 'pictures')} could not be drawn. The story and the other pictures are saved.`,
     another: 'Make another story',
     openSaved: 'Open the story as far as it got',
-    readerSoon: 'The reader with narration arrives soon; for now, here is the story to read aloud.',
+    listen: 'Listen with pictures',
+    readAloud: 'Here is the story to read aloud; its narration is not ready yet.',
   },
   errors: {
     BACKEND_UNAVAILABLE: { title: 'The story server is not running', text: 'It may still be starting. Try again in a moment.', action: 'retry' },

@@ -32,6 +32,21 @@ impl Core {
         }
     }
 
+    /// The session to start with once a backend is connected: the stored one if the backend
+    /// still knows it, else — as on a first run — a new guest. A stored email session the backend
+    /// refuses is dropped and the family is asked to sign in again (no guest is made for them).
+    pub async fn start_session(&self) -> Result<SessionInfo, CoreError> {
+        if let Some(stored) = self.session() {
+            if self.tokens()?.validate().await? {
+                return self.session().ok_or_else(CoreError::unauthorized);
+            }
+            if !stored.is_anonymous {
+                return Err(CoreError::unauthorized());
+            }
+        }
+        self.sign_in_anonymously().await
+    }
+
     /// A new anonymous user.
     pub async fn sign_in_anonymously(&self) -> Result<SessionInfo, CoreError> {
         self.tokens()?.sign_in_anonymously(&user_metadata()).await

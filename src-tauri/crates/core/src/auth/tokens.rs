@@ -232,6 +232,29 @@ impl TokenManager {
         cleared
     }
 
+    /// Whether the backend still knows the session. `false`, with the session dropped (memory
+    /// and keyring), when it answers that the token and the refresh token are unknown — e.g. the
+    /// embedded backend's data was erased while the keyring kept the session, or the session
+    /// belongs to another install. Network failures are errors, and the session is kept.
+    pub async fn validate(&self) -> Result<bool, CoreError> {
+        let Some(session) = self.session() else {
+            return Ok(false);
+        };
+        match self.inner.auth.user(&session.access_token).await {
+            Ok(_) => Ok(true),
+            Err(e) if is_terminal(&e) => match self.refresh_from(&session.access_token).await {
+                Ok(_) => Ok(true),
+                Err(e) if is_terminal(&e) => {
+                    tracing::info!("the backend no longer knows the stored session; it is dropped");
+                    self.sign_out().await?;
+                    Ok(false)
+                }
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
     /// A valid access token for a request: `None` when signed out (the caller then uses the API
     /// key). Refreshes first when less than 60 s are left; if that refresh fails but the token
     /// is still valid, the token is used anyway.

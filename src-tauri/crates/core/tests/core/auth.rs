@@ -534,3 +534,53 @@ async fn profiles_keep_separate_sessions() {
         "switching back restores it"
     );
 }
+
+/// The embedded backend's data was erased (or the app reinstalled) while the keyring kept the
+/// guest's session: at start the app notices the backend no longer knows it, drops it and signs
+/// in as a new guest, instead of showing "Please sign in again" on every page.
+#[tokio::test]
+async fn a_stored_guest_the_backend_no_longer_knows_is_replaced_by_a_new_guest() {
+    let env = env().await;
+    let first = env.core.start_session().await.unwrap();
+    assert!(first.is_anonymous);
+    // The same session is kept while the backend knows it.
+    let again = core_on(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+    )
+    .await;
+    assert_eq!(again.start_session().await.unwrap().user_id, first.user_id);
+
+    // A fresh backend (an erased data folder) with the same keyring.
+    let fresh = env_with(|_| {}).await;
+    let core = core_on(
+        &fresh.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+    )
+    .await;
+    assert_eq!(
+        core.session().unwrap().user_id,
+        first.user_id,
+        "restored from the keyring"
+    );
+    let started = core.start_session().await.unwrap();
+    assert!(started.is_anonymous);
+    assert_ne!(
+        started.user_id, first.user_id,
+        "a new guest on the new backend"
+    );
+    // The new session works: the backend answers as that user.
+    let heroes: Vec<serde_json::Value> = core
+        .api()
+        .unwrap()
+        .select("heroes", "select=*")
+        .await
+        .unwrap();
+    assert!(heroes.is_empty());
+    let stored = env.secrets.get("session/embedded").unwrap().unwrap();
+    assert!(stored.expose_secret().contains(&started.user_id));
+}
