@@ -24,6 +24,9 @@ macro_rules! catalogue {
             /// Every value, in catalogue order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every wire id, in catalogue order (for checks made on stored text).
+            pub const IDS: &'static [&'static str] = &[$($id),+];
+
             /// The stable wire id.
             pub fn id(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }

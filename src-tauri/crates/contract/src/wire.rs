@@ -272,6 +272,9 @@ pub enum IllustrationStatus {
 }
 
 impl IllustrationStatus {
+    /// Every wire id.
+    pub const IDS: &'static [&'static str] = &["pending", "processing", "completed", "failed"];
+
     /// The wire id.
     pub fn id(self) -> &'static str {
         match self {

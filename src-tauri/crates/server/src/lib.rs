@@ -16,6 +16,7 @@ mod faults;
 mod functions;
 mod gateway;
 mod jwt;
+mod limiter;
 pub mod realtime;
 mod rest;
 mod routes;
@@ -72,7 +73,7 @@ pub struct ServerHandle {
     service_key: String,
     shutdown: Option<oneshot::Sender<()>>,
     stopping: Option<watch::Sender<bool>>,
-    sockets: std::sync::Arc<state::SocketCount>,
+    sockets: std::sync::Arc<realtime::SocketCount>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
@@ -154,7 +155,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         source,
     })?;
     let signer = jwt::Signer::new(&secret);
-    let (anon_key, service_key) = state::api_keys(&signer);
+    let (anon_key, service_key) = jwt::api_keys(&signer);
     let storage_root = config.data_dir.join("storage");
     std::fs::create_dir_all(storage_root.join(".tmp")).map_err(|source| ServerError::DataDir {
         path: storage_root.clone(),
@@ -167,7 +168,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         }
     }
     let (stop_tx, stop_rx) = watch::channel(false);
-    let sockets = std::sync::Arc::new(state::SocketCount::default());
+    let sockets = std::sync::Arc::new(realtime::SocketCount::default());
     let state = state::AppState::new(state::Inner {
         faults: faults::Faults::new(config.faults_enabled),
         config,
@@ -177,7 +178,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         service_key: service_key.clone(),
         address,
         hub: realtime::Hub::new(),
-        limiter: state::SlidingLimiter::default(),
+        limiter: limiter::SlidingLimiter::default(),
         providers,
         storage_root,
         stopping: stop_rx,

@@ -1,22 +1,22 @@
 //! The state every route shares: configuration, database, signer and keys, the realtime hub,
-//! fault rules, rate limiters and the content providers. Cheap to clone (`Arc` inside).
+//! fault rules, rate limiters and the content providers. Cheap to clone (`Arc` inside). The
+//! features own their state types (the socket count lives in `realtime`, the in-flight calls in
+//! `functions`, the limiter in `limiter`, the API keys in `jwt`); this is only where they meet.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use infinite_stories_storyteller::Providers;
-use serde_json::json;
 use sqlx::SqlitePool;
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 
 use crate::config::ServerConfig;
 use crate::faults::Faults;
 use crate::jwt::Signer;
-use crate::realtime::Hub;
+use crate::limiter::SlidingLimiter;
+use crate::realtime::{Hub, SocketCount};
 
 /// Shared server state.
 #[derive(Clone, Debug)]
@@ -68,102 +68,5 @@ impl AppState {
     /// Unix milliseconds now, from the configured clock.
     pub(crate) fn now_millis(&self) -> i64 {
         self.config.clock.now_millis()
-    }
-}
-
-/// The API keys for a secret: long-lived JWTs with role `anon` and `service_role`. The same
-/// secret always gives the same keys.
-pub(crate) fn api_keys(signer: &Signer) -> (String, String) {
-    let claims = |role: &str| {
-        json!({"iss": "supabase", "ref": "infinite-stories", "role": role,
-               "iat": 1_735_689_600_i64, "exp": 4_102_444_800_i64})
-    };
-    (
-        signer.sign(&claims("anon")),
-        signer.sign(&claims("service_role")),
-    )
-}
-
-/// Counts live realtime sockets so shutdown can wait for their close frames.
-#[derive(Debug, Default)]
-pub(crate) struct SocketCount {
-    live: AtomicUsize,
-    idle: Notify,
-}
-
-/// Held by a running socket.
-#[derive(Debug)]
-pub(crate) struct SocketTicket(Arc<SocketCount>);
-
-impl Drop for SocketTicket {
-    fn drop(&mut self) {
-        if self.0.live.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.0.idle.notify_waiters();
-        }
-    }
-}
-
-impl SocketCount {
-    /// Registers a socket until the ticket is dropped.
-    pub(crate) fn enter(self: &Arc<Self>) -> SocketTicket {
-        self.live.fetch_add(1, Ordering::SeqCst);
-        SocketTicket(self.clone())
-    }
-
-    /// Returns once no socket is live.
-    pub(crate) async fn wait_idle(&self) {
-        loop {
-            let notified = self.idle.notified();
-            if self.live.load(Ordering::SeqCst) == 0 {
-                return;
-            }
-            notified.await;
-        }
-    }
-}
-
-/// Sliding-window counters keyed by string (client IP + bucket, user + function…).
-#[derive(Debug, Default)]
-pub(crate) struct SlidingLimiter {
-    hits: Mutex<HashMap<String, VecDeque<i64>>>,
-}
-
-impl SlidingLimiter {
-    /// Records a hit unless `limit` hits already happened within `window_ms` of `now_ms`; on
-    /// refusal returns the seconds until the oldest hit leaves the window.
-    pub(crate) fn hit(
-        &self,
-        key: &str,
-        limit: u32,
-        window_ms: i64,
-        now_ms: i64,
-    ) -> Result<(), u64> {
-        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        let q = hits.entry(key.to_string()).or_default();
-        while q.front().is_some_and(|t| *t <= now_ms - window_ms) {
-            q.pop_front();
-        }
-        if q.len() >= limit as usize {
-            let oldest = q.front().copied().unwrap_or(now_ms);
-            let wait_ms = (oldest + window_ms - now_ms).max(1000);
-            return Err(((wait_ms + 999) / 1000) as u64);
-        }
-        q.push_back(now_ms);
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sliding_limiter_refuses_over_limit_and_recovers_after_window() {
-        let l = SlidingLimiter::default();
-        assert!(l.hit("k", 2, 10_000, 0).is_ok());
-        assert!(l.hit("k", 2, 10_000, 1_000).is_ok());
-        assert_eq!(l.hit("k", 2, 10_000, 2_000), Err(8));
-        assert!(l.hit("other", 2, 10_000, 2_000).is_ok());
-        assert!(l.hit("k", 2, 10_000, 10_001).is_ok());
     }
 }

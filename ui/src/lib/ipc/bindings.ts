@@ -463,9 +463,9 @@ export type IllustrationState = {
  */
 sceneNumber: number, 
 /**
- * `pending`, `processing`, `completed`, `failed`.
+ * Where the illustration is.
  */
-status: string, 
+status: IllustrationStatus, 
 /**
  * Cache key of the image once downloaded.
  */
@@ -474,6 +474,11 @@ cacheKey: string | null,
  * Why it failed.
  */
 errorMessage: string | null, };
+
+/**
+ * Where one scene's illustration is (`story_illustrations.status`).
+ */
+export type IllustrationStatus = "pending" | "processing" | "completed" | "failed";
 
 /**
  * How much a scene matters to the story.
@@ -654,9 +659,9 @@ export type SceneProgress = {
  */
 sceneNumber: number, 
 /**
- * `pending`, `processing`, `completed`, `failed`.
+ * Where its illustration is.
  */
-status: string, };
+status: IllustrationStatus, };
 
 /**
  * What changed about the session (auth-js's event names).

@@ -100,20 +100,16 @@ impl Reporter {
         self.events.emit(CoreEvent::Progress(snapshot));
     }
 
-    fn scene(&self, n: u32, status: &str) {
+    fn scene(&self, n: u32, status: IllustrationStatus) {
         self.update(|p| {
             if let Some(s) = p.scenes.iter_mut().find(|s| s.scene_number == n) {
                 // Never step back from a final state on a late realtime update.
-                if !matches!(s.status.as_str(), "completed" | "failed") || status == "completed" {
-                    s.status = status.to_owned();
+                if !s.status.is_final() || status == IllustrationStatus::Completed {
+                    s.status = status;
                 }
             }
             let total = p.scenes.len().max(1) as f64;
-            let done = p
-                .scenes
-                .iter()
-                .filter(|s| matches!(s.status.as_str(), "completed" | "failed"))
-                .count() as f64;
+            let done = p.scenes.iter().filter(|s| s.status.is_final()).count() as f64;
             if p.stage == Stage::Illustrating {
                 p.progress = 0.5 + 0.5 * done / total;
             }
@@ -211,7 +207,7 @@ impl StoryFlow {
                         if let (Some(n), Some(status)) =
                             (record["scene_number"].as_u64(), record["status"].as_str())
                         {
-                            reporter.scene(n as u32, status);
+                            reporter.scene(n as u32, IllustrationStatus::parse(status));
                         }
                     }
                     Ok(_) => {}
@@ -259,7 +255,7 @@ impl StoryFlow {
                 .iter()
                 .map(|s| SceneProgress {
                     scene_number: s.scene_number,
-                    status: "pending".into(),
+                    status: IllustrationStatus::Pending,
                 })
                 .collect();
         });
@@ -334,7 +330,7 @@ impl StoryFlow {
     /// Illustrates one scene; a failure is recorded on the scene, not returned.
     async fn illustrate(&self, story_id: &str, hero_id: &str, scene: &Scene, reporter: &Reporter) {
         let n = scene.scene_number;
-        reporter.scene(n, "processing");
+        reporter.scene(n, IllustrationStatus::Processing);
         let outcome = async {
             let body = IllustrationsRequest {
                 story_id: story_id.to_owned(),
@@ -368,7 +364,13 @@ impl StoryFlow {
                         .put(&key, image, CacheKind::Permanent)
                         .await?;
                     self.library
-                        .set_illustration(story_id, n, "completed", Some(&key), None)
+                        .set_illustration(
+                            story_id,
+                            n,
+                            IllustrationStatus::Completed,
+                            Some(&key),
+                            None,
+                        )
                         .await?;
                     Ok(())
                 }
@@ -385,14 +387,20 @@ impl StoryFlow {
         }
         .await;
         match outcome {
-            Ok(()) => reporter.scene(n, "completed"),
+            Ok(()) => reporter.scene(n, IllustrationStatus::Completed),
             Err(e) => {
                 tracing::info!(story_id, scene = n, error = %e, "illustration failed; kept for retry");
                 let _ = self
                     .library
-                    .set_illustration(story_id, n, "failed", None, Some(&e.to_string()))
+                    .set_illustration(
+                        story_id,
+                        n,
+                        IllustrationStatus::Failed,
+                        None,
+                        Some(&e.to_string()),
+                    )
                     .await;
-                reporter.scene(n, "failed");
+                reporter.scene(n, IllustrationStatus::Failed);
             }
         }
     }
@@ -424,7 +432,7 @@ impl StoryFlow {
                 status: "Drawing the picture again…".into(),
                 scenes: vec![SceneProgress {
                     scene_number,
-                    status: "pending".into(),
+                    status: IllustrationStatus::Pending,
                 }],
             }),
         };

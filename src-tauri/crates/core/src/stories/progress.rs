@@ -2,6 +2,7 @@
 //! line (from the backend's realtime progress broadcasts while the story is written) and one
 //! entry per scene for the illustration bars.
 
+use infinite_stories_contract::IllustrationStatus;
 use serde::Serialize;
 
 /// Where a generation is.
@@ -30,8 +31,8 @@ pub enum Stage {
 pub struct SceneProgress {
     /// Scene.
     pub scene_number: u32,
-    /// `pending`, `processing`, `completed`, `failed`.
-    pub status: String,
+    /// Where its illustration is.
+    pub status: IllustrationStatus,
 }
 
 /// A progress event (`story://progress`).

@@ -7,7 +7,9 @@ use infinite_stories_core::secrets::{ExposeSecret, SecretStore};
 use infinite_stories_core::{CoreEvent, ErrorCode, SessionChange};
 use serde_json::json;
 
-use crate::support::{TOKEN, core_on, env, env_with, refresh_token_of, token_of};
+use crate::support::{
+    TOKEN, core_on, env, env_with, refresh_token_of, sign_in, signed_in, token_of,
+};
 
 /// Takes session events until `change` arrives (bounded).
 async fn wait_for(events: &mut infinite_stories_core::EventStream, change: SessionChange) {
@@ -177,9 +179,7 @@ async fn single_flight_refresh_shared_by_concurrent_callers() {
 
 #[tokio::test]
 async fn a_401_refreshes_once_and_replays_with_the_same_request_id() {
-    let env = env().await;
-    env.core.sign_in_anonymously().await.unwrap();
-    let api = env.core.api().unwrap();
+    let (env, api) = signed_in().await;
     // The server forgets the JWT's validity: its clock jumps past expiry while ours does not.
     env.server_clock.advance(Duration::from_secs(3700));
     let request = infinite_stories_core::http::Request::new(
@@ -199,9 +199,7 @@ async fn a_401_refreshes_once_and_replays_with_the_same_request_id() {
 
 #[tokio::test]
 async fn reported_08_refresh_racing_a_sign_out_changes_nothing() {
-    let env = env().await;
-    env.core.sign_in_anonymously().await.unwrap();
-    let api = env.core.api().unwrap();
+    let (env, api) = signed_in().await;
     env.fault(
         json!({"action": "latency", "route": "/auth/v1/token", "latencyMs": 300, "times": 1}),
     )
@@ -246,9 +244,7 @@ async fn reported_04_refresh_during_a_503_burst_keeps_the_session() {
 
 #[tokio::test]
 async fn reported_05_06_the_next_tick_refreshes_after_a_failed_one() {
-    let env = env().await;
-    env.core.sign_in_anonymously().await.unwrap();
-    let api = env.core.api().unwrap();
+    let (env, api) = signed_in().await;
     let before = refresh_token_of(&env.core);
     env.advance(Duration::from_secs(3600 - 80)); // within 3 ticks of expiry
     env.fault(json!({"action": "status", "status": 503, "route": "/auth/v1/token", "times": 3}))
@@ -270,9 +266,7 @@ async fn reported_05_06_the_next_tick_refreshes_after_a_failed_one() {
 
 #[tokio::test]
 async fn reported_07_a_cancelled_refresh_keeps_the_session() {
-    let env = env().await;
-    env.core.sign_in_anonymously().await.unwrap();
-    let api = env.core.api().unwrap();
+    let (env, api) = signed_in().await;
     env.fault(
         json!({"action": "latency", "route": "/auth/v1/token", "latencyMs": 2000, "times": 1}),
     )
@@ -471,8 +465,7 @@ async fn reported_14_a_clock_an_hour_off_causes_no_refresh_storm_and_no_sign_out
         env.clock.set_millis(
             infinite_stories_core::clock::SystemClock.now_millis_for_tests() + offset_ms,
         );
-        env.core.sign_in_anonymously().await.unwrap();
-        let api = env.core.api().unwrap();
+        let api = sign_in(&env).await;
         for _ in 0..5 {
             assert!(api.tokens().access_token().await.unwrap().is_some());
             api.tokens().tick().await;

@@ -10,13 +10,12 @@ use infinite_stories_core::http::{Request, RetryPolicy, Service};
 use infinite_stories_core::{CoreError, ErrorCode};
 use serde_json::{Value, json};
 
-use crate::support::{Env, env};
+use crate::support::{Env, env, sign_in, signed_in};
 
 const STORY: &str = "POST /functions/v1/story-generation";
 
 pub async fn hero(env: &Env) -> String {
-    env.core.ensure_session().await.unwrap();
-    let api = env.core.api().unwrap();
+    let api = sign_in(env).await;
     let user = env.core.session().unwrap().user_id;
     let row: Value = api
         .insert("heroes", &json!({"user_id": user, "name": "Luna", "primary_trait": "brave", "secondary_trait": "kind"}))
@@ -191,9 +190,7 @@ async fn persistent_failures_end_in_max_retries_exceeded_and_garbage_is_not_retr
 
 #[tokio::test]
 async fn a_plain_insert_is_not_retried_but_a_read_is() {
-    let env = env().await;
-    env.core.ensure_session().await.unwrap();
-    let api = env.core.api().unwrap();
+    let (env, api) = signed_in().await;
     env.fault(json!({"action": "status", "status": 503, "route": "/rest/v1/heroes", "method": "POST", "times": 1})).await;
     let user = env.core.session().unwrap().user_id;
     let err = api

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use infinite_stories_core::contract::IllustrationStatus;
 use infinite_stories_core::stories::progress::Stage;
 use infinite_stories_contract::{AvatarStyle, HeroDraft, Trait};
 use infinite_stories_core::{CoreError, CoreEvent, GenerateRequest, GenerationProgress};
@@ -42,7 +43,12 @@ async fn a_story_with_narration_and_illustrations_ends_offline_ready() {
         .await
         .unwrap();
     assert!(story.summary.offline_ready, "{story:?}");
-    assert!(story.illustrations.iter().all(|i| i.status == "completed"));
+    assert!(
+        story
+            .illustrations
+            .iter()
+            .all(|i| i.status == IllustrationStatus::Completed)
+    );
     assert_eq!(story.illustrations.len(), story.scenes.len());
     let audio = env
         .core
@@ -65,7 +71,11 @@ async fn a_story_with_narration_and_illustrations_ends_offline_ready() {
     }
     let last = progress.last().unwrap();
     assert_eq!((last.progress, last.stage), (1.0, Stage::Done));
-    assert!(last.scenes.iter().all(|s| s.status == "completed"));
+    assert!(
+        last.scenes
+            .iter()
+            .all(|s| s.status == IllustrationStatus::Completed)
+    );
     assert!(
         progress
             .windows(2)
@@ -101,7 +111,7 @@ async fn a_failed_scene_is_kept_and_can_be_retried_alone() {
     let failed: Vec<u32> = story
         .illustrations
         .iter()
-        .filter(|i| i.status == "failed")
+        .filter(|i| i.status == IllustrationStatus::Failed)
         .map(|i| i.scene_number)
         .collect();
     assert_eq!(failed.len(), 1, "{:?}", story.illustrations);
@@ -110,7 +120,7 @@ async fn a_failed_scene_is_kept_and_can_be_retried_alone() {
         story
             .illustrations
             .iter()
-            .filter(|i| i.status == "completed")
+            .filter(|i| i.status == IllustrationStatus::Completed)
             .count()
             == story.scenes.len() - 1
     );

@@ -8,7 +8,7 @@ use std::time::Duration;
 use infinite_stories_core::clock::{ManualClock, RecordingSleeper};
 use infinite_stories_core::realtime::RealtimeConfig;
 use infinite_stories_core::secrets::MemoryStore;
-use infinite_stories_core::{BackendEndpoint, BackendState, Core, CoreOptions};
+use infinite_stories_core::{ApiClient, BackendEndpoint, BackendState, Core, CoreOptions};
 use infinite_stories_server::{ServerConfig, ServerHandle, serve};
 use serde_json::Value;
 
@@ -25,6 +25,20 @@ pub struct Env {
 
 pub async fn env() -> Env {
     env_with(|_| {}).await
+}
+
+/// The sign-in preamble of most tests: a signed-in (anonymous) core on a fresh backend and its
+/// API client.
+pub async fn signed_in() -> (Env, ApiClient) {
+    let env = env().await;
+    let api = sign_in(&env).await;
+    (env, api)
+}
+
+/// Signs the env's core in (anonymously, if it has no session) and returns its API client.
+pub async fn sign_in(env: &Env) -> ApiClient {
+    env.core.ensure_session().await.unwrap();
+    env.core.api().unwrap()
 }
 
 pub async fn env_with(configure: impl FnOnce(&mut ServerConfig)) -> Env {

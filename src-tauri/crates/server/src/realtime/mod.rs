@@ -5,6 +5,7 @@
 mod channel;
 mod hub;
 mod socket;
+mod sockets;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 pub(crate) use hub::{Broadcast, Control, Hub, HubEvent};
+pub(crate) use sockets::SocketCount;
 
 use crate::state::AppState;
 use codec::{BroadcastBody, Vsn};

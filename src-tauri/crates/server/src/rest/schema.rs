@@ -1,6 +1,11 @@
 //! The contract's tables (api-contract §3): columns, types, defaults, unique keys and how each
 //! table's rows are owned. PostgREST would read this from Postgres; here it is data.
 
+use infinite_stories_contract::{
+    AgeRange, AvatarStyle, Emotion, EventCategory, EventTone, IllustrationStatus, Importance,
+    Language, Pronouns, Trait, Voice,
+};
+
 /// A column type, with the Postgres name realtime reports for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Ty {
@@ -101,59 +106,19 @@ impl Table {
     }
 }
 
-pub(crate) const TRAITS: &[&str] = &[
-    "brave",
-    "kind",
-    "curious",
-    "funny",
-    "smart",
-    "adventurous",
-    "creative",
-    "helpful",
-    "gentle",
-    "magical",
-];
-pub(crate) const VOICES: &[&str] = &["coral", "nova", "fable", "alloy", "echo", "onyx", "shimmer"];
-pub(crate) const LANGUAGES: &[&str] = &["en", "es", "fr", "de", "it"];
-pub(crate) const EMOTIONS: &[&str] = &[
-    "joyful",
-    "peaceful",
-    "exciting",
-    "mysterious",
-    "heartwarming",
-    "adventurous",
-    "contemplative",
-];
-pub(crate) const IMPORTANCE: &[&str] = &["key", "major", "minor"];
-pub(crate) const STYLES: &[&str] = &[
-    "picture_book",
-    "watercolor",
-    "digital_art",
-    "animated_3d",
-    "classic_storybook",
-];
-const PRONOUNS: &[&str] = &["she", "he", "they"];
-const CATEGORIES: &[&str] = &[
-    "daily_life",
-    "adventure",
-    "emotional_growth",
-    "learning",
-    "celebration",
-    "challenge",
-    "imagination",
-    "custom",
-];
-const AGES: &[&str] = &["2_4", "4_6", "6_10", "all_ages"];
-const TONES: &[&str] = &[
-    "calming",
-    "exciting",
-    "educational",
-    "funny",
-    "inspiring",
-    "mysterious",
-    "balanced",
-];
-pub(crate) const ILLUSTRATION_STATUS: &[&str] = &["pending", "processing", "completed", "failed"];
+// The catalogues' wire ids come from the contract, so a stored row accepts exactly what the
+// functions and the app accept.
+const TRAITS: &[&str] = Trait::IDS;
+const VOICES: &[&str] = Voice::IDS;
+const LANGUAGES: &[&str] = Language::IDS;
+const EMOTIONS: &[&str] = Emotion::IDS;
+const IMPORTANCE: &[&str] = Importance::IDS;
+const STYLES: &[&str] = AvatarStyle::IDS;
+const PRONOUNS: &[&str] = Pronouns::IDS;
+const CATEGORIES: &[&str] = EventCategory::IDS;
+const AGES: &[&str] = AgeRange::IDS;
+const TONES: &[&str] = EventTone::IDS;
+const ILLUSTRATION_STATUS: &[&str] = IllustrationStatus::IDS;
 
 const ID: Column = d("id", Ty::Uuid, Default::NewUuid);
 const USER_ID: Column = d("user_id", Ty::Uuid, Default::Caller);

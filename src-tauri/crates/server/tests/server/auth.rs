@@ -327,11 +327,8 @@ async fn logout_scopes() {
     // local: only this one.
     let d = login().await;
     assert_eq!(
-        s.as_user(Method::POST, "/auth/v1/logout?scope=local", &c)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        s.status_of(Method::POST, "/auth/v1/logout?scope=local", &c)
+            .await,
         204
     );
     assert_eq!(refresh(&s, &c.refresh_token).await.status(), 400);

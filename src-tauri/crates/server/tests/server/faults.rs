@@ -7,15 +7,6 @@ use serde_json::{Value, json};
 use crate::support::TestServer;
 use crate::ws::{Got, Ws, cfg};
 
-async fn add(s: &TestServer, rule: Value) -> reqwest::Response {
-    s.req(Method::POST, "/admin/v1/faults")
-        .bearer_auth(s.handle.service_key())
-        .json(&rule)
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn control_needs_the_service_key_and_is_absent_when_off() {
     let s = TestServer::start().await;
@@ -48,7 +39,7 @@ async fn control_needs_the_service_key_and_is_absent_when_off() {
 async fn status_bursts_with_retry_after_then_recovery() {
     let s = TestServer::start().await;
     let u = s.anonymous().await;
-    let res = add(&s, json!({"action": "status", "route": "/rest/v1/heroes", "method": "GET", "status": 503, "retryAfter": 2, "times": 2})).await;
+    let res = s.fault(json!({"action": "status", "route": "/rest/v1/heroes", "method": "GET", "status": 503, "retryAfter": 2, "times": 2})).await;
     assert_eq!(res.status(), 201);
     let rule: Value = res.json().await.unwrap();
     assert!(rule["id"].as_u64().unwrap() > 0);
@@ -61,16 +52,9 @@ async fn status_bursts_with_retry_after_then_recovery() {
         assert_eq!(res.status(), 503);
         assert_eq!(res.headers()["retry-after"], "2");
     }
-    assert_eq!(
-        s.as_user(Method::GET, "/rest/v1/heroes", &u)
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(s.status_of(Method::GET, "/rest/v1/heroes", &u).await, 200);
 
-    add(&s, json!({"action": "status", "route": "/functions/v1/", "status": 429, "retryAfter": 7, "times": 1})).await;
+    s.fault(json!({"action": "status", "route": "/functions/v1/", "status": 429, "retryAfter": 7, "times": 1})).await;
     let res = s.invoke(&u, "extract-scenes", json!({})).await;
     assert_eq!(res.status(), 429);
     assert_eq!(
@@ -78,12 +62,12 @@ async fn status_bursts_with_retry_after_then_recovery() {
         "RATE_LIMITED"
     );
 
-    add(&s, json!({"action": "status", "route": "/functions/v1/", "status": 502, "relayError": true, "times": 1})).await;
+    s.fault(json!({"action": "status", "route": "/functions/v1/", "status": 502, "relayError": true, "times": 1})).await;
     let res = s.invoke(&u, "extract-scenes", json!({})).await;
     assert_eq!(res.status(), 502);
     assert_eq!(res.headers()["x-relay-error"], "true");
 
-    add(&s, json!({"action": "status", "status": 500})).await;
+    s.fault(json!({"action": "status", "status": 500})).await;
     let list: Value = s
         .req(Method::GET, "/admin/v1/faults")
         .bearer_auth(s.handle.service_key())
@@ -94,38 +78,17 @@ async fn status_bursts_with_retry_after_then_recovery() {
         .await
         .unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(
-        s.as_user(Method::GET, "/rest/v1/heroes", &u)
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        500
-    );
-    s.req(Method::DELETE, "/admin/v1/faults")
-        .bearer_auth(s.handle.service_key())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        s.as_user(Method::GET, "/rest/v1/heroes", &u)
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(s.status_of(Method::GET, "/rest/v1/heroes", &u).await, 500);
+    s.clear_faults().await;
+    assert_eq!(s.status_of(Method::GET, "/rest/v1/heroes", &u).await, 200);
 }
 
 #[tokio::test]
 async fn malformed_json_and_connection_resets() {
     let s = TestServer::start().await;
     let u = s.anonymous().await;
-    add(
-        &s,
-        json!({"action": "malformed_json", "route": "/rest/v1/", "times": 1}),
-    )
-    .await;
+    s.fault(json!({"action": "malformed_json", "route": "/rest/v1/", "times": 1}))
+        .await;
     let res = s
         .as_user(Method::GET, "/rest/v1/heroes", &u)
         .send()
@@ -137,25 +100,15 @@ async fn malformed_json_and_connection_resets() {
         "the body is not valid JSON"
     );
 
-    add(
-        &s,
-        json!({"action": "reset", "route": "/rest/v1/", "times": 1}),
-    )
-    .await;
+    s.fault(json!({"action": "reset", "route": "/rest/v1/", "times": 1}))
+        .await;
     let res = s.as_user(Method::GET, "/rest/v1/heroes", &u).send().await;
     let failed = match res {
         Err(_) => true,
         Ok(r) => r.bytes().await.is_err(),
     };
     assert!(failed, "the connection was cut");
-    assert_eq!(
-        s.as_user(Method::GET, "/rest/v1/heroes", &u)
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(s.status_of(Method::GET, "/rest/v1/heroes", &u).await, 200);
 }
 
 #[tokio::test]
@@ -171,7 +124,8 @@ async fn realtime_faults() {
     )
     .await;
 
-    add(&s, json!({"action": "drop_heartbeat", "times": 1})).await;
+    s.fault(json!({"action": "drop_heartbeat", "times": 1}))
+        .await;
     ws.send(json!([null, "10", "phoenix", "heartbeat", {}]))
         .await;
     ws.send(json!([null, "11", "phoenix", "heartbeat", {}]))
@@ -182,11 +136,8 @@ async fn realtime_faults() {
         "the first heartbeat went unanswered"
     );
 
-    add(
-        &s,
-        json!({"action": "expire_token", "channel": "progress-"}),
-    )
-    .await;
+    s.fault(json!({"action": "expire_token", "channel": "progress-"}))
+        .await;
     assert_eq!(
         ws.until("system").await[4]["message"],
         "Token has expired 0 seconds ago"
@@ -200,14 +151,11 @@ async fn realtime_faults() {
         Some(&u.access_token),
     )
     .await;
-    add(
-        &s,
-        json!({"action": "channel_error", "channel": "progress-2"}),
-    )
-    .await;
+    s.fault(json!({"action": "channel_error", "channel": "progress-2"}))
+        .await;
     assert_eq!(ws.until("phx_error").await[0], "2");
 
-    add(&s, json!({"action": "close"})).await;
+    s.fault(json!({"action": "close"})).await;
     loop {
         match ws.recv().await {
             Got::Close(code) => {
@@ -223,11 +171,8 @@ async fn realtime_faults() {
 async fn delayed_join_replies_arrive_after_later_traffic() {
     let s = TestServer::start().await;
     let mut ws = Ws::connect(&s, "2.0.0").await;
-    add(
-        &s,
-        json!({"action": "delay_join", "channel": "slow-", "latencyMs": 300, "times": 1}),
-    )
-    .await;
+    s.fault(json!({"action": "delay_join", "channel": "slow-", "latencyMs": 300, "times": 1}))
+        .await;
     ws.send(json!(["1", "1", "realtime:slow-room", "phx_join", {"config": cfg(json!([]))}]))
         .await;
     ws.send(json!([null, "2", "phoenix", "heartbeat", {}]))
@@ -251,7 +196,8 @@ async fn a_half_open_socket_goes_silent_until_it_is_closed() {
     quiet
         .join("realtime:room1", "1", cfg(json!([])), None)
         .await;
-    add(&s, json!({"action": "half_open", "channel": "hush"})).await;
+    s.fault(json!({"action": "half_open", "channel": "hush"}))
+        .await;
     quiet
         .send(json!(["2", "2", "realtime:hush", "phx_join", {"config": cfg(json!([]))}]))
         .await;

@@ -90,6 +90,37 @@ impl TestServer {
             .unwrap()
     }
 
+    /// The status of `method path` as a signed-in user.
+    pub async fn status_of(&self, method: reqwest::Method, path: &str, s: &Session) -> u16 {
+        self.as_user(method, path, s)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
+    /// Adds a fault rule (the service key's `/admin/v1/faults`).
+    pub async fn fault(&self, rule: Value) -> reqwest::Response {
+        self.req(reqwest::Method::POST, "/admin/v1/faults")
+            .bearer_auth(self.handle.service_key())
+            .json(&rule)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Removes every fault rule.
+    pub async fn clear_faults(&self) {
+        let res = self
+            .req(reqwest::Method::DELETE, "/admin/v1/faults")
+            .bearer_auth(self.handle.service_key())
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "{}", res.status());
+    }
+
     pub async fn anonymous(&self) -> Session {
         let res = self
             .req(reqwest::Method::POST, "/auth/v1/signup")

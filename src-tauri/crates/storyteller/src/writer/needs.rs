@@ -144,7 +144,7 @@ pub(super) static TEAMWORK: [Need; 6] = [F, F, T, FT, FT, F];
 
 #[cfg(test)]
 mod tests {
-    use super::super::compose::{companion_trait, trait_index};
+    use super::super::decks::{companion_trait, trait_index};
     use super::*;
     use crate::Language;
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{OfflineWriter, count_words, lexicon, sleep_words};
-use crate::writer::compose::trait_index;
+use crate::writer::decks::trait_index;
 use crate::{
     AgeRange, BuiltInEvent, CustomEventSpec, EventCategory, EventSpec, EventTone, HeroDraft,
     Language, Pronouns, StoryBrief, StoryDraft, Trait, Voice,
@@ -1003,7 +1003,7 @@ fn long_stories_fit_and_keep_to_their_world() {
 
 #[test]
 fn descriptions_are_told_apart_from_events_in_every_language() {
-    use super::compose::describes;
+    use super::sentences::describes;
     let cases = [
         (Language::En, "A drowsy bee had landed on a flower.", true),
         (Language::En, "A tiny glow-worm sat on a fern.", false),

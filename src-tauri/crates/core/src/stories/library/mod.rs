@@ -4,7 +4,7 @@
 //! idempotently), and media live in the [`StoryCache`] as permanent entries. A story is
 //! "offline ready" when its text, its narration and every scene's illustration are all local.
 
-use infinite_stories_contract::Language;
+use infinite_stories_contract::{IllustrationStatus, Language};
 use serde::Serialize;
 use serde_json::Value;
 use sqlx::{Row, SqlitePool};
@@ -45,8 +45,8 @@ pub struct StorySummary {
 pub struct IllustrationState {
     /// Scene.
     pub scene_number: u32,
-    /// `pending`, `processing`, `completed`, `failed`.
-    pub status: String,
+    /// Where the illustration is.
+    pub status: IllustrationStatus,
     /// Cache key of the image once downloaded.
     pub cache_key: Option<String>,
     /// Why it failed.
@@ -243,7 +243,7 @@ impl Library {
         &self,
         story_id: &str,
         scene: u32,
-        status: &str,
+        status: IllustrationStatus,
         cache_key: Option<&str>,
         error: Option<&str>,
     ) -> Result<(), CoreError> {
@@ -254,7 +254,7 @@ impl Library {
         )
         .bind(story_id)
         .bind(scene)
-        .bind(status)
+        .bind(status.id())
         .bind(cache_key)
         .bind(error)
         .bind(self.clock.now_millis())
@@ -343,7 +343,7 @@ impl Library {
         .iter()
         .map(|r| IllustrationState {
             scene_number: r.get::<i64, _>("scene_number") as u32,
-            status: r.get("status"),
+            status: IllustrationStatus::parse(r.get("status")),
             cache_key: r.get("cache_key"),
             error_message: r.get("error_message"),
         })

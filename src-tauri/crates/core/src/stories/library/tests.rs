@@ -55,12 +55,24 @@ async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are
         )
         .await
         .unwrap();
-    lib.set_illustration("s1", 1, "completed", Some("illustration:s1:1"), None)
-        .await
-        .unwrap();
-    lib.set_illustration("s1", 2, "failed", None, Some("provider down"))
-        .await
-        .unwrap();
+    lib.set_illustration(
+        "s1",
+        1,
+        IllustrationStatus::Completed,
+        Some("illustration:s1:1"),
+        None,
+    )
+    .await
+    .unwrap();
+    lib.set_illustration(
+        "s1",
+        2,
+        IllustrationStatus::Failed,
+        None,
+        Some("provider down"),
+    )
+    .await
+    .unwrap();
     assert!(
         !lib.story("s1")
             .await
@@ -79,9 +91,15 @@ async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are
         )
         .await
         .unwrap();
-    lib.set_illustration("s1", 2, "completed", Some("illustration:s1:2"), None)
-        .await
-        .unwrap();
+    lib.set_illustration(
+        "s1",
+        2,
+        IllustrationStatus::Completed,
+        Some("illustration:s1:2"),
+        None,
+    )
+    .await
+    .unwrap();
     let detail = lib.story("s1").await.unwrap().unwrap();
     assert!(detail.summary.offline_ready);
     assert_eq!(detail.narration_seconds, Some(301.5));
@@ -108,7 +126,7 @@ async fn backend_rows_apply_idempotently_and_deletes_cascade() {
     .unwrap();
     assert_eq!(
         lib.story("s2").await.unwrap().unwrap().illustrations[0].status,
-        "processing"
+        IllustrationStatus::Processing
     );
     lib.delete_row("stories", "s2").await.unwrap();
     assert!(lib.story("s2").await.unwrap().is_none());
