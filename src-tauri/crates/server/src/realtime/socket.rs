@@ -15,6 +15,7 @@ use tokio::sync::{broadcast, mpsc};
 use super::channel::{self, Channel};
 use super::codec::{self, BroadcastBody, Encoded, Frame, Vsn};
 use super::hub::{Broadcast, Control, HubEvent};
+use super::topics;
 use crate::faults::RealtimeFault;
 use crate::state::AppState;
 
@@ -285,6 +286,10 @@ impl Socket {
             self.reply(&frame, "error", json!({"reason": format!("Unauthorized: You do not have permissions to read from this Channel topic: {}", channel.name())}));
             return;
         }
+        if let Err(reason) = topics::may_join(&channel.auth.caller, channel.name()) {
+            self.reply(&frame, "error", json!({"reason": reason}));
+            return;
+        }
         let mut messages = vec![Frame {
             join_ref: frame.join_ref.clone(),
             msg_ref: frame.msg_ref.clone(),
@@ -335,6 +340,10 @@ impl Socket {
     }
 
     fn broadcast(&mut self, channel: &Channel, frame: &Frame) {
+        if let Err(reason) = topics::may_send(&channel.auth.caller, channel.name()) {
+            self.reply(frame, "error", json!({"reason": reason}));
+            return;
+        }
         let event = frame
             .payload
             .get("event")
@@ -356,6 +365,7 @@ impl Socket {
                 meta: frame.binary.as_ref().and_then(|b| b.meta.clone()),
                 binary_origin: frame.binary.is_some(),
                 sender: Some(self.id),
+                audience: None,
             })));
         if channel.broadcast_ack {
             self.reply(frame, "ok", json!({}));
@@ -433,7 +443,9 @@ impl Socket {
                 let Some(ch) = self.channels.get(&b.topic) else {
                     return false;
                 };
-                if b.sender == Some(self.id) && !ch.broadcast_self {
+                if b.sender == Some(self.id) && !ch.broadcast_self
+                    || !topics::may_hear(&ch.auth.caller, b.audience.as_deref())
+                {
                     return false;
                 }
                 let encoded = match (self.vsn, b.binary_origin, &b.body) {
