@@ -142,3 +142,39 @@ async fn presence_stays_within_the_account() {
         "error"
     );
 }
+
+#[tokio::test]
+async fn a_client_that_stops_reading_is_closed_with_1013_not_buffered_forever() {
+    let s = TestServer::start_with(|c| c.realtime_out_queue = 8).await;
+    let a = s.anonymous().await;
+    let topic = "realtime:room-slow";
+    let mut slow = Ws::connect(&s, "2.0.0").await;
+    slow.join(topic, "1", cfg(json!([])), Some(&a.access_token))
+        .await;
+    // 64 KiB broadcasts until the loopback buffers and the 8-frame queue are full: the socket
+    // must be closed, not grow its queue.
+    let big = "z".repeat(64 * 1024);
+    for _ in 0..200 {
+        let res = s
+            .as_user(Method::POST, "/realtime/v1/api/broadcast", &a)
+            .json(&json!({"messages": [{"topic": "room-slow", "event": "big", "payload": {"b": big}}]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 202);
+    }
+    let mut frames = 0;
+    loop {
+        match slow.recv().await {
+            crate::ws::Got::Close(code) => {
+                assert_eq!(code, 1013, "closed as too far behind");
+                break;
+            }
+            _ => frames += 1,
+        }
+    }
+    assert!(
+        frames < 200,
+        "some frames were dropped with the socket: {frames}"
+    );
+}
