@@ -25,9 +25,10 @@ for _ in $(seq 1 200); do
   sleep 0.05
 done
 key="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["anonKey"])' "$data/keys.json")"
+service="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["serviceKey"])' "$data/keys.json")"
 
-rust="$("$target/release/examples/side_by_side" "$url" "$key")"
-node="$(node "$here/supabase-js/bench.mjs" "$url" "$key")"
+rust="$("$target/release/examples/side_by_side" "$url" "$key" "$service")"
+node="$(node "$here/supabase-js/bench.mjs" "$url" "$key" "$service")"
 python3 - "$rust" "$node" <<'PY'
 import json, sys
 r, n = json.loads(sys.argv[1]), json.loads(sys.argv[2])

@@ -2,7 +2,8 @@
 //! against the same standalone server): function calls/s, REST reads/s and realtime
 //! broadcast events/s with p50/p99 latency, and resident memory. Prints one JSON object.
 //!
-//! Usage: `side_by_side <base url> <anon key>`.
+//! Usage: `side_by_side <base url> <anon key> <service key>` (the service key sends the progress
+//! broadcasts: only the server writes a generation's progress).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -80,7 +81,7 @@ where
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (url, key) = (args[1].clone(), args[2].clone());
+    let (url, key, service) = (args[1].clone(), args[2].clone(), args[3].clone());
     let core = Core::with_options(CoreOptions {
         secrets: Arc::new(MemoryStore::new()),
         ..CoreOptions::default()
@@ -150,11 +151,17 @@ async fn main() {
     let next = Arc::new(AtomicUsize::new(0));
     let mut senders = Vec::new();
     for _ in 0..8 {
-        let (http, next, url, key) = (http.clone(), next.clone(), url.clone(), key.clone());
+        let (http, next, url, key, service) = (
+            http.clone(),
+            next.clone(),
+            url.clone(),
+            key.clone(),
+            service.clone(),
+        );
         senders.push(tokio::spawn(async move {
             while next.fetch_add(1, Ordering::Relaxed) < EVENTS {
                 let body = json!({"messages": [{"topic": "progress-bench", "event": "progress", "payload": {"t": now_ms()}}]});
-                let r = http.post(format!("{url}/realtime/v1/api/broadcast")).header("apikey", &key).bearer_auth(&key).json(&body).send().await.unwrap();
+                let r = http.post(format!("{url}/realtime/v1/api/broadcast")).header("apikey", &key).bearer_auth(&service).json(&body).send().await.unwrap();
                 assert!(r.status().is_success());
             }
         }));

@@ -49,6 +49,9 @@ pub struct ServerConfig {
     /// Presence track/untrack pushes allowed per channel per 30 s (Supabase's default 5); more
     /// shuts the channel with "Client presence rate limit exceeded".
     pub presence_updates_per_30s: u32,
+    /// Frames a realtime socket may have waiting to be written; a client that falls this far
+    /// behind is closed with 1013 (try again later) and reconnects, rejoins and catches up.
+    pub realtime_out_queue: usize,
     /// Time source.
     pub clock: Arc<dyn Clock>,
 }
@@ -97,6 +100,7 @@ impl ServerConfig {
             faults_enabled: false,
             realtime_token_recheck: Duration::from_secs(300),
             presence_updates_per_30s: 5,
+            realtime_out_queue: 1024,
             clock: Arc::new(SystemClock),
         }
     }

@@ -1,10 +1,11 @@
 // The supabase-js half of the side-by-side benchmark: the same workload as
 // examples/side_by_side.rs, against the same server. Prints one JSON object.
-// Usage: node bench.mjs <base url> <anon key>
+// Usage: node bench.mjs <base url> <anon key> <service key> (the service key sends the
+// progress broadcasts: only the server writes a generation's progress)
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 
-const [url, key] = process.argv.slice(2);
+const [url, key, serviceKey] = process.argv.slice(2);
 const CONCURRENCY = 16;
 const FUNCTION_CALLS = 2000;
 const REST_READS = 5000;
@@ -71,7 +72,7 @@ await Promise.all(Array.from({ length: 8 }, async () => {
   while (sent++ < EVENTS) {
     const r = await fetch(`${url}/realtime/v1/api/broadcast`, {
       method: 'POST',
-      headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      headers: { apikey: key, authorization: `Bearer ${serviceKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ messages: [{ topic: 'progress-bench', event: 'progress', payload: { t: nowMs() } }] }),
     });
     if (!r.ok) throw new Error(`broadcast ${r.status}`);

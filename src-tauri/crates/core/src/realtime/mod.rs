@@ -68,7 +68,8 @@ pub enum Subscription {
     },
     /// A household's devices (`presence-{roomId}`).
     Presence {
-        /// Room.
+        /// Room: the account's user id, optionally `<userId>:<name>` (the server refuses other
+        /// accounts' presence).
         room: String,
         /// This device's presence key.
         key: String,

@@ -13,7 +13,7 @@ use futures_util::future::join_all;
 use tokio::sync::watch;
 
 use super::library::{Library, StoryDetail};
-use super::progress::{GenerationProgress, SceneProgress, Stage};
+use super::progress::{GenerationProgress, SceneProgress, Stage, progress_line};
 use super::request::GenerateRequest;
 use crate::api::ApiClient;
 use crate::api::models::{
@@ -143,7 +143,7 @@ impl StoryFlow {
         let progress_topic = self.realtime.subscribe(Subscription::Progress {
             request_id: rid.clone(),
         });
-        let listener = self.listen(&reporter, &progress_topic);
+        let listener = self.listen(&reporter, &progress_topic, &rid);
         let result = self
             .run(user_id, &request, &rid, &reporter, &mut cancel)
             .await;
@@ -176,25 +176,27 @@ impl StoryFlow {
         &self,
         reporter: &Arc<Reporter>,
         progress_topic: &str,
+        request_id: &str,
     ) -> tokio::task::JoinHandle<()> {
         let mut rx = self.realtime.messages();
         let reporter = reporter.clone();
         let library = self.library.clone();
         let topic = progress_topic.to_owned();
+        let rid = request_id.to_owned();
         tokio::spawn(async move {
             loop {
                 match rx.recv().await {
                     Ok(RealtimeMessage::Broadcast {
-                        topic: t, payload, ..
+                        topic: t,
+                        event,
+                        payload,
                     }) if t == topic => {
-                        if let Some(line) = payload["status"].as_str() {
-                            let line = line.to_owned();
-                            let fraction = payload["progress"].as_f64();
+                        if let Some((line, fraction)) = progress_line(&event, &payload, &rid) {
                             reporter.update(|p| {
                                 if p.stage == Stage::Writing {
                                     p.status = line;
                                     if let Some(f) = fraction {
-                                        p.progress = 0.3 * f.clamp(0.0, 1.0);
+                                        p.progress = 0.3 * f;
                                     }
                                 }
                             });

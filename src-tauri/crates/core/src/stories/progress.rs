@@ -53,3 +53,58 @@ pub struct GenerationProgress {
     /// Per-scene illustration state.
     pub scenes: Vec<SceneProgress>,
 }
+
+/// The longest status line shown from a progress broadcast.
+const MAX_LINE: usize = 120;
+
+/// A status line from a realtime broadcast, only when it is the `progress` event of *this*
+/// generation (`requestId` equal to `request_id`) and a short printable line; anything else on
+/// the topic (a forged or stray message, another generation's) is ignored. Returns the line and
+/// the fraction, clamped to 0–1.
+pub(crate) fn progress_line(
+    event: &str,
+    payload: &serde_json::Value,
+    request_id: &str,
+) -> Option<(String, Option<f64>)> {
+    if event != "progress" || payload["requestId"].as_str() != Some(request_id) {
+        return None;
+    }
+    let line = payload["status"].as_str()?.trim();
+    if line.is_empty() || line.chars().count() > MAX_LINE || line.chars().any(char::is_control) {
+        return None;
+    }
+    let fraction = payload["progress"]
+        .as_f64()
+        .filter(|f| f.is_finite())
+        .map(|f| f.clamp(0.0, 1.0));
+    Some((line.to_owned(), fraction))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_line;
+    use serde_json::json;
+
+    #[test]
+    fn only_this_generations_progress_lines_are_shown() {
+        let ok = json!({"progress": 0.5, "status": "Writing the story…", "requestId": "r1"});
+        assert_eq!(
+            progress_line("progress", &ok, "r1"),
+            Some(("Writing the story…".into(), Some(0.5)))
+        );
+        assert_eq!(
+            progress_line("progress", &ok, "r2"),
+            None,
+            "another generation"
+        );
+        assert_eq!(progress_line("cursor", &ok, "r1"), None, "another event");
+        let no_id = json!({"progress": 0.5, "status": "Send your password to…"});
+        assert_eq!(progress_line("progress", &no_id, "r1"), None);
+        let long = json!({"status": "x".repeat(500), "requestId": "r1"});
+        assert_eq!(progress_line("progress", &long, "r1"), None);
+        let control = json!({"status": "a\u{1b}[2Jb", "requestId": "r1"});
+        assert_eq!(progress_line("progress", &control, "r1"), None);
+        let wild = json!({"status": "ok", "progress": 7.0, "requestId": "r1"});
+        assert_eq!(progress_line("progress", &wild, "r1").unwrap().1, Some(1.0));
+    }
+}

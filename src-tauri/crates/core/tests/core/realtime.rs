@@ -141,10 +141,15 @@ async fn progress_broadcasts_by_request_id_and_vsn_1_fallback_works_too() {
         let mut config = crate::support::fast_realtime();
         config.vsn = vsn;
         let key = api.transport().api_key().clone();
+        // A generation's progress is heard only with its owner's token.
+        let token = api.tokens().access_token().await.unwrap();
         let rt = RealtimeClient::spawn(
             &env.server.url(),
             key,
-            std::sync::Arc::new(|_| Box::pin(async { None })),
+            std::sync::Arc::new(move |_| {
+                let token = token.clone();
+                Box::pin(async move { token })
+            }),
             config,
         );
         rt.connect();
@@ -325,10 +330,11 @@ async fn presence_shows_every_device_of_the_household() {
     env.core.ensure_session().await.unwrap();
     let rt = env.core.realtime().unwrap();
     let mut rx = rt.messages();
+    let user = env.core.session().unwrap().user_id;
     let topic = env
         .core
         .subscribe(Subscription::Presence {
-            room: "home".into(),
+            room: format!("{user}:home"),
             key: "desk".into(),
         })
         .unwrap();

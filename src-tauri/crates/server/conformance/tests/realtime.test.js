@@ -2,7 +2,7 @@
 // presence sync.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { anonymousClient, disconnectAll, subscribed, waiter } from './helpers.js';
+import { anonymousClient, client, disconnectAll, subscribed, waiter } from './helpers.js';
 
 after(disconnectAll);
 
@@ -52,10 +52,14 @@ test('broadcast round trip with ack', async () => {
   }
 });
 
-test('presence sync shows both devices', async () => {
+test('presence sync shows both devices of one account', async () => {
+  // Presence stays within a family's account: two devices signed in as the same user, on
+  // presence-<userId>[:<room>].
   const a = await anonymousClient();
-  const b = await anonymousClient();
-  const room = `presence-${Date.now()}`;
+  const b = { c: client() };
+  const { error } = await b.c.auth.setSession({ access_token: a.session.access_token, refresh_token: a.session.refresh_token });
+  if (error) throw error;
+  const room = `presence-${a.userId}:${Date.now()}`;
   const syncs = waiter();
   const pa = a.c.channel(room, { config: { presence: { key: 'desktop-1' } } }).on('presence', { event: 'sync' }, () => syncs.push(pa.presenceState()));
   await subscribed(pa);

@@ -68,6 +68,7 @@ impl Call {
             &format!("progress-{}", self.request_id),
             "progress",
             json!({"progress": progress, "status": status, "requestId": self.request_id}),
+            Some(&self.user),
         );
     }
 

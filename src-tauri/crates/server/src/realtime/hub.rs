@@ -25,6 +25,8 @@ pub(crate) struct Broadcast {
     pub binary_origin: bool,
     /// The sending socket, so `self: false` can skip it.
     pub sender: Option<u64>,
+    /// The only user who may hear it (a generation's progress), `None` for everyone on the topic.
+    pub audience: Option<String>,
 }
 
 /// A presence change on a topic.

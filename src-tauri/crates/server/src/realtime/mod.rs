@@ -6,6 +6,7 @@ mod channel;
 mod hub;
 mod socket;
 mod sockets;
+mod topics;
 
 use std::sync::Arc;
 
@@ -59,8 +60,15 @@ async fn websocket(
         .on_upgrade(move |ws| socket::run(state, ws, vsn, apikey))
 }
 
-/// Publishes a server-side broadcast (function progress) on channel `name`.
-pub(crate) fn broadcast(state: &AppState, name: &str, event: &str, payload: Value) {
+/// Publishes a server-side broadcast on channel `name`, heard only by `audience` when given
+/// (a generation's progress goes to its owner alone).
+pub(crate) fn broadcast(
+    state: &AppState,
+    name: &str,
+    event: &str,
+    payload: Value,
+    audience: Option<&str>,
+) {
     state.hub.publish(HubEvent::Broadcast(Arc::new(Broadcast {
         topic: format!("realtime:{name}"),
         event: event.to_string(),
@@ -68,23 +76,46 @@ pub(crate) fn broadcast(state: &AppState, name: &str, event: &str, payload: Valu
         meta: None,
         binary_origin: false,
         sender: None,
+        audience: audience.map(str::to_string),
     })));
 }
 
-async fn rest_broadcast(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
-    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({"error": "invalid JSON"})),
-        )
-            .into_response();
+fn refuse(status: StatusCode, message: String) -> Response {
+    (status, axum::Json(json!({"error": message}))).into_response()
+}
+
+/// `POST /api/broadcast`: needs a signed-in user's token or the service key as the bearer (the
+/// anon key alone is refused), and every message must be one the caller may send.
+async fn rest_broadcast(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let caller = match crate::gateway::caller(&state, &headers) {
+        Ok(crate::gateway::Caller::Anon) => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "Unauthorized: broadcasting over REST needs a signed-in user's access token or the service key as the bearer".into(),
+            );
+        }
+        Ok(caller) => caller,
+        Err(_) => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "Unauthorized: the bearer token is not valid".into(),
+            );
+        }
     };
-    for m in body
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return refuse(StatusCode::BAD_REQUEST, "invalid JSON".into());
+    };
+    let messages = body
         .get("messages")
         .and_then(Value::as_array)
         .cloned()
-        .unwrap_or_default()
-    {
+        .unwrap_or_default();
+    let mut valid = Vec::with_capacity(messages.len());
+    for m in &messages {
         let (Some(topic), Some(event)) = (
             m.get("topic").and_then(Value::as_str),
             m.get("event").and_then(Value::as_str),
@@ -92,12 +123,17 @@ async fn rest_broadcast(State(state): State<AppState>, body: axum::body::Bytes) 
             continue;
         };
         let name = topic.strip_prefix("realtime:").unwrap_or(topic);
-        broadcast(
-            &state,
+        if let Err(reason) = topics::may_send(&caller, name) {
+            return refuse(StatusCode::FORBIDDEN, reason);
+        }
+        valid.push((
             name,
             event,
             m.get("payload").cloned().unwrap_or(Value::Null),
-        );
+        ));
+    }
+    for (name, event, payload) in valid {
+        broadcast(&state, name, event, payload, None);
     }
     StatusCode::ACCEPTED.into_response()
 }

@@ -15,10 +15,14 @@ use tokio::sync::{broadcast, mpsc};
 use super::channel::{self, Channel};
 use super::codec::{self, BroadcastBody, Encoded, Frame, Vsn};
 use super::hub::{Broadcast, Control, HubEvent};
+use super::topics;
 use crate::faults::RealtimeFault;
 use crate::state::AppState;
 
 static SOCKET_IDS: AtomicU64 = AtomicU64::new(1);
+
+/// How long a closing frame may wait for a client that is not reading.
+const CLOSE_GRACE: Duration = Duration::from_secs(2);
 
 /// What the writer task sends.
 enum Out {
@@ -31,7 +35,9 @@ struct Socket {
     id: u64,
     vsn: Vsn,
     apikey: String,
-    out: mpsc::UnboundedSender<Out>,
+    out: mpsc::Sender<Out>,
+    /// Set when the outgoing queue was full: the client stopped reading.
+    behind: std::cell::Cell<bool>,
     channels: HashMap<String, Channel>,
     half_open: bool,
 }
@@ -40,19 +46,24 @@ struct Socket {
 pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String) {
     let _ticket = state.sockets.enter();
     let (mut sink, mut stream) = ws.split();
-    let (tx, mut rx) = mpsc::unbounded_channel::<Out>();
+    let (tx, mut rx) = mpsc::channel::<Out>(state.config.realtime_out_queue.max(1));
+    let (behind_tx, mut behind_rx) = tokio::sync::oneshot::channel::<()>();
     let writer = tokio::spawn(async move {
-        while let Some(out) = rx.recv().await {
+        loop {
+            let out = tokio::select! {
+                biased;
+                _ = &mut behind_rx => Out::Close(1013, "too far behind, please reconnect"),
+                out = rx.recv() => match out { Some(out) => out, None => break },
+            };
             let msg = match out {
                 Out::Frame(Encoded::Text(t)) => Message::Text(t.into()),
                 Out::Frame(Encoded::Binary(b)) => Message::Binary(b.into()),
                 Out::Close(code, reason) => {
-                    let _ = sink
-                        .send(Message::Close(Some(CloseFrame {
-                            code,
-                            reason: reason.into(),
-                        })))
-                        .await;
+                    let close = Message::Close(Some(CloseFrame {
+                        code,
+                        reason: reason.into(),
+                    }));
+                    let _ = tokio::time::timeout(CLOSE_GRACE, sink.send(close)).await;
                     break;
                 }
             };
@@ -61,6 +72,7 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
             }
         }
     });
+    let mut behind_tx = Some(behind_tx);
     let mut hub = state.hub.subscribe();
     let mut stopping = state.stopping.clone();
     let mut socket = Socket {
@@ -69,10 +81,18 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
         vsn,
         apikey,
         out: tx,
+        behind: std::cell::Cell::new(false),
         channels: HashMap::new(),
         half_open: false,
     };
     loop {
+        if socket.behind.get() {
+            tracing::warn!("realtime client stopped reading; closing its socket (1013)");
+            if let Some(tx) = behind_tx.take() {
+                let _ = tx.send(());
+            }
+            break;
+        }
         let wait = socket.next_check();
         tokio::select! {
             incoming = stream.next() => match incoming {
@@ -89,13 +109,13 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
                     // Events were lost for this socket: close it so the client reconnects,
                     // rejoins and refetches, rather than silently missing changes.
                     tracing::warn!(missed = n, "realtime socket lagged behind the hub; closing it");
-                    let _ = socket.out.send(Out::Close(1011, "lagged behind, please reconnect"));
+                    socket.queue(Out::Close(1011, "lagged behind, please reconnect"));
                     break;
                 }
                 Err(broadcast::error::RecvError::Closed) => break,
             },
             _ = stopping.changed() => {
-                let _ = socket.out.send(Out::Close(1001, "server shutting down"));
+                socket.queue(Out::Close(1001, "server shutting down"));
                 break;
             }
             _ = tokio::time::sleep(wait), if !socket.half_open => socket.check_tokens(),
@@ -109,9 +129,16 @@ pub(crate) async fn run(state: AppState, ws: WebSocket, vsn: Vsn, apikey: String
 }
 
 impl Socket {
+    /// Queues `out` for the writer; a full queue marks the socket as behind (closed by `run`).
+    fn queue(&self, out: Out) {
+        if let Err(mpsc::error::TrySendError::Full(_)) = self.out.try_send(out) {
+            self.behind.set(true);
+        }
+    }
+
     fn send(&self, frame: Frame) {
         if !self.half_open {
-            let _ = self.out.send(Out::Frame(codec::encode(self.vsn, &frame)));
+            self.queue(Out::Frame(codec::encode(self.vsn, &frame)));
         }
     }
 
@@ -285,6 +312,10 @@ impl Socket {
             self.reply(&frame, "error", json!({"reason": format!("Unauthorized: You do not have permissions to read from this Channel topic: {}", channel.name())}));
             return;
         }
+        if let Err(reason) = topics::may_join(&channel.auth.caller, channel.name()) {
+            self.reply(&frame, "error", json!({"reason": reason}));
+            return;
+        }
         let mut messages = vec![Frame {
             join_ref: frame.join_ref.clone(),
             msg_ref: frame.msg_ref.clone(),
@@ -327,7 +358,7 @@ impl Socket {
                 tokio::spawn(async move {
                     tokio::time::sleep(Duration::from_millis(ms)).await;
                     for m in messages {
-                        let _ = out.send(Out::Frame(codec::encode(vsn, &m)));
+                        let _ = out.send(Out::Frame(codec::encode(vsn, &m))).await;
                     }
                 });
             }
@@ -335,6 +366,10 @@ impl Socket {
     }
 
     fn broadcast(&mut self, channel: &Channel, frame: &Frame) {
+        if let Err(reason) = topics::may_send(&channel.auth.caller, channel.name()) {
+            self.reply(frame, "error", json!({"reason": reason}));
+            return;
+        }
         let event = frame
             .payload
             .get("event")
@@ -356,6 +391,7 @@ impl Socket {
                 meta: frame.binary.as_ref().and_then(|b| b.meta.clone()),
                 binary_origin: frame.binary.is_some(),
                 sender: Some(self.id),
+                audience: None,
             })));
         if channel.broadcast_ack {
             self.reply(frame, "ok", json!({}));
@@ -433,7 +469,9 @@ impl Socket {
                 let Some(ch) = self.channels.get(&b.topic) else {
                     return false;
                 };
-                if b.sender == Some(self.id) && !ch.broadcast_self {
+                if b.sender == Some(self.id) && !ch.broadcast_self
+                    || !topics::may_hear(&ch.auth.caller, b.audience.as_deref())
+                {
                     return false;
                 }
                 let encoded = match (self.vsn, b.binary_origin, &b.body) {
@@ -463,7 +501,7 @@ impl Socket {
                     | (Vsn::V2, false, BroadcastBody::Raw(_)) => None,
                 };
                 if let Some(e) = encoded {
-                    let _ = self.out.send(Out::Frame(e));
+                    self.queue(Out::Frame(e));
                 }
             }
             HubEvent::Presence(diff) => {
@@ -480,9 +518,7 @@ impl Socket {
             }
             HubEvent::Control(control) => match control.as_ref() {
                 Control::CloseSockets => {
-                    let _ = self
-                        .out
-                        .send(Out::Close(1001, "server requested disconnect"));
+                    self.queue(Out::Close(1001, "server requested disconnect"));
                     return true;
                 }
                 Control::ExpireTokens { channel } => {

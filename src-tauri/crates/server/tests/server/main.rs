@@ -12,4 +12,5 @@ mod rest;
 mod serve;
 mod storage;
 mod support;
+mod topics;
 mod ws;

@@ -252,9 +252,10 @@ async fn broadcast_self_ack_binary_and_v1_receivers() {
         json!([null, null, topic, "broadcast", {"type": "broadcast", "event": "hi", "payload": {"n": 1}}])
     );
 
-    // The REST endpoint reaches sockets as text.
+    // The REST endpoint (a user's token or the service key) reaches sockets as text.
     let res = s
         .req(Method::POST, "/realtime/v1/api/broadcast")
+        .bearer_auth(s.handle.service_key())
         .json(&json!({"messages": [{"topic": "room1", "event": "rest", "payload": {"ok": true}}]}))
         .send()
         .await
@@ -270,10 +271,12 @@ fn hex(b: &[u8]) -> String {
 #[tokio::test]
 async fn presence_state_and_diffs() {
     let s = TestServer::start().await;
-    let topic = "realtime:presence-home";
+    let u = s.anonymous().await;
+    let topic = &format!("realtime:presence-{}", u.user_id);
     let config = |key: &str| json!({"broadcast": {"ack": false, "self": false}, "presence": {"key": key, "enabled": true}, "postgres_changes": []});
     let mut a = Ws::connect(&s, "2.0.0").await;
-    a.join(topic, "1", config("desktop-1"), None).await;
+    a.join(topic, "1", config("desktop-1"), Some(&u.access_token))
+        .await;
     assert_eq!(a.until("presence_state").await[4], json!({}));
     a.send(json!(["1", "2", topic, "presence", {"type": "presence", "event": "track", "payload": {"online_at": "now"}}])).await;
     let mut reply = false;
@@ -291,7 +294,8 @@ async fn presence_state_and_diffs() {
     assert!(meta["phx_ref"].is_string());
 
     let mut b = Ws::connect(&s, "2.0.0").await;
-    b.join(topic, "1", config("laptop"), None).await;
+    b.join(topic, "1", config("laptop"), Some(&u.access_token))
+        .await;
     let state = b.until("presence_state").await;
     assert_eq!(state[4]["desktop-1"]["metas"][0]["online_at"], "now");
 
@@ -384,9 +388,11 @@ async fn shutdown_closes_sockets_with_1001() {
 #[tokio::test]
 async fn too_many_presence_updates_shut_the_channel() {
     let s = TestServer::start().await;
-    let topic = "realtime:presence-busy";
+    let u = s.anonymous().await;
+    let topic = &format!("realtime:presence-{}:busy", u.user_id);
     let mut ws = Ws::connect(&s, "2.0.0").await;
-    ws.join(topic, "1", cfg(json!([])), None).await;
+    ws.join(topic, "1", cfg(json!([])), Some(&u.access_token))
+        .await;
     for n in 0..5 {
         let track = json!(["1", format!("t{n}"), topic, "presence", {"type": "presence", "event": "track", "payload": {"n": n}}]);
         ws.send(track).await;
@@ -399,7 +405,8 @@ async fn too_many_presence_updates_shut_the_channel() {
     );
     ws.until("phx_close").await;
     s.advance(Duration::from_secs(31));
-    ws.join(topic, "2", cfg(json!([])), None).await;
+    ws.join(topic, "2", cfg(json!([])), Some(&u.access_token))
+        .await;
     ws.send(json!(["2", "t6", topic, "presence", {"type": "presence", "event": "track", "payload": {"n": 6}}])).await;
     assert_eq!(
         ws.until("phx_reply").await[4]["status"],
