@@ -40,6 +40,10 @@ if [ -f src-tauri/crates/core/tests/keyring.rs ]; then
   run rust-keyring env XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c \
     'echo | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test -p infinite-stories-core --locked --test keyring -- --ignored'
 fi
+# A desktop without any Secret Service: a private D-Bus session with nothing on it.
+if [ -f src-tauri/crates/core/tests/no_keyring.rs ]; then
+  run rust-no-keyring dbus-run-session -- cargo test -p infinite-stories-core --locked --test no_keyring -- --ignored
+fi
 run ui-browser bash -c 'cd ui && npm run --silent test:browser'
 run e2e-window bash tests/e2e/run.sh
 if [ -x src-tauri/crates/server/conformance/run.sh ]; then
@@ -54,7 +58,7 @@ counts() { # suite log
   local plain
   plain=$(sed 's/\x1b\[[0-9;]*m//g' "$2")
   case "$1" in
-    rust-tests | rust-keyring) sed -nE 's/^test result: [A-Za-z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/p' <<<"$plain" ;;
+    rust-tests | rust-keyring | rust-no-keyring) sed -nE 's/^test result: [A-Za-z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/p' <<<"$plain" ;;
     ui-unit)
       sed -nE 's/^ *Tests +([0-9]+ failed \| )?([0-9]+) passed.*/\2/p' <<<"$plain" | awk '{print $1, 0}'
       sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' <<<"$plain" | awk '{print 0, $1}'

@@ -50,3 +50,21 @@ fn bindings_give_every_command_its_argument_and_result_types() {
         assert!(ts.contains(line), "missing `{line}` in\n{ts}");
     }
 }
+
+#[test]
+fn no_untyped_json_crosses_ipc() {
+    let ts = infinite_stories::bindings::typescript();
+    // ts-rs writes serde_json::Value as `JsonValue`: every command and event is typed instead.
+    assert!(
+        !ts.contains("JsonValue"),
+        "an untyped value crosses IPC:\n{ts}"
+    );
+    for line in [
+        "  create_hero: { args: { hero: HeroDraft }; result: Hero };",
+        "  save_custom_event: { args: { id: string | null; event: CustomEventDraft }; result: CustomEvent };",
+        "  generate_avatar: { args: { heroId: string; prompt: string; style: AvatarStyle }; result: Hero };",
+        "  voice_sample: { args: { voice: Voice; language: Language }; result: VoiceSample };",
+    ] {
+        assert!(ts.contains(line), "missing `{line}`");
+    }
+}

@@ -135,7 +135,7 @@ fn a_family_signs_in_creates_a_hero_and_gets_a_story_through_the_commands() {
     let hero = invoke_with(
         &window,
         "create_hero",
-        json!({"fields": {"name": "Luna", "primary_trait": "brave", "secondary_trait": "kind"}}),
+        json!({"hero": {"name": "Luna", "primaryTrait": "brave", "secondaryTrait": "kind"}}),
     )
     .expect("hero created");
     let hero_id = hero["id"].as_str().unwrap().to_owned();

@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use infinite_stories_core::family::LibraryPart;
 use infinite_stories_core::realtime::RealtimeStatus;
 use infinite_stories_core::{BackendStatus, GenerationProgress, LimitStatus, SessionEvent};
 use ts_rs::{Config, TS, TypeVisitor};
@@ -50,6 +51,7 @@ pub fn typescript() -> String {
         (events::LIMITS_CHANGED, types.ts::<Vec<LimitStatus>>()),
         (events::REALTIME_STATUS, types.ts::<RealtimeStatus>()),
         (events::STORY_PROGRESS, types.ts::<GenerationProgress>()),
+        (events::LIBRARY_CHANGED, types.ts::<LibraryPart>()),
     ];
 
     let mut out = String::from(

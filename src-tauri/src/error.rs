@@ -1,6 +1,7 @@
 //! The one error shape the UI receives from any command: `{code, message, retryable,
 //! retryAfter?}`. The UI branches on `code` and shows `message`; it never parses text.
 
+use infinite_stories_contract::ContractError;
 use infinite_stories_core::{CoreError, ErrorCode};
 use serde::Serialize;
 
@@ -28,6 +29,12 @@ impl From<CoreError> for IpcError {
             retryable: err.is_retryable(),
             retry_after: err.retry_after(),
         }
+    }
+}
+
+impl From<ContractError> for IpcError {
+    fn from(err: ContractError) -> Self {
+        IpcError::from(CoreError::Validation(err.to_string()))
     }
 }
 

@@ -20,6 +20,8 @@ pub const LIMITS_CHANGED: &str = "limits://changed";
 pub const REALTIME_STATUS: &str = "realtime://status";
 /// `story://progress` carries a `GenerationProgress`, at most 4 per second per story.
 pub const STORY_PROGRESS: &str = "story://progress";
+/// `library://changed` carries the `LibraryPart` that changed (here or on another device).
+pub const LIBRARY_CHANGED: &str = "library://changed";
 
 /// Forwards core events to the UI until the core goes away.
 pub fn bridge<R: Runtime>(app: AppHandle<R>, mut events: EventStream) {
@@ -42,6 +44,7 @@ fn emit<R: Runtime>(app: &AppHandle<R>, event: CoreEvent, throttle: &mut Progres
         CoreEvent::Session(session) => app.emit(SESSION_CHANGED, session),
         CoreEvent::Limits(limits) => app.emit(LIMITS_CHANGED, limits),
         CoreEvent::Realtime(status) => app.emit(REALTIME_STATUS, status),
+        CoreEvent::LibraryChanged(part) => app.emit(LIBRARY_CHANGED, part),
         CoreEvent::Progress(progress) => {
             if !throttle.admit(&progress, Instant::now()) {
                 return;

@@ -10,8 +10,13 @@ pub mod error;
 pub mod events;
 mod logging;
 pub mod media;
+pub mod preferences;
 
-use infinite_stories_core::{BackendState, Core, CoreOptions};
+use std::sync::Arc;
+
+use infinite_stories_core::secrets::KeyringStore;
+use infinite_stories_core::session_file::KeyringOrFile;
+use infinite_stories_core::{BackendState, Core, CoreOptions, KEYRING_SERVICE};
 use tauri::{Manager, RunEvent, Runtime};
 
 pub use embedded::EmbeddedBackend;
@@ -21,6 +26,7 @@ pub use error::IpcError;
 /// `tauri::test::mock_builder()`).
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_store::Builder::new().build())
         .invoke_handler(commands::handler())
         .register_asynchronous_uri_scheme_protocol("media", |ctx, request, responder| {
             let core = ctx.app_handle().state::<Core>().inner().clone();
@@ -38,10 +44,14 @@ pub fn run() {
             let dirs = embedded::AppDirs::resolve(app.handle())?;
             app.manage(logging::init(&dirs.logs));
             tracing::info!(data = %dirs.data.display(), logs = %dirs.logs.display(), "starting");
+            // The keyring; the embedded session in an owner-only file when no keyring answers.
+            let keyring = Arc::new(KeyringStore::new(KEYRING_SERVICE));
             let core = Core::with_options(CoreOptions {
+                secrets: Arc::new(KeyringOrFile::new(keyring, &dirs.client())),
                 data_dir: Some(dirs.client()),
                 ..CoreOptions::default()
             });
+            app.manage(preferences::SettingsFile(dirs.data.join("settings.json")));
             app.manage(core.clone());
             app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());

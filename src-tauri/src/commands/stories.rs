@@ -1,9 +1,7 @@
-//! Commands about heroes and stories: generating (with progress on `story://progress`),
+//! Commands about stories: generating (with progress on `story://progress`),
 //! cancelling, retrying an illustration, and reading the local library (works offline).
 
-use infinite_stories_core::api::models::Avatar;
 use infinite_stories_core::{Core, GenerateRequest, StoryDetail, StorySummary};
-use serde_json::Value;
 use tauri::State;
 
 use crate::IpcError;
@@ -31,28 +29,6 @@ pub async fn retry_illustration(
     scene_number: u32,
 ) -> Result<StoryDetail, IpcError> {
     Ok(core.retry_illustration(&story_id, scene_number).await?)
-}
-
-/// Makes a hero's avatar.
-#[tauri::command]
-pub async fn generate_avatar(
-    core: State<'_, Core>,
-    hero_id: String,
-    prompt: String,
-) -> Result<Avatar, IpcError> {
-    Ok(core.generate_avatar(&hero_id, &prompt).await?)
-}
-
-/// Creates a hero from its fields (`name`, `primary_trait`, …) and returns the stored row.
-#[tauri::command]
-pub async fn create_hero(core: State<'_, Core>, fields: Value) -> Result<Value, IpcError> {
-    Ok(core.create_hero(fields).await?)
-}
-
-/// The signed-in family's heroes, from the local library.
-#[tauri::command]
-pub async fn list_heroes(core: State<'_, Core>) -> Result<Vec<Value>, IpcError> {
-    Ok(core.heroes().await?)
 }
 
 /// The library, newest first, from the local store (offline).

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::config::{BackendEndpoint, BackendMode};
 use crate::error::CoreError;
+use crate::session_file::SessionStorage;
 
 /// Where the connection stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -33,6 +34,11 @@ pub struct BackendStatus {
     pub version: Option<String>,
     /// What went wrong, in words a parent can act on.
     pub message: Option<String>,
+    /// Where this profile's session is kept (`file` when no password store answered), once
+    /// connected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub session_storage: Option<SessionStorage>,
 }
 
 impl BackendStatus {
@@ -43,6 +49,7 @@ impl BackendStatus {
             address: None,
             version: None,
             message: None,
+            session_storage: None,
         }
     }
 
@@ -53,6 +60,7 @@ impl BackendStatus {
             address: Some(display_address(endpoint)),
             version: Some(version),
             message: None,
+            session_storage: None,
         }
     }
 
@@ -63,6 +71,7 @@ impl BackendStatus {
             address: Some(display_address(endpoint)),
             version: None,
             message: Some(err.to_string()),
+            session_storage: None,
         }
     }
 
@@ -80,6 +89,7 @@ impl BackendStatus {
             address: None,
             version: None,
             message: Some(message),
+            session_storage: None,
         }
     }
 }

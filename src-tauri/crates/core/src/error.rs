@@ -136,6 +136,7 @@ impl Clone for SecretError {
         match self {
             SecretError::Unavailable(s) => SecretError::Unavailable(s.clone()),
             SecretError::Corrupt(s) => SecretError::Corrupt(s.clone()),
+            SecretError::NoPasswordStore(s) => SecretError::NoPasswordStore(s.clone()),
         }
     }
 }
@@ -211,8 +212,9 @@ impl CoreError {
             | CoreError::Offline
             | CoreError::Timeout
             | CoreError::RateLimited { .. }
-            | CoreError::MaxRetriesExceeded { .. }
-            | CoreError::Keychain(_) => true,
+            | CoreError::MaxRetriesExceeded { .. } => true,
+            // A missing password store stays missing until one is installed.
+            CoreError::Keychain(e) => !matches!(e, SecretError::NoPasswordStore(_)),
             CoreError::Server { status, .. } => *status >= 500 || *status == 408,
             CoreError::InvalidResponse(_)
             | CoreError::Validation(_)

@@ -25,6 +25,9 @@ pub enum CoreEvent {
     Realtime(RealtimeStatus),
     /// A story generation moved on (`story://progress`).
     Progress(GenerationProgress),
+    /// Heroes, custom events or stories changed in the library, here or on another device
+    /// (`library://changed`): lists showing them read them again.
+    LibraryChanged(crate::family::LibraryPart),
 }
 
 /// A subscription to core events. A slow subscriber that falls behind loses the oldest events

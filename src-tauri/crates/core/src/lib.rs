@@ -17,11 +17,14 @@ pub mod database;
 pub mod diagnostics;
 pub mod error;
 pub mod events;
+pub mod family;
 pub mod http;
 pub mod monitor;
 pub mod realtime;
 pub mod secrets;
+pub mod session_file;
 pub mod stories;
+pub mod voice_sample;
 
 use std::sync::{Arc, RwLock};
 
@@ -171,7 +174,11 @@ impl Core {
 
     /// The latest backend status, for a UI that asks before it starts listening.
     pub fn backend_status(&self) -> BackendStatus {
-        self.inner.status.borrow().clone()
+        let mut status = self.inner.status.borrow().clone();
+        if status.state == BackendState::Connected {
+            status.session_storage = self.session_storage();
+        }
+        status
     }
 
     /// Connects to a backend profile: checks it answers, sets up the request pipeline and the
@@ -254,6 +261,9 @@ impl Core {
         ];
         // A restored session announced itself before the tasks above listened.
         if let Some(s) = tokens.session() {
+            realtime.subscribe(Subscription::FamilyChanges {
+                user_id: s.user.id.clone(),
+            });
             realtime.subscribe(Subscription::StoryInserts {
                 user_id: s.user.id.clone(),
             });
@@ -269,7 +279,10 @@ impl Core {
             .write()
             .unwrap_or_else(|e| e.into_inner()) = Some(profile);
         tracing::info!(address = %endpoint.base_url, version = %health.version, "backend connected");
-        self.publish(BackendStatus::connected(&endpoint, health.version))
+        self.publish(BackendStatus {
+            session_storage: self.session_storage(),
+            ..BackendStatus::connected(&endpoint, health.version)
+        })
     }
 
     /// Checks the backend again (the "Check again" button): the same as [`Core::connect`] to the

@@ -21,6 +21,13 @@ pub enum SecretError {
          your desktop session) and try again."
     )]
     Unavailable(String),
+    /// There is no password store at all (a Linux desktop without a Secret Service).
+    #[error(
+        "This computer has no password store to keep your sign-in in ({0}). Install one (on \
+         Linux: gnome-keyring, or KWallet on KDE; any Secret Service provider works), sign in \
+         to your desktop again, then restart the app."
+    )]
+    NoPasswordStore(String),
     /// A stored value is not what the app wrote (edited by hand or from another version).
     #[error("A saved sign-in could not be read ({0}); you will need to sign in again.")]
     Corrupt(String),
@@ -42,6 +49,10 @@ pub trait SecretStore: Send + Sync + Debug {
     fn set(&self, key: &str, value: &SecretString) -> Result<(), SecretError>;
     /// Removes `key`; removing a missing key is not an error.
     fn delete(&self, key: &str) -> Result<(), SecretError>;
+    /// Where `key` is kept (for Settings to say); the keyring unless a store says otherwise.
+    fn location(&self, _key: &str) -> crate::session_file::SessionStorage {
+        crate::session_file::SessionStorage::Keyring
+    }
 }
 
 /// The OS keyring (keyring v3 with the platform-native backends).

@@ -148,3 +148,55 @@ fn empty_and_oversized_text_are_invalid() {
         "INVALID_REQUEST"
     );
 }
+
+/// Story lengths are honoured: every voice in every language narrates a 5-minute story, and
+/// every language a 10-minute one, within ±15 % of the choice (measured by decoding the Ogg).
+/// About five minutes in a debug build, so it runs on demand:
+/// `cargo test -p infinite-stories-storyteller --test narrator -- --ignored --nocapture`.
+#[test]
+#[ignore = "slow: 40 narrations of 5 and 10 minutes"]
+fn narrated_length_fits_the_chosen_length_for_every_voice_and_language() {
+    let narrator = OfflineNarrator::new();
+    let mut cases: Vec<(Language, Voice, u32)> = Vec::new();
+    for &language in Language::ALL {
+        cases.extend(Voice::ALL.iter().map(|&voice| (language, voice, 300)));
+        cases.push((
+            language,
+            Voice::ALL[language as usize % Voice::ALL.len()],
+            600,
+        ));
+    }
+    let mut worst: f64 = 0.0;
+    for (language, voice, seconds) in cases {
+        let text = OfflineWriter::new()
+            .write_now(&StoryRequest {
+                hero: Hero::new("Milo", Trait::Brave, Trait::Funny),
+                event: EventSpec::BuiltIn(BuiltInEvent::SpaceExploration),
+                target_duration_seconds: seconds,
+                language,
+                voice,
+                seed: u64::from(seconds) + voice as u64,
+            })
+            .unwrap()
+            .content;
+        let out = narrator
+            .narrate_now(&NarrationRequest {
+                text,
+                voice,
+                language,
+            })
+            .unwrap();
+        let off = (out.duration_seconds - f64::from(seconds)) / f64::from(seconds);
+        println!(
+            "{language} {voice} {seconds} s: {:.1} s ({:+.1} %)",
+            out.duration_seconds,
+            off * 100.0
+        );
+        worst = worst.max(off.abs());
+        assert!(
+            off.abs() <= 0.15,
+            "{language} {voice} {seconds} s: {off:+.3}"
+        );
+    }
+    println!("worst: {:.1} %", worst * 100.0);
+}

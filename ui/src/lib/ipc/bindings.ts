@@ -2,33 +2,14 @@
 // Regenerate with `UPDATE_BINDINGS=1 cargo test --test bindings`.
 
 /**
- * `avatar-generation` answer.
+ * Custom event age ranges.
  */
-export type Avatar = { 
+export type AgeRange = "2_4" | "4_6" | "6_10" | "all_ages";
+
 /**
- * Signed URL.
+ * The five avatar art styles.
  */
-avatarUrl: string, 
-/**
- * Storage path.
- */
-storagePath: string, 
-/**
- * Generation id (for the next consistent picture).
- */
-generationId: string, 
-/**
- * Bytes of the PNG.
- */
-fileSizeBytes: number, 
-/**
- * `WIDTHxHEIGHT` of the picture drawn.
- */
-imageSize: string, 
-/**
- * The prompt the provider actually used, when it differs.
- */
-revisedPrompt?: string | null, };
+export type AvatarStyle = "picture_book" | "watercolor" | "digital_art" | "animated_3d" | "classic_storybook";
 
 /**
  * Which kind of backend the app is using.
@@ -63,7 +44,12 @@ version: string | null,
 /**
  * What went wrong, in words a parent can act on.
  */
-message: string | null, };
+message: string | null, 
+/**
+ * Where this profile's session is kept (`file` when no password store answered), once
+ * connected.
+ */
+sessionStorage?: SessionStorage, };
 
 /**
  * The 20 built-in events (api-contract §6): the app's ten everyday events and the ten
@@ -105,6 +91,60 @@ durableEntries: number,
 durableBytes: number, };
 
 /**
+ * Every choice the UI offers, in catalogue order (`catalogue()`).
+ */
+export type Catalogue = { 
+/**
+ * The 20 built-in events.
+ */
+events: Array<CatalogueEvent>, 
+/**
+ * The ten traits.
+ */
+traits: Array<Trait>, 
+/**
+ * The seven voices.
+ */
+voices: Array<Voice>, 
+/**
+ * The five languages.
+ */
+languages: Array<Language>, 
+/**
+ * The five avatar styles.
+ */
+avatarStyles: Array<AvatarStyle>, 
+/**
+ * Custom event categories.
+ */
+categories: Array<EventCategory>, 
+/**
+ * Custom event age ranges.
+ */
+ageRanges: Array<AgeRange>, 
+/**
+ * Custom event tones.
+ */
+tones: Array<EventTone>, 
+/**
+ * The story lengths offered, in minutes.
+ */
+lengthsMinutes: Array<number>, };
+
+/**
+ * One built-in event with the group it is shown in.
+ */
+export type CatalogueEvent = { 
+/**
+ * Event id.
+ */
+id: BuiltInEvent, 
+/**
+ * Everyday or fantasy.
+ */
+group: EventGroup, };
+
+/**
  * Channel state.
  */
 export type ChannelState = "joining" | "joined" | "ready" | "errored" | "closed";
@@ -129,6 +169,89 @@ error: string | null,
  * Joins refused or timed out since subscribing (diagnostics).
  */
 failures: number, };
+
+/**
+ * A stored custom event, as `list_custom_events` returns it.
+ */
+export type CustomEvent = { 
+/**
+ * Row id.
+ */
+id: string, 
+/**
+ * Starred by the family.
+ */
+isFavorite: boolean, 
+/**
+ * Stories written for it.
+ */
+usageCount: number, 
+/**
+ * Milliseconds since the epoch of the last story written for it.
+ */
+lastUsedAt: number | null, 
+/**
+ * Milliseconds since the epoch.
+ */
+createdAt: number, 
+/**
+ * Milliseconds since the epoch.
+ */
+updatedAt: number, 
+/**
+ * Short title, e.g. "First day at school" (3–60 characters).
+ */
+title: string, 
+/**
+ * What happens, in the family's words (10–500 characters).
+ */
+description: string, 
+/**
+ * Category; picks the landscape of the illustrations.
+ */
+category: EventCategory, 
+/**
+ * Intended age range.
+ */
+ageRange: AgeRange, 
+/**
+ * Tone; picks which kinds of episodes the story uses.
+ */
+tone: EventTone, 
+/**
+ * Words that should appear in the story (0–10, of 2–30 characters each).
+ */
+keywords: Array<string>, };
+
+/**
+ * A custom event as the family writes it: what `check_custom_event` and
+ * `save_custom_event` take.
+ */
+export type CustomEventDraft = { 
+/**
+ * Short title, e.g. "First day at school" (3–60 characters).
+ */
+title: string, 
+/**
+ * What happens, in the family's words (10–500 characters).
+ */
+description: string, 
+/**
+ * Category; picks the landscape of the illustrations.
+ */
+category: EventCategory, 
+/**
+ * Intended age range.
+ */
+ageRange: AgeRange, 
+/**
+ * Tone; picks which kinds of episodes the story uses.
+ */
+tone: EventTone, 
+/**
+ * Words that should appear in the story (0–10, of 2–30 characters each).
+ */
+keywords: Array<string>, };
 
 /**
  * A snapshot for the diagnostics view.
@@ -168,6 +291,21 @@ export type Emotion = "joyful" | "peaceful" | "exciting" | "mysterious" | "heart
  * Stable codes the UI branches on. Add one only when the UI treats it differently.
  */
 export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "UNKNOWN";
+
+/**
+ * Custom event categories.
+ */
+export type EventCategory = "daily_life" | "adventure" | "emotional_growth" | "learning" | "celebration" | "challenge" | "imagination" | "custom";
+
+/**
+ * The two groups the built-in events are shown in.
+ */
+export type EventGroup = "everyday" | "fantasy";
+
+/**
+ * Custom event tones.
+ */
+export type EventTone = "calming" | "exciting" | "educational" | "funny" | "inspiring" | "mysterious" | "balanced";
 
 /**
  * What the UI asks for.
@@ -220,6 +358,103 @@ status: string,
 scenes: Array<SceneProgress>, };
 
 /**
+ * A stored hero, as `list_heroes` returns it.
+ */
+export type Hero = { 
+/**
+ * Row id.
+ */
+id: string, 
+/**
+ * Cache key of the avatar picture (show it with `mediaUrl(avatarKey)`), once drawn.
+ */
+avatarKey: string | null, 
+/**
+ * Stories written about this hero.
+ */
+storyCount: number, 
+/**
+ * Milliseconds since the epoch.
+ */
+createdAt: number, 
+/**
+ * Milliseconds since the epoch.
+ */
+updatedAt: number, 
+/**
+ * The hero's name, e.g. "Luna" (1–40 characters).
+ */
+name: string, 
+/**
+ * Pronouns for agreement; `None` is written with neutral phrasing.
+ */
+pronouns: Pronouns | null, 
+/**
+ * Main trait.
+ */
+primaryTrait: Trait, 
+/**
+ * Second trait; a new hero must pick one different from the first (the writer copes with
+ * stored heroes whose two traits are equal by using a near synonym).
+ */
+secondaryTrait: Trait, 
+/**
+ * Free-text look, e.g. "curly red hair and a yellow raincoat" (≤ 200 characters).
+ */
+appearance: string | null, 
+/**
+ * Free-text special ability, e.g. "can talk to the stars" (≤ 200 characters).
+ */
+specialAbility: string | null, 
+/**
+ * Art style of the avatar.
+ */
+avatarStyle: AvatarStyle | null, 
+/**
+ * The family's description of the avatar (≤ 500 characters).
+ */
+avatarPrompt: string | null, };
+
+/**
+ * A hero as the family describes it: what `create_hero`/`update_hero` take, and what the
+ * storyteller writes and draws from.
+ */
+export type HeroDraft = { 
+/**
+ * The hero's name, e.g. "Luna" (1–40 characters).
+ */
+name: string, 
+/**
+ * Pronouns for agreement; `None` is written with neutral phrasing.
+ */
+pronouns: Pronouns | null, 
+/**
+ * Main trait.
+ */
+primaryTrait: Trait, 
+/**
+ * Second trait; a new hero must pick one different from the first (the writer copes with
+ * stored heroes whose two traits are equal by using a near synonym).
+ */
+secondaryTrait: Trait, 
+/**
+ * Free-text look, e.g. "curly red hair and a yellow raincoat" (≤ 200 characters).
+ */
+appearance: string | null, 
+/**
+ * Free-text special ability, e.g. "can talk to the stars" (≤ 200 characters).
+ */
+specialAbility: string | null, 
+/**
+ * Art style of the avatar.
+ */
+avatarStyle: AvatarStyle | null, 
+/**
+ * The family's description of the avatar (≤ 500 characters).
+ */
+avatarPrompt: string | null, };
+
+/**
  * The local state of one scene's illustration.
  */
 export type IllustrationState = { 
@@ -266,12 +501,15 @@ retryable: boolean,
  */
 retryAfter?: number, };
 
-export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
-
 /**
  * The five story languages.
  */
 export type Language = "en" | "es" | "fr" | "de" | "it";
+
+/**
+ * Which part of the library changed (`library://changed`).
+ */
+export type LibraryPart = "heroes" | "custom_events" | "stories";
 
 /**
  * One bucket as the UI shows it.
@@ -328,6 +566,11 @@ p95Ms: number,
 slow: number, };
 
 /**
+ * Optional hero pronouns, used for grammatical agreement (she/he/they).
+ */
+export type Pronouns = "she" | "he" | "they";
+
+/**
  * The realtime connection as the UI sees it.
  */
 export type RealtimeStatus = { 
@@ -351,6 +594,27 @@ message: string | null,
  * Sockets opened so far (diagnostics; a reconnect opens a new one).
  */
 connections: number, };
+
+/**
+ * The offline safety filter's answer about a custom event draft.
+ */
+export type SafetyCheck = { "verdict": "pass" } | { "verdict": "rewritten", 
+/**
+ * The rewritten title.
+ */
+title: string, 
+/**
+ * The rewritten description.
+ */
+description: string, 
+/**
+ * What was changed, one short note per change.
+ */
+changes: Array<string>, } | { "verdict": "refused", 
+/**
+ * Message for the family.
+ */
+message: string, };
 
 /**
  * One illustrated moment of a story (`story_scenes` row, api-contract §2.1).
@@ -434,6 +698,11 @@ isAnonymous: boolean,
 expiresAt: number, };
 
 /**
+ * Where a profile's session is kept, for Settings to say.
+ */
+export type SessionStorage = "keyring" | "file" | "unavailable";
+
+/**
  * Socket state.
  */
 export type SocketState = "disconnected" | "connecting" | "connected" | "reconnecting";
@@ -442,6 +711,27 @@ export type SocketState = "disconnected" | "connecting" | "connected" | "reconne
  * Where a generation is.
  */
 export type Stage = "writing" | "narrating" | "illustrating" | "done" | "failed" | "cancelled";
+
+/**
+ * What a new story starts with (`story_defaults()` / `set_story_defaults({defaults})`).
+ */
+export type StoryDefaults = { 
+/**
+ * Narration voice.
+ */
+voice: Voice, 
+/**
+ * Story language.
+ */
+language: Language, 
+/**
+ * Story length in minutes.
+ */
+lengthMinutes: number, 
+/**
+ * Draw the illustrations.
+ */
+illustrations: boolean, };
 
 /**
  * A story with everything the reader needs.
@@ -543,14 +833,51 @@ createdAt: number,
 offlineReady: boolean, };
 
 /**
+ * The ten hero traits; the same list serves the primary and the secondary trait.
+ */
+export type Trait = "brave" | "kind" | "curious" | "funny" | "smart" | "adventurous" | "creative" | "helpful" | "gentle" | "magical";
+
+/**
  * The seven narration voices; `Coral` is the default.
  */
 export type Voice = "coral" | "nova" | "fable" | "alloy" | "echo" | "onyx" | "shimmer";
+
+/**
+ * One short line spoken in a voice (`voice_sample({voice, language})`); play it with
+ * `new Audio("data:" + mime + ";base64," + base64)`.
+ */
+export type VoiceSample = { 
+/**
+ * MIME type of the audio, e.g. `audio/ogg`.
+ */
+mime: string, 
+/**
+ * The audio, base64.
+ */
+base64: string, 
+/**
+ * Its length in seconds.
+ */
+seconds: number, };
 
 /** Every command: its arguments (as the UI sends them) and its result. */
 export interface Commands {
   backend_status: { args: Record<string, never>; result: BackendStatus };
   recheck_backend: { args: Record<string, never>; result: BackendStatus };
+  check_custom_event: { args: { event: CustomEventDraft }; result: SafetyCheck };
+  list_custom_events: { args: Record<string, never>; result: Array<CustomEvent> };
+  save_custom_event: { args: { id: string | null; event: CustomEventDraft }; result: CustomEvent };
+  delete_custom_event: { args: { id: string }; result: null };
+  set_custom_event_favorite: { args: { id: string; favorite: boolean }; result: CustomEvent };
+  catalogue: { args: Record<string, never>; result: Catalogue };
+  story_defaults: { args: Record<string, never>; result: StoryDefaults };
+  set_story_defaults: { args: { defaults: StoryDefaults }; result: StoryDefaults };
+  voice_sample: { args: { voice: Voice; language: Language }; result: VoiceSample };
+  list_heroes: { args: Record<string, never>; result: Array<Hero> };
+  create_hero: { args: { hero: HeroDraft }; result: Hero };
+  update_hero: { args: { id: string; hero: HeroDraft }; result: Hero };
+  delete_hero: { args: { id: string }; result: null };
+  generate_avatar: { args: { heroId: string; prompt: string; style: AvatarStyle }; result: Hero };
   session: { args: Record<string, never>; result: SessionInfo | null };
   sign_in_anonymously: { args: Record<string, never>; result: SessionInfo };
   sign_up: { args: { email: string; password: string }; result: SessionInfo | null };
@@ -562,9 +889,6 @@ export interface Commands {
   generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
   cancel_generation: { args: { requestId: string }; result: boolean };
   retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
-  generate_avatar: { args: { heroId: string; prompt: string }; result: Avatar };
-  create_hero: { args: { fields: JsonValue }; result: JsonValue };
-  list_heroes: { args: Record<string, never>; result: Array<JsonValue> };
   list_stories: { args: Record<string, never>; result: Array<StorySummary> };
   get_story: { args: { id: string }; result: StoryDetail };
   sync_library: { args: Record<string, never>; result: null };
@@ -583,6 +907,20 @@ export type CommandName = keyof Commands;
 export const COMMAND_NAMES: readonly CommandName[] = [
   "backend_status",
   "recheck_backend",
+  "check_custom_event",
+  "list_custom_events",
+  "save_custom_event",
+  "delete_custom_event",
+  "set_custom_event_favorite",
+  "catalogue",
+  "story_defaults",
+  "set_story_defaults",
+  "voice_sample",
+  "list_heroes",
+  "create_hero",
+  "update_hero",
+  "delete_hero",
+  "generate_avatar",
   "session",
   "sign_in_anonymously",
   "sign_up",
@@ -594,9 +932,6 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "generate_story",
   "cancel_generation",
   "retry_illustration",
-  "generate_avatar",
-  "create_hero",
-  "list_heroes",
   "list_stories",
   "get_story",
   "sync_library",
@@ -615,4 +950,5 @@ export interface EventPayloads {
   "limits://changed": Array<LimitStatus>;
   "realtime://status": RealtimeStatus;
   "story://progress": GenerationProgress;
+  "library://changed": LibraryPart;
 }

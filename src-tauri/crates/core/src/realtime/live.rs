@@ -72,6 +72,7 @@ impl Core {
                     event = events.recv() => match event {
                         Ok(CoreEvent::Session(e)) => {
                             if let Some(s) = e.session {
+                                realtime.subscribe(Subscription::FamilyChanges { user_id: s.user_id.clone() });
                                 realtime.subscribe(Subscription::StoryInserts { user_id: s.user_id });
                             }
                         }
@@ -89,8 +90,9 @@ impl Core {
                                 } else {
                                     library.apply_row(&table, &record).await
                                 };
-                                if let Err(e) = result {
-                                    tracing::warn!(error = %e, "could not apply a realtime change");
+                                match result {
+                                    Ok(()) => core.library_changed(&table),
+                                    Err(e) => tracing::warn!(error = %e, "could not apply a realtime change"),
                                 }
                             }
                             Ok(realtime::RealtimeMessage::Rejoined { topic }) if topic.starts_with("realtime:story-updates-") => {

@@ -78,6 +78,12 @@ pub enum Subscription {
         /// The call's request id.
         request_id: String,
     },
+    /// Every change to the user's heroes and custom events (`family-{userId}`), so another
+    /// device's edits reach the library.
+    FamilyChanges {
+        /// The user.
+        user_id: String,
+    },
 }
 
 impl Subscription {
@@ -88,6 +94,7 @@ impl Subscription {
             Subscription::IllustrationProgress { story_id } => format!("illustration-{story_id}"),
             Subscription::Presence { room, .. } => format!("presence-{room}"),
             Subscription::Progress { request_id } => format!("progress-{request_id}"),
+            Subscription::FamilyChanges { user_id } => format!("family-{user_id}"),
         };
         format!("realtime:{name}")
     }
@@ -101,6 +108,10 @@ impl Subscription {
             Subscription::IllustrationProgress { story_id } => vec![
                 json!({"event": "UPDATE", "schema": "public", "table": "story_illustrations", "filter": format!("story_id=eq.{story_id}")}),
             ],
+            Subscription::FamilyChanges { user_id } => ["heroes", "custom_events"]
+                .iter()
+                .map(|table| json!({"event": "*", "schema": "public", "table": table, "filter": format!("user_id=eq.{user_id}")}))
+                .collect(),
             _ => Vec::new(),
         }
     }

@@ -17,8 +17,8 @@ use super::progress::{GenerationProgress, SceneProgress, Stage};
 use super::request::GenerateRequest;
 use crate::api::ApiClient;
 use crate::api::models::{
-    AudioRequest, Avatar, AvatarGenerationRequest, GeneratedStory, IllustrationBatch,
-    IllustrationStatus, IllustrationsRequest, Narration, Scene,
+    AudioRequest, GeneratedStory, IllustrationBatch, IllustrationStatus, IllustrationsRequest,
+    Narration, Scene,
 };
 use crate::cache::CacheKind;
 use crate::error::CoreError;
@@ -433,33 +433,5 @@ impl StoryFlow {
             .story(story_id)
             .await?
             .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
-    }
-
-    /// Makes a picture of a hero and keeps it in the cache.
-    pub async fn generate_avatar(&self, hero_id: &str, prompt: &str) -> Result<Avatar, CoreError> {
-        let body = AvatarGenerationRequest {
-            hero_id: hero_id.to_owned(),
-            prompt: prompt.to_owned(),
-            style: None,
-            size: None,
-            quality: None,
-            previous_generation_id: None,
-        };
-        let avatar: Avatar = self
-            .api
-            .invoke(
-                "avatar-generation",
-                &body,
-                1,
-                &uuid::Uuid::new_v4().to_string(),
-            )
-            .await?
-            .data;
-        let image = self.api.download(&avatar.avatar_url).await?;
-        self.library
-            .cache()
-            .put(&format!("avatar:{hero_id}"), image, CacheKind::Week)
-            .await?;
-        Ok(avatar)
     }
 }

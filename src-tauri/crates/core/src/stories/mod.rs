@@ -1,7 +1,7 @@
 //! The story domain in one place: what the UI asks for ([`request`]), the "tell me a story" flow
 //! ([`flow`]), its progress events ([`progress`]) and the local library with its queries
 //! ([`library`]); below, the stories part of the [`Core`] API: generation (with cancel and
-//! per-scene retry), avatars, heroes, the library (works offline), cached media and the cache.
+//! per-scene retry), the library (works offline), cached media and the cache.
 
 pub mod flow;
 pub mod library;
@@ -75,27 +75,6 @@ impl Core {
             .await
     }
 
-    /// Makes a picture of a hero.
-    pub async fn generate_avatar(
-        &self,
-        hero_id: &str,
-        prompt: &str,
-    ) -> Result<api::models::Avatar, CoreError> {
-        self.flow().await?.generate_avatar(hero_id, prompt).await
-    }
-
-    /// Creates a hero (backend row fields: `name`, `primary_trait`, …) and keeps it locally.
-    pub async fn create_hero(
-        &self,
-        mut fields: serde_json::Value,
-    ) -> Result<serde_json::Value, CoreError> {
-        self.ensure_session().await?;
-        fields["user_id"] = json!(self.user_id()?);
-        let row: serde_json::Value = self.api()?.insert("heroes", &fields).await?;
-        self.library().await?.apply_row("heroes", &row).await?;
-        Ok(row)
-    }
-
     /// Brings the local library in step with the backend (heroes and stories).
     pub async fn sync_library(&self) -> Result<(), CoreError> {
         let api = self.api()?;
@@ -141,12 +120,6 @@ impl Core {
         let row = json!({"id": session_id, "user_id": self.user_id()?, "story_id": story_id,
             "seconds_listened": seconds, "completed": completed});
         self.api()?.upsert("listening_sessions", &row).await
-    }
-
-    /// The signed-in user's heroes.
-    pub async fn heroes(&self) -> Result<Vec<serde_json::Value>, CoreError> {
-        let user = self.user_id()?;
-        self.library().await?.heroes(&user).await
     }
 
     /// A cached file (narration audio, illustration) by its cache key.

@@ -4,6 +4,7 @@
 mod auth;
 mod backend;
 mod contract;
+mod family;
 pub mod pipeline;
 pub mod realtime;
 mod scripted;

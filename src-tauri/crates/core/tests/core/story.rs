@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use infinite_stories_contract::{AvatarStyle, HeroDraft, Trait};
 use infinite_stories_core::stories::progress::Stage;
 use infinite_stories_core::{CoreError, CoreEvent, GenerateRequest, GenerationProgress};
 use serde_json::json;
@@ -158,27 +159,26 @@ async fn a_generation_can_be_cancelled() {
 #[tokio::test]
 async fn a_hero_gets_an_avatar_and_the_library_syncs_from_the_backend() {
     let env = env().await;
-    let row = env
+    let hero = env
         .core
-        .create_hero(json!({"name": "Milo", "primary_trait": "curious"}))
+        .create_hero(HeroDraft::new("Milo", Trait::Curious, Trait::Kind))
         .await
         .unwrap();
-    let id = row["id"].as_str().unwrap();
-    let avatar = env
+    assert_eq!(hero.avatar_key, None);
+    let drawn = env
         .core
-        .generate_avatar(id, "a curious boy with a red scarf")
+        .generate_avatar(
+            &hero.id,
+            "a curious boy with a red scarf",
+            AvatarStyle::Watercolor,
+        )
         .await
         .unwrap();
-    assert!(!avatar.generation_id.is_empty());
-    assert!(
-        env.core
-            .media(&format!("avatar:{id}"))
-            .await
-            .unwrap()
-            .is_some()
-    );
+    assert_eq!(drawn.draft.avatar_style, Some(AvatarStyle::Watercolor));
+    let key = drawn.avatar_key.clone().expect("an avatar key");
+    assert!(env.core.media(&key).await.unwrap().is_some());
     env.core.sync_library().await.unwrap();
-    assert_eq!(env.core.heroes().await.unwrap().len(), 1);
+    assert_eq!(env.core.list_heroes().await.unwrap(), vec![drawn]);
     let status = env.core.cache_status().await.unwrap();
     assert!(status.durable_entries >= 1);
     let cleared = env.core.clear_cache().await.unwrap();

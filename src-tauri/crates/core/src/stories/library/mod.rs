@@ -15,6 +15,9 @@ use crate::clock::SharedClock;
 use crate::database::storage;
 use crate::error::CoreError;
 
+mod family;
+pub use family::HeroRow;
+
 /// A story in the library list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -282,19 +285,6 @@ impl Library {
         .await
         .map_err(storage)?;
         Ok(())
-    }
-
-    /// The user's heroes (backend rows).
-    pub async fn heroes(&self, user_id: &str) -> Result<Vec<Value>, CoreError> {
-        let rows = sqlx::query("SELECT data FROM heroes WHERE user_id = ?1 ORDER BY name")
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(storage)?;
-        Ok(rows
-            .iter()
-            .filter_map(|r| serde_json::from_str(&r.get::<String, _>("data")).ok())
-            .collect())
     }
 
     /// The user's stories, newest first.
