@@ -51,9 +51,14 @@ use crate::monitor::PerformanceMonitor;
 use crate::realtime::{RealtimeClient, RealtimeConfig, Subscription, TokenSource};
 use crate::secrets::{KeyringStore, SecretStore};
 use crate::stories::flow::Cancels;
-pub use crate::stories::library::{Library, StoryDetail, StorySummary};
+pub use crate::stories::library::journey::{Journey, JourneyRange, MilestoneId};
+pub use crate::stories::library::{
+    Library, LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningRecord, ListeningState,
+    StoryDetail, StorySummary,
+};
 pub use crate::stories::progress::GenerationProgress;
 pub use crate::stories::request::GenerateRequest;
+pub use crate::stories::shelf::{ContinueListening, Tonight};
 
 /// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
 /// session never mixes with the installed app's.
