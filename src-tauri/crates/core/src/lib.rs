@@ -42,6 +42,7 @@ pub use events::{CoreEvent, EventHub, EventStream};
 pub use http::LimitStatus;
 /// The shared types (catalogues, IPC and wire types), for the shell and the tests.
 pub use infinite_stories_contract as contract;
+pub use monitor::RequestRecord;
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 pub use crate::cache::CacheStatus;
@@ -360,6 +361,21 @@ impl Core {
                 })
                 .unwrap_or(0),
         }
+    }
+
+    /// The last 200 requests, oldest first (paths redacted).
+    pub fn recent_requests(&self) -> Vec<monitor::RequestRecord> {
+        self.inner.monitor.recent.list()
+    }
+
+    /// The "Copy a report" text: diagnostics, cache and recent requests, with no token, key,
+    /// e-mail or story text.
+    pub async fn diagnostics_report(&self) -> String {
+        let cache = match self.library().await {
+            Ok(library) => library.cache().status().await.ok(),
+            Err(_) => None,
+        };
+        diagnostics::report_text(&self.diagnostics(), cache.as_ref(), &self.recent_requests())
     }
 
     fn mark_unavailable(&self, endpoint: &BackendEndpoint, err: &CoreError) -> BackendStatus {
