@@ -23,6 +23,7 @@ pub mod monitor;
 pub mod realtime;
 pub mod secrets;
 pub mod session_file;
+pub mod settings;
 pub mod stories;
 pub mod voice_sample;
 
@@ -376,6 +377,37 @@ impl Core {
             Err(_) => None,
         };
         diagnostics::report_text(&self.diagnostics(), cache.as_ref(), &self.recent_requests())
+    }
+
+    /// Checks that `endpoint` answers, without switching to it ("Test connection").
+    pub async fn test_connection(
+        &self,
+        endpoint: &BackendEndpoint,
+    ) -> Result<BackendStatus, CoreError> {
+        let options = TransportOptions {
+            sleeper: self.inner.options.sleeper.clone(),
+            pins: endpoint.pins.clone(),
+            extra_roots: self.inner.options.extra_roots.clone(),
+        };
+        let api_key = endpoint
+            .api_key
+            .as_ref()
+            .map(|k| k.0.clone())
+            .unwrap_or_else(|| SecretString::from(""));
+        let transport = Transport::new(
+            endpoint.clone(),
+            api_key,
+            self.inner.options.clock.clone(),
+            Arc::new(PerformanceMonitor::new()),
+            &options,
+        )?;
+        let health = transport.health().await?;
+        Ok(BackendStatus::connected(endpoint, health.version))
+    }
+
+    /// The secret store (the keyring in the app), for the shell's own secrets.
+    pub fn secrets(&self) -> Arc<dyn SecretStore> {
+        self.inner.options.secrets.clone()
     }
 
     fn mark_unavailable(&self, endpoint: &BackendEndpoint, err: &CoreError) -> BackendStatus {
