@@ -28,6 +28,7 @@ pub use error::IpcError;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        .manage(parent_lock::Unlocked::default())
         .invoke_handler(commands::handler())
         .register_asynchronous_uri_scheme_protocol("media", |ctx, request, responder| {
             let core = ctx.app_handle().state::<Core>().inner().clone();
@@ -78,7 +79,6 @@ pub fn run() {
             });
             app.manage(preferences::SettingsFile(dirs.data.join("settings.json")));
             app.manage(core.clone());
-            app.manage(parent_lock::Unlocked::default());
             app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());
             let handle = app.handle().clone();
