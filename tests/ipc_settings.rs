@@ -272,3 +272,55 @@ fn the_parent_lock_guards_settings_and_deletes_until_unlocked() {
     assert!(!file.contains("argon2") && !file.contains("2468"));
     app.state::<EmbeddedBackend>().stop_blocking();
 }
+
+#[test]
+fn erasing_all_data_leaves_the_app_as_on_first_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets: Arc<MemoryStore> = Arc::new(MemoryStore::new());
+    let (app, window) = app_with(dir.path(), secrets.clone());
+    start(&app);
+    let first = invoke(&window, "sign_in_anonymously", json!({})).unwrap()["userId"].clone();
+    invoke(
+        &window,
+        "create_hero",
+        json!({"hero": {"name": "Ada", "primaryTrait": "smart", "secondaryTrait": "kind"}}),
+    )
+    .unwrap();
+    invoke(&window, "set_theme", json!({"theme": "night"})).unwrap();
+    invoke(
+        &window,
+        "set_parent_pin",
+        json!({"pin": "1357", "currentPin": null}),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&window, "list_heroes", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    invoke(&window, "erase_all_data", json!({})).unwrap();
+
+    let session = invoke(&window, "session", json!({})).unwrap();
+    assert!(
+        session["userId"].is_string() && session["userId"] != first,
+        "a new guest: {session}"
+    );
+    assert_eq!(
+        invoke(&window, "list_heroes", json!({})).unwrap(),
+        json!([])
+    );
+    let settings = invoke(&window, "settings", json!({})).unwrap();
+    assert_eq!(
+        (settings["theme"].as_str(), settings["parentLock"].as_bool()),
+        (Some("auto"), Some(false))
+    );
+    assert_eq!(settings["backend"]["mode"], "embedded");
+    assert!(secrets.get("parent-pin").unwrap().is_none());
+    let cache = invoke(&window, "cache_status", json!({})).unwrap();
+    assert_eq!(cache["durableEntries"], 0, "{cache}");
+    app.state::<EmbeddedBackend>().stop_blocking();
+}

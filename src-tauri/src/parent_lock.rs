@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use infinite_stories_core::secrets::{ExposeSecret, SecretString};
+use infinite_stories_core::secrets::{ExposeSecret, SecretError, SecretString};
 use infinite_stories_core::settings::ParentLock;
 use infinite_stories_core::{Core, CoreError, ErrorCode};
 use tauri::{AppHandle, Manager, Runtime};
@@ -32,8 +32,12 @@ fn now_ms() -> i64 {
 
 fn stored_hash<R: Runtime>(app: &AppHandle<R>) -> Result<Option<String>, IpcError> {
     let core = app.state::<Core>();
-    let hash = core.secrets().get(PIN_KEY).map_err(CoreError::from)?;
-    Ok(hash.map(|h| h.expose_secret().to_owned()))
+    match core.secrets().get(PIN_KEY) {
+        Ok(hash) => Ok(hash.map(|h| h.expose_secret().to_owned())),
+        // No password store at all: no PIN can have been set.
+        Err(SecretError::NoPasswordStore(_)) => Ok(None),
+        Err(e) => Err(CoreError::from(e).into()),
+    }
 }
 
 fn until<R: Runtime>(app: &AppHandle<R>) -> Option<i64> {

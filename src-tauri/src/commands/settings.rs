@@ -5,7 +5,7 @@
 use infinite_stories_contract::Language;
 use infinite_stories_core::secrets::SecretString;
 use infinite_stories_core::settings::{BackendChoice, ParentLock, Settings, Theme};
-use infinite_stories_core::{BackendEndpoint, BackendStatus, Core, CoreError};
+use infinite_stories_core::{BackendEndpoint, BackendStatus, Core};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::{EmbeddedBackend, IpcError, parent_lock, preferences};
@@ -76,15 +76,20 @@ pub async fn use_supabase_project<R: Runtime>(
     parent_lock::guard(&app)?;
     let endpoint = BackendEndpoint::supabase(&url, &anon_key)?;
     let status = core.connect(endpoint.clone()).await.into_result()?;
-    core.secrets()
+    // Remembered only with its key in the keyring; without a password store the switch holds
+    // for this run and the next start is on the embedded backend.
+    match core
+        .secrets()
         .set(ANON_KEY, &SecretString::from(anon_key.trim().to_owned()))
-        .map_err(CoreError::from)?;
-    preferences::set_backend(
-        &app,
-        &BackendChoice::Supabase {
-            url: endpoint.base_url.to_string(),
-        },
-    )?;
+    {
+        Ok(()) => preferences::set_backend(
+            &app,
+            &BackendChoice::Supabase {
+                url: endpoint.base_url.to_string(),
+            },
+        )?,
+        Err(e) => tracing::warn!(error = %e, "the project is not remembered (no password store)"),
+    }
     Ok(status)
 }
 
@@ -127,4 +132,27 @@ pub async fn unlock_parent<R: Runtime>(app: AppHandle<R>, pin: String) -> Result
 #[tauri::command]
 pub fn lock_parent<R: Runtime>(app: AppHandle<R>) -> Result<ParentLock, IpcError> {
     parent_lock::lock(&app)
+}
+
+/// "Erase all data" (after the UI's confirmation): signs out, empties the library and the
+/// cache, deletes the embedded backend's data, forgets every setting and the app's keyring
+/// entries (PIN, project key), then starts fresh on the embedded backend as a new guest.
+#[tauri::command]
+pub async fn erase_all_data<R: Runtime>(
+    app: AppHandle<R>,
+    core: State<'_, Core>,
+    backend: State<'_, EmbeddedBackend>,
+) -> Result<(), IpcError> {
+    parent_lock::guard(&app)?;
+    core.erase_local().await?;
+    let _ = core.secrets().delete(ANON_KEY);
+    parent_lock::forget(&app)?;
+    preferences::clear(&app)?;
+    backend.erase(&core).await.map_err(|e| {
+        IpcError::from(infinite_stories_core::CoreError::Storage(format!(
+            "the embedded backend's data could not be deleted ({e})"
+        )))
+    })?;
+    core.ensure_session().await?;
+    Ok(())
 }

@@ -115,6 +115,19 @@ impl Core {
             .await
     }
 
+    /// "Erase all data", the core's part: signs out (the backend told when it answers, the
+    /// stored session removed either way) and empties the library and the cache.
+    pub async fn erase_local(&self) -> Result<(), CoreError> {
+        if let Err(e) = self.sign_out().await {
+            tracing::info!(error = %e, "signing out while erasing");
+        }
+        self.library().await?.erase().await?;
+        self.library_changed("stories");
+        self.library_changed("heroes");
+        self.library_changed("custom_events");
+        Ok(())
+    }
+
     /// Home's shortcuts: the last hero, the story to continue, the newest story.
     pub async fn tonight(&self) -> Result<Tonight, CoreError> {
         let user = self.user_id()?;

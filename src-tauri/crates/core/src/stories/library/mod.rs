@@ -112,7 +112,11 @@ fn event_columns(event: &StoryEvent) -> (&'static str, String) {
 
 /// A row's `created_at` (RFC 3339 from PostgREST) in unix ms.
 fn created_millis(v: &Value) -> Option<i64> {
-    crate::family::parse_timestamp(v.get("created_at")?.as_str()?)
+    match v.get("created_at")? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => crate::family::parse_timestamp(s),
+        _ => None,
+    }
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {

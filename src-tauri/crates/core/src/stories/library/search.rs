@@ -220,43 +220,58 @@ impl Library {
         };
         let snippet = if text.is_some() {
             "(SELECT snippet(stories_fts, -1, '«', '»', '…', 12) FROM stories_fts \
-             WHERE stories_fts MATCH ?2 AND rowid = p.fts_rowid)"
+             WHERE stories_fts MATCH ?2 AND story_id = s.id)"
         } else {
             "NULL"
         };
+        // The page (the sort can use the (user_id, created_at) index and stop at the limit),
+        // then the count on its own: no window over the whole library.
         let sql = format!(
-            "WITH p AS (SELECT s.id AS pid, {rank}, COUNT(*) OVER () AS total, \
-             ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM {from} WHERE {filters} \
-             ORDER BY n LIMIT ?7 OFFSET ?8) \
-             SELECT {CARD_COLUMNS}, p.total, {snippet} AS snippet FROM p JOIN stories s ON s.id = p.pid \
-             LEFT JOIN heroes h ON h.id = s.hero_id ORDER BY p.n"
+            "SELECT s.id AS pid, {rank} FROM {from} WHERE {filters} AND ?9 IS NOT NULL \
+             ORDER BY {order} LIMIT ?7 OFFSET ?8"
         );
-        let rows = sqlx::query(&sql)
-            .bind(user_id)
-            .bind(text.as_deref())
-            .bind(query.hero_id.as_deref())
-            .bind(event_type)
-            .bind(event_id)
-            .bind(query.language.map(Language::id))
-            .bind(query.limit.clamp(1, MAX_PAGE))
-            .bind(query.offset)
-            .bind(self.clock.now_millis())
+        let cards_sql = format!(
+            "SELECT {CARD_COLUMNS}, {snippet} AS snippet FROM stories s \
+             LEFT JOIN heroes h ON h.id = s.hero_id WHERE s.id IN (SELECT value FROM json_each(?10))"
+        );
+        let count = format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL");
+        macro_rules! bind {
+            ($sql:expr) => {
+                sqlx::query($sql)
+                    .bind(user_id)
+                    .bind(text.clone())
+                    .bind(query.hero_id.clone())
+                    .bind(event_type)
+                    .bind(event_id.clone())
+                    .bind(query.language.map(Language::id))
+                    .bind(query.limit.clamp(1, MAX_PAGE))
+                    .bind(query.offset)
+                    .bind(self.clock.now_millis())
+            };
+        }
+        let ids: Vec<String> = bind!(&sql)
             .fetch_all(&self.pool)
             .await
-            .map_err(storage)?;
-        let total = match rows.first() {
-            Some(r) => r.get::<i64, _>("total") as u32,
-            // An offset past the end still says how many there are.
-            None if query.offset > 0 => {
-                let first = LibraryQuery {
-                    offset: 0,
-                    limit: 1,
-                    ..query.clone()
-                };
-                Box::pin(self.search(user_id, &first)).await?.total
-            }
-            None => 0,
+            .map_err(storage)?
+            .iter()
+            .map(|r| r.get("pid"))
+            .collect();
+        let mut rows = if ids.is_empty() {
+            Vec::new()
+        } else {
+            bind!(&cards_sql)
+                .bind(serde_json::to_string(&ids).unwrap_or_default())
+                .fetch_all(&self.pool)
+                .await
+                .map_err(storage)?
         };
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.get::<String, _>("id")));
+        let total: i64 = bind!(&count)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(storage)?
+            .get(0);
+        let total = total as u32;
         Ok(LibraryPage {
             cards: rows.iter().map(card).collect(),
             total,
@@ -294,6 +309,26 @@ impl Library {
             .await
             .map_err(storage)?;
         Ok(done.rows_affected() > 0)
+    }
+
+    /// Empties the library and the whole cache, media of saved stories included ("Erase all
+    /// data"): the app is then as on first start.
+    pub async fn erase(&self) -> Result<(), CoreError> {
+        self.cache.memory().clear().await;
+        self.cache.disk().clear().await;
+        for table in [
+            "listening_sessions",
+            "stories",
+            "heroes",
+            "custom_events",
+            "cache_entries",
+        ] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&self.pool)
+                .await
+                .map_err(storage)?;
+        }
+        Ok(())
     }
 
     /// Every cache key that belongs to a story: narration, pictures, timings, the saved answer.
