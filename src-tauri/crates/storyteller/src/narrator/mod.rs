@@ -148,7 +148,19 @@ impl OfflineNarrator {
         }
         let settings = voices::settings(request.voice, request.language);
         let chunks = chunk::chunks(text);
-        let speech = self.engine.speak(&chunks, &settings)?;
+        let mut speech = self.engine.speak(&chunks, &settings)?;
+        // espeak's real pace drifts from its nominal rate with the text (word lengths,
+        // punctuation) and the variant: one corrected pass keeps a story's narration at the
+        // length it was written for.
+        if self.engine == SpeechEngine::Espeak
+            && let Some(rate) = corrected_rate(text, &settings, &speech)
+        {
+            let retuned = voices::VoiceSettings {
+                rate,
+                ..settings.clone()
+            };
+            speech = self.engine.speak(&chunks, &retuned)?;
+        }
         if speech.samples.is_empty() {
             return Err(StorytellerError::provider(
                 "speech",
@@ -179,6 +191,32 @@ fn espeak_speak(_: &[chunk::Chunk<'_>], _: &voices::VoiceSettings) -> Result<Spe
         "espeak-ng",
         "libespeak-ng is only built into the Linux app; no offline speech engine on this platform",
     ))
+}
+
+/// Words below which a narration is not re-timed (a voice sample, a short line).
+const RETIME_MIN_WORDS: usize = 150;
+/// How far the measured length may be from `words × 60 / wpm` before the text is spoken again.
+const RETIME_TOLERANCE: f64 = 0.03;
+
+/// The rate that brings `speech` to the voice's pace (the length the writer sized the story
+/// for), or `None` when it is close enough or the text is short. Speech time scales with
+/// 1/rate; the correction is bounded so a strange text never races or drags.
+fn corrected_rate(text: &str, settings: &voices::VoiceSettings, speech: &Speech) -> Option<i32> {
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words < RETIME_MIN_WORDS || speech.sample_rate == 0 {
+        return None;
+    }
+    let measured = speech.samples.len() as f64 / f64::from(speech.sample_rate);
+    let target = words as f64 * 60.0 / settings.words_per_minute;
+    let ratio = measured / target;
+    if (ratio - 1.0).abs() <= RETIME_TOLERANCE {
+        return None;
+    }
+    let rate = f64::from(settings.rate);
+    Some((rate * ratio).clamp(rate * 0.75, rate * 1.3).round() as i32)
 }
 
 /// Word timings from word starts: a word ends where the next begins (or after a short
@@ -242,6 +280,33 @@ impl Narrator for OfflineNarrator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_narration_off_its_pace_is_retimed_and_a_short_one_is_not() {
+        let settings = voices::settings(crate::Voice::Shimmer, crate::Language::En);
+        let text = "word ".repeat(700);
+        // 700 words at 140 wpm is 300 s; 336 s of speech is 12 % slow: speed up by 12 %.
+        let slow = Speech {
+            samples: vec![0; 336 * 100],
+            sample_rate: 100,
+            words: Vec::new(),
+        };
+        let rate = corrected_rate(&text, &settings, &slow).unwrap();
+        assert_eq!(rate, (f64::from(settings.rate) * 1.12).round() as i32);
+        let close = Speech {
+            samples: vec![0; 305 * 100],
+            ..slow
+        };
+        assert_eq!(corrected_rate(&text, &settings, &close), None);
+        assert_eq!(corrected_rate("Once upon a time", &settings, &close), None);
+        let silly = Speech {
+            samples: vec![0; 3000 * 100],
+            sample_rate: 100,
+            words: Vec::new(),
+        };
+        let capped = corrected_rate(&text, &settings, &silly).unwrap();
+        assert_eq!(capped, (f64::from(settings.rate) * 1.3).round() as i32);
+    }
 
     #[test]
     fn timings_point_at_the_words_and_never_go_back() {
