@@ -1263,6 +1263,7 @@ export interface Commands {
   set_parent_pin: { args: { pin: string | null; currentPin: string | null }; result: ParentLock };
   unlock_parent: { args: { pin: string }; result: ParentLock };
   lock_parent: { args: Record<string, never>; result: ParentLock };
+  erase_all_data: { args: Record<string, never>; result: null };
   generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
   cancel_generation: { args: { requestId: string }; result: boolean };
   retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
@@ -1321,6 +1322,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "set_parent_pin",
   "unlock_parent",
   "lock_parent",
+  "erase_all_data",
   "generate_story",
   "cancel_generation",
   "retry_illustration",

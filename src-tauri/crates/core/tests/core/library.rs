@@ -189,8 +189,8 @@ async fn generated_stories_are_searched_starred_heard_and_deleted_without_a_trac
         .await
         .unwrap();
     assert_eq!(
-        page.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
-        [keep.clone()]
+        page.cards.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        [keep.as_str()]
     );
     assert!(
         env.core
