@@ -27,6 +27,9 @@ fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>)
             ..CoreOptions::default()
         }))
         .manage(EmbeddedBackend::new(data_dir.to_path_buf()))
+        .manage(infinite_stories::preferences::SettingsFile(
+            data_dir.join("settings.json"),
+        ))
         .build(tauri::generate_context!())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())

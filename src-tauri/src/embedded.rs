@@ -81,6 +81,20 @@ impl EmbeddedBackend {
         core.connect(endpoint).await
     }
 
+    /// "Erase all data", the backend's part: stops the server, deletes its database and files,
+    /// and starts it fresh (then the core connects to it again).
+    pub async fn erase(&self, core: &Core) -> Result<BackendStatus, std::io::Error> {
+        if let Some(server) = self.server.lock().await.take() {
+            server.shutdown().await;
+        }
+        match tokio::fs::remove_dir_all(&self.data_dir).await {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        Ok(self.ensure_running(core).await)
+    }
+
     /// Stops the server gracefully, waiting for it (called once, when the app exits).
     pub fn stop_blocking(&self) {
         let server = tauri::async_runtime::block_on(self.server.lock()).take();

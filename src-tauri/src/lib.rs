@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 mod logging;
 pub mod media;
+pub mod parent_lock;
 pub mod preferences;
 
 use std::sync::Arc;
@@ -27,6 +28,7 @@ pub use error::IpcError;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        .manage(parent_lock::Unlocked::default())
         .invoke_handler(commands::handler())
         .register_asynchronous_uri_scheme_protocol("media", |ctx, request, responder| {
             let core = ctx.app_handle().state::<Core>().inner().clone();
@@ -35,6 +37,30 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
                 responder.respond(media::respond(&core, &path).await);
             });
         })
+}
+
+/// Connects to the backend Settings chose last time: the remembered Supabase project (its key
+/// from the keyring), or the embedded backend (the default, and the fallback when the project's
+/// key is gone).
+pub async fn connect_remembered<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    core: &Core,
+) -> infinite_stories_core::BackendStatus {
+    use infinite_stories_core::secrets::ExposeSecret;
+    use infinite_stories_core::settings::BackendChoice;
+    if let Ok(BackendChoice::Supabase { url }) = preferences::backend(app) {
+        let key = core
+            .secrets()
+            .get(commands::settings::ANON_KEY)
+            .ok()
+            .flatten();
+        match key.map(|k| infinite_stories_core::BackendEndpoint::supabase(&url, k.expose_secret()))
+        {
+            Some(Ok(endpoint)) => return core.connect(endpoint).await,
+            _ => tracing::warn!("the remembered project's key is gone; using the embedded backend"),
+        }
+    }
+    app.state::<EmbeddedBackend>().ensure_running(core).await
 }
 
 /// Runs the app until its last window closes.
@@ -57,10 +83,7 @@ pub fn run() {
             events::bridge(app.handle().clone(), core.events());
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                let status = handle
-                    .state::<EmbeddedBackend>()
-                    .ensure_running(&core)
-                    .await;
+                let status = connect_remembered(&handle, &core).await;
                 // First run: an anonymous account, so stories can be made without signing up
                 // (a later start restores the session from the keyring instead).
                 if status.state == BackendState::Connected

@@ -1,13 +1,15 @@
 //! The family's preferences that are not secrets, in `settings.json` in the app's data folder
-//! (tauri-plugin-store), behind a small typed accessor. Today that is the story defaults a new
-//! story starts with; the Settings page takes this file over, so every default lives here and
-//! nowhere else. A value edited by hand into something the app cannot use reads as the default.
+//! (tauri-plugin-store), behind a small typed accessor: story defaults, theme, UI language,
+//! verbose logging and the remembered backend (`{mode, url}`; its anon key is in the keyring).
+//! Every default lives here and nowhere else. A value edited by hand into something the app
+//! cannot use reads as the default.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use infinite_stories_contract::StoryDefaults;
+use infinite_stories_contract::{Language, StoryDefaults};
 use infinite_stories_core::ErrorCode;
+use infinite_stories_core::settings::{BackendChoice, Theme};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_store::{Store, StoreExt};
 
@@ -19,6 +21,82 @@ pub struct SettingsFile(pub PathBuf);
 
 /// The key of the story defaults in the file.
 const STORY_DEFAULTS: &str = "storyDefaults";
+/// The other keys.
+const THEME: &str = "theme";
+const UI_LANGUAGE: &str = "uiLanguage";
+const VERBOSE: &str = "verboseLogging";
+const BACKEND: &str = "backend";
+
+/// A saved value of type `T`, or `None` when absent or unusable.
+pub fn get<R: Runtime, T: serde::de::DeserializeOwned>(
+    app: &AppHandle<R>,
+    key: &str,
+) -> Result<Option<T>, IpcError> {
+    Ok(open(app)?
+        .get(key)
+        .and_then(|v| serde_json::from_value(v).ok()))
+}
+
+/// Saves `value` under `key`.
+pub fn put<R: Runtime, T: serde::Serialize>(
+    app: &AppHandle<R>,
+    key: &str,
+    value: &T,
+) -> Result<(), IpcError> {
+    let store = open(app)?;
+    store.set(key, serde_json::to_value(value).unwrap_or_default());
+    store.save().map_err(unsaved)
+}
+
+/// Day / night / auto.
+pub fn theme<R: Runtime>(app: &AppHandle<R>) -> Result<Theme, IpcError> {
+    Ok(get(app, THEME)?.unwrap_or_default())
+}
+
+/// Saves the theme.
+pub fn set_theme<R: Runtime>(app: &AppHandle<R>, theme: Theme) -> Result<(), IpcError> {
+    put(app, THEME, &theme)
+}
+
+/// The UI language; `None` follows the system.
+pub fn ui_language<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Language>, IpcError> {
+    get(app, UI_LANGUAGE)
+}
+
+/// Saves the UI language (`None` = follow the system).
+pub fn set_ui_language<R: Runtime>(
+    app: &AppHandle<R>,
+    language: Option<Language>,
+) -> Result<(), IpcError> {
+    put(app, UI_LANGUAGE, &language)
+}
+
+/// Whether request bodies are logged.
+pub fn verbose_logging<R: Runtime>(app: &AppHandle<R>) -> Result<bool, IpcError> {
+    Ok(get(app, VERBOSE)?.unwrap_or(false))
+}
+
+/// Saves verbose logging.
+pub fn set_verbose_logging<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<(), IpcError> {
+    put(app, VERBOSE, &on)
+}
+
+/// The remembered backend (embedded by default).
+pub fn backend<R: Runtime>(app: &AppHandle<R>) -> Result<BackendChoice, IpcError> {
+    Ok(get(app, BACKEND)?.unwrap_or_default())
+}
+
+/// Remembers the backend.
+pub fn set_backend<R: Runtime>(app: &AppHandle<R>, choice: &BackendChoice) -> Result<(), IpcError> {
+    put(app, BACKEND, choice)
+}
+
+/// Forgets every setting (erasing all data).
+pub fn clear<R: Runtime>(app: &AppHandle<R>) -> Result<(), IpcError> {
+    let store = open(app)?;
+    store.clear();
+    store.save().map_err(unsaved)
+}
 
 /// What a new story starts with: the saved defaults, or the app's (coral, English, 7 minutes,
 /// illustrated) when none are saved or the saved ones are unusable.

@@ -33,6 +33,7 @@ pub async fn save_custom_event<R: Runtime>(
     id: Option<String>,
     event: CustomEventDraft,
 ) -> Result<CustomEvent, IpcError> {
+    crate::parent_lock::guard(&app)?;
     let language = preferences::story_defaults(&app)?.language;
     Ok(core
         .save_custom_event(id.as_deref(), event, language)
@@ -41,16 +42,23 @@ pub async fn save_custom_event<R: Runtime>(
 
 /// Deletes a custom event; stories written for it stay in the library.
 #[tauri::command]
-pub async fn delete_custom_event(core: State<'_, Core>, id: String) -> Result<(), IpcError> {
+pub async fn delete_custom_event<R: Runtime>(
+    app: AppHandle<R>,
+    core: State<'_, Core>,
+    id: String,
+) -> Result<(), IpcError> {
+    crate::parent_lock::guard(&app)?;
     Ok(core.delete_custom_event(&id).await?)
 }
 
 /// Stars or unstars a custom event.
 #[tauri::command]
-pub async fn set_custom_event_favorite(
+pub async fn set_custom_event_favorite<R: Runtime>(
+    app: AppHandle<R>,
     core: State<'_, Core>,
     id: String,
     favorite: bool,
 ) -> Result<CustomEvent, IpcError> {
+    crate::parent_lock::guard(&app)?;
     Ok(core.set_custom_event_favorite(&id, favorite).await?)
 }

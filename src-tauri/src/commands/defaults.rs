@@ -25,6 +25,7 @@ pub fn set_story_defaults<R: Runtime>(
     app: AppHandle<R>,
     defaults: StoryDefaults,
 ) -> Result<StoryDefaults, IpcError> {
+    crate::parent_lock::guard(&app)?;
     preferences::set_story_defaults(&app, defaults)
 }
 

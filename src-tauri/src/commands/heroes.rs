@@ -3,7 +3,7 @@
 
 use infinite_stories_contract::{AvatarStyle, Hero, HeroDraft};
 use infinite_stories_core::Core;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::IpcError;
 
@@ -31,7 +31,12 @@ pub async fn update_hero(
 
 /// Deletes a hero; the hero's stories stay in the library.
 #[tauri::command]
-pub async fn delete_hero(core: State<'_, Core>, id: String) -> Result<(), IpcError> {
+pub async fn delete_hero<R: Runtime>(
+    app: AppHandle<R>,
+    core: State<'_, Core>,
+    id: String,
+) -> Result<(), IpcError> {
+    crate::parent_lock::guard(&app)?;
     Ok(core.delete_hero(&id).await?)
 }
 

@@ -1,7 +1,7 @@
 //! Commands for the diagnostics and settings views: cache, limits, realtime, performance.
 
 use infinite_stories_core::realtime::RealtimeStatus;
-use infinite_stories_core::{CacheStatus, Core, DiagnosticsReport, LimitStatus};
+use infinite_stories_core::{CacheStatus, Core, DiagnosticsReport, LimitStatus, RequestRecord};
 use tauri::State;
 
 use crate::IpcError;
@@ -38,6 +38,25 @@ pub fn diagnostics(core: State<'_, Core>) -> DiagnosticsReport {
 
 /// Turns request/response body logging (with secrets redacted) on or off.
 #[tauri::command]
-pub fn set_verbose_logging(core: State<'_, Core>, verbose: bool) {
-    core.set_verbose_logging(verbose)
+pub fn set_verbose_logging<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    core: State<'_, Core>,
+    verbose: bool,
+) -> Result<(), IpcError> {
+    crate::preferences::set_verbose_logging(&app, verbose)?;
+    core.set_verbose_logging(verbose);
+    Ok(())
+}
+
+/// The last 200 requests (method, redacted path, status, duration, request id), oldest first.
+#[tauri::command]
+pub fn recent_requests(core: State<'_, Core>) -> Vec<RequestRecord> {
+    core.recent_requests()
+}
+
+/// The "Copy a report" text: diagnostics, cache and recent requests, with no token, key, e-mail
+/// or story text.
+#[tauri::command]
+pub async fn diagnostics_report(core: State<'_, Core>) -> Result<String, IpcError> {
+    Ok(core.diagnostics_report().await)
 }

@@ -43,6 +43,8 @@ pub enum ErrorCode {
     Cancelled,
     /// Local storage (cache or library) failed.
     Storage,
+    /// The parent lock is on: a grown-up unlocks it with the PIN first.
+    Locked,
     /// Anything else; the message carries the detail.
     Unknown,
 }

@@ -23,6 +23,7 @@ pub mod monitor;
 pub mod realtime;
 pub mod secrets;
 pub mod session_file;
+pub mod settings;
 pub mod stories;
 pub mod voice_sample;
 
@@ -42,6 +43,7 @@ pub use events::{CoreEvent, EventHub, EventStream};
 pub use http::LimitStatus;
 /// The shared types (catalogues, IPC and wire types), for the shell and the tests.
 pub use infinite_stories_contract as contract;
+pub use monitor::RequestRecord;
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 pub use crate::cache::CacheStatus;
@@ -51,9 +53,14 @@ use crate::monitor::PerformanceMonitor;
 use crate::realtime::{RealtimeClient, RealtimeConfig, Subscription, TokenSource};
 use crate::secrets::{KeyringStore, SecretStore};
 use crate::stories::flow::Cancels;
-pub use crate::stories::library::{Library, StoryDetail, StorySummary};
+pub use crate::stories::library::journey::{Journey, JourneyRange, MilestoneId};
+pub use crate::stories::library::{
+    Library, LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningRecord, ListeningState,
+    StoryDetail, StorySummary,
+};
 pub use crate::stories::progress::GenerationProgress;
 pub use crate::stories::request::GenerateRequest;
+pub use crate::stories::shelf::{ContinueListening, Tonight};
 
 /// Keyring service name of the app (release builds); debug builds add `.dev` so a developer's
 /// session never mixes with the installed app's.
@@ -355,6 +362,52 @@ impl Core {
                 })
                 .unwrap_or(0),
         }
+    }
+
+    /// The last 200 requests, oldest first (paths redacted).
+    pub fn recent_requests(&self) -> Vec<monitor::RequestRecord> {
+        self.inner.monitor.recent.list()
+    }
+
+    /// The "Copy a report" text: diagnostics, cache and recent requests, with no token, key,
+    /// e-mail or story text.
+    pub async fn diagnostics_report(&self) -> String {
+        let cache = match self.library().await {
+            Ok(library) => library.cache().status().await.ok(),
+            Err(_) => None,
+        };
+        diagnostics::report_text(&self.diagnostics(), cache.as_ref(), &self.recent_requests())
+    }
+
+    /// Checks that `endpoint` answers, without switching to it ("Test connection").
+    pub async fn test_connection(
+        &self,
+        endpoint: &BackendEndpoint,
+    ) -> Result<BackendStatus, CoreError> {
+        let options = TransportOptions {
+            sleeper: self.inner.options.sleeper.clone(),
+            pins: endpoint.pins.clone(),
+            extra_roots: self.inner.options.extra_roots.clone(),
+        };
+        let api_key = endpoint
+            .api_key
+            .as_ref()
+            .map(|k| k.0.clone())
+            .unwrap_or_else(|| SecretString::from(""));
+        let transport = Transport::new(
+            endpoint.clone(),
+            api_key,
+            self.inner.options.clock.clone(),
+            Arc::new(PerformanceMonitor::new()),
+            &options,
+        )?;
+        let health = transport.health().await?;
+        Ok(BackendStatus::connected(endpoint, health.version))
+    }
+
+    /// The secret store (the keyring in the app), for the shell's own secrets.
+    pub fn secrets(&self) -> Arc<dyn SecretStore> {
+        self.inner.options.secrets.clone()
     }
 
     fn mark_unavailable(&self, endpoint: &BackendEndpoint, err: &CoreError) -> BackendStatus {

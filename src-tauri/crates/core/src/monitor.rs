@@ -48,6 +48,8 @@ struct Series {
 #[derive(Debug, Default)]
 pub struct PerformanceMonitor {
     series: Mutex<BTreeMap<String, Series>>,
+    /// The last requests, for the diagnostics view.
+    pub recent: RecentRequests,
 }
 
 impl PerformanceMonitor {
@@ -119,5 +121,117 @@ mod tests {
         assert!((rest.average_ms - 50.5).abs() < 1e-9);
         assert_eq!(rest.slow, 0);
         assert_eq!(r.iter().find(|s| s.name == "story").unwrap().slow, 1);
+    }
+}
+
+/// Requests kept for the diagnostics view (the oldest are dropped).
+pub const RECENT_REQUESTS: usize = 200;
+
+/// One request as the diagnostics view lists it: nothing that identifies the family or its
+/// stories (ids in the path are `:id`, the query string is dropped).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RequestRecord {
+    /// Unix ms when it was sent.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub at: i64,
+    /// HTTP method.
+    pub method: String,
+    /// Service prefix and path, redacted.
+    pub path: String,
+    /// HTTP status; `null` when no answer came (connection refused, timeout).
+    pub status: Option<u16>,
+    /// How long it took.
+    pub duration_ms: f64,
+    /// The `x-request-id` sent (a random uuid, also in the server's log).
+    pub request_id: String,
+}
+
+/// The last [`RECENT_REQUESTS`] requests.
+#[derive(Debug, Default)]
+pub struct RecentRequests {
+    ring: Mutex<VecDeque<RequestRecord>>,
+}
+
+impl RecentRequests {
+    /// Adds one (its path redacted here, whoever calls).
+    pub fn push(&self, mut record: RequestRecord) {
+        record.path = redact_path(&record.path);
+        let mut ring = self.ring.lock().unwrap_or_else(|e| e.into_inner());
+        if ring.len() == RECENT_REQUESTS {
+            ring.pop_front();
+        }
+        ring.push_back(record);
+    }
+
+    /// Oldest first.
+    pub fn list(&self) -> Vec<RequestRecord> {
+        let ring = self.ring.lock().unwrap_or_else(|e| e.into_inner());
+        ring.iter().cloned().collect()
+    }
+
+    /// Forgets them all.
+    pub fn clear(&self) {
+        self.ring.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// A request path without its query and with every segment that names a row, a user or a file
+/// of theirs as `:id`: uuids, numbers, long hex or token-like runs, and anything with an `@`.
+pub fn redact_path(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.split('/')
+        .map(|seg| {
+            let stem = seg.split('.').next().unwrap_or(seg);
+            let digits = stem.chars().filter(char::is_ascii_digit).count();
+            let id_like = seg.contains('@')
+                || (!stem.is_empty()
+                    && stem.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+                    && digits > 0)
+                || stem.len() >= 20
+                || (digits >= 4 && digits * 3 >= stem.len());
+            if id_like { ":id" } else { seg }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod recent_tests {
+    use super::*;
+
+    #[test]
+    fn paths_lose_ids_and_queries_and_the_ring_keeps_200() {
+        assert_eq!(
+            redact_path("/rest/v1/stories?id=eq.5b1e2c"),
+            "/rest/v1/stories"
+        );
+        assert_eq!(
+            redact_path(
+                "/storage/v1/object/story-audio/0f8c7a2e-1b2c-4d5e-8f90-123456789abc/5b1e2c3d-aaaa-bbbb-cccc-123456789abc/narration.ogg"
+            ),
+            "/storage/v1/object/story-audio/:id/:id/narration.ogg"
+        );
+        assert_eq!(redact_path("/auth/v1/token"), "/auth/v1/token");
+        assert_eq!(redact_path("/x/anna@example.com/42"), "/x/:id/:id");
+        assert_eq!(
+            redact_path("/storage/v1/object/story-illustrations/a/b/scene_1.png"),
+            "/storage/v1/object/story-illustrations/a/b/scene_1.png"
+        );
+        let recent = RecentRequests::default();
+        for i in 0..250 {
+            recent.push(RequestRecord {
+                at: i,
+                method: "GET".into(),
+                path: "/rest/v1/heroes".into(),
+                status: Some(200),
+                duration_ms: 1.0,
+                request_id: i.to_string(),
+            });
+        }
+        let list = recent.list();
+        assert_eq!(list.len(), 200);
+        assert_eq!((list[0].at, list[199].at), (50, 249));
     }
 }

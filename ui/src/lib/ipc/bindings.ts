@@ -12,6 +12,15 @@ export type AgeRange = "2_4" | "4_6" | "6_10" | "all_ages";
 export type AvatarStyle = "picture_book" | "watercolor" | "digital_art" | "animated_3d" | "classic_storybook";
 
 /**
+ * Where stories are made (the anon key never comes back).
+ */
+export type BackendChoice = { "mode": "embedded" } | { "mode": "supabase", 
+/**
+ * Its URL.
+ */
+url: string, };
+
+/**
  * Which kind of backend the app is using.
  */
 export type BackendMode = "embedded" | "supabase";
@@ -171,6 +180,27 @@ error: string | null,
 failures: number, };
 
 /**
+ * The story to go back to.
+ */
+export type ContinueListening = { 
+/**
+ * Story id.
+ */
+storyId: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Where it was left, in seconds.
+ */
+position: number, 
+/**
+ * Its length, in seconds.
+ */
+duration: number, };
+
+/**
  * A stored custom event, as `list_custom_events` returns it.
  */
 export type CustomEvent = { 
@@ -290,7 +320,7 @@ export type Emotion = "joyful" | "peaceful" | "exciting" | "mysterious" | "heart
 /**
  * Stable codes the UI branches on. Add one only when the UI treats it differently.
  */
-export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "UNKNOWN";
+export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "LOCKED" | "UNKNOWN";
 
 /**
  * Custom event categories.
@@ -306,6 +336,19 @@ export type EventGroup = "everyday" | "fantasy";
  * Custom event tones.
  */
 export type EventTone = "calming" | "exciting" | "educational" | "funny" | "inspiring" | "mysterious" | "balanced";
+
+/**
+ * The favourite hero.
+ */
+export type FavoriteHero = { 
+/**
+ * Hero id.
+ */
+id: string, 
+/**
+ * Name.
+ */
+name: string, };
 
 /**
  * What the UI asks for.
@@ -507,14 +550,193 @@ retryable: boolean,
 retryAfter?: number, };
 
 /**
+ * The journey screen.
+ */
+export type Journey = { 
+/**
+ * Different stories heard.
+ */
+totalStories: number, 
+/**
+ * Seconds heard in all.
+ */
+listeningSeconds: number, 
+/**
+ * Days in a row with listening, up to today (or yesterday, while today is still open).
+ */
+currentStreak: number, 
+/**
+ * The longest run of days in a row.
+ */
+longestStreak: number, 
+/**
+ * The nine milestones.
+ */
+milestones: Array<Milestone>, 
+/**
+ * The milestone closest to being reached.
+ */
+next: MilestoneId | null, 
+/**
+ * The hero of the stories heard longest.
+ */
+favoriteHero: FavoriteHero | null, 
+/**
+ * The story heard most often.
+ */
+mostHeard: MostHeard | null, 
+/**
+ * One entry per day of the range, oldest first.
+ */
+days: Array<JourneyDay>, };
+
+/**
+ * Seconds heard on one local day.
+ */
+export type JourneyDay = { 
+/**
+ * `YYYY-MM-DD`, local.
+ */
+date: string, 
+/**
+ * Seconds heard.
+ */
+seconds: number, };
+
+/**
+ * The span of the per-day chart.
+ */
+export type JourneyRange = "week" | "month" | "year";
+
+/**
  * The five story languages.
  */
 export type Language = "en" | "es" | "fr" | "de" | "it";
 
 /**
+ * One story in the library grid.
+ */
+export type LibraryCard = { 
+/**
+ * Story id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Hero.
+ */
+heroId: string | null, 
+/**
+ * Hero's name, when the hero is still in the library.
+ */
+heroName: string | null, 
+/**
+ * What happened tonight.
+ */
+event: StoryEvent | null, 
+/**
+ * Narration length (measured, or estimated before narrating).
+ */
+lengthSeconds: number | null, 
+/**
+ * Language.
+ */
+language: Language | null, 
+/**
+ * Unix ms when saved.
+ */
+createdAt: number, 
+/**
+ * Unix ms of the last listening.
+ */
+lastHeardAt: number | null, 
+/**
+ * New / listening / finished.
+ */
+listening: ListeningState, 
+/**
+ * Starred.
+ */
+isFavorite: boolean, 
+/**
+ * Text, narration and every picture are local.
+ */
+offlineReady: boolean, 
+/**
+ * Cache key of the first picture (show with `mediaUrl`).
+ */
+coverKey: string | null, 
+/**
+ * The matching words in context (matches wrapped in «»), when text was searched.
+ */
+snippet: string | null, };
+
+/**
+ * A page of cards and how many match in all.
+ */
+export type LibraryPage = { 
+/**
+ * The cards of this page.
+ */
+cards: Array<LibraryCard>, 
+/**
+ * Matching stories in all.
+ */
+total: number, };
+
+/**
  * Which part of the library changed (`library://changed`).
  */
 export type LibraryPart = "heroes" | "custom_events" | "stories";
+
+/**
+ * What the library screen asks for.
+ */
+export type LibraryQuery = { 
+/**
+ * Words to find in titles and story text (every word must match, as a prefix).
+ */
+text: string | null, 
+/**
+ * Only stories never listened to.
+ */
+onlyNew: boolean, 
+/**
+ * Only favourites.
+ */
+onlyFavorites: boolean, 
+/**
+ * Only this hero's stories.
+ */
+heroId: string | null, 
+/**
+ * Only stories of this event.
+ */
+event: StoryEvent | null, 
+/**
+ * Only stories in this language.
+ */
+language: Language | null, 
+/**
+ * Order.
+ */
+sort: LibrarySort, 
+/**
+ * Cards to skip.
+ */
+offset: number, 
+/**
+ * Cards to return (at most 200).
+ */
+limit: number, };
+
+/**
+ * How the library is ordered.
+ */
+export type LibrarySort = "newest" | "oldest" | "title" | "length" | "lastHeard";
 
 /**
  * One bucket as the UI shows it.
@@ -536,6 +758,50 @@ remaining: number,
  * Seconds until the next token arrives (`None` when full).
  */
 nextInSeconds: number | null, };
+
+/**
+ * Where a family is with a story, from its listening sessions.
+ */
+export type ListeningState = "new" | "listening" | "finished";
+
+/**
+ * A milestone and how far along it is.
+ */
+export type Milestone = { 
+/**
+ * Which.
+ */
+id: MilestoneId, 
+/**
+ * Reached.
+ */
+reached: boolean, 
+/**
+ * 0–1.
+ */
+progress: number, };
+
+/**
+ * A milestone of the journey.
+ */
+export type MilestoneId = "first_story" | "stories_5" | "stories_10" | "stories_25" | "stories_50" | "listening_1h" | "listening_5h" | "streak_7" | "streak_30";
+
+/**
+ * The story heard most often.
+ */
+export type MostHeard = { 
+/**
+ * Story id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Listening sessions.
+ */
+plays: number, };
 
 /**
  * One operation's figures, in milliseconds.
@@ -571,6 +837,19 @@ p95Ms: number,
 slow: number, };
 
 /**
+ * The parent lock's state.
+ */
+export type ParentLock = { 
+/**
+ * A PIN is set.
+ */
+enabled: boolean, 
+/**
+ * Unix ms until which it stays unlocked (10 minutes after unlocking).
+ */
+unlockedUntil: number | null, };
+
+/**
  * Optional hero pronouns, used for grammatical agreement (she/he/they).
  */
 export type Pronouns = "she" | "he" | "they";
@@ -599,6 +878,36 @@ message: string | null,
  * Sockets opened so far (diagnostics; a reconnect opens a new one).
  */
 connections: number, };
+
+/**
+ * One request as the diagnostics view lists it: nothing that identifies the family or its
+ * stories (ids in the path are `:id`, the query string is dropped).
+ */
+export type RequestRecord = { 
+/**
+ * Unix ms when it was sent.
+ */
+at: number, 
+/**
+ * HTTP method.
+ */
+method: string, 
+/**
+ * Service prefix and path, redacted.
+ */
+path: string, 
+/**
+ * HTTP status; `null` when no answer came (connection refused, timeout).
+ */
+status: number | null, 
+/**
+ * How long it took.
+ */
+durationMs: number, 
+/**
+ * The `x-request-id` sent (a random uuid, also in the server's log).
+ */
+requestId: string, };
 
 /**
  * The offline safety filter's answer about a custom event draft.
@@ -706,6 +1015,39 @@ expiresAt: number, };
  * Where a profile's session is kept, for Settings to say.
  */
 export type SessionStorage = "keyring" | "file" | "unavailable";
+
+/**
+ * Everything Settings shows.
+ */
+export type Settings = { 
+/**
+ * Where stories are made.
+ */
+backend: BackendChoice, 
+/**
+ * What a new story starts with.
+ */
+storyDefaults: StoryDefaults, 
+/**
+ * Day / night / auto.
+ */
+theme: Theme, 
+/**
+ * The UI's language; `null` follows the system.
+ */
+uiLanguage: Language | null, 
+/**
+ * A parent PIN is set.
+ */
+parentLock: boolean, 
+/**
+ * Request bodies are logged (redacted).
+ */
+verboseLogging: boolean, 
+/**
+ * Where the session is kept.
+ */
+sessionStorage: SessionStorage, };
 
 /**
  * Socket state.
@@ -838,6 +1180,28 @@ createdAt: number,
 offlineReady: boolean, };
 
 /**
+ * Day, night, or as the system says.
+ */
+export type Theme = "auto" | "day" | "night";
+
+/**
+ * Home's shortcuts for tonight.
+ */
+export type Tonight = { 
+/**
+ * The hero of the story heard (or made) last.
+ */
+lastHero: Hero | null, 
+/**
+ * The story being listened to and not finished.
+ */
+continueListening: ContinueListening | null, 
+/**
+ * The newest story.
+ */
+newest: LibraryCard | null, };
+
+/**
  * The ten hero traits; the same list serves the primary and the secondary trait.
  */
 export type Trait = "brave" | "kind" | "curious" | "funny" | "smart" | "adventurous" | "creative" | "helpful" | "gentle" | "magical";
@@ -883,14 +1247,28 @@ export interface Commands {
   update_hero: { args: { id: string; hero: HeroDraft }; result: Hero };
   delete_hero: { args: { id: string }; result: null };
   generate_avatar: { args: { heroId: string; prompt: string; style: AvatarStyle }; result: Hero };
+  search_library: { args: { query: LibraryQuery }; result: LibraryPage };
+  set_story_favorite: { args: { id: string; favorite: boolean }; result: LibraryCard };
+  delete_stories: { args: { ids: Array<string> }; result: number };
+  journey: { args: { range: JourneyRange }; result: Journey };
+  tonight: { args: Record<string, never>; result: Tonight };
   session: { args: Record<string, never>; result: SessionInfo | null };
   sign_in_anonymously: { args: Record<string, never>; result: SessionInfo };
   sign_up: { args: { email: string; password: string }; result: SessionInfo | null };
   sign_in: { args: { email: string; password: string }; result: SessionInfo };
   link_email: { args: { email: string; password: string }; result: SessionInfo };
   sign_out: { args: Record<string, never>; result: null };
+  settings: { args: Record<string, never>; result: Settings };
+  set_theme: { args: { theme: Theme }; result: Settings };
+  set_ui_language: { args: { language: Language | null }; result: Settings };
+  test_supabase_connection: { args: { url: string; anonKey: string }; result: BackendStatus };
   use_supabase_project: { args: { url: string; anonKey: string }; result: BackendStatus };
   use_embedded_backend: { args: Record<string, never>; result: BackendStatus };
+  parent_lock: { args: Record<string, never>; result: ParentLock };
+  set_parent_pin: { args: { pin: string | null; currentPin: string | null }; result: ParentLock };
+  unlock_parent: { args: { pin: string }; result: ParentLock };
+  lock_parent: { args: Record<string, never>; result: ParentLock };
+  erase_all_data: { args: Record<string, never>; result: null };
   generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
   cancel_generation: { args: { requestId: string }; result: boolean };
   retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
@@ -903,6 +1281,8 @@ export interface Commands {
   realtime_status: { args: Record<string, never>; result: RealtimeStatus | null };
   diagnostics: { args: Record<string, never>; result: DiagnosticsReport };
   set_verbose_logging: { args: { verbose: boolean }; result: null };
+  recent_requests: { args: Record<string, never>; result: Array<RequestRecord> };
+  diagnostics_report: { args: Record<string, never>; result: string };
 }
 
 /** Every command the shell registers. */
@@ -926,14 +1306,28 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "update_hero",
   "delete_hero",
   "generate_avatar",
+  "search_library",
+  "set_story_favorite",
+  "delete_stories",
+  "journey",
+  "tonight",
   "session",
   "sign_in_anonymously",
   "sign_up",
   "sign_in",
   "link_email",
   "sign_out",
+  "settings",
+  "set_theme",
+  "set_ui_language",
+  "test_supabase_connection",
   "use_supabase_project",
   "use_embedded_backend",
+  "parent_lock",
+  "set_parent_pin",
+  "unlock_parent",
+  "lock_parent",
+  "erase_all_data",
   "generate_story",
   "cancel_generation",
   "retry_illustration",
@@ -946,6 +1340,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "realtime_status",
   "diagnostics",
   "set_verbose_logging",
+  "recent_requests",
+  "diagnostics_report",
 ];
 
 /** Every UI event and its payload. */

@@ -133,7 +133,7 @@ impl Core {
     }
 
     /// The UI's hero for a stored row; fetches a missing avatar picture when the backend answers.
-    async fn hero_of(&self, stored: &HeroRow) -> Result<Option<Hero>, CoreError> {
+    pub(crate) async fn hero_of(&self, stored: &HeroRow) -> Result<Option<Hero>, CoreError> {
         let cache = self.library().await?.cache();
         let mut cached = false;
         if let Some(key) = rows::avatar_key(&stored.row) {

@@ -469,6 +469,14 @@ impl Transport {
         .await;
         let took = started.elapsed();
         inner.monitor.record(&operation, took);
+        inner.monitor.recent.push(crate::monitor::RequestRecord {
+            at: inner.clock.now_millis() - took.as_millis() as i64,
+            method: request.method.to_string(),
+            path: format!("{}{}", request.service.prefix(), request.path),
+            status: result.as_ref().ok().map(|(status, _, _)| *status),
+            duration_ms: took.as_secs_f64() * 1000.0,
+            request_id: request_id.to_owned(),
+        });
         let (status, headers, body) = match result {
             Ok(parts) => parts,
             Err(e) => {

@@ -238,7 +238,7 @@ impl StoryFlow {
         })
         .await?;
         self.library
-            .save_generated(user_id, &story_req.hero_id, story_req.language, &story)
+            .save_generated(user_id, story_req, &story)
             .await?;
         let json = serde_json::to_vec(&story).map_err(|e| CoreError::Storage(e.to_string()))?;
         self.library

@@ -1,12 +1,13 @@
 //! The story domain in one place: what the UI asks for ([`request`]), the "tell me a story" flow
 //! ([`flow`]), its progress events ([`progress`]) and the local library with its queries
 //! ([`library`]); below, the stories part of the [`Core`] API: generation (with cancel and
-//! per-scene retry), avatars, heroes, the library (works offline), cached media and the cache.
+//! per-scene retry), the library (works offline), cached media and the cache.
 
 pub mod flow;
 pub mod library;
 pub mod progress;
 pub mod request;
+pub mod shelf;
 
 use serde_json::json;
 
@@ -113,12 +114,22 @@ impl Core {
         seconds: f64,
         completed: bool,
     ) -> Result<(), CoreError> {
-        self.library()
-            .await?
-            .record_listening(session_id, story_id, seconds, completed)
-            .await?;
-        let row = json!({"id": session_id, "user_id": self.user_id()?, "story_id": story_id,
-            "seconds_listened": seconds, "completed": completed});
+        self.record_listening_at(ListeningRecord {
+            session_id: session_id.to_owned(),
+            story_id: story_id.to_owned(),
+            seconds,
+            completed,
+            ..ListeningRecord::default()
+        })
+        .await
+    }
+
+    /// [`Core::record_listening`] with where the story was left and the listener's UTC offset
+    /// (what the journey counts local days in).
+    pub async fn record_listening_at(&self, record: ListeningRecord) -> Result<(), CoreError> {
+        self.library().await?.record_listening(&record).await?;
+        let row = json!({"id": record.session_id, "user_id": self.user_id()?, "story_id": record.story_id,
+            "seconds_listened": record.seconds, "completed": record.completed});
         self.api()?.upsert("listening_sessions", &row).await
     }
 

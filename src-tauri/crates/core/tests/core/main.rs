@@ -5,6 +5,7 @@ mod auth;
 mod backend;
 mod contract;
 mod family;
+mod library;
 pub mod pipeline;
 pub mod realtime;
 mod scripted;

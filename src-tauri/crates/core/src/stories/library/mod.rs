@@ -4,7 +4,7 @@
 //! idempotently), and media live in the [`StoryCache`] as permanent entries. A story is
 //! "offline ready" when its text, its narration and every scene's illustration are all local.
 
-use infinite_stories_contract::{IllustrationStatus, Language};
+use infinite_stories_contract::{IllustrationStatus, StoryEvent, StoryRequest};
 use serde::Serialize;
 use serde_json::Value;
 use sqlx::{Row, SqlitePool};
@@ -16,7 +16,10 @@ use crate::database::storage;
 use crate::error::CoreError;
 
 mod family;
+pub mod journey;
+mod search;
 pub use family::HeroRow;
+pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
 
 /// A story in the library list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -72,12 +75,48 @@ pub struct StoryDetail {
     pub illustrations: Vec<IllustrationState>,
 }
 
+/// One listening session as the player reports it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListeningRecord {
+    /// The player's id for this session (a uuid).
+    pub session_id: String,
+    /// Story heard.
+    pub story_id: String,
+    /// Seconds heard (not story seconds: at 2× a minute of story is 30 s heard).
+    pub seconds: f64,
+    /// Heard to the end.
+    pub completed: bool,
+    /// Where the story was left, in story seconds.
+    pub position: Option<f64>,
+    /// Unix ms when it started (now when absent).
+    pub started_at: Option<i64>,
+    /// The listener's UTC offset then, in minutes (east positive).
+    pub utc_offset_minutes: Option<i32>,
+}
+
 /// The library over the core's database and cache.
 #[derive(Clone, Debug)]
 pub struct Library {
     pool: SqlitePool,
     cache: StoryCache,
     clock: SharedClock,
+}
+
+/// A story event as the `event_type` / `event_id` columns (the backend's shape).
+fn event_columns(event: &StoryEvent) -> (&'static str, String) {
+    match event {
+        StoryEvent::BuiltIn { event } => ("built_in", event.id().to_owned()),
+        StoryEvent::Custom { custom_event_id } => ("custom", custom_event_id.clone()),
+    }
+}
+
+/// A row's `created_at` (RFC 3339 from PostgREST) in unix ms.
+fn created_millis(v: &Value) -> Option<i64> {
+    match v.get("created_at")? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => crate::family::parse_timestamp(s),
+        _ => None,
+    }
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -99,26 +138,30 @@ impl Library {
     pub async fn save_generated(
         &self,
         user_id: &str,
-        hero_id: &str,
-        language: Language,
+        request: &StoryRequest,
         story: &GeneratedStory,
     ) -> Result<(), CoreError> {
+        let (event_type, event_id) = event_columns(&request.event);
         let now = self.clock.now_millis();
         let data = serde_json::to_string(story).map_err(|e| CoreError::Storage(e.to_string()))?;
         let mut tx = self.pool.begin().await.map_err(storage)?;
         sqlx::query(
-            "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET title = ?4, \
-             content = ?5, data = ?7, updated_at = ?8",
+            "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at, \
+             event_type, event_id, length_seconds) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO UPDATE SET title = ?4, \
+             content = ?5, data = ?7, updated_at = ?8, length_seconds = ?11",
         )
         .bind(&story.story_id)
         .bind(user_id)
-        .bind(hero_id)
+        .bind(&request.hero_id)
         .bind(&story.title)
         .bind(&story.content)
-        .bind(language.id())
+        .bind(request.language.id())
         .bind(&data)
         .bind(now)
+        .bind(event_type)
+        .bind(event_id)
+        .bind(story.estimated_duration)
         .execute(&mut *tx)
         .await
         .map_err(storage)?;
@@ -166,9 +209,12 @@ impl Library {
             .bind(data)
             .bind(now),
             "stories" => sqlx::query(
-                "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET title = ?4, \
-                 content = ?5, data = ?7, updated_at = ?8",
+                "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at, \
+                 event_type, event_id, length_seconds, is_favorite) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?10, ?11, ?12, ?13) ON CONFLICT (id) DO UPDATE SET title = ?4, \
+                 content = ?5, data = ?7, updated_at = ?8, hero_id = ?3, event_type = COALESCE(?10, stories.event_type), \
+                 event_id = COALESCE(?11, stories.event_id), length_seconds = COALESCE(?12, stories.length_seconds), \
+                 is_favorite = ?13",
             )
             .bind(id)
             .bind(text(row, "user_id").unwrap_or_default())
@@ -177,7 +223,16 @@ impl Library {
             .bind(text(row, "content").unwrap_or_default())
             .bind(text(row, "language"))
             .bind(data)
-            .bind(now),
+            .bind(now)
+            .bind(created_millis(row).unwrap_or(now))
+            .bind(text(row, "event_type"))
+            .bind(text(row, "custom_event_id").or_else(|| text(row, "event_id")))
+            .bind(
+                row.get("audio_duration")
+                    .and_then(Value::as_f64)
+                    .or_else(|| row.get("estimated_duration").and_then(Value::as_f64)),
+            )
+            .bind(row.get("is_favorite").and_then(Value::as_bool).unwrap_or(false)),
             "story_illustrations" => {
                 let scene = row.get("scene_number").and_then(Value::as_u64).unwrap_or(0) as i64;
                 sqlx::query(
@@ -264,23 +319,22 @@ impl Library {
         Ok(())
     }
 
-    /// Records time spent listening.
-    pub async fn record_listening(
-        &self,
-        session_id: &str,
-        story_id: &str,
-        seconds: f64,
-        completed: bool,
-    ) -> Result<(), CoreError> {
+    /// Records time spent listening (an upsert by session id: the player repeats it on every
+    /// pause and at the end).
+    pub async fn record_listening(&self, record: &ListeningRecord) -> Result<(), CoreError> {
         sqlx::query(
-            "INSERT INTO listening_sessions (id, story_id, started_at, seconds_listened, completed) VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT (id) DO UPDATE SET seconds_listened = ?4, completed = ?5",
+            "INSERT INTO listening_sessions (id, story_id, started_at, seconds_listened, completed, position, \
+             utc_offset_minutes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+             ON CONFLICT (id) DO UPDATE SET seconds_listened = ?4, completed = ?5, \
+             position = COALESCE(?6, listening_sessions.position)",
         )
-        .bind(session_id)
-        .bind(story_id)
-        .bind(self.clock.now_millis())
-        .bind(seconds)
-        .bind(completed)
+        .bind(&record.session_id)
+        .bind(&record.story_id)
+        .bind(record.started_at.unwrap_or_else(|| self.clock.now_millis()))
+        .bind(record.seconds)
+        .bind(record.completed)
+        .bind(record.position)
+        .bind(record.utc_offset_minutes)
         .execute(&self.pool)
         .await
         .map_err(storage)?;
@@ -389,5 +443,7 @@ impl Library {
     }
 }
 
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;

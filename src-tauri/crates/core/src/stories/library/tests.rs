@@ -13,6 +13,18 @@ async fn library() -> (Library, tempfile::TempDir) {
     (Library::new(pool, cache, clock), dir)
 }
 
+pub(super) fn request(hero: &str) -> StoryRequest {
+    StoryRequest {
+        hero_id: hero.into(),
+        event: StoryEvent::BuiltIn {
+            event: infinite_stories_contract::BuiltInEvent::BedtimeAdventure,
+        },
+        target_duration: 300,
+        language: infinite_stories_contract::Language::En,
+        voice: None,
+    }
+}
+
 fn story() -> GeneratedStory {
     serde_json::from_value(json!({"storyId": "s1", "title": "Luna and the Moon", "content": "Once…",
         "estimatedDuration": 300, "wordCount": 420, "scenes": [
@@ -24,14 +36,9 @@ fn story() -> GeneratedStory {
 #[tokio::test]
 async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are_local() {
     let (lib, _d) = library().await;
-    lib.save_generated(
-        "u1",
-        "h1",
-        infinite_stories_contract::Language::En,
-        &story(),
-    )
-    .await
-    .unwrap();
+    lib.save_generated("u1", &request("h1"), &story())
+        .await
+        .unwrap();
     let detail = lib.story("s1").await.unwrap().unwrap();
     assert_eq!(detail.scenes.len(), 2);
     assert!(!detail.summary.offline_ready);

@@ -1,0 +1,445 @@
+//! The library view: full-text search (SQLite FTS5, case- and accent-insensitive in all five
+//! languages), filters, sorts and pages of cards, in one query per page so a library of 10,000
+//! stories answers in milliseconds. Also the card-level writes: favourite and delete.
+
+use infinite_stories_contract::{Language, StoryEvent};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::Library;
+use crate::database::storage;
+use crate::error::CoreError;
+
+/// Where a family is with a story, from its listening sessions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum ListeningState {
+    /// Never listened to.
+    New,
+    /// Listened to, never to the end.
+    Listening,
+    /// Listened to the end at least once.
+    Finished,
+}
+
+/// How the library is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum LibrarySort {
+    /// Newest first (with a text search: best match first).
+    #[default]
+    Newest,
+    /// Oldest first.
+    Oldest,
+    /// By title, A to Z.
+    Title,
+    /// Shortest first.
+    Length,
+    /// Most recently heard first; never heard last.
+    LastHeard,
+}
+
+/// What the library screen asks for.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryQuery {
+    /// Words to find in titles and story text (every word must match, as a prefix).
+    pub text: Option<String>,
+    /// Only stories never listened to.
+    pub only_new: bool,
+    /// Only favourites.
+    pub only_favorites: bool,
+    /// Only this hero's stories.
+    pub hero_id: Option<String>,
+    /// Only stories of this event.
+    pub event: Option<StoryEvent>,
+    /// Only stories in this language.
+    pub language: Option<Language>,
+    /// Order.
+    pub sort: LibrarySort,
+    /// Cards to skip.
+    pub offset: u32,
+    /// Cards to return (at most 200).
+    pub limit: u32,
+}
+
+impl Default for LibraryQuery {
+    fn default() -> Self {
+        Self {
+            text: None,
+            only_new: false,
+            only_favorites: false,
+            hero_id: None,
+            event: None,
+            language: None,
+            sort: LibrarySort::Newest,
+            offset: 0,
+            limit: 40,
+        }
+    }
+}
+
+/// One story in the library grid.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryCard {
+    /// Story id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Hero.
+    pub hero_id: Option<String>,
+    /// Hero's name, when the hero is still in the library.
+    pub hero_name: Option<String>,
+    /// What happened tonight.
+    pub event: Option<StoryEvent>,
+    /// Narration length (measured, or estimated before narrating).
+    pub length_seconds: Option<f64>,
+    /// Language.
+    pub language: Option<Language>,
+    /// Unix ms when saved.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub created_at: i64,
+    /// Unix ms of the last listening.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub last_heard_at: Option<i64>,
+    /// New / listening / finished.
+    pub listening: ListeningState,
+    /// Starred.
+    pub is_favorite: bool,
+    /// Text, narration and every picture are local.
+    pub offline_ready: bool,
+    /// Cache key of the first picture (show with `mediaUrl`).
+    pub cover_key: Option<String>,
+    /// The matching words in context (matches wrapped in «»), when text was searched.
+    pub snippet: Option<String>,
+}
+
+/// A page of cards and how many match in all.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryPage {
+    /// The cards of this page.
+    pub cards: Vec<LibraryCard>,
+    /// Matching stories in all.
+    pub total: u32,
+}
+
+/// The most cards one page may hold.
+pub const MAX_PAGE: u32 = 200;
+
+/// Typed words as an FTS5 query: each word quoted (no query syntax gets through) and matched as
+/// a prefix, all words required. `None` when nothing searchable was typed.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The columns of a card, for a story row `s` (page-sized: only computed for the page).
+const CARD_COLUMNS: &str = "s.id, s.title, s.hero_id, h.name AS hero_name, s.event_type, s.event_id, \
+    COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds) AS length_seconds, \
+    s.language, s.created_at, s.is_favorite, \
+    (SELECT MAX(l.started_at) FROM listening_sessions l WHERE l.story_id = s.id) AS last_heard, \
+    EXISTS (SELECT 1 FROM listening_sessions l WHERE l.story_id = s.id AND l.completed) AS finished, \
+    (EXISTS (SELECT 1 FROM scenes sc WHERE sc.story_id = s.id) \
+     AND EXISTS (SELECT 1 FROM audio_files a JOIN cache_entries c ON c.key = a.cache_key \
+                 AND (c.expires_at IS NULL OR c.expires_at > ?9) WHERE a.story_id = s.id) \
+     AND NOT EXISTS (SELECT 1 FROM scenes sc LEFT JOIN illustrations i \
+                 ON i.story_id = sc.story_id AND i.scene_number = sc.scene_number \
+                 LEFT JOIN cache_entries c ON c.key = i.cache_key AND (c.expires_at IS NULL OR c.expires_at > ?9) \
+                 WHERE sc.story_id = s.id AND c.key IS NULL)) AS offline_ready, \
+    (SELECT i.cache_key FROM illustrations i WHERE i.story_id = s.id AND i.cache_key IS NOT NULL \
+     ORDER BY i.scene_number LIMIT 1) AS cover_key";
+
+impl Library {
+    /// A page of the user's library for `query`.
+    pub async fn search(
+        &self,
+        user_id: &str,
+        query: &LibraryQuery,
+    ) -> Result<LibraryPage, CoreError> {
+        let text = query.text.as_deref().and_then(fts_query);
+        let (event_type, event_id) = match &query.event {
+            Some(StoryEvent::BuiltIn { event }) => (Some("built_in"), Some(event.id().to_owned())),
+            Some(StoryEvent::Custom { custom_event_id }) => {
+                (Some("custom"), Some(custom_event_id.clone()))
+            }
+            None => (None, None),
+        };
+        let mut filters = String::from("s.user_id = ?1");
+        if query.only_new {
+            filters.push_str(
+                " AND NOT EXISTS (SELECT 1 FROM listening_sessions l WHERE l.story_id = s.id)",
+            );
+        }
+        if query.only_favorites {
+            filters.push_str(" AND s.is_favorite");
+        }
+        if query.hero_id.is_some() {
+            filters.push_str(" AND s.hero_id = ?3");
+        }
+        if event_type.is_some() {
+            filters.push_str(" AND s.event_type = ?4 AND s.event_id = ?5");
+        }
+        if query.language.is_some() {
+            filters.push_str(" AND s.language = ?6");
+        }
+        let (from, rank) = if text.is_some() {
+            (
+                "(SELECT story_id, rowid AS fts_rowid, bm25(stories_fts, 0.0, 10.0, 1.0) AS rank \
+                 FROM stories_fts WHERE stories_fts MATCH ?2) f JOIN stories s ON s.id = f.story_id",
+                "f.rank, f.fts_rowid",
+            )
+        } else {
+            ("stories s", "NULL AS rank, NULL AS fts_rowid")
+        };
+        let order = match (query.sort, text.is_some()) {
+            (LibrarySort::Newest, true) => "f.rank, s.created_at DESC, s.id",
+            (LibrarySort::Newest, false) => "s.created_at DESC, s.id",
+            (LibrarySort::Oldest, _) => "s.created_at, s.id",
+            (LibrarySort::Title, _) => "s.title COLLATE NOCASE, s.id",
+            (LibrarySort::Length, _) => {
+                "COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds) IS NULL, \
+                 COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds), s.id"
+            }
+            (LibrarySort::LastHeard, _) => {
+                "(SELECT MAX(l.started_at) FROM listening_sessions l WHERE l.story_id = s.id) IS NULL, \
+                 (SELECT MAX(l.started_at) FROM listening_sessions l WHERE l.story_id = s.id) DESC, s.created_at DESC, s.id"
+            }
+        };
+        let snippet = if text.is_some() {
+            "(SELECT snippet(stories_fts, -1, '«', '»', '…', 12) FROM stories_fts \
+             WHERE stories_fts MATCH ?2 AND story_id = s.id)"
+        } else {
+            "NULL"
+        };
+        // The page (the sort can use the (user_id, created_at) index and stop at the limit),
+        // then the count on its own: no window over the whole library.
+        let sql = format!(
+            "SELECT s.id AS pid, {rank} FROM {from} WHERE {filters} AND ?9 IS NOT NULL \
+             ORDER BY {order} LIMIT ?7 OFFSET ?8"
+        );
+        let cards_sql = format!(
+            "SELECT {CARD_COLUMNS}, {snippet} AS snippet FROM stories s \
+             LEFT JOIN heroes h ON h.id = s.hero_id WHERE s.id IN (SELECT value FROM json_each(?10))"
+        );
+        let count = format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL");
+        macro_rules! bind {
+            ($sql:expr) => {
+                sqlx::query($sql)
+                    .bind(user_id)
+                    .bind(text.clone())
+                    .bind(query.hero_id.clone())
+                    .bind(event_type)
+                    .bind(event_id.clone())
+                    .bind(query.language.map(Language::id))
+                    .bind(query.limit.clamp(1, MAX_PAGE))
+                    .bind(query.offset)
+                    .bind(self.clock.now_millis())
+            };
+        }
+        let ids: Vec<String> = bind!(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(storage)?
+            .iter()
+            .map(|r| r.get("pid"))
+            .collect();
+        let mut rows = if ids.is_empty() {
+            Vec::new()
+        } else {
+            bind!(&cards_sql)
+                .bind(serde_json::to_string(&ids).unwrap_or_default())
+                .fetch_all(&self.pool)
+                .await
+                .map_err(storage)?
+        };
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.get::<String, _>("id")));
+        let total: i64 = bind!(&count)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(storage)?
+            .get(0);
+        let total = total as u32;
+        Ok(LibraryPage {
+            cards: rows.iter().map(card).collect(),
+            total,
+        })
+    }
+
+    /// One story's card.
+    pub async fn card(&self, story_id: &str) -> Result<Option<LibraryCard>, CoreError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}, NULL AS snippet FROM stories s LEFT JOIN heroes h ON h.id = s.hero_id WHERE s.id = ?1 \
+             AND ?9 IS NOT NULL"
+        );
+        let row = sqlx::query(&sql)
+            .bind(story_id)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(self.clock.now_millis())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(storage)?;
+        Ok(row.as_ref().map(card))
+    }
+
+    /// Stars or unstars a story locally.
+    pub async fn set_favorite(&self, story_id: &str, favorite: bool) -> Result<bool, CoreError> {
+        let done = sqlx::query("UPDATE stories SET is_favorite = ?2 WHERE id = ?1")
+            .bind(story_id)
+            .bind(favorite)
+            .execute(&self.pool)
+            .await
+            .map_err(storage)?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Empties the library and the whole cache, media of saved stories included ("Erase all
+    /// data"): the app is then as on first start.
+    pub async fn erase(&self) -> Result<(), CoreError> {
+        self.cache.memory().clear().await;
+        self.cache.disk().clear().await;
+        for table in [
+            "listening_sessions",
+            "stories",
+            "heroes",
+            "custom_events",
+            "cache_entries",
+        ] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&self.pool)
+                .await
+                .map_err(storage)?;
+        }
+        Ok(())
+    }
+
+    /// Every cache key that belongs to a story: narration, pictures, timings, the saved answer.
+    pub async fn cache_keys_of(&self, story_id: &str) -> Result<Vec<String>, CoreError> {
+        let keys: Vec<String> = sqlx::query_scalar(
+            "SELECT cache_key FROM audio_files WHERE story_id = ?1 \
+             UNION SELECT cache_key FROM illustrations WHERE story_id = ?1 AND cache_key IS NOT NULL \
+             UNION SELECT key FROM cache_entries WHERE key LIKE '%:' || ?1 OR key LIKE '%:' || ?1 || ':%'",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(storage)?;
+        Ok(keys)
+    }
+
+    /// Removes a story with its scenes, pictures' states, narration and listening sessions, and
+    /// every cache entry of it (memory, disk and database). Returns whether it was there.
+    pub async fn remove_story(&self, story_id: &str) -> Result<bool, CoreError> {
+        let mut keys = self.cache_keys_of(story_id).await?;
+        for kind in ["audio", "story", "timings"] {
+            keys.push(format!("{kind}:{story_id}"));
+        }
+        for key in &keys {
+            self.cache.remove(key).await?;
+        }
+        let done = sqlx::query("DELETE FROM stories WHERE id = ?1")
+            .bind(story_id)
+            .execute(&self.pool)
+            .await
+            .map_err(storage)?;
+        Ok(done.rows_affected() > 0)
+    }
+}
+
+/// The latest listening of a family, with what "continue the story" needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastListening {
+    /// Story.
+    pub story_id: String,
+    /// Its title.
+    pub title: String,
+    /// Its hero.
+    pub hero_id: Option<String>,
+    /// Heard to the end.
+    pub completed: bool,
+    /// Where it was left (the seconds heard when the player gave no position).
+    pub position: f64,
+    /// Narration length (estimated before narrating; 0 when unknown).
+    pub duration: f64,
+}
+
+impl Library {
+    /// The family's latest listening, if any.
+    pub async fn last_listening(&self, user_id: &str) -> Result<Option<LastListening>, CoreError> {
+        let row = sqlx::query(
+            "SELECT s.id, s.title, s.hero_id, l.completed, COALESCE(l.position, l.seconds_listened) AS position, \
+             COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds, 0) AS duration \
+             FROM listening_sessions l JOIN stories s ON s.id = l.story_id WHERE s.user_id = ?1 \
+             ORDER BY l.started_at DESC, l.rowid DESC LIMIT 1",
+        )
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(storage)?;
+        Ok(row.map(|r| LastListening {
+            story_id: r.get("id"),
+            title: r.get("title"),
+            hero_id: r.get("hero_id"),
+            completed: r.get("completed"),
+            position: r.get("position"),
+            duration: r.get("duration"),
+        }))
+    }
+}
+
+fn card(r: &SqliteRow) -> LibraryCard {
+    let event = match (
+        r.get::<Option<String>, _>("event_type").as_deref(),
+        r.get::<Option<String>, _>("event_id"),
+    ) {
+        (Some("built_in"), Some(id)) => id.parse().ok().map(|event| StoryEvent::BuiltIn { event }),
+        (Some("custom"), Some(id)) => Some(StoryEvent::Custom {
+            custom_event_id: id,
+        }),
+        _ => None,
+    };
+    let last_heard_at: Option<i64> = r.get("last_heard");
+    let listening = if r.get::<bool, _>("finished") {
+        ListeningState::Finished
+    } else if last_heard_at.is_some() {
+        ListeningState::Listening
+    } else {
+        ListeningState::New
+    };
+    LibraryCard {
+        id: r.get("id"),
+        title: r.get("title"),
+        hero_id: r.get("hero_id"),
+        hero_name: r.get("hero_name"),
+        event,
+        length_seconds: r.get("length_seconds"),
+        language: r
+            .get::<Option<String>, _>("language")
+            .and_then(|l| l.parse().ok()),
+        created_at: r.get("created_at"),
+        last_heard_at,
+        listening,
+        is_favorite: r.get("is_favorite"),
+        offline_ready: r.get("offline_ready"),
+        cover_key: r.get("cover_key"),
+        snippet: r.get("snippet"),
+    }
+}
