@@ -43,6 +43,8 @@ pub enum ErrorCode {
     Cancelled,
     /// Local storage (cache or library) failed.
     Storage,
+    /// No sound device could be opened; the story's text and pictures still work.
+    NoAudioDevice,
     /// Anything else; the message carries the detail.
     Unknown,
 }

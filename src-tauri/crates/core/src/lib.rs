@@ -22,8 +22,8 @@ pub mod http;
 pub mod monitor;
 pub mod realtime;
 pub mod secrets;
-pub mod stories;
 pub mod session_file;
+pub mod stories;
 pub mod voice_sample;
 
 use std::sync::{Arc, RwLock};

@@ -6,7 +6,10 @@
 pub mod flow;
 pub mod library;
 pub mod progress;
+mod reading;
 pub mod request;
+
+pub use reading::StoryAudio;
 
 use serde_json::json;
 

@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
+use infinite_stories_contract::{AvatarStyle, HeroDraft, Trait};
 use infinite_stories_core::contract::IllustrationStatus;
 use infinite_stories_core::stories::progress::Stage;
-use infinite_stories_contract::{AvatarStyle, HeroDraft, Trait};
 use infinite_stories_core::{CoreError, CoreEvent, GenerateRequest, GenerationProgress};
 use serde_json::json;
 

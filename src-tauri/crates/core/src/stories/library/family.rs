@@ -6,8 +6,8 @@ use serde_json::Value;
 use sqlx::Row;
 
 use super::Library;
-use crate::error::CoreError;
 use crate::database::storage;
+use crate::error::CoreError;
 
 /// A stored row with what the library counts about it.
 #[derive(Clone, Debug, PartialEq)]

@@ -16,6 +16,7 @@ use crate::database::storage;
 use crate::error::CoreError;
 
 mod family;
+mod resume;
 pub use family::HeroRow;
 
 /// A story in the library list.
