@@ -38,7 +38,7 @@ function api(stories = library()) {
       return {
         ...s.detail,
         illustrations: s.detail.illustrations.map((i) =>
-          i.sceneNumber === sceneNumber ? { ...i, status: 'completed', cacheKey: `k${sceneNumber}`, errorMessage: null } : i,
+          i.sceneNumber === sceneNumber ? { ...i, status: 'completed' as const, cacheKey: `k${sceneNumber}`, errorMessage: null } : i,
         ),
       };
     }),
