@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use infinite_stories_core::family::LibraryPart;
 use infinite_stories_core::realtime::RealtimeStatus;
 use infinite_stories_core::{BackendStatus, GenerationProgress, LimitStatus, SessionEvent};
+use infinite_stories_player::PlayerState;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use crate::{IpcError, commands, events};
@@ -52,6 +53,7 @@ pub fn typescript() -> String {
         (events::REALTIME_STATUS, types.ts::<RealtimeStatus>()),
         (events::STORY_PROGRESS, types.ts::<GenerationProgress>()),
         (events::LIBRARY_CHANGED, types.ts::<LibraryPart>()),
+        (events::PLAYER_STATE, types.ts::<PlayerState>()),
     ];
 
     let mut out = String::from(

@@ -3,6 +3,7 @@
 
 use infinite_stories_contract::ContractError;
 use infinite_stories_core::{CoreError, ErrorCode};
+use infinite_stories_player::PlayerError;
 use serde::Serialize;
 
 /// An error as the UI sees it.
@@ -28,6 +29,24 @@ impl From<CoreError> for IpcError {
             message: err.to_string(),
             retryable: err.is_retryable(),
             retry_after: err.retry_after(),
+        }
+    }
+}
+
+impl From<PlayerError> for IpcError {
+    fn from(err: PlayerError) -> Self {
+        let code = match err {
+            PlayerError::NoAudioDevice(_) => ErrorCode::NoAudioDevice,
+            PlayerError::InvalidRequest(_) => ErrorCode::Validation,
+            PlayerError::NothingLoaded => ErrorCode::NotFound,
+            PlayerError::Decode(_) => ErrorCode::Storage,
+            PlayerError::Stopped => ErrorCode::Unknown,
+        };
+        Self {
+            code,
+            message: err.to_string(),
+            retryable: err.retryable(),
+            retry_after: None,
         }
     }
 }

@@ -23,6 +23,10 @@ pub const STORY_PROGRESS: &str = "story://progress";
 /// `library://changed` carries the `LibraryPart` that changed (here or on another device).
 pub const LIBRARY_CHANGED: &str = "library://changed";
 
+/// `player://state` carries the player's `PlayerState`: at once on every change, the moving
+/// position at most 4 times a second (the player throttles it; see `playback.rs`).
+pub const PLAYER_STATE: &str = "player://state";
+
 /// Forwards core events to the UI until the core goes away.
 pub fn bridge<R: Runtime>(app: AppHandle<R>, mut events: EventStream) {
     tauri::async_runtime::spawn(async move {

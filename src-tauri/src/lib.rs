@@ -11,6 +11,7 @@ pub mod events;
 mod logging;
 pub mod media;
 pub mod parent_lock;
+pub mod playback;
 pub mod preferences;
 
 use std::sync::Arc;
@@ -81,6 +82,11 @@ pub fn run() {
             app.manage(core.clone());
             app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());
+            app.manage(playback::Playback::start(
+                app.handle(),
+                core.clone(),
+                |config| config.media_session(media_session()),
+            ));
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let status = connect_remembered(&handle, &core).await;
@@ -98,8 +104,20 @@ pub fn run() {
         .expect("the app could not be built (see the log above)");
     app.run(|app, event| {
         if let RunEvent::Exit = event {
+            // The last listening session reaches the core before the backend stops.
+            tauri::async_runtime::block_on(app.state::<playback::Playback>().shutdown());
             app.state::<EmbeddedBackend>().stop_blocking();
             app.state::<logging::LogGuard>().flush();
         }
     });
+}
+
+/// The OS media session (media keys; MPRIS on Linux): title, the hero as artist, the cover.
+fn media_session() -> infinite_stories_player::MediaSessionFactory {
+    infinite_stories_player::os_media_session(infinite_stories_player::MediaSessionConfig {
+        display_name: "InfiniteStories".into(),
+        dbus_name: "infinite_stories".into(),
+        // Windows needs the main window's HWND; not wired yet (Linux and macOS need none).
+        hwnd: None,
+    })
 }

@@ -31,5 +31,5 @@ pub use settings::{Catalogue, CatalogueEvent, StoryDefaults, VoiceSample};
 pub use wire::{
     AudioRequest, Avatar, AvatarGenerationRequest, BatchStatus, ExtractedScenes, GeneratedStory,
     IllustrationBatch, IllustrationResult, IllustrationStatus, IllustrationsRequest, Narration,
-    Scene, SceneRequest, StoryRequest,
+    Scene, SceneRequest, StoryRequest, WordTiming,
 };

@@ -223,6 +223,24 @@ pub struct Narration {
     pub timings_url: Option<String>,
 }
 
+/// When one word is spoken (the `timingsUrl` JSON, api-contract §2.2): what the narrator
+/// measures, the server stores beside the audio and the reader highlights words from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct WordTiming {
+    /// The word as written in the text.
+    pub word: String,
+    /// Start, seconds.
+    pub start: f64,
+    /// End, seconds.
+    pub end: f64,
+    /// Byte offset of the word in the request text.
+    pub char_start: usize,
+    /// Byte offset just past the word.
+    pub char_end: usize,
+}
+
 /// `scene-illustration` request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

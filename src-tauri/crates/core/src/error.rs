@@ -45,6 +45,8 @@ pub enum ErrorCode {
     Storage,
     /// The parent lock is on: a grown-up unlocks it with the PIN first.
     Locked,
+    /// No sound device could be opened; the story's text and pictures still work.
+    NoAudioDevice,
     /// Anything else; the message carries the detail.
     Unknown,
 }

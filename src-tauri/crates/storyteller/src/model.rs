@@ -126,21 +126,8 @@ impl AudioFormat {
     }
 }
 
-/// When one word is spoken (the `timingsUrl` JSON, api-contract §2.2).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WordTiming {
-    /// The word as written in the text.
-    pub word: String,
-    /// Start, seconds.
-    pub start: f64,
-    /// End, seconds.
-    pub end: f64,
-    /// Byte offset of the word in the request text.
-    pub char_start: usize,
-    /// Byte offset just past the word.
-    pub char_end: usize,
-}
+/// When one word is spoken: defined once in the contract (the `timingsUrl` JSON).
+pub use infinite_stories_contract::WordTiming;
 
 /// A finished narration.
 #[derive(Debug, Clone, PartialEq)]

@@ -53,7 +53,7 @@ export const reader = {
   sleepIn: (time: string) => `Sleep in ${time}`,
   sleepAtEnd: 'Sleep at the end',
   sleepFading: 'Fading out…',
-  sleptAt: (time: string) => `The sleep timer stopped the story at ${time}. Play carries on from there.`,
+  sleptAt: (time: string) => `The sleep timer stopped the story at ${time}. Play carries on from just before it faded.`,
 
   // Resume
   resumeTitle: 'Welcome back to this story',

@@ -327,6 +327,8 @@ export const en = {
     MAX_RETRIES_EXCEEDED: { title: 'It still did not work', text: 'We tried several times. Wait a little, then try again.', action: 'retry' },
     CANCELLED: { title: 'Stopped', text: 'Nothing was saved.', action: null },
     STORAGE: { title: 'Something could not be saved', text: 'The disk may be full. Free some space, then try again.', action: 'retry' },
+    NO_AUDIO_DEVICE: { title: 'No sound device', text: 'The story\'s text and pictures are still here. Connect speakers or headphones, then press play again.', action: 'retry' },
+    LOCKED: { title: 'Ask a grown-up', text: 'This part is behind the parent lock. A grown-up can unlock it with the PIN.', action: null },
     UNKNOWN: { title: 'Something unexpected happened', text: 'Try again; if it keeps happening, restart the app.', action: 'retry' },
   } satisfies Record<ErrorCode, { title: string; text: string; action: ErrorAction }>,
   errorActions: { retry: 'Try again', sign_in: 'Sign in', open_settings: 'Open Settings' },

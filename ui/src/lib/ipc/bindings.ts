@@ -320,7 +320,7 @@ export type Emotion = "joyful" | "peaceful" | "exciting" | "mysterious" | "heart
 /**
  * Stable codes the UI branches on. Add one only when the UI treats it differently.
  */
-export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "LOCKED" | "UNKNOWN";
+export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "LOCKED" | "NO_AUDIO_DEVICE" | "UNKNOWN";
 
 /**
  * Custom event categories.
@@ -804,6 +804,37 @@ title: string,
 plays: number, };
 
 /**
+ * The story that is open, as the reader and the OS media session show it.
+ */
+export type NowPlaying = { 
+/**
+ * The story's id.
+ */
+storyId: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * The hero's name.
+ */
+artist: string, };
+
+/**
+ * What the reader gets when it opens a story: the player's state, and where the story was left
+ * last time (this run or an earlier one), for its "Continue from 3:12?" offer.
+ */
+export type OpenedStory = { 
+/**
+ * The player, with the story open (not playing).
+ */
+state: PlayerState, 
+/**
+ * Seconds into the story where it was left, if part-way.
+ */
+resumeFrom: number | null, };
+
+/**
  * One operation's figures, in milliseconds.
  */
 export type OperationStats = { 
@@ -848,6 +879,66 @@ enabled: boolean,
  * Unix ms until which it stays unlocked (10 minutes after unlocking).
  */
 unlockedUntil: number | null, };
+
+/**
+ * Where playback is.
+ */
+export type PlaybackStatus = "stopped" | "paused" | "playing" | "ended";
+
+/**
+ * Everything the reader needs to draw the player.
+ */
+export type PlayerState = { 
+/**
+ * The open story, if any.
+ */
+story: NowPlaying | null, 
+/**
+ * Playing, paused, stopped or ended.
+ */
+status: PlaybackStatus, 
+/**
+ * `status == Playing`, for convenience.
+ */
+playing: boolean, 
+/**
+ * Seconds into the story of what is being heard now.
+ */
+position: number, 
+/**
+ * The story's length in seconds (0 with nothing open).
+ */
+duration: number, 
+/**
+ * The chosen speed.
+ */
+speed: Speed, 
+/**
+ * Volume, 0 to 1.
+ */
+volume: number, 
+/**
+ * The sleep timer, when one is armed.
+ */
+sleepTimer: SleepTimerState | null, 
+/**
+ * The open story's place in the queue (0-based).
+ */
+queueIndex: number | null, 
+/**
+ * How many stories are in the queue.
+ */
+queueLength: number, 
+/**
+ * Whether the sleep timer stopped playback less than two minutes ago, so play resumes from
+ * where the fade began.
+ */
+resumesAfterSleep: boolean, 
+/**
+ * Why sound cannot play right now (no sound device), in words for the reader; text and
+ * pictures keep working.
+ */
+outputError: string | null, };
 
 /**
  * Optional hero pronouns, used for grammatical agreement (she/he/they).
@@ -1050,9 +1141,40 @@ verboseLogging: boolean,
 sessionStorage: SessionStorage, };
 
 /**
+ * When the sleep timer stops playback (after a fade-out of about 20 s).
+ */
+export type SleepTimer = { "kind": "minutes", 
+/**
+ * The minutes.
+ */
+minutes: number, } | { "kind": "endOfStory" };
+
+/**
+ * An armed sleep timer.
+ */
+export type SleepTimerState = { 
+/**
+ * What was chosen.
+ */
+timer: SleepTimer, 
+/**
+ * Seconds of listening left before playback stops (the fade is the last 20 of them).
+ */
+remainingSeconds: number, 
+/**
+ * Whether the fade-out has begun.
+ */
+fading: boolean, };
+
+/**
  * Socket state.
  */
 export type SocketState = "disconnected" | "connecting" | "connected" | "reconnecting";
+
+/**
+ * A playback speed: one of 0.5×, 0.75×, 1×, 1.25×, 1.5×, 2×. The pitch never changes.
+ */
+export type Speed = number;
 
 /**
  * Where a generation is.
@@ -1229,6 +1351,32 @@ base64: string,
  */
 seconds: number, };
 
+/**
+ * When one word is spoken (the `timingsUrl` JSON, api-contract §2.2): what the narrator
+ * measures, the server stores beside the audio and the reader highlights words from.
+ */
+export type WordTiming = { 
+/**
+ * The word as written in the text.
+ */
+word: string, 
+/**
+ * Start, seconds.
+ */
+start: number, 
+/**
+ * End, seconds.
+ */
+end: number, 
+/**
+ * Byte offset of the word in the request text.
+ */
+charStart: number, 
+/**
+ * Byte offset just past the word.
+ */
+charEnd: number, };
+
 /** Every command: its arguments (as the UI sends them) and its result. */
 export interface Commands {
   backend_status: { args: Record<string, never>; result: BackendStatus };
@@ -1252,6 +1400,20 @@ export interface Commands {
   delete_stories: { args: { ids: Array<string> }; result: number };
   journey: { args: { range: JourneyRange }; result: Journey };
   tonight: { args: Record<string, never>; result: Tonight };
+  open_story: { args: { storyId: string; queue: Array<string> | null }; result: OpenedStory };
+  play: { args: Record<string, never>; result: PlayerState };
+  pause: { args: Record<string, never>; result: PlayerState };
+  stop: { args: Record<string, never>; result: PlayerState };
+  seek: { args: { seconds: number }; result: PlayerState };
+  skip: { args: { seconds: number }; result: PlayerState };
+  next_story: { args: Record<string, never>; result: PlayerState };
+  previous_story: { args: Record<string, never>; result: PlayerState };
+  set_speed: { args: { speed: number }; result: PlayerState };
+  set_volume: { args: { volume: number }; result: PlayerState };
+  set_sleep_timer: { args: { timer: SleepTimer | null }; result: PlayerState };
+  player_state: { args: Record<string, never>; result: PlayerState };
+  story_timings: { args: { storyId: string }; result: Array<WordTiming> };
+  make_narration: { args: { storyId: string }; result: StoryDetail };
   session: { args: Record<string, never>; result: SessionInfo | null };
   sign_in_anonymously: { args: Record<string, never>; result: SessionInfo };
   sign_up: { args: { email: string; password: string }; result: SessionInfo | null };
@@ -1311,6 +1473,20 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "delete_stories",
   "journey",
   "tonight",
+  "open_story",
+  "play",
+  "pause",
+  "stop",
+  "seek",
+  "skip",
+  "next_story",
+  "previous_story",
+  "set_speed",
+  "set_volume",
+  "set_sleep_timer",
+  "player_state",
+  "story_timings",
+  "make_narration",
   "session",
   "sign_in_anonymously",
   "sign_up",
@@ -1352,4 +1528,5 @@ export interface EventPayloads {
   "realtime://status": RealtimeStatus;
   "story://progress": GenerationProgress;
   "library://changed": LibraryPart;
+  "player://state": PlayerState;
 }

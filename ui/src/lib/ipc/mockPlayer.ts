@@ -2,8 +2,7 @@
 // retry_illustration) like the shell's player, and moves only when the test says so — time is
 // pushed with `advance(seconds)`, which emits `player://state` as the real player does.
 import { emit } from '@tauri-apps/api/event';
-import type { IpcError, StoryDetail } from './bindings';
-import type { PlayerState, SleepTimer, WordTiming } from './pending-player';
+import type { IpcError, PlayerState, SleepTimer, SleepTimerState, StoryDetail, WordTiming } from './bindings';
 import { mockStories, narrate, type MockStory } from './mockPlayerStories';
 
 export type ReaderScenario = 'reader' | 'reader-resume' | 'reader-no-narration' | 'reader-failed' | 'reader-no-sound';
@@ -51,32 +50,36 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
   const stories = mockStories();
   const calls: MockPlayer['calls'] = [];
   let state: PlayerState = {
-    storyId: null, title: null, heroName: null, position: 0, duration: 0, playing: false, speed: 1, volume: 1,
-    sleep: null, queue: [], queueIndex: null, resumeFrom: null, sleptAt: null,
-    outputError: null,
+    story: null, status: 'stopped', playing: false, position: 0, duration: 0, speed: 1, volume: 1,
+    sleepTimer: null, queueIndex: null, queueLength: 0, resumesAfterSleep: false, outputError: null,
   };
+  let queue: string[] = [];
+  let sleptAt: number | null = null;
   let fadeFrom: number | null = null;
   let finishNarration: (() => void) | null = null;
 
   const find = (id: unknown): MockStory => stories.get(String(id)) ?? fail('NOT_FOUND', `No story ${String(id)}.`);
   const publish = (next: Partial<PlayerState>): PlayerState => {
     state = { ...state, ...next };
+    state.status = state.playing ? 'playing' : state.story ? 'paused' : 'stopped';
+    state.resumesAfterSleep = sleptAt !== null;
     void emit('player://state', state);
     return state;
   };
   const load = (id: string, playing: boolean): PlayerState => {
     const s = find(id);
     if (!s.detail.narrationKey) fail('NOT_FOUND', `"${s.detail.summary.title}" has no narration yet.`);
-    const index = state.queue.indexOf(id);
+    const index = queue.indexOf(id);
+    sleptAt = null;
     return publish({
-      storyId: id, title: s.detail.summary.title, heroName: s.heroName, position: 0, duration: s.duration,
-      playing, queueIndex: index >= 0 ? index : null, resumeFrom: null, sleptAt: null,
+      story: { storyId: id, title: s.detail.summary.title, artist: s.heroName }, position: 0, duration: s.duration,
+      playing, queueIndex: index >= 0 ? index : null, queueLength: queue.length,
     });
   };
-  const setTimer = (timer: SleepTimer | null) => {
+  const setTimer = (timer: SleepTimer | null): SleepTimerState | null => {
     fadeFrom = null;
     return timer
-      ? { timer, remainingSeconds: timer.kind === 'minutes' ? timer.minutes * 60 : null, fading: false }
+      ? { timer, remainingSeconds: timer.kind === 'minutes' ? timer.minutes * 60 : (state.duration - state.position) / state.speed, fading: false }
       : null;
   };
 
@@ -85,19 +88,21 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
     story_timings: (a) => find(a.storyId).timings,
     player_state: () => state,
     open_story: (a) => {
-      state = { ...state, queue: Array.isArray(a.queue) ? (a.queue as string[]) : [String(a.storyId)] };
+      queue = Array.isArray(a.queue) ? (a.queue as string[]) : [String(a.storyId)];
       load(String(a.storyId), false);
-      return publish({
-        resumeFrom: scenario === 'reader-resume' ? 95 : null,
-        outputError: scenario === 'reader-no-sound' ? NO_DEVICE : null,
-      });
+      const opened = publish({ outputError: scenario === 'reader-no-sound' ? NO_DEVICE : null });
+      return { state: opened, resumeFrom: scenario === 'reader-resume' ? 95 : null };
     },
     play: () => {
       if (scenario === 'reader-no-sound') {
         publish({ playing: false, outputError: NO_DEVICE });
         fail('NO_AUDIO_DEVICE', NO_DEVICE, true);
       }
-      if (state.sleptAt !== null) return publish({ playing: true, position: state.sleptAt, sleptAt: null });
+      if (sleptAt !== null) {
+        const from = sleptAt;
+        sleptAt = null;
+        return publish({ playing: true, position: from });
+      }
       return publish({ playing: true, position: state.position >= state.duration ? 0 : state.position });
     },
     pause: () => publish({ playing: false }),
@@ -110,13 +115,13 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
       return publish({ speed });
     },
     set_volume: (a) => publish({ volume: Number(a.volume) }),
-    set_sleep_timer: (a) => publish({ sleep: setTimer((a.timer as SleepTimer | null) ?? null) }),
+    set_sleep_timer: (a) => publish({ sleepTimer: setTimer((a.timer as SleepTimer | null) ?? null) }),
     next_story: () => {
-      const next = state.queue[(state.queueIndex ?? -1) + 1];
+      const next = queue[(state.queueIndex ?? -1) + 1];
       return next ? load(next, state.playing) : state;
     },
     previous_story: () => {
-      const previous = state.queue[(state.queueIndex ?? 0) - 1];
+      const previous = queue[(state.queueIndex ?? 0) - 1];
       if (state.position > 3 || !previous) return publish({ position: 0 });
       return load(previous, state.playing);
     },
@@ -165,19 +170,23 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
       advance: async (seconds) => {
         if (!state.playing) return;
         let position = Math.min(state.position + seconds * state.speed, state.duration);
-        let sleep = state.sleep;
+        let sleep = state.sleepTimer;
         let next: Partial<PlayerState> = {};
-        if (sleep?.remainingSeconds != null) {
+        if (sleep && sleep.timer.kind === 'minutes') {
           const left = Math.max(0, sleep.remainingSeconds - seconds);
           if (left < FADE_SECONDS && fadeFrom === null) fadeFrom = state.position + (sleep.remainingSeconds - FADE_SECONDS) * state.speed;
           sleep = { ...sleep, remainingSeconds: left, fading: left < FADE_SECONDS };
-          if (left === 0) next = { playing: false, sleptAt: fadeFrom, sleep: null };
+          if (left === 0) {
+            sleptAt = fadeFrom;
+            next = { playing: false, sleepTimer: null };
+          }
         }
         if (position >= state.duration) {
           position = state.duration;
-          next = { ...next, playing: false, ...(sleep?.timer.kind === 'endOfStory' ? { sleep: null } : {}) };
+          next = { ...next, playing: false, ...(sleep?.timer.kind === 'endOfStory' ? { sleepTimer: null } : {}) };
         }
-        await emit('player://state', (state = { ...state, position, sleep, ...next }));
+        state = { ...state, position, sleepTimer: sleep, ...next };
+        await emit('player://state', publish({}));
       },
     },
   };

@@ -2,7 +2,7 @@
 // returns them, with word timings made the way the narrator reports them — UTF-8 byte offsets
 // into the content (the accents in "Zoé" and "crème" make them differ from JS indices).
 import type { IllustrationState, Scene, StoryDetail } from './bindings';
-import type { WordTiming } from './pending-player';
+import type { WordTiming } from './bindings';
 
 export type MockStory = { detail: StoryDetail; heroName: string; timings: WordTiming[]; duration: number };
 

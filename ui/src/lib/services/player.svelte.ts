@@ -2,8 +2,7 @@
 // (a few times a second while playing, at once on every change), and the commands that change
 // it. The audio itself plays in Rust; this class never keeps time of its own.
 import { AppError } from '$lib/ipc/api';
-import type { PlayerApi } from '$lib/ipc/player';
-import type { PlayerState, SleepTimer, Speed } from '$lib/ipc/pending-player';
+import type { PlayerApi, PlayerState, SleepTimer, Speed } from '$lib/ipc/player';
 
 export type SubscribePlayer = (name: 'player://state', handler: (state: PlayerState) => void) => () => void;
 
@@ -13,19 +12,17 @@ export const SLEEP_MINUTES: readonly number[] = [5, 10, 15, 30, 45, 60];
 export const SKIP_SECONDS = 15;
 
 export const IDLE: PlayerState = {
-  storyId: null,
-  title: null,
-  heroName: null,
+  story: null,
+  status: 'stopped',
+  playing: false,
   position: 0,
   duration: 0,
-  playing: false,
   speed: 1,
   volume: 1,
-  sleep: null,
-  queue: [],
+  sleepTimer: null,
   queueIndex: null,
-  resumeFrom: null,
-  sleptAt: null,
+  queueLength: 0,
+  resumesAfterSleep: false,
   outputError: null,
 };
 
@@ -64,7 +61,14 @@ export class Player {
 
   /** Loads a story (does not start it) and keeps its "continue from" offer. */
   async open(storyId: string, queue: string[] | null): Promise<void> {
-    if (await this.#run(() => this.#api.openStory({ storyId, queue }))) this.offer = this.state.resumeFrom;
+    try {
+      const opened = await this.#api.openStory({ storyId, queue });
+      this.state = opened.state;
+      this.offer = opened.resumeFrom;
+      this.error = null;
+    } catch (e: unknown) {
+      this.error = AppError.from(e);
+    }
   }
 
   /** Answers the resume offer: continue where the story was left, or from the start. */
@@ -96,7 +100,7 @@ export class Player {
   }
 
   get hasNext(): boolean {
-    return this.state.queueIndex !== null && this.state.queueIndex < this.state.queue.length - 1;
+    return this.state.queueIndex !== null && this.state.queueIndex < this.state.queueLength - 1;
   }
 
   async #run(command: () => Promise<PlayerState>): Promise<boolean> {

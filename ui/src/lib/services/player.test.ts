@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import type { PlayerState, SleepTimer } from '$lib/ipc/pending-player';
+import type { PlayerState, SleepTimer } from '$lib/ipc/player';
 import { IDLE, Player, type SubscribePlayer } from './player.svelte';
 
-const at = (over: Partial<PlayerState>): PlayerState => ({ ...IDLE, storyId: 's1', duration: 300, ...over });
+const at = (over: Partial<PlayerState>): PlayerState => ({ ...IDLE, story: { storyId: 's1', title: 'S1', artist: 'Luna' }, duration: 300, ...over });
 
 /** A scripted player api: each command answers with the state it is given, and records itself. */
 function fakeApi(initial: PlayerState = at({})) {
@@ -18,7 +18,10 @@ function fakeApi(initial: PlayerState = at({})) {
   return {
     calls,
     api: {
-      openStory: answer('openStory', (_: { storyId: string; queue: string[] | null }) => ({ resumeFrom: 192 })),
+      openStory: vi.fn(async (args: { storyId: string; queue: string[] | null }) => {
+        calls.push(['openStory', args]);
+        return { state, resumeFrom: 192 };
+      }),
       play: answer('play', () => ({ playing: true })),
       pause: answer('pause', () => ({ playing: false })),
       stop: answer('stop', () => ({ playing: false, position: 0 })),
@@ -27,6 +30,7 @@ function fakeApi(initial: PlayerState = at({})) {
       nextStory: answer('nextStory', () => ({})),
       previousStory: answer('previousStory', () => ({})),
       setSpeed: answer('setSpeed', (a: { speed: number }) => ({ speed: a.speed })),
+      setVolume: answer('setVolume', (a: { volume: number }) => ({ volume: a.volume })),
       setSleepTimer: answer('setSleepTimer', (_: { timer: SleepTimer | null }) => ({})),
       playerState: vi.fn(async () => state),
     },
@@ -114,11 +118,11 @@ describe('Player', () => {
 
   it('knows whether the queue has a next story', () => {
     const player = new Player(fakeApi().api, fakeEvents().subscribe);
-    player.state = at({ queue: ['a', 'b'], queueIndex: 0 });
+    player.state = at({ queueLength: 2, queueIndex: 0 });
     expect(player.hasNext).toBe(true);
-    player.state = at({ queue: ['a', 'b'], queueIndex: 1 });
+    player.state = at({ queueLength: 2, queueIndex: 1 });
     expect(player.hasNext).toBe(false);
-    player.state = at({ queue: [], queueIndex: null });
+    player.state = at({ queueLength: 0, queueIndex: null });
     expect(player.hasNext).toBe(false);
   });
 });

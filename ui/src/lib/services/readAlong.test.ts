@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scene } from '$lib/ipc/bindings';
-import type { WordTiming } from '$lib/ipc/pending-player';
+import type { WordTiming } from '$lib/ipc/bindings';
 import { byteToIndex, formatTime, layoutText, orderedScenes, sceneAt, timedWords, wordAt } from './readAlong';
 
 /** Timings the way Rust sends them: UTF-8 byte offsets of each word. */

@@ -3,7 +3,7 @@
 // from Rust as UTF-8 byte offsets, which differ from JS string indices as soon as a word has an
 // accent), and how a time is written.
 import type { Scene } from '$lib/ipc/bindings';
-import type { WordTiming } from '$lib/ipc/pending-player';
+import type { WordTiming } from '$lib/ipc/bindings';
 
 /** A narrated word, located by JS string indices [from, to) into the story's content. */
 export type TimedWord = { start: number; end: number; from: number; to: number };

@@ -21,9 +21,15 @@ use crate::api::models::{
     Narration, Scene,
 };
 use crate::cache::CacheKind;
+use crate::contract::{Language, Voice, WordTiming};
 use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
 use crate::realtime::{RealtimeClient, RealtimeMessage, Subscription};
+
+/// The cache key of a story's word timings (JSON, as the narrator measured them).
+pub fn timings_key(story_id: &str) -> String {
+    format!("timings:{story_id}")
+}
 
 /// Scenes illustrated at once.
 pub const ILLUSTRATION_BATCH: usize = 5;
@@ -267,39 +273,13 @@ impl StoryFlow {
                 p.stage = Stage::Narrating;
                 p.status = "Recording the narration…".into();
             });
-            let body = AudioRequest {
-                story_id: story.story_id.clone(),
-                text: story.content.clone(),
-                voice: story_req.voice_or_default(),
-                language: story_req.language,
-            };
-            let narration: Narration = or_cancel(cancel, async {
-                Ok(self
-                    .api
-                    .invoke(
-                        "audio-synthesis",
-                        &body,
-                        1,
-                        &uuid::Uuid::new_v4().to_string(),
-                    )
-                    .await?
-                    .data)
-            })
-            .await?;
-            let audio = or_cancel(cancel, self.api.download(&narration.audio_url)).await?;
-            let key = format!("audio:{}", story.story_id);
-            self.library
-                .cache()
-                .put(&key, audio, CacheKind::Permanent)
-                .await?;
-            self.library
-                .set_narration(
-                    &story.story_id,
-                    &key,
-                    narration.duration_seconds,
-                    &narration.format,
-                )
-                .await?;
+            let narrate = self.narrate(
+                &story.story_id,
+                &story.content,
+                story_req.voice_or_default(),
+                story_req.language,
+            );
+            or_cancel(cancel, narrate).await?;
             reporter.update(|p| p.progress = 0.5);
         }
 
@@ -405,6 +385,115 @@ impl StoryFlow {
                 reporter.scene(n, IllustrationStatus::Failed);
             }
         }
+    }
+
+    /// Records the narration of a story in the library: the audio and, when the narrator gave
+    /// them, its word timings go into the cache as permanent entries (`audio:<id>`,
+    /// `timings:<id>`), which is what offline playback and the read-along need.
+    async fn narrate(
+        &self,
+        story_id: &str,
+        text: &str,
+        voice: Voice,
+        language: Language,
+    ) -> Result<(), CoreError> {
+        let body = AudioRequest {
+            story_id: story_id.to_owned(),
+            text: text.to_owned(),
+            voice,
+            language,
+        };
+        let narration: Narration = self
+            .api
+            .invoke(
+                "audio-synthesis",
+                &body,
+                1,
+                &uuid::Uuid::new_v4().to_string(),
+            )
+            .await?
+            .data;
+        let audio = self.api.download(&narration.audio_url).await?;
+        if let Some(url) = &narration.timings_url {
+            let timings = self.api.download(url).await?;
+            // Kept only when it is what the reader can read.
+            match serde_json::from_slice::<Vec<WordTiming>>(&timings) {
+                Ok(_) => {
+                    self.library
+                        .cache()
+                        .put(&timings_key(story_id), timings, CacheKind::Permanent)
+                        .await?
+                }
+                Err(e) => tracing::warn!(story_id, error = %e, "word timings unreadable; skipped"),
+            }
+        }
+        let key = format!("audio:{story_id}");
+        self.library
+            .cache()
+            .put(&key, audio, CacheKind::Permanent)
+            .await?;
+        self.library
+            .set_narration(
+                story_id,
+                &key,
+                narration.duration_seconds,
+                &narration.format,
+            )
+            .await
+    }
+
+    /// Narrates a story of the library that has none yet (a story made without narration),
+    /// with progress events like a generation's.
+    pub async fn make_narration(
+        &self,
+        story_id: &str,
+        voice: Voice,
+    ) -> Result<StoryDetail, CoreError> {
+        let detail = self
+            .library
+            .story(story_id)
+            .await?
+            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))?;
+        let language = detail
+            .summary
+            .language
+            .as_deref()
+            .and_then(|l| l.parse::<Language>().ok())
+            .unwrap_or_default();
+        let reporter = Reporter {
+            events: self.events.clone(),
+            state: Mutex::new(GenerationProgress {
+                request_id: format!("narrate-{story_id}"),
+                story_id: Some(story_id.to_owned()),
+                stage: Stage::Narrating,
+                progress: 0.1,
+                status: "Recording the narration…".into(),
+                scenes: Vec::new(),
+            }),
+        };
+        reporter.update(|_| {});
+        let result = self
+            .narrate(story_id, &detail.content, voice, language)
+            .await;
+        match &result {
+            Ok(()) => reporter.update(|p| {
+                p.stage = Stage::Done;
+                p.progress = 1.0;
+                p.status = "The narration is ready.".into();
+            }),
+            Err(e) => {
+                let message = e.to_string();
+                reporter.update(|p| {
+                    p.stage = Stage::Failed;
+                    p.status = message;
+                });
+            }
+        }
+        result?;
+        self.library
+            .story(story_id)
+            .await?
+            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
     }
 
     /// Retries one scene's illustration of a story in the library.

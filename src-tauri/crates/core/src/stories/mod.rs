@@ -6,8 +6,11 @@
 pub mod flow;
 pub mod library;
 pub mod progress;
+mod reading;
 pub mod request;
 pub mod shelf;
+
+pub use reading::StoryAudio;
 
 use serde_json::json;
 

@@ -58,6 +58,29 @@ async fn a_story_with_narration_and_illustrations_ends_offline_ready() {
         .unwrap();
     assert!(audio.len() > 100, "narration bytes are local");
     assert!(story.narration_seconds.unwrap() > 0.0);
+    // The narrator's word timings came down with the audio, as the reader reads them.
+    let timings = env.core.story_timings(&story.summary.id).await.unwrap();
+    assert!(timings.len() > 10, "{} timings", timings.len());
+    assert!(timings.windows(2).all(|w| w[1].start >= w[0].start));
+    let first = &timings[0];
+    assert_eq!(&story.content[first.char_start..first.char_end], first.word);
+    // What the player takes: narration, title, hero and cover, all local.
+    let track = env.core.story_audio(&story.summary.id).await.unwrap();
+    assert_eq!(track.audio, audio);
+    assert!(track.cover.is_some() && track.hero_name.is_some());
+    // Where the story was left is kept until it is forgotten.
+    assert_eq!(
+        env.core.resume_point(&story.summary.id).await.unwrap(),
+        None
+    );
+    env.core
+        .set_resume_point(&story.summary.id, Some(42.5))
+        .await
+        .unwrap();
+    assert_eq!(
+        env.core.resume_point(&story.summary.id).await.unwrap(),
+        Some(42.5)
+    );
 
     let progress = progress_events(&mut events);
     let stages: Vec<Stage> = progress.iter().map(|p| p.stage).collect();
@@ -96,6 +119,21 @@ async fn a_story_with_narration_and_illustrations_ends_offline_ready() {
             .offline_ready
     );
     assert!(env.core.media(&key).await.unwrap().is_some());
+    // Offline: the player's track and the word timings come from the cache alone, and a
+    // cleared cache keeps them (permanent until the story is deleted).
+    env.core.clear_cache().await.unwrap();
+    assert!(env.core.story_audio(&story.summary.id).await.is_ok());
+    assert!(
+        !env.core
+            .story_timings(&story.summary.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        env.core.resume_point(&story.summary.id).await.unwrap(),
+        Some(42.5)
+    );
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ use crate::error::CoreError;
 mod family;
 pub mod journey;
 mod search;
+mod resume;
 pub use family::HeroRow;
 pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
 
