@@ -1,7 +1,7 @@
 // English text of the Library, Settings, Journey, Diagnostics pages and Home's "tonight".
 import type {
   BuiltInEvent, Language, LibrarySort, ListeningState, MilestoneId, Theme, Voice,
-} from '$lib/ipc/pending-pages';
+} from '$lib/ipc/bindings';
 
 export const LANGUAGES: Record<Language, string> = {
   en: 'English', es: 'Español', fr: 'Français', de: 'Deutsch', it: 'Italiano',

@@ -3,7 +3,7 @@
 // LOCKED until unlock_parent, the journey, diagnostics and Home's "tonight". Tests drive it through
 // window.mockPages.
 import type { BackendStatus, CacheStatus, IpcError, LimitStatus, SessionInfo } from './bindings';
-import type { Journey, JourneyRange, LibraryQuery, ParentLock, Settings, StoryDefaults } from './pending-pages';
+import type { Journey, JourneyRange, LibraryQuery, ParentLock, Settings, StoryDefaults } from './bindings';
 import { fold, generatedLibrary, HEROES, MOCK_NOW, scriptedLibrary, type MockLibraryStory } from './mockPagesData';
 import { mockDiagnostics, mockJourney, mockRequests } from './mockPagesExtras';
 

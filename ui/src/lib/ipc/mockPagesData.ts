@@ -1,6 +1,6 @@
 // The scripted library behind the browser harness: a few dozen stories in five languages (with
 // the text that full-text search looks through), and a generator for a 10,000-story library.
-import type { BuiltInEvent, Language, LibraryCard, ListeningState } from './pending-pages';
+import type { BuiltInEvent, Language, LibraryCard, ListeningState } from './bindings';
 
 export type MockLibraryStory = LibraryCard & { text: string };
 

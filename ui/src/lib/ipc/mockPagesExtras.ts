@@ -1,7 +1,7 @@
 // The journey, diagnostics and request log the harness answers with: deterministic numbers that
 // look like a family's real month (a streak of evenings, a few missed ones).
 import type { BackendStatus, DiagnosticsReport, LimitStatus, SessionInfo } from './bindings';
-import type { Journey, JourneyRange, MilestoneId, RequestRecord } from './pending-pages';
+import type { Journey, JourneyRange, MilestoneId, RequestRecord } from './bindings';
 import { MOCK_NOW, type MockLibraryStory } from './mockPagesData';
 
 const DAY = 86_400_000;

@@ -1,39 +1,13 @@
-// The issue-12 commands (library, settings, journey, diagnostics, Home), typed from
-// pending-pages.ts and called the way api.ts calls the generated ones (invoke + AppError.from).
-// At integration `pagesApi` becomes `api`: the pages and services only see this one name.
-import { invoke } from '@tauri-apps/api/core';
-import { AppError } from './api';
-import { PAGES_COMMAND_NAMES, type PagesCommandName, type PagesCommands } from './pending-pages';
+// The library, settings, journey, diagnostics and Home commands as the pages and services see
+// them: the generated, typed `api` (kept under this name so the pages' services can be given any
+// implementation in tests), and how a parent-lock refusal is told apart.
+import { AppError, api, type Api } from './api';
 
-type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+export type PagesApi = Api;
 
-/** One method per planned command, as `Api` has for the generated ones. */
-export type PagesApi = {
-  [K in PagesCommandName as Camel<K>]: PagesCommands[K]['args'] extends Record<string, never>
-    ? () => Promise<PagesCommands[K]['result']>
-    : (args: PagesCommands[K]['args']) => Promise<PagesCommands[K]['result']>;
-};
-
-async function call<K extends PagesCommandName>(
-  command: K,
-  args: PagesCommands[K]['args'],
-): Promise<PagesCommands[K]['result']> {
-  try {
-    return await invoke<PagesCommands[K]['result']>(command, args);
-  } catch (thrown) {
-    throw AppError.from(thrown);
-  }
-}
-
-const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-export const pagesApi: PagesApi = Object.freeze(
-  Object.fromEntries(
-    PAGES_COMMAND_NAMES.map((name) => [camel(name), (args?: object) => call(name, (args ?? {}) as never)]),
-  ),
-) as PagesApi;
+export const pagesApi: PagesApi = api;
 
 /** True when a command was refused because the parent lock is on. */
 export function isLocked(e: unknown): boolean {
-  return (AppError.from(e).code as string) === 'LOCKED';
+  return AppError.from(e).code === 'LOCKED';
 }

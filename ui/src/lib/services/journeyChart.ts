@@ -1,7 +1,7 @@
 // Turns the journey's days into the bars the chart draws: a bar per day for a week or a month,
 // a bar per month for a year (365 bars would be hairlines), each with a short axis label and the
 // full sentence a screen reader says.
-import type { JourneyDay, JourneyRange } from '$lib/ipc/pending-pages';
+import type { JourneyDay, JourneyRange } from '$lib/ipc/bindings';
 
 export type Bar = { key: string; label: string; spoken: string; minutes: number };
 

@@ -4,7 +4,7 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { AppError } from '$lib/ipc/api';
 import type { PagesApi } from '$lib/ipc/pages';
-import type { Language, LibraryCard, LibraryQuery, LibrarySort, StoryEvent } from '$lib/ipc/pending-pages';
+import type { Language, LibraryCard, LibraryQuery, LibrarySort, StoryEvent } from '$lib/ipc/bindings';
 
 export const PAGE_SIZE = 40;
 export const SEARCH_DELAY_MS = 250;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Library, PAGE_SIZE, SEARCH_DELAY_MS } from './library.svelte';
-import type { LibraryCard, LibraryQuery } from '$lib/ipc/pending-pages';
+import type { LibraryCard, LibraryQuery } from '$lib/ipc/bindings';
 
 const card = (i: number): LibraryCard => ({
   id: `s${i}`, title: `Story ${i}`, heroId: null, heroName: null, event: null, lengthSeconds: 300, language: 'en',
