@@ -14,9 +14,12 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 # narrator), Xvfb (a virtual display when there is no screen).
 build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev libasound2-dev
   libespeak-ng-dev libclang-dev espeak-ng xvfb xauth)
-# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools.
+# Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools;
+# for the package suite the freedesktop validators, gio (starts a menu entry), rpm (reads the
+# .rpm), and for the workflow lint shellcheck and python3-venv.
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
-  keyutils sox python3 python3-xlib)
+  keyutils sox python3 python3-xlib desktop-file-utils appstream libglib2.0-bin rpm shellcheck
+  python3-venv)
 
 install_apt() {
   local missing=()
@@ -87,5 +90,12 @@ if [ "$profile" = test ]; then
   if ! command -v tauri-driver >/dev/null; then
     say "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
     cargo install tauri-driver --locked --version '^2.1'
+  fi
+  # The release workflow's linters (tests/package/lint-workflows.sh), pinned, in their own venv.
+  lint="$repo/.tools/lint"
+  if ! "$lint/bin/zizmor" --version 2>/dev/null | grep -q '1.32.0' || [ ! -x "$lint/bin/check-jsonschema" ]; then
+    say "Installing the workflow linters (check-jsonschema, zizmor) into .tools/lint"
+    python3 -m venv "$lint"
+    "$lint/bin/pip" install --quiet --disable-pip-version-check 'check-jsonschema==0.39.0' 'zizmor==1.32.0'
   fi
 fi

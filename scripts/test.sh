@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs every test of InfiniteStories Desktop, in order: UI type check and unit
-# tests, formatting, clippy, the Rust workspace tests, the browser tests (Chromium), and the
-# end-to-end tests of the real app window (tauri-driver under Xvfb). Runs every suite even when
+# tests, formatting, clippy, the Rust workspace tests, the browser tests (Chromium), the
+# end-to-end tests of the real app window (tauri-driver under Xvfb), the release workflow's lint,
+# and the installable package (built, installed, started and purged). Runs every suite even when
 # one fails, then prints a table and a closing `N passed, N failed` line over all tests.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +45,10 @@ run e2e-window bash tests/e2e/run.sh
 if [ -x src-tauri/crates/server/conformance/run.sh ]; then
   run supabase-js-conformance bash src-tauri/crates/server/conformance/run.sh
 fi
+# The release workflow for macOS/Windows cannot run here; it is linted instead.
+run workflow-lint bash tests/package/lint-workflows.sh
+# Last, being the longest: the .deb built, installed with apt, started from its menu entry, purged.
+run package-deb bash tests/package/run.sh
 
 # Count tests from every runner's own summary lines: each extractor prints "passed failed".
 counts() { # suite log
@@ -55,7 +60,7 @@ counts() { # suite log
       sed -nE 's/^ *Tests +([0-9]+ failed \| )?([0-9]+) passed.*/\2/p' <<<"$plain" | awk '{print $1, 0}'
       sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' <<<"$plain" | awk '{print 0, $1}'
       ;;
-    ui-browser | e2e-window | supabase-js-conformance)
+    ui-browser | e2e-window | supabase-js-conformance | workflow-lint | package-deb)
       sed -nE 's/^# pass ([0-9]+)$/\1 0/p; s/^# fail ([0-9]+)$/0 \1/p' <<<"$plain"
       ;;
   esac
