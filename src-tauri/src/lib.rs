@@ -1,7 +1,8 @@
 //! The Tauri shell of InfiniteStories Desktop: it starts the embedded backend, builds the one
 //! [`Core`] the commands call into, forwards core events to the UI, and stops the backend when
-//! the app exits. Nothing here is worth testing on its own; the logic lives in the core, server
-//! and storyteller crates.
+//! the app exits. A second launch (the menu entry clicked again) hands over to the running app,
+//! which brings its window forward. Nothing here is worth testing on its own; the logic lives in
+//! the core, server and storyteller crates.
 
 pub mod bindings;
 pub mod commands;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 use infinite_stories_core::secrets::KeyringStore;
 use infinite_stories_core::session_file::KeyringOrFile;
 use infinite_stories_core::{BackendState, Core, CoreOptions, KEYRING_SERVICE};
-use tauri::{Manager, RunEvent, Runtime};
+use tauri::{AppHandle, Manager, RunEvent, Runtime};
 
 pub use embedded::EmbeddedBackend;
 pub use error::IpcError;
@@ -67,6 +68,11 @@ pub async fn connect_remembered<R: Runtime>(
 /// Runs the app until its last window closes.
 pub fn run() {
     let app = with_commands(tauri::Builder::default())
+        // First: a second launch must hand over before it starts anything of its own (it exits
+        // inside this plugin's setup, through the session D-Bus on Linux).
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            show_main_window(app)
+        }))
         .setup(|app| {
             let dirs = embedded::AppDirs::resolve(app.handle())?;
             app.manage(logging::init(&dirs.logs));
@@ -120,4 +126,18 @@ fn media_session() -> infinite_stories_player::MediaSessionFactory {
         // Windows needs the main window's HWND; not wired yet (Linux and macOS need none).
         hwnd: None,
     })
+}
+
+/// Brings the main window forward: un-minimised, shown and focused (a second launch).
+fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
+    tracing::info!("launched again: bringing the window forward");
+    if let Some(window) = app.get_webview_window("main") {
+        let shown = window
+            .unminimize()
+            .and_then(|()| window.show())
+            .and_then(|()| window.set_focus());
+        if let Err(e) = shown {
+            tracing::warn!(error = %e, "the window could not be brought forward");
+        }
+    }
 }
