@@ -17,8 +17,8 @@ use crate::error::CoreError;
 
 mod family;
 pub mod journey;
-mod search;
 mod resume;
+mod search;
 pub use family::HeroRow;
 pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
 
