@@ -56,10 +56,45 @@ impl Core {
 
     /// Generates a story (text, narration, illustrations) with progress events; the result is
     /// in the library. Signs in anonymously first on a first run.
-    pub async fn generate_story(&self, request: GenerateRequest) -> Result<StoryDetail, CoreError> {
+    pub async fn generate_story(
+        &self,
+        mut request: GenerateRequest,
+    ) -> Result<StoryDetail, CoreError> {
         self.ensure_session().await?;
         let user = self.user_id()?;
-        self.flow().await?.generate(&user, request).await
+        let rid = request
+            .request_id
+            .get_or_insert_with(|| uuid::Uuid::new_v4().to_string())
+            .clone();
+        let mut progress = self.events();
+        let result = self.flow().await?.generate(&user, request).await;
+        if matches!(result, Err(CoreError::Cancelled)) {
+            self.discard_cancelled(&rid, &mut progress).await;
+        }
+        result
+    }
+
+    /// A cancelled story leaves nothing half-made: when the backend had already written it
+    /// (its progress named a story), the story goes everywhere — backend rows, storage objects,
+    /// the library and the cache — as a deleted one would.
+    async fn discard_cancelled(&self, request_id: &str, progress: &mut crate::EventStream) {
+        let mut story = None;
+        while let Ok(event) = progress.try_recv() {
+            if let CoreEvent::Progress(p) = event
+                && p.request_id == request_id
+                && p.story_id.is_some()
+            {
+                story = p.story_id;
+            }
+        }
+        if let Some(id) = story {
+            match self.delete_stories(std::slice::from_ref(&id)).await {
+                Ok(_) => tracing::info!(story = %id, "cancelled story discarded"),
+                Err(e) => {
+                    tracing::warn!(story = %id, error = %e, "a cancelled story could not be discarded")
+                }
+            }
+        }
     }
 
     /// Cancels a running generation; `false` when none runs under that id.

@@ -324,3 +324,59 @@ async fn listening_time_is_kept_locally_and_on_the_backend() {
     assert_eq!(rows[0]["seconds_listened"], 300.0);
     assert_eq!(rows[0]["completed"], true);
 }
+
+/// Cancelled after the text was written (while the narration is being made): nothing of the
+/// story stays — not in the library, not on the backend.
+#[tokio::test]
+async fn a_story_cancelled_while_narrating_leaves_nothing_behind() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let mut events = env.core.events();
+    env.fault(json!({"action": "latency", "route": "/functions/v1/audio-synthesis", "latencyMs": 5000, "times": 1})).await;
+    let core = env.core.clone();
+    let run = tokio::spawn(async move {
+        core.generate_story(request(&hero, "cancel-narrating"))
+            .await
+    });
+    // The story is written (its progress names it) and the narration is under way.
+    let story_id = tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            if let Ok(CoreEvent::Progress(p)) = events.recv().await
+                && p.request_id == "cancel-narrating"
+                && p.stage == Stage::Narrating
+                && let Some(id) = p.story_id
+            {
+                return id;
+            }
+        }
+    })
+    .await
+    .expect("the story reached its narration");
+    assert!(env.core.cancel("cancel-narrating"));
+    let result = tokio::time::timeout(Duration::from_secs(10), run)
+        .await
+        .expect("cancel is prompt")
+        .unwrap();
+    assert!(matches!(result, Err(CoreError::Cancelled)), "{result:?}");
+
+    assert!(
+        env.core.stories().await.unwrap().is_empty(),
+        "nothing in the library"
+    );
+    let rows: Vec<serde_json::Value> = env
+        .core
+        .api()
+        .unwrap()
+        .select("stories", "select=id")
+        .await
+        .unwrap();
+    assert!(rows.is_empty(), "nothing on the backend: {rows:?}");
+    let scenes: Vec<serde_json::Value> = env
+        .core
+        .api()
+        .unwrap()
+        .select("story_scenes", &format!("select=id&story_id=eq.{story_id}"))
+        .await
+        .unwrap();
+    assert!(scenes.is_empty(), "no scenes left: {scenes:?}");
+}
