@@ -17,7 +17,7 @@ use infinite_stories_player::{
 use infinite_stories_storyteller::narrator::OfflineNarrator;
 use infinite_stories_storyteller::writer::OfflineWriter;
 use infinite_stories_storyteller::{
-    BuiltInEvent, EventSpec, Hero, Language, NarrationRequest, StoryRequest, Trait, Voice,
+    BuiltInEvent, EventSpec, HeroDraft, Language, NarrationRequest, StoryBrief, Trait, Voice,
 };
 
 const RUNS: usize = 40;
@@ -33,14 +33,14 @@ fn ms(d: Duration) -> String {
 
 fn narration() -> (Arc<[u8]>, f64) {
     let story = OfflineWriter::new()
-        .write_now(&StoryRequest {
-            hero: Hero::new("Luna", Trait::Brave, Trait::Kind),
-            event: EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
-            target_duration_seconds: 420,
-            language: Language::En,
-            voice: Voice::Coral,
-            seed: 7,
-        })
+        .write_now(&StoryBrief::new(
+            HeroDraft::new("Luna", Trait::Brave, Trait::Kind),
+            EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
+            420,
+            Language::En,
+            Voice::Coral,
+            7,
+        ))
         .expect("a story");
     let out = OfflineNarrator::new()
         .narrate_now(&NarrationRequest {

@@ -39,14 +39,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     std::fs::create_dir_all(&out)?;
-    let request = StoryRequest {
-        hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
-        event: EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
-        target_duration_seconds: minutes * 60,
-        language: Language::En,
+    let request = StoryBrief::new(
+        HeroDraft::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+        EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
+        minutes * 60,
+        Language::En,
         voice,
-        seed: 7,
-    };
+        7,
+    );
     let draft = OfflineWriter::new().write_now(&request)?;
     std::fs::write(out.join("story.txt"), &draft.content)?;
     let narration = NarrationRequest {

@@ -169,14 +169,14 @@ fn narrated_length_fits_the_chosen_length_for_every_voice_and_language() {
     let mut worst: f64 = 0.0;
     for (language, voice, seconds) in cases {
         let text = OfflineWriter::new()
-            .write_now(&StoryRequest {
-                hero: Hero::new("Milo", Trait::Brave, Trait::Funny),
-                event: EventSpec::BuiltIn(BuiltInEvent::SpaceExploration),
-                target_duration_seconds: seconds,
+            .write_now(&StoryBrief::new(
+                HeroDraft::new("Milo", Trait::Brave, Trait::Funny),
+                EventSpec::BuiltIn(BuiltInEvent::SpaceExploration),
+                seconds,
                 language,
                 voice,
-                seed: u64::from(seconds) + voice as u64,
-            })
+                u64::from(seconds) + voice as u64,
+            ))
             .unwrap()
             .content;
         let out = narrator

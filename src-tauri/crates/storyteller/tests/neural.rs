@@ -83,14 +83,14 @@ fn a_story_is_narrated_by_the_real_joe_voice_with_timings_on_the_speech() {
         NarratorChoice::Espeak { .. }
     ));
 
-    let request = StoryRequest {
-        hero: Hero::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
-        event: EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
-        target_duration_seconds: 90,
-        language: Language::En,
-        voice: Voice::Coral,
-        seed: 3,
-    };
+    let request = StoryBrief::new(
+        HeroDraft::new("Luna", Trait::Brave, Trait::Kind).with_pronouns(Pronouns::She),
+        EventSpec::BuiltIn(BuiltInEvent::BedtimeAdventure),
+        90,
+        Language::En,
+        Voice::Coral,
+        3,
+    );
     let draft = OfflineWriter::new().write_now(&request).unwrap();
     let narration = NarrationRequest {
         text: draft.content.clone(),

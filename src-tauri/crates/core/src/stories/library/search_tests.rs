@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use infinite_stories_contract::{BuiltInEvent, Language, StoryEvent};
+use infinite_stories_contract::{BuiltInEvent, IllustrationStatus, Language, StoryEvent};
 use serde_json::json;
 
 use super::journey::{JourneyRange, MilestoneId};
@@ -356,9 +356,15 @@ async fn removing_a_story_leaves_no_cache_entry_file_or_row() {
             lib.set_narration(id, key, 30.0, "ogg").await.unwrap();
         }
     }
-    lib.set_illustration("s1", 1, "completed", Some("illustration:s1:1"), None)
-        .await
-        .unwrap();
+    lib.set_illustration(
+        "s1",
+        1,
+        IllustrationStatus::Completed,
+        Some("illustration:s1:1"),
+        None,
+    )
+    .await
+    .unwrap();
     lib.record_listening(&ListeningRecord {
         session_id: "l".into(),
         story_id: "s1".into(),
