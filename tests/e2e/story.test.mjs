@@ -115,7 +115,7 @@ test('a story cancelled midway leaves nothing half-made behind', async () => {
   const status = await browser.$('[data-testid="status-line"]');
   await until(browser, async () => /narration|Drawing/i.test(await status.getText()), 'the story to be past its writing', 120_000);
   await click(browser, 'button=Cancel');
-  await (await browser.$('*=The story was stopped')).waitForExist({ timeout: 30_000 });
+  await (await browser.$('p*=The story was stopped')).waitForExist({ timeout: 30_000 });
   await browser.saveScreenshot(join(artifacts, 'story-cancelled.png'));
 
   // Nothing of it stays: no story in the library, locally or on the backend.
