@@ -8,36 +8,18 @@ use std::path::Path;
 use std::sync::Arc;
 
 use infinite_stories::EmbeddedBackend;
-use infinite_stories::preferences::SettingsFile;
+use infinite_stories_core::Core;
 use infinite_stories_core::secrets::{MemoryStore, SecretError, SecretStore, SecretString};
 use infinite_stories_core::session_file::{FILE_NAME, KeyringOrFile};
-use infinite_stories_core::{Core, CoreOptions};
 use serde_json::{Value, json};
 use tauri::Manager;
 use tauri::async_runtime::block_on;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
+use tauri::test::MockRuntime;
+use tauri::webview::WebviewWindow;
 
-type App = (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>);
+mod support;
 
-/// The app with its real commands, keeping everything under `dir`; sessions go to `secrets`.
-fn app_with(dir: &Path, secrets: Arc<dyn SecretStore>) -> App {
-    let app = infinite_stories::with_commands(mock_builder())
-        .manage(Core::with_options(CoreOptions {
-            secrets,
-            data_dir: Some(dir.join("client")),
-            ..CoreOptions::default()
-        }))
-        .manage(EmbeddedBackend::new(dir.join("backend")))
-        .manage(SettingsFile(dir.join("settings.json")))
-        .build(tauri::generate_context!())
-        .expect("app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, window)
-}
+use support::{App, app_with, invoke};
 
 /// The app with an in-memory keyring and its embedded backend started.
 fn started(dir: &Path) -> App {
@@ -50,19 +32,6 @@ fn start_backend(app: &tauri::App<MockRuntime>) -> Value {
     let core = app.state::<Core>().inner().clone();
     let status = block_on(app.state::<EmbeddedBackend>().ensure_running(&core));
     serde_json::to_value(status).unwrap()
-}
-
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
 fn ok(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {

@@ -3,51 +3,19 @@
 //! switch remembered across a restart of the app object (its key in the keyring, its session
 //! back), and the parent lock guarding changes and deletes.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use infinite_stories::EmbeddedBackend;
-use infinite_stories::preferences::SettingsFile;
+use infinite_stories_core::Core;
 use infinite_stories_core::secrets::{ExposeSecret, MemoryStore, SecretStore};
-use infinite_stories_core::{Core, CoreOptions};
 use serde_json::{Value, json};
 use tauri::Manager;
 use tauri::async_runtime::block_on;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
+use tauri::test::MockRuntime;
 
-type App = (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>);
+mod support;
 
-fn app_with(dir: &Path, secrets: Arc<dyn SecretStore>) -> App {
-    let app = infinite_stories::with_commands(mock_builder())
-        .manage(Core::with_options(CoreOptions {
-            secrets,
-            data_dir: Some(dir.join("client")),
-            ..CoreOptions::default()
-        }))
-        .manage(EmbeddedBackend::new(dir.join("backend")))
-        .manage(SettingsFile(dir.join("settings.json")))
-        .build(tauri::generate_context!())
-        .expect("app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, window)
-}
-
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
-}
+use support::{app_with, invoke};
 
 /// What the app does on start: connect to the remembered backend.
 fn start(app: &tauri::App<MockRuntime>) -> Value {

@@ -1,64 +1,23 @@
 // Browser tests of the Library, Settings, Journey, Diagnostics pages and Home's "tonight": the real
 // Svelte app in Chromium over the scripted core of src/lib/ipc/mockPages.ts
 // (harness.html?scenario=pages…&area=…). Screenshots go to ui/test-results/pages-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { open as openApp, shots, useBrowser } from './support.mjs';
 
 /** @typedef {import('../../src/lib/ipc/mockPages').MockPages} MockPages */
 /** @typedef {import('playwright-core').Page} Page */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'test-results');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** @type {import('vite').ViteDevServer} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-let base = '';
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await createServer({ root, logLevel: 'error', server: { port: 0, strictPort: false, host: '127.0.0.1' } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  assert.ok(address && typeof address === 'object', 'vite is listening');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 /**
+ * The pages over their scripted core, which answers only the commands these pages use (so
+ * console errors of the others are not failures), at 1200×780 with the clipboard allowed.
  * @param {string} query
  * @param {{ colorScheme?: 'light' | 'dark', clock?: boolean }} [options]
  */
-async function open(query, options = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 780 },
-    colorScheme: options.colorScheme ?? 'light',
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  if (options.clock) await page.clock.install({ time: new Date('2026-12-04T19:30:00Z') });
-  /** @type {string[]} */
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/harness.html?${query}`);
-  return { page, errors, close: () => context.close() };
-}
+const open = (query, options = {}) => openApp(query, { ...options, height: 780, clipboard: true, lenient: true });
 
 /**
  * The scripted core's calls of one command (arguments loosely typed: each test knows its command).

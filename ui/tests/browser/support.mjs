@@ -43,28 +43,35 @@ export function useBrowser() {
 /**
  * Opens the app with a scripted backend; returns the page and the errors it throws.
  * @param {string} query
- * @param {{ colorScheme?: 'light' | 'dark', height?: number }} [options]
+ * `clock` installs a paused clock at a fixed evening; `clipboard` lets the page use the clipboard;
+ * `lenient` keeps console errors and failed requests out of `errors` (pages whose scripted core
+ * answers only some commands).
+ * @param {string} query
+ * @param {{ colorScheme?: 'light' | 'dark', height?: number, clock?: boolean, clipboard?: boolean, lenient?: boolean }} [options]
  */
 export async function open(query, options = {}) {
-  const page = await browser.newPage({
+  const context = await browser.newContext({
     viewport: { width: 1200, height: options.height ?? 820 },
     colorScheme: options.colorScheme ?? 'light',
     // No transitions: screenshots show where the bars are, not where they are sliding to.
     reducedMotion: 'reduce',
+    permissions: options.clipboard ? ['clipboard-read', 'clipboard-write'] : [],
   });
+  const page = await context.newPage();
+  if (options.clock) await page.clock.install({ time: new Date('2026-12-04T19:30:00Z') });
   /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
+  if (!options.lenient) page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
   // Every file the app asks for must exist (fixture pictures included); Chromium's own
   // favicon.ico probe is not the app's.
-  page.on('response', (r) => {
+  if (!options.lenient) page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
   });
   await page.goto(`${base}/harness.html?${query}`);
-  return { page, errors };
+  return { page, errors, close: () => context.close() };
 }
 
 /**
