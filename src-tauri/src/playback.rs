@@ -156,9 +156,11 @@ async fn record(core: &Core, player: &PlayerHandle, s: &ListeningSession) {
         // The library has it; the backend gets it with the next update of this session.
         tracing::info!(story_id = %s.story_id, error = %e, "listening session kept locally only");
     }
+    // The player remembers a story once it is left; while it is still the open one (a pause),
+    // the session's own position is where it was left.
     let resume = match player.remembered(&s.story_id).await {
-        Ok(at) => at,
-        Err(_) => (!s.completed).then_some(s.position),
+        Ok(Some(at)) => Some(at),
+        _ => (!s.completed).then_some(s.position),
     };
     if let Err(e) = core.set_resume_point(&s.story_id, resume).await {
         tracing::warn!(story_id = %s.story_id, error = %e, "resume point not saved");
