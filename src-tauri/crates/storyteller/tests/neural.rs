@@ -182,13 +182,9 @@ fn a_story_is_narrated_by_the_real_joe_voice_with_timings_on_the_speech() {
         );
     }
 
-    // Not espeak-ng: espeak's narration of the same text differs in length and in its audio.
+    // Not espeak-ng: espeak's narration of the same text is other audio. (Their lengths are no
+    // proof: both narrators now pace a story to the length asked for, within a few per cent.)
     let espeak = OfflineNarrator::new().narrate_now(&narration).unwrap();
-    assert!(
-        (espeak.duration_seconds - measured).abs() > 0.05 * measured,
-        "espeak {:.1} s, neural {measured:.1} s",
-        espeak.duration_seconds
-    );
     let (espeak_samples, _) = decode(&espeak.bytes);
     let n = samples.len().min(espeak_samples.len());
     let dot: f32 = samples[..n]
