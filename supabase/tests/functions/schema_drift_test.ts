@@ -21,10 +21,31 @@ export interface RustTable {
 
 const strings = (s: string) => [...s.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
 
-/** The tables declared in schema.rs. */
-export function parseSchemaRs(src: string): RustTable[] {
+/**
+ * The contract crate's catalogues (`Name as "…" { Variant => "id", … }` in catalogue.rs, and
+ * enums with their own `IDS` list such as `IllustrationStatus` in wire.rs): name → wire ids.
+ */
+export function parseCatalogues(...sources: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const src of sources) {
+    for (const m of src.matchAll(/(\w+) as "[^"]*" \{([^}]*)\}/g)) {
+      out.set(m[1], [...m[2].matchAll(/=>\s*"([^"]*)"/g)].map((v) => v[1]));
+    }
+    for (const m of src.matchAll(/impl (\w+) \{[^}]*?pub const IDS: &'static \[&'static str\] = &\[(.*?)\];/gs)) {
+      out.set(m[1], strings(m[2]));
+    }
+  }
+  return out;
+}
+
+/** The tables declared in schema.rs; enum lists written as `Catalogue::IDS` come from `catalogues`. */
+export function parseSchemaRs(src: string, catalogues: Map<string, string[]> = new Map()): RustTable[] {
   const lists = new Map<string, string[]>();
   for (const m of src.matchAll(/const (\w+): &\[&str\] = &\[(.*?)\];/gs)) lists.set(m[1], strings(m[2]));
+  for (const m of src.matchAll(/const (\w+): &\[&str\] = (\w+)::IDS;/g)) {
+    const ids = catalogues.get(m[2]);
+    if (ids) lists.set(m[1], ids);
+  }
   const column = (kind: string, name: string, ty: string, tyArg: string | undefined, def?: string): RustColumn => {
     let values: string[] | undefined;
     if (ty === "Enum") values = tyArg!.trim().startsWith("&[") ? strings(tyArg!) : lists.get(tyArg!.trim());
@@ -179,8 +200,16 @@ export function drift(rust: RustTable[], snapshot: Snapshot): string[] {
 const rustPath = Deno.env.get("EMBEDDED_SCHEMA") ??
   new URL("../../../src-tauri/crates/server/src/rest/schema.rs", import.meta.url).pathname;
 
+const contractPath = (file: string) =>
+  new URL(`../../../src-tauri/crates/contract/src/${file}`, import.meta.url).pathname;
+const catalogues = async () =>
+  parseCatalogues(
+    await Deno.readTextFile(contractPath("catalogue.rs")),
+    await Deno.readTextFile(contractPath("wire.rs")),
+  );
+
 Deno.test("schema.rs parses into the contract's six tables", async () => {
-  const tables = parseSchemaRs(await Deno.readTextFile(rustPath));
+  const tables = parseSchemaRs(await Deno.readTextFile(rustPath), await catalogues());
   assert.deepEqual(tables.map((t) => t.name).sort(), [
     "custom_events",
     "heroes",
@@ -208,12 +237,12 @@ Deno.test("the migrations and the embedded backend have the same tables", async 
     "SCHEMA_SNAPSHOT is not set: run this test through supabase/tests/run.sh, which applies the migrations first",
   );
   const snapshot: Snapshot = JSON.parse(await Deno.readTextFile(path));
-  const differences = drift(parseSchemaRs(await Deno.readTextFile(rustPath)), snapshot);
+  const differences = drift(parseSchemaRs(await Deno.readTextFile(rustPath), await catalogues()), snapshot);
   assert.deepEqual(differences, [], `the schemas drifted apart:\n  ${differences.join("\n  ")}`);
 });
 
 Deno.test("the drift check names what differs", async () => {
-  const rust = parseSchemaRs(await Deno.readTextFile(rustPath));
+  const rust = parseSchemaRs(await Deno.readTextFile(rustPath), await catalogues());
   const snapshot: Snapshot = {
     columns: [
       { table: "story_scenes", column: "id", type: "uuid", nullable: false, default: "gen_random_uuid()" },
