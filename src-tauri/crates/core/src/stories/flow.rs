@@ -442,6 +442,14 @@ impl StoryFlow {
             .await
     }
 
+    /// A story of the library, or the error that says it is not there.
+    async fn stored(&self, story_id: &str) -> Result<StoryDetail, CoreError> {
+        self.library
+            .story(story_id)
+            .await?
+            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
+    }
+
     /// Narrates a story of the library that has none yet (a story made without narration),
     /// with progress events like a generation's.
     pub async fn make_narration(
@@ -449,11 +457,7 @@ impl StoryFlow {
         story_id: &str,
         voice: Voice,
     ) -> Result<StoryDetail, CoreError> {
-        let detail = self
-            .library
-            .story(story_id)
-            .await?
-            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))?;
+        let detail = self.stored(story_id).await?;
         let language = detail
             .summary
             .language
@@ -490,10 +494,7 @@ impl StoryFlow {
             }
         }
         result?;
-        self.library
-            .story(story_id)
-            .await?
-            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
+        self.stored(story_id).await
     }
 
     /// Retries one scene's illustration of a story in the library.
@@ -502,11 +503,7 @@ impl StoryFlow {
         story_id: &str,
         scene_number: u32,
     ) -> Result<StoryDetail, CoreError> {
-        let detail = self
-            .library
-            .story(story_id)
-            .await?
-            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))?;
+        let detail = self.stored(story_id).await?;
         let scene = detail
             .scenes
             .iter()
@@ -528,9 +525,6 @@ impl StoryFlow {
             }),
         };
         self.illustrate(story_id, &hero, scene, &reporter).await;
-        self.library
-            .story(story_id)
-            .await?
-            .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
+        self.stored(story_id).await
     }
 }
