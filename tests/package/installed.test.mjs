@@ -38,8 +38,11 @@ const TITLE = 'InfiniteStories';
 const DESKTOP = '/usr/share/applications/InfiniteStories.desktop';
 const IDENTIFIER = 'app.infinitestories.desktop';
 const MiB = 1024 * 1024;
-// The aims in the README; a package built without LTO (the test profile) is a little larger.
-const maxDebMiB = Number(process.env.PACKAGE_MAX_DEB_MIB ?? 12);
+// The README's aim (12 MiB) is for what ships, the release profile (fat LTO). The test command
+// builds the `package-test` profile (no LTO, 16 codegen units: about a fifth larger), so there the
+// bound is a guard against bloat (a bundled asset, a debug build), not the aim.
+const profile = process.env.PACKAGE_PROFILE ?? 'package-test';
+const maxDebMiB = Number(process.env.PACKAGE_MAX_DEB_MIB ?? (profile === 'release' ? 12 : 15));
 // The app's own memory (anonymous pages: heap, stacks); its shared libraries come on top.
 const maxAppAnonMiB = Number(process.env.PACKAGE_MAX_APP_ANON_MIB ?? 64);
 

@@ -27,6 +27,7 @@ if ! ui/node_modules/.bin/tauri build "${args[@]}"; then
 fi
 echo "# figure: tauri build (profile $profile, deb + rpm) took $((SECONDS - started)) s"
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
+export PACKAGE_PROFILE="$profile"
 export PACKAGE_DEB="$repo/$bundle/deb/InfiniteStories_${version}_amd64.deb"
 export PACKAGE_RPM="$repo/$bundle/rpm/InfiniteStories-${version}-1.x86_64.rpm"
 [ -f "$PACKAGE_DEB" ] || { echo "tauri build made no $PACKAGE_DEB" >&2; ls -R "$bundle" >&2; exit 1; }
