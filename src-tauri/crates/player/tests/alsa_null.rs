@@ -12,15 +12,8 @@ use infinite_stories_player::{PlaybackStatus, PlayerConfig, PlayerHandle};
 
 #[test]
 fn narration_plays_to_the_end_through_rodio_on_the_null_device() {
-    let config = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(config.path().join("alsa")).unwrap();
-    std::fs::write(
-        config.path().join("alsa/asoundrc"),
-        "pcm.!default { type null }\nctl.!default { type null }\n",
-    )
-    .unwrap();
-    // SAFETY: set before any other thread exists in this test binary (one test, no runtime yet).
-    unsafe { std::env::set_var("XDG_CONFIG_HOME", config.path()) };
+    // Before any other thread exists in this test binary (one test, no runtime yet).
+    let _config = common::alsa_default("pcm.!default { type null }\nctl.!default { type null }\n");
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -9,15 +9,10 @@ use infinite_stories_player::{PlaybackStatus, PlayerConfig, PlayerHandle};
 
 #[test]
 fn a_missing_sound_device_is_a_clear_message_not_a_crash() {
-    let config = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(config.path().join("alsa")).unwrap();
-    std::fs::write(
-        config.path().join("alsa/asoundrc"),
+    // Before any other thread exists in this test binary (one test, no runtime yet).
+    let _config = common::alsa_default(
         "pcm.!default { type hw card 97 }\nctl.!default { type hw card 97 }\n",
-    )
-    .unwrap();
-    // SAFETY: set before any other thread exists in this test binary (one test, no runtime yet).
-    unsafe { std::env::set_var("XDG_CONFIG_HOME", config.path()) };
+    );
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

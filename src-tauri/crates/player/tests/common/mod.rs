@@ -113,3 +113,16 @@ pub fn median_pitch(samples: &[f32], rate: u32) -> f64 {
     pitches.sort_by(|a, b| a.partial_cmp(b).unwrap());
     pitches[pitches.len() / 2]
 }
+
+/// Points ALSA's default device at `asoundrc` (e.g. the null device, or a card that does not
+/// exist) through a fresh `XDG_CONFIG_HOME`; keep the folder alive for the test. Call it before
+/// any other thread exists (it sets an environment variable).
+#[cfg(target_os = "linux")]
+pub fn alsa_default(asoundrc: &str) -> tempfile::TempDir {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("alsa")).unwrap();
+    std::fs::write(config.path().join("alsa/asoundrc"), asoundrc).unwrap();
+    // SAFETY: the caller runs this before any other thread exists in its test binary.
+    unsafe { std::env::set_var("XDG_CONFIG_HOME", config.path()) };
+    config
+}
