@@ -69,6 +69,14 @@ pub enum CodecError {
     /// A binary frame of a kind this server does not accept.
     #[error("unsupported binary kind {0}")]
     Kind(u8),
+    /// A field too long for a binary header's one-byte length (topic, event, refs or metadata).
+    #[error("the {0} is longer than the 255 bytes a binary frame can carry")]
+    TooLong(&'static str),
+}
+
+/// A binary header's one-byte length of `field`, or why it does not fit.
+fn length(field: &'static str, s: &str) -> Result<u8, CodecError> {
+    u8::try_from(s.len()).map_err(|_| CodecError::TooLong(field))
 }
 
 /// An encoded frame to send.
@@ -243,13 +251,14 @@ pub fn encode_client(vsn: Vsn, frame: &Frame) -> String {
     }
 }
 
-/// Encodes a kind-4 user broadcast: JSON payload (encoding 1) or raw bytes (encoding 0).
+/// Encodes a kind-4 user broadcast: JSON payload (encoding 1) or raw bytes (encoding 0). A topic,
+/// event or metadata longer than 255 bytes cannot be said in the header and is refused.
 pub fn encode_user_broadcast(
     topic: &str,
     event: &str,
     payload: &BroadcastBody,
     meta: Option<&Value>,
-) -> Encoded {
+) -> Result<Encoded, CodecError> {
     let meta = meta.map(Value::to_string).unwrap_or_default();
     let (encoding, body) = match payload {
         BroadcastBody::Json(v) => (1u8, v.to_string().into_bytes()),
@@ -257,33 +266,34 @@ pub fn encode_user_broadcast(
     };
     let mut out = vec![
         4,
-        topic.len() as u8,
-        event.len() as u8,
-        meta.len() as u8,
+        length("topic", topic)?,
+        length("event", event)?,
+        length("metadata", &meta)?,
         encoding,
     ];
     out.extend_from_slice(topic.as_bytes());
     out.extend_from_slice(event.as_bytes());
     out.extend_from_slice(meta.as_bytes());
     out.extend_from_slice(&body);
-    Encoded::Binary(out)
+    Ok(Encoded::Binary(out))
 }
 
-/// Encodes a kind-3 client push (used by tests and the benchmark as a client would).
+/// Encodes a kind-3 client push (used by tests and the benchmark as a client would); fields
+/// longer than 255 bytes are refused as in [`encode_user_broadcast`].
 pub fn encode_client_broadcast(
     join_ref: &str,
     msg_ref: &str,
     topic: &str,
     event: &str,
     payload: &Value,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, CodecError> {
     let body = payload.to_string();
     let mut out = vec![
         3,
-        join_ref.len() as u8,
-        msg_ref.len() as u8,
-        topic.len() as u8,
-        event.len() as u8,
+        length("join ref", join_ref)?,
+        length("ref", msg_ref)?,
+        length("topic", topic)?,
+        length("event", event)?,
         0,
         1,
     ];
@@ -291,7 +301,7 @@ pub fn encode_client_broadcast(
         out.extend_from_slice(s.as_bytes());
     }
     out.extend_from_slice(body.as_bytes());
-    out
+    Ok(out)
 }
 
 /// A user broadcast's inner payload.
@@ -362,7 +372,7 @@ mod tests {
             f.payload,
             json!({"type":"broadcast","event":"cursor-pos","payload":{"x":120,"y":44}})
         );
-        let Encoded::Binary(again) = encode_user_broadcast(
+        let Ok(Encoded::Binary(again)) = encode_user_broadcast(
             "realtime:room1",
             "cursor-pos",
             &BroadcastBody::Json(json!({"x":120,"y":44})),

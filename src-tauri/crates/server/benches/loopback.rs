@@ -326,7 +326,8 @@ async fn main() {
             "realtime:bench-room",
             "tick",
             &json!({"n": n}),
-        );
+        )
+        .expect("short fields fit a binary frame");
         sender.send(Message::Binary(frame.into())).await.unwrap();
         if n % 50 == 49 {
             tokio::time::sleep(Duration::from_millis(5)).await;

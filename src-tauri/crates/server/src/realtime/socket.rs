@@ -475,12 +475,15 @@ impl Socket {
                     return false;
                 }
                 let encoded = match (self.vsn, b.binary_origin, &b.body) {
-                    (Vsn::V2, true, body) => Some(codec::encode_user_broadcast(
-                        &b.topic,
-                        &b.event,
-                        body,
-                        b.meta.as_ref(),
-                    )),
+                    // A binary-origin broadcast's fields came in a binary header, so they fit
+                    // one again; were one not to, it is dropped rather than sent truncated.
+                    (Vsn::V2, true, body) => {
+                        codec::encode_user_broadcast(&b.topic, &b.event, body, b.meta.as_ref())
+                            .inspect_err(
+                                |e| tracing::warn!(topic = %b.topic, "broadcast not relayed: {e}"),
+                            )
+                            .ok()
+                    }
                     (_, _, BroadcastBody::Json(p)) => {
                         let mut payload =
                             json!({"type": "broadcast", "event": b.event, "payload": p});

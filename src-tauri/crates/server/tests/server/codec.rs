@@ -50,7 +50,7 @@ fn every_fixture_decodes_and_server_messages_encode_identically() {
                     &BroadcastBody::Json(p["payload"].clone()),
                     None,
                 );
-                assert_eq!(encoded, Encoded::Binary(bytes), "{label}");
+                assert_eq!(encoded, Ok(Encoded::Binary(bytes)), "{label}");
                 server_side += 1;
             }
             frame

@@ -6,6 +6,7 @@ mod codec;
 mod durability;
 mod faults;
 mod functions;
+mod fuzz;
 mod gateway;
 mod realtime;
 mod rest;

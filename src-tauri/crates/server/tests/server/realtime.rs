@@ -211,13 +211,16 @@ async fn broadcast_self_ack_binary_and_v1_receivers() {
     );
 
     sender
-        .send_binary(codec::encode_client_broadcast(
-            "3",
-            "47",
-            topic,
-            "cursor-pos",
-            &json!({"x": 120, "y": 44}),
-        ))
+        .send_binary(
+            codec::encode_client_broadcast(
+                "3",
+                "47",
+                topic,
+                "cursor-pos",
+                &json!({"x": 120, "y": 44}),
+            )
+            .unwrap(),
+        )
         .await;
     let mut got_ack = false;
     let mut got_self = false;
