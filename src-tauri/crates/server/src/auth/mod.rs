@@ -201,7 +201,7 @@ async fn signup(
         let user = User {
             id,
             email: Some(email.to_lowercase()),
-            password_hash: Some(password::hash(password)),
+            password_hash: Some(password::hash_blocking(password).await),
             is_anonymous: false,
             user_metadata: meta,
             app_metadata: json!({"provider": "email", "providers": ["email"]}),
@@ -255,15 +255,17 @@ async fn token(
             "password" => {
                 let email = str_field(&body, "email").unwrap_or_default();
                 let password = str_field(&body, "password").unwrap_or_default();
-                let user = store::user_by_email(&state, email)
+                let mut user = store::user_by_email(&state, email)
                     .await?
                     .ok_or_else(AuthError::invalid_credentials)?;
-                let ok = user
-                    .password_hash
-                    .as_deref()
-                    .is_some_and(|h| password::verify(password, h));
-                if !ok {
-                    return Err(AuthError::invalid_credentials());
+                let stored = user.password_hash.clone().unwrap_or_default();
+                match password::verify_blocking(password, &stored).await {
+                    password::Verdict::Match => {}
+                    password::Verdict::Upgrade => {
+                        user.password_hash = Some(password::hash_blocking(password).await);
+                        store::update_user(&state, &user).await?;
+                    }
+                    password::Verdict::Mismatch => return Err(AuthError::invalid_credentials()),
                 }
                 respond_session(&state, &user.id, "password").await
             }
@@ -378,7 +380,7 @@ async fn put_user(State(state): State<AppState>, headers: HeaderMap, body: Body)
             if user.email.is_none() {
                 return Err(AuthError::new(422, "validation_failed", "Updating password of an anonymous user without an email or phone is not allowed"));
             }
-            user.password_hash = Some(password::hash(password));
+            user.password_hash = Some(password::hash_blocking(password).await);
         }
         if let Some(data) = body.get("data").and_then(Value::as_object)
             && let Some(m) = user.user_metadata.as_object_mut()

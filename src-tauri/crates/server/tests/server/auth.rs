@@ -404,3 +404,64 @@ async fn per_ip_rate_limits_answer_429() {
         429
     );
 }
+
+/// The stored password hash of `email`, read straight from the server's database.
+async fn stored_hash(s: &TestServer, email: &str, replace: Option<&str>) -> String {
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        s.dir.path().join("backend/server.db").display()
+    ))
+    .await
+    .unwrap();
+    if let Some(h) = replace {
+        sqlx::query("UPDATE users SET password_hash = ? WHERE email = ?")
+            .bind(h)
+            .bind(email)
+            .execute(&db)
+            .await
+            .unwrap();
+    }
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    hash
+}
+
+#[tokio::test]
+async fn passwords_are_argon2id_and_older_hashes_upgrade_on_sign_in() {
+    let s = TestServer::start().await;
+    s.email_user("cy@example.com").await;
+    let hash = stored_hash(&s, "cy@example.com", None).await;
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert!(!hash.contains("secret-123"));
+
+    // An account from before argon2id: PBKDF2-HMAC-SHA256, 4096 rounds, of "secret-123".
+    let legacy =
+        "pbkdf2-sha256$4096$MDEyMzQ1Njc4OWFiY2RlZg$k7cUKonvUHO9ShPBExJF1xdjdnpBxawXqA4p7c5mqHo";
+    stored_hash(&s, "cy@example.com", Some(legacy)).await;
+    let sign_in = |password: &'static str| {
+        s.req(Method::POST, "/auth/v1/token?grant_type=password")
+            .json(&json!({"email": "cy@example.com", "password": password}))
+            .send()
+    };
+    assert_eq!(sign_in("wrong-one").await.unwrap().status(), 400);
+    assert_eq!(
+        stored_hash(&s, "cy@example.com", None).await,
+        legacy,
+        "a failed sign-in changes nothing"
+    );
+    assert_eq!(sign_in("secret-123").await.unwrap().status(), 200);
+    let upgraded = stored_hash(&s, "cy@example.com", None).await;
+    assert!(upgraded.starts_with("$argon2id$"), "{upgraded}");
+    assert_eq!(
+        sign_in("secret-123").await.unwrap().status(),
+        200,
+        "the upgraded hash verifies"
+    );
+}
