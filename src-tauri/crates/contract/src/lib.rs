@@ -9,6 +9,8 @@ mod catalogue;
 pub mod clock;
 mod error;
 mod event;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod hash;
 mod hero;
 pub mod phoenix;

@@ -21,8 +21,13 @@ pub enum OpenError {
     Migrate(#[source] MigrateError),
 }
 
-/// Opens (creating if needed) the SQLite file at `path` and applies `migrations`.
+/// Opens (creating if needed) the SQLite file at `path` and applies `migrations`. A new file is
+/// created owner-only first; SQLite gives its `-wal` and `-shm` files the same mode.
 pub async fn open(path: &Path, migrations: &Migrator) -> Result<SqlitePool, OpenError> {
+    if let Some(dir) = path.parent() {
+        crate::files::private_dir_all(dir).map_err(|e| OpenError::Open(sqlx::Error::Io(e)))?;
+    }
+    crate::files::touch_private(path).map_err(|e| OpenError::Open(sqlx::Error::Io(e)))?;
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)

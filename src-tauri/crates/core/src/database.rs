@@ -44,7 +44,7 @@ static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
 /// Opens (creating if needed) `core.sqlite` in `dir` and runs the migrations, the way the
 /// contract's `sqlite::open` opens every database of the project.
 pub async fn open(dir: &Path) -> Result<SqlitePool, CoreError> {
-    std::fs::create_dir_all(dir).map_err(StorageError::from)?;
+    infinite_stories_contract::files::private_dir_all(dir).map_err(StorageError::from)?;
     infinite_stories_contract::sqlite::open(&dir.join("core.sqlite"), &MIGRATIONS)
         .await
         .map_err(|e| CoreError::Storage(e.to_string()))

@@ -81,7 +81,7 @@ impl SessionFile {
             };
         }
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(fail)?;
+        infinite_stories_contract::files::private_dir_all(dir).map_err(fail)?;
         // tempfile creates with 0600 on Unix (owner-only from the first byte); the rename
         // replaces the old file whole, so a crash never leaves half a session.
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;

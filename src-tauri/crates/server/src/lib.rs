@@ -157,10 +157,12 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
     let signer = jwt::Signer::new(&secret);
     let (anon_key, service_key) = jwt::api_keys(&signer);
     let storage_root = config.data_dir.join("storage");
-    std::fs::create_dir_all(storage_root.join(".tmp")).map_err(|source| ServerError::DataDir {
-        path: storage_root.clone(),
-        source,
-    })?;
+    infinite_stories_contract::files::private_dir_all(&storage_root.join(".tmp")).map_err(
+        |source| ServerError::DataDir {
+            path: storage_root.clone(),
+            source,
+        },
+    )?;
     // Temp files left by a crash mid-upload were never renamed into place: drop them.
     if let Ok(leftovers) = std::fs::read_dir(storage_root.join(".tmp")) {
         for entry in leftovers.flatten() {
@@ -216,9 +218,13 @@ fn prepare_data_dir(dir: &Path) -> Result<(), ServerError> {
         path: dir.to_path_buf(),
         source,
     };
-    std::fs::create_dir_all(dir).map_err(fail)?;
+    infinite_stories_contract::files::private_dir_all(dir).map_err(fail)?;
     let probe = dir.join(".write-test");
-    std::fs::write(&probe, b"ok").map_err(fail)?;
+    std::io::Write::write_all(
+        &mut infinite_stories_contract::files::create_private(&probe).map_err(fail)?,
+        b"ok",
+    )
+    .map_err(fail)?;
     std::fs::remove_file(&probe).map_err(fail)?;
     Ok(())
 }
@@ -242,11 +248,7 @@ fn load_or_create_secret(dir: &Path) -> Result<String, ServerError> {
     let secret: String = (0..64)
         .map(|_| CHARS[rng.random_range(0..CHARS.len())] as char)
         .collect();
+    // Written owner-only from the first byte (`write_atomic` creates its files 0600).
     storage::write_atomic(&dir.join(".jwt-secret.tmp"), &path, secret.as_bytes()).map_err(fail)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).map_err(fail)?;
-    }
     Ok(secret)
 }

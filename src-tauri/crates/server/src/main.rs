@@ -188,16 +188,13 @@ async fn main() {
     };
     let keys = serde_json::json!({"url": server.url(), "anonKey": server.anon_key(), "serviceKey": server.service_key()});
     let keys_path = data_dir.join("keys.json");
-    if let Err(e) = std::fs::write(&keys_path, keys.to_string()) {
+    let written = infinite_stories_contract::files::create_private(&keys_path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, keys.to_string().as_bytes()));
+    if let Err(e) = written {
         eprintln!(
             "infinite-stories-server: cannot write {}: {e}",
             keys_path.display()
         );
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&keys_path, std::fs::Permissions::from_mode(0o600));
     }
     if print_keys {
         println!("{keys}");

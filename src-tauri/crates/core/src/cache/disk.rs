@@ -30,7 +30,7 @@ fn hex(bytes: &[u8]) -> String {
 impl DiskCache {
     /// A layer in `dir` (created) holding at most `limit` bytes.
     pub fn new(dir: PathBuf, limit: u64) -> Result<Self, CoreError> {
-        std::fs::create_dir_all(&dir)
+        infinite_stories_contract::files::private_dir_all(&dir)
             .map_err(|e| CoreError::Storage(format!("cache folder: {e}")))?;
         Ok(Self { dir, limit })
     }

@@ -180,9 +180,9 @@ pub(crate) fn signed_url(state: &AppState, bucket: &str, name: &str, expires_in:
 pub(crate) fn write_atomic(tmp: &FsPath, target: &FsPath, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
+        infinite_stories_contract::files::private_dir_all(parent)?;
     }
-    let mut f = std::fs::File::create(tmp)?;
+    let mut f = infinite_stories_contract::files::create_private(tmp)?;
     f.write_all(bytes)?;
     f.sync_all()?;
     std::fs::rename(tmp, target)?;

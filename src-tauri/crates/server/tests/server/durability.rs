@@ -105,3 +105,55 @@ async fn a_crash_mid_upload_leaves_the_old_file_and_no_debris() {
         "the object still has its old, whole content"
     );
 }
+
+/// Every file and folder under `dir` whose mode lets anyone but the owner in.
+#[cfg(unix)]
+fn shared_entries(dir: &std::path::Path) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::metadata(&path).unwrap();
+            if meta.permissions().mode() & 0o077 != 0 {
+                found.push(format!(
+                    "{} {:o}",
+                    path.display(),
+                    meta.permissions().mode() & 0o777
+                ));
+            }
+            if meta.is_dir() {
+                todo.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_data_dir_is_owner_only_through_and_through() {
+    let s = TestServer::start().await;
+    let u = s.email_user("dee@example.com").await;
+    let hero = s.hero(&u, "Dee").await;
+    let res = s
+        .as_user(
+            Method::POST,
+            &format!(
+                "/storage/v1/object/hero-avatars/{}/{hero}/avatar.png",
+                u.user_id
+            ),
+            &u,
+        )
+        .body(vec![1u8; 64])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let story = json!({"heroId": hero, "event": {"type": "built_in", "data": {"event": "bedtime_adventure"}}, "targetDuration": 120, "language": "en", "voice": "coral"});
+    assert_eq!(s.invoke(&u, "story-generation", story).await.status(), 200);
+    let backend = s.dir.path().join("backend");
+    assert!(backend.join("server.db").exists() && backend.join("storage").is_dir());
+    assert_eq!(shared_entries(&backend), Vec::<String>::new());
+}
