@@ -97,7 +97,28 @@ END;
 CREATE INDEX listening_sessions_no_offset ON listening_sessions (story_id)
 WHERE utc_offset_minutes IS NULL;
 
--- The sorts and filters of the library page, each read in index order up to the page's end.
+-- The measured narration length on the story (audio_files), so sorting by length reads one index.
+ALTER TABLE stories ADD COLUMN narration_seconds REAL;
+UPDATE stories SET narration_seconds = (SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = stories.id);
+CREATE TRIGGER audio_story_insert AFTER INSERT ON audio_files BEGIN
+    UPDATE stories SET narration_seconds = new.duration_seconds WHERE id = new.story_id;
+END;
+CREATE TRIGGER audio_story_update AFTER UPDATE OF story_id, duration_seconds ON audio_files BEGIN
+    UPDATE stories SET narration_seconds = NULL WHERE id = old.story_id;
+    UPDATE stories SET narration_seconds = new.duration_seconds WHERE id = new.story_id;
+END;
+CREATE TRIGGER audio_story_delete AFTER DELETE ON audio_files BEGIN
+    UPDATE stories SET narration_seconds = NULL WHERE id = old.story_id;
+END;
+
+-- The sorts and filters of the library page, each read in index order up to the page's end
+-- (covering, so paging far down does not read the stories' rows).
+CREATE INDEX stories_user_newest ON stories (user_id, created_at DESC, id);
 CREATE INDEX stories_user_heard ON stories (user_id, last_heard_at, created_at);
 CREATE INDEX stories_user_language ON stories (user_id, language, created_at);
-CREATE INDEX stories_user_plays ON stories (user_id, plays, heard_seconds);
+CREATE INDEX stories_user_length ON stories (user_id, COALESCE(narration_seconds, length_seconds) IS NULL,
+    COALESCE(narration_seconds, length_seconds), id);
+-- The journey's stories heard, most heard and favourite hero, from the index alone.
+CREATE INDEX stories_user_plays ON stories (user_id, plays, heard_seconds, hero_id);
+-- A search's matches joined to their stories without reading the stories' rows.
+CREATE INDEX stories_id_filters ON stories (id, user_id, created_at, last_heard_at, language, hero_id, is_favorite);

@@ -323,3 +323,47 @@ async fn the_migration_fills_in_a_library_made_before_it() {
     let (days, computed_days) = days_kept_and_computed(&lib.pool).await;
     assert_eq!(days, computed_days);
 }
+
+#[tokio::test]
+async fn a_measured_narration_replaces_the_estimate_in_cards_and_the_length_sort() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library_in(dir.path()).await;
+    for (id, estimate) in [("a", 100.0), ("b", 200.0), ("c", 300.0)] {
+        lib.apply_row(
+            "stories",
+            &json!({"id": id, "user_id": "u1", "title": id, "content": "x", "estimated_duration": estimate}),
+        )
+        .await
+        .unwrap();
+    }
+    let by_length = || async {
+        lib.search(
+            "u1",
+            &LibraryQuery {
+                sort: LibrarySort::Length,
+                ..LibraryQuery::default()
+            },
+        )
+        .await
+        .unwrap()
+        .cards
+        .iter()
+        .map(|c| (c.id.clone(), c.length_seconds))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(by_length().await[0], ("a".into(), Some(100.0)));
+    lib.set_narration("a", "audio:a", 350.0, "ogg")
+        .await
+        .unwrap();
+    let sorted = by_length().await;
+    assert_eq!(
+        sorted.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        ["b", "c", "a"]
+    );
+    assert_eq!(sorted[2].1, Some(350.0));
+    sqlx::query("DELETE FROM audio_files WHERE story_id = 'a'")
+        .execute(&lib.pool)
+        .await
+        .unwrap();
+    assert_eq!(by_length().await[0], ("a".into(), Some(100.0)));
+}

@@ -157,8 +157,9 @@ pub(super) const OFFLINE_READY: &str = "(EXISTS (SELECT 1 FROM scenes sc WHERE s
                  LEFT JOIN cache_entries c ON c.key = i.cache_key AND (c.expires_at IS NULL OR c.expires_at > ?9) \
                  WHERE sc.story_id = s.id AND c.key IS NULL))";
 
-/// A story's narration length: measured when narrated, else the estimate.
-const LENGTH: &str = "COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds)";
+/// A story's narration length: measured when narrated (`narration_seconds` follows `audio_files`
+/// by trigger, migration 0004), else the estimate.
+const LENGTH: &str = "COALESCE(s.narration_seconds, s.length_seconds)";
 
 /// The columns of a card, for a story row `s` (page-sized: only computed for the page). What
 /// listening says (last heard, finished) is kept on the story by the listening triggers.
