@@ -1,11 +1,17 @@
 //! The library at 10,000 stories: full-text search, the first page and the journey.
 //!
-//! cargo bench -p infinite-stories-core --bench library
+//! cargo bench -p infinite-stories-core --bench library --profile package-test
 //!
 //! Generates 10,000 stories with the offline writer (2,000 in each of the five languages, ten
 //! heroes, twenty events) into a temporary library, adds a year of listening sessions (30,000),
 //! then times each query 200 times and prints p50 / p95. Targets: search ≤ 20 ms p95, first page
 //! ≤ 30 ms p95, journey ≤ 50 ms p95.
+//!
+//! `LIBRARY_BENCH_DIR=<dir>` keeps the library in `<dir>` (its `core.sqlite`) instead of a
+//! temporary folder, and reuses it when it is already seeded: a library seeded by an older
+//! version is then migrated first (the migration's time is printed), and the folder can be
+//! inspected with `sqlite3` (EXPLAIN QUERY PLAN) afterwards. `LIBRARY_BENCH_USER` sets the owner
+//! of the stories (default `u1`).
 
 use std::time::{Duration, Instant};
 
@@ -49,24 +55,64 @@ where
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = infinite_stories_core::database::open(dir.path())
+    let temp = tempfile::tempdir().unwrap();
+    let dir = std::env::var_os("LIBRARY_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| temp.path().to_owned());
+    let user = std::env::var("LIBRARY_BENCH_USER").unwrap_or_else(|_| "u1".into());
+    let user = user.as_str();
+    let opened = Instant::now();
+    let pool = infinite_stories_core::database::open(&dir).await.unwrap();
+    println!(
+        "library opened (and migrated) in {:.1} ms",
+        opened.elapsed().as_secs_f64() * 1000.0
+    );
+    let seeded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stories")
+        .fetch_one(&pool)
         .await
         .unwrap();
     let clock = ManualClock::new();
     let now = 1_796_083_200_000; // 2026-12-01T00:00Z
     clock.set_millis(now);
-    let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
+    let cache = StoryCache::new(&dir, pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
     let library = Library::new(pool, cache, clock.clone());
+    let sample_words = if seeded == 0 {
+        seed(&library, user, now).await
+    } else {
+        println!("reusing the {seeded} stories in {}", dir.display());
+        sample_words()
+    };
+    println!("words searched: {sample_words:?}");
+    queries(&library, user, now, &sample_words).await;
+}
 
+/// Five long words of the first five stories (one per language), as the seeding picks them.
+fn sample_words() -> Vec<String> {
     let writer = OfflineWriter::new();
-    let languages = [
-        Language::En,
-        Language::Es,
-        Language::Fr,
-        Language::De,
-        Language::It,
-    ];
+    (0..5)
+        .map(|i| pick_word(&writer.write_now(&brief(i)).expect("story").content))
+        .collect()
+}
+
+fn pick_word(content: &str) -> String {
+    content
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 6)
+        .nth(3)
+        .unwrap_or("night")
+        .to_owned()
+}
+
+const LANGUAGES: [Language; 5] = [
+    Language::En,
+    Language::Es,
+    Language::Fr,
+    Language::De,
+    Language::It,
+];
+
+/// The brief of story `i`.
+fn brief(i: usize) -> StoryBrief {
     let traits = [
         Trait::Brave,
         Trait::Kind,
@@ -74,51 +120,49 @@ async fn main() {
         Trait::Funny,
         Trait::Smart,
     ];
+    let hero = HeroDraft::new(
+        format!("Hero {}", i % 10),
+        traits[i % 5],
+        traits[(i + 1) % 5],
+    )
+    .with_pronouns(Pronouns::They);
+    StoryBrief::new(
+        hero,
+        EventSpec::BuiltIn(BuiltInEvent::ALL[i % BuiltInEvent::ALL.len()]),
+        300,
+        LANGUAGES[i % 5],
+        Voice::Coral,
+        i as u64,
+    )
+}
+
+/// Writes the stories and a year of listening; returns the words to search.
+async fn seed(library: &Library, user: &str, now: i64) -> Vec<String> {
+    let writer = OfflineWriter::new();
     let started = Instant::now();
     for h in 0..10 {
         library
             .apply_row(
                 "heroes",
-                &json!({"id": format!("h{h}"), "user_id": "u1", "name": format!("Hero {h}")}),
+                &json!({"id": format!("h{h}"), "user_id": user, "name": format!("Hero {h}")}),
             )
             .await
             .unwrap();
     }
     let mut sample_words: Vec<String> = Vec::new();
     for i in 0..STORIES {
-        let language = languages[i % 5];
-        let event = BuiltInEvent::ALL[i % BuiltInEvent::ALL.len()];
-        let hero = HeroDraft::new(
-            format!("Hero {}", i % 10),
-            traits[i % 5],
-            traits[(i + 1) % 5],
-        )
-        .with_pronouns(Pronouns::They);
-        let brief = StoryBrief::new(
-            hero,
-            EventSpec::BuiltIn(event),
-            300,
-            language,
-            Voice::Coral,
-            i as u64,
-        );
+        let brief = brief(i);
         let draft = writer.write_now(&brief).expect("story");
         if i < 5 {
-            let word = draft
-                .content
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() > 6)
-                .nth(3)
-                .unwrap_or("night")
-                .to_owned();
-            sample_words.push(word);
+            sample_words.push(pick_word(&draft.content));
         }
         let created = now - (STORIES - i) as i64 * 3_000_000;
+        let event = BuiltInEvent::ALL[i % BuiltInEvent::ALL.len()];
         library
             .apply_row(
                 "stories",
-                &json!({"id": format!("s{i:05}"), "user_id": "u1", "hero_id": format!("h{}", i % 10),
-                    "title": draft.title, "content": draft.content, "language": language.id(),
+                &json!({"id": format!("s{i:05}"), "user_id": user, "hero_id": format!("h{}", i % 10),
+                    "title": draft.title, "content": draft.content, "language": LANGUAGES[i % 5].id(),
                     "event_type": "built_in", "event_id": event.id(), "estimated_duration": 300.0 + (i % 120) as f64,
                     "created_at": created}),
             )
@@ -130,6 +174,7 @@ async fn main() {
         started.elapsed().as_secs_f64()
     );
     // A year of listening: ~3 sessions a day over 300 of the last 365 days, 30,000 in all.
+    let started = Instant::now();
     for n in 0..30_000usize {
         let day = (n / 82) as i64;
         if day % 6 == 5 {
@@ -148,19 +193,39 @@ async fn main() {
             .await
             .unwrap();
     }
-    println!("listening sessions saved; words searched: {sample_words:?}");
+    println!(
+        "listening sessions saved in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    sample_words
+}
 
+fn page(sort: LibrarySort) -> LibraryQuery {
+    LibraryQuery {
+        sort,
+        ..LibraryQuery::default()
+    }
+}
+
+async fn queries(library: &Library, user: &str, now: i64, sample_words: &[String]) {
     let newest = LibraryQuery::default();
     time("first page (newest, 40 cards)", 30.0, |_| {
-        library.search("u1", &newest)
+        library.search(user, &newest)
     })
     .await;
-    let last_heard = LibraryQuery {
-        sort: LibrarySort::LastHeard,
-        ..LibraryQuery::default()
-    };
+    let last_heard = page(LibrarySort::LastHeard);
     time("first page sorted by last heard", 30.0, |_| {
-        library.search("u1", &last_heard)
+        library.search(user, &last_heard)
+    })
+    .await;
+    let by_title = page(LibrarySort::Title);
+    time("first page sorted by title", 30.0, |_| {
+        library.search(user, &by_title)
+    })
+    .await;
+    let by_length = page(LibrarySort::Length);
+    time("first page sorted by length", 30.0, |_| {
+        library.search(user, &by_length)
     })
     .await;
     let new_fr = LibraryQuery {
@@ -169,16 +234,32 @@ async fn main() {
         ..LibraryQuery::default()
     };
     time("first page, only new, in French", 30.0, |_| {
-        library.search("u1", &new_fr)
+        library.search(user, &new_fr)
+    })
+    .await;
+    let hero = LibraryQuery {
+        hero_id: Some("h3".into()),
+        only_favorites: false,
+        ..LibraryQuery::default()
+    };
+    time("first page, one hero", 30.0, |_| {
+        library.search(user, &hero)
+    })
+    .await;
+    let deep = LibraryQuery {
+        offset: 9_000,
+        ..LibraryQuery::default()
+    };
+    time("page at card 9,000 (scrolled far)", 30.0, |_| {
+        library.search(user, &deep)
     })
     .await;
     time("full-text search (a word of each language)", 20.0, |i| {
         let text = sample_words[i % sample_words.len()].clone();
-        let library = library.clone();
         async move {
             library
                 .search(
-                    "u1",
+                    user,
                     &LibraryQuery {
                         text: Some(text),
                         ..LibraryQuery::default()
@@ -190,11 +271,10 @@ async fn main() {
     .await;
     time("full-text search, two words, prefix", 20.0, |i| {
         let text = format!("{} nig", &sample_words[i % sample_words.len()][..4]);
-        let library = library.clone();
         async move {
             library
                 .search(
-                    "u1",
+                    user,
                     &LibraryQuery {
                         text: Some(text),
                         ..LibraryQuery::default()
@@ -204,12 +284,43 @@ async fn main() {
         }
     })
     .await;
+    time("full-text search, one letter", 20.0, |i| {
+        let text = ["s", "l", "n", "m", "t"][i % 5].to_owned();
+        async move {
+            library
+                .search(
+                    user,
+                    &LibraryQuery {
+                        text: Some(text),
+                        ..LibraryQuery::default()
+                    },
+                )
+                .await
+        }
+    })
+    .await;
+    time("full-text search sorted by title", 20.0, |i| {
+        let text = sample_words[i % sample_words.len()].clone();
+        async move {
+            library
+                .search(
+                    user,
+                    &LibraryQuery {
+                        text: Some(text),
+                        sort: LibrarySort::Title,
+                        ..LibraryQuery::default()
+                    },
+                )
+                .await
+        }
+    })
+    .await;
     time("journey (year)", 50.0, |_| {
-        library.journey("u1", JourneyRange::Year, now, 60)
+        library.journey(user, JourneyRange::Year, now, 60)
     })
     .await;
     time("journey (week)", 50.0, |_| {
-        library.journey("u1", JourneyRange::Week, now, 60)
+        library.journey(user, JourneyRange::Week, now, 60)
     })
     .await;
 }

@@ -2,7 +2,9 @@
 //! streaks of local days with listening, the nine milestones, minutes per day over a range, the
 //! favourite hero and the most-heard story. Days are local: each listening counts on the day
 //! where it was heard (its recorded UTC offset), or in the offset the caller gives when none was
-//! recorded — so a streak survives month ends and a trip across time zones.
+//! recorded — so a streak survives month ends and a trip across time zones. Everything is read
+//! from what the listening triggers keep (per-day totals, per-story plays and seconds), so the
+//! journey costs the same with 30 sessions or 30,000.
 
 use std::collections::BTreeMap;
 
@@ -202,46 +204,54 @@ impl Library {
         utc_offset_minutes: i32,
     ) -> Result<Journey, CoreError> {
         let offset_ms = i64::from(utc_offset_minutes) * 60_000;
-        let per_day = sqlx::query(
-            "SELECT (l.started_at + COALESCE(l.utc_offset_minutes * 60000, ?2)) / 86400000 AS day, \
-             SUM(l.seconds_listened) AS seconds FROM listening_sessions l JOIN stories s ON s.id = l.story_id \
-             WHERE s.user_id = ?1 AND l.seconds_listened > 0 GROUP BY day ORDER BY day",
+        // Days as the triggers keep them, plus any sessions recorded without an offset (older
+        // versions) in the caller's offset: a partial index finds those without a scan.
+        let kept = sqlx::query(
+            "SELECT day, seconds FROM listening_days WHERE user_id = ?1 AND sessions > 0",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(storage)?;
+        let unplaced = sqlx::query(
+            "SELECT (l.started_at + ?2) / 86400000 AS day, SUM(l.seconds_listened) AS seconds \
+             FROM listening_sessions l JOIN stories s ON s.id = l.story_id \
+             WHERE l.utc_offset_minutes IS NULL AND s.user_id = ?1 AND l.seconds_listened > 0 GROUP BY day",
         )
         .bind(user_id)
         .bind(offset_ms)
         .fetch_all(&self.pool)
         .await
         .map_err(storage)?;
-        let by_day: BTreeMap<i64, f64> = per_day
-            .iter()
-            .map(|r| (r.get::<i64, _>("day"), r.get::<f64, _>("seconds")))
-            .collect();
+        let mut by_day: BTreeMap<i64, f64> = BTreeMap::new();
+        for r in kept.iter().chain(&unplaced) {
+            *by_day.entry(r.get::<i64, _>("day")).or_default() += r.get::<f64, _>("seconds");
+        }
         let today = (now_ms + offset_ms).div_euclid(DAY_MS);
         let days: Vec<i64> = by_day.keys().copied().collect();
         let (current_streak, longest_streak) = streaks(&days, today);
         let listening_seconds: f64 = by_day.values().sum();
-        let totals = sqlx::query(
-            "SELECT COUNT(DISTINCT l.story_id) AS stories FROM listening_sessions l JOIN stories s ON s.id = l.story_id \
-             WHERE s.user_id = ?1 AND l.seconds_listened > 0",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(storage)?;
-        let total_stories = totals.get::<i64, _>("stories") as u32;
+        // Stories heard, the most heard and the favourite hero from each story's plays and
+        // seconds (kept by the triggers), read from one covering index.
+        let total_stories: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM stories WHERE user_id = ?1 AND plays > 0")
+                .bind(user_id)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(storage)?;
+        let total_stories = total_stories as u32;
         let most = sqlx::query(
-            "SELECT s.id, s.title, COUNT(*) AS plays, SUM(l.seconds_listened) AS seconds \
-             FROM listening_sessions l JOIN stories s ON s.id = l.story_id \
-             WHERE s.user_id = ?1 AND l.seconds_listened > 0 GROUP BY s.id ORDER BY plays DESC, seconds DESC, s.id LIMIT 1",
+            "SELECT id, title, plays FROM stories WHERE user_id = ?1 AND plays > 0 \
+             ORDER BY plays DESC, heard_seconds DESC, id LIMIT 1",
         )
         .bind(user_id)
         .fetch_optional(&self.pool)
         .await
         .map_err(storage)?;
         let hero = sqlx::query(
-            "SELECT h.id, h.name, SUM(l.seconds_listened) AS seconds FROM listening_sessions l \
-             JOIN stories s ON s.id = l.story_id JOIN heroes h ON h.id = s.hero_id \
-             WHERE s.user_id = ?1 AND l.seconds_listened > 0 GROUP BY h.id ORDER BY seconds DESC, h.id LIMIT 1",
+            "SELECT h.id, h.name, SUM(s.heard_seconds) AS seconds FROM stories s \
+             JOIN heroes h ON h.id = s.hero_id WHERE s.user_id = ?1 AND s.plays > 0 \
+             GROUP BY h.id ORDER BY seconds DESC, h.id LIMIT 1",
         )
         .bind(user_id)
         .fetch_optional(&self.pool)

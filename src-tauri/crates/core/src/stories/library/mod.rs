@@ -20,6 +20,7 @@ pub mod journey;
 mod resume;
 mod search;
 pub use family::HeroRow;
+use search::OFFLINE_READY;
 pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
 
 /// A story in the library list.
@@ -321,11 +322,13 @@ impl Library {
     }
 
     /// Records time spent listening (an upsert by session id: the player repeats it on every
-    /// pause and at the end).
+    /// pause and at the end). The story's last-heard time, state and plays and the family's
+    /// per-day totals follow in the same statement (triggers of migration 0004).
     pub async fn record_listening(&self, record: &ListeningRecord) -> Result<(), CoreError> {
         sqlx::query(
             "INSERT INTO listening_sessions (id, story_id, started_at, seconds_listened, completed, position, \
-             utc_offset_minutes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+             utc_offset_minutes, user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
+             (SELECT user_id FROM stories WHERE id = ?2)) \
              ON CONFLICT (id) DO UPDATE SET seconds_listened = ?4, completed = ?5, \
              position = COALESCE(?6, listening_sessions.position)",
         )
@@ -342,22 +345,30 @@ impl Library {
         Ok(())
     }
 
-    /// The user's stories, newest first.
+    /// The user's stories, newest first: one query for the whole list (offline readiness
+    /// judged in SQL, as for the library's cards), not one story read per row.
     pub async fn stories(&self, user_id: &str) -> Result<Vec<StorySummary>, CoreError> {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT id FROM stories WHERE user_id = ?1 ORDER BY created_at DESC, id",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT s.id, s.title, s.hero_id, s.language, s.created_at, \
+             s.content <> '' AND {OFFLINE_READY} AS offline_ready \
+             FROM stories s WHERE s.user_id = ?1 ORDER BY s.created_at DESC, s.id"
+        ))
         .bind(user_id)
+        .bind(self.clock.now_millis())
         .fetch_all(&self.pool)
         .await
         .map_err(storage)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(detail) = self.story(&id).await? {
-                out.push(detail.summary);
-            }
-        }
-        Ok(out)
+        Ok(rows
+            .iter()
+            .map(|r| StorySummary {
+                id: r.get("id"),
+                title: r.get("title"),
+                hero_id: r.get("hero_id"),
+                language: r.get("language"),
+                created_at: r.get("created_at"),
+                offline_ready: r.get("offline_ready"),
+            })
+            .collect())
     }
 
     /// One story with scenes, narration and illustrations.
@@ -444,6 +455,8 @@ impl Library {
     }
 }
 
+#[cfg(test)]
+mod listening_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

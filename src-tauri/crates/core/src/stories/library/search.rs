@@ -1,6 +1,7 @@
 //! The library view: full-text search (SQLite FTS5, case- and accent-insensitive in all five
-//! languages), filters, sorts and pages of cards, in one query per page so a library of 10,000
-//! stories answers in milliseconds. Also the card-level writes: favourite and delete.
+//! languages), filters, sorts and pages of cards: the page is chosen and cut inside SQLite, then
+//! only its cards are built, so a library of 10,000 stories answers in milliseconds (see the
+//! core README's library bench). Also the card-level writes: favourite and delete.
 
 use infinite_stories_contract::{Language, StoryEvent};
 use serde::{Deserialize, Serialize};
@@ -146,24 +147,36 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The columns of a card, for a story row `s` (page-sized: only computed for the page).
-const CARD_COLUMNS: &str = "s.id, s.title, s.hero_id, h.name AS hero_name, s.event_type, s.event_id, \
-    COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds) AS length_seconds, \
-    s.language, s.created_at, s.is_favorite, \
-    (SELECT MAX(l.started_at) FROM listening_sessions l WHERE l.story_id = s.id) AS last_heard, \
-    EXISTS (SELECT 1 FROM listening_sessions l WHERE l.story_id = s.id AND l.completed) AS finished, \
-    (EXISTS (SELECT 1 FROM scenes sc WHERE sc.story_id = s.id) \
+/// Whether story `s` can be read offline: scenes, a narration and every scene's picture in the
+/// cache (not expired at the parameter `?9`). The caller checks the text where it matters.
+pub(super) const OFFLINE_READY: &str = "(EXISTS (SELECT 1 FROM scenes sc WHERE sc.story_id = s.id) \
      AND EXISTS (SELECT 1 FROM audio_files a JOIN cache_entries c ON c.key = a.cache_key \
                  AND (c.expires_at IS NULL OR c.expires_at > ?9) WHERE a.story_id = s.id) \
      AND NOT EXISTS (SELECT 1 FROM scenes sc LEFT JOIN illustrations i \
                  ON i.story_id = sc.story_id AND i.scene_number = sc.scene_number \
                  LEFT JOIN cache_entries c ON c.key = i.cache_key AND (c.expires_at IS NULL OR c.expires_at > ?9) \
-                 WHERE sc.story_id = s.id AND c.key IS NULL)) AS offline_ready, \
-    (SELECT i.cache_key FROM illustrations i WHERE i.story_id = s.id AND i.cache_key IS NOT NULL \
-     ORDER BY i.scene_number LIMIT 1) AS cover_key";
+                 WHERE sc.story_id = s.id AND c.key IS NULL))";
+
+/// A story's narration length: measured when narrated (`narration_seconds` follows `audio_files`
+/// by trigger, migration 0004), else the estimate.
+const LENGTH: &str = "COALESCE(s.narration_seconds, s.length_seconds)";
+
+/// The columns of a card, for a story row `s` (page-sized: only computed for the page). What
+/// listening says (last heard, finished) is kept on the story by the listening triggers.
+fn card_columns() -> String {
+    format!(
+        "s.id, s.title, s.hero_id, h.name AS hero_name, s.event_type, s.event_id, \
+         {LENGTH} AS length_seconds, s.language, s.created_at, s.is_favorite, \
+         s.last_heard_at AS last_heard, s.finished, {OFFLINE_READY} AS offline_ready, \
+         (SELECT i.cache_key FROM illustrations i WHERE i.story_id = s.id AND i.cache_key IS NOT NULL \
+          ORDER BY i.scene_number LIMIT 1) AS cover_key"
+    )
+}
 
 impl Library {
-    /// A page of the user's library for `query`.
+    /// A page of the user's library for `query`: the page's ids in one query (sorted and cut
+    /// inside SQLite, from an index where the sort has one; with text, from the full-text index
+    /// ranked by bm25), then the cards and snippets of those ids only, then the total.
     pub async fn search(
         &self,
         user_id: &str,
@@ -179,9 +192,7 @@ impl Library {
         };
         let mut filters = String::from("s.user_id = ?1");
         if query.only_new {
-            filters.push_str(
-                " AND NOT EXISTS (SELECT 1 FROM listening_sessions l WHERE l.story_id = s.id)",
-            );
+            filters.push_str(" AND s.last_heard_at IS NULL");
         }
         if query.only_favorites {
             filters.push_str(" AND s.is_favorite");
@@ -195,44 +206,40 @@ impl Library {
         if query.language.is_some() {
             filters.push_str(" AND s.language = ?6");
         }
-        let (from, rank) = if text.is_some() {
-            (
-                "(SELECT story_id, rowid AS fts_rowid, bm25(stories_fts, 0.0, 10.0, 1.0) AS rank \
-                 FROM stories_fts WHERE stories_fts MATCH ?2) f JOIN stories s ON s.id = f.story_id",
-                "f.rank, f.fts_rowid",
-            )
+        let from = if text.is_some() {
+            "stories_fts JOIN stories s ON s.id = stories_fts.story_id"
         } else {
-            ("stories s", "NULL AS rank, NULL AS fts_rowid")
+            "stories s"
         };
+        if text.is_some() {
+            filters.push_str(" AND stories_fts MATCH ?2");
+        }
         let order = match (query.sort, text.is_some()) {
-            (LibrarySort::Newest, true) => "f.rank, s.created_at DESC, s.id",
-            (LibrarySort::Newest, false) => "s.created_at DESC, s.id",
-            (LibrarySort::Oldest, _) => "s.created_at, s.id",
-            (LibrarySort::Title, _) => "s.title COLLATE NOCASE, s.id",
-            (LibrarySort::Length, _) => {
-                "COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds) IS NULL, \
-                 COALESCE((SELECT a.duration_seconds FROM audio_files a WHERE a.story_id = s.id), s.length_seconds), s.id"
+            (LibrarySort::Newest, true) => {
+                "bm25(stories_fts, 0.0, 10.0, 1.0), s.created_at DESC, s.id".to_owned()
             }
+            (LibrarySort::Newest, false) => "s.created_at DESC, s.id".to_owned(),
+            (LibrarySort::Oldest, _) => "s.created_at, s.id".to_owned(),
+            (LibrarySort::Title, _) => "s.title COLLATE NOCASE, s.id".to_owned(),
+            (LibrarySort::Length, _) => format!("{LENGTH} IS NULL, {LENGTH}, s.id"),
+            // Never heard (NULL) sorts last in a descending order.
             (LibrarySort::LastHeard, _) => {
-                "(SELECT MAX(l.started_at) FROM listening_sessions l WHERE l.story_id = s.id) IS NULL, \
-                 (SELECT MAX(l.started_at) FROM listening_sessions l WHERE l.story_id = s.id) DESC, s.created_at DESC, s.id"
+                "s.last_heard_at DESC, s.created_at DESC, s.id".to_owned()
             }
         };
-        let snippet = if text.is_some() {
-            "(SELECT snippet(stories_fts, -1, '«', '»', '…', 12) FROM stories_fts \
-             WHERE stories_fts MATCH ?2 AND story_id = s.id)"
+        let fts_rowid = if text.is_some() {
+            "stories_fts.rowid"
         } else {
             "NULL"
         };
-        // The page (the sort can use the (user_id, created_at) index and stop at the limit),
-        // then the count on its own: no window over the whole library.
         let sql = format!(
-            "SELECT s.id AS pid, {rank} FROM {from} WHERE {filters} AND ?9 IS NOT NULL \
+            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {from} WHERE {filters} AND ?9 IS NOT NULL \
              ORDER BY {order} LIMIT ?7 OFFSET ?8"
         );
         let cards_sql = format!(
-            "SELECT {CARD_COLUMNS}, {snippet} AS snippet FROM stories s \
-             LEFT JOIN heroes h ON h.id = s.hero_id WHERE s.id IN (SELECT value FROM json_each(?10))"
+            "SELECT {}, NULL AS snippet FROM stories s LEFT JOIN heroes h ON h.id = s.hero_id \
+             WHERE s.id IN (SELECT value FROM json_each(?10)) AND ?9 IS NOT NULL",
+            card_columns()
         );
         let count = format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL");
         macro_rules! bind {
@@ -249,14 +256,9 @@ impl Library {
                     .bind(self.clock.now_millis())
             };
         }
-        let ids: Vec<String> = bind!(&sql)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(storage)?
-            .iter()
-            .map(|r| r.get("pid"))
-            .collect();
-        let mut rows = if ids.is_empty() {
+        let page = bind!(&sql).fetch_all(&self.pool).await.map_err(storage)?;
+        let ids: Vec<String> = page.iter().map(|r| r.get("pid")).collect();
+        let mut cards: Vec<LibraryCard> = if ids.is_empty() {
             Vec::new()
         } else {
             bind!(&cards_sql)
@@ -264,25 +266,45 @@ impl Library {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(storage)?
+                .iter()
+                .map(card)
+                .collect()
         };
-        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.get::<String, _>("id")));
+        cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id));
+        if let Some(text) = &text {
+            // Snippets for the page only: the full-text index at each card's own row.
+            for card in &mut cards {
+                let Some(row) = page.iter().find(|r| r.get::<String, _>("pid") == card.id) else {
+                    continue;
+                };
+                card.snippet = sqlx::query_scalar(
+                    "SELECT snippet(stories_fts, -1, '«', '»', '…', 12) FROM stories_fts \
+                     WHERE stories_fts MATCH ?1 AND rowid = ?2",
+                )
+                .bind(text)
+                .bind(row.get::<i64, _>("fts_rowid"))
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(storage)?;
+            }
+        }
         let total: i64 = bind!(&count)
             .fetch_one(&self.pool)
             .await
             .map_err(storage)?
             .get(0);
-        let total = total as u32;
         Ok(LibraryPage {
-            cards: rows.iter().map(card).collect(),
-            total,
+            cards,
+            total: total as u32,
         })
     }
 
     /// One story's card.
     pub async fn card(&self, story_id: &str) -> Result<Option<LibraryCard>, CoreError> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS}, NULL AS snippet FROM stories s LEFT JOIN heroes h ON h.id = s.hero_id WHERE s.id = ?1 \
-             AND ?9 IS NOT NULL"
+            "SELECT {}, NULL AS snippet FROM stories s LEFT JOIN heroes h ON h.id = s.hero_id WHERE s.id = ?1 \
+             AND ?9 IS NOT NULL",
+            card_columns()
         );
         let row = sqlx::query(&sql)
             .bind(story_id)
@@ -318,6 +340,7 @@ impl Library {
         self.cache.disk().clear().await;
         for table in [
             "listening_sessions",
+            "listening_days",
             "stories",
             "heroes",
             "custom_events",
