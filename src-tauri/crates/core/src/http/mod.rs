@@ -136,10 +136,11 @@ impl Request {
             )
     }
 
-    /// `METHOD /prefix/path` without the query: the operation name for logs and timings.
+    /// `METHOD /prefix/route` without the query and with ids and storage file paths as route
+    /// templates: the operation name for logs and timings (it never names a user or a file).
     pub fn operation(&self) -> String {
-        let path = self.path.split('?').next().unwrap_or_default();
-        format!("{} {}{}", self.method, self.service.prefix(), path)
+        let path = format!("{}{}", self.service.prefix(), self.path);
+        format!("{} {}", self.method, crate::monitor::route_template(&path))
     }
 }
 

@@ -380,3 +380,43 @@ async fn a_story_cancelled_while_narrating_leaves_nothing_behind() {
         .unwrap();
     assert!(scenes.is_empty(), "no scenes left: {scenes:?}");
 }
+
+#[tokio::test]
+async fn diagnostics_name_storage_routes_not_the_family_or_its_stories() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let story = env
+        .core
+        .generate_story(request(&hero, "routes-1"))
+        .await
+        .unwrap();
+    let user = env
+        .core
+        .api()
+        .unwrap()
+        .tokens()
+        .session()
+        .unwrap()
+        .user
+        .id
+        .clone();
+    let report = env.core.diagnostics();
+    let names: Vec<&str> = report.operations.iter().map(|o| o.name.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("GET /storage/v1/object/") && n.ends_with("/*")),
+        "{names:?}"
+    );
+    let text = env.core.diagnostics_report().await;
+    for secret in [user.as_str(), story.summary.id.as_str(), hero.as_str()] {
+        assert!(
+            !names.iter().any(|n| n.contains(secret)),
+            "{secret} in {names:?}"
+        );
+        assert!(
+            !text.contains(secret),
+            "{secret} in the diagnostics report: {text}"
+        );
+    }
+}
