@@ -187,6 +187,9 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         records_lock: tokio::sync::Mutex::new(()),
         in_flight: functions::InFlight::default(),
     });
+    functions::settle_interrupted(&state)
+        .await
+        .map_err(|e| ServerError::Database(DbError::Open(e)))?;
     let data_dir = state.config.data_dir.clone();
     let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (tx, rx) = oneshot::channel::<()>();

@@ -526,7 +526,7 @@ async fn a_restart_settles_pictures_and_quota_a_killed_process_left_half_done() 
     assert_eq!(res.status(), 200);
     // Killed while drawing: the picture's row says `processing` and two more scenes' quota
     // was spent for a call that never ended — what the database holds after a kill.
-    let now = s.clock.now_millis();
+    let now = infinite_stories_server::clock::Clock::now_millis(s.clock.as_ref());
     let TestServer { handle, dir, .. } = s;
     drop(handle);
     let url = format!(
