@@ -92,20 +92,6 @@ pub fn redact_uuids(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uuids_inside_words_are_redacted() {
-        assert_eq!(
-            redact_uuids("realtime:family-b3ed927a-9a10-4e2e-ae50-9af5ce0f9afa\" x"),
-            "realtime:family-:id\" x"
-        );
-        assert_eq!(redact_uuids("no id é here 1234-5"), "no id é here 1234-5");
-    }
-}
-
 /// The text of "Copy a report": the app version and system, the diagnostics without the
 /// session's identity (signed in or not, guest or not), the cache, and the recent requests —
 /// no token, key, e-mail or story text, and scrubbed once more as a whole.
@@ -134,4 +120,18 @@ pub fn report_text(
     });
     let text = serde_json::to_string_pretty(&body).unwrap_or_default();
     format!("InfiniteStories diagnostics report\n{}\n", scrub(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_inside_words_are_redacted() {
+        assert_eq!(
+            redact_uuids("realtime:family-b3ed927a-9a10-4e2e-ae50-9af5ce0f9afa\" x"),
+            "realtime:family-:id\" x"
+        );
+        assert_eq!(redact_uuids("no id é here 1234-5"), "no id é here 1234-5");
+    }
 }
