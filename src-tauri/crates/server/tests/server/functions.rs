@@ -583,3 +583,37 @@ async fn a_restart_settles_pictures_and_quota_a_killed_process_left_half_done() 
     assert_eq!(rows[0]["status"], "completed");
     assert_eq!(rows[0]["retry_count"], 1);
 }
+
+#[tokio::test]
+async fn a_stop_does_not_wait_on_a_call_that_never_ends_and_loses_nothing_committed() {
+    let grace = |c: &mut infinite_stories_server::ServerConfig| {
+        c.quotas.story_generation = 1;
+        c.shutdown_grace = Duration::ZERO;
+    };
+    let s = TestServer::start_with(grace).await;
+    let u = s.anonymous().await;
+    let kept = s.hero(&u, "Luna").await;
+    let sleepy = s.hero(&u, "Sleepy").await;
+    let call = s
+        .as_user(Method::POST, "/functions/v1/story-generation", &u)
+        .json(&story_body(&sleepy))
+        .send();
+    let pending = tokio::spawn(call);
+    until_quota_rows(&s, 1).await;
+    // Quitting mid-generation: the stop returns although the call never would.
+    let TestServer { handle, dir, .. } = s;
+    handle.shutdown().await;
+    pending.abort();
+    let s = TestServer::start_in(dir, grace).await;
+    let heroes: Value = s
+        .get_json(&format!("/rest/v1/heroes?id=eq.{kept}&select=name"), &u)
+        .await;
+    assert_eq!(heroes, json!([{"name": "Luna"}]), "committed rows survive");
+    assert_eq!(
+        s.invoke(&u, "story-generation", story_body(&kept))
+            .await
+            .status(),
+        200,
+        "the dropped call's quota was given back"
+    );
+}
