@@ -1,11 +1,13 @@
 //! Typed UI events. The core broadcasts [`CoreEvent`]s without knowing about windows; the bridge
 //! here forwards each one to the UI under a stable, URI-like name. Story progress can arrive
 //! many times a second while illustrations render, so it is thinned to at most 4 updates a
-//! second per story, never dropping a change of stage or of a scene's state.
+//! second per story, never dropping a change of stage or of a scene's state. The throttle
+//! forgets a story once it ends and any story not heard of for a minute, so it stays small.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use infinite_stories_core::stories::progress::Stage;
 use infinite_stories_core::{CoreEvent, EventStream, GenerationProgress};
 use tauri::{AppHandle, Emitter, Runtime};
 use tokio::sync::broadcast::error::RecvError;
@@ -70,14 +72,37 @@ fn emit<R: Runtime>(app: &AppHandle<R>, event: CoreEvent, throttle: &mut Progres
 #[derive(Debug, Default)]
 pub struct ProgressThrottle {
     last: HashMap<String, (Instant, GenerationProgress)>,
+    /// When entries not heard of for [`Self::IDLE`] were last swept.
+    swept: Option<Instant>,
 }
 
 impl ProgressThrottle {
     /// 4 Hz.
     pub const INTERVAL: Duration = Duration::from_millis(250);
+    /// A story with no update for this long is forgotten (a generation that ended without a
+    /// final event, e.g. when the bridge lagged past it).
+    pub const IDLE: Duration = Duration::from_secs(60);
+
+    /// Stories remembered now.
+    pub fn len(&self) -> usize {
+        self.last.len()
+    }
+
+    /// Whether no story is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.last.is_empty()
+    }
 
     /// Whether `progress`, arriving at `now`, should reach the UI.
     pub fn admit(&mut self, progress: &GenerationProgress, now: Instant) -> bool {
+        if self
+            .swept
+            .is_none_or(|at| now.saturating_duration_since(at) >= Self::IDLE)
+        {
+            self.last
+                .retain(|_, (at, _)| now.saturating_duration_since(*at) < Self::IDLE);
+            self.swept = Some(now);
+        }
         let admit = match self.last.get(&progress.request_id) {
             None => true,
             Some((at, previous)) => {
@@ -86,7 +111,13 @@ impl ProgressThrottle {
                     || now.duration_since(*at) >= Self::INTERVAL
             }
         };
-        if admit {
+        let ended = matches!(
+            progress.stage,
+            Stage::Done | Stage::Failed | Stage::Cancelled
+        );
+        if ended {
+            self.last.remove(&progress.request_id);
+        } else if admit {
             self.last
                 .insert(progress.request_id.clone(), (now, progress.clone()));
         }
@@ -97,11 +128,14 @@ impl ProgressThrottle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use infinite_stories_core::stories::progress::Stage;
 
     fn progress(stage: Stage, fraction: f64) -> GenerationProgress {
+        progress_of("r1", stage, fraction)
+    }
+
+    fn progress_of(id: &str, stage: Stage, fraction: f64) -> GenerationProgress {
         GenerationProgress {
-            request_id: "r1".into(),
+            request_id: id.into(),
             story_id: None,
             stage,
             progress: fraction,
@@ -132,5 +166,29 @@ mod tests {
         assert!(!t.admit(&progress(Stage::Writing, 0.2), now));
         assert!(t.admit(&progress(Stage::Narrating, 0.3), now));
         assert!(t.admit(&progress(Stage::Done, 1.0), now));
+    }
+
+    #[test]
+    fn ended_and_idle_stories_are_forgotten() {
+        let mut t = ProgressThrottle::default();
+        let start = Instant::now();
+        // A thousand stories that end: nothing remembered.
+        for i in 0..1_000_u64 {
+            let at = start + Duration::from_millis(i);
+            let id = format!("done-{i}");
+            assert!(t.admit(&progress_of(&id, Stage::Writing, 0.1), at));
+            assert!(t.admit(&progress_of(&id, Stage::Done, 1.0), at));
+        }
+        assert!(t.is_empty(), "{} remembered", t.len());
+        // A story per second that never sends its end, for an hour: about a minute's worth.
+        for i in 0..3_600_u64 {
+            let at = start + Duration::from_secs(i);
+            t.admit(&progress_of(&format!("lost-{i}"), Stage::Writing, 0.1), at);
+            assert!(t.len() <= 121, "{} remembered at {i} s", t.len());
+        }
+        // The end of a story always passes, even right after an update.
+        let at = start + Duration::from_secs(3_600);
+        assert!(t.admit(&progress_of("x", Stage::Writing, 0.1), at));
+        assert!(t.admit(&progress_of("x", Stage::Cancelled, 0.1), at));
     }
 }

@@ -1,6 +1,8 @@
 //! Time, injected. Token expiry, cache expiry and rate-limit refills read a [`Clock`] (the
 //! contract's, shared with the server) instead of `SystemTime::now()`, and waits go through a
-//! [`Sleeper`], so tests can move time (and skew it) at will instead of sleeping.
+//! [`Sleeper`], so tests can move time (and skew it) at will instead of sleeping. Per-call
+//! deadlines wait on a sleeper too ([`ManualTimer`] in tests: they pass only when the test
+//! moves its clock past them).
 
 use std::fmt::Debug;
 use std::sync::Arc;
@@ -60,5 +62,68 @@ impl Sleeper for RecordingSleeper {
             clock.advance(duration);
         }
         Box::pin(tokio::task::yield_now())
+    }
+}
+
+/// A sleeper whose waits end only when [`ManualTimer::advance`] moves its clock past them: for
+/// deadlines that must stay pending until a test says time has passed.
+#[derive(Debug)]
+pub struct ManualTimer {
+    clock: Arc<ManualClock>,
+    moved: tokio::sync::watch::Sender<()>,
+}
+
+impl ManualTimer {
+    /// A timer on `clock`.
+    pub fn new(clock: Arc<ManualClock>) -> Arc<Self> {
+        Arc::new(Self {
+            clock,
+            moved: tokio::sync::watch::Sender::new(()),
+        })
+    }
+
+    /// Moves the clock forward and ends every wait whose time has come.
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
+        self.moved.send_replace(());
+    }
+
+    /// Waits in progress (for tests to know a deadline is armed before they advance).
+    pub fn waiting(&self) -> usize {
+        self.moved.receiver_count()
+    }
+}
+
+impl Sleeper for ManualTimer {
+    fn sleep(&self, duration: Duration) -> futures_util::future::BoxFuture<'static, ()> {
+        let clock = self.clock.clone();
+        let deadline = clock.now_millis() + duration.as_millis() as i64;
+        let mut moved = self.moved.subscribe();
+        Box::pin(async move {
+            while clock.now_millis() < deadline {
+                if moved.changed().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn manual_timer_waits_end_only_when_the_clock_passes_them() {
+        let timer = ManualTimer::new(ManualClock::new());
+        let wait = tokio::spawn(timer.sleep(Duration::from_secs(30)));
+        tokio::task::yield_now().await;
+        timer.advance(Duration::from_secs(29));
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+        assert!(!wait.is_finished());
+        timer.advance(Duration::from_secs(1));
+        wait.await.unwrap();
     }
 }

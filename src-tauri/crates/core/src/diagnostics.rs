@@ -30,9 +30,11 @@ pub struct DiagnosticsReport {
 }
 
 /// Words of "Copy a report" that could identify a family or a story, replaced before anything
-/// leaves the app: e-mail addresses, JWTs and other long token-like runs.
+/// leaves the app: e-mail addresses, JWTs and other long token-like runs, and any uuid inside
+/// a word (a realtime topic such as `story-updates-<user id>`) as `:id`.
 pub fn scrub(text: &str) -> String {
-    text.split_inclusive(|c: char| c.is_whitespace() || c == '"' || c == ',')
+    redact_uuids(text)
+        .split_inclusive(|c: char| c.is_whitespace() || c == '"' || c == ',')
         .map(|piece| {
             let end = piece
                 .char_indices()
@@ -52,6 +54,42 @@ pub fn scrub(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// `text` with every uuid (8-4-4-4-12 hex digits) replaced by `:id`.
+pub fn redact_uuids(text: &str) -> String {
+    const SHAPE: [usize; 5] = [8, 4, 4, 4, 12];
+    let bytes = text.as_bytes();
+    let is_uuid_at = |at: usize| {
+        let mut i = at;
+        for (n, len) in SHAPE.iter().enumerate() {
+            if n > 0 {
+                if bytes.get(i) != Some(&b'-') {
+                    return false;
+                }
+                i += 1;
+            }
+            if i + len > bytes.len() || !bytes[i..i + len].iter().all(u8::is_ascii_hexdigit) {
+                return false;
+            }
+            i += len;
+        }
+        !bytes.get(i).is_some_and(u8::is_ascii_hexdigit)
+            && (at == 0 || !bytes[at - 1].is_ascii_hexdigit())
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_uuid_at(i) {
+            out.push_str(":id");
+            i += 36;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8().max(1);
+        }
+    }
+    out
 }
 
 /// The text of "Copy a report": the app version and system, the diagnostics without the
@@ -82,4 +120,18 @@ pub fn report_text(
     });
     let text = serde_json::to_string_pretty(&body).unwrap_or_default();
     format!("InfiniteStories diagnostics report\n{}\n", scrub(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_inside_words_are_redacted() {
+        assert_eq!(
+            redact_uuids("realtime:family-b3ed927a-9a10-4e2e-ae50-9af5ce0f9afa\" x"),
+            "realtime:family-:id\" x"
+        );
+        assert_eq!(redact_uuids("no id é here 1234-5"), "no id é here 1234-5");
+    }
 }

@@ -79,6 +79,8 @@ pub struct CoreOptions {
     pub clock: SharedClock,
     /// How retries wait (tokio's timer in the app; a recording sleeper in tests).
     pub sleeper: Option<clock::SharedSleeper>,
+    /// What call deadlines wait on (tokio's timer in the app; a manual timer in tests).
+    pub timer: Option<clock::SharedSleeper>,
     /// Realtime timings (realtime-js defaults in the app; shortened in tests).
     pub realtime: RealtimeConfig,
     /// Folder for the cache files and the local database (the app's data dir). Without it the
@@ -96,6 +98,7 @@ impl Default for CoreOptions {
             secrets: Arc::new(KeyringStore::new(KEYRING_SERVICE)),
             clock: Arc::new(clock::SystemClock),
             sleeper: None,
+            timer: None,
             realtime: RealtimeConfig::default(),
             data_dir: None,
             extra_roots: Vec::new(),
@@ -206,6 +209,7 @@ impl Core {
             .unwrap_or_else(|| SecretString::from(""));
         let options = TransportOptions {
             sleeper: self.inner.options.sleeper.clone(),
+            timer: self.inner.options.timer.clone(),
             pins: endpoint.pins.clone(),
             extra_roots: self.inner.options.extra_roots.clone(),
         };
@@ -386,6 +390,7 @@ impl Core {
     ) -> Result<BackendStatus, CoreError> {
         let options = TransportOptions {
             sleeper: self.inner.options.sleeper.clone(),
+            timer: self.inner.options.timer.clone(),
             pins: endpoint.pins.clone(),
             extra_roots: self.inner.options.extra_roots.clone(),
         };

@@ -1,6 +1,8 @@
 //! How fast things are. Every request (and every higher-level operation such as "generate a
 //! story") records its duration here; the diagnostics view shows count, average, min, max and
 //! p95 per operation, and anything over 3 s is logged as a warning the moment it happens.
+//! Operations are named by route template (`GET /storage/v1/object/{bucket}/*`, ids as `:id`),
+//! so no user id or file name reaches the report, and at most [`MAX_OPERATIONS`] are kept.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
@@ -13,6 +15,12 @@ pub const SLOW_OPERATION: Duration = Duration::from_secs(3);
 
 /// Samples kept per operation for percentiles (the oldest are dropped).
 const WINDOW: usize = 1000;
+
+/// Operations kept; calls of any further one are counted under [`OTHER_OPERATIONS`].
+pub const MAX_OPERATIONS: usize = 128;
+
+/// The name the calls beyond [`MAX_OPERATIONS`] are counted under.
+pub const OTHER_OPERATIONS: &str = "other";
 
 /// One operation's figures, in milliseconds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -58,14 +66,21 @@ impl PerformanceMonitor {
         Self::default()
     }
 
-    /// Records one call of `name` that took `took`.
+    /// Records one call of `name` that took `took` (named by its route template here, whoever
+    /// calls: `METHOD /path` names lose their ids).
     pub fn record(&self, name: &str, took: Duration) {
+        let name = operation_template(name);
         let ms = took.as_secs_f64() * 1000.0;
         if took > SLOW_OPERATION {
-            tracing::warn!(operation = name, duration_ms = ms as u64, "slow operation");
+            tracing::warn!(operation = %name, duration_ms = ms as u64, "slow operation");
         }
         let mut series = self.series.lock().unwrap_or_else(|e| e.into_inner());
-        let s = series.entry(name.to_owned()).or_default();
+        let name = if series.contains_key(&name) || series.len() < MAX_OPERATIONS {
+            name
+        } else {
+            OTHER_OPERATIONS.to_owned()
+        };
+        let s = series.entry(name).or_default();
         s.count += 1;
         if took > SLOW_OPERATION {
             s.slow += 1;
@@ -122,6 +137,54 @@ mod tests {
         assert_eq!(rest.slow, 0);
         assert_eq!(r.iter().find(|s| s.name == "story").unwrap().slow, 1);
     }
+
+    #[test]
+    fn storage_paths_are_named_by_route_and_the_report_stays_bounded() {
+        let m = PerformanceMonitor::new();
+        for i in 0..1_000 {
+            let user = format!("0f8c7a2e-1b2c-4d5e-8f90-{i:012}");
+            m.record(
+                &format!("GET /storage/v1/object/story-audio/{user}/s{i}/narration.mp3"),
+                Duration::from_millis(5),
+            );
+            m.record(
+                &format!("POST /storage/v1/object/sign/story-illustrations/u{i}/s/scene_1.png"),
+                Duration::from_millis(5),
+            );
+            m.record(&format!("custom operation {i}"), Duration::from_millis(1));
+        }
+        let r = m.report();
+        assert!(r.len() <= MAX_OPERATIONS + 1, "{} operations", r.len());
+        let names: Vec<&str> = r.iter().map(|s| s.name.as_str()).collect();
+        assert!(
+            names.contains(&"GET /storage/v1/object/story-audio/*"),
+            "{names:?}"
+        );
+        assert!(names.contains(&"POST /storage/v1/object/sign/story-illustrations/*"));
+        let audio = r
+            .iter()
+            .find(|s| s.name == "GET /storage/v1/object/story-audio/*")
+            .unwrap();
+        assert_eq!(audio.count, 1_000);
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("0f8c7a2e") && !n.contains("u1"))
+        );
+        assert!(names.contains(&OTHER_OPERATIONS));
+        assert_eq!(
+            route_template("/storage/v1/object/upload/sign/hero-avatars/u/h/avatar.png?token=x"),
+            "/storage/v1/object/upload/sign/hero-avatars/*"
+        );
+        assert_eq!(
+            route_template("/storage/v1/object/list/story-audio"),
+            "/storage/v1/object/list/story-audio"
+        );
+        assert_eq!(
+            route_template("/rest/v1/stories?id=eq.1"),
+            "/rest/v1/stories"
+        );
+    }
 }
 
 /// Requests kept for the diagnostics view (the oldest are dropped).
@@ -175,6 +238,57 @@ impl RecentRequests {
     pub fn clear(&self) {
         self.ring.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
+}
+
+/// An operation's name as the report shows it: `METHOD /path` becomes `METHOD` and the path's
+/// route template ([`route_template`]); any other name (`story`) stays as it is.
+pub fn operation_template(name: &str) -> String {
+    match name.split_once(' ') {
+        Some((method, path)) if path.starts_with('/') => {
+            format!("{method} {}", route_template(path))
+        }
+        _ => name.to_owned(),
+    }
+}
+
+/// A request path as a route: storage object paths keep their action and bucket and end in
+/// `*` (`/storage/v1/object/sign/story-audio/*`), since what follows is the user's folder and
+/// file; every other path is [`redact_path`]ed.
+pub fn route_template(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let Some(rest) = path.strip_prefix("/storage/v1/object/") else {
+        return redact_path(path);
+    };
+    let mut segments = rest.split('/').filter(|s| !s.is_empty()).peekable();
+    let mut out = String::from("/storage/v1/object");
+    const ACTIONS: [&str; 8] = [
+        "sign",
+        "public",
+        "authenticated",
+        "upload",
+        "info",
+        "list",
+        "move",
+        "copy",
+    ];
+    if let Some(action) = segments.next_if(|s| ACTIONS.contains(s)) {
+        out.push('/');
+        out.push_str(action);
+        if action == "upload"
+            && let Some(sign) = segments.next_if(|s| *s == "sign")
+        {
+            out.push('/');
+            out.push_str(sign);
+        }
+    }
+    if let Some(bucket) = segments.next() {
+        out.push('/');
+        out.push_str(&redact_path(bucket));
+    }
+    if segments.next().is_some() {
+        out.push_str("/*");
+    }
+    out
 }
 
 /// A request path without its query and with every segment that names a row, a user or a file

@@ -52,6 +52,9 @@ pub struct ServerConfig {
     /// Frames a realtime socket may have waiting to be written; a client that falls this far
     /// behind is closed with 1013 (try again later) and reconnects, rejoins and catches up.
     pub realtime_out_queue: usize,
+    /// How long a stop waits for in-flight requests before it drops them (default 5 s). What
+    /// they committed stays; what they had not is settled on the next start.
+    pub shutdown_grace: Duration,
     /// Time source.
     pub clock: Arc<dyn Clock>,
 }
@@ -101,6 +104,7 @@ impl ServerConfig {
             realtime_token_recheck: Duration::from_secs(300),
             presence_updates_per_30s: 5,
             realtime_out_queue: 1024,
+            shutdown_grace: Duration::from_secs(5),
             clock: Arc::new(SystemClock),
         }
     }

@@ -75,6 +75,7 @@ pub struct ServerHandle {
     stopping: Option<watch::Sender<bool>>,
     sockets: std::sync::Arc<realtime::SocketCount>,
     task: Option<JoinHandle<std::io::Result<()>>>,
+    grace: std::time::Duration,
 }
 
 impl ServerHandle {
@@ -99,7 +100,9 @@ impl ServerHandle {
     }
 
     /// Stops accepting connections, closes realtime sockets with 1001, lets in-flight requests
-    /// finish, and waits for the server.
+    /// finish for at most the configured grace (5 s), then drops them and returns. Nothing
+    /// committed is lost (every write is one SQLite transaction); work cut short is settled on
+    /// the next start.
     pub async fn shutdown(mut self) {
         if let Some(tx) = self.stopping.take() {
             let _ = tx.send(true);
@@ -110,11 +113,22 @@ impl ServerHandle {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        if let Some(task) = self.task.take() {
-            match task.await {
-                Ok(Ok(())) => tracing::info!(address = %self.address, "embedded backend stopped"),
-                Ok(Err(e)) => tracing::warn!(error = %e, "embedded backend stopped with an error"),
-                Err(e) => tracing::warn!(error = %e, "embedded backend task failed"),
+        if let Some(mut task) = self.task.take() {
+            match tokio::time::timeout(self.grace, &mut task).await {
+                Ok(Ok(Ok(()))) => {
+                    tracing::info!(address = %self.address, "embedded backend stopped")
+                }
+                Ok(Ok(Err(e))) => {
+                    tracing::warn!(error = %e, "embedded backend stopped with an error")
+                }
+                Ok(Err(e)) => tracing::warn!(error = %e, "embedded backend task failed"),
+                Err(_) => {
+                    task.abort();
+                    tracing::warn!(
+                        grace_s = self.grace.as_secs_f64(),
+                        "embedded backend stopped with requests still running; they were dropped"
+                    );
+                }
             }
         }
     }
@@ -189,7 +203,11 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         records_lock: tokio::sync::Mutex::new(()),
         in_flight: functions::InFlight::default(),
     });
+    functions::settle_interrupted(&state)
+        .await
+        .map_err(|e| ServerError::Database(DbError::Open(e)))?;
     let data_dir = state.config.data_dir.clone();
+    let grace = state.config.shutdown_grace;
     let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -208,6 +226,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         stopping: Some(stop_tx),
         sockets,
         task: Some(task),
+        grace,
     })
 }
 

@@ -152,7 +152,9 @@ impl ApiClient {
 
     /// Calls edge function `name` with `body`. `spend` client-side tokens are taken first (the
     /// number of scenes for illustrations, 1 otherwise); the call is retried with the
-    /// aggressive policy, safely because the server deduplicates by request id.
+    /// aggressive policy, safely because the server deduplicates by request id. Its deadline is
+    /// [`crate::http::GENERATION_TIMEOUT`]. The tokens come back when the call is refused before
+    /// any work, times out or is cancelled (the backend then stops and refunds its quota too).
     pub async fn invoke<T: DeserializeOwned>(
         &self,
         name: &'static str,
@@ -164,6 +166,12 @@ impl ApiClient {
             .acquire(name, spend)
             .inspect_err(|_| self.emit_limits())?;
         self.emit_limits();
+        // Dropped with the call when it is cancelled half-way: the tokens come back.
+        let mut refund = Refund {
+            api: self,
+            name,
+            spend,
+        };
         let mut request = Request::new(Service::Functions, Method::POST, format!("/{name}"))
             .json(body)
             .policy(RetryPolicy::AGGRESSIVE)
@@ -172,21 +180,20 @@ impl ApiClient {
         let response = match self.send_with_id(&request, request_id).await {
             Ok(r) => r,
             Err(e) => {
-                if !matches!(
+                if matches!(
                     e,
                     CoreError::Server { .. }
                         | CoreError::MaxRetriesExceeded { .. }
-                        | CoreError::Timeout
                         | CoreError::Network(_)
                         | CoreError::RateLimited { .. }
                 ) {
-                    // Refused before any work was done: give the token back.
-                    self.limits.refund(name, spend);
-                    self.emit_limits();
+                    // The backend may have done (and counted) the work.
+                    refund.spend = 0;
                 }
                 return Err(e);
             }
         };
+        refund.spend = 0;
         let envelope: Value = response.json()?;
         let data = envelope
             .get("data")
@@ -269,5 +276,21 @@ impl ApiClient {
 
     fn emit_limits(&self) {
         self.events.emit(CoreEvent::Limits(self.limits.status()));
+    }
+}
+
+/// Gives a function call's client-side tokens back when dropped with `spend` left.
+struct Refund<'a> {
+    api: &'a ApiClient,
+    name: &'static str,
+    spend: u32,
+}
+
+impl Drop for Refund<'_> {
+    fn drop(&mut self) {
+        if self.spend > 0 {
+            self.api.limits.refund(self.name, self.spend);
+            self.api.emit_limits();
+        }
     }
 }

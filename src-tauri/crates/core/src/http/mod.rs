@@ -1,6 +1,7 @@
 //! The request pipeline. Every call to the backend goes through [`Transport::send`]: base URL per
 //! service, the headers every Supabase client sends (`apikey`, `Authorization`, `X-Request-ID`,
-//! `Content-Type`, `X-Client-Info`), timeouts (30 s without progress, 300 s in total), at most
+//! `Content-Type`, `X-Client-Info`), a deadline per call (30 s for ordinary calls, 300 s for
+//! the generation functions and file transfers, retries included, on an injected timer), at most
 //! six connections to the host, retry of transient failures with the seed's policies and the
 //! server's `Retry-After`, a request log with redaction, and a timing per operation. The request
 //! id is made once per logical call and reused on every retry, which is what lets the backend
@@ -34,10 +35,13 @@ use crate::config::BackendEndpoint;
 use crate::error::CoreError;
 use crate::monitor::PerformanceMonitor;
 
-/// Time without progress before a request fails (URLSession's "request timeout").
+/// Deadline of an ordinary call (auth, tables), retries included; also the connect timeout.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Longest a whole request may take, downloads included ("resource timeout").
+/// Deadline of a file transfer (storage), retries included.
 pub const RESOURCE_TIMEOUT: Duration = Duration::from_secs(300);
+/// Deadline of a generation function call (story, narration, pictures, scenes): the backend
+/// allows a provider 300 s, so the client waits as long instead of giving up at 30 s.
+pub const GENERATION_TIMEOUT: Duration = Duration::from_secs(300);
 /// Connections to the backend host at once.
 pub const MAX_CONNECTIONS: usize = 6;
 /// `X-Client-Info`.
@@ -85,6 +89,8 @@ pub struct Request {
     pub replay_safe: bool,
     /// Function name, for rate-limit messages.
     pub function: Option<&'static str>,
+    /// The call's deadline, every attempt and wait between them included.
+    pub timeout: Duration,
 }
 
 impl Request {
@@ -99,7 +105,18 @@ impl Request {
             policy: RetryPolicy::DEFAULT,
             replay_safe: false,
             function: None,
+            timeout: match service {
+                Service::Functions => GENERATION_TIMEOUT,
+                Service::Storage => RESOURCE_TIMEOUT,
+                _ => REQUEST_TIMEOUT,
+            },
         }
+    }
+
+    /// With a deadline other than the service's.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 
     /// With a JSON body.
@@ -136,10 +153,11 @@ impl Request {
             )
     }
 
-    /// `METHOD /prefix/path` without the query: the operation name for logs and timings.
+    /// `METHOD /prefix/route` without the query and with ids and storage file paths as route
+    /// templates: the operation name for logs and timings (it never names a user or a file).
     pub fn operation(&self) -> String {
-        let path = self.path.split('?').next().unwrap_or_default();
-        format!("{} {}{}", self.method, self.service.prefix(), path)
+        let path = format!("{}{}", self.service.prefix(), self.path);
+        format!("{} {}", self.method, crate::monitor::route_template(&path))
     }
 }
 
@@ -178,6 +196,8 @@ struct TransportInner {
     tls: Option<Arc<rustls::ClientConfig>>,
     clock: SharedClock,
     sleeper: SharedSleeper,
+    /// What call deadlines wait on.
+    timer: SharedSleeper,
     monitor: Arc<PerformanceMonitor>,
     connections: Semaphore,
     /// Server time minus local time, from the last `Date` header (ms).
@@ -194,6 +214,8 @@ struct TransportInner {
 pub struct TransportOptions {
     /// How to wait between retries (default: tokio's timer).
     pub sleeper: Option<SharedSleeper>,
+    /// What call deadlines wait on (default: tokio's timer).
+    pub timer: Option<SharedSleeper>,
     /// SPKI SHA-256 pins (base64) for https backends; empty = normal certificate checks only.
     pub pins: Vec<String>,
     /// Extra root certificates (DER), e.g. a test CA.
@@ -215,9 +237,7 @@ impl Transport {
                 env!("CARGO_PKG_VERSION")
             ))
             .pool_max_idle_per_host(MAX_CONNECTIONS)
-            .connect_timeout(REQUEST_TIMEOUT)
-            .read_timeout(REQUEST_TIMEOUT)
-            .timeout(RESOURCE_TIMEOUT);
+            .connect_timeout(REQUEST_TIMEOUT);
         let tls = if endpoint.base_url.scheme() == "https" {
             let config = Arc::new(tls::client_config(&options.pins, &options.extra_roots)?);
             builder = builder
@@ -239,6 +259,10 @@ impl Transport {
                 clock,
                 sleeper: options
                     .sleeper
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(TokioSleeper)),
+                timer: options
+                    .timer
                     .clone()
                     .unwrap_or_else(|| Arc::new(TokioSleeper)),
                 monitor,
@@ -375,8 +399,27 @@ impl Transport {
             .await
     }
 
-    /// Sends `request` under `request_id` (reused across retries and a 401 replay).
+    /// Sends `request` under `request_id` (reused across retries and a 401 replay), giving up
+    /// with [`CoreError::Timeout`] when its deadline passes (the connection is then closed, so
+    /// the backend stops the work and gives its quota back).
     pub async fn send_with_id(
+        &self,
+        request: &Request,
+        bearer: Bearer<'_>,
+        request_id: &str,
+    ) -> Result<Response, CoreError> {
+        let deadline = self.inner.timer.sleep(request.timeout);
+        tokio::select! {
+            biased;
+            result = self.send_attempts(request, bearer, request_id) => result,
+            () = deadline => {
+                tracing::debug!(request_id, operation = %request.operation(), timeout_s = request.timeout.as_secs(), "call deadline passed");
+                Err(CoreError::Timeout)
+            }
+        }
+    }
+
+    async fn send_attempts(
         &self,
         request: &Request,
         bearer: Bearer<'_>,

@@ -114,17 +114,96 @@ impl Core {
             .await
     }
 
-    /// Brings the local library in step with the backend (heroes and stories).
+    /// Brings the local library in step with the backend: heroes, events and stories, and each
+    /// story's scenes, illustration states and narration. A story whose generation was cut
+    /// short (the app killed, a cancel, a timeout) thereby gets what the backend finished, so
+    /// its pictures can be retried and its narration made (see [`Core::unfinished`]).
     pub async fn sync_library(&self) -> Result<(), CoreError> {
         let api = self.api()?;
         let library = self.library().await?;
+        let mut stories = Vec::new();
         for table in ["heroes", "custom_events", "stories"] {
             let rows: Vec<serde_json::Value> = api.select(table, "select=*").await?;
             for row in rows {
                 library.apply_row(table, &row).await?;
+                if table == "stories" {
+                    stories.push(row);
+                }
+            }
+        }
+        let scene_rows: Vec<serde_json::Value> = api
+            .select(
+                "story_scenes",
+                "select=story_id,scene_number,text_segment,illustration_prompt,timestamp_seconds,emotion,importance",
+            )
+            .await?;
+        let mut by_story: std::collections::BTreeMap<String, Vec<crate::api::models::Scene>> =
+            Default::default();
+        for mut row in scene_rows {
+            let story = row
+                .as_object_mut()
+                .and_then(|o| o.remove("story_id"))
+                .and_then(|v| v.as_str().map(str::to_owned));
+            match (
+                story,
+                serde_json::from_value::<crate::api::models::Scene>(row),
+            ) {
+                (Some(story), Ok(scene)) => by_story.entry(story).or_default().push(scene),
+                (_, Err(e)) => tracing::warn!(error = %e, "a scene row could not be read; skipped"),
+                _ => {}
+            }
+        }
+        for (story, scenes) in &by_story {
+            library.save_scenes(story, scenes).await?;
+        }
+        let pictures: Vec<serde_json::Value> =
+            api.select("story_illustrations", "select=*").await?;
+        for row in pictures {
+            library.apply_row("story_illustrations", &row).await?;
+        }
+        for row in stories {
+            let (Some(id), Some(path)) = (row["id"].as_str(), row["audio_path"].as_str()) else {
+                continue;
+            };
+            let key = format!("audio:{id}");
+            if library.cache().get(&key).await?.is_some() {
+                continue;
+            }
+            match api.download(&format!("story-audio/{path}")).await {
+                Ok(audio) => {
+                    library
+                        .cache()
+                        .put(&key, audio, crate::cache::CacheKind::Permanent)
+                        .await?;
+                    let format = path.rsplit('.').next().unwrap_or("mp3");
+                    let seconds = row["audio_duration"].as_f64().unwrap_or(0.0);
+                    library.set_narration(id, &key, seconds, format).await?;
+                }
+                Err(e) => tracing::info!(story_id = id, error = %e, "narration not synced"),
             }
         }
         Ok(())
+    }
+
+    /// What a story of the library still lacks after an interrupted generation: scenes without
+    /// a finished picture, and the narration. What the story view offers to finish.
+    pub async fn unfinished(&self, story_id: &str) -> Result<Unfinished, CoreError> {
+        let detail = self.story(story_id).await?;
+        let pictures = detail
+            .scenes
+            .iter()
+            .filter(|s| {
+                !detail.illustrations.iter().any(|i| {
+                    i.scene_number == s.scene_number
+                        && i.status == crate::contract::IllustrationStatus::Completed
+                })
+            })
+            .map(|s| s.scene_number)
+            .collect();
+        Ok(Unfinished {
+            pictures,
+            narration: detail.narration_key.is_none(),
+        })
     }
 
     /// The signed-in user's stories, newest first (works offline).
@@ -188,4 +267,15 @@ impl Core {
         cache.cleanup().await?;
         cache.status().await
     }
+}
+
+/// What an interrupted story still lacks.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Unfinished {
+    /// Scenes whose picture is not finished (to retry one by one).
+    pub pictures: Vec<u32>,
+    /// Whether the narration is missing.
+    pub narration: bool,
 }

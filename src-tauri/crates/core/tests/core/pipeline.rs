@@ -267,3 +267,97 @@ async fn requests_carry_the_supabase_headers() {
     assert_eq!(raw.status(), 401);
     assert!(api.send(&request).await.is_ok());
 }
+
+/// Lets the spawned calls run until the timer has `n` deadlines armed.
+async fn until_armed(env: &Env, n: usize) {
+    for _ in 0..10_000 {
+        if env.timer.waiting() >= n {
+            return;
+        }
+        tokio::task::yield_now().await;
+    }
+    panic!("no deadline armed");
+}
+
+async fn settle() {
+    for _ in 0..50 {
+        tokio::task::yield_now().await;
+    }
+}
+
+#[tokio::test]
+async fn a_generation_call_waits_past_30_s_and_times_out_at_300_s_once_giving_its_token_back() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    // The provider is slow: the backend holds the call far longer than any deadline.
+    env.fault(json!({"action": "latency", "route": "/functions/v1/story-generation", "latencyMs": 3_600_000, "times": 1}))
+        .await;
+    let api = env.core.api().unwrap();
+    let body = story_request(&hero);
+    let call = tokio::spawn(async move {
+        api.invoke::<GeneratedStory>("story-generation", &body, 1, "slow-1")
+            .await
+            .map(|i| i.data)
+    });
+    until_armed(&env, 1).await;
+    let remaining = |env: &Env| {
+        env.core
+            .limits()
+            .into_iter()
+            .find(|l| l.endpoint == "story-generation")
+            .unwrap()
+            .remaining
+    };
+    assert_eq!(remaining(&env), 9, "the call holds one token");
+    // Past the ordinary 30 s: a generation call is still waiting.
+    env.timer.advance(Duration::from_secs(31));
+    settle().await;
+    assert!(!call.is_finished(), "gave up at 30 s");
+    // At 300 s it gives up, once, and the token comes back.
+    env.timer.advance(Duration::from_secs(269));
+    let err = call.await.unwrap().unwrap_err();
+    assert!(matches!(err, CoreError::Timeout), "{err:?}");
+    assert!(
+        env.sleeper.waits().is_empty(),
+        "a timed-out call is not retried"
+    );
+    assert_eq!(remaining(&env), 10, "the token came back");
+}
+
+#[tokio::test]
+async fn an_ordinary_call_times_out_at_30_s_and_a_cancelled_call_gives_its_token_back() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    env.fault(json!({"action": "latency", "route": "/rest/v1/stories", "method": "GET", "latencyMs": 3_600_000, "times": 1}))
+        .await;
+    let api = env.core.api().unwrap();
+    let read = tokio::spawn(async move { api.select::<Value>("stories", "select=id").await });
+    until_armed(&env, 1).await;
+    env.timer.advance(Duration::from_secs(29));
+    settle().await;
+    assert!(!read.is_finished());
+    env.timer.advance(Duration::from_secs(1));
+    let err = read.await.unwrap().unwrap_err();
+    assert!(matches!(err, CoreError::Timeout), "{err:?}");
+
+    // A generation the family cancels (its future dropped half-way) gives its token back.
+    env.fault(json!({"action": "latency", "route": "/functions/v1/story-generation", "latencyMs": 3_600_000, "times": 1}))
+        .await;
+    let api = env.core.api().unwrap();
+    let body = story_request(&hero);
+    let call = tokio::spawn(async move {
+        api.invoke::<GeneratedStory>("story-generation", &body, 1, "cancel-1")
+            .await
+            .map(|i| i.data)
+    });
+    until_armed(&env, 1).await;
+    call.abort();
+    assert!(call.await.unwrap_err().is_cancelled());
+    let story = env
+        .core
+        .limits()
+        .into_iter()
+        .find(|l| l.endpoint == "story-generation")
+        .unwrap();
+    assert_eq!(story.remaining, story.capacity);
+}

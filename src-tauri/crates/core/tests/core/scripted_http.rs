@@ -78,6 +78,7 @@ async fn core(url: &str) -> (Core, Arc<RecordingSleeper>) {
     let mut realtime = crate::support::fast_realtime();
     realtime.backoff = vec![Duration::from_secs(3600)]; // the scripted backend has no realtime
     let core = Core::with_options(CoreOptions {
+        timer: None,
         secrets: Arc::new(MemoryStore::new()),
         clock,
         sleeper: Some(sleeper.clone()),

@@ -380,3 +380,93 @@ async fn a_story_cancelled_while_narrating_leaves_nothing_behind() {
         .unwrap();
     assert!(scenes.is_empty(), "no scenes left: {scenes:?}");
 }
+
+#[tokio::test]
+async fn diagnostics_name_storage_routes_not_the_family_or_its_stories() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let story = env
+        .core
+        .generate_story(request(&hero, "routes-1"))
+        .await
+        .unwrap();
+    let user = env
+        .core
+        .api()
+        .unwrap()
+        .tokens()
+        .session()
+        .unwrap()
+        .user
+        .id
+        .clone();
+    let report = env.core.diagnostics();
+    let names: Vec<&str> = report.operations.iter().map(|o| o.name.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("GET /storage/v1/object/") && n.ends_with("/*")),
+        "{names:?}"
+    );
+    let text = env.core.diagnostics_report().await;
+    for secret in [user.as_str(), story.summary.id.as_str(), hero.as_str()] {
+        assert!(
+            !names.iter().any(|n| n.contains(secret)),
+            "{secret} in {names:?}"
+        );
+        assert!(
+            !text.contains(secret),
+            "{secret} in the diagnostics report: {text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_interrupted_story_syncs_its_scenes_and_narration_and_can_be_finished() {
+    let env = env().await;
+    let hero = hero(&env).await;
+    let api = env.core.api().unwrap();
+    // The app was killed right after the backend wrote the story and narrated it: nothing of
+    // it reached the library.
+    let story: infinite_stories_core::api::models::GeneratedStory = api
+        .invoke(
+            "story-generation",
+            &crate::pipeline::story_request(&hero),
+            1,
+            "cut-1",
+        )
+        .await
+        .unwrap()
+        .data;
+    let id = story.story_id.clone();
+    api.invoke::<serde_json::Value>(
+        "audio-synthesis",
+        &json!({"storyId": id, "text": story.content, "voice": "coral", "language": "en"}),
+        1,
+        "cut-2",
+    )
+    .await
+    .unwrap();
+    env.core.sync_library().await.unwrap();
+    let detail = env.core.story(&id).await.unwrap();
+    assert_eq!(detail.scenes.len(), story.scenes.len(), "scenes synced");
+    let key = detail.narration_key.clone().expect("narration synced");
+    assert!(
+        env.core.media(&key).await.unwrap().is_some(),
+        "audio is local"
+    );
+    let all: Vec<u32> = story.scenes.iter().map(|s| s.scene_number).collect();
+    let unfinished = env.core.unfinished(&id).await.unwrap();
+    assert_eq!(unfinished.pictures, all);
+    assert!(!unfinished.narration);
+    // A picture can now be drawn (before, "That scene doesn't exist.").
+    let detail = env.core.retry_illustration(&id, all[0]).await.unwrap();
+    assert_eq!(
+        detail.illustrations[0].status,
+        IllustrationStatus::Completed
+    );
+    assert_eq!(
+        env.core.unfinished(&id).await.unwrap().pictures,
+        all[1..].to_vec()
+    );
+}

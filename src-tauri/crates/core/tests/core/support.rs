@@ -1,11 +1,12 @@
 //! A running embedded backend with faults enabled, a core connected to it on an in-memory
 //! secret store, a manual clock for the core and one for the server, and a recording sleeper
-//! (retries wait on it instead of the real timer).
+//! (retries wait on it instead of the real timer), and a manual timer the env's core waits
+//! call deadlines on (they pass only when a test advances it).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use infinite_stories_core::clock::{ManualClock, RecordingSleeper};
+use infinite_stories_core::clock::{ManualClock, ManualTimer, RecordingSleeper, SharedSleeper};
 use infinite_stories_core::realtime::RealtimeConfig;
 use infinite_stories_core::secrets::MemoryStore;
 use infinite_stories_core::{ApiClient, BackendEndpoint, BackendState, Core, CoreOptions};
@@ -21,6 +22,8 @@ pub struct Env {
     pub clock: Arc<ManualClock>,
     pub server_clock: Arc<infinite_stories_server::clock::ManualClock>,
     pub sleeper: Arc<RecordingSleeper>,
+    /// What the env's core waits its call deadlines on.
+    pub timer: Arc<ManualTimer>,
 }
 
 pub async fn env() -> Env {
@@ -53,12 +56,14 @@ pub async fn env_with(configure: impl FnOnce(&mut ServerConfig)) -> Env {
     let clock = ManualClock::new();
     let sleeper = RecordingSleeper::new(Some(clock.clone()));
     let client_dir = Some(dir.path().join("client"));
-    let core = core_with(
+    let timer = ManualTimer::new(ManualClock::new());
+    let core = core_timed(
         &server,
         secrets.clone(),
         clock.clone(),
         sleeper.clone(),
         client_dir,
+        Some(timer.clone() as SharedSleeper),
     )
     .await;
     Env {
@@ -69,6 +74,7 @@ pub async fn env_with(configure: impl FnOnce(&mut ServerConfig)) -> Env {
         clock,
         server_clock,
         sleeper,
+        timer,
     }
 }
 
@@ -89,7 +95,20 @@ pub async fn core_with(
     sleeper: Arc<RecordingSleeper>,
     data_dir: Option<std::path::PathBuf>,
 ) -> Core {
+    core_timed(server, secrets, clock, sleeper, data_dir, None).await
+}
+
+/// [`core_with`], its call deadlines waiting on `timer` (tokio's timer when `None`).
+pub async fn core_timed(
+    server: &ServerHandle,
+    secrets: Arc<MemoryStore>,
+    clock: Arc<ManualClock>,
+    sleeper: Arc<RecordingSleeper>,
+    data_dir: Option<std::path::PathBuf>,
+    timer: Option<SharedSleeper>,
+) -> Core {
     let core = Core::with_options(CoreOptions {
+        timer,
         secrets,
         clock,
         sleeper: Some(sleeper),

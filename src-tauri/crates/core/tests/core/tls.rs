@@ -112,6 +112,7 @@ fn transport(addr: std::net::SocketAddr, root: &[u8], pins: Vec<String>) -> Tran
     .unwrap();
     let options = TransportOptions {
         sleeper: None,
+        timer: None,
         pins,
         extra_roots: vec![root.to_vec()],
     };
@@ -334,6 +335,7 @@ async fn core_connect_over_https_runs_realtime_on_the_profiles_pinned_policy() {
     };
     let core = |roots: Vec<Vec<u8>>| {
         Core::with_options(CoreOptions {
+            timer: None,
             secrets: Arc::new(MemoryStore::new()),
             clock: Arc::new(SystemClock),
             sleeper: None,

@@ -1,7 +1,9 @@
 //! `/functions/v1/<name>`: the contract's five functions on the storyteller providers, with
 //! the seed's envelopes, real statuses, per-user hourly quotas (`retryAfter` + `Retry-After`),
 //! progress broadcasts, and idempotent retries: the same `X-Request-ID` from the same user
-//! within 10 minutes gets the first answer back instead of a second story.
+//! within 10 minutes gets the first answer back instead of a second story. A call that fails,
+//! times out or is abandoned by its client (cancelled, or the client's own deadline passed, so
+//! the connection closed and the handler was dropped) gives its quota back.
 
 mod envelope;
 mod illustration;
@@ -232,7 +234,10 @@ async fn run(
     } else {
         1
     };
-    let spend = spend_quota(state, &user, name, weight).await?;
+    let mut spend = Spend {
+        state,
+        rowid: Some(spend_quota(state, &user, name, weight).await?),
+    };
     let call = Call {
         state: state.clone(),
         user: user.clone(),
@@ -260,13 +265,11 @@ async fn run(
         Ok(data) => data,
         Err(e) => {
             // A failed call does not use up the family's quota.
-            sqlx::query("DELETE FROM quota_spend WHERE rowid = ?")
-                .bind(spend)
-                .execute(&state.db)
-                .await?;
+            spend.refund().await?;
             return Err(e);
         }
     };
+    spend.settle().await?;
     let body = envelope::success(data, request_id, started.elapsed().as_millis());
     if explicit_id {
         sqlx::query("INSERT OR REPLACE INTO function_replies (user_id, function, request_id, status, body, at) VALUES (?,?,?,?,?,?)")
@@ -280,6 +283,86 @@ async fn run(
             .await?;
     }
     Ok(axum::Json(body).into_response())
+}
+
+/// A call's quota spending, refunded unless the call succeeded: on failure at once, and when
+/// the call is dropped half-way (its client went away) from a task of its own.
+struct Spend<'a> {
+    state: &'a AppState,
+    rowid: Option<i64>,
+}
+
+impl Spend<'_> {
+    async fn refund(&mut self) -> Result<(), sqlx::Error> {
+        if let Some(rowid) = self.rowid.take() {
+            refund_spend(self.state, rowid).await?;
+        }
+        Ok(())
+    }
+
+    /// The call succeeded: its spending stays.
+    async fn settle(&mut self) -> Result<(), sqlx::Error> {
+        if let Some(rowid) = self.rowid.take() {
+            sqlx::query("UPDATE quota_spend SET settled = 1 WHERE rowid = ?")
+                .bind(rowid)
+                .execute(&self.state.db)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Spend<'_> {
+    fn drop(&mut self) {
+        let Some(rowid) = self.rowid.take() else {
+            return;
+        };
+        let state = self.state.clone();
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                if let Err(e) = refund_spend(&state, rowid).await {
+                    tracing::warn!(error = %e, "could not refund an abandoned call's quota");
+                }
+            });
+        }
+    }
+}
+
+async fn refund_spend(state: &AppState, rowid: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM quota_spend WHERE rowid = ?")
+        .bind(rowid)
+        .execute(&state.db)
+        .await
+        .map(|_| ())
+}
+
+/// What a call says about a picture that a stopped or killed process left half-drawn.
+pub(crate) const INTERRUPTED: &str =
+    "Interrupted: the app stopped while this picture was being drawn. Try it again.";
+
+/// Settles the work a killed or stopped process left behind, before the server serves: every
+/// illustration still `pending` or `processing` becomes `failed` (retryable, with
+/// [`INTERRUPTED`]), and every call's unsettled quota spending is refunded. Returns how many
+/// illustrations and spendings were settled.
+pub(crate) async fn settle_interrupted(state: &AppState) -> Result<(u64, u64), sqlx::Error> {
+    let now = crate::clock::iso_micros(state.now_millis());
+    let pictures = sqlx::query(
+        "UPDATE records SET body = json_set(body, '$.status', 'failed', '$.error_message', ?1,          '$.updated_at', ?2) WHERE tbl = ?3 AND json_extract(body, '$.status') IN ('pending', 'processing')",
+    )
+    .bind(INTERRUPTED)
+    .bind(&now)
+    .bind(crate::rest::schema::STORY_ILLUSTRATIONS.name)
+    .execute(&state.db)
+    .await?
+    .rows_affected();
+    let spent = sqlx::query("DELETE FROM quota_spend WHERE settled = 0")
+        .execute(&state.db)
+        .await?
+        .rows_affected();
+    if pictures + spent > 0 {
+        tracing::info!(pictures, spent, "settled work interrupted by the last stop");
+    }
+    Ok((pictures, spent))
 }
 
 /// Forgets an in-flight entry when its call ends, however it ends.
@@ -376,14 +459,15 @@ async fn spend_quota(
         let retry = ((until - now).max(1000) + 999) / 1000;
         return Err(FnError::rate_limited(retry as u64, function, limit));
     }
-    let id =
-        sqlx::query("INSERT INTO quota_spend (user_id, function, weight, at) VALUES (?,?,?,?)")
-            .bind(user)
-            .bind(function)
-            .bind(i64::from(weight))
-            .bind(now)
-            .execute(&state.db)
-            .await?
-            .last_insert_rowid();
+    let id = sqlx::query(
+        "INSERT INTO quota_spend (user_id, function, weight, at, settled) VALUES (?,?,?,?,0)",
+    )
+    .bind(user)
+    .bind(function)
+    .bind(i64::from(weight))
+    .bind(now)
+    .execute(&state.db)
+    .await?
+    .last_insert_rowid();
     Ok(id)
 }

@@ -161,20 +161,8 @@ impl RestQuery {
                         });
                     }
                 }
-                "limit" => {
-                    q.limit = Some(
-                        value
-                            .parse()
-                            .map_err(|_| RestError::parse("limit must be a number"))?,
-                    )
-                }
-                "offset" => {
-                    q.offset = Some(
-                        value
-                            .parse()
-                            .map_err(|_| RestError::parse("offset must be a number"))?,
-                    )
-                }
+                "limit" => q.limit = Some(row_count("limit", &value)?),
+                "offset" => q.offset = Some(row_count("offset", &value)?),
                 "on_conflict" => {
                     let cols: Vec<String> =
                         value.split(',').map(|s| s.trim().to_string()).collect();
@@ -214,13 +202,16 @@ impl RestQuery {
             && let Some(range) = headers.get("range").and_then(|v| v.to_str().ok())
             && let Some((a, b)) = range.trim().split_once('-')
         {
-            let from: usize = a
-                .trim()
-                .parse()
-                .map_err(|_| RestError::parse("bad Range header"))?;
+            let from = row_count("the Range header's first row", a.trim())?;
             q.offset = Some(from);
-            if let Ok(to) = b.trim().parse::<usize>() {
-                q.limit = Some((to + 1).saturating_sub(from));
+            if !b.trim().is_empty() {
+                let to = row_count("the Range header's last row", b.trim())?;
+                if to < from {
+                    return Err(RestError::parse(format!(
+                        "the Range header's last row ({to}) is before its first ({from}); send Range: first-last with first <= last"
+                    )));
+                }
+                q.limit = Some(to - from + 1);
             }
         }
         Ok(q)
@@ -375,4 +366,21 @@ impl Prefer {
         }
         p
     }
+}
+
+/// The most rows a `limit`, `offset` or `Range` may name (PostgreSQL's `bigint`).
+pub(crate) const MAX_ROWS: u64 = i64::MAX as u64;
+
+/// A row count or position of a request, or the 400 that says what is allowed.
+fn row_count(what: &str, value: &str) -> Result<usize, RestError> {
+    value
+        .parse::<u64>()
+        .ok()
+        .filter(|n| *n <= MAX_ROWS)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(|| {
+            RestError::parse(format!(
+                "{what} must be a whole number from 0 to {MAX_ROWS}, not \"{value}\""
+            ))
+        })
 }

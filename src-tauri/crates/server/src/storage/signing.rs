@@ -3,14 +3,19 @@
 
 use super::*;
 
+/// The longest a signed URL may live: ten years, in seconds (far past any use, and far from
+/// overflowing an expiry time).
+const MAX_EXPIRES_IN: i64 = 10 * 365 * 24 * 3600;
+
+/// `expiresIn` of a signing request: whole seconds from 1 to [`MAX_EXPIRES_IN`].
 fn expires_in(body: &Value) -> Result<i64, StorageError> {
     match body.get("expiresIn").and_then(Value::as_i64) {
-        Some(n) if n > 0 => Ok(n),
+        Some(n) if (1..=MAX_EXPIRES_IN).contains(&n) => Ok(n),
         _ => Err(StorageError::new(
             400,
             "InvalidRequest",
             "Bad Request",
-            "body/expiresIn must be a positive number",
+            format!("body/expiresIn must be a whole number of seconds from 1 to {MAX_EXPIRES_IN}"),
         )),
     }
 }

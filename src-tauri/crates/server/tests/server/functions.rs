@@ -434,6 +434,59 @@ async fn a_provider_that_never_answers_is_a_504_timeout_and_refunds_the_quota() 
     );
 }
 
+/// Rows of `quota_spend` in the server's database, read as another SQLite connection would.
+async fn quota_rows(s: &TestServer) -> i64 {
+    let url = format!(
+        "sqlite://{}?mode=ro",
+        s.dir.path().join("backend/server.db").display()
+    );
+    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+        .await
+        .unwrap();
+    sqlx::query_scalar("SELECT COUNT(*) FROM quota_spend")
+        .fetch_one(&mut db)
+        .await
+        .unwrap()
+}
+
+/// Polls `quota_rows` until it reads `want` (each poll is a real query; nothing sleeps).
+async fn until_quota_rows(s: &TestServer, want: i64) {
+    for _ in 0..10_000 {
+        if quota_rows(s).await == want {
+            return;
+        }
+        tokio::task::yield_now().await;
+    }
+    panic!("quota_spend never held {want} rows");
+}
+
+#[tokio::test]
+async fn a_call_its_client_abandons_gives_its_quota_back() {
+    let s = TestServer::start_with(|c| c.quotas.story_generation = 1).await;
+    let u = s.anonymous().await;
+    let hero = s.hero(&u, "Sleepy").await;
+    let call = s
+        .as_user(Method::POST, "/functions/v1/story-generation", &u)
+        .header("x-request-id", "abandoned-1")
+        .json(&story_body(&hero))
+        .send();
+    let pending = tokio::spawn(call);
+    // The call has spent the only story of the hour and waits on the provider…
+    until_quota_rows(&s, 1).await;
+    // …when its client gives up (a cancel, or the client's deadline): the connection closes.
+    pending.abort();
+    let _ = pending.await;
+    until_quota_rows(&s, 0).await;
+    let awake = s.hero(&u, "Luna").await;
+    assert_eq!(
+        s.invoke(&u, "story-generation", story_body(&awake))
+            .await
+            .status(),
+        200,
+        "the abandoned call did not use the quota"
+    );
+}
+
 #[tokio::test]
 async fn concurrent_illustration_runs_keep_one_row_per_scene() {
     let s = TestServer::start().await;
@@ -455,4 +508,112 @@ async fn concurrent_illustration_runs_keep_one_row_per_scene() {
         )
         .await;
     assert_eq!(rows.as_array().unwrap().len(), 3, "{rows}");
+}
+
+#[tokio::test]
+async fn a_restart_settles_pictures_and_quota_a_killed_process_left_half_done() {
+    let s = TestServer::start_with(|c| c.quotas.scene_illustration = 4).await;
+    let u = s.anonymous().await;
+    let (hero, story_id, story) = make_story(&s, &u).await;
+    let scenes = story["data"]["scenes"].clone();
+    let res = s
+        .invoke(
+            &u,
+            "scene-illustration",
+            json!({"storyId": story_id, "heroId": hero, "scenes": [scenes[0]]}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    // Killed while drawing: the picture's row says `processing` and two more scenes' quota
+    // was spent for a call that never ended — what the database holds after a kill.
+    let now = infinite_stories_server::clock::Clock::now_millis(s.clock.as_ref());
+    let TestServer { handle, dir, .. } = s;
+    drop(handle);
+    let url = format!(
+        "sqlite://{}",
+        dir.path().join("backend/server.db").display()
+    );
+    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE records SET body = json_set(body, '$.status', 'processing') WHERE tbl = 'story_illustrations'")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO quota_spend (user_id, function, weight, at, settled) VALUES (?, 'scene-illustration', 2, ?, 0)")
+        .bind(&u.user_id)
+        .bind(now)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    drop(db);
+
+    let s = TestServer::start_in(dir, |c| c.quotas.scene_illustration = 4).await;
+    let rows: Value = s
+        .get_json(
+            &format!(
+                "/rest/v1/story_illustrations?story_id=eq.{story_id}&select=status,error_message"
+            ),
+            &u,
+        )
+        .await;
+    assert_eq!(rows[0]["status"], "failed", "{rows}");
+    assert!(
+        rows[0]["error_message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Interrupted"),
+        "{rows}"
+    );
+    // The interrupted call's two scenes are back: 1 spent + 3 now fits the 4 of the hour.
+    let res = s
+        .invoke(
+            &u,
+            "scene-illustration",
+            json!({"storyId": story_id, "heroId": hero, "scenes": scenes}),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let rows: Value = s
+        .get_json(
+            &format!("/rest/v1/story_illustrations?story_id=eq.{story_id}&order=scene_number&select=status,retry_count"),
+            &u,
+        )
+        .await;
+    assert_eq!(rows[0]["status"], "completed");
+    assert_eq!(rows[0]["retry_count"], 1);
+}
+
+#[tokio::test]
+async fn a_stop_does_not_wait_on_a_call_that_never_ends_and_loses_nothing_committed() {
+    let grace = |c: &mut infinite_stories_server::ServerConfig| {
+        c.quotas.story_generation = 1;
+        c.shutdown_grace = Duration::ZERO;
+    };
+    let s = TestServer::start_with(grace).await;
+    let u = s.anonymous().await;
+    let kept = s.hero(&u, "Luna").await;
+    let sleepy = s.hero(&u, "Sleepy").await;
+    let call = s
+        .as_user(Method::POST, "/functions/v1/story-generation", &u)
+        .json(&story_body(&sleepy))
+        .send();
+    let pending = tokio::spawn(call);
+    until_quota_rows(&s, 1).await;
+    // Quitting mid-generation: the stop returns although the call never would.
+    let TestServer { handle, dir, .. } = s;
+    handle.shutdown().await;
+    pending.abort();
+    let s = TestServer::start_in(dir, grace).await;
+    let heroes: Value = s
+        .get_json(&format!("/rest/v1/heroes?id=eq.{kept}&select=name"), &u)
+        .await;
+    assert_eq!(heroes, json!([{"name": "Luna"}]), "committed rows survive");
+    assert_eq!(
+        s.invoke(&u, "story-generation", story_body(&kept))
+            .await
+            .status(),
+        200,
+        "the dropped call's quota was given back"
+    );
 }

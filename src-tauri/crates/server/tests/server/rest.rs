@@ -480,3 +480,63 @@ async fn children_embed_under_their_story() {
     assert_eq!(res.status(), 400);
     assert_eq!(res.json::<Value>().await.unwrap()["code"], "PGRST200");
 }
+
+#[tokio::test]
+async fn numbers_out_of_range_get_a_400_that_says_what_is_allowed() {
+    let s = TestServer::start().await;
+    let u = s.anonymous().await;
+    story(&s, &u, "One", 1).await;
+    let huge = "99999999999999999999999";
+    for (query, range, what) in [
+        (format!("select=id&limit={huge}"), None, "limit"),
+        (format!("select=id&offset={huge}"), None, "offset"),
+        ("select=id&limit=-1".to_string(), None, "limit"),
+        (
+            "select=id".to_string(),
+            Some("0-18446744073709551615".to_string()),
+            "last row",
+        ),
+        (
+            "select=id".to_string(),
+            Some(format!("{huge}-")),
+            "first row",
+        ),
+        (
+            "select=id".to_string(),
+            Some("5-2".to_string()),
+            "before its first",
+        ),
+    ] {
+        let mut req = s.as_user(Method::GET, &format!("/rest/v1/stories?{query}"), &u);
+        if let Some(r) = &range {
+            req = req.header("range", r.clone());
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 400, "{query} {range:?}");
+        let body: Value = res.json().await.unwrap();
+        let message = body["message"].as_str().unwrap();
+        assert!(message.contains(what), "{query} {range:?}: {message}");
+        assert!(
+            message.contains("9223372036854775807") || what == "before its first",
+            "says what is allowed: {message}"
+        );
+    }
+    // The largest allowed values still work.
+    let res = s
+        .as_user(
+            Method::GET,
+            "/rest/v1/stories?select=id&limit=9223372036854775807",
+            &u,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = s
+        .as_user(Method::GET, "/rest/v1/stories?select=id", &u)
+        .header("range", "0-9223372036854775807")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}

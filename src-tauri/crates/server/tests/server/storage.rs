@@ -247,3 +247,51 @@ async fn multipart_uploads_like_storage_js_blobs() {
     assert_eq!(res.headers()["cache-control"], "max-age=86400");
     assert_eq!(res.bytes().await.unwrap().as_ref(), b"\x89PNG-bytes");
 }
+
+#[tokio::test]
+async fn signing_with_an_expiry_out_of_range_is_a_400_that_says_what_is_allowed() {
+    let s = TestServer::start().await;
+    let u = s.anonymous().await;
+    let path = format!(
+        "/storage/v1/object/story-audio/{}/s/narration.ogg",
+        u.user_id
+    );
+    s.as_user(Method::POST, &path, &u)
+        .header("content-type", "audio/ogg")
+        .body("audio")
+        .send()
+        .await
+        .unwrap();
+    let sign = path.replace("/object/", "/object/sign/");
+    for bad in [
+        json!(i64::MAX),
+        json!(9_223_372_036_854_775_807_u64 + 1),
+        json!(1e30),
+        json!(0),
+        json!(-5),
+        json!("60"),
+    ] {
+        let res = s
+            .as_user(Method::POST, &sign, &u)
+            .json(&json!({"expiresIn": bad}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400, "{bad}");
+        let body: Value = res.json().await.unwrap();
+        assert!(
+            body["message"]
+                .as_str()
+                .unwrap()
+                .contains("from 1 to 315360000"),
+            "{bad}: {body}"
+        );
+    }
+    let res = s
+        .as_user(Method::POST, &sign, &u)
+        .json(&json!({"expiresIn": 315_360_000}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}

@@ -295,6 +295,27 @@ impl Library {
         Ok(())
     }
 
+    /// Saves scenes of `story_id` read from the backend (a story whose scenes never reached this
+    /// computer because its generation was interrupted). Scenes of unknown stories are skipped.
+    pub async fn save_scenes(&self, story_id: &str, scenes: &[Scene]) -> Result<(), CoreError> {
+        for scene in scenes {
+            let json =
+                serde_json::to_string(scene).map_err(|e| CoreError::Storage(e.to_string()))?;
+            sqlx::query(
+                "INSERT INTO scenes (story_id, scene_number, data) SELECT ?1, ?2, ?3 \
+                 WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?1) \
+                 ON CONFLICT (story_id, scene_number) DO UPDATE SET data = ?3",
+            )
+            .bind(story_id)
+            .bind(scene.scene_number)
+            .bind(json)
+            .execute(&self.pool)
+            .await
+            .map_err(storage)?;
+        }
+        Ok(())
+    }
+
     /// Records a scene's illustration state (and its cache key once downloaded).
     pub async fn set_illustration(
         &self,
