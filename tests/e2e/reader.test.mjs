@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { artifacts, invoke, launch, scratch, screenshots, until, waitForHome } from './support.mjs';
 
-/** Clicks the element `selector` once it is there and can be clicked. */
-async function click(browser, selector) {
-  const el = await browser.$(selector);
+/** Clicks the element `selector` (inside `scope`, a CSS selector, if given) once it can be clicked. */
+async function click(browser, selector, scope) {
+  const el = scope ? await (await browser.$(scope)).$(selector) : await browser.$(selector);
   await el.waitForClickable({ timeout: 30_000 });
   await el.click();
 }
@@ -102,9 +102,16 @@ test('the reader plays a story: the position moves, pictures follow the scenes, 
   const jumped = await shown(browser);
   assert.ok(Math.abs(jumped.position - scenes[last]) <= 1, `at ${jumped.position} s after tapping scene ${last + 1} (${scenes[last]} s)`);
 
-  // The bedtime view: very dim, one large play/pause, the sleep timer.
+  // A 15-minute sleep timer, then the bedtime view: very dim, one large play/pause, the timer
+  // counting down.
+  await click(browser, '[data-testid="sleep-menu"] button.trigger');
+  await click(browser, 'button*=15 minutes', '[data-testid="sleep-menu"] [role="menu"]');
+  const label = await browser.$('[data-testid="sleep-label"]');
+  await until(browser, async () => /^Sleep in 1[45]:\d\d$/.test(await label.getText()), 'the sleep timer to count', 10_000);
   await click(browser, 'button*=Bedtime view');
   await (await browser.$('[data-testid="bedtime"]')).waitForDisplayed({ timeout: 10_000 });
+  const countdown = await browser.$('[data-testid="bedtime-sleep"]');
+  await until(browser, async () => /1[45]:\d\d/.test(await countdown.getText()), 'the bedtime view to show the timer', 10_000);
   await browser.saveScreenshot(join(screenshots, 'window-reader-bedtime.png'));
   await browser.keys('Escape');
   await (await browser.$('[data-testid="bedtime"]')).waitForExist({ reverse: true, timeout: 10_000 });

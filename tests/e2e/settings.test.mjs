@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { artifacts, invoke, launch, quit, repo, scratch, screenshots, until, waitForHome } from './support.mjs';
 
-/** Clicks the element `selector` once it is there and can be clicked. */
-async function click(browser, selector) {
-  const el = await browser.$(selector);
+/** Clicks the element `selector` (inside `scope`, a CSS selector, if given) once it can be clicked. */
+async function click(browser, selector, scope) {
+  const el = scope ? await (await browser.$(scope)).$(selector) : await browser.$(selector);
   await el.waitForClickable({ timeout: 30_000 });
   await el.click();
 }
@@ -58,12 +58,12 @@ test('the default voice, the Supabase project and the window size are remembered
   let browser = await launch({ INFINITE_STORIES_DATA_DIR: dataDir });
   await waitForHome(browser);
 
-  // The window, made smaller than the configured 1120×760.
-  await browser.setWindowRect(null, null, 900, 640);
+  // The window, made smaller than the configured 1120×760 and moved from the centre.
+  await browser.setWindowRect(60, 40, 900, 640);
   await until(browser, async () => {
     const r = await browser.getWindowRect();
-    return r.width === 900 && r.height === 640;
-  }, 'the window to take 900×640', 10_000);
+    return r.width === 900 && r.height === 640 && r.x === 60 && r.y === 40;
+  }, 'the window to take 900×640 at 60,40', 10_000);
 
   await navigate(browser, 'Settings');
   const before = await settingsShown(browser);
@@ -84,10 +84,10 @@ test('the default voice, the Supabase project and the window size are remembered
   const section = 'section[aria-labelledby="backend-title"]';
   await (await browser.$(`${section} input[type="url"]`)).setValue(project.url);
   await (await browser.$(`${section} input[type="password"]`)).setValue(project.anonKey);
-  await click(browser, `${section} button=Test connection`);
-  await (await browser.$(`${section} p*=The project answered`)).waitForExist({ timeout: 30_000 });
-  await click(browser, `${section} button=Use this project`);
-  await (await browser.$(`${section} p*=Stories now come from your Supabase project`)).waitForExist({ timeout: 30_000 });
+  await click(browser, 'button=Test connection', section);
+  await (await (await browser.$(section)).$('p*=The project answered')).waitForExist({ timeout: 30_000 });
+  await click(browser, 'button=Use this project', section);
+  await (await (await browser.$(section)).$('p*=Stories now come from your Supabase project')).waitForExist({ timeout: 30_000 });
   await browser.saveScreenshot(join(artifacts, 'settings-project.png'));
 
   // A real quit: the window's close button; the app goes through its normal exit.
@@ -103,12 +103,13 @@ test('the default voice, the Supabase project and the window size are remembered
   assert.equal(await (await card.$('h2')).getText(), 'Supabase backend connected');
   assert.equal(await (await browser.$('[data-testid="backend-address"]')).getText(), project.url);
   const rect = await browser.getWindowRect();
-  assert.deepEqual([rect.width, rect.height], [900, 640], `the window came back at ${rect.width}×${rect.height}`);
+  assert.deepEqual([rect.width, rect.height, rect.x, rect.y], [900, 640, 60, 40], `the window came back at ${JSON.stringify(rect)}`);
   await navigate(browser, 'Settings');
   await until(browser, async () => (await settingsShown(browser)).backend === 'supabase', 'the project shown', 10_000);
   const again = await settingsShown(browser);
   assert.equal(again.voice, voice);
-  assert.equal(again.url, project.url);
+  // Settings shows the address as it was saved: the project's base URL (with a trailing slash).
+  assert.equal(again.url, `${project.url}/`);
   await browser.saveScreenshot(join(screenshots, 'window-settings-remembered.png'));
 });
 
@@ -150,26 +151,26 @@ test('the library finds a story by a word only in its text; the parent lock stop
   await navigate(browser, 'Settings');
   const lock = 'section[aria-labelledby="lock-title"]';
   await (await browser.$(`${lock} input[type="password"]`)).setValue('2468');
-  await click(browser, `${lock} button=Turn on the lock`);
-  await (await browser.$(`${lock} p*=PIN saved`)).waitForExist({ timeout: 10_000 });
+  await click(browser, 'button=Turn on the lock', lock);
+  await (await (await browser.$(lock)).$('p*=PIN saved')).waitForExist({ timeout: 10_000 });
   try {
-    await click(browser, `${lock} button=Lock now`);
-    await (await browser.$(`${lock} p=Locked.`)).waitForExist({ timeout: 10_000 });
+    await click(browser, 'button=Lock now', lock);
+    await (await (await browser.$(lock)).$('p=Locked.')).waitForExist({ timeout: 10_000 });
 
     // Deleting asks for the PIN; the story stays until the right one is typed.
     await navigate(browser, 'Library');
     await click(browser, `button[aria-label="Delete ${summary.title}"]`);
-    await click(browser, '[data-testid="confirm-dialog"] button=Delete');
+    await click(browser, 'button=Delete', '[data-testid="confirm-dialog"]');
     const pin = await browser.$('[data-testid="pin-dialog"] input[type="password"]');
     await pin.waitForDisplayed({ timeout: 10_000 });
     assert.equal((await invoke(browser, 'list_stories')).value.length, 1, 'locked: nothing deleted yet');
     await pin.setValue('1357');
-    await click(browser, '[data-testid="pin-dialog"] button=Unlock');
+    await click(browser, 'button=Unlock', '[data-testid="pin-dialog"]');
     await (await browser.$('#pin-error')).waitForDisplayed({ timeout: 10_000 });
     await browser.saveScreenshot(join(artifacts, 'library-locked-wrong-pin.png'));
     assert.equal((await invoke(browser, 'list_stories')).value.length, 1, 'a wrong PIN deletes nothing');
     await pin.setValue('2468');
-    await click(browser, '[data-testid="pin-dialog"] button=Unlock');
+    await click(browser, 'button=Unlock', '[data-testid="pin-dialog"]');
     await (await browser.$('p*=1 story deleted.')).waitForExist({ timeout: 15_000 });
     assert.equal((await invoke(browser, 'list_stories')).value.length, 0);
   } finally {
