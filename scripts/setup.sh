@@ -18,10 +18,12 @@ build_packages=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.
 # pip and unzip (the neural-narration test fetches a Piper voice and ONNX Runtime from PyPI), a
 # colour emoji font (the library and journey show event and milestone emoji); for the package
 # suite the freedesktop validators, gio (starts a menu entry), rpm (reads the .rpm), and for the
-# workflow lint shellcheck and python3-venv.
+# workflow lint shellcheck and python3-venv; a PulseAudio null sink reached through ALSA's pulse
+# plugin gives the end-to-end app a sound device that plays in real time.
 test_packages=(webkit2gtk-driver chromium dbus dbus-x11 gnome-keyring libsecret-tools
   keyutils sox python3 python3-xlib python3-pip unzip
-  fonts-noto-color-emoji desktop-file-utils appstream libglib2.0-bin rpm shellcheck python3-venv)
+  fonts-noto-color-emoji desktop-file-utils appstream libglib2.0-bin rpm shellcheck python3-venv
+  pulseaudio libasound2-plugins)
 
 # The Supabase project's tests (supabase/tests/run.sh): PostgreSQL with pgTAP and pg_prove.
 # PostgreSQL 15 is Supabase's major version (Debian 12 packages it); on releases without it, the

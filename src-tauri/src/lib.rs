@@ -73,6 +73,9 @@ pub fn run() {
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             show_main_window(app)
         }))
+        // The window comes back at the size and place it was left (saved on exit, in the app's
+        // config folder); after single-instance, so a second launch never touches the file.
+        .plugin(tauri_plugin_window_state::Builder::new().build())
         .setup(|app| {
             let dirs = embedded::AppDirs::resolve(app.handle())?;
             app.manage(logging::init(&dirs.logs));
