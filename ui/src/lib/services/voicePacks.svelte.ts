@@ -85,8 +85,8 @@ export class VoicePacks {
     const done = await this.#attempt(() => this.#guard.run(() => this.#api.downloadVoice({ key: voice.key })));
     delete this.downloads[voice.key];
     if (done) {
-      this.message = VOICE_TEXT.installed(done.key);
       await this.load();
+      this.message = VOICE_TEXT.installed(done.key);
       if (this.catalogue) this.catalogue.voices = this.catalogue.voices.map((v) => (v.key === done.key ? { ...v, installed: true } : v));
     }
   }
@@ -96,8 +96,8 @@ export class VoicePacks {
     const done = await this.#attempt(() => this.#guard.run(() => this.#api.downloadVoiceRuntime()));
     delete this.downloads.runtime;
     if (done) {
-      this.message = VOICE_TEXT.runtimeDone;
       await this.load();
+      this.message = VOICE_TEXT.runtimeDone;
     }
   }
 
@@ -108,8 +108,8 @@ export class VoicePacks {
   async import(files: { model: string; config: string; card: string | null }): Promise<void> {
     const done = await this.#attempt(() => this.#guard.run(() => this.#api.importVoice(files)));
     if (done) {
-      this.message = VOICE_TEXT.installed(done.key);
       await this.load();
+      this.message = VOICE_TEXT.installed(done.key);
     }
   }
 
