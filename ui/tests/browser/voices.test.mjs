@@ -83,7 +83,7 @@ test('Voices: errors say what happened and what to do', async () => {
   await voices.getByRole('button', { name: 'Use this catalogue' }).click();
   await voices.getByRole('status').getByText('Voices now come from this catalogue.').waitFor();
   await voices.getByRole('button', { name: 'Show voices to download' }).click();
-  await voices.getByRole('alert').getByText(/dns error\. Check the internet connection/).waitFor();
+  await voices.getByRole('alert').getByText(/^Could not download .*dns error\. Check the internet connection/).waitFor();
   await voices.screenshot({ path: join(shots, 'voices-error.png') });
   await voices.getByRole('button', { name: 'Use the official Piper catalogue' }).click();
   await voices.getByRole('button', { name: 'Show voices to download' }).click();

@@ -18,8 +18,9 @@ type VoicesApi = Pick<
 /** An error as the page shows it: what happened, then what to do when the message does not say. */
 export function explain(e: unknown): string {
   const err = AppError.from(e);
-  if (err.code === 'NETWORK' && !/try again/i.test(err.message)) return `${err.message}. ${VOICE_TEXT.errorNetwork}`;
-  return err.message;
+  const said = err.message.charAt(0).toUpperCase() + err.message.slice(1);
+  if (err.code === 'NETWORK' && !/try again/i.test(said)) return `${said}. ${VOICE_TEXT.errorNetwork}`;
+  return said;
 }
 
 export class VoicePacks {
