@@ -96,3 +96,28 @@ test('Voices: errors say what happened and what to do', async () => {
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('Who writes the stories: a local model is tested, then used; the key never stays in the page', async () => {
+  const { page, errors, close } = await open('scenario=pages&area=settings');
+  const writer = page.locator('section[aria-labelledby="writer-title"]');
+  await writer.getByRole('radio', { name: 'A model on this computer' }).check();
+  const address = writer.getByRole('textbox', { name: 'Server address' });
+  await address.fill('http://127.0.0.1:9999/v1');
+  await writer.getByRole('textbox', { name: 'Model name' }).fill('llama3.1');
+  await writer.getByRole('button', { name: 'Test' }).click();
+  await writer.getByRole('alert').getByText(/No model server answered .*ollama serve/).waitFor();
+  await address.fill('http://127.0.0.1:11434/v1');
+  await writer.getByRole('button', { name: 'Test' }).click();
+  await writer.getByRole('status').getByText('The server answered and has llama3.1.').waitFor();
+  await writer.getByLabel('Key (only if the server asks for one)').fill('sk-local');
+  await writer.getByRole('button', { name: 'Use this model' }).click();
+  await writer.getByRole('status').getByText('Stories are now written by llama3.1.').waitFor();
+  assert.equal(await writer.getByLabel('Key (only if the server asks for one)').inputValue(), '');
+  await writer.scrollIntoViewIfNeeded();
+  await writer.screenshot({ path: join(shots, 'voices-writer-local-model.png') });
+  await writer.getByRole('radio', { name: 'The built-in writer' }).check();
+  await writer.getByRole('button', { name: 'Use the built-in writer' }).click();
+  await writer.getByRole('status').getByText('Stories are written by the built-in writer again.').waitFor();
+  assert.deepEqual(errors, []);
+  await close();
+});

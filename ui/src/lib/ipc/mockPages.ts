@@ -29,7 +29,7 @@ const fail = (code: string, message: string, retryable = false): never => {
 const GUARDED = new Set([
   'delete_stories', 'set_theme', 'set_ui_language', 'set_story_defaults', 'use_supabase_project',
   'use_embedded_backend', 'erase_all_data', 'set_verbose_logging', 'download_voice', 'remove_voice',
-  'import_voice', 'set_voice_catalogue', 'download_voice_runtime',
+  'import_voice', 'set_voice_catalogue', 'download_voice_runtime', 'use_local_model', 'use_built_in_writer',
 ]);
 
 function snippet(text: string, needle: string): string | null {

@@ -3,7 +3,7 @@
 // or a cancel, the runtime, import through the mocked file picker, remove and a sample.
 import { emit } from '@tauri-apps/api/event';
 import type {
-  AvailableVoicePack, InstalledVoicePack, Language, Voice, VoiceNarrator, VoicesOverview,
+  AvailableVoicePack, InstalledVoicePack, Language, Voice, VoiceNarrator, VoicesOverview, WriterChoice,
 } from './bindings';
 
 const OFFICIAL = 'https://huggingface.co/rhasspy/piper-voices/resolve/main/voices.json';
@@ -21,6 +21,7 @@ export function voicesMock(fail: (code: string, message: string, retryable?: boo
   let installed: InstalledVoicePack[] = [];
   let runtime: string | null = null;
   let catalogueUrl = OFFICIAL;
+  let writer: WriterChoice = { mode: 'offline' };
   let pending: { key: string; resolve: (v: unknown) => void; reject: (e: unknown) => void } | null = null;
 
   const narrators = (): VoiceNarrator[] =>
@@ -73,6 +74,20 @@ export function voicesMock(fail: (code: string, message: string, retryable?: boo
       case 'import_voice': return install(AVAILABLE[4]!);
       case 'remove_voice': installed = installed.filter((v) => v.key !== a.key); return overview();
       case 'natural_voice_sample': return { mime: 'audio/wav', base64: 'UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQAAAAA=', seconds: 2 };
+      case 'writer_choice': return writer;
+      case 'test_local_model':
+      case 'use_local_model': {
+        const url = String(a.baseUrl);
+        if (!/^https?:\/\//.test(url)) fail('VALIDATION', `"${url}" is not a server address. Ollama's is http://127.0.0.1:11434/v1, llama.cpp's server http://127.0.0.1:8080/v1.`);
+        if (cmd === 'use_local_model') {
+          writer = { mode: 'localModel', baseUrl: url, model: String(a.model), hasKey: Boolean(a.apiKey) };
+          return writer;
+        }
+        if (url.includes(':9999')) return { reachable: false, models: [], modelFound: false, message: `No model server answered at ${url} (cannot reach the server). Start Ollama (\`ollama serve\`) or llama.cpp's server, and check the address.` };
+        const found = a.model === 'llama3.1';
+        return { reachable: true, models: ['llama3.1:latest'], modelFound: found, message: found ? 'The server answered and has llama3.1.' : `The server answered but has no model called ${String(a.model)}. It has: llama3.1:latest.` };
+      }
+      case 'use_built_in_writer': writer = { mode: 'offline' }; return writer;
       case 'plugin:dialog|open': return ['/home/family/Voices/fr_FR-siwis-medium.onnx', '/home/family/Voices/fr_FR-siwis-medium.onnx.json'];
       default: return undefined;
     }
