@@ -54,6 +54,10 @@ pub fn typescript() -> String {
         (events::STORY_PROGRESS, types.ts::<GenerationProgress>()),
         (events::LIBRARY_CHANGED, types.ts::<LibraryPart>()),
         (events::PLAYER_STATE, types.ts::<PlayerState>()),
+        (
+            events::VOICE_PROGRESS,
+            types.ts::<infinite_stories_contract::VoiceDownloadProgress>(),
+        ),
     ];
 
     let mut out = String::from(

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use infinite_stories_core::{BackendEndpoint, BackendMode, BackendStatus, Core};
-use infinite_stories_server::{ServerConfig, ServerHandle, serve};
+use infinite_stories_server::{Providers, ServerConfig, ServerHandle, serve};
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::Mutex;
 
@@ -53,6 +53,7 @@ impl AppDirs {
 #[derive(Debug)]
 pub struct EmbeddedBackend {
     data_dir: PathBuf,
+    providers: Option<Providers>,
     server: Mutex<Option<ServerHandle>>,
 }
 
@@ -62,8 +63,16 @@ impl EmbeddedBackend {
     pub fn new(data_dir: PathBuf) -> Self {
         Self {
             data_dir,
+            providers: None,
             server: Mutex::new(None),
         }
+    }
+
+    /// The same with the app's own providers (natural voices, the writer Settings chose)
+    /// instead of the all-offline ones.
+    pub fn with_providers(mut self, providers: Providers) -> Self {
+        self.providers = Some(providers);
+        self
     }
 
     /// Starts the server unless it runs already, then (re)connects the core to it. A server
@@ -71,7 +80,11 @@ impl EmbeddedBackend {
     pub async fn ensure_running(&self, core: &Core) -> BackendStatus {
         let mut server = self.server.lock().await;
         if server.is_none() {
-            match serve(ServerConfig::loopback(&self.data_dir)).await {
+            let config = ServerConfig {
+                custom_providers: self.providers.clone(),
+                ..ServerConfig::loopback(&self.data_dir)
+            };
+            match serve(config).await {
                 Ok(started) => *server = Some(started),
                 Err(e) => return core.backend_failed(BackendMode::Embedded, &e.to_string()),
             }

@@ -29,6 +29,10 @@ pub const LIBRARY_CHANGED: &str = "library://changed";
 /// position at most 4 times a second (the player throttles it; see `playback.rs`).
 pub const PLAYER_STATE: &str = "player://state";
 
+/// `voices://progress` carries a `VoiceDownloadProgress` while a natural voice or the runtime
+/// downloads, at most every 100 ms (see `voice_packs.rs`).
+pub const VOICE_PROGRESS: &str = "voices://progress";
+
 /// Forwards core events to the UI until the core goes away.
 pub fn bridge<R: Runtime>(app: AppHandle<R>, mut events: EventStream) {
     tauri::async_runtime::spawn(async move {

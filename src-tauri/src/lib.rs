@@ -14,6 +14,8 @@ pub mod media;
 pub mod parent_lock;
 pub mod playback;
 pub mod preferences;
+pub mod story_writer;
+pub mod voice_packs;
 
 use std::sync::Arc;
 
@@ -30,6 +32,7 @@ pub use error::IpcError;
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(parent_lock::Unlocked::default())
         .invoke_handler(commands::handler())
         .register_asynchronous_uri_scheme_protocol("media", |ctx, request, responder| {
@@ -89,7 +92,20 @@ pub fn run() {
             });
             app.manage(preferences::SettingsFile(dirs.data.join("settings.json")));
             app.manage(core.clone());
-            app.manage(EmbeddedBackend::new(dirs.backend()));
+            let (voices, writers) = (
+                voice_packs::VoicePacks::new(&dirs.data),
+                story_writer::StoryWriters::default(),
+            );
+            writers.restore(
+                &preferences::writer(app.handle()).unwrap_or_default(),
+                core.secrets().as_ref(),
+            );
+            app.manage(
+                EmbeddedBackend::new(dirs.backend())
+                    .with_providers(app_providers(&voices, &writers)),
+            );
+            app.manage(voices);
+            app.manage(writers);
             events::bridge(app.handle().clone(), core.events());
             app.manage(playback::Playback::start(
                 app.handle(),
@@ -119,6 +135,18 @@ pub fn run() {
             app.state::<logging::LogGuard>().flush();
         }
     });
+}
+
+/// The embedded backend's providers: offline, narrated by the installed natural voices where
+/// there are some (espeak-ng elsewhere), written by the writer Settings chose.
+pub fn app_providers(
+    voices: &voice_packs::VoicePacks,
+    writers: &story_writer::StoryWriters,
+) -> infinite_stories_server::Providers {
+    let mut providers = infinite_stories_server::Providers::offline();
+    providers.narrator = Arc::new(voices.narrator().clone());
+    providers.writer = Arc::new(writers.writer());
+    providers
 }
 
 /// The OS media session (media keys; MPRIS on Linux): title, the hero as artist, the cover.

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use infinite_stories_contract::{Language, StoryDefaults};
+use infinite_stories_contract::{Language, StoryDefaults, WriterChoice};
 use infinite_stories_core::ErrorCode;
 use infinite_stories_core::settings::{BackendChoice, Theme};
 use tauri::{AppHandle, Manager, Runtime};
@@ -26,6 +26,8 @@ const THEME: &str = "theme";
 const UI_LANGUAGE: &str = "uiLanguage";
 const VERBOSE: &str = "verboseLogging";
 const BACKEND: &str = "backend";
+const VOICE_CATALOGUE: &str = "voiceCatalogueUrl";
+const WRITER: &str = "writer";
 
 /// A saved value of type `T`, or `None` when absent or unusable.
 pub fn get<R: Runtime, T: serde::de::DeserializeOwned>(
@@ -89,6 +91,31 @@ pub fn backend<R: Runtime>(app: &AppHandle<R>) -> Result<BackendChoice, IpcError
 /// Remembers the backend.
 pub fn set_backend<R: Runtime>(app: &AppHandle<R>, choice: &BackendChoice) -> Result<(), IpcError> {
     put(app, BACKEND, choice)
+}
+
+/// Where natural voices are downloaded from (the official Piper catalogue by default).
+pub fn voice_catalogue<R: Runtime>(app: &AppHandle<R>) -> Result<String, IpcError> {
+    Ok(get::<R, String>(app, VOICE_CATALOGUE)?
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .unwrap_or_else(|| infinite_stories_storyteller::voices::DEFAULT_CATALOGUE_URL.to_owned()))
+}
+
+/// Saves the catalogue address (`None`: back to the official one).
+pub fn set_voice_catalogue<R: Runtime>(
+    app: &AppHandle<R>,
+    url: Option<&str>,
+) -> Result<(), IpcError> {
+    put(app, VOICE_CATALOGUE, &url)
+}
+
+/// Who writes the stories (the built-in writer by default); never a key.
+pub fn writer<R: Runtime>(app: &AppHandle<R>) -> Result<WriterChoice, IpcError> {
+    Ok(get(app, WRITER)?.unwrap_or_default())
+}
+
+/// Remembers who writes the stories.
+pub fn set_writer<R: Runtime>(app: &AppHandle<R>, choice: &WriterChoice) -> Result<(), IpcError> {
+    put(app, WRITER, choice)
 }
 
 /// Forgets every setting (erasing all data).

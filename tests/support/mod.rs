@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use infinite_stories::EmbeddedBackend;
 use infinite_stories::preferences::SettingsFile;
+use infinite_stories::story_writer::StoryWriters;
+use infinite_stories::voice_packs::VoicePacks;
 use infinite_stories_core::secrets::SecretStore;
 use infinite_stories_core::{Core, CoreOptions};
 use serde_json::Value;
@@ -18,14 +20,20 @@ pub type App = (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>);
 
 /// The app with its real commands, keeping everything under `dir`; sessions go to `secrets`.
 pub fn app_with(dir: &Path, secrets: Arc<dyn SecretStore>) -> App {
+    // The app's own providers, as in `run()`: natural voices from `dir`, the writer Settings picks.
+    let voices = VoicePacks::new(dir);
+    let writers = StoryWriters::default();
+    let providers = infinite_stories::app_providers(&voices, &writers);
     let app = infinite_stories::with_commands(mock_builder())
         .manage(Core::with_options(CoreOptions {
             secrets,
             data_dir: Some(dir.join("client")),
             ..CoreOptions::default()
         }))
-        .manage(EmbeddedBackend::new(dir.join("backend")))
+        .manage(EmbeddedBackend::new(dir.join("backend")).with_providers(providers))
         .manage(SettingsFile(dir.join("settings.json")))
+        .manage(voices)
+        .manage(writers)
         .build(tauri::generate_context!())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())

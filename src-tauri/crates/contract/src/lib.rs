@@ -18,6 +18,7 @@ pub mod rules;
 mod settings;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+mod voices;
 pub mod wire;
 
 pub use catalogue::{
@@ -30,6 +31,10 @@ pub use event::{
 };
 pub use hero::{Hero, HeroDraft};
 pub use settings::{Catalogue, CatalogueEvent, StoryDefaults, VoiceSample};
+pub use voices::{
+    AvailableVoicePack, InstalledVoicePack, LocalModelProbe, VoiceCatalogue, VoiceDownloadProgress,
+    VoiceLicence, VoiceNarrator, VoiceOpenness, VoiceRuntime, VoicesOverview, WriterChoice,
+};
 pub use wire::{
     AudioRequest, Avatar, AvatarGenerationRequest, BatchStatus, ExtractedScenes, GeneratedStory,
     IllustrationBatch, IllustrationResult, IllustrationStatus, IllustrationsRequest, Narration,

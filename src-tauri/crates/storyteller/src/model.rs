@@ -84,6 +84,10 @@ pub struct StoryDraft {
     pub word_count: usize,
     /// Narration length estimated at the voice's pace, in seconds.
     pub estimated_duration: f64,
+    /// Something the family should know about how it was written (e.g. the local model's
+    /// answer was unusable and the built-in writer wrote it instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// What a `Narrator` is asked for.

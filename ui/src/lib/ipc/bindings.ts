@@ -7,6 +7,48 @@
 export type AgeRange = "2_4" | "4_6" | "6_10" | "all_ages";
 
 /**
+ * A voice one can download from the catalogue.
+ */
+export type AvailableVoicePack = { 
+/**
+ * Piper's key.
+ */
+key: string, 
+/**
+ * `joe`.
+ */
+name: string, 
+/**
+ * The story language it reads.
+ */
+language: Language, 
+/**
+ * `en_US`.
+ */
+locale: string, 
+/**
+ * `x_low` … `high`.
+ */
+quality: string, 
+/**
+ * Bytes to download.
+ */
+sizeBytes: number, 
+/**
+ * Speakers in the model.
+ */
+speakers: number, 
+/**
+ * From the catalogue or the list of known voices; `null`: "see the model card", read when
+ * it is downloaded.
+ */
+licence: VoiceLicence | null, 
+/**
+ * Whether it is installed already.
+ */
+installed: boolean, };
+
+/**
  * The five avatar art styles.
  */
 export type AvatarStyle = "picture_book" | "watercolor" | "digital_art" | "animated_3d" | "classic_storybook";
@@ -529,6 +571,39 @@ export type IllustrationStatus = "pending" | "processing" | "completed" | "faile
 export type Importance = "key" | "major" | "minor";
 
 /**
+ * A natural voice on this computer.
+ */
+export type InstalledVoicePack = { 
+/**
+ * Piper's key, e.g. `en_US-joe-medium`.
+ */
+key: string, 
+/**
+ * The story language it reads.
+ */
+language: Language, 
+/**
+ * `en_US`.
+ */
+locale: string, 
+/**
+ * `x_low`, `low`, `medium`, `high`.
+ */
+quality: string, 
+/**
+ * Bytes on disk.
+ */
+sizeBytes: number, 
+/**
+ * Its licence.
+ */
+licence: VoiceLicence, 
+/**
+ * Speakers in the model.
+ */
+speakers: number, };
+
+/**
  * An error as the UI sees it.
  */
 export type IpcError = { 
@@ -763,6 +838,27 @@ nextInSeconds: number | null, };
  * Where a family is with a story, from its listening sessions.
  */
 export type ListeningState = "new" | "listening" | "finished";
+
+/**
+ * What "Test" found on a local model server.
+ */
+export type LocalModelProbe = { 
+/**
+ * The server answered `/models`.
+ */
+reachable: boolean, 
+/**
+ * The models it serves.
+ */
+models: Array<string>, 
+/**
+ * Whether the chosen model is among them.
+ */
+modelFound: boolean, 
+/**
+ * In words: what was found and what to do.
+ */
+message: string, };
 
 /**
  * A milestone and how far along it is.
@@ -1334,6 +1430,93 @@ export type Trait = "brave" | "kind" | "curious" | "funny" | "smart" | "adventur
 export type Voice = "coral" | "nova" | "fable" | "alloy" | "echo" | "onyx" | "shimmer";
 
 /**
+ * The voices a catalogue offers in the app's languages, open licences first per language.
+ */
+export type VoiceCatalogue = { 
+/**
+ * Where it came from.
+ */
+url: string, 
+/**
+ * Every voice in a language the app speaks.
+ */
+voices: Array<AvailableVoicePack>, };
+
+/**
+ * Where a download stands (`voices://progress`, after every chunk).
+ */
+export type VoiceDownloadProgress = { 
+/**
+ * The voice key, or `runtime`.
+ */
+item: string, 
+/**
+ * The file being fetched.
+ */
+file: string, 
+/**
+ * Bytes on disk so far (resumed bytes included).
+ */
+downloaded: number, 
+/**
+ * Bytes of the whole item.
+ */
+total: number, };
+
+/**
+ * A voice's licence as written, and what it allows.
+ */
+export type VoiceLicence = { 
+/**
+ * E.g. `CC0`, `CC BY-NC-SA 4.0`.
+ */
+name: string, 
+/**
+ * What it allows.
+ */
+openness: VoiceOpenness, };
+
+/**
+ * Which engine reads one of the seven voices in one language.
+ */
+export type VoiceNarrator = { 
+/**
+ * The app's voice.
+ */
+voice: Voice, 
+/**
+ * The story language.
+ */
+language: Language, 
+/**
+ * The installed natural voice that reads it; `null`: espeak-ng.
+ */
+natural: string | null, 
+/**
+ * The speaker of a multi-speaker model.
+ */
+speaker: number | null, };
+
+/**
+ * How freely a voice may be used and shared.
+ */
+export type VoiceOpenness = "open" | "restricted" | "unknown";
+
+/**
+ * The ONNX Runtime library natural voices run on.
+ */
+export type VoiceRuntime = { 
+/**
+ * Where the library was found; `null` when it is missing.
+ */
+path: string | null, 
+/**
+ * Bytes to download when it can be fetched for this computer; `null` when it cannot (then
+ * the family points `INFINITE_STORIES_ONNXRUNTIME` at one they have).
+ */
+downloadBytes: number | null, };
+
+/**
  * One short line spoken in a voice (`voice_sample({voice, language})`); play it with
  * `new Audio("data:" + mime + ";base64," + base64)`.
  */
@@ -1350,6 +1533,40 @@ base64: string,
  * Its length in seconds.
  */
 seconds: number, };
+
+/**
+ * Everything Settings → Voices shows without the network.
+ */
+export type VoicesOverview = { 
+/**
+ * Whether natural voices can narrate on this computer (Linux with the `neural` engine);
+ * when not, `unsupported` says why.
+ */
+supported: boolean, 
+/**
+ * Why natural voices cannot narrate here.
+ */
+unsupported: string | null, 
+/**
+ * The installed voices, by language then key.
+ */
+installed: Array<InstalledVoicePack>, 
+/**
+ * The runtime.
+ */
+runtime: VoiceRuntime, 
+/**
+ * Which engine reads each voice in each language (7 × 5).
+ */
+narrators: Array<VoiceNarrator>, 
+/**
+ * The catalogue downloads come from.
+ */
+catalogueUrl: string, 
+/**
+ * The official Piper catalogue (the default).
+ */
+defaultCatalogueUrl: string, };
 
 /**
  * When one word is spoken (the `timingsUrl` JSON, api-contract §2.2): what the narrator
@@ -1376,6 +1593,23 @@ charStart: number,
  * Byte offset just past the word.
  */
 charEnd: number, };
+
+/**
+ * Who writes the stories on the embedded backend.
+ */
+export type WriterChoice = { "mode": "offline" } | { "mode": "localModel", 
+/**
+ * Base URL including `/v1`, e.g. `http://127.0.0.1:11434/v1`.
+ */
+baseUrl: string, 
+/**
+ * The model's name on that server, e.g. `llama3.1`.
+ */
+model: string, 
+/**
+ * Whether a key is kept in the keyring for it (never the key itself).
+ */
+hasKey: boolean, };
 
 /** Every command: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -1445,6 +1679,19 @@ export interface Commands {
   set_verbose_logging: { args: { verbose: boolean }; result: null };
   recent_requests: { args: Record<string, never>; result: Array<RequestRecord> };
   diagnostics_report: { args: Record<string, never>; result: string };
+  voices: { args: Record<string, never>; result: VoicesOverview };
+  voice_catalogue: { args: Record<string, never>; result: VoiceCatalogue };
+  set_voice_catalogue: { args: { url: string | null }; result: VoicesOverview };
+  download_voice: { args: { key: string }; result: InstalledVoicePack };
+  download_voice_runtime: { args: Record<string, never>; result: VoiceRuntime };
+  cancel_voice_download: { args: { item: string }; result: boolean };
+  import_voice: { args: { model: string; config: string; card: string | null }; result: InstalledVoicePack };
+  remove_voice: { args: { key: string }; result: VoicesOverview };
+  natural_voice_sample: { args: { key: string }; result: VoiceSample };
+  writer_choice: { args: Record<string, never>; result: WriterChoice };
+  test_local_model: { args: { baseUrl: string; model: string; apiKey: string | null }; result: LocalModelProbe };
+  use_local_model: { args: { baseUrl: string; model: string; apiKey: string | null }; result: WriterChoice };
+  use_built_in_writer: { args: Record<string, never>; result: WriterChoice };
 }
 
 /** Every command the shell registers. */
@@ -1518,6 +1765,19 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "set_verbose_logging",
   "recent_requests",
   "diagnostics_report",
+  "voices",
+  "voice_catalogue",
+  "set_voice_catalogue",
+  "download_voice",
+  "download_voice_runtime",
+  "cancel_voice_download",
+  "import_voice",
+  "remove_voice",
+  "natural_voice_sample",
+  "writer_choice",
+  "test_local_model",
+  "use_local_model",
+  "use_built_in_writer",
 ];
 
 /** Every UI event and its payload. */
@@ -1529,4 +1789,5 @@ export interface EventPayloads {
   "story://progress": GenerationProgress;
   "library://changed": LibraryPart;
   "player://state": PlayerState;
+  "voices://progress": VoiceDownloadProgress;
 }

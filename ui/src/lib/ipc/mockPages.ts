@@ -6,6 +6,7 @@ import type { BackendStatus, CacheStatus, IpcError, LimitStatus, SessionInfo } f
 import type { Journey, JourneyRange, LibraryQuery, ParentLock, Settings, StoryDefaults } from './bindings';
 import { fold, generatedLibrary, HEROES, MOCK_NOW, scriptedLibrary, type MockLibraryStory } from './mockPagesData';
 import { mockDiagnostics, mockJourney, mockRequests } from './mockPagesExtras';
+import { voicesMock } from './mockVoices';
 
 export type PagesScenario = 'pages' | 'pages-empty' | 'pages-error' | 'pages-10k' | 'pages-locked';
 
@@ -15,6 +16,8 @@ export interface MockPages {
   count(): number;
   /** The next call of `cmd` fails with this error. */
   failNext(cmd: string, error: IpcError): void;
+  /** The voice download in flight completes. */
+  finishDownload(): void;
 }
 
 const PIN = '2468';
@@ -25,7 +28,8 @@ const fail = (code: string, message: string, retryable = false): never => {
 
 const GUARDED = new Set([
   'delete_stories', 'set_theme', 'set_ui_language', 'set_story_defaults', 'use_supabase_project',
-  'use_embedded_backend', 'erase_all_data', 'set_verbose_logging',
+  'use_embedded_backend', 'erase_all_data', 'set_verbose_logging', 'download_voice', 'remove_voice',
+  'import_voice', 'set_voice_catalogue', 'download_voice_runtime', 'use_local_model', 'use_built_in_writer',
 ]);
 
 function snippet(text: string, needle: string): string | null {
@@ -41,6 +45,7 @@ export function pagesMock(scenario: PagesScenario) {
   let stories: MockLibraryStory[] =
     scenario === 'pages-empty' ? [] : scenario === 'pages-10k' ? generatedLibrary(10_000) : scriptedLibrary();
   const calls: MockPages['calls'] = [];
+  const voices = voicesMock(fail);
   const failures = new Map<string, IpcError>();
   let lock: ParentLock = { enabled: scenario === 'pages-locked', unlockedUntil: null };
   let pin: string | null = scenario === 'pages-locked' ? PIN : null;
@@ -184,7 +189,7 @@ export function pagesMock(scenario: PagesScenario) {
           newest,
         };
       }
-      default: return undefined;
+      default: return voices.handle(cmd, a);
     }
   }
 
@@ -192,6 +197,7 @@ export function pagesMock(scenario: PagesScenario) {
     calls,
     count: () => stories.length,
     failNext: (cmd, error) => void failures.set(cmd, error),
+    finishDownload: () => voices.finishDownload(),
   };
   return { handle, controls };
 }

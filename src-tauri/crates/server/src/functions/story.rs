@@ -93,6 +93,10 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
         request: req,
     };
     let draft = call.state.providers.writer.write(&request).await?;
+    if let Some(note) = &draft.note {
+        // E.g. the local model's answer was unusable and the built-in writer took over.
+        call.progress(0.75, note);
+    }
     call.progress(0.8, "Saving the story…");
     let now = call.state.now_millis();
     let story_id = uuid::Uuid::new_v4().to_string();

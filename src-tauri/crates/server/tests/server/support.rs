@@ -222,6 +222,7 @@ impl StoryWriter for FakeWriter {
             content,
             scenes: scenes(3, f64::from(r.target_duration_seconds())),
             estimated_duration: f64::from(r.target_duration_seconds()),
+            note: None,
         })
     }
 }

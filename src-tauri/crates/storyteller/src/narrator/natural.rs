@@ -161,6 +161,29 @@ impl NaturalNarrator {
         Ok((self.fallback.narrate_now(request)?, choice))
     }
 
+    /// Narrates `request` with one given installed voice (Settings → Voices, "Play a sample"):
+    /// no fallback, so a voice that cannot speak says why.
+    pub fn narrate_in(
+        &self,
+        request: &NarrationRequest,
+        voice: &InstalledVoice,
+    ) -> Result<NarrationOutput> {
+        if let NarratorChoice::Espeak { hint } = self.choice(request.voice, voice.language) {
+            return Err(crate::StorytellerError::provider("natural voice", hint));
+        }
+        #[cfg(feature = "neural")]
+        {
+            self.narrate_neural(request, voice, (voice.speakers > 1).then_some(0))
+        }
+        #[cfg(not(feature = "neural"))]
+        {
+            Err(crate::StorytellerError::provider(
+                "natural voice",
+                "this build has no neural voices",
+            ))
+        }
+    }
+
     /// Narrates synchronously.
     pub fn narrate_now(&self, request: &NarrationRequest) -> Result<NarrationOutput> {
         self.narrate_with_choice(request).map(|(output, _)| output)

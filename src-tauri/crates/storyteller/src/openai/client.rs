@@ -33,6 +33,11 @@ impl OpenAiClient {
         Ok(OpenAiClient { http, config })
     }
 
+    /// The settings it was made with.
+    pub fn config(&self) -> &OpenAiConfig {
+        &self.config
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}/{}", self.config.base_url.trim_end_matches('/'), path)
     }
@@ -51,6 +56,23 @@ impl OpenAiClient {
             return Ok(bytes.to_vec());
         }
         Err(http_error(what, status, retry_after, &bytes))
+    }
+
+    /// GETs `path` and parses a JSON answer (e.g. `models`).
+    pub(super) async fn get_json(&self, what: &str, path: &str) -> Result<Value> {
+        let mut request = self.http.get(self.url(path));
+        if let Some(key) = &self.config.api_key {
+            request = request.bearer_auth(key);
+        }
+        let response = request.send().await.map_err(|e| transport(what, &e))?;
+        let status = response.status();
+        let retry_after = retry_after(response.headers());
+        let bytes = response.bytes().await.map_err(|e| transport(what, &e))?;
+        if !status.is_success() {
+            return Err(http_error(what, status, retry_after, &bytes));
+        }
+        serde_json::from_slice(&bytes)
+            .map_err(|e| StorytellerError::provider(what, format!("answer is not JSON: {e}")))
     }
 
     /// POSTs JSON and parses a JSON answer.

@@ -2,6 +2,9 @@
 //! app's safety rules, a JSON answer validated against the contract's shape, and one repair
 //! round in which the model is shown what was wrong.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -17,13 +20,59 @@ use crate::{
 #[derive(Debug, Clone)]
 pub struct OpenAiWriter {
     client: OpenAiClient,
+    /// Ask for the story with a JSON schema (`response_format: json_schema`), falling back to
+    /// `json_object` once a server refuses the schema.
+    schema: Arc<AtomicBool>,
 }
 
 impl OpenAiWriter {
-    /// A writer using `client`.
+    /// A writer using `client` (`response_format: json_object`).
     pub fn new(client: OpenAiClient) -> Self {
-        OpenAiWriter { client }
+        OpenAiWriter {
+            client,
+            schema: Arc::new(AtomicBool::new(false)),
+        }
     }
+
+    /// The same asking for stories in the contract's structure as a JSON schema, which
+    /// llama.cpp's server and Ollama (≥ 0.5) enforce while decoding; a server that answers the
+    /// schema with 400 is asked again with plain `json_object`, and from then on.
+    pub fn with_json_schema(self) -> Self {
+        self.schema.store(true, Ordering::SeqCst);
+        self
+    }
+
+    /// The HTTP client (and its settings).
+    pub fn client(&self) -> &OpenAiClient {
+        &self.client
+    }
+}
+
+/// The story's structure as a JSON schema (strict: every field required, nothing else).
+pub(crate) fn story_schema() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["title", "content", "scenes"],
+        "properties": {
+            "title": {"type": "string"},
+            "content": {"type": "string"},
+            "scenes": {
+                "type": "array", "minItems": 3, "maxItems": 8,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["textSegment", "illustrationPrompt", "emotion", "importance"],
+                    "properties": {
+                        "textSegment": {"type": "string"},
+                        "illustrationPrompt": {"type": "string"},
+                        "emotion": {"type": "string", "enum": Emotion::ALL.iter().map(|e| e.id()).collect::<Vec<_>>()},
+                        "importance": {"type": "string", "enum": Importance::ALL.iter().map(|i| i.id()).collect::<Vec<_>>()}
+                    }
+                }
+            }
+        }
+    })
 }
 
 const SAFETY: &str = "You write gentle bedtime stories for children aged 4 to 10. Rules: the hero is never \
@@ -157,17 +206,37 @@ fn validate_scenes(
 }
 
 impl OpenAiWriter {
-    async fn chat(&self, messages: &[Value]) -> Result<String> {
-        let body = json!({
+    async fn chat(&self, messages: &[Value], schema: Option<&Value>) -> Result<String> {
+        let format = |schema: Option<&Value>| match schema {
+            Some(schema) => json!({"type": "json_schema", "json_schema": {
+                "name": "bedtime_story", "strict": true, "schema": schema}}),
+            None => json!({"type": "json_object"}),
+        };
+        let schema = schema.filter(|_| self.schema.load(Ordering::SeqCst));
+        let mut body = json!({
             "model": self.client.config.chat_model,
             "messages": messages,
-            "response_format": {"type": "json_object"},
+            "response_format": format(schema),
             "temperature": 0.9,
         });
-        let answer = self
+        let mut answer = self
             .client
             .post_json("openai chat", "chat/completions", &body)
-            .await?;
+            .await;
+        if schema.is_some()
+            && let Err(StorytellerError::Provider {
+                status: Some(400), ..
+            }) = &answer
+        {
+            tracing::info!("the server refused response_format json_schema; using json_object");
+            self.schema.store(false, Ordering::SeqCst);
+            body["response_format"] = format(None);
+            answer = self
+                .client
+                .post_json("openai chat", "chat/completions", &body)
+                .await;
+        }
+        let answer = answer?;
         if answer["choices"][0]["finish_reason"] == "content_filter" {
             return Err(StorytellerError::ContentPolicy {
                 message: "The story provider declined this idea. Try a gentler description.".into(),
@@ -186,13 +255,14 @@ impl OpenAiWriter {
         &self,
         system: &str,
         user: String,
+        schema: Option<&Value>,
         check: impl Fn(&str) -> std::result::Result<T, Vec<String>>,
     ) -> Result<T> {
         let mut messages = vec![
             json!({"role": "system", "content": system}),
             json!({"role": "user", "content": user}),
         ];
-        let first = self.chat(&messages).await?;
+        let first = self.chat(&messages, schema).await?;
         let problems = match check(&first) {
             Ok(value) => return Ok(value),
             Err(problems) => problems,
@@ -201,7 +271,7 @@ impl OpenAiWriter {
         messages.push(json!({"role": "user", "content": format!(
             "That answer had problems: {}. Return the corrected JSON object only.", problems.join("; ")
         )}));
-        let second = self.chat(&messages).await?;
+        let second = self.chat(&messages, schema).await?;
         check(&second).map_err(|problems| {
             StorytellerError::provider(
                 "openai chat",
@@ -220,7 +290,8 @@ impl StoryWriter for OpenAiWriter {
         request.request.validate()?;
         let wpm = request.voice().words_per_minute(request.language());
         let system = format!("{SAFETY} {SHAPE}");
-        self.ask(&system, story_prompt(request), |answer| {
+        let schema = story_schema();
+        self.ask(&system, story_prompt(request), Some(&schema), |answer| {
             let raw: RawStory = serde_json::from_str(answer)
                 .map_err(|e| vec![format!("invalid JSON for the required shape: {e}")])?;
             let mut problems = Vec::new();
@@ -238,6 +309,7 @@ impl StoryWriter for OpenAiWriter {
                 word_count,
                 content: raw.content,
                 scenes,
+                note: None,
             })
         })
         .await
@@ -264,7 +336,7 @@ impl SceneExtractor for OpenAiWriter {
             "Pick 3 to 8 illustrated moments of this story about {} ({}):\n\n{content}",
             request.hero_name, request.event_context
         );
-        self.ask(&system, user, |answer| {
+        self.ask(&system, user, None, |answer| {
             let raw: RawScenes =
                 serde_json::from_str(answer).map_err(|e| vec![format!("invalid JSON: {e}")])?;
             let mut problems = Vec::new();

@@ -86,11 +86,12 @@ impl OfflineWriter {
             word_count,
             content,
             scenes,
+            note: None,
         })
     }
 
     /// The request with its custom-event text passed through the safety filter.
-    fn safe_request(&self, request: &StoryBrief) -> Result<StoryBrief> {
+    pub(crate) fn safe_request(&self, request: &StoryBrief) -> Result<StoryBrief> {
         let mut request = request.clone();
         let language = request.language();
         let check = |text: &mut String| -> Result<()> {
