@@ -75,20 +75,21 @@ const MILESTONE_ICONS: Record<MilestoneId, string> = {
   listening_1h: '⏰', listening_5h: '🎧', streak_7: '🔥', streak_30: '🌕',
 };
 
-function withIcons<K extends string, V extends object | string>(names: Record<K, V>, icons: Record<K, string>) {
-  return Object.fromEntries(
-    (Object.keys(icons) as K[]).map((k) => {
-      const v = names[k];
-      return [k, typeof v === 'string' ? { name: v, icon: icons[k] } : { ...v, icon: icons[k] }];
-    }),
-  );
-}
-
 const eventsByLanguage = Object.fromEntries(
-  Object.entries(STRINGS).map(([l, s]) => [l, withIcons(s.pages.events, EVENT_ICONS)]),
+  Object.entries(STRINGS).map(([l, s]) => [
+    l,
+    Object.fromEntries(
+      (Object.keys(EVENT_ICONS) as BuiltInEvent[]).map((id) => [id, { name: s.pages.events[id], icon: EVENT_ICONS[id] }]),
+    ),
+  ]),
 ) as Record<Language, Record<BuiltInEvent, { name: string; icon: string }>>;
 const milestonesByLanguage = Object.fromEntries(
-  Object.entries(STRINGS).map(([l, s]) => [l, withIcons(s.pages.milestones, MILESTONE_ICONS)]),
+  Object.entries(STRINGS).map(([l, s]) => [
+    l,
+    Object.fromEntries(
+      (Object.keys(MILESTONE_ICONS) as MilestoneId[]).map((id) => [id, { ...s.pages.milestones[id], icon: MILESTONE_ICONS[id] }]),
+    ),
+  ]),
 ) as Record<Language, Record<MilestoneId, { name: string; hint: string; icon: string }>>;
 
 /** Short event names with their icons (the library's cards and filter). */
