@@ -85,6 +85,7 @@ pub fn run() {
                 ..CoreOptions::default()
             });
             app.manage(preferences::SettingsFile(dirs.data.join("settings.json")));
+            app.manage(preferences::SystemLanguage::detect());
             app.manage(core.clone());
             app.manage(EmbeddedBackend::new(dirs.backend()));
             events::bridge(app.handle().clone(), core.events());
