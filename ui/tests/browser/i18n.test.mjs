@@ -89,6 +89,7 @@ test('the app language switches the whole UI at once and is saved in the shell',
   assert.deepEqual(await overflowing(page), [], 'Home in German at 760×560');
   await go(page, 'Einstellungen');
   await page.getByRole('heading', { name: 'Sprache der App' }).waitFor();
+  await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
   assert.deepEqual(await overflowing(page), [], 'Settings in German at 760×560');
   await page.screenshot({ path: join(shots, 'i18n-settings-de-min.png') });
 
