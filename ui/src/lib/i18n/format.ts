@@ -47,7 +47,8 @@ export function minutes(lang: Language, seconds: number): string {
 
 /** "12.4 MB", "12,4 Mo". */
 export function bytes(lang: Language, n: number): string {
-  if (n < 1024) return new Intl.NumberFormat(lang, { style: 'unit', unit: 'byte', unitDisplay: 'short' }).format(n);
+  // Intl's short "byte" is a word in some languages ("0 byte"); a size reads "0 B" ("0 o").
+  if (n < 1024) return `${number(lang, n)} ${lang === 'fr' ? 'o' : 'B'}`;
   const units = ['kilobyte', 'megabyte', 'gigabyte'] as const;
   let v = n / 1024;
   let u = 0;

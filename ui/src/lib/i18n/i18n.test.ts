@@ -200,6 +200,8 @@ describe('plurals, numbers and dates', () => {
     expect(bytes('fr', 1.5 * 1024 * 1024)).toBe('1,5\u202fMo');
     expect(bytes('en', 1.5 * 1024 * 1024)).toBe('1.5 MB');
     expect(bytes('de', 12.4 * 1024 * 1024)).toBe('12 MB');
+    expect(bytes('en', 0)).toBe('0 B');
+    expect(bytes('fr', 512)).toBe('512 o');
     const now = new Date(2026, 11, 4, 20).getTime();
     expect(when('en', now - 3600_000, now)).toBe('Today');
     expect(when('es', now - 86_400_000, now)).toBe('Ayer');
