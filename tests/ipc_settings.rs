@@ -6,6 +6,8 @@
 use std::sync::Arc;
 
 use infinite_stories::EmbeddedBackend;
+use infinite_stories::preferences::SystemLanguage;
+use infinite_stories_contract::Language;
 use infinite_stories_core::Core;
 use infinite_stories_core::secrets::{ExposeSecret, MemoryStore, SecretStore};
 use serde_json::{Value, json};
@@ -22,6 +24,39 @@ fn start(app: &tauri::App<MockRuntime>) -> Value {
     let core = app.state::<Core>().inner().clone();
     let status = block_on(infinite_stories::connect_remembered(app.handle(), &core));
     serde_json::to_value(status).unwrap()
+}
+
+#[test]
+fn new_stories_are_in_the_app_language_until_the_family_picks_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, window) = app_with(dir.path(), Arc::new(MemoryStore::new()));
+    let language = |w| invoke(w, "story_defaults", json!({})).unwrap()["language"].clone();
+    assert_eq!(language(&window), "en", "no system language known: English");
+    app.manage(SystemLanguage(Language::Fr));
+    assert_eq!(
+        language(&window),
+        "fr",
+        "Automatic: this computer's language"
+    );
+    invoke(&window, "set_ui_language", json!({"language": "de"})).unwrap();
+    assert_eq!(
+        language(&window),
+        "de",
+        "the app language chosen in Settings"
+    );
+    assert_eq!(
+        invoke(&window, "settings", json!({})).unwrap()["storyDefaults"]["language"],
+        "de"
+    );
+    let chosen =
+        json!({"voice": "coral", "language": "it", "lengthMinutes": 7, "illustrations": true});
+    invoke(&window, "set_story_defaults", json!({"defaults": chosen})).unwrap();
+    invoke(&window, "set_ui_language", json!({"language": null})).unwrap();
+    assert_eq!(
+        language(&window),
+        "it",
+        "the family's own story default wins"
+    );
 }
 
 #[test]

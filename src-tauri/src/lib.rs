@@ -91,6 +91,7 @@ pub fn run() {
                 ..CoreOptions::default()
             });
             app.manage(preferences::SettingsFile(dirs.data.join("settings.json")));
+            app.manage(preferences::SystemLanguage::detect());
             app.manage(core.clone());
             let (voices, writers) = (
                 voice_packs::VoicePacks::new(&dirs.data),

@@ -2,7 +2,8 @@
 //! (tauri-plugin-store), behind a small typed accessor: story defaults, theme, UI language,
 //! verbose logging and the remembered backend (`{mode, url}`; its anon key is in the keyring).
 //! Every default lives here and nowhere else. A value edited by hand into something the app
-//! cannot use reads as the default.
+//! cannot use reads as the default. Until the family saves story defaults, new stories are in
+//! the app's language (the one chosen in Settings, else this computer's).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,6 +19,30 @@ use crate::IpcError;
 /// Where the settings file is (managed state; the app's data folder, a temporary one in tests).
 #[derive(Clone, Debug)]
 pub struct SettingsFile(pub PathBuf);
+
+/// This computer's language, the nearest of the five (managed state, read once at start; an app
+/// without it, as in tests, takes English).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SystemLanguage(pub Language);
+
+impl SystemLanguage {
+    /// Reads the system's preferred locales (`LANG`/`LC_*` on Linux, the user's languages on
+    /// macOS and Windows).
+    pub fn detect() -> Self {
+        SystemLanguage(nearest_language(sys_locale::get_locales()))
+    }
+}
+
+/// The first of `tags` (BCP 47 or POSIX: `fr-CA`, `de_AT.UTF-8`) whose language is one of the
+/// five; English when none is (`pt-BR`, `C`).
+pub fn nearest_language(tags: impl IntoIterator<Item = impl AsRef<str>>) -> Language {
+    tags.into_iter()
+        .find_map(|tag| {
+            let primary = tag.as_ref().split(['-', '_', '.', '@']).next()?;
+            primary.to_ascii_lowercase().parse::<Language>().ok()
+        })
+        .unwrap_or(Language::En)
+}
 
 /// The key of the story defaults in the file.
 const STORY_DEFAULTS: &str = "storyDefaults";
@@ -125,8 +150,8 @@ pub fn clear<R: Runtime>(app: &AppHandle<R>) -> Result<(), IpcError> {
     store.save().map_err(unsaved)
 }
 
-/// What a new story starts with: the saved defaults, or the app's (coral, English, 7 minutes,
-/// illustrated) when none are saved or the saved ones are unusable.
+/// What a new story starts with: the saved defaults, or the app's (coral, 7 minutes, illustrated,
+/// in the app's language) when none are saved or the saved ones are unusable.
 pub fn story_defaults<R: Runtime>(app: &AppHandle<R>) -> Result<StoryDefaults, IpcError> {
     let saved = open(app)?.get(STORY_DEFAULTS);
     Ok(saved
@@ -139,7 +164,18 @@ pub fn story_defaults<R: Runtime>(app: &AppHandle<R>) -> Result<StoryDefaults, I
                 }
             },
         )
-        .unwrap_or_default())
+        .unwrap_or_else(|| StoryDefaults {
+            language: app_language(app),
+            ..StoryDefaults::default()
+        }))
+}
+
+/// The UI's language: the one chosen in Settings, else this computer's.
+fn app_language<R: Runtime>(app: &AppHandle<R>) -> Language {
+    ui_language(app).ok().flatten().unwrap_or_else(|| {
+        app.try_state::<SystemLanguage>()
+            .map_or(Language::En, |s| s.0)
+    })
 }
 
 /// Checks and saves new story defaults, returning them.
@@ -173,5 +209,21 @@ fn unsaved(e: impl std::fmt::Display) -> IpcError {
         ),
         retryable: true,
         retry_after: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_system_language_maps_to_the_nearest_of_the_five() {
+        assert_eq!(nearest_language(["fr-CA"]), Language::Fr);
+        assert_eq!(nearest_language(["de_AT.UTF-8"]), Language::De);
+        assert_eq!(nearest_language(["pt-BR", "it-IT"]), Language::It);
+        assert_eq!(nearest_language(["ES"]), Language::Es);
+        assert_eq!(nearest_language(["pt-BR"]), Language::En);
+        assert_eq!(nearest_language(["C"]), Language::En);
+        assert_eq!(nearest_language(Vec::<String>::new()), Language::En);
     }
 }

@@ -1,6 +1,6 @@
 // The app's areas, in navigation order. Each has a one-line promise for its page header (the
-// words are in the strings file).
-import { t } from '$lib/i18n/en';
+// words are in the strings files, read afresh so a change of language shows at once).
+import { t } from '$lib/i18n';
 
 export type Area = 'home' | 'heroes' | 'create' | 'library' | 'journey' | 'settings' | 'diagnostics';
 
@@ -12,10 +12,23 @@ export interface AreaInfo {
 
 const ORDER: readonly Area[] = ['home', 'heroes', 'create', 'library', 'journey', 'settings'];
 
-export const AREAS: readonly AreaInfo[] = ORDER.map((id) => ({ id, ...t.areas[id] }));
+/** An area whose label and blurb are the current language's. */
+function info(id: Area): AreaInfo {
+  return {
+    id,
+    get label() {
+      return t.areas[id].label;
+    },
+    get blurb() {
+      return t.areas[id].blurb;
+    },
+  };
+}
+
+export const AREAS: readonly AreaInfo[] = ORDER.map(info);
 
 /** Reached from another page, not from the navigation (Diagnostics is under Settings). */
-export const SUB_AREAS: readonly AreaInfo[] = [{ id: 'diagnostics', ...t.areas.diagnostics }];
+export const SUB_AREAS: readonly AreaInfo[] = [info('diagnostics')];
 
 export function areaInfo(id: Area): AreaInfo {
   const info = AREAS.find((a) => a.id === id) ?? SUB_AREAS.find((a) => a.id === id);

@@ -1,4 +1,5 @@
-// The reader's English text, in one place (the other pages' text is in en.ts).
+// The reader's English text, in one place (the other pages' text is in en.ts). Its shape is
+// `ReaderStrings`, which es/fr/de/it.reader.ts satisfy.
 export const reader = {
   back: 'Library',
   backLabel: 'Back to the library',
@@ -83,5 +84,8 @@ export const reader = {
     ['← →', '15 s'],
     ['+ −', 'speed'],
     ['B', 'bedtime'],
-  ],
-} as const;
+  ] as [string, string][],
+};
+
+/** The shape every language's reader file has. */
+export type ReaderStrings = typeof reader;

@@ -1,5 +1,6 @@
-// Every word the story-making screens show, in English. Other languages get a file of the same
-// shape (the `Strings` type) later; components read `t` and never hard-code text.
+// Every word the story-making screens show, in English. This file's shape is the `Strings` type:
+// es.ts, fr.ts, de.ts and it.ts have the same keys (`satisfies Strings`), and components read the
+// current language's through `t` from `$lib/i18n`, never a language file directly.
 import type { ErrorCode } from '$lib/ipc/bindings';
 import type {
   AgeRange,
@@ -12,11 +13,12 @@ import type {
   Trait,
   Voice,
 } from '$lib/ipc/bindings';
+import { clockUp, plural as pluralIn, shortDate } from './format';
 
 /** What an error screen offers to do about it. */
 export type ErrorAction = 'retry' | 'sign_in' | 'open_settings' | null;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, other: string) => pluralIn('en', n, { one, other });
 
 export const en = {
   app: {
@@ -332,14 +334,9 @@ export const en = {
     UNKNOWN: { title: 'Something unexpected happened', text: 'Try again; if it keeps happening, restart the app.', action: 'retry' },
   } satisfies Record<ErrorCode, { title: string; text: string; action: ErrorAction }>,
   errorActions: { retry: 'Try again', sign_in: 'Sign in', open_settings: 'Open Settings' },
-  clock: (seconds: number) => {
-    const s = Math.max(0, Math.ceil(seconds));
-    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  },
-  date: (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' }),
+  clock: clockUp,
+  date: (ms: number) => shortDate('en', ms),
 };
 
+/** The shape every language's main file has. */
 export type Strings = typeof en;
-
-/** The strings of the UI language (English until the other files exist). */
-export const t: Strings = en;

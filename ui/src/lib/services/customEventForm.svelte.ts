@@ -2,7 +2,7 @@
 // up to 10 keywords of 2–30), and the storyteller's safety check before saving. A softened event
 // is shown to the parent and saved only in its gentler form; a refused one is not saved.
 import { AppError } from '$lib/ipc/api';
-import { t } from '$lib/i18n/en';
+import { t } from '$lib/i18n';
 import type { AgeRange, CustomEvent, CustomEventDraft, EventCategory, EventTone, SafetyCheck } from '$lib/ipc/bindings';
 import type { EventsState } from './events.svelte';
 

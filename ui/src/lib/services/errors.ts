@@ -1,7 +1,7 @@
 // What the parent reads when something fails: a friendly title and text per ErrorCode (from the
 // strings file), the shell's own message where it is the more useful one, and what can be done.
 import type { AppError } from '$lib/ipc/api';
-import { t, type ErrorAction } from '$lib/i18n/en';
+import { t, type ErrorAction } from '$lib/i18n';
 
 export interface FriendlyError {
   code: AppError['code'];

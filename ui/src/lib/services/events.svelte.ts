@@ -2,7 +2,7 @@
 // over both (names and themes; titles, descriptions and keywords) and category chips.
 import { AppError, type Api } from '$lib/ipc/api';
 import type { BuiltInEvent, CustomEvent, CustomEventDraft, EventCategory, EventGroup, SafetyCheck } from '$lib/ipc/bindings';
-import { t } from '$lib/i18n/en';
+import { t } from '$lib/i18n';
 
 /** The category chip each built-in event sits under (the core groups them only as everyday/fantasy). */
 export const BUILT_IN_CATEGORY: Record<BuiltInEvent, EventCategory> = {

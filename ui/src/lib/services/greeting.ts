@@ -1,6 +1,8 @@
 // A greeting that fits the time of day; evenings are what this app is for.
+import { pages } from '$lib/i18n';
+
 export function greeting(hour: number): string {
-  if (hour >= 5 && hour < 12) return 'Good morning';
-  if (hour >= 12 && hour < 17) return 'Good afternoon';
-  return 'Good evening';
+  if (hour >= 5 && hour < 12) return pages.greeting.morning;
+  if (hour >= 12 && hour < 17) return pages.greeting.afternoon;
+  return pages.greeting.evening;
 }

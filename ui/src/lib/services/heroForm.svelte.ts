@@ -2,7 +2,7 @@
 // picture), what each step needs before Next, and the draft the core receives. The same form
 // edits an existing hero. The limits mirror the core's validation so the parent hears about a
 // too-long name at once, not after saving.
-import { t } from '$lib/i18n/en';
+import { t } from '$lib/i18n';
 import type { AvatarStyle, Hero, HeroDraft, Pronouns, Trait } from '$lib/ipc/bindings';
 
 export const STEPS = 5;

@@ -3,6 +3,7 @@
 import type { Api } from '$lib/ipc/api';
 import type { SessionInfo } from '$lib/ipc/bindings';
 import { subscribe } from '$lib/ipc/events';
+import { pages } from '$lib/i18n';
 
 export class SessionState {
   session = $state<SessionInfo | null>(null);
@@ -36,8 +37,8 @@ export class SessionState {
 
   /** A short line for the Home screen. */
   get summary(): string {
-    if (!this.session) return 'Not signed in yet';
-    if (this.session.isAnonymous) return 'Signed in as a guest on this computer';
-    return `Signed in as ${this.session.email ?? 'a family member'}`;
+    if (!this.session) return pages.session.signedOut;
+    if (this.session.isAnonymous) return pages.session.guest;
+    return pages.session.signedIn(this.session.email ?? pages.session.familyMember);
   }
 }
