@@ -151,10 +151,17 @@ pub(crate) async fn gate(State(state): State<AppState>, request: Request, next: 
             "No API key found in request",
         );
     };
-    if key != state.anon_key && key != state.service_key {
+    if !same_key(&key, &state.anon_key) & !same_key(&key, &state.service_key) {
         return reject(&path, StatusCode::UNAUTHORIZED, "Invalid API key");
     }
     next.run(request).await
+}
+
+/// Compares an API key in constant time (no early exit at the first differing byte; both keys
+/// are always checked), so response timing says nothing about how much of a guess was right.
+fn same_key(presented: &str, key: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    presented.as_bytes().ct_eq(key.as_bytes()).into()
 }
 
 fn host_allowed(state: &AppState, headers: &HeaderMap) -> bool {
@@ -174,4 +181,17 @@ fn host_allowed(state: &AppState, headers: &HeaderMap) -> bool {
             .allowed_hosts
             .iter()
             .any(|h| h.eq_ignore_ascii_case(host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_key;
+
+    #[test]
+    fn api_keys_match_only_exactly() {
+        assert!(same_key("eyJ.abc.def", "eyJ.abc.def"));
+        assert!(!same_key("eyJ.abc.deg", "eyJ.abc.def"));
+        assert!(!same_key("eyJ.abc.de", "eyJ.abc.def"));
+        assert!(!same_key("", "eyJ.abc.def"));
+    }
 }

@@ -47,9 +47,11 @@ struct State {
     epoch: u64,
 }
 
+/// A refresh that failed for good, remembered briefly so callers do not hammer the server. The
+/// token is a `SecretString`, so this (and the manager holding it) never prints it in `Debug`.
 #[derive(Debug)]
 struct CachedFailure {
-    refresh_token: String,
+    refresh_token: SecretString,
     until_ms: i64,
     error: CoreError,
 }
@@ -364,7 +366,7 @@ impl TokenManager {
             return self.commit(epoch, stored).await;
         }
         *self.inner.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(CachedFailure {
-            refresh_token: used.refresh_token.expose_secret().to_owned(),
+            refresh_token: used.refresh_token.clone(),
             until_ms: self.server_now_ms() + FAILURE_COOLDOWN.as_millis() as i64,
             error: err.clone(),
         });
@@ -399,7 +401,7 @@ impl TokenManager {
     fn cached_failure(&self, session: &Session) -> Option<CoreError> {
         let cache = self.inner.failure.lock().unwrap_or_else(|e| e.into_inner());
         let f = cache.as_ref()?;
-        (f.refresh_token == session.refresh_token.expose_secret()
+        (f.refresh_token.expose_secret() == session.refresh_token.expose_secret()
             && f.until_ms > self.server_now_ms())
         .then(|| f.error.clone())
     }
@@ -448,6 +450,18 @@ mod tests {
     use crate::http::{Transport, TransportOptions};
     use crate::monitor::PerformanceMonitor;
     use crate::secrets::MemoryStore;
+
+    #[test]
+    fn a_remembered_failure_never_prints_its_refresh_token() {
+        let f = CachedFailure {
+            refresh_token: SecretString::from("rt-very-secret-123".to_owned()),
+            until_ms: 1,
+            error: CoreError::Storage("x".into()),
+        };
+        let shown = format!("{f:?}");
+        assert!(!shown.contains("rt-very-secret-123"), "{shown}");
+        assert!(shown.contains("until_ms"), "{shown}");
+    }
 
     /// reported_12: a refresh stuck on a server that never answers holds the refresh lock; a
     /// second caller gives up after the bounded wait instead of hanging, and the session stays.

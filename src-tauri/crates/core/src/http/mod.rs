@@ -502,12 +502,13 @@ impl Transport {
                 body = %request.body.as_deref().map(redact::redact_body).unwrap_or_default(), "request");
         }
         let started = Instant::now();
+        let cap = body_cap(request.service);
         let result = async {
-            let response = builder.send().await?;
+            let response = builder.send().await.map_err(BodyError::Transport)?;
             let status = response.status().as_u16();
             let headers = response.headers().clone();
-            let body = response.bytes().await?;
-            Ok::<_, reqwest::Error>((status, headers, body))
+            let body = read_capped(response, cap).await?;
+            Ok::<_, BodyError>((status, headers, body))
         }
         .await;
         let took = started.elapsed();
@@ -523,7 +524,13 @@ impl Transport {
         let (status, headers, body) = match result {
             Ok(parts) => parts,
             Err(e) => {
-                let err = transport_error(&e);
+                let err = match &e {
+                    BodyError::Transport(e) => transport_error(e),
+                    BodyError::TooLarge => CoreError::InvalidResponse(format!(
+                        "the backend's answer is larger than the {} MiB this app accepts for it",
+                        cap >> 20
+                    )),
+                };
                 tracing::debug!(%operation, request_id, attempt, duration_ms = took.as_millis() as u64, error = %err, "request failed");
                 return Err((err, None));
             }
@@ -576,6 +583,36 @@ impl Transport {
 }
 
 /// Maps a reqwest failure onto the taxonomy (timeout, or a network failure).
+/// The most a response body may hold: files (narration, pictures) up to 256 MiB, any other answer
+/// 32 MiB. A larger body is refused as it arrives (by its `Content-Length` or once the bytes read
+/// pass the cap), never buffered whole, so a broken or hostile server cannot fill memory.
+fn body_cap(service: Service) -> usize {
+    match service {
+        Service::Storage => 256 << 20,
+        _ => 32 << 20,
+    }
+}
+
+/// Why a response body could not be read.
+enum BodyError {
+    Transport(reqwest::Error),
+    TooLarge,
+}
+
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Bytes, BodyError> {
+    if response.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = bytes::BytesMut::new();
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+        if body.len() + chunk.len() > cap {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
 fn transport_error(err: &reqwest::Error) -> CoreError {
     if err.is_timeout() {
         CoreError::Timeout
@@ -598,4 +635,48 @@ fn describe(err: &reqwest::Error) -> String {
         "request failed"
     };
     kind.to_owned()
+}
+
+#[cfg(test)]
+mod body_cap_tests {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::{BodyError, read_capped};
+
+    /// A one-shot loopback server answering with `len` bytes, announced by `Content-Length` or
+    /// not (then the body runs until the connection closes).
+    async fn serve(len: usize, announce: bool) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let (mut tcp, _) = listener.accept().await.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = tcp.read(&mut buf).await;
+            let head = if announce {
+                format!("HTTP/1.1 200 OK\r\ncontent-length: {len}\r\n\r\n")
+            } else {
+                "HTTP/1.1 200 OK\r\nconnection: close\r\n\r\n".to_owned()
+            };
+            let _ = tcp.write_all(head.as_bytes()).await;
+            let _ = tcp.write_all(&vec![b'x'; len]).await;
+        });
+        url
+    }
+
+    async fn read(len: usize, announce: bool, cap: usize) -> Result<usize, &'static str> {
+        let response = reqwest::get(serve(len, announce).await).await.unwrap();
+        match read_capped(response, cap).await {
+            Ok(body) => Ok(body.len()),
+            Err(BodyError::TooLarge) => Err("too large"),
+            Err(BodyError::Transport(_)) => Err("transport"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_past_the_cap_is_refused_announced_or_not() {
+        assert_eq!(read(1000, true, 1024).await, Ok(1000));
+        assert_eq!(read(1000, false, 1024).await, Ok(1000));
+        assert_eq!(read(200_000, true, 1024).await, Err("too large"));
+        assert_eq!(read(200_000, false, 1024).await, Err("too large"));
+    }
 }
