@@ -1,16 +1,15 @@
 // English text of Settings → Voices (natural voices) and Settings → "Who writes the stories"
-// (the built-in writer or a local model).
+// (the built-in writer or a local model). Its shape is `VoicesStrings`, which
+// es/fr/de/it.voices.ts satisfy; components read it through `voiceText` and `writerText` from
+// `$lib/i18n`. Sizes come formatted (`megabytes` in format.ts).
 import type { Language, VoiceOpenness } from '$lib/ipc/bindings';
 
-/** Megabytes with one decimal, e.g. "63.2 MB". */
-export const mb = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
-
-export const VOICE_TEXT = {
+const natural = {
   title: 'Voices',
   intro: 'Natural voices read stories in a warmer, more human way. They run on this computer: no account, no internet once downloaded.',
   emptyTitle: 'Stories are read by espeak-ng for now',
   empty:
-    'espeak-ng is the clear but robotic voice built into the app; it always works. For a natural voice, download one below (about 60 MB each) or import voice files you already have (an .onnx model with its .onnx.json).',
+    'espeak-ng is the clear but robotic voice built into the app; it always works. For a natural voice, download one below (about 60 MB each) or import voice files you already have (an .onnx model with its .onnx.json).',
   unsupported: (why: string) => `Natural voices cannot read stories on this computer: ${why}. Stories are read by espeak-ng.`,
   installedTitle: 'Installed voices',
   columns: { voice: 'Voice', language: 'Language', quality: 'Quality', size: 'Size', licence: 'Licence', actions: 'Actions' },
@@ -69,7 +68,7 @@ export const VOICE_TEXT = {
   languages: { en: 'English', fr: 'French', es: 'Spanish', de: 'German', it: 'Italian' } satisfies Record<Language, string>,
 };
 
-export const WRITER_TEXT = {
+const writer = {
   title: 'Who writes the stories',
   choice: 'Story writer',
   builtIn: 'The built-in writer',
@@ -92,3 +91,8 @@ export const WRITER_TEXT = {
   needAddress: 'Type the server’s address first, e.g. http://127.0.0.1:11434/v1.',
   needModel: 'Type the model’s name first, e.g. llama3.1.',
 };
+
+export const voices = { natural, writer };
+
+/** The shape every language's voices file has. */
+export type VoicesStrings = typeof voices;

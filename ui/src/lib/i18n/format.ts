@@ -65,6 +65,20 @@ export function bytes(lang: Language, n: number): string {
   }).format(v);
 }
 
+/**
+ * "63.2 MB", "63,2 Mo": decimal megabytes (10⁶ bytes) with one decimal, as voice catalogues
+ * and download pages state their sizes (`bytes` counts in 1024s for the cache's figures).
+ */
+export function megabytes(lang: Language, n: number): string {
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: 'megabyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(n / 1_000_000);
+}
+
 /** "4 Dec" / "4 déc." (day and short month). */
 export function shortDate(lang: Language, ms: number): string {
   return new Date(ms).toLocaleDateString(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short' });

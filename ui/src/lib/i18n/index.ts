@@ -1,5 +1,6 @@
 // The UI's words in the current language. Components import from here, never a language file:
-// `t` (en.ts's shape), `reader` (en.reader.ts's), the catalogue labels (EVENTS, SORTS, …) and the
+// `t` (en.ts's shape), `reader` (en.reader.ts's), `pages` (en.pages.ts's), `voiceText` and
+// `writerText` (en.voices.ts's), the catalogue labels (EVENTS, SORTS, …) and the
 // formatters. Each is a live view of the current language's strings: reading one inside a
 // component or `$derived` subscribes it to `locale`, so switching re-renders everything.
 import type { BuiltInEvent, Language, MilestoneId } from '$lib/ipc/bindings';
@@ -20,19 +21,25 @@ import { pages as esPages } from './es.pages';
 import { pages as frPages } from './fr.pages';
 import { pages as dePages } from './de.pages';
 import { pages as itPages } from './it.pages';
+import { voices as enVoices, type VoicesStrings } from './en.voices';
+import { voices as esVoices } from './es.voices';
+import { voices as frVoices } from './fr.voices';
+import { voices as deVoices } from './de.voices';
+import { voices as itVoices } from './it.voices';
 
 export { locale, nearestLanguage, UI_LANGUAGES } from './locale.svelte';
 export type { ErrorAction, Strings } from './en';
 export type { ReaderStrings } from './en.reader';
 export type { PagesStrings } from './en.pages';
+export type { VoicesStrings } from './en.voices';
 
 /** Every language's files (the tests walk these). */
-export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings }> = {
-  en: { main: en, reader: enReader, pages: enPages },
-  es: { main: es, reader: esReader, pages: esPages },
-  fr: { main: fr, reader: frReader, pages: frPages },
-  de: { main: de, reader: deReader, pages: dePages },
-  it: { main: it, reader: itReader, pages: itPages },
+export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings; voices: VoicesStrings }> = {
+  en: { main: en, reader: enReader, pages: enPages, voices: enVoices },
+  es: { main: es, reader: esReader, pages: esPages, voices: esVoices },
+  fr: { main: fr, reader: frReader, pages: frPages, voices: frVoices },
+  de: { main: de, reader: deReader, pages: dePages, voices: deVoices },
+  it: { main: it, reader: itReader, pages: itPages, voices: itVoices },
 };
 
 /** An object that is always the current language's `pick(...)`, read afresh on every access. */
@@ -55,6 +62,10 @@ export const t: Strings = live((l) => STRINGS[l].main);
 export const reader: ReaderStrings = live((l) => STRINGS[l].reader);
 /** The other pages' strings. */
 export const pages: PagesStrings = live((l) => STRINGS[l].pages);
+/** Settings → Voices (natural voices). */
+export const voiceText: VoicesStrings['natural'] = live((l) => STRINGS[l].voices.natural);
+/** Settings → Who writes the stories. */
+export const writerText: VoicesStrings['writer'] = live((l) => STRINGS[l].voices.writer);
 
 /** Each language in its own name, the same whatever the UI's language. */
 export const LANGUAGES: Record<Language, string> = {
@@ -107,5 +118,7 @@ export const clock = format.clock;
 export const minutes = (seconds: number) => format.minutes(locale.current, seconds);
 /** "12.4 MB" in the current language. */
 export const bytes = (n: number) => format.bytes(locale.current, n);
+/** "63.2 MB" (decimal, one decimal: a download's size) in the current language. */
+export const megabytes = (n: number) => format.megabytes(locale.current, n);
 /** "Today", "Yesterday", "3 days ago", or a date, in the current language. */
 export const when = (ms: number, now: number) => format.when(locale.current, ms, now);

@@ -7,7 +7,7 @@ import type {
 } from '$lib/ipc/bindings';
 import type { ParentGuard } from './parentGuard.svelte';
 import { htmlAudio, type Playable } from './voiceSample.svelte';
-import { VOICE_TEXT } from '$lib/i18n/en.voices';
+import { voiceText } from '$lib/i18n';
 
 type VoicesApi = Pick<
   Api,
@@ -19,7 +19,7 @@ type VoicesApi = Pick<
 export function explain(e: unknown): string {
   const err = AppError.from(e);
   const said = err.message.charAt(0).toUpperCase() + err.message.slice(1);
-  if (err.code === 'NETWORK' && !/try again/i.test(said)) return `${said}. ${VOICE_TEXT.errorNetwork}`;
+  if (err.code === 'NETWORK' && !/try again/i.test(said)) return `${said}. ${voiceText.errorNetwork}`;
   return said;
 }
 
@@ -57,7 +57,7 @@ export class VoicePacks {
     } catch (e) {
       const err = AppError.from(e);
       this.error = err.code === 'CANCELLED' ? null : explain(e);
-      if (err.code === 'CANCELLED') this.message = VOICE_TEXT.cancelled;
+      if (err.code === 'CANCELLED') this.message = voiceText.cancelled;
       return undefined;
     }
   }
@@ -87,7 +87,7 @@ export class VoicePacks {
     delete this.downloads[voice.key];
     if (done) {
       await this.load();
-      this.message = VOICE_TEXT.installed(done.key);
+      this.message = voiceText.installed(done.key);
       if (this.catalogue) this.catalogue.voices = this.catalogue.voices.map((v) => (v.key === done.key ? { ...v, installed: true } : v));
     }
   }
@@ -98,7 +98,7 @@ export class VoicePacks {
     delete this.downloads.runtime;
     if (done) {
       await this.load();
-      this.message = VOICE_TEXT.runtimeDone;
+      this.message = voiceText.runtimeDone;
     }
   }
 
@@ -110,7 +110,7 @@ export class VoicePacks {
     const done = await this.#attempt(() => this.#guard.run(() => this.#api.importVoice(files)));
     if (done) {
       await this.load();
-      this.message = VOICE_TEXT.installed(done.key);
+      this.message = voiceText.installed(done.key);
     }
   }
 
@@ -118,7 +118,7 @@ export class VoicePacks {
     const after = await this.#attempt(() => this.#guard.run(() => this.#api.removeVoice({ key })));
     if (after) {
       this.overview = after;
-      this.message = VOICE_TEXT.removed(key);
+      this.message = voiceText.removed(key);
       if (this.catalogue) this.catalogue.voices = this.catalogue.voices.map((v) => (v.key === key ? { ...v, installed: false } : v));
     }
   }
@@ -128,7 +128,7 @@ export class VoicePacks {
     if (!after) return false;
     this.overview = after;
     this.catalogue = null;
-    this.message = VOICE_TEXT.catalogueSaved;
+    this.message = voiceText.catalogueSaved;
     return true;
   }
 
