@@ -108,10 +108,11 @@ pub fn run() {
             app.manage(voices);
             app.manage(writers);
             events::bridge(app.handle().clone(), core.events());
+            let hwnd = main_window_handle(app.handle());
             app.manage(playback::Playback::start(
                 app.handle(),
                 core.clone(),
-                |config| config.media_session(media_session()),
+                |config| config.media_session(media_session(hwnd)),
             ));
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
@@ -151,13 +152,25 @@ pub fn app_providers(
 }
 
 /// The OS media session (media keys; MPRIS on Linux): title, the hero as artist, the cover.
-fn media_session() -> infinite_stories_player::MediaSessionFactory {
+fn media_session(hwnd: Option<usize>) -> infinite_stories_player::MediaSessionFactory {
     infinite_stories_player::os_media_session(infinite_stories_player::MediaSessionConfig {
         display_name: "InfiniteStories".into(),
         dbus_name: "infinite_stories".into(),
-        // Windows needs the main window's HWND; not wired yet (Linux and macOS need none).
-        hwnd: None,
+        hwnd,
     })
+}
+
+/// The main window's HWND, which Windows' media session (SMTC) needs; Linux (MPRIS) and macOS
+/// need none. Compiled and exercised only on the Windows release runner.
+#[cfg(windows)]
+fn main_window_handle<R: Runtime>(app: &AppHandle<R>) -> Option<usize> {
+    let window = app.get_webview_window("main")?;
+    window.hwnd().ok().map(|h| h.0 as usize)
+}
+
+#[cfg(not(windows))]
+fn main_window_handle<R: Runtime>(_app: &AppHandle<R>) -> Option<usize> {
+    None
 }
 
 /// Brings the main window forward: un-minimised, shown and focused (a second launch).
