@@ -1,6 +1,7 @@
 // Der deutsche Text von Bibliothek, Einstellungen, Reise, Diagnose und Start (gleiche Form wie
 // en.pages.ts).
 import type { PagesStrings } from './en.pages';
+import { number, plural as pluralIn } from './format';
 
 export const pages = {
   events: {
@@ -91,5 +92,53 @@ export const pages = {
     automatic: (name: string) => `Automatisch – wie dieser Computer (${name})`,
     help: 'Menüs und Schaltflächen. Jede Geschichte hat ihre eigene Sprache, die beim Erstellen gewählt wird.',
     failed: (message: string) => `Die Sprache konnte nicht gespeichert werden: ${message}`,
+  },
+  library: {
+    title: 'Bibliothek',
+    count: (n: number) => pluralIn('de', n, { one: 'Geschichte', other: 'Geschichten' }),
+    select: 'Auswählen',
+    done: 'Fertig',
+    dismiss: 'Schließen',
+    stories: 'Geschichten',
+    loadingStory: 'Geschichte wird geladen',
+    selectedStories: 'Ausgewählte Geschichten',
+    selected: (n: number) => `${number('de', n)} ausgewählt`,
+    cancel: 'Abbrechen',
+    deleteSelected: 'Auswahl löschen',
+    delete: 'Löschen',
+    deleteOne: 'Diese Geschichte löschen?',
+    deleteOneText: (title: string) => `„${title}“ verschwindet von diesem Computer und aus deinem Konto, mit Erzählung und Bildern.`,
+    deleteMany: (n: number) => `${pluralIn('de', n, { one: 'Geschichte', other: 'Geschichten' })} löschen?`,
+    deleteManyText: (n: number) =>
+      `${n === 1 ? 'Die Geschichte verschwindet' : `Die ${pluralIn('de', n, { one: 'Geschichte', other: 'Geschichten' })} verschwinden`} von diesem Computer und aus deinem Konto, mit Erzählung und Bildern.`,
+    deleted: (n: number) => `${pluralIn('de', n, { one: 'Geschichte', other: 'Geschichten' })} gelöscht.`,
+    keep: 'Behalten',
+    working: 'Einen Moment…',
+    emptyTitle: 'Noch keine Geschichten',
+    emptyText: 'Jede Geschichte, die du machst, landet hier – bereit zum Lesen oder Wiederhören, auch ohne Internet.',
+    emptyAction: 'Mach die Geschichte für heute Abend',
+    noResultsTitle: 'Keine Geschichte passt',
+    noResultsFor: (text: string) => `Nichts gefunden für „${text}“ mit diesen Filtern.`,
+    noResultsText: 'Keine Geschichte passt zu all diesen Filtern.',
+    clearAll: 'Suche und Filter zurücksetzen',
+    errorTitle: 'Die Geschichten konnten nicht geladen werden',
+    tryAgain: 'Nochmal versuchen',
+    search: 'Geschichten durchsuchen',
+    searchPlaceholder: 'Titel und Geschichten durchsuchen, in jeder Sprache',
+    sort: 'Sortieren',
+    filters: 'Filter',
+    onlyNew: 'Neu',
+    favourites: '♥ Lieblinge',
+    hero: 'Held',
+    everyHero: 'Alle Helden',
+    event: 'Anlass',
+    everyEvent: 'Alle Anlässe',
+    language: 'Sprache',
+    everyLanguage: 'Alle Sprachen',
+    clearFilters: 'Filter zurücksetzen',
+    offline: '✓ Offline',
+    offlineHint: 'Text, Erzählung und alle Bilder sind auf diesem Computer',
+    favourite: (title: string) => `Liebling: ${title}`,
+    deleteStory: (title: string) => `${title} löschen`,
   },
 } satisfies PagesStrings;

@@ -4,6 +4,7 @@
 import type {
   BuiltInEvent, LibrarySort, ListeningState, MilestoneId, Theme, Voice,
 } from '$lib/ipc/bindings';
+import { number, plural as pluralIn } from './format';
 
 export const pages = {
   events: {
@@ -94,6 +95,54 @@ export const pages = {
     automatic: (name: string) => `Automatic — like this computer (${name})`,
     help: 'The menus and buttons. Each story has its own language, chosen when it is made.',
     failed: (message: string) => `The language could not be saved: ${message}`,
+  },
+  library: {
+    title: 'Library',
+    count: (n: number) => pluralIn('en', n, { one: 'story', other: 'stories' }),
+    select: 'Select',
+    done: 'Done',
+    dismiss: 'Dismiss',
+    stories: 'Stories',
+    loadingStory: 'Loading story',
+    selectedStories: 'Selected stories',
+    selected: (n: number) => `${number('en', n)} selected`,
+    cancel: 'Cancel',
+    deleteSelected: 'Delete selected',
+    delete: 'Delete',
+    deleteOne: 'Delete this story?',
+    deleteOneText: (title: string) => `“${title}” will be gone from this computer and from your account, with its narration and pictures.`,
+    deleteMany: (n: number) => `Delete ${pluralIn('en', n, { one: 'story', other: 'stories' })}?`,
+    deleteManyText: (n: number) =>
+      `${n === 1 ? 'The story' : `The ${pluralIn('en', n, { one: 'story', other: 'stories' })}`} will be gone from this computer and from your account, with their narration and pictures.`,
+    deleted: (n: number) => `${pluralIn('en', n, { one: 'story', other: 'stories' })} deleted.`,
+    keep: 'Keep',
+    working: 'Working…',
+    emptyTitle: 'No stories yet',
+    emptyText: 'Every story you make lands here, ready to read or listen to again — even without internet.',
+    emptyAction: "Make tonight's story",
+    noResultsTitle: 'No stories match',
+    noResultsFor: (text: string) => `Nothing found for “${text}” with these filters.`,
+    noResultsText: 'No story fits all these filters.',
+    clearAll: 'Clear search and filters',
+    errorTitle: 'Stories could not be loaded',
+    tryAgain: 'Try again',
+    search: 'Search stories',
+    searchPlaceholder: 'Search titles and stories, in any language',
+    sort: 'Sort',
+    filters: 'Filters',
+    onlyNew: 'New',
+    favourites: '♥ Favourites',
+    hero: 'Hero',
+    everyHero: 'Every hero',
+    event: 'Event',
+    everyEvent: 'Every event',
+    language: 'Language',
+    everyLanguage: 'Every language',
+    clearFilters: 'Clear filters',
+    offline: '✓ Offline',
+    offlineHint: 'Text, narration and every picture are on this computer',
+    favourite: (title: string) => `Favourite: ${title}`,
+    deleteStory: (title: string) => `Delete ${title}`,
   },
 };
 

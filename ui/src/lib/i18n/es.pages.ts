@@ -1,6 +1,7 @@
 // El texto en español de Biblioteca, Ajustes, Recorrido, Diagnóstico e Inicio (misma forma que
 // en.pages.ts).
 import type { PagesStrings } from './en.pages';
+import { number, plural as pluralIn } from './format';
 
 export const pages = {
   events: {
@@ -91,5 +92,53 @@ export const pages = {
     automatic: (name: string) => `Automático, como este ordenador (${name})`,
     help: 'Los menús y los botones. Cada historia tiene su propio idioma, que se elige al crearla.',
     failed: (message: string) => `No se ha podido guardar el idioma: ${message}`,
+  },
+  library: {
+    title: 'Biblioteca',
+    count: (n: number) => pluralIn('es', n, { one: 'historia', other: 'historias' }),
+    select: 'Seleccionar',
+    done: 'Listo',
+    dismiss: 'Cerrar',
+    stories: 'Historias',
+    loadingStory: 'Cargando la historia',
+    selectedStories: 'Historias seleccionadas',
+    selected: (n: number) => `${number('es', n)} ${n === 1 ? 'seleccionada' : 'seleccionadas'}`,
+    cancel: 'Cancelar',
+    deleteSelected: 'Borrar las seleccionadas',
+    delete: 'Borrar',
+    deleteOne: '¿Borrar esta historia?',
+    deleteOneText: (title: string) => `«${title}» desaparecerá de este ordenador y de tu cuenta, con su narración y sus imágenes.`,
+    deleteMany: (n: number) => `¿Borrar ${pluralIn('es', n, { one: 'historia', other: 'historias' })}?`,
+    deleteManyText: (n: number) =>
+      `${n === 1 ? 'La historia desaparecerá' : `Las ${pluralIn('es', n, { one: 'historia', other: 'historias' })} desaparecerán`} de este ordenador y de tu cuenta, con su narración y sus imágenes.`,
+    deleted: (n: number) => `${n === 1 ? 'Se ha borrado 1 historia' : `Se han borrado ${pluralIn('es', n, { one: 'historia', other: 'historias' })}`}.`,
+    keep: 'Conservar',
+    working: 'Un momento…',
+    emptyTitle: 'Aún no hay historias',
+    emptyText: 'Cada historia que crees llegará aquí, lista para leerla o escucharla otra vez, incluso sin internet.',
+    emptyAction: 'Crea la historia de esta noche',
+    noResultsTitle: 'Ninguna historia coincide',
+    noResultsFor: (text: string) => `No hay nada para «${text}» con estos filtros.`,
+    noResultsText: 'Ninguna historia cumple todos estos filtros.',
+    clearAll: 'Borrar la búsqueda y los filtros',
+    errorTitle: 'No se han podido cargar las historias',
+    tryAgain: 'Reintentar',
+    search: 'Buscar historias',
+    searchPlaceholder: 'Busca títulos e historias, en cualquier idioma',
+    sort: 'Ordenar',
+    filters: 'Filtros',
+    onlyNew: 'Nuevas',
+    favourites: '♥ Favoritas',
+    hero: 'Héroe',
+    everyHero: 'Todos los héroes',
+    event: 'Evento',
+    everyEvent: 'Todos los eventos',
+    language: 'Idioma',
+    everyLanguage: 'Todos los idiomas',
+    clearFilters: 'Quitar los filtros',
+    offline: '✓ Sin conexión',
+    offlineHint: 'El texto, la narración y todas las imágenes están en este ordenador',
+    favourite: (title: string) => `Favorita: ${title}`,
+    deleteStory: (title: string) => `Borrar ${title}`,
   },
 } satisfies PagesStrings;

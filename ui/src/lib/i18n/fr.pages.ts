@@ -1,6 +1,7 @@
 // Le texte en français de la Bibliothèque, des Réglages, du Parcours, du Diagnostic et de
 // l’Accueil (même forme que en.pages.ts).
 import type { PagesStrings } from './en.pages';
+import { number, plural as pluralIn } from './format';
 
 export const pages = {
   events: {
@@ -91,5 +92,53 @@ export const pages = {
     automatic: (name: string) => `Automatique — comme cet ordinateur (${name})`,
     help: 'Les menus et les boutons. Chaque histoire a sa propre langue, choisie à sa création.',
     failed: (message: string) => `La langue n’a pas pu être enregistrée : ${message}`,
+  },
+  library: {
+    title: 'Bibliothèque',
+    count: (n: number) => pluralIn('fr', n, { one: 'histoire', other: 'histoires' }),
+    select: 'Sélectionner',
+    done: 'Terminé',
+    dismiss: 'Fermer',
+    stories: 'Histoires',
+    loadingStory: 'Chargement de l’histoire',
+    selectedStories: 'Histoires sélectionnées',
+    selected: (n: number) => `${number('fr', n)} ${n <= 1 ? 'sélectionnée' : 'sélectionnées'}`,
+    cancel: 'Annuler',
+    deleteSelected: 'Supprimer la sélection',
+    delete: 'Supprimer',
+    deleteOne: 'Supprimer cette histoire\u202f?',
+    deleteOneText: (title: string) => `«\u00a0${title}\u00a0» disparaîtra de cet ordinateur et de ton compte, avec sa narration et ses images.`,
+    deleteMany: (n: number) => `Supprimer ${pluralIn('fr', n, { one: 'histoire', other: 'histoires' })}\u202f?`,
+    deleteManyText: (n: number) =>
+      `${n <= 1 ? 'L’histoire disparaîtra' : `Les ${pluralIn('fr', n, { one: 'histoire', other: 'histoires' })} disparaîtront`} de cet ordinateur et de ton compte, avec leur narration et leurs images.`,
+    deleted: (n: number) => `${pluralIn('fr', n, { one: 'histoire supprimée', other: 'histoires supprimées' })}.`,
+    keep: 'Garder',
+    working: 'Un instant…',
+    emptyTitle: 'Pas encore d’histoires',
+    emptyText: 'Chaque histoire que tu crées arrive ici, prête à être relue ou réécoutée — même sans internet.',
+    emptyAction: 'Crée l’histoire de ce soir',
+    noResultsTitle: 'Aucune histoire ne correspond',
+    noResultsFor: (text: string) => `Rien trouvé pour «\u00a0${text}\u00a0» avec ces filtres.`,
+    noResultsText: 'Aucune histoire ne correspond à tous ces filtres.',
+    clearAll: 'Effacer la recherche et les filtres',
+    errorTitle: 'Les histoires n’ont pas pu être chargées',
+    tryAgain: 'Réessayer',
+    search: 'Chercher des histoires',
+    searchPlaceholder: 'Cherche dans les titres et les histoires, dans toutes les langues',
+    sort: 'Trier',
+    filters: 'Filtres',
+    onlyNew: 'Nouvelles',
+    favourites: '♥ Favorites',
+    hero: 'Héros',
+    everyHero: 'Tous les héros',
+    event: 'Événement',
+    everyEvent: 'Tous les événements',
+    language: 'Langue',
+    everyLanguage: 'Toutes les langues',
+    clearFilters: 'Effacer les filtres',
+    offline: '✓ Hors ligne',
+    offlineHint: 'Le texte, la narration et toutes les images sont sur cet ordinateur',
+    favourite: (title: string) => `Favorite\u202f: ${title}`,
+    deleteStory: (title: string) => `Supprimer ${title}`,
   },
 } satisfies PagesStrings;

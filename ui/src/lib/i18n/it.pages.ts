@@ -1,6 +1,7 @@
 // Il testo italiano di Biblioteca, Impostazioni, Percorso, Diagnostica e Home (stessa forma di
 // en.pages.ts).
 import type { PagesStrings } from './en.pages';
+import { number, plural as pluralIn } from './format';
 
 export const pages = {
   events: {
@@ -91,5 +92,53 @@ export const pages = {
     automatic: (name: string) => `Automatica, come questo computer (${name})`,
     help: 'I menu e i pulsanti. Ogni storia ha la sua lingua, scelta quando viene creata.',
     failed: (message: string) => `Non è stato possibile salvare la lingua: ${message}`,
+  },
+  library: {
+    title: 'Biblioteca',
+    count: (n: number) => pluralIn('it', n, { one: 'storia', other: 'storie' }),
+    select: 'Seleziona',
+    done: 'Fatto',
+    dismiss: 'Chiudi',
+    stories: 'Storie',
+    loadingStory: 'Caricamento della storia',
+    selectedStories: 'Storie selezionate',
+    selected: (n: number) => `${number('it', n)} ${n === 1 ? 'selezionata' : 'selezionate'}`,
+    cancel: 'Annulla',
+    deleteSelected: 'Elimina le selezionate',
+    delete: 'Elimina',
+    deleteOne: 'Eliminare questa storia?',
+    deleteOneText: (title: string) => `«${title}» sparirà da questo computer e dal tuo account, con la sua narrazione e le sue immagini.`,
+    deleteMany: (n: number) => `Eliminare ${pluralIn('it', n, { one: 'storia', other: 'storie' })}?`,
+    deleteManyText: (n: number) =>
+      `${n === 1 ? 'La storia sparirà' : `Le ${pluralIn('it', n, { one: 'storia', other: 'storie' })} spariranno`} da questo computer e dal tuo account, con narrazione e immagini.`,
+    deleted: (n: number) => `${pluralIn('it', n, { one: 'storia eliminata', other: 'storie eliminate' })}.`,
+    keep: 'Tieni',
+    working: 'Un momento…',
+    emptyTitle: 'Ancora nessuna storia',
+    emptyText: 'Ogni storia che crei arriva qui, pronta da rileggere o riascoltare, anche senza internet.',
+    emptyAction: 'Crea la storia di stasera',
+    noResultsTitle: 'Nessuna storia corrisponde',
+    noResultsFor: (text: string) => `Niente trovato per «${text}» con questi filtri.`,
+    noResultsText: 'Nessuna storia soddisfa tutti questi filtri.',
+    clearAll: 'Cancella ricerca e filtri',
+    errorTitle: 'Non è stato possibile caricare le storie',
+    tryAgain: 'Riprova',
+    search: 'Cerca storie',
+    searchPlaceholder: 'Cerca nei titoli e nelle storie, in qualsiasi lingua',
+    sort: 'Ordina',
+    filters: 'Filtri',
+    onlyNew: 'Nuove',
+    favourites: '♥ Preferite',
+    hero: 'Eroe',
+    everyHero: 'Tutti gli eroi',
+    event: 'Evento',
+    everyEvent: 'Tutti gli eventi',
+    language: 'Lingua',
+    everyLanguage: 'Tutte le lingue',
+    clearFilters: 'Togli i filtri',
+    offline: '✓ Offline',
+    offlineHint: 'Testo, narrazione e tutte le immagini sono su questo computer',
+    favourite: (title: string) => `Preferita: ${title}`,
+    deleteStory: (title: string) => `Elimina ${title}`,
   },
 } satisfies PagesStrings;
