@@ -1,7 +1,7 @@
 // Der deutsche Text von Bibliothek, Einstellungen, Reise, Diagnose und Start (gleiche Form wie
 // en.pages.ts).
 import type { PagesStrings } from './en.pages';
-import { number, plural as pluralIn } from './format';
+import { number, plural as pluralIn, pluralForm } from './format';
 
 export const pages = {
   events: {
@@ -140,5 +140,38 @@ export const pages = {
     offlineHint: 'Text, Erzählung und alle Bilder sind auf diesem Computer',
     favourite: (title: string) => `Liebling: ${title}`,
     deleteStory: (title: string) => `${title} löschen`,
+  },
+  journey: {
+    title: 'Lesereise',
+    lead: 'Jeder Abend, an dem ihr zusammen zuhört, zählt.',
+    loading: 'Eure Abende werden gezählt…',
+    stories: (n: number) => pluralForm('de', n, { one: 'Geschichte', other: 'Geschichten' }),
+    ofListening: 'Zuhören',
+    inARow: (n: number) => pluralForm('de', n, { one: 'Abend in Folge', other: 'Abende in Folge' }),
+    longestStreak: 'längste Serie',
+    nextMilestone: 'Nächster Meilenstein:',
+    progress: (n: number) => `schon ${number('de', n)} % geschafft.`,
+    begin: 'hör eine Geschichte, um anzufangen.',
+    minutesHeard: 'Gehörte Minuten',
+    chartRange: 'Zeitraum des Diagramms',
+    ranges: { week: 'Woche', month: 'Monat', year: 'Jahr' },
+    caption: { week: 'Minuten Zuhören pro Tag in den letzten 7 Tagen', month: 'Minuten Zuhören pro Tag in den letzten 30 Tagen', year: 'Minuten Zuhören pro Monat in den letzten 12 Monaten' },
+    favouriteHero: 'Lieblingsheld',
+    noFavourite: 'Noch nicht – hör erst ein paar Geschichten.',
+    mostHeard: 'Am meisten gehört',
+    plays: (n: number) => pluralIn('de', n, { one: 'Mal', other: 'Mal' }),
+    notYet: 'Noch nicht.',
+    milestones: 'Meilensteine',
+    reached: 'Erreicht',
+    next: (n: number) => `Als Nächstes · ${number('de', n)} %`,
+    milestoneProgress: (name: string) => `${name}: Fortschritt`,
+    bar: (date: string, amount: string) => `${date}: ${amount}`,
+    spokenMinutes: (m: number) => (m === 0 ? 'kein Zuhören' : pluralIn('de', m, { one: 'Minute', other: 'Minuten' })),
+    empty: 'Hier wurde noch nicht zugehört – die Geschichte von heute Abend wird der erste Balken.',
+    chartTitle: 'Minuten Zuhören',
+    showTable: 'Als Tabelle zeigen',
+    hideTable: 'Zahlen ausblenden',
+    day: 'Tag',
+    minutes: 'Minuten',
   },
 } satisfies PagesStrings;

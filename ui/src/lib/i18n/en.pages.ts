@@ -2,9 +2,9 @@
 // "tonight" and the story server's card). Its shape is `PagesStrings`, which es/fr/de/it.pages.ts
 // satisfy; the icons and the languages' own names are the same in every language (index.ts).
 import type {
-  BuiltInEvent, LibrarySort, ListeningState, MilestoneId, Theme, Voice,
+  BuiltInEvent, JourneyRange, LibrarySort, ListeningState, MilestoneId, Theme, Voice,
 } from '$lib/ipc/bindings';
-import { number, plural as pluralIn } from './format';
+import { number, plural as pluralIn, pluralForm } from './format';
 
 export const pages = {
   events: {
@@ -143,6 +143,39 @@ export const pages = {
     offlineHint: 'Text, narration and every picture are on this computer',
     favourite: (title: string) => `Favourite: ${title}`,
     deleteStory: (title: string) => `Delete ${title}`,
+  },
+  journey: {
+    title: 'Reading journey',
+    lead: 'Every evening you listen together counts.',
+    loading: 'Counting your evenings…',
+    stories: (n: number) => pluralForm('en', n, { one: 'story', other: 'stories' }),
+    ofListening: 'of listening',
+    inARow: (n: number) => pluralForm('en', n, { one: 'evening in a row', other: 'evenings in a row' }),
+    longestStreak: 'longest streak',
+    nextMilestone: 'Next milestone:',
+    progress: (n: number) => `${number('en', n)}% of the way there.`,
+    begin: 'listen to a story to begin.',
+    minutesHeard: 'Minutes heard',
+    chartRange: 'Chart range',
+    ranges: { week: 'Week', month: 'Month', year: 'Year' } satisfies Record<JourneyRange, string>,
+    caption: { week: 'Minutes of listening per day over the last 7 days', month: 'Minutes of listening per day over the last 30 days', year: 'Minutes of listening per month over the last 12 months' } satisfies Record<JourneyRange, string>,
+    favouriteHero: 'Favourite hero',
+    noFavourite: 'Not yet — listen to a few stories first.',
+    mostHeard: 'Most heard',
+    plays: (n: number) => pluralIn('en', n, { one: 'time', other: 'times' }),
+    notYet: 'Not yet.',
+    milestones: 'Milestones',
+    reached: 'Reached',
+    next: (n: number) => `Next · ${number('en', n)}%`,
+    milestoneProgress: (name: string) => `${name}: progress`,
+    bar: (date: string, amount: string) => `${date}: ${amount}`,
+    spokenMinutes: (m: number) => (m === 0 ? 'no listening' : pluralIn('en', m, { one: 'minute', other: 'minutes' })),
+    empty: 'No listening here yet — tonight’s story will be the first bar.',
+    chartTitle: 'Minutes of listening',
+    showTable: 'Show as a table',
+    hideTable: 'Hide the numbers',
+    day: 'Day',
+    minutes: 'Minutes',
   },
 };
 

@@ -1,7 +1,7 @@
 // El texto en español de Biblioteca, Ajustes, Recorrido, Diagnóstico e Inicio (misma forma que
 // en.pages.ts).
 import type { PagesStrings } from './en.pages';
-import { number, plural as pluralIn } from './format';
+import { number, plural as pluralIn, pluralForm } from './format';
 
 export const pages = {
   events: {
@@ -140,5 +140,38 @@ export const pages = {
     offlineHint: 'El texto, la narración y todas las imágenes están en este ordenador',
     favourite: (title: string) => `Favorita: ${title}`,
     deleteStory: (title: string) => `Borrar ${title}`,
+  },
+  journey: {
+    title: 'Camino de lectura',
+    lead: 'Cada noche que escucháis juntos cuenta.',
+    loading: 'Contando vuestras noches…',
+    stories: (n: number) => pluralForm('es', n, { one: 'historia', other: 'historias' }),
+    ofListening: 'de escucha',
+    inARow: (n: number) => pluralForm('es', n, { one: 'noche seguida', other: 'noches seguidas' }),
+    longestStreak: 'la racha más larga',
+    nextMilestone: 'Próximo logro:',
+    progress: (n: number) => `ya llevas el ${number('es', n)} %.`,
+    begin: 'escucha una historia para empezar.',
+    minutesHeard: 'Minutos escuchados',
+    chartRange: 'Periodo del gráfico',
+    ranges: { week: 'Semana', month: 'Mes', year: 'Año' },
+    caption: { week: 'Minutos de escucha por día en los últimos 7 días', month: 'Minutos de escucha por día en los últimos 30 días', year: 'Minutos de escucha por mes en los últimos 12 meses' },
+    favouriteHero: 'Héroe favorito',
+    noFavourite: 'Todavía no: escucha primero unas cuantas historias.',
+    mostHeard: 'La más escuchada',
+    plays: (n: number) => pluralIn('es', n, { one: 'vez', other: 'veces' }),
+    notYet: 'Todavía no.',
+    milestones: 'Logros',
+    reached: 'Conseguido',
+    next: (n: number) => `Siguiente · ${number('es', n)} %`,
+    milestoneProgress: (name: string) => `${name}: progreso`,
+    bar: (date: string, amount: string) => `${date}: ${amount}`,
+    spokenMinutes: (m: number) => (m === 0 ? 'nada de escucha' : pluralIn('es', m, { one: 'minuto', other: 'minutos' })),
+    empty: 'Aquí aún no hay escucha: la historia de esta noche será la primera barra.',
+    chartTitle: 'Minutos de escucha',
+    showTable: 'Ver como tabla',
+    hideTable: 'Ocultar los números',
+    day: 'Día',
+    minutes: 'Minutos',
   },
 } satisfies PagesStrings;

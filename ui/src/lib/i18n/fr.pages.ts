@@ -1,7 +1,7 @@
 // Le texte en français de la Bibliothèque, des Réglages, du Parcours, du Diagnostic et de
 // l’Accueil (même forme que en.pages.ts).
 import type { PagesStrings } from './en.pages';
-import { number, plural as pluralIn } from './format';
+import { number, plural as pluralIn, pluralForm } from './format';
 
 export const pages = {
   events: {
@@ -140,5 +140,38 @@ export const pages = {
     offlineHint: 'Le texte, la narration et toutes les images sont sur cet ordinateur',
     favourite: (title: string) => `Favorite\u202f: ${title}`,
     deleteStory: (title: string) => `Supprimer ${title}`,
+  },
+  journey: {
+    title: 'Parcours de lecture',
+    lead: 'Chaque soir où vous écoutez ensemble compte.',
+    loading: 'On compte vos soirées…',
+    stories: (n: number) => pluralForm('fr', n, { one: 'histoire', other: 'histoires' }),
+    ofListening: 'd’écoute',
+    inARow: (n: number) => pluralForm('fr', n, { one: 'soir d’affilée', other: 'soirs d’affilée' }),
+    longestStreak: 'plus longue série',
+    nextMilestone: 'Prochaine étape\u00a0:',
+    progress: (n: number) => `déjà ${number('fr', n)}\u00a0% du chemin.`,
+    begin: 'écoute une histoire pour commencer.',
+    minutesHeard: 'Minutes écoutées',
+    chartRange: 'Période du graphique',
+    ranges: { week: 'Semaine', month: 'Mois', year: 'Année' },
+    caption: { week: 'Minutes d’écoute par jour sur les 7 derniers jours', month: 'Minutes d’écoute par jour sur les 30 derniers jours', year: 'Minutes d’écoute par mois sur les 12 derniers mois' },
+    favouriteHero: 'Héros préféré',
+    noFavourite: 'Pas encore — écoute d’abord quelques histoires.',
+    mostHeard: 'La plus écoutée',
+    plays: (n: number) => pluralIn('fr', n, { one: 'fois', other: 'fois' }),
+    notYet: 'Pas encore.',
+    milestones: 'Étapes',
+    reached: 'Atteinte',
+    next: (n: number) => `Prochaine · ${number('fr', n)}\u00a0%`,
+    milestoneProgress: (name: string) => `${name}\u00a0: progression`,
+    bar: (date: string, amount: string) => `${date}\u00a0: ${amount}`,
+    spokenMinutes: (m: number) => (m === 0 ? 'pas d’écoute' : pluralIn('fr', m, { one: 'minute', other: 'minutes' })),
+    empty: 'Pas encore d’écoute ici — l’histoire de ce soir sera la première barre.',
+    chartTitle: 'Minutes d’écoute',
+    showTable: 'Voir en tableau',
+    hideTable: 'Masquer les chiffres',
+    day: 'Jour',
+    minutes: 'Minutes',
   },
 } satisfies PagesStrings;

@@ -1,7 +1,7 @@
 // Il testo italiano di Biblioteca, Impostazioni, Percorso, Diagnostica e Home (stessa forma di
 // en.pages.ts).
 import type { PagesStrings } from './en.pages';
-import { number, plural as pluralIn } from './format';
+import { number, plural as pluralIn, pluralForm } from './format';
 
 export const pages = {
   events: {
@@ -140,5 +140,38 @@ export const pages = {
     offlineHint: 'Testo, narrazione e tutte le immagini sono su questo computer',
     favourite: (title: string) => `Preferita: ${title}`,
     deleteStory: (title: string) => `Elimina ${title}`,
+  },
+  journey: {
+    title: 'Percorso di lettura',
+    lead: 'Ogni sera in cui ascoltate insieme conta.',
+    loading: 'Contiamo le vostre serate…',
+    stories: (n: number) => pluralForm('it', n, { one: 'storia', other: 'storie' }),
+    ofListening: 'di ascolto',
+    inARow: (n: number) => pluralForm('it', n, { one: 'sera di fila', other: 'sere di fila' }),
+    longestStreak: 'serie più lunga',
+    nextMilestone: 'Prossimo traguardo:',
+    progress: (n: number) => `sei già al ${number('it', n)}%.`,
+    begin: 'ascolta una storia per cominciare.',
+    minutesHeard: 'Minuti ascoltati',
+    chartRange: 'Periodo del grafico',
+    ranges: { week: 'Settimana', month: 'Mese', year: 'Anno' },
+    caption: { week: 'Minuti di ascolto al giorno negli ultimi 7 giorni', month: 'Minuti di ascolto al giorno negli ultimi 30 giorni', year: 'Minuti di ascolto al mese negli ultimi 12 mesi' },
+    favouriteHero: 'Eroe preferito',
+    noFavourite: 'Non ancora: prima ascolta qualche storia.',
+    mostHeard: 'La più ascoltata',
+    plays: (n: number) => pluralIn('it', n, { one: 'volta', other: 'volte' }),
+    notYet: 'Non ancora.',
+    milestones: 'Traguardi',
+    reached: 'Raggiunto',
+    next: (n: number) => `Prossimo · ${number('it', n)}%`,
+    milestoneProgress: (name: string) => `${name}: progresso`,
+    bar: (date: string, amount: string) => `${date}: ${amount}`,
+    spokenMinutes: (m: number) => (m === 0 ? 'nessun ascolto' : pluralIn('it', m, { one: 'minuto', other: 'minuti' })),
+    empty: 'Qui non c’è ancora ascolto: la storia di stasera sarà la prima barra.',
+    chartTitle: 'Minuti di ascolto',
+    showTable: 'Mostra come tabella',
+    hideTable: 'Nascondi i numeri',
+    day: 'Giorno',
+    minutes: 'Minuti',
   },
 } satisfies PagesStrings;
