@@ -111,8 +111,8 @@ describe('the translations', () => {
     for (const lang of OTHERS) {
       expect(all(lang).filter(([, s]) => s.includes('"')), `${lang}: straight double quotes`).toEqual([]);
     }
-    // French: a (narrow) no-break space before ? ! : ; and inside « ».
-    expect(all('fr').filter(([, s]) => /[^\u202f\u00a0][?!;:»]|«[^\u00a0]/.test(s.replace(/\d:\d/g, ''))), 'fr spacing').toEqual([]);
+    // French: a (narrow) no-break space before ? ! : ; and inside « » (a clock or a web address is not prose).
+    expect(all('fr').filter(([, s]) => /[^\u202f\u00a0][?!;:»]|«[^\u00a0]/.test(s.replace(/\d:\d/g, '').replace(/https?:\/\//g, ''))), 'fr spacing').toEqual([]);
     // Spanish opens its questions.
     expect(all('es').filter(([, s]) => s.includes('?') && !s.includes('¿')), 'es ¿').toEqual([]);
     // German quotes are „…“.
