@@ -1,15 +1,16 @@
 // Turns the journey's days into the bars the chart draws: a bar per day for a week or a month,
 // a bar per month for a year (365 bars would be hairlines), each with a short axis label and the
 // full sentence a screen reader says.
-import type { JourneyDay, JourneyRange } from '$lib/ipc/bindings';
+import type { JourneyDay, JourneyRange, Language } from '$lib/ipc/bindings';
+import { STRINGS } from '$lib/i18n';
 
-export type Bar = { key: string; label: string; spoken: string; minutes: number };
+export type Bar = { key: string; label: string; date: string; spoken: string; minutes: number };
 
 const parse = (date: string) => new Date(`${date}T12:00:00`);
 const mins = (s: number) => Math.round(s / 60);
-const spokenMinutes = (m: number) => (m === 0 ? 'no listening' : `${m} ${m === 1 ? 'minute' : 'minutes'}`);
 
-export function bars(days: JourneyDay[], range: JourneyRange): Bar[] {
+export function bars(days: JourneyDay[], range: JourneyRange, lang: Language = 'en'): Bar[] {
+  const words = STRINGS[lang].pages.journey;
   if (range === 'year') {
     const months = new Map<string, number>();
     for (const d of days) months.set(d.date.slice(0, 7), (months.get(d.date.slice(0, 7)) ?? 0) + d.seconds);
@@ -18,8 +19,9 @@ export function bars(days: JourneyDay[], range: JourneyRange): Bar[] {
       const m = mins(seconds);
       return {
         key: month,
-        label: at.toLocaleDateString('en', { month: 'short' }),
-        spoken: `${at.toLocaleDateString('en', { month: 'long', year: 'numeric' })}: ${spokenMinutes(m)}`,
+        label: at.toLocaleDateString(lang, { month: 'short' }),
+        date: at.toLocaleDateString(lang, { month: 'long', year: 'numeric' }),
+        spoken: words.bar(at.toLocaleDateString(lang, { month: 'long', year: 'numeric' }), words.spokenMinutes(m)),
         minutes: m,
       };
     });
@@ -29,14 +31,15 @@ export function bars(days: JourneyDay[], range: JourneyRange): Bar[] {
     const m = mins(d.seconds);
     const label =
       range === 'week'
-        ? at.toLocaleDateString('en', { weekday: 'short' })
+        ? at.toLocaleDateString(lang, { weekday: 'short' })
         : i % 5 === 0 || i === days.length - 1
           ? String(at.getDate())
           : '';
     return {
       key: d.date,
       label,
-      spoken: `${at.toLocaleDateString('en', { weekday: 'long', day: 'numeric', month: 'long' })}: ${spokenMinutes(m)}`,
+      date: at.toLocaleDateString(lang, { weekday: 'long', day: 'numeric', month: 'long' }),
+      spoken: words.bar(at.toLocaleDateString(lang, { weekday: 'long', day: 'numeric', month: 'long' }), words.spokenMinutes(m)),
       minutes: m,
     };
   });
