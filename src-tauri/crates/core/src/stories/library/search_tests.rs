@@ -196,7 +196,15 @@ async fn one_or_two_letters_find_every_prefix_match_newest_first() {
     let (lib, _c, _d) = library().await;
     put(&lib, "a", "Sea song", "Waves sang all night.", "en", 1).await;
     put(&lib, "b", "Owl", "An owl hooted softly.", "en", 2).await;
-    put(&lib, "c", "The Snowy Fox", "A fox in the soft snow.", "en", 3).await;
+    put(
+        &lib,
+        "c",
+        "The Snowy Fox",
+        "A fox in the soft snow.",
+        "en",
+        3,
+    )
+    .await;
     put(&lib, "d", "Badger", "A badger dug.", "en", 4).await;
     // "s" is in a, b (softly) and c; relevance would put the titles first, a one-letter
     // search reads newest first instead.
@@ -204,9 +212,21 @@ async fn one_or_two_letters_find_every_prefix_match_newest_first() {
     assert_eq!(page.total, 3);
     let got: Vec<&str> = page.cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(got, ["c", "b", "a"]);
-    assert!(page.cards.iter().all(|c| c.snippet.as_deref().is_some_and(|s| s.contains('«'))));
-    assert_eq!(ids(&lib, &text("SO")).await, ["c", "b", "a"], "two letters, any case");
-    assert_eq!(ids(&lib, &text("s f")).await, ["c"], "every short word must match");
+    assert!(
+        page.cards
+            .iter()
+            .all(|c| c.snippet.as_deref().is_some_and(|s| s.contains('«')))
+    );
+    assert_eq!(
+        ids(&lib, &text("SO")).await,
+        ["c", "b", "a"],
+        "two letters, any case"
+    );
+    assert_eq!(
+        ids(&lib, &text("s f")).await,
+        ["c"],
+        "every short word must match"
+    );
     // A longer word is ranked again: the title match first.
     assert_eq!(ids(&lib, &text("so fox")).await, ["c"]);
     assert_eq!(ids(&lib, &text("sea")).await, ["a"]);
