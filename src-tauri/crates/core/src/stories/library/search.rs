@@ -30,7 +30,8 @@ pub enum ListeningState {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum LibrarySort {
-    /// Newest first (with a text search: best match first).
+    /// Newest first (with a text search: best match first, unless every word is one or two
+    /// letters: then newest first too).
     #[default]
     Newest,
     /// Oldest first.
@@ -147,6 +148,15 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Whether every typed word is one or two letters (then a search is ordered newest first, not
+/// by relevance).
+pub(super) fn short_prefixes(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .all(|w| w.chars().count() <= 2)
+}
+
 /// Whether story `s` can be read offline: scenes, a narration and every scene's picture in the
 /// cache (not expired at the parameter `?9`). The caller checks the text where it matters.
 pub(super) const OFFLINE_READY: &str = "(EXISTS (SELECT 1 FROM scenes sc WHERE sc.story_id = s.id) \
@@ -183,6 +193,7 @@ impl Library {
         query: &LibraryQuery,
     ) -> Result<LibraryPage, CoreError> {
         let text = query.text.as_deref().and_then(fts_query);
+        let short = query.text.as_deref().is_some_and(short_prefixes);
         let (event_type, event_id) = match &query.event {
             Some(StoryEvent::BuiltIn { event }) => (Some("built_in"), Some(event.id().to_owned())),
             Some(StoryEvent::Custom { custom_event_id }) => {
@@ -207,7 +218,9 @@ impl Library {
             filters.push_str(" AND s.language = ?6");
         }
         let from = if text.is_some() {
-            "stories_fts JOIN stories s ON s.id = stories_fts.story_id"
+            // The matches first (CROSS JOIN keeps that order), each joined to its story through
+            // `stories_fts_filters`; the other way round runs one full-text match per story.
+            "stories_fts CROSS JOIN stories s ON s.fts_rowid = stories_fts.rowid"
         } else {
             "stories s"
         };
@@ -215,6 +228,9 @@ impl Library {
             filters.push_str(" AND stories_fts MATCH ?2");
         }
         let order = match (query.sort, text.is_some()) {
+            // One- or two-letter words match most of the library: bm25 says little there and
+            // ranking every match is the slow part, so those read newest first.
+            (LibrarySort::Newest, true) if short => "s.created_at DESC, s.id".to_owned(),
             (LibrarySort::Newest, true) => {
                 "bm25(stories_fts, 0.0, 10.0, 1.0), s.created_at DESC, s.id".to_owned()
             }

@@ -192,6 +192,68 @@ async fn a_title_match_ranks_above_a_text_match_and_snippets_mark_the_words() {
 }
 
 #[tokio::test]
+async fn one_or_two_letters_find_every_prefix_match_newest_first() {
+    let (lib, _c, _d) = library().await;
+    put(&lib, "a", "Sea song", "Waves sang all night.", "en", 1).await;
+    put(&lib, "b", "Owl", "An owl hooted softly.", "en", 2).await;
+    put(
+        &lib,
+        "c",
+        "The Snowy Fox",
+        "A fox in the soft snow.",
+        "en",
+        3,
+    )
+    .await;
+    put(&lib, "d", "Badger", "A badger dug.", "en", 4).await;
+    // "s" is in a, b (softly) and c; relevance would put the titles first, a one-letter
+    // search reads newest first instead.
+    let page = lib.search("u1", &text("s")).await.unwrap();
+    assert_eq!(page.total, 3);
+    let got: Vec<&str> = page.cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(got, ["c", "b", "a"]);
+    assert!(
+        page.cards
+            .iter()
+            .all(|c| c.snippet.as_deref().is_some_and(|s| s.contains('«')))
+    );
+    assert_eq!(
+        ids(&lib, &text("SO")).await,
+        ["c", "b", "a"],
+        "two letters, any case"
+    );
+    assert_eq!(
+        ids(&lib, &text("s f")).await,
+        ["c"],
+        "every short word must match"
+    );
+    // A longer word is ranked again: the title match first.
+    assert_eq!(ids(&lib, &text("so fox")).await, ["c"]);
+    assert_eq!(ids(&lib, &text("sea")).await, ["a"]);
+    // A chosen sort still wins.
+    let oldest = LibraryQuery {
+        sort: LibrarySort::Oldest,
+        ..text("s")
+    };
+    assert_eq!(ids(&lib, &oldest).await, ["a", "b", "c"]);
+    // Edits move the story's full-text row; the search follows it.
+    put(&lib, "d", "Swan", "A swan sailed.", "en", 4).await;
+    assert_eq!(ids(&lib, &text("s")).await, ["d", "c", "b", "a"]);
+    lib.delete_row("stories", "c").await.unwrap();
+    assert_eq!(ids(&lib, &text("s")).await, ["d", "b", "a"]);
+    let stray: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM stories_fts f WHERE NOT EXISTS \
+         (SELECT 1 FROM stories s WHERE s.fts_rowid = f.rowid AND s.id = f.story_id)",
+    )
+    .fetch_one(&lib.pool)
+    .await
+    .unwrap();
+    assert_eq!(stray, 0, "every full-text row is its story's");
+    assert!(super::search::short_prefixes("a bc"));
+    assert!(!super::search::short_prefixes("a bcd"));
+}
+
+#[tokio::test]
 async fn edits_and_deletes_keep_the_index_in_step() {
     let (lib, _c, _d) = library().await;
     put(&lib, "a", "Owl", "An owl hooted.", "en", 1).await;
