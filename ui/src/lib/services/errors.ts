@@ -1,6 +1,8 @@
 // What the parent reads when something fails: a friendly title and text per ErrorCode (from the
-// strings file), the shell's own message where it is the more useful one, and what can be done.
+// strings file), the shell's own message where it is the more useful one, and what can be done
+// (one table for every language).
 import type { AppError } from '$lib/ipc/api';
+import type { ErrorCode } from '$lib/ipc/bindings';
 import { t, type ErrorAction } from '$lib/i18n';
 
 export interface FriendlyError {
@@ -10,6 +12,28 @@ export interface FriendlyError {
   action: ErrorAction;
 }
 
+/** What can be done about each code: the same in every language, so it lives here, once. */
+const ACTIONS: Record<ErrorCode, ErrorAction> = {
+  BACKEND_UNAVAILABLE: 'retry',
+  NETWORK: 'retry',
+  OFFLINE: 'retry',
+  TIMEOUT: 'retry',
+  INVALID_RESPONSE: 'retry',
+  SERVER: 'retry',
+  VALIDATION: null,
+  UNAUTHORIZED: 'sign_in',
+  RATE_LIMITED: null,
+  CONTENT_POLICY: null,
+  NOT_FOUND: null,
+  KEYCHAIN: 'open_settings',
+  MAX_RETRIES_EXCEEDED: 'retry',
+  CANCELLED: null,
+  STORAGE: 'retry',
+  NO_AUDIO_DEVICE: 'retry',
+  LOCKED: null,
+  UNKNOWN: 'retry',
+};
+
 /** Codes whose message from the shell says exactly what to change (a field, a limit). */
 const SHELL_MESSAGE_FIRST = new Set<AppError['code']>(['VALIDATION', 'CONTENT_POLICY']);
 
@@ -17,6 +41,6 @@ export function friendly(error: AppError): FriendlyError {
   const base = t.errors[error.code];
   const text = SHELL_MESSAGE_FIRST.has(error.code) && error.message ? error.message : base.text;
   // Only offer "Try again" when trying again can work.
-  const action = base.action === 'retry' && !error.retryable ? null : base.action;
+  const action = ACTIONS[error.code] === 'retry' && !error.retryable ? null : ACTIONS[error.code];
   return { code: error.code, title: base.title, text, action };
 }
