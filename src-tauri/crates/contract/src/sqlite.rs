@@ -43,3 +43,14 @@ pub async fn open(path: &Path, migrations: &Migrator) -> Result<SqlitePool, Open
     migrations.run(&pool).await.map_err(OpenError::Migrate)?;
     Ok(pool)
 }
+
+/// Starts a transaction that will write: `BEGIN IMMEDIATE`, which takes the write lock at once
+/// and waits for it under the busy timeout. A plain (deferred) `BEGIN` whose first write meets
+/// another writer fails at once with "database is locked" — SQLite does not wait for a lock a
+/// transaction that already holds a read snapshot asks for — so every transaction that writes
+/// starts here.
+pub async fn begin_write(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}

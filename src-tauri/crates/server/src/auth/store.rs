@@ -176,7 +176,7 @@ pub(crate) async fn create_session(
         amr_at: now / 1000,
     };
     let token = new_refresh_token();
-    let mut tx = state.db.begin().await?;
+    let mut tx = infinite_stories_contract::sqlite::begin_write(&state.db).await?;
     sqlx::query(
         "INSERT INTO sessions (id, user_id, amr_method, amr_at, created_at) VALUES (?,?,?,?,?)",
     )
@@ -237,7 +237,7 @@ pub(crate) async fn rotate(
     match revoked_at {
         None => {
             let child = new_refresh_token();
-            let mut tx = state.db.begin().await?;
+            let mut tx = infinite_stories_contract::sqlite::begin_write(&state.db).await?;
             sqlx::query("UPDATE refresh_tokens SET revoked_at = ? WHERE token = ?")
                 .bind(now)
                 .bind(presented)

@@ -155,7 +155,7 @@ pub(crate) async fn commit(
 ) -> Result<Vec<Change>, sqlx::Error> {
     let now = state.now_millis();
     let mut changes = Vec::new();
-    let mut tx = state.db.begin().await?;
+    let mut tx = infinite_stories_contract::sqlite::begin_write(&state.db).await?;
     for write in writes {
         match write {
             Write::Insert(table, row) => {

@@ -146,7 +146,9 @@ impl Library {
         let (event_type, event_id) = event_columns(&request.event);
         let now = self.clock.now_millis();
         let data = serde_json::to_string(story).map_err(|e| CoreError::Storage(e.to_string()))?;
-        let mut tx = self.pool.begin().await.map_err(storage)?;
+        let mut tx = infinite_stories_contract::sqlite::begin_write(&self.pool)
+            .await
+            .map_err(storage)?;
         sqlx::query(
             "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at, \
              event_type, event_id, length_seconds) \
