@@ -405,10 +405,10 @@ async fn killed_mid_write_again_and_again_it_keeps_what_it_acknowledged() {
         let offset = window.mul_f64(rng.random::<f64>() * 1.2);
         let mut phases = Vec::new();
         let mut workers = Vec::new();
-        for w in 0..WORKERS {
+        for hero in heroes.iter().take(WORKERS) {
             let (tx, rx) = watch::channel(Phase::Idle);
             phases.push(rx);
-            let (api, hero, acked) = (api.clone(), heroes[w].clone(), acked.clone());
+            let (api, hero, acked) = (api.clone(), hero.clone(), acked.clone());
             workers.push(tokio::spawn(async move {
                 loop {
                     if let Err(e) = cycle(&api, &hero, &tx, &acked).await {
