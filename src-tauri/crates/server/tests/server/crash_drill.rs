@@ -355,7 +355,11 @@ async fn killed_mid_write_again_and_again_it_keeps_what_it_acknowledged() {
     let started = Instant::now();
 
     let mut server = Server::start(&data, &log);
-    let http = reqwest::Client::new();
+    // A backstop only: a server that hangs fails the drill instead of stalling the test command.
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
     let res = http
         .post(format!("{}/auth/v1/signup", server.url))
         .header("apikey", &server.anon)
