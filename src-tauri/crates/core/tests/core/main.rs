@@ -5,6 +5,8 @@ mod auth;
 mod backend;
 mod contract;
 mod family;
+#[cfg(unix)]
+mod fault_matrix;
 mod library;
 pub mod pipeline;
 pub mod realtime;

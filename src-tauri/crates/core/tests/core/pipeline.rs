@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use infinite_stories_core::api::models::{GeneratedStory, StoryEvent, StoryRequest};
+use infinite_stories_core::clock::ManualTimer;
 use infinite_stories_core::contract::{BuiltInEvent, Language, Voice};
 use infinite_stories_core::http::{Request, RetryPolicy, Service};
 use infinite_stories_core::{CoreError, ErrorCode};
@@ -268,10 +269,10 @@ async fn requests_carry_the_supabase_headers() {
     assert!(api.send(&request).await.is_ok());
 }
 
-/// Lets the spawned calls run until the timer has `n` deadlines armed.
-async fn until_armed(env: &Env, n: usize) {
+/// Lets the spawned calls run until `timer` has `n` deadlines armed.
+pub async fn until_armed(timer: &ManualTimer, n: usize) {
     for _ in 0..10_000 {
-        if env.timer.waiting() >= n {
+        if timer.waiting() >= n {
             return;
         }
         tokio::task::yield_now().await;
@@ -299,7 +300,7 @@ async fn a_generation_call_waits_past_30_s_and_times_out_at_300_s_once_giving_it
             .await
             .map(|i| i.data)
     });
-    until_armed(&env, 1).await;
+    until_armed(&env.timer, 1).await;
     let remaining = |env: &Env| {
         env.core
             .limits()
@@ -332,7 +333,7 @@ async fn an_ordinary_call_times_out_at_30_s_and_a_cancelled_call_gives_its_token
         .await;
     let api = env.core.api().unwrap();
     let read = tokio::spawn(async move { api.select::<Value>("stories", "select=id").await });
-    until_armed(&env, 1).await;
+    until_armed(&env.timer, 1).await;
     env.timer.advance(Duration::from_secs(29));
     settle().await;
     assert!(!read.is_finished());
@@ -350,7 +351,7 @@ async fn an_ordinary_call_times_out_at_30_s_and_a_cancelled_call_gives_its_token
             .await
             .map(|i| i.data)
     });
-    until_armed(&env, 1).await;
+    until_armed(&env.timer, 1).await;
     call.abort();
     assert!(call.await.unwrap_err().is_cancelled());
     let story = env

@@ -278,7 +278,7 @@ async fn reported_30_stories_made_elsewhere_reach_the_library_live_and_after_a_d
     wait_in_library(&env.core, &away.summary.id).await;
 }
 
-async fn wait_in_library(core: &infinite_stories_core::Core, id: &str) {
+pub(crate) async fn wait_in_library(core: &infinite_stories_core::Core, id: &str) {
     tokio::time::timeout(Duration::from_secs(5), async {
         loop {
             if core.story(id).await.is_ok() {

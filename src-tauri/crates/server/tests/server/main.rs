@@ -1,8 +1,10 @@
 //! The server's integration tests: one binary, a module per surface. Every test starts its own
-//! server on 127.0.0.1:0 with a manual clock; nothing sleeps.
+//! server on 127.0.0.1:0 with a manual clock; nothing sleeps — except the crash drill, which runs
+//! the standalone binary and kills it at real moments.
 
 mod auth;
 mod codec;
+mod crash_drill;
 mod durability;
 mod faults;
 mod functions;
