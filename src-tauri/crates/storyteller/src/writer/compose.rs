@@ -74,7 +74,7 @@ pub(super) enum Place {
 /// below draws exactly where the story's earlier single function did.
 pub(super) fn compose(
     request: &StoryBrief,
-    lex: &Lexicon,
+    lex: &'static Lexicon,
     slots: &mut Slots,
     target_words: f64,
     rng: &mut dyn RngCore,
@@ -158,10 +158,14 @@ pub(super) struct Cast {
 }
 
 /// Picks the companion and fills the slots of the companion, the place and the traits.
-fn cast(request: &StoryBrief, lex: &Lexicon, slots: &mut Slots, rng: &mut dyn RngCore) -> Cast {
+fn cast(
+    request: &StoryBrief,
+    lex: &'static Lexicon,
+    slots: &mut Slots,
+    rng: &mut dyn RngCore,
+) -> Cast {
     let base = event_base(&request.event);
-    let events: &'static [EventWords; 20] = lex.events;
-    let event_words = &events[index_of(base)];
+    let event_words = &lex.events[index_of(base)];
     let kinds = CompanionKind::for_event(base);
     let companion = kinds[rng.random_range(0..kinds.len())];
     let companion_name = COMPANION_NAMES[rng.random_range(0..COMPANION_NAMES.len())].to_string();
@@ -390,7 +394,7 @@ impl Teller<'_> {
                 let offs: Vec<&str> = lex
                     .finals
                     .iter()
-                    .filter_map(|t| sign_off(t))
+                    .filter_map(|t| sign_off(t.text))
                     .map(|x| x.1)
                     .collect();
                 let off = offs[rng.random_range(0..offs.len())];
