@@ -155,6 +155,8 @@ pub(super) struct Cast {
     /// The generic settings, details and obstacles happen outdoors in summer: stories in a
     /// rocket, under the sea, in the clouds, in dreams, in the snow or indoors leave them out.
     pub(super) outdoors: bool,
+    /// The event happens at night (its `night` in `content/events.toml`).
+    pub(super) night: bool,
 }
 
 /// Picks the companion and fills the slots of the companion, the place and the traits.
@@ -196,8 +198,9 @@ fn cast(
     slots.adj2 = (if she { t2.adj_f } else { t2.adj_m }).to_string();
     slots.noun1 = t1.noun.to_string();
     slots.noun2 = t2.noun.to_string();
+    let look = visual(base);
     let outdoors = !matches!(
-        visual(base).landscape,
+        look.landscape,
         Landscape::Sea
             | Landscape::Space
             | Landscape::RainyWindow
@@ -212,6 +215,7 @@ fn cast(
         companion_name,
         second,
         outdoors,
+        night: look.night,
     }
 }
 

@@ -20,18 +20,18 @@ pub(super) struct Deck {
 }
 
 impl Deck {
-    /// A deck of the items of `pool` that fit this story's world (`outdoors`) and hero, each
-    /// with what it needs or answers.
+    /// A deck of the items of `pool` that fit this story's world (`outdoors`, `night`) and
+    /// hero, each with what it needs or answers.
     pub(super) fn tagged(
         pool: &[Item],
-        outdoors: bool,
+        (outdoors, night): (bool, bool),
         slots: &Slots,
         short: bool,
         rng: &mut dyn RngCore,
     ) -> Self {
         let mut items: Vec<(&'static str, Need)> = pool
             .iter()
-            .filter(|item| outdoors || !item.outdoors)
+            .filter(|item| (outdoors || !item.outdoors) && !(night && item.daylight))
             .map(|item| (item.text, item.needs))
             .filter(|(t, _)| !slots.unusable(t))
             .collect();
@@ -171,8 +171,10 @@ impl Decks {
         };
         // Indoors and elsewhere stories leave out what is tagged `place = "outdoors"`: openings
         // with drifting clouds, birdsong or the wind, summer settings, details and obstacles.
-        let outdoors = cast.outdoors;
-        let mut deck = |pool: &[Item]| Deck::tagged(pool, outdoors, slots, short, rng);
+        // Night stories leave out what is tagged `time = "day"` (butterflies, the afternoon, warm
+        // sunshine).
+        let world = (cast.outdoors, cast.night);
+        let mut deck = |pool: &[Item]| Deck::tagged(pool, world, slots, short, rng);
         let words = |list: &Words| -> Vec<Item> {
             list.iter()
                 .map(|text| Item {
@@ -180,6 +182,7 @@ impl Decks {
                     text,
                     needs: ANY,
                     outdoors: false,
+                    daylight: false,
                 })
                 .collect()
         };

@@ -16,6 +16,8 @@ pub(super) struct Item {
     pub needs: Need,
     /// Only told in stories that happen outdoors in summer.
     pub outdoors: bool,
+    /// Only told by daylight: never in a story whose event happens at night.
+    pub daylight: bool,
 }
 
 /// Sentence templates, in the order a story shuffles them.

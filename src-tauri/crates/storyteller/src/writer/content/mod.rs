@@ -190,6 +190,7 @@ struct Entry {
     id: &'static str,
     needs: Need,
     outdoors: bool,
+    daylight: bool,
     /// The languages that tell it, when not all of them do (`only = ["es", "it"]`).
     only: Vec<&'static str>,
 }
@@ -259,6 +260,7 @@ impl Loader {
             id: "",
             needs: ANY,
             outdoors: false,
+            daylight: false,
             only: Vec::new(),
         };
         let table = match value {
@@ -302,6 +304,8 @@ impl Loader {
                 }
                 ("place", Value::String(place)) if place == "outdoors" => entry.outdoors = true,
                 ("place", Value::String(place)) if place == "anywhere" => {}
+                ("time", Value::String(time)) if time == "day" => entry.daylight = true,
+                ("time", Value::String(time)) if time == "any" => {}
                 ("only", Value::Array(languages)) => {
                     for language in languages {
                         match language.as_str().filter(|l| Language::IDS.contains(l)) {
@@ -319,7 +323,8 @@ impl Loader {
                     &at,
                     format!(
                         "unknown tag {tag} = {value}: use needs = [\"comfort\", \"fix\", \"think\"] \
-                         or place = \"outdoors\" | \"anywhere\" or only = [\"<language>\", …]"
+                         or place = \"outdoors\" | \"anywhere\" or time = \"day\" | \"any\" or only = \
+                         [\"<language>\", …]"
                     ),
                 ),
             }
@@ -378,6 +383,7 @@ impl Loader {
                 text,
                 needs: entry.needs,
                 outdoors: entry.outdoors,
+                daylight: entry.daylight,
             });
         }
         pool
@@ -609,97 +615,4 @@ impl Loader {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_content_is_complete_in_every_language() {
-        let problems = problems();
-        assert!(
-            problems.is_empty(),
-            "{} problems in the story content:\n{}",
-            problems.len(),
-            problems.join("\n")
-        );
-        for language in Language::ALL {
-            assert!(
-                CONTENT.lexicons.iter().any(|(l, _)| l == language),
-                "{language}: no content registered in content.rs LANGUAGES"
-            );
-        }
-        for (language, lex) in &CONTENT.lexicons {
-            for (event, words) in BuiltInEvent::ALL.iter().zip(&lex.events) {
-                // Five plots at least, so a story a night does not repeat its plot every third
-                // night.
-                assert!(
-                    words.situation.len() >= 5,
-                    "content/events.toml: {event}.situations — {language} has {}, five at least",
-                    words.situation.len()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn what_is_wrong_is_reported_with_the_file_the_id_and_what() {
-        let parse = |name: &str, text: &str| File {
-            name: name.to_string(),
-            table: text.parse().unwrap(),
-        };
-        let files: &'static Files = Box::leak(Box::new(Files {
-            catalogues: vec![(
-                "test",
-                parse(
-                    "content/test.toml",
-                    r#"pool = ["one", { id = "two", needs = ["comfort", "sing"] }, { id = "three", time = "night" }, "one", { id = "five", only = ["fr"] }, { id = "six", only = ["en"] }]"#,
-                ),
-            )],
-            languages: vec![(
-                Language::En,
-                vec![(
-                    "test",
-                    parse(
-                        "content/xx/test.toml",
-                        "[pool]\none = \"Hello {N}\"\nthree = \"{NAME} slept || {r:well|{BAD}}\"\nfour = \"extra\"\nfive = \"Bonjour\"\nsix = \"Only in English\"\n\n[stray]\nx = \"y\"",
-                    ),
-                )],
-            )],
-            problems: Vec::new(),
-        }));
-        let mut loader = Loader {
-            language: Language::En,
-            problems: Vec::new(),
-            read: HashSet::new(),
-        };
-        let (cat, own) = (&files.catalogues[0].1, &files.languages[0].1[0].1);
-        let pool = loader.pool(cat, own, "pool", false);
-        loader.unread(files);
-        let ids: Vec<&str> = pool.iter().map(|i| i.id).collect();
-        assert_eq!(ids, ["one", "three", "six"]);
-        assert_eq!(pool[0].needs, ANY);
-        let expected = [
-            "content/test.toml: pool.two — unknown need \"sing\"",
-            "content/test.toml: pool.three — unknown tag time",
-            "content/test.toml: pool.one — the id is listed twice",
-            "content/xx/test.toml: pool.four — not in content/test.toml",
-            "content/xx/test.toml: pool.two — missing (listed in content/test.toml)",
-            "content/xx/test.toml: pool.three — unknown placeholder {NAME}",
-            "content/xx/test.toml: pool.three — unknown placeholder {BAD}",
-            "content/xx/test.toml: stray.x — not used by the writer",
-            "content/xx/test.toml: pool.five — content/test.toml tells it only in fr",
-        ];
-        for line in expected {
-            assert!(
-                loader.problems.iter().any(|p| p.starts_with(line)),
-                "“{line}” not reported in {:#?}",
-                loader.problems
-            );
-        }
-        assert_eq!(
-            loader.problems.len(),
-            expected.len(),
-            "{:#?}",
-            loader.problems
-        );
-    }
-}
+mod tests;
