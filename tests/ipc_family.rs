@@ -356,7 +356,10 @@ fn defaults_live_in_the_settings_file_and_the_catalogue_lists_every_choice() {
     );
 
     let catalogue = ok(&window, "catalogue", json!({}));
-    assert_eq!(catalogue["events"].as_array().unwrap().len(), 20);
+    assert_eq!(
+        catalogue["events"].as_array().unwrap().len(),
+        infinite_stories_contract::BuiltInEvent::ALL.len()
+    );
     assert_eq!(catalogue["voices"].as_array().unwrap().len(), 7);
     assert_eq!(catalogue["languages"].as_array().unwrap().len(), 5);
     assert_eq!(catalogue["avatarStyles"].as_array().unwrap().len(), 5);

@@ -1,4 +1,4 @@
-//! What a story is about: one of the 20 built-in events or a family's own custom event, in
+//! What a story is about: one of the built-in events or a family's own custom event, in
 //! the three shapes it takes: [`StoryEvent`] on the wire (an id), [`CustomEventDraft`] and
 //! [`CustomEvent`] across IPC, and [`EventSpec`] for the storyteller (the event loaded).
 
@@ -18,7 +18,7 @@ use crate::{AgeRange, BuiltInEvent, ContractError, EventCategory, EventTone, rul
     deny_unknown_fields
 )]
 pub enum StoryEvent {
-    /// One of the 20 built-in events.
+    /// One of the built-in events.
     BuiltIn {
         /// Event id.
         event: BuiltInEvent,
@@ -194,7 +194,7 @@ impl From<CustomEventDraft> for CustomEventSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "data", rename_all = "snake_case")]
 pub enum EventSpec {
-    /// One of the 20 built-in events.
+    /// One of the built-in events.
     BuiltIn(BuiltInEvent),
     /// A custom event.
     Custom(CustomEventSpec),

@@ -24,6 +24,34 @@ pub(crate) enum Landscape {
     Castle,
 }
 
+impl Landscape {
+    const ALL: [(Landscape, &'static str); 15] = [
+        (Landscape::Meadow, "meadow"),
+        (Landscape::Forest, "forest"),
+        (Landscape::School, "school"),
+        (Landscape::Party, "party"),
+        (Landscape::Park, "park"),
+        (Landscape::RainyWindow, "rainywindow"),
+        (Landscape::Home, "home"),
+        (Landscape::Snow, "snow"),
+        (Landscape::Sea, "sea"),
+        (Landscape::Clouds, "clouds"),
+        (Landscape::Space, "space"),
+        (Landscape::Garden, "garden"),
+        (Landscape::Mountains, "mountains"),
+        (Landscape::Dream, "dream"),
+        (Landscape::Castle, "castle"),
+    ];
+
+    /// The landscape a content file names (`landscape = "meadow"`).
+    pub(crate) fn from_id(id: &str) -> Option<Landscape> {
+        Landscape::ALL
+            .iter()
+            .find(|(_, name)| *name == id)
+            .map(|(l, _)| *l)
+    }
+}
+
 /// An event's look: landscape, time of day and an English description for prompts.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Visual {
@@ -60,6 +88,27 @@ impl CompanionKind {
         CompanionKind::Dragon,
         CompanionKind::Turtle,
     ];
+
+    /// The id content files name it by (`kinds.bear_cub`, `companions = ["fox"]`).
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            CompanionKind::Fox => "fox",
+            CompanionKind::Owl => "owl",
+            CompanionKind::Rabbit => "rabbit",
+            CompanionKind::Puppy => "puppy",
+            CompanionKind::Kitten => "kitten",
+            CompanionKind::BearCub => "bear_cub",
+            CompanionKind::Hedgehog => "hedgehog",
+            CompanionKind::Duckling => "duckling",
+            CompanionKind::Dragon => "dragon",
+            CompanionKind::Turtle => "turtle",
+        }
+    }
+
+    /// The companion kind with this content id.
+    pub(crate) fn from_id(id: &str) -> Option<CompanionKind> {
+        CompanionKind::ALL.into_iter().find(|k| k.id() == id)
+    }
 
     /// Index into `Lexicon::companion_kinds`.
     pub(crate) fn index(self) -> usize {
@@ -107,16 +156,9 @@ impl CompanionKind {
             .map(|(_, k)| k)
     }
 
-    /// Companions that fit an event (the first ten-animal pool, or the event's own).
+    /// Companions that fit an event (its `companions` in `content/events.toml`).
     pub(crate) fn for_event(event: BuiltInEvent) -> &'static [CompanionKind] {
-        use CompanionKind::*;
-        match event {
-            BuiltInEvent::FriendlyDragonEncounter => &[Dragon],
-            BuiltInEvent::UnderwaterTreasureHunt => &[Turtle],
-            BuiltInEvent::MagicalForestAdventure => &[Fox, Owl, Hedgehog, Rabbit],
-            BuiltInEvent::AnimalLanguageLearning => &[Fox, Rabbit, Duckling, Hedgehog, BearCub],
-            _ => &[Fox, Owl, Rabbit, Puppy, Kitten, BearCub, Hedgehog, Duckling],
-        }
+        &crate::writer::event_look(event).companions
     }
 }
 
@@ -126,116 +168,14 @@ pub(crate) const COMPANION_NAMES: [&str; 14] = [
     "Poppy", "Fennel", "Nuvola", "Sprout",
 ];
 
-/// The look of a built-in event.
+/// The look of a built-in event (its `landscape`, `night` and `picture` in
+/// `content/events.toml`).
 pub(crate) fn visual(event: BuiltInEvent) -> Visual {
-    use BuiltInEvent as E;
-    use Landscape as L;
-    let (landscape, night, place) = match event {
-        E::BedtimeAdventure => (
-            L::Meadow,
-            true,
-            "a moonlit meadow path with glowing fireflies and friendly stars",
-        ),
-        E::SchoolDay => (
-            L::School,
-            false,
-            "a cheerful little schoolhouse with a garden and a red door",
-        ),
-        E::Birthday => (
-            L::Party,
-            false,
-            "a garden birthday party with balloons, bunting and a big cake",
-        ),
-        E::WeekendExplorer => (
-            L::Park,
-            false,
-            "sunny green hills with a winding path and a little stream",
-        ),
-        E::RainyDay => (
-            L::RainyWindow,
-            false,
-            "a cosy room with a big window, soft rain outside and a blanket fort",
-        ),
-        E::FamilyTime => (
-            L::Home,
-            true,
-            "a warm little house with lit windows at dusk",
-        ),
-        E::MakingFriends => (
-            L::Park,
-            false,
-            "a playground in a park with a sandpit and a big oak tree",
-        ),
-        E::LearningSomethingNew => (
-            L::School,
-            false,
-            "a small library garden with books and flowerpots",
-        ),
-        E::HelpingOthers => (
-            L::Garden,
-            false,
-            "a village garden with a wheelbarrow and flowerbeds",
-        ),
-        E::HolidayAdventure => (
-            L::Snow,
-            true,
-            "a snowy village with lanterns and a decorated fir tree",
-        ),
-        E::MagicalForestAdventure => (
-            L::Forest,
-            false,
-            "an enchanted forest with glowing mushrooms and tall friendly trees",
-        ),
-        E::FriendlyDragonEncounter => (
-            L::Mountains,
-            false,
-            "soft green mountains with a cosy cave and a baby dragon",
-        ),
-        E::UnderwaterTreasureHunt => (
-            L::Sea,
-            false,
-            "a bright underwater reef with corals, bubbles and a treasure chest",
-        ),
-        E::CloudCastleJourney => (
-            L::Clouds,
-            false,
-            "a castle made of fluffy clouds in a pastel sky",
-        ),
-        E::TimeTravelMission => (
-            L::Castle,
-            false,
-            "a storybook castle long ago with flags and a gentle clock tower",
-        ),
-        E::SpaceExploration => (
-            L::Space,
-            true,
-            "a tiny rocket among colourful planets and twinkling stars",
-        ),
-        E::MiniatureWorldDiscovery => (
-            L::Garden,
-            false,
-            "a tiny world among giant flowers and dewdrops",
-        ),
-        E::WeatherWizardTraining => (
-            L::Mountains,
-            false,
-            "a hilltop with a rainbow, small clouds and a weathervane",
-        ),
-        E::AnimalLanguageLearning => (
-            L::Forest,
-            false,
-            "a sunny woodland clearing full of friendly animals",
-        ),
-        E::DreamWorldAdventure => (
-            L::Dream,
-            true,
-            "a dreamy land of floating islands, soft moons and pastel stars",
-        ),
-    };
+    let look = crate::writer::event_look(event);
     Visual {
-        landscape,
-        night,
-        place,
+        landscape: look.landscape,
+        night: look.night,
+        place: look.picture,
     }
 }
 

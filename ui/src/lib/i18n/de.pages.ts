@@ -25,6 +25,7 @@ export const pages = {
     weather_wizard_training: 'Wetterzauberer',
     animal_language_learning: 'Sprechende Tiere',
     dream_world_adventure: 'Traumland',
+    starlight_train: 'Sternenzug',
   },
 
   listening: { new: 'Neu', listening: 'Angefangen', finished: 'Fertig gehört' },

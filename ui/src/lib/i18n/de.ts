@@ -103,6 +103,7 @@ export const de = {
     weather_wizard_training: { name: 'Wetterzauber-Schule', theme: 'Lernen, Regenbögen zu malen und die Brise zu rufen.' },
     animal_language_learning: { name: 'Mit Tieren sprechen', theme: 'Verstehen, was die Tiere sagen.' },
     dream_world_adventure: { name: 'Abenteuer im Traumland', theme: 'Eine sanfte Reise durch ein Land der Träume.' },
+    starlight_train: { name: 'Der Sternenzug', theme: 'Eine nächtliche Fahrt mit einem kleinen Zug durch die schlafenden Hügel.' },
   },
   eventGroups: { everyday: 'Alltag', fantasy: 'Fantasie', custom: 'Eigene Themen' },
   categories: {

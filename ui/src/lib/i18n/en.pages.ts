@@ -28,6 +28,7 @@ export const pages = {
     weather_wizard_training: 'Weather wizard',
     animal_language_learning: 'Talking animals',
     dream_world_adventure: 'Dream world',
+    starlight_train: 'Starlight train',
   } satisfies Record<BuiltInEvent, string>,
 
   listening: { new: 'New', listening: 'Listening', finished: 'Finished' } satisfies Record<ListeningState, string>,

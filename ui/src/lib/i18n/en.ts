@@ -117,6 +117,7 @@ export const en = {
     weather_wizard_training: { name: 'Weather Wizard Training', theme: 'Learning to paint rainbows and call the breeze.' },
     animal_language_learning: { name: 'Talking with Animals', theme: 'Understanding what the animals say.' },
     dream_world_adventure: { name: 'Dream World Adventure', theme: 'A gentle journey through a land of dreams.' },
+    starlight_train: { name: 'The Starlight Train', theme: 'A night ride on a little train through the sleepy hills.' },
   } satisfies Record<BuiltInEvent, { name: string; theme: string }>,
   eventGroups: { everyday: 'Everyday', fantasy: 'Fantasy', custom: 'Your own events' },
   categories: {

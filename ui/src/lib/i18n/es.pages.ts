@@ -25,6 +25,7 @@ export const pages = {
     weather_wizard_training: 'Mago del tiempo',
     animal_language_learning: 'Animales que hablan',
     dream_world_adventure: 'País de los sueños',
+    starlight_train: 'Tren de las estrellas',
   },
 
   listening: { new: 'Nueva', listening: 'Escuchando', finished: 'Terminada' },

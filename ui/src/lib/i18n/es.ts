@@ -102,6 +102,7 @@ export const es = {
     weather_wizard_training: { name: 'Aprendiz de mago del tiempo', theme: 'Aprender a pintar arcoíris y a llamar a la brisa.' },
     animal_language_learning: { name: 'Hablar con los animales', theme: 'Entender lo que dicen los animales.' },
     dream_world_adventure: { name: 'El país de los sueños', theme: 'Un viaje tranquilo por una tierra de sueños.' },
+    starlight_train: { name: 'El tren de las estrellas', theme: 'Un viaje nocturno en un trenecito por las colinas dormidas.' },
   },
   eventGroups: { everyday: 'Día a día', fantasy: 'Fantasía', custom: 'Tus propios temas' },
   categories: {

@@ -25,6 +25,7 @@ export const pages = {
     weather_wizard_training: 'Magicien de la météo',
     animal_language_learning: 'Animaux qui parlent',
     dream_world_adventure: 'Pays des rêves',
+    starlight_train: 'Train des étoiles',
   },
 
   listening: { new: 'Nouvelle', listening: 'En cours', finished: 'Terminée' },

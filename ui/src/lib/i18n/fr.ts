@@ -103,6 +103,7 @@ export const fr = {
     weather_wizard_training: { name: 'Apprenti magicien de la météo', theme: 'Apprendre à peindre des arcs-en-ciel et à appeler la brise.' },
     animal_language_learning: { name: 'Parler aux animaux', theme: 'Comprendre ce que disent les animaux.' },
     dream_world_adventure: { name: 'Au pays des rêves', theme: 'Un doux voyage à travers un pays de rêves.' },
+    starlight_train: { name: 'Le Train des étoiles', theme: 'Un voyage de nuit dans un petit train à travers les collines endormies.' },
   },
   eventGroups: { everyday: 'Au quotidien', fantasy: 'Imaginaire', custom: 'Tes propres thèmes' },
   categories: {

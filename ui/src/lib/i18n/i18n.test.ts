@@ -153,7 +153,7 @@ describe('the current language', () => {
     expect(reader.play).toBe('Abspielen');
     expect(pages.tonight.title).toBe('Heute Abend');
     expect(EVENTS.friendly_dragon_encounter).toEqual({ name: 'Freundlicher Drache', icon: '🐉' });
-    expect(Object.keys(EVENTS)).toHaveLength(20);
+    expect(Object.keys(EVENTS)).toHaveLength(21);
     expect(MILESTONES.streak_7.icon).toBe('🔥');
     expect(voiceText.title).toBe('Stimmen');
     expect(voiceText.installed('en_US-joe-medium')).toBe('en_US-joe-medium ist installiert und liest ab jetzt die Geschichten vor.');

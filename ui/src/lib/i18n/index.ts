@@ -78,7 +78,7 @@ const EVENT_ICONS: Record<BuiltInEvent, string> = {
   holiday_adventure: '🏖️', magical_forest_adventure: '🌲', friendly_dragon_encounter: '🐉',
   underwater_treasure_hunt: '🐙', cloud_castle_journey: '🏰', time_travel_mission: '⏳',
   space_exploration: '🚀', miniature_world_discovery: '🍄', weather_wizard_training: '⛅',
-  animal_language_learning: '🦊', dream_world_adventure: '💭',
+  animal_language_learning: '🦊', dream_world_adventure: '💭', starlight_train: '🚂',
 };
 
 const MILESTONE_ICONS: Record<MilestoneId, string> = {

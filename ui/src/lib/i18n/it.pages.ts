@@ -25,6 +25,7 @@ export const pages = {
     weather_wizard_training: 'Mago del tempo',
     animal_language_learning: 'Animali parlanti',
     dream_world_adventure: 'Mondo dei sogni',
+    starlight_train: 'Treno delle stelle',
   },
 
   listening: { new: 'Nuova', listening: 'In ascolto', finished: 'Finita' },

@@ -102,6 +102,7 @@ export const it = {
     weather_wizard_training: { name: 'Apprendista mago del tempo', theme: 'Imparare a dipingere arcobaleni e a chiamare la brezza.' },
     animal_language_learning: { name: 'Parlare con gli animali', theme: 'Capire che cosa dicono gli animali.' },
     dream_world_adventure: { name: 'Nel mondo dei sogni', theme: 'Un dolce viaggio in una terra di sogni.' },
+    starlight_train: { name: 'Il Treno delle Stelle', theme: 'Un viaggio notturno su un trenino tra le colline addormentate.' },
   },
   eventGroups: { everyday: 'Tutti i giorni', fantasy: 'Fantasia', custom: 'I tuoi temi' },
   categories: {

@@ -103,10 +103,11 @@ message: string | null,
 sessionStorage?: SessionStorage, };
 
 /**
- * The 20 built-in events (api-contract §6): the app's ten everyday events and the ten
- * fantasy adventures, in that order (see [`BuiltInEvent::group`]).
+ * The 21 built-in events (api-contract §6): the app's ten everyday events, then the
+ * fantasy adventures (see [`BuiltInEvent::group`]). A new event is one line here; its
+ * story content is data (`storyteller/content/events.toml` and each language's file).
  */
-export type BuiltInEvent = "bedtime_adventure" | "school_day" | "birthday" | "weekend_explorer" | "rainy_day" | "family_time" | "making_friends" | "learning_something_new" | "helping_others" | "holiday_adventure" | "magical_forest_adventure" | "friendly_dragon_encounter" | "underwater_treasure_hunt" | "cloud_castle_journey" | "time_travel_mission" | "space_exploration" | "miniature_world_discovery" | "weather_wizard_training" | "animal_language_learning" | "dream_world_adventure";
+export type BuiltInEvent = "bedtime_adventure" | "school_day" | "birthday" | "weekend_explorer" | "rainy_day" | "family_time" | "making_friends" | "learning_something_new" | "helping_others" | "holiday_adventure" | "magical_forest_adventure" | "friendly_dragon_encounter" | "underwater_treasure_hunt" | "cloud_castle_journey" | "time_travel_mission" | "space_exploration" | "miniature_world_discovery" | "weather_wizard_training" | "animal_language_learning" | "dream_world_adventure" | "starlight_train";
 
 /**
  * Sizes per layer, for Settings.
@@ -146,7 +147,7 @@ durableBytes: number, };
  */
 export type Catalogue = { 
 /**
- * The 20 built-in events.
+ * The built-in events.
  */
 events: Array<CatalogueEvent>, 
 /**

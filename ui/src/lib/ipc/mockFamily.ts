@@ -23,7 +23,7 @@ const EVENTS: BuiltInEvent[] = [
   'making_friends', 'learning_something_new', 'helping_others', 'holiday_adventure',
   'magical_forest_adventure', 'friendly_dragon_encounter', 'underwater_treasure_hunt', 'cloud_castle_journey',
   'time_travel_mission', 'space_exploration', 'miniature_world_discovery', 'weather_wizard_training',
-  'animal_language_learning', 'dream_world_adventure',
+  'animal_language_learning', 'dream_world_adventure', 'starlight_train',
 ];
 
 export const CATALOGUE: Catalogue = {

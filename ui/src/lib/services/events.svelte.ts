@@ -1,4 +1,4 @@
-// The events a story can be about: the 20 built-in ones and the family's own, with one search
+// The events a story can be about: the built-in ones and the family's own, with one search
 // over both (names and themes; titles, descriptions and keywords) and category chips.
 import { AppError, type Api } from '$lib/ipc/api';
 import type { BuiltInEvent, CustomEvent, CustomEventDraft, EventCategory, EventGroup, SafetyCheck } from '$lib/ipc/bindings';
@@ -26,6 +26,7 @@ export const BUILT_IN_CATEGORY: Record<BuiltInEvent, EventCategory> = {
   weather_wizard_training: 'challenge',
   animal_language_learning: 'learning',
   dream_world_adventure: 'imagination',
+  starlight_train: 'adventure',
 };
 
 export type BuiltInEntry = { id: BuiltInEvent; group: EventGroup };

@@ -32,8 +32,10 @@ describe('EventsState', () => {
     events.query = 'owls';
     expect(events.customResults.map((e) => e.id)).toEqual(['a']);
     expect(events.builtInResults('everyday')).toEqual([]);
-    events.query = 'rain';
+    events.query = 'rainy';
     expect(events.builtInResults('everyday').map((e) => e.id)).toEqual(['rainy_day']);
+    // Search is by substring: "rain" would also find "The Starlight Train".
+    events.query = 'rainbow';
     expect(events.builtInResults('fantasy').map((e) => e.id)).toEqual(['weather_wizard_training']);
     events.query = 'spaceship pirates';
     expect(events.nothingFound).toBe(true);

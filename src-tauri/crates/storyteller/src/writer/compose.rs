@@ -74,7 +74,7 @@ pub(super) enum Place {
 /// below draws exactly where the story's earlier single function did.
 pub(super) fn compose(
     request: &StoryBrief,
-    lex: &Lexicon,
+    lex: &'static Lexicon,
     slots: &mut Slots,
     target_words: f64,
     rng: &mut dyn RngCore,
@@ -155,13 +155,19 @@ pub(super) struct Cast {
     /// The generic settings, details and obstacles happen outdoors in summer: stories in a
     /// rocket, under the sea, in the clouds, in dreams, in the snow or indoors leave them out.
     pub(super) outdoors: bool,
+    /// The event happens at night (its `night` in `content/events.toml`).
+    pub(super) night: bool,
 }
 
 /// Picks the companion and fills the slots of the companion, the place and the traits.
-fn cast(request: &StoryBrief, lex: &Lexicon, slots: &mut Slots, rng: &mut dyn RngCore) -> Cast {
+fn cast(
+    request: &StoryBrief,
+    lex: &'static Lexicon,
+    slots: &mut Slots,
+    rng: &mut dyn RngCore,
+) -> Cast {
     let base = event_base(&request.event);
-    let events: &'static [EventWords; 20] = lex.events;
-    let event_words = &events[index_of(base)];
+    let event_words = &lex.events[index_of(base)];
     let kinds = CompanionKind::for_event(base);
     let companion = kinds[rng.random_range(0..kinds.len())];
     let companion_name = COMPANION_NAMES[rng.random_range(0..COMPANION_NAMES.len())].to_string();
@@ -192,8 +198,9 @@ fn cast(request: &StoryBrief, lex: &Lexicon, slots: &mut Slots, rng: &mut dyn Rn
     slots.adj2 = (if she { t2.adj_f } else { t2.adj_m }).to_string();
     slots.noun1 = t1.noun.to_string();
     slots.noun2 = t2.noun.to_string();
+    let look = visual(base);
     let outdoors = !matches!(
-        visual(base).landscape,
+        look.landscape,
         Landscape::Sea
             | Landscape::Space
             | Landscape::RainyWindow
@@ -208,6 +215,7 @@ fn cast(request: &StoryBrief, lex: &Lexicon, slots: &mut Slots, rng: &mut dyn Rn
         companion_name,
         second,
         outdoors,
+        night: look.night,
     }
 }
 
@@ -390,7 +398,7 @@ impl Teller<'_> {
                 let offs: Vec<&str> = lex
                     .finals
                     .iter()
-                    .filter_map(|t| sign_off(t))
+                    .filter_map(|t| sign_off(t.text))
                     .map(|x| x.1)
                     .collect();
                 let off = offs[rng.random_range(0..offs.len())];

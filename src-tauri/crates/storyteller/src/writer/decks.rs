@@ -6,14 +6,10 @@ use rand::seq::SliceRandom;
 use rand::{Rng, RngCore};
 
 use super::compose::Cast;
-use super::lexicon::{Lexicon, Pool};
-use super::needs::{self, ANY, Need};
+use super::lexicon::{Item, Lexicon, Words};
+use super::needs::{ANY, Need};
 use super::template::Slots;
 use crate::{CustomEventSpec, EventTone, StoryBrief, Trait};
-
-/// Openings that fit any world, under the sea or in a rocket too (no sky, wind or birds):
-/// indices into every grammar's `openings`, which are translations of one another.
-pub(super) const OPENINGS_ANYWHERE: [usize; 4] = [0, 1, 3, 7];
 
 /// A pool shuffled once and dealt without replacement, each template with what it needs (a
 /// problem) or answers (an act). In short stories the shortest remaining template is dealt,
@@ -24,18 +20,19 @@ pub(super) struct Deck {
 }
 
 impl Deck {
-    /// A deck whose templates carry `needs` (index for index; missing entries fit anything).
+    /// A deck of the items of `pool` that fit this story's world (`outdoors`, `night`) and
+    /// hero, each with what it needs or answers.
     pub(super) fn tagged(
-        pool: &[&'static str],
-        needs: &[Need],
+        pool: &[Item],
+        (outdoors, night): (bool, bool),
         slots: &Slots,
         short: bool,
         rng: &mut dyn RngCore,
     ) -> Self {
         let mut items: Vec<(&'static str, Need)> = pool
             .iter()
-            .enumerate()
-            .map(|(i, t)| (*t, needs.get(i).copied().unwrap_or(ANY)))
+            .filter(|item| (outdoors || !item.outdoors) && !(night && item.daylight))
+            .map(|item| (item.text, item.needs))
             .filter(|(t, _)| !slots.unusable(t))
             .collect();
         items.shuffle(rng);
@@ -145,7 +142,7 @@ pub(super) struct Decks {
 impl Decks {
     pub(super) fn deal(
         request: &StoryBrief,
-        lex: &Lexicon,
+        lex: &'static Lexicon,
         slots: &Slots,
         cast: &Cast,
         custom: Option<&CustomEventSpec>,
@@ -153,56 +150,61 @@ impl Decks {
         rng: &mut dyn RngCore,
     ) -> Self {
         let hero = &request.hero;
-        let base = cast.base;
         let event_words = cast.event_words;
         let second = cast.second;
         let (t1, t2) = (
             &lex.traits[trait_index(hero.primary_trait)],
             &lex.traits[trait_index(second)],
         );
-        let tone_pool = custom.map(|c| lex.tones[tone_index(c.tone)]).unwrap_or(&[]);
+        let tone_pool: &[Item] = custom
+            .map(|c| lex.tones[tone_index(c.tone)].as_slice())
+            .unwrap_or(&[]);
         // "a brave heart, and a kind heart as well" says heart twice: two trait nouns with the
         // same head word take the adjective introduction when the language can use it.
         let same_head =
             slots.noun1.split_whitespace().last() == slots.noun2.split_whitespace().last();
         let noun_intro = rng.random_bool(0.5) && !same_head;
-        let intros: Pool = if slots.unusable("{A1}") || noun_intro {
-            lex.intros_noun
+        let intros: &[Item] = if slots.unusable("{A1}") || noun_intro {
+            &lex.intros_noun
         } else {
-            lex.intros_adj
+            &lex.intros_adj
         };
-        let mut deck =
-            |pool: &[&'static str], needs: &[Need]| Deck::tagged(pool, needs, slots, short, rng);
-        // Indoors and elsewhere stories do not open with drifting clouds, birdsong or the wind.
-        let opening_pool: Vec<&'static str> = lex
-            .openings
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| cast.outdoors || OPENINGS_ANYWHERE.contains(i))
-            .map(|(_, t)| *t)
-            .collect();
-        let nature = |pool: Pool| {
-            if cast.outdoors { pool } else { &[] }
+        // Indoors and elsewhere stories leave out what is tagged `place = "outdoors"`: openings
+        // with drifting clouds, birdsong or the wind, summer settings, details and obstacles.
+        // Night stories leave out what is tagged `time = "day"` (butterflies, the afternoon, warm
+        // sunshine).
+        let world = (cast.outdoors, cast.night);
+        let mut deck = |pool: &[Item]| Deck::tagged(pool, world, slots, short, rng);
+        let words = |list: &Words| -> Vec<Item> {
+            list.iter()
+                .map(|text| Item {
+                    id: text,
+                    text,
+                    needs: ANY,
+                    outdoors: false,
+                    daylight: false,
+                })
+                .collect()
         };
-        let openings = deck(&opening_pool, &[]);
-        let settings = deck(nature(lex.settings), &[]);
-        let intros = deck(intros, &[]);
-        let looks = deck(lex.looks, &[]);
-        let companion_intros = deck(lex.companion_intros, &[]);
-        let companion_lines = deck(lex.companion_lines, &[]);
-        let situation = deck(event_words.situation, &[]);
-        let moments = deck(event_words.moments, needs::MOMENTS[index_of(base)]);
-        let obstacles = deck(nature(lex.obstacles), &needs::OBSTACLES);
-        let transitions = deck(lex.transitions, &[]);
-        let details = deck(nature(lex.details), &[]);
-        let wonders = deck(lex.wonders, &[]);
+        let openings = deck(&lex.openings);
+        let settings = deck(&lex.settings);
+        let intros = deck(intros);
+        let looks = deck(&lex.looks);
+        let companion_intros = deck(&lex.companion_intros);
+        let companion_lines = deck(&lex.companion_lines);
+        let situation = deck(&event_words.situation);
+        let moments = deck(&event_words.moments);
+        let obstacles = deck(&lex.obstacles);
+        let transitions = deck(&lex.transitions);
+        let details = deck(&lex.details);
+        let wonders = deck(&lex.wonders);
         // Built-in events borrow the gentle tone lines (calming, inspiring, balanced).
         let tone_lines: Vec<Deck> = [0, 4, 6, 2, 3, 5, 1]
             .iter()
-            .map(|&i| deck(lex.tones[i], &[]))
+            .map(|&i| deck(&lex.tones[i]))
             .collect();
-        let chapters = deck(lex.chapters, &[]);
-        let ability = deck(lex.ability, &[]);
+        let chapters = deck(&lex.chapters);
+        let ability = deck(&lex.ability);
         // Acts of the traits next to the hero's own (a brave hero is a little adventurous too),
         // dealt now and then so the same trait reads differently from story to story.
         let related: Vec<Trait> = [companion_trait(hero.primary_trait), companion_trait(second)]
@@ -214,20 +216,16 @@ impl Decks {
                 }
                 all
             });
-        let related_acts: Vec<&'static str> = related
+        let related_acts: Vec<Item> = related
             .iter()
             .flat_map(|t| lex.traits[trait_index(*t)].acts.iter().copied())
             .collect();
-        let related_needs: Vec<Need> = related
-            .iter()
-            .flat_map(|t| needs::ACTS[trait_index(*t)])
-            .collect();
         let acts = Acts {
             decks: [
-                deck(t1.acts, &needs::ACTS[trait_index(hero.primary_trait)]),
-                deck(t2.acts, &needs::ACTS[trait_index(second)]),
-                deck(&related_acts, &related_needs),
-                deck(lex.teamwork, &needs::TEAMWORK),
+                deck(&t1.acts),
+                deck(&t2.acts),
+                deck(&related_acts),
+                deck(&lex.teamwork),
             ],
         };
         Decks {
@@ -247,29 +245,26 @@ impl Decks {
             chapters,
             ability,
             acts,
-            kindness: deck(lex.kindness, &[]),
-            cleverness: deck(lex.cleverness, &[]),
-            returns: deck(lex.returns, &[]),
-            sleepy: deck(lex.sleepy, &[]),
-            finals: deck(lex.finals, &[]),
-            titles: deck(lex.titles, &[]),
-            custom_situation: deck(lex.custom_situation, &[]),
-            custom_keywords: deck(lex.custom_keywords, &[]),
-            custom_seed: deck(lex.custom_seed, &[]),
-            custom_goal: deck(lex.custom_goal, &[]),
-            custom_seed_resolution: deck(lex.custom_seed_resolution, &[]),
-            custom_goal_resolution: deck(lex.custom_goal_resolution, &[]),
-            custom_moments: deck(
-                if slots.goal.is_empty() {
-                    lex.custom_moments
-                } else {
-                    lex.custom_goal_moments
-                },
-                &[],
-            ),
-            tone: deck(tone_pool, &[]),
-            episode_leads: deck(lex.episode_leads, &[]),
-            detail_leads: deck(lex.detail_leads, &[]),
+            kindness: deck(&lex.kindness),
+            cleverness: deck(&lex.cleverness),
+            returns: deck(&lex.returns),
+            sleepy: deck(&lex.sleepy),
+            finals: deck(&lex.finals),
+            titles: deck(&lex.titles),
+            custom_situation: deck(&lex.custom_situation),
+            custom_keywords: deck(&lex.custom_keywords),
+            custom_seed: deck(&lex.custom_seed),
+            custom_goal: deck(&lex.custom_goal),
+            custom_seed_resolution: deck(&lex.custom_seed_resolution),
+            custom_goal_resolution: deck(&lex.custom_goal_resolution),
+            custom_moments: deck(if slots.goal.is_empty() {
+                &lex.custom_moments
+            } else {
+                &lex.custom_goal_moments
+            }),
+            tone: deck(tone_pool),
+            episode_leads: deck(&words(&lex.episode_leads)),
+            detail_leads: deck(&words(&lex.detail_leads)),
         }
     }
 }

@@ -1,10 +1,30 @@
-//! The shape of one language's story grammar: pools of sentence templates for each story beat.
+//! The shape of one language's story grammar: pools of sentence templates for each story beat,
+//! loaded from the content files by `content`.
 //!
 //! Templates are filled by `template::fill`; see its header for the placeholders. Pools are
 //! drawn without replacement within a story, so a sentence never repeats in one story.
 
-/// Sentence templates.
-pub(super) type Pool = &'static [&'static str];
+use super::needs::Need;
+
+/// One template of a pool: its stable id, its text in this language and its tags.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Item {
+    /// The id every language tells it under.
+    pub id: &'static str,
+    pub text: &'static str,
+    /// What the problem needs or the act answers (`ANY` when untagged).
+    pub needs: Need,
+    /// Only told in stories that happen outdoors in summer.
+    pub outdoors: bool,
+    /// Only told by daylight: never in a story whose event happens at night.
+    pub daylight: bool,
+}
+
+/// Sentence templates, in the order a story shuffles them.
+pub(super) type Pool = Vec<Item>;
+
+/// A word list of one language.
+pub(super) type Words = Vec<&'static str>;
 
 /// How one trait is said in one language.
 #[derive(Debug)]
@@ -50,13 +70,13 @@ pub(super) struct Lexicon {
     /// Companion introductions: {CK} {C}.
     pub companion_intros: Pool,
     /// Companion kinds, indexed like `events::CompanionKind`.
-    pub companion_kinds: &'static [&'static str; 10],
+    pub companion_kinds: Vec<&'static str>,
     /// Companion bodies, indexed like `companion_kinds`: a paw as the paw sentences need it
     /// (with its article where the language needs one), paws, how it walks (past tense), and how
     /// it tucks itself up to sleep.
-    pub companion_bodies: &'static [[&'static str; 4]; 10],
+    pub companion_bodies: Vec<[&'static str; 4]>,
     /// Traits, indexed like `Trait::ALL`.
-    pub traits: &'static [TraitWords; 10],
+    pub traits: Vec<TraitWords>,
     /// Generic small problems along the way, "problem || solution".
     pub obstacles: Pool,
     /// Problems solved together.
@@ -98,22 +118,22 @@ pub(super) struct Lexicon {
     /// Custom event episodes around the wish, "problem || solution": {GOAL}.
     pub custom_goal_moments: Pool,
     /// Lowercase words after which a prompt seed states a wish ("wants to ").
-    pub wish_markers: Pool,
+    pub wish_markers: Words,
     /// Lowercase openings a prompt seed may start with that are not its subject ("a story about ").
-    pub seed_fillers: Pool,
+    pub seed_fillers: Words,
     /// Connectives that may open an episode's problem ("Then"); German ones end with ':' or
     /// '?' so the sentence after them keeps its word order.
-    pub episode_leads: Pool,
+    pub episode_leads: Words,
     /// Connectives that may open a calm detail or a sleepy line ("Meanwhile").
-    pub detail_leads: Pool,
+    pub detail_leads: Words,
     /// Custom event keywords: {KWS}.
     pub custom_keywords: Pool,
     /// EventTone-flavoured sentences, indexed like `EventTone::ALL`.
-    pub tones: &'static [Pool; 7],
+    pub tones: Vec<Pool>,
     /// Built-in events, indexed like `BuiltInEvent::ALL`.
-    pub events: &'static [EventWords; 20],
+    pub events: Vec<EventWords>,
     /// Word joining the last two items of a list ("and").
     pub and: &'static str,
     /// Words whose presence in the final paragraph marks a calm, sleepy ending (lowercase).
-    pub sleep_words: &'static [&'static str],
+    pub sleep_words: Words,
 }

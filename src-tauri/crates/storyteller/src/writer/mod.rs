@@ -1,24 +1,15 @@
 //! The offline story writer and scene extractor.
 //!
-//! A story is composed from per-language grammars (`en`, `fr`, `es`, `de`, `it`) of story beats
-//! with many variants each, drawn by a ChaCha RNG seeded from the request, and grown until it
-//! fits the target duration at the narrating voice's pace.
+//! A story is composed from per-language grammars of story beats with many variants each (read
+//! from the crate's `content/` files by `content`), drawn by a ChaCha RNG seeded from the
+//! request, and grown until it fits the target duration at the narrating voice's pace.
 
 mod builder;
 mod compose;
-mod de;
-mod de_events;
+mod content;
 mod decks;
-mod en;
-mod en_events;
-mod es;
-mod es_events;
 mod extract;
-mod fr;
-mod fr_events;
 mod growth;
-mod it;
-mod it_events;
 mod lexicon;
 mod needs;
 mod scenes;
@@ -39,6 +30,7 @@ use crate::{
     StoryDraft, StoryWriter, StorytellerError,
 };
 pub(crate) use compose::count_words;
+pub(crate) use content::event_look;
 use lexicon::Lexicon;
 use template::Slots;
 
@@ -217,18 +209,12 @@ fn composition(request: &StoryBrief) -> compose::Composition {
 }
 
 fn lexicon(language: Language) -> &'static Lexicon {
-    match language {
-        Language::En => &en::LEXICON,
-        Language::Fr => &fr::LEXICON,
-        Language::Es => &es::LEXICON,
-        Language::De => &de::LEXICON,
-        Language::It => &it::LEXICON,
-    }
+    content::lexicon(language)
 }
 
 /// Words that mark a calm, sleepy ending in `language` (used by tests and the bench).
 pub fn sleep_words(language: Language) -> &'static [&'static str] {
-    lexicon(language).sleep_words
+    &lexicon(language).sleep_words
 }
 
 /// The request's seed mixed with what the story is about, so two heroes never share a story.

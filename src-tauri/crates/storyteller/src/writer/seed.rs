@@ -21,7 +21,7 @@ pub(super) fn read_seed(
         .find(|c| !c.is_empty())
         .unwrap_or_default();
     let mut clause = clause.trim_matches(quote_or_space);
-    for filler in lex.seed_fillers {
+    for filler in &lex.seed_fillers {
         if let Some(rest) = strip_prefix_ci(clause, filler) {
             clause = rest.trim_start();
             break;

@@ -2,15 +2,16 @@
 //! open a sentence, the goodnight that ends the last one, and the English telling of a template
 //! for the illustration prompts.
 
-use super::lexicon::{EventWords, Lexicon, Pool};
+use super::lexicon::{EventWords, Item, Lexicon};
 use super::template::{Slots, fill};
 use crate::Language;
 use crate::scenery::CompanionKind;
 
-/// The English telling of a template drawn from another language's grammar (the grammars are
-/// translations of one another, item for item), so illustration prompts say what happens.
+/// The English telling of a template drawn from another language's grammar (the item with the
+/// same id), so illustration prompts say what happens.
 pub(super) struct English<'a> {
     lex: &'a Lexicon,
+    en: &'static Lexicon,
     event: &'a EventWords,
     en_event: &'static EventWords,
     slots: Slots,
@@ -24,7 +25,7 @@ impl<'a> English<'a> {
         slots: &Slots,
         companion: CompanionKind,
     ) -> Self {
-        let en = &super::en::LEXICON;
+        let en = super::content::lexicon(Language::En);
         let [paw, paws, walk, curl] = en.companion_bodies[companion.index()];
         let slots = Slots {
             language: Some(Language::En),
@@ -41,6 +42,7 @@ impl<'a> English<'a> {
         };
         English {
             lex,
+            en,
             event,
             en_event: &en.events[event_index],
             slots,
@@ -49,24 +51,29 @@ impl<'a> English<'a> {
 
     pub(super) fn render(
         &self,
-        pool: Pool,
-        en_pool: Pool,
+        pool: &[Item],
+        en_pool: &[Item],
         template: Option<&str>,
     ) -> Option<String> {
-        let at = pool.iter().position(|t| Some(*t) == template)?;
-        let first = en_pool.get(at)?.split(" || ").next()?;
+        let id = pool.iter().find(|t| Some(t.text) == template)?.id;
+        let first = en_pool
+            .iter()
+            .find(|t| t.id == id)?
+            .text
+            .split(" || ")
+            .next()?;
         Some(fill(first, &self.slots).trim().to_string())
     }
 
     /// The situation's setup in English.
     pub(super) fn situation(&self, template: Option<&str>) -> Option<String> {
-        self.render(self.event.situation, self.en_event.situation, template)
+        self.render(&self.event.situation, &self.en_event.situation, template)
     }
 
     /// An episode's problem (the event's own or a generic obstacle) in English.
     pub(super) fn problem(&self, template: Option<&str>) -> Option<String> {
-        self.render(self.event.moments, self.en_event.moments, template)
-            .or_else(|| self.render(self.lex.obstacles, super::en::LEXICON.obstacles, template))
+        self.render(&self.event.moments, &self.en_event.moments, template)
+            .or_else(|| self.render(&self.lex.obstacles, &self.en.obstacles, template))
     }
 }
 

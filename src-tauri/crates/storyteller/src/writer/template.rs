@@ -223,6 +223,33 @@ fn polish(text: &str, slots: &Slots) -> String {
     out
 }
 
+/// The placeholders of `template` that `fill` does not know, as written ("{NAME}"), and an
+/// unclosed brace as "{" (the content check reports them with the file and the id).
+pub(super) fn unknown_placeholders(template: &str) -> Vec<String> {
+    let mut unknown = Vec::new();
+    let mut rest = template;
+    let slots = Slots::default();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = matching_brace(&rest[open..]) else {
+            unknown.push("{".to_string());
+            break;
+        };
+        let inner = &rest[open + 1..open + close];
+        if let Some(parts) = inner
+            .strip_prefix("r:")
+            .or_else(|| inner.strip_prefix("g:"))
+        {
+            for part in split_top_level(parts) {
+                unknown.extend(unknown_placeholders(part));
+            }
+        } else if slots.value(inner).is_none() {
+            unknown.push(format!("{{{inner}}}"));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    unknown
+}
+
 /// `salt` is the whole template, so equal variant lists in different templates choose apart.
 fn fill_raw(template: &str, slots: &Slots, salt: &str) -> String {
     let mut out = String::with_capacity(template.len() + 32);

@@ -408,7 +408,8 @@ fn tone_fragments(language: Language, tone: EventTone) -> Vec<&'static str> {
     lexicon(language).tones[at]
         .iter()
         .filter_map(|t| {
-            t.split(['{', '}'])
+            t.text
+                .split(['{', '}'])
                 .step_by(2)
                 .max_by_key(|s| s.len())
                 .filter(|s| s.len() >= 15)
@@ -734,8 +735,8 @@ fn episode_marker(episode: &str) -> String {
 fn episode_shares(language: Language, event: BuiltInEvent) -> (f64, usize) {
     let writer = OfflineWriter::new();
     let index = BuiltInEvent::ALL.iter().position(|e| *e == event).unwrap();
-    let moments = lexicon(language).events[index].moments;
-    let markers: Vec<String> = moments.iter().map(|m| episode_marker(m)).collect();
+    let moments = &lexicon(language).events[index].moments;
+    let markers: Vec<String> = moments.iter().map(|m| episode_marker(m.text)).collect();
     let mut counts = vec![0usize; markers.len()];
     for seed in 0..100 {
         let content = writer
