@@ -27,6 +27,7 @@ export const BUILT_IN_EVENTS = [
   "weather_wizard_training",
   "animal_language_learning",
   "dream_world_adventure",
+  "starlight_train",
 ] as const;
 export const LANGUAGES = ["en", "es", "fr", "de", "it"] as const;
 export const VOICES = ["coral", "nova", "fable", "alloy", "echo", "onyx", "shimmer"] as const;

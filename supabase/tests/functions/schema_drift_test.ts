@@ -276,3 +276,20 @@ Deno.test("the drift check names what differs", async () => {
   has(/^story_scenes\.timestamp_seconds: default '1'::double precision in PostgreSQL, Int\(0\)/);
   has(/^story_scenes: unique keys \(none\) in PostgreSQL, \(story_id,scene_number\)/);
 });
+
+Deno.test("the edge functions' catalogues are the contract's, in its order", async () => {
+  const contract = await catalogues();
+  const shared = await import("../../functions/_shared/catalog.ts");
+  const pairs: [string, readonly string[]][] = [
+    ["BuiltInEvent", shared.BUILT_IN_EVENTS],
+    ["Language", shared.LANGUAGES],
+    ["Voice", shared.VOICES],
+    ["Emotion", shared.EMOTIONS],
+    ["Importance", shared.IMPORTANCE],
+    ["AvatarStyle", shared.STYLES],
+    ["ImageSize", shared.SIZES],
+  ];
+  for (const [name, ts] of pairs) {
+    assert.deepEqual([...ts], contract.get(name), `${name}: functions/_shared/catalog.ts differs from catalogue.rs`);
+  }
+});
