@@ -11,7 +11,10 @@
 //! temporary folder, and reuses it when it is already seeded: a library seeded by an older
 //! version is then migrated first (the migration's time is printed), and the folder can be
 //! inspected with `sqlite3` (EXPLAIN QUERY PLAN) afterwards. `LIBRARY_BENCH_USER` sets the owner
-//! of the stories (default `u1`).
+//! of the stories (default `u1`). `LIBRARY_BENCH_ONLY=<words>` (comma-separated) times only the
+//! queries whose label contains one of them (`LIBRARY_BENCH_ONLY="first page"`); a word no label
+//! contains (`seed`) only seeds the library, as the cold-start measurement does
+//! (`tests/e2e/cold-start.measure.mjs`).
 
 use std::time::{Duration, Instant};
 
@@ -21,7 +24,7 @@ use infinite_stories_core::stories::library::journey::JourneyRange;
 use infinite_stories_core::{Library, LibraryQuery, LibrarySort, ListeningRecord};
 use infinite_stories_storyteller::writer::OfflineWriter;
 use infinite_stories_storyteller::{
-    BuiltInEvent, EventSpec, HeroDraft, Language, Pronouns, StoryBrief, Trait, Voice,
+    BuiltInEvent, EventSpec, HeroDraft, Language, Pronouns, StoryBrief, StoryEvent, Trait, Voice,
 };
 use serde_json::json;
 
@@ -40,6 +43,11 @@ where
     F: FnMut(usize) -> Fut,
     Fut: std::future::Future<Output = T>,
 {
+    if let Ok(only) = std::env::var("LIBRARY_BENCH_ONLY")
+        && !only.split(',').any(|word| label.contains(word.trim()))
+    {
+        return;
+    }
     let mut times = Vec::with_capacity(RUNS);
     for i in 0..RUNS {
         let start = Instant::now();
@@ -235,6 +243,25 @@ async fn queries(library: &Library, user: &str, now: i64, sample_words: &[String
     };
     time("first page, only new, in French", 30.0, |_| {
         library.search(user, &new_fr)
+    })
+    .await;
+    let favourites = LibraryQuery {
+        only_favorites: true,
+        ..LibraryQuery::default()
+    };
+    time("first page, only favourites (none)", 30.0, |_| {
+        library.search(user, &favourites)
+    })
+    .await;
+    let event = LibraryQuery {
+        event: Some(StoryEvent::BuiltIn {
+            event: BuiltInEvent::ALL[3],
+        }),
+        only_new: true,
+        ..LibraryQuery::default()
+    };
+    time("first page, one event, only new", 30.0, |_| {
+        library.search(user, &event)
     })
     .await;
     let hero = LibraryQuery {

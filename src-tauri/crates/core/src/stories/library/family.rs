@@ -22,7 +22,7 @@ impl Library {
     /// The user's heroes (backend rows, by name) with their story counts.
     pub async fn hero_rows(&self, user_id: &str) -> Result<Vec<HeroRow>, CoreError> {
         let rows = sqlx::query(
-            "SELECT h.data, (SELECT COUNT(*) FROM stories s WHERE s.hero_id = h.id) AS stories \
+            "SELECT h.data, (SELECT COUNT(*) FROM stories s WHERE s.user_id = h.user_id AND s.hero_id = h.id) AS stories \
              FROM heroes h WHERE h.user_id = ?1 ORDER BY h.name COLLATE NOCASE, h.id",
         )
         .bind(user_id)
@@ -45,7 +45,7 @@ impl Library {
     /// One hero's row with its story count, if it is in the library.
     pub async fn hero_row(&self, id: &str) -> Result<Option<HeroRow>, CoreError> {
         let row = sqlx::query(
-            "SELECT h.data, (SELECT COUNT(*) FROM stories s WHERE s.hero_id = h.id) AS stories \
+            "SELECT h.data, (SELECT COUNT(*) FROM stories s WHERE s.user_id = h.user_id AND s.hero_id = h.id) AS stories \
              FROM heroes h WHERE h.id = ?1",
         )
         .bind(id)

@@ -481,6 +481,8 @@ impl Library {
 #[cfg(test)]
 mod listening_tests;
 #[cfg(test)]
+mod plan_tests;
+#[cfg(test)]
 mod search_tests;
 #[cfg(test)]
 mod tests;

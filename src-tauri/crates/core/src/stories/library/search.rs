@@ -183,6 +183,80 @@ fn card_columns() -> String {
     )
 }
 
+/// The event filter as the two columns it compares.
+fn event_filter(query: &LibraryQuery) -> (Option<&'static str>, Option<String>) {
+    match &query.event {
+        Some(StoryEvent::BuiltIn { event }) => (Some("built_in"), Some(event.id().to_owned())),
+        Some(StoryEvent::Custom { custom_event_id }) => {
+            (Some("custom"), Some(custom_event_id.clone()))
+        }
+        None => (None, None),
+    }
+}
+
+/// The two queries of a page: its ids in order, and how many match in all. Parameters: ?1 user,
+/// ?2 the FTS5 query, ?3 hero, ?4 / ?5 event type and id, ?6 language, ?7 limit, ?8 offset,
+/// ?9 now.
+pub(super) struct PageSql {
+    pub(super) page: String,
+    pub(super) count: String,
+}
+
+/// Builds a page's queries. Every filter column is also in each sort's index (migration 0006),
+/// so without text a page is chosen from an index alone (`plan_tests`).
+pub(super) fn page_sql(query: &LibraryQuery) -> PageSql {
+    let text = query.text.as_deref().and_then(fts_query).is_some();
+    let short = query.text.as_deref().is_some_and(short_prefixes);
+    let mut filters = String::from("s.user_id = ?1");
+    if query.only_new {
+        filters.push_str(" AND s.last_heard_at IS NULL");
+    }
+    if query.only_favorites {
+        filters.push_str(" AND s.is_favorite");
+    }
+    if query.hero_id.is_some() {
+        filters.push_str(" AND s.hero_id = ?3");
+    }
+    if query.event.is_some() {
+        filters.push_str(" AND s.event_type = ?4 AND s.event_id = ?5");
+    }
+    if query.language.is_some() {
+        filters.push_str(" AND s.language = ?6");
+    }
+    let from = if text {
+        // The matches first (CROSS JOIN keeps that order), each joined to its story through
+        // `stories_fts_filters`; the other way round runs one full-text match per story.
+        "stories_fts CROSS JOIN stories s ON s.fts_rowid = stories_fts.rowid"
+    } else {
+        "stories s"
+    };
+    if text {
+        filters.push_str(" AND stories_fts MATCH ?2");
+    }
+    let order = match (query.sort, text) {
+        // One- or two-letter words match most of the library: bm25 says little there and
+        // ranking every match is the slow part, so those read newest first.
+        (LibrarySort::Newest, true) if short => "s.created_at DESC, s.id".to_owned(),
+        (LibrarySort::Newest, true) => {
+            "bm25(stories_fts, 0.0, 10.0, 1.0), s.created_at DESC, s.id".to_owned()
+        }
+        (LibrarySort::Newest, false) => "s.created_at DESC, s.id".to_owned(),
+        (LibrarySort::Oldest, _) => "s.created_at, s.id".to_owned(),
+        (LibrarySort::Title, _) => "s.title COLLATE NOCASE, s.id".to_owned(),
+        (LibrarySort::Length, _) => format!("{LENGTH} IS NULL, {LENGTH}, s.id"),
+        // Never heard (NULL) sorts last in a descending order.
+        (LibrarySort::LastHeard, _) => "s.last_heard_at DESC, s.created_at DESC, s.id".to_owned(),
+    };
+    let fts_rowid = if text { "stories_fts.rowid" } else { "NULL" };
+    PageSql {
+        page: format!(
+            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {from} WHERE {filters} AND ?9 IS NOT NULL \
+             ORDER BY {order} LIMIT ?7 OFFSET ?8"
+        ),
+        count: format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL"),
+    }
+}
+
 impl Library {
     /// A page of the user's library for `query`: the page's ids in one query (sorted and cut
     /// inside SQLite, from an index where the sort has one; with text, from the full-text index
@@ -193,71 +267,13 @@ impl Library {
         query: &LibraryQuery,
     ) -> Result<LibraryPage, CoreError> {
         let text = query.text.as_deref().and_then(fts_query);
-        let short = query.text.as_deref().is_some_and(short_prefixes);
-        let (event_type, event_id) = match &query.event {
-            Some(StoryEvent::BuiltIn { event }) => (Some("built_in"), Some(event.id().to_owned())),
-            Some(StoryEvent::Custom { custom_event_id }) => {
-                (Some("custom"), Some(custom_event_id.clone()))
-            }
-            None => (None, None),
-        };
-        let mut filters = String::from("s.user_id = ?1");
-        if query.only_new {
-            filters.push_str(" AND s.last_heard_at IS NULL");
-        }
-        if query.only_favorites {
-            filters.push_str(" AND s.is_favorite");
-        }
-        if query.hero_id.is_some() {
-            filters.push_str(" AND s.hero_id = ?3");
-        }
-        if event_type.is_some() {
-            filters.push_str(" AND s.event_type = ?4 AND s.event_id = ?5");
-        }
-        if query.language.is_some() {
-            filters.push_str(" AND s.language = ?6");
-        }
-        let from = if text.is_some() {
-            // The matches first (CROSS JOIN keeps that order), each joined to its story through
-            // `stories_fts_filters`; the other way round runs one full-text match per story.
-            "stories_fts CROSS JOIN stories s ON s.fts_rowid = stories_fts.rowid"
-        } else {
-            "stories s"
-        };
-        if text.is_some() {
-            filters.push_str(" AND stories_fts MATCH ?2");
-        }
-        let order = match (query.sort, text.is_some()) {
-            // One- or two-letter words match most of the library: bm25 says little there and
-            // ranking every match is the slow part, so those read newest first.
-            (LibrarySort::Newest, true) if short => "s.created_at DESC, s.id".to_owned(),
-            (LibrarySort::Newest, true) => {
-                "bm25(stories_fts, 0.0, 10.0, 1.0), s.created_at DESC, s.id".to_owned()
-            }
-            (LibrarySort::Newest, false) => "s.created_at DESC, s.id".to_owned(),
-            (LibrarySort::Oldest, _) => "s.created_at, s.id".to_owned(),
-            (LibrarySort::Title, _) => "s.title COLLATE NOCASE, s.id".to_owned(),
-            (LibrarySort::Length, _) => format!("{LENGTH} IS NULL, {LENGTH}, s.id"),
-            // Never heard (NULL) sorts last in a descending order.
-            (LibrarySort::LastHeard, _) => {
-                "s.last_heard_at DESC, s.created_at DESC, s.id".to_owned()
-            }
-        };
-        let fts_rowid = if text.is_some() {
-            "stories_fts.rowid"
-        } else {
-            "NULL"
-        };
-        let sql = format!(
-            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {from} WHERE {filters} AND ?9 IS NOT NULL \
-             ORDER BY {order} LIMIT ?7 OFFSET ?8"
-        );
+        let (event_type, event_id) = event_filter(query);
+        let PageSql { page: sql, count } = page_sql(query);
         let cards_sql = format!(
             "SELECT {}, NULL AS snippet FROM stories s LEFT JOIN heroes h ON h.id = s.hero_id \
              WHERE s.id IN (SELECT value FROM json_each(?10)) AND ?9 IS NOT NULL",
             card_columns()
         );
-        let count = format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL");
         macro_rules! bind {
             ($sql:expr) => {
                 sqlx::query($sql)
