@@ -1,6 +1,6 @@
 //! Wall-clock time, injected. Token expiry, cache expiry, quotas, rate-limit refills and row
 //! timestamps all read a [`Clock`] instead of `SystemTime::now()`, so tests move time (and skew
-//! it) instead of sleeping. The core and the server share this one definition.
+//! it) instead of sleeping. The core, the server and the player share this one definition.
 
 use std::fmt::Debug;
 use std::sync::Arc;
@@ -42,24 +42,34 @@ impl Clock for SystemClock {
 }
 
 /// A clock that moves only when told to (tests). It can be set ahead of or behind the real
-/// time to simulate a badly set computer clock.
-#[derive(Debug)]
-pub struct ManualClock(AtomicI64);
+/// time to simulate a badly set computer clock. Clones share one time.
+#[derive(Clone, Debug, Default)]
+pub struct ManualClock(Arc<AtomicI64>);
 
 impl ManualClock {
     /// A manual clock set to the real time now.
     pub fn new() -> Arc<Self> {
-        Arc::new(Self(AtomicI64::new(SystemClock.now_millis())))
+        Arc::new(Self::at(SystemClock.now_millis()))
     }
 
     /// A manual clock `offset_ms` away from the real time (positive = ahead).
     pub fn skewed(offset_ms: i64) -> Arc<Self> {
-        Arc::new(Self(AtomicI64::new(SystemClock.now_millis() + offset_ms)))
+        Arc::new(Self::at(SystemClock.now_millis() + offset_ms))
+    }
+
+    /// A manual clock reading `millis` since the epoch.
+    pub fn at(millis: i64) -> Self {
+        Self(Arc::new(AtomicI64::new(millis)))
     }
 
     /// Moves the clock forward.
     pub fn advance(&self, by: Duration) {
-        self.0.fetch_add(by.as_millis() as i64, Ordering::SeqCst);
+        self.advance_millis(by.as_millis() as i64);
+    }
+
+    /// Moves the clock forward by `millis`.
+    pub fn advance_millis(&self, millis: i64) {
+        self.0.fetch_add(millis, Ordering::SeqCst);
     }
 
     /// Sets the clock to `millis` since the epoch.
@@ -88,6 +98,10 @@ mod tests {
         assert_eq!(clock.now_secs(), (t0 + 90_000).div_euclid(1000));
         clock.set_millis(5_000);
         assert_eq!(clock.now_secs(), 5);
+        let shared = ManualClock::at(1_000);
+        let copy = shared.clone();
+        copy.advance_millis(500);
+        assert_eq!(shared.now_millis(), 1_500);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod faults;
 mod functions;
 mod fuzz;
 mod gateway;
+mod module_graph;
 mod realtime;
 mod rest;
 mod serve;
