@@ -84,6 +84,22 @@ impl Clock for ManualClock {
     }
 }
 
+/// The civil date (year, month 1–12, day 1–31, proleptic Gregorian) of a day counted from
+/// 1970-01-01 (Howard Hinnant's algorithm): what the server's timestamps and the core's
+/// listening days are printed from.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +125,14 @@ mod tests {
         let ahead = ManualClock::skewed(3_600_000);
         let drift = ahead.now_millis() - SystemClock.now_millis();
         assert!((3_590_000..=3_600_000).contains(&drift), "{drift}");
+    }
+
+    #[test]
+    fn civil_dates_round_month_and_year_ends() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_789), (2026, 12, 2));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
     }
 }
