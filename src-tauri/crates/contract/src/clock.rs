@@ -1,6 +1,6 @@
 //! Wall-clock time, injected. Token expiry, cache expiry, quotas, rate-limit refills and row
 //! timestamps all read a [`Clock`] instead of `SystemTime::now()`, so tests move time (and skew
-//! it) instead of sleeping. The core and the server share this one definition.
+//! it) instead of sleeping. The core, the server and the player share this one definition.
 
 use std::fmt::Debug;
 use std::sync::Arc;
@@ -42,24 +42,34 @@ impl Clock for SystemClock {
 }
 
 /// A clock that moves only when told to (tests). It can be set ahead of or behind the real
-/// time to simulate a badly set computer clock.
-#[derive(Debug)]
-pub struct ManualClock(AtomicI64);
+/// time to simulate a badly set computer clock. Clones share one time.
+#[derive(Clone, Debug, Default)]
+pub struct ManualClock(Arc<AtomicI64>);
 
 impl ManualClock {
     /// A manual clock set to the real time now.
     pub fn new() -> Arc<Self> {
-        Arc::new(Self(AtomicI64::new(SystemClock.now_millis())))
+        Arc::new(Self::at(SystemClock.now_millis()))
     }
 
     /// A manual clock `offset_ms` away from the real time (positive = ahead).
     pub fn skewed(offset_ms: i64) -> Arc<Self> {
-        Arc::new(Self(AtomicI64::new(SystemClock.now_millis() + offset_ms)))
+        Arc::new(Self::at(SystemClock.now_millis() + offset_ms))
+    }
+
+    /// A manual clock reading `millis` since the epoch.
+    pub fn at(millis: i64) -> Self {
+        Self(Arc::new(AtomicI64::new(millis)))
     }
 
     /// Moves the clock forward.
     pub fn advance(&self, by: Duration) {
-        self.0.fetch_add(by.as_millis() as i64, Ordering::SeqCst);
+        self.advance_millis(by.as_millis() as i64);
+    }
+
+    /// Moves the clock forward by `millis`.
+    pub fn advance_millis(&self, millis: i64) {
+        self.0.fetch_add(millis, Ordering::SeqCst);
     }
 
     /// Sets the clock to `millis` since the epoch.
@@ -72,6 +82,22 @@ impl Clock for ManualClock {
     fn now_millis(&self) -> i64 {
         self.0.load(Ordering::SeqCst)
     }
+}
+
+/// The civil date (year, month 1–12, day 1–31, proleptic Gregorian) of a day counted from
+/// 1970-01-01 (Howard Hinnant's algorithm): what the server's timestamps and the core's
+/// listening days are printed from.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
 }
 
 #[cfg(test)]
@@ -88,6 +114,10 @@ mod tests {
         assert_eq!(clock.now_secs(), (t0 + 90_000).div_euclid(1000));
         clock.set_millis(5_000);
         assert_eq!(clock.now_secs(), 5);
+        let shared = ManualClock::at(1_000);
+        let copy = shared.clone();
+        copy.advance_millis(500);
+        assert_eq!(shared.now_millis(), 1_500);
     }
 
     #[test]
@@ -95,5 +125,14 @@ mod tests {
         let ahead = ManualClock::skewed(3_600_000);
         let drift = ahead.now_millis() - SystemClock.now_millis();
         assert!((3_590_000..=3_600_000).contains(&drift), "{drift}");
+    }
+
+    #[test]
+    fn civil_dates_round_month_and_year_ends() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_789), (2026, 12, 2));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
     }
 }

@@ -176,6 +176,44 @@ impl CustomEventSpec {
     }
 }
 
+impl CustomEventSpec {
+    /// A `custom_events` row (snake_case columns) as the storyteller reads it; `None` without a
+    /// title. Rows written by other clients may lack columns, hold `null` or carry values this
+    /// version does not know: those read as their defaults instead of hiding the event.
+    pub fn from_row(row: &serde_json::Map<String, serde_json::Value>) -> Option<Self> {
+        let text = |key: &str| {
+            row.get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+                .filter(|s| !s.is_empty())
+        };
+        Some(CustomEventSpec {
+            title: text("title")?,
+            description: text("description").unwrap_or_default(),
+            prompt_seed: text("prompt_seed").unwrap_or_default(),
+            category: text("category")
+                .and_then(|t| t.parse().ok())
+                .unwrap_or_default(),
+            tone: text("tone")
+                .and_then(|t| t.parse().ok())
+                .unwrap_or_default(),
+            age_range: text("age_range")
+                .and_then(|t| t.parse().ok())
+                .unwrap_or_default(),
+            keywords: row
+                .get("keywords")
+                .and_then(serde_json::Value::as_array)
+                .map(|k| {
+                    k.iter()
+                        .filter_map(serde_json::Value::as_str)
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+    }
+}
+
 impl From<CustomEventDraft> for CustomEventSpec {
     fn from(d: CustomEventDraft) -> Self {
         CustomEventSpec {
@@ -212,6 +250,7 @@ impl EventSpec {
 
 #[cfg(test)]
 mod tests {
+
     use serde_json::json;
 
     use super::*;
@@ -348,6 +387,26 @@ mod tests {
         assert_eq!(
             EventSpec::BuiltIn(BuiltInEvent::RainyDay).context(),
             "rainy day"
+        );
+    }
+
+    #[test]
+    fn a_custom_event_row_reads_leniently() {
+        let row = serde_json::json!({"id": "e", "title": "First day at school",
+            "description": null, "prompt_seed": "a brave first day", "category": "learning",
+            "tone": "unknown-tone", "keywords": ["bag", 3, "bell"]});
+        let spec = CustomEventSpec::from_row(row.as_object().unwrap()).unwrap();
+        assert_eq!(spec.title, "First day at school");
+        assert_eq!(spec.description, "");
+        assert_eq!(spec.prompt_seed, "a brave first day");
+        assert_eq!(spec.category.id(), "learning");
+        assert_eq!(spec.tone, EventTone::default());
+        assert_eq!(spec.age_range, AgeRange::default());
+        assert_eq!(spec.keywords, ["bag", "bell"]);
+        let untitled = serde_json::json!({"id": "e", "title": ""});
+        assert_eq!(
+            CustomEventSpec::from_row(untitled.as_object().unwrap()),
+            None
         );
     }
 }

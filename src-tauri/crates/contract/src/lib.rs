@@ -14,6 +14,7 @@ pub mod files;
 pub mod hash;
 mod hero;
 pub mod phoenix;
+mod rows;
 pub mod rules;
 mod settings;
 #[cfg(feature = "sqlite")]
@@ -30,6 +31,7 @@ pub use event::{
     CustomEvent, CustomEventDraft, CustomEventSpec, EventSpec, SafetyCheck, StoryEvent,
 };
 pub use hero::{Hero, HeroDraft};
+pub use rows::{IllustrationRow, SceneRow, StoryNarration, StoryRow};
 pub use settings::{Catalogue, CatalogueEvent, StoryDefaults, VoiceSample};
 pub use voices::{
     AvailableVoicePack, InstalledVoicePack, LocalModelProbe, VoiceCatalogue, VoiceDownloadProgress,

@@ -2,6 +2,7 @@
 //! (the contract's, shared with the core) so tests can move time forward instead of sleeping;
 //! this module adds the timestamp formats GoTrue, PostgREST and realtime print.
 
+use infinite_stories_contract::clock::civil_from_days;
 pub use infinite_stories_contract::clock::{Clock, ManualClock, SharedClock, SystemClock};
 
 /// RFC 3339 UTC with microseconds, the way GoTrue and PostgREST print timestamps.
@@ -24,19 +25,9 @@ pub fn iso_millis(millis: i64) -> String {
 }
 
 /// Seconds since the epoch → (year, month, day, hour, minute, second), proleptic Gregorian.
-fn civil(secs: i64) -> (i64, i64, i64, i64, i64, i64) {
-    let days = secs.div_euclid(86_400);
+fn civil(secs: i64) -> (i64, u32, u32, i64, i64, i64) {
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let rem = secs.rem_euclid(86_400);
-    // Howard Hinnant's days-from-civil inverse.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d, rem / 3600, (rem % 3600) / 60, rem % 60)
 }
 

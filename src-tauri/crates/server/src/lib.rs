@@ -73,7 +73,7 @@ pub struct ServerHandle {
     service_key: String,
     shutdown: Option<oneshot::Sender<()>>,
     stopping: Option<watch::Sender<bool>>,
-    sockets: std::sync::Arc<realtime::SocketCount>,
+    sockets: std::sync::Arc<realtime::sockets::SocketCount>,
     task: Option<JoinHandle<std::io::Result<()>>>,
     grace: std::time::Duration,
 }
@@ -184,16 +184,16 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         }
     }
     let (stop_tx, stop_rx) = watch::channel(false);
-    let sockets = std::sync::Arc::new(realtime::SocketCount::default());
+    let sockets = std::sync::Arc::new(realtime::sockets::SocketCount::default());
     let state = state::AppState::new(state::Inner {
-        faults: faults::Faults::new(config.faults_enabled),
+        faults: faults::rules::Faults::new(config.faults_enabled),
         config,
         db,
         signer,
         anon_key: anon_key.clone(),
         service_key: service_key.clone(),
         address,
-        hub: realtime::Hub::new(),
+        hub: realtime::hub::Hub::new(),
         limiter: limiter::SlidingLimiter::default(),
         providers,
         storage_root,
@@ -201,7 +201,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         sockets: sockets.clone(),
         auth_lock: tokio::sync::Mutex::new(()),
         records_lock: tokio::sync::Mutex::new(()),
-        in_flight: functions::InFlight::default(),
+        in_flight: functions::in_flight::InFlight::default(),
     });
     functions::settle_interrupted(&state)
         .await

@@ -4,7 +4,7 @@
 //! not know; those read as their defaults instead of hiding the row.
 
 use infinite_stories_contract::{
-    AvatarStyle, CustomEvent, CustomEventDraft, Hero, HeroDraft, Pronouns, Trait,
+    AvatarStyle, CustomEvent, CustomEventDraft, CustomEventSpec, Hero, HeroDraft, Pronouns, Trait,
 };
 use serde_json::{Value, json};
 
@@ -68,22 +68,14 @@ pub(crate) fn hero_columns(draft: &HeroDraft) -> Value {
 
 /// A `custom_events` row as the UI's custom event; `None` without an id or title.
 pub(crate) fn custom_event(row: &Value) -> Option<CustomEvent> {
+    let spec = CustomEventSpec::from_row(row.as_object()?)?;
     let draft = CustomEventDraft {
-        title: text(row, "title")?,
-        description: text(row, "description").unwrap_or_default(),
-        category: parsed(row, "category").unwrap_or_default(),
-        age_range: parsed(row, "age_range").unwrap_or_default(),
-        tone: parsed(row, "tone").unwrap_or_default(),
-        keywords: row
-            .get("keywords")
-            .and_then(Value::as_array)
-            .map(|k| {
-                k.iter()
-                    .filter_map(Value::as_str)
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default(),
+        title: spec.title,
+        description: spec.description,
+        category: spec.category,
+        age_range: spec.age_range,
+        tone: spec.tone,
+        keywords: spec.keywords,
     };
     Some(CustomEvent {
         id: text(row, "id")?,

@@ -5,7 +5,8 @@
 use std::str::FromStr;
 
 use infinite_stories_contract::{
-    IllustrationBatch, IllustrationResult, IllustrationStatus, IllustrationsRequest,
+    IllustrationBatch, IllustrationResult, IllustrationRow, IllustrationStatus,
+    IllustrationsRequest,
 };
 use infinite_stories_storyteller::{AvatarStyle, BuiltInEvent, EventSpec, IllustrationRequest};
 use serde_json::{Map, Value, json};
@@ -17,32 +18,24 @@ use crate::rest::records::{self, Row, Write};
 use crate::rest::schema::{HEROES, STORIES, STORY_ILLUSTRATIONS};
 use crate::storage;
 
-/// `row`'s body with `changes` applied and `updated_at` moved to now.
-fn changed(call: &Call, row: &Row, changes: &Value) -> Map<String, Value> {
-    let mut after = row.body.clone();
-    if let Some(c) = changes.as_object() {
-        for (k, v) in c {
-            after.insert(k.clone(), v.clone());
-        }
-    }
-    after.insert(
-        "updated_at".into(),
-        json!(iso_micros(call.state.now_millis())),
-    );
-    after
-}
-
-/// Writes a new state of an illustration row and returns the stored row.
-async fn set(call: &Call, row: Row, changes: Value) -> Result<Row, FnError> {
-    let changes = changes.as_object().cloned().unwrap_or_default();
-    records::patch(&call.state, &STORY_ILLUSTRATIONS, row.id(), |_| changes)
+/// Moves an illustration row on (`edit` changes the typed row) and returns it as stored.
+async fn set(
+    call: &Call,
+    row: IllustrationRow,
+    edit: impl FnOnce(&mut IllustrationRow),
+) -> Result<IllustrationRow, FnError> {
+    records::patch_as(&call.state, &STORY_ILLUSTRATIONS, &row.id, edit)
         .await?
         .ok_or_else(|| FnError::not_found("Story"))
 }
 
 /// Upserts the `pending` row of one scene. The lookup and the write happen under the records
 /// lock, so two concurrent runs for one story cannot create two rows for one scene.
-async fn pending(call: &Call, story_id: &str, scene_number: u32) -> Result<Row, FnError> {
+async fn pending(
+    call: &Call,
+    story_id: &str,
+    scene_number: u32,
+) -> Result<IllustrationRow, FnError> {
     let mut probe = Map::new();
     probe.insert("story_id".into(), json!(story_id));
     probe.insert("scene_number".into(), json!(scene_number));
@@ -54,46 +47,32 @@ async fn pending(call: &Call, story_id: &str, scene_number: u32) -> Result<Row, 
         &probe,
     )
     .await?;
+    let now = iso_micros(call.state.now_millis());
     if let Some(row) = existing {
-        let retries = row
-            .body
-            .get("retry_count")
-            .and_then(Value::as_i64)
-            .unwrap_or(0)
-            + 1;
-        let previous = row
-            .body
-            .get("generation_id")
-            .cloned()
-            .unwrap_or(Value::Null);
-        let changes = json!({"status": "pending", "error_message": null, "retry_count": retries,
-                             "previous_generation_id": previous});
-        let after = changed(call, &row, &changes);
-        let owner = row.owner.clone();
+        let mut typed: IllustrationRow = records::typed(row.body.clone())?;
+        typed.retried();
+        typed.updated_at = now;
+        let mut after = row.body.clone();
+        after.extend(records::body_of(&typed)?);
         records::commit(
             &call.state,
-            vec![Write::Update(&STORY_ILLUSTRATIONS, row, after.clone())],
+            vec![Write::Update(&STORY_ILLUSTRATIONS, row, after)],
         )
         .await?;
-        return Ok(Row { owner, body: after });
+        return Ok(typed);
     }
-    let ts = iso_micros(call.state.now_millis());
-    let body = json!({
-        "id": uuid::Uuid::new_v4().to_string(), "story_id": story_id, "scene_number": scene_number,
-        "status": "pending", "image_url": null, "image_path": null, "generation_id": null,
-        "previous_generation_id": null, "error_message": null, "retry_count": 0,
-        "created_at": ts, "updated_at": ts,
-    });
+    let typed = IllustrationRow::pending(
+        uuid::Uuid::new_v4().to_string(),
+        story_id,
+        scene_number,
+        &now,
+    );
     let row = Row {
         owner: call.user.clone(),
-        body: body.as_object().cloned().unwrap_or_default(),
+        body: records::body_of(&typed)?,
     };
-    records::commit(
-        &call.state,
-        vec![Write::Insert(&STORY_ILLUSTRATIONS, row.clone())],
-    )
-    .await?;
-    Ok(row)
+    records::commit(&call.state, vec![Write::Insert(&STORY_ILLUSTRATIONS, row)]).await?;
+    Ok(typed)
 }
 
 pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnError> {
@@ -133,7 +112,7 @@ pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnErr
             i as f64 / total as f64,
             &format!("Drawing scene {} of {total}…", i + 1),
         );
-        let row = set(call, row, json!({"status": "processing"})).await?;
+        let row = set(call, row, |r| r.status = IllustrationStatus::Processing).await?;
         let request = IllustrationRequest {
             scene: scene.clone(),
             hero: hero.clone(),
@@ -171,8 +150,13 @@ pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnErr
         match outcome {
             Ok((image, path)) => {
                 let url = storage::signed_url(&call.state, "story-illustrations", &path, 3600);
-                let done = IllustrationStatus::Completed.id();
-                set(call, row, json!({"status": done, "image_url": url, "image_path": path, "generation_id": image.generation_id})).await?;
+                set(call, row, |r| {
+                    r.status = IllustrationStatus::Completed;
+                    r.image_url = Some(url.clone());
+                    r.image_path = Some(path.clone());
+                    r.generation_id = Some(image.generation_id.clone());
+                })
+                .await?;
                 results.push(IllustrationResult {
                     scene_number: scene.scene_number,
                     status: IllustrationStatus::Completed,
@@ -185,12 +169,10 @@ pub(crate) async fn illustrate(call: &Call, body: &Value) -> Result<Value, FnErr
             }
             Err(message) => {
                 tracing::warn!(scene = scene.scene_number, "scene illustration failed");
-                let failed = IllustrationStatus::Failed.id();
-                set(
-                    call,
-                    row,
-                    json!({"status": failed, "error_message": message}),
-                )
+                set(call, row, |r| {
+                    r.status = IllustrationStatus::Failed;
+                    r.error_message = Some(message.clone());
+                })
                 .await?;
                 results.push(IllustrationResult {
                     scene_number: scene.scene_number,

@@ -1,7 +1,9 @@
 //! `audio-synthesis` and `avatar-generation`: narration and hero portraits, stored in the
 //! private buckets and linked from their rows by signed URLs.
 
-use infinite_stories_contract::{AudioRequest, Avatar, AvatarGenerationRequest, Narration};
+use infinite_stories_contract::{
+    AudioRequest, Avatar, AvatarGenerationRequest, Narration, StoryNarration,
+};
 use infinite_stories_storyteller::{AvatarRequest, NarrationRequest, SafetyVerdict};
 use serde_json::{Value, json};
 
@@ -75,15 +77,16 @@ pub(crate) async fn narrate(call: &Call, body: &Value) -> Result<Value, FnError>
             URL_TTL,
         ))
     };
-    let changes = json!({
-        "audio_url": audio_url, "audio_path": path, "audio_duration": out.duration_seconds,
-        "audio_voice": out.voice.id(), "timings_url": timings_url,
-    });
-    records::patch(&call.state, &STORIES, story.id(), |_| {
-        changes.as_object().cloned().unwrap_or_default()
-    })
-    .await?
-    .ok_or_else(|| FnError::not_found("Story"))?;
+    let narration = records::body_of(&StoryNarration {
+        audio_url: Some(audio_url.clone()),
+        audio_path: Some(path.clone()),
+        audio_duration: Some(out.duration_seconds),
+        audio_voice: Some(out.voice.id().to_string()),
+        timings_url: timings_url.clone(),
+    })?;
+    records::patch(&call.state, &STORIES, story.id(), |_| narration)
+        .await?
+        .ok_or_else(|| FnError::not_found("Story"))?;
     call.progress(1.0, "The narration is ready");
     answer(&Narration {
         audio_url,

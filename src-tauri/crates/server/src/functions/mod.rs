@@ -7,11 +7,10 @@
 
 mod envelope;
 mod illustration;
+pub(crate) mod in_flight;
 mod media;
 mod story;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::Router;
@@ -20,6 +19,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
+use infinite_stories_contract::IllustrationStatus;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
@@ -43,10 +43,6 @@ const FUNCTIONS: [&str; 5] = [
     "scene-illustration",
     "extract-scenes",
 ];
-
-/// In-flight calls by (user, function, request id), so a retry waits for the first attempt.
-#[derive(Debug, Default)]
-pub(crate) struct InFlight(Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
 
 /// The function routes, mounted at `/functions/v1`.
 pub(crate) fn router() -> Router<AppState> {
@@ -210,15 +206,9 @@ async fn run(
     }
     // Idempotent retries: one attempt at a time per request id, and a stored reply wins.
     let key = format!("{user}\u{0}{name}\u{0}{request_id}");
-    let gate = explicit_id.then(|| {
-        let mut map = state.in_flight.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(key.clone()).or_default().clone()
-    });
+    let gate = explicit_id.then(|| state.in_flight.gate(&key));
     // Declared before the lock guard so it runs after the lock is released.
-    let _release = explicit_id.then(|| Release {
-        map: &state.in_flight,
-        key: key.clone(),
-    });
+    let _release = explicit_id.then(|| state.in_flight.release_on_drop(key.clone()));
     let _held = match &gate {
         Some(g) => Some(g.lock().await),
         None => None,
@@ -347,11 +337,15 @@ pub(crate) const INTERRUPTED: &str =
 pub(crate) async fn settle_interrupted(state: &AppState) -> Result<(u64, u64), sqlx::Error> {
     let now = crate::clock::iso_micros(state.now_millis());
     let pictures = sqlx::query(
-        "UPDATE records SET body = json_set(body, '$.status', 'failed', '$.error_message', ?1,          '$.updated_at', ?2) WHERE tbl = ?3 AND json_extract(body, '$.status') IN ('pending', 'processing')",
+        "UPDATE records SET body = json_set(body, '$.status', ?4, '$.error_message', ?1, \
+         '$.updated_at', ?2) WHERE tbl = ?3 AND json_extract(body, '$.status') IN (?5, ?6)",
     )
     .bind(INTERRUPTED)
     .bind(&now)
     .bind(crate::rest::schema::STORY_ILLUSTRATIONS.name)
+    .bind(IllustrationStatus::Failed.id())
+    .bind(IllustrationStatus::Pending.id())
+    .bind(IllustrationStatus::Processing.id())
     .execute(&state.db)
     .await?
     .rows_affected();
@@ -363,22 +357,6 @@ pub(crate) async fn settle_interrupted(state: &AppState) -> Result<(u64, u64), s
         tracing::info!(pictures, spent, "settled work interrupted by the last stop");
     }
     Ok((pictures, spent))
-}
-
-/// Forgets an in-flight entry when its call ends, however it ends.
-struct Release<'a> {
-    map: &'a InFlight,
-    key: String,
-}
-
-impl Drop for Release<'_> {
-    fn drop(&mut self) {
-        self.map
-            .0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&self.key);
-    }
 }
 
 async fn stored_reply(

@@ -4,7 +4,9 @@
 use std::str::FromStr;
 
 use infinite_stories_contract::hash::fnv1a;
-use infinite_stories_contract::{ExtractedScenes, GeneratedStory, StoryRequest};
+use infinite_stories_contract::{
+    ExtractedScenes, GeneratedStory, SceneRow, StoryNarration, StoryRequest, StoryRow,
+};
 use infinite_stories_storyteller::{
     CustomEventSpec, EventSpec, HeroDraft, Pronouns, SceneRequest, StoryBrief, StoryEvent, Trait,
 };
@@ -46,24 +48,7 @@ pub(crate) fn hero_of(row: &Row) -> HeroDraft {
 
 /// The custom event of a `custom_events` row, as the storyteller reads it.
 fn custom_event_of(row: &Row) -> CustomEventSpec {
-    let mut custom = CustomEventSpec::titled(text(row, "title").unwrap_or_default());
-    custom.description = text(row, "description").unwrap_or_default();
-    custom.prompt_seed = text(row, "prompt_seed").unwrap_or_default();
-    custom.category = choice(row, "category").unwrap_or_default();
-    custom.tone = choice(row, "tone").unwrap_or_default();
-    custom.age_range = choice(row, "age_range").unwrap_or_default();
-    custom.keywords = row
-        .body
-        .get("keywords")
-        .and_then(Value::as_array)
-        .map(|k| {
-            k.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
-    custom
+    CustomEventSpec::from_row(&row.body).unwrap_or_else(|| CustomEventSpec::titled(""))
 }
 
 pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError> {
@@ -101,34 +86,41 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
     let now = call.state.now_millis();
     let story_id = uuid::Uuid::new_v4().to_string();
     let ts = iso_micros(now);
-    let story = json!({
-        "id": story_id, "user_id": call.user, "hero_id": request.request.hero_id,
-        "custom_event_id": custom_row.as_ref().map(|r| r.id().to_string()),
-        "event_type": request.request.event.kind(), "event_id": event_id, "title": draft.title, "content": draft.content,
-        "language": request.language().id(), "voice": request.voice().id(), "target_duration": request.target_duration_seconds(),
-        "estimated_duration": draft.estimated_duration, "word_count": draft.word_count,
-        "audio_url": null, "audio_path": null, "audio_duration": null, "audio_voice": null, "timings_url": null,
-        "is_favorite": false, "play_count": 0, "last_played_at": null, "created_at": ts, "updated_at": ts,
-    });
+    let story = StoryRow {
+        id: story_id.clone(),
+        user_id: call.user.clone(),
+        hero_id: Some(request.request.hero_id.clone()),
+        custom_event_id: custom_row.as_ref().map(|r| r.id().to_string()),
+        event_type: Some(request.request.event.kind().to_string()),
+        event_id: event_id.map(str::to_string),
+        title: draft.title.clone(),
+        content: draft.content.clone(),
+        language: request.language(),
+        voice: Some(request.voice()),
+        target_duration: Some(request.target_duration_seconds()),
+        estimated_duration: Some(draft.estimated_duration),
+        word_count: Some(draft.word_count as u32),
+        narration: StoryNarration::default(),
+        is_favorite: false,
+        play_count: 0,
+        last_played_at: None,
+        created_at: ts.clone(),
+        updated_at: ts.clone(),
+    };
     let mut writes = vec![Write::Insert(
         &STORIES,
         Row {
             owner: call.user.clone(),
-            body: story.as_object().cloned().unwrap_or_default(),
+            body: records::body_of(&story)?,
         },
     )];
     for s in &draft.scenes {
-        let scene = json!({
-            "id": uuid::Uuid::new_v4().to_string(), "story_id": story_id, "scene_number": s.scene_number,
-            "text_segment": s.text_segment, "illustration_prompt": s.illustration_prompt,
-            "timestamp_seconds": s.timestamp_seconds, "emotion": s.emotion.id(), "importance": s.importance.id(),
-            "created_at": ts, "updated_at": ts,
-        });
+        let scene = SceneRow::of(s, uuid::Uuid::new_v4().to_string(), &story_id, &ts);
         writes.push(Write::Insert(
             &STORY_SCENES,
             Row {
                 owner: call.user.clone(),
-                body: scene.as_object().cloned().unwrap_or_default(),
+                body: records::body_of(&scene)?,
             },
         ));
     }

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use infinite_stories_contract::phoenix::BroadcastBody;
 use serde_json::{Map, Value, json};
 use tokio::sync::broadcast;
 
-use super::codec::BroadcastBody;
-use crate::rest::records::Change;
+use crate::rest::change::Change;
 
 /// A user broadcast on a topic.
 #[derive(Debug, Clone)]

@@ -3,9 +3,9 @@
 //! broadcast, presence, and the REST broadcast endpoint.
 
 mod channel;
-mod hub;
+pub(crate) mod hub;
 mod socket;
-mod sockets;
+pub(crate) mod sockets;
 mod topics;
 
 use std::sync::Arc;
@@ -18,8 +18,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-pub(crate) use hub::{Broadcast, Control, Hub, HubEvent};
-pub(crate) use sockets::SocketCount;
+pub(crate) use hub::{Broadcast, Control, HubEvent};
 
 use crate::state::AppState;
 use codec::{BroadcastBody, Vsn};

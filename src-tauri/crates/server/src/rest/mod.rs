@@ -2,6 +2,7 @@
 //! tables, with owner-only rows: a user reads only rows it owns (or whose story it owns), and
 //! writing someone else's row is `403 42501`.
 
+pub(crate) mod change;
 mod coerce;
 mod error;
 pub(crate) mod filter;

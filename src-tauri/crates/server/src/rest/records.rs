@@ -5,9 +5,12 @@
 
 use std::sync::Arc;
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use sqlx::Row as _;
 
+pub(crate) use super::change::{Change, ChangeKind};
 use super::schema::{STORIES, STORY_CHILDREN, Table};
 use crate::realtime::HubEvent;
 use crate::state::AppState;
@@ -26,35 +29,6 @@ impl Row {
             .and_then(Value::as_str)
             .unwrap_or_default()
     }
-}
-
-/// What kind of change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ChangeKind {
-    Insert,
-    Update,
-    Delete,
-}
-
-impl ChangeKind {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::Insert => "INSERT",
-            ChangeKind::Update => "UPDATE",
-            ChangeKind::Delete => "DELETE",
-        }
-    }
-}
-
-/// One committed change, as realtime announces it.
-#[derive(Debug, Clone)]
-pub(crate) struct Change {
-    pub table: &'static Table,
-    pub kind: ChangeKind,
-    pub record: Option<Map<String, Value>>,
-    pub old: Option<Map<String, Value>>,
-    pub owner: String,
-    pub at_ms: i64,
 }
 
 /// One write of a request.
@@ -262,12 +236,55 @@ pub(crate) async fn patch(
     id: &str,
     edit: impl FnOnce(&Map<String, Value>) -> Map<String, Value>,
 ) -> Result<Option<Row>, sqlx::Error> {
+    patch_with(state, table, id, |current| Ok(edit(current))).await
+}
+
+/// [`patch`] for a table whose rows the contract types as `T` (`StoryRow`, `IllustrationRow`):
+/// `edit` changes the typed row, and the stored row is what `T` serialises to. A stored row that
+/// does not read as `T` is reported as a decode error and left as it is.
+pub(crate) async fn patch_as<T: Serialize + DeserializeOwned>(
+    state: &AppState,
+    table: &'static Table,
+    id: &str,
+    edit: impl FnOnce(&mut T),
+) -> Result<Option<T>, sqlx::Error> {
+    let row = patch_with(state, table, id, |current| {
+        let mut typed: T = typed(current.clone())?;
+        edit(&mut typed);
+        body_of(&typed)
+    })
+    .await?;
+    row.map(|r| typed(r.body)).transpose()
+}
+
+/// A stored body read as the contract's row type.
+pub(crate) fn typed<T: DeserializeOwned>(body: Map<String, Value>) -> Result<T, sqlx::Error> {
+    serde_json::from_value(Value::Object(body)).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// The body a contract row type is stored as.
+pub(crate) fn body_of<T: Serialize>(row: &T) -> Result<Map<String, Value>, sqlx::Error> {
+    match serde_json::to_value(row) {
+        Ok(Value::Object(body)) => Ok(body),
+        Ok(_) => Err(sqlx::Error::Protocol(
+            "a row type did not serialise to a JSON object".into(),
+        )),
+        Err(e) => Err(sqlx::Error::Decode(Box::new(e))),
+    }
+}
+
+async fn patch_with(
+    state: &AppState,
+    table: &'static Table,
+    id: &str,
+    edit: impl FnOnce(&Map<String, Value>) -> Result<Map<String, Value>, sqlx::Error>,
+) -> Result<Option<Row>, sqlx::Error> {
     let _w = state.records_lock.lock().await;
     let Some(before) = by_id(state, table, id).await? else {
         return Ok(None);
     };
     let mut after = before.body.clone();
-    for (k, v) in edit(&before.body) {
+    for (k, v) in edit(&before.body)? {
         after.insert(k, v);
     }
     after.insert(

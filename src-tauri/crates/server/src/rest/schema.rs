@@ -282,3 +282,65 @@ pub(crate) fn table(name: &str) -> Option<&'static Table> {
 /// Tables whose rows hang off a story and go when it goes.
 pub(crate) static STORY_CHILDREN: [&Table; 3] =
     [&STORY_SCENES, &STORY_ILLUSTRATIONS, &LISTENING_SESSIONS];
+
+#[cfg(test)]
+mod tests {
+    use infinite_stories_contract::{
+        IllustrationRow, Language, Scene, SceneRow, StoryNarration, StoryRow,
+    };
+
+    use super::*;
+
+    fn keys<T: serde::Serialize>(row: &T) -> Vec<String> {
+        let mut keys: Vec<String> = match serde_json::to_value(row).unwrap() {
+            serde_json::Value::Object(m) => m.keys().cloned().collect(),
+            other => panic!("not an object: {other}"),
+        };
+        keys.sort();
+        keys
+    }
+
+    fn columns(table: &Table) -> Vec<String> {
+        let mut names: Vec<String> = table.columns.iter().map(|c| c.name.to_string()).collect();
+        names.sort();
+        names
+    }
+
+    /// The functions write the contract's row types; each must name exactly its table's columns.
+    #[test]
+    fn the_contract_rows_name_exactly_the_tables_columns() {
+        let story = StoryRow {
+            id: "s".into(),
+            user_id: "u".into(),
+            hero_id: None,
+            custom_event_id: None,
+            event_type: None,
+            event_id: None,
+            title: "T".into(),
+            content: "C".into(),
+            language: Language::En,
+            voice: None,
+            target_duration: None,
+            estimated_duration: None,
+            word_count: None,
+            narration: StoryNarration::default(),
+            is_favorite: false,
+            play_count: 0,
+            last_played_at: None,
+            created_at: "t".into(),
+            updated_at: "t".into(),
+        };
+        assert_eq!(keys(&story), columns(&STORIES));
+        let scene: Scene = serde_json::from_value(serde_json::json!({"sceneNumber": 1,
+            "textSegment": "a", "illustrationPrompt": "p", "timestampSeconds": 0.0}))
+        .unwrap();
+        assert_eq!(
+            keys(&SceneRow::of(&scene, "c".into(), "s", "t")),
+            columns(&STORY_SCENES)
+        );
+        assert_eq!(
+            keys(&IllustrationRow::pending("i".into(), "s", 1, "t")),
+            columns(&STORY_ILLUSTRATIONS)
+        );
+    }
+}

@@ -10,6 +10,7 @@ mod faults;
 mod functions;
 mod fuzz;
 mod gateway;
+mod module_graph;
 mod realtime;
 mod rest;
 mod serve;

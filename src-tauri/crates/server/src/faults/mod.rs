@@ -5,7 +5,8 @@
 //! replies or leave a socket half-open; plus one-shot commands that expire channel tokens, send
 //! `phx_error` or close every socket with 1001.
 
-use std::sync::Mutex;
+pub(crate) mod rules;
+
 use std::time::Duration;
 
 use axum::Router;
@@ -15,130 +16,13 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::gateway::{Caller, caller};
 use crate::realtime::{self, Control};
 use crate::state::AppState;
-
-/// What a rule does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FaultAction {
-    /// HTTP: wait `latencyMs` before handling.
-    Latency,
-    /// HTTP: answer `status` (500, 503, 429…) with `Retry-After: retryAfter` when set.
-    Status,
-    /// HTTP: send headers, then abort the connection mid-body.
-    Reset,
-    /// HTTP: answer 200 with a truncated JSON body.
-    MalformedJson,
-    /// Realtime: do not answer heartbeats.
-    DropHeartbeat,
-    /// Realtime: answer joins `latencyMs` late.
-    DelayJoin,
-    /// Realtime: stop reading and writing without closing the TCP connection.
-    HalfOpen,
-    /// Realtime, immediate: shut matching channels as if their token had expired.
-    ExpireToken,
-    /// Realtime, immediate: send `phx_error` on matching channels.
-    ChannelError,
-    /// Realtime, immediate: close every socket with code 1001.
-    Close,
-}
-
-/// One fault rule as posted to `/admin/v1/faults`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FaultRule {
-    /// Assigned by the server.
-    #[serde(default)]
-    pub id: u64,
-    /// What to do.
-    pub action: FaultAction,
-    /// HTTP path prefix (`/functions/v1/story-generation`); empty = every route.
-    #[serde(default)]
-    pub route: String,
-    /// HTTP method to match; absent = any.
-    #[serde(default)]
-    pub method: Option<String>,
-    /// Realtime channel-name prefix (without `realtime:`); absent = every channel.
-    #[serde(default)]
-    pub channel: Option<String>,
-    /// For `latency` and `delay_join`.
-    #[serde(default)]
-    pub latency_ms: Option<u64>,
-    /// For `status`.
-    #[serde(default)]
-    pub status: Option<u16>,
-    /// `Retry-After` seconds for `status`.
-    #[serde(default)]
-    pub retry_after: Option<u64>,
-    /// How many times the rule fires; absent = until removed.
-    #[serde(default)]
-    pub times: Option<u32>,
-    /// For `status`: also send `x-relay-error: true` (supabase-js then reports a
-    /// `FunctionsRelayError` instead of a `FunctionsHttpError`).
-    #[serde(default)]
-    pub relay_error: bool,
-}
-
-/// Realtime hooks a socket asks about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RealtimeFault {
-    DropHeartbeat,
-    DelayJoin,
-    HalfOpen,
-}
-
-/// The active rules.
-#[derive(Debug)]
-pub(crate) struct Faults {
-    enabled: bool,
-    rules: Mutex<Vec<FaultRule>>,
-    next_id: Mutex<u64>,
-}
-
-impl Faults {
-    pub(crate) fn new(enabled: bool) -> Self {
-        Faults {
-            enabled,
-            rules: Mutex::new(Vec::new()),
-            next_id: Mutex::new(1),
-        }
-    }
-
-    /// Takes one firing of the first rule matching `pred`.
-    fn take(&self, pred: impl Fn(&FaultRule) -> bool) -> Option<FaultRule> {
-        if !self.enabled {
-            return None;
-        }
-        let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
-        let i = rules.iter().position(&pred)?;
-        let rule = rules[i].clone();
-        if let Some(times) = rules[i].times.as_mut() {
-            *times = times.saturating_sub(1);
-            if *times == 0 {
-                rules.remove(i);
-            }
-        }
-        Some(rule)
-    }
-
-    /// For a socket: whether `fault` applies on `channel` now; `Some(latency ms)` if so.
-    pub(crate) fn realtime(&self, fault: RealtimeFault, channel: &str) -> Option<u64> {
-        let action = match fault {
-            RealtimeFault::DropHeartbeat => FaultAction::DropHeartbeat,
-            RealtimeFault::DelayJoin => FaultAction::DelayJoin,
-            RealtimeFault::HalfOpen => FaultAction::HalfOpen,
-        };
-        self.take(|r| {
-            r.action == action && r.channel.as_deref().is_none_or(|p| channel.starts_with(p))
-        })
-        .map(|r| r.latency_ms.unwrap_or(11_000))
-    }
-}
+pub(crate) use rules::RealtimeFault;
+pub use rules::{FaultAction, FaultRule};
 
 fn http_action(a: FaultAction) -> bool {
     matches!(
@@ -240,7 +124,7 @@ pub(crate) fn router() -> Router<AppState> {
 
 /// The refusal for a control request that is not allowed, if it is not.
 fn refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
-    if !state.faults.enabled {
+    if !state.faults.enabled() {
         let body = axum::Json(json!({"message": "fault injection is off"}));
         return Some((StatusCode::NOT_FOUND, body).into_response());
     }
@@ -257,12 +141,7 @@ async fn list(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(r) = refusal(&state, &headers) {
         return r;
     }
-    let rules = state
-        .faults
-        .rules
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let rules = state.faults.list();
     axum::Json(rules).into_response()
 }
 
@@ -274,7 +153,7 @@ async fn add(
     if let Some(r) = refusal(&state, &headers) {
         return r;
     }
-    let mut rule: FaultRule = match serde_json::from_slice(&body) {
+    let rule: FaultRule = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => {
             return (
@@ -302,21 +181,7 @@ async fn add(
         )
             .into_response();
     }
-    {
-        let mut id = state
-            .faults
-            .next_id
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        rule.id = *id;
-        *id += 1;
-    }
-    state
-        .faults
-        .rules
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(rule.clone());
+    let rule = state.faults.add(rule);
     (StatusCode::CREATED, axum::Json(rule)).into_response()
 }
 
@@ -324,12 +189,7 @@ async fn clear(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(r) = refusal(&state, &headers) {
         return r;
     }
-    state
-        .faults
-        .rules
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clear();
+    state.faults.clear();
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -341,11 +201,6 @@ async fn remove(
     if let Some(r) = refusal(&state, &headers) {
         return r;
     }
-    state
-        .faults
-        .rules
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|r| r.id != id);
+    state.faults.remove(id);
     StatusCode::NO_CONTENT.into_response()
 }
