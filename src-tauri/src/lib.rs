@@ -14,6 +14,8 @@ pub mod media;
 pub mod parent_lock;
 pub mod playback;
 pub mod preferences;
+#[cfg(target_os = "linux")]
+pub mod rendering;
 pub mod story_writer;
 pub mod voice_packs;
 
@@ -70,6 +72,9 @@ pub async fn connect_remembered<R: Runtime>(
 
 /// Runs the app until its last window closes.
 pub fn run() {
+    // Before anything starts a thread: it may set WebKit's variables (no GPU, no GL probes).
+    #[cfg(target_os = "linux")]
+    let renderer = rendering::prepare();
     let app = with_commands(tauri::Builder::default())
         // First: a second launch must hand over before it starts anything of its own (it exits
         // inside this plugin's setup, through the session D-Bus on Linux).
@@ -79,10 +84,15 @@ pub fn run() {
         // The window comes back at the size and place it was left (saved on exit, in the app's
         // config folder); after single-instance, so a second launch never touches the file.
         .plugin(tauri_plugin_window_state::Builder::new().build())
-        .setup(|app| {
+        .setup(move |app| {
             let dirs = embedded::AppDirs::resolve(app.handle())?;
             app.manage(logging::init(&dirs.logs));
             tracing::info!(data = %dirs.data.display(), logs = %dirs.logs.display(), "starting");
+            #[cfg(target_os = "linux")]
+            tracing::info!(
+                ?renderer,
+                "WebKit's renderer (Software: no GPU device, no GL probes)"
+            );
             // The keyring; the embedded session in an owner-only file when no keyring answers.
             let keyring = Arc::new(KeyringStore::new(KEYRING_SERVICE));
             let core = Core::with_options(CoreOptions {
