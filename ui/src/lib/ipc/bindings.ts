@@ -100,7 +100,11 @@ message: string | null,
  * Where this profile's session is kept (`file` when no password store answered), once
  * connected.
  */
-sessionStorage?: SessionStorage, };
+sessionStorage?: SessionStorage, 
+/**
+ * notices
+ */
+notices?: Array<string>, };
 
 /**
  * The 20 built-in events (api-contract §6): the app's ten everyday events and the ten
@@ -1371,6 +1375,8 @@ voice?: Voice | null, };
 /**
  * A story in the library list.
  */
+export type Unfinished = { pictures: Array<number>, narration: boolean, interrupted: boolean, };
+
 export type StorySummary = { 
 /**
  * Story id.
@@ -1668,6 +1674,8 @@ export interface Commands {
   generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
   cancel_generation: { args: { requestId: string }; result: boolean };
   retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
+  story_unfinished: { args: { storyId: string }; result: Unfinished };
+  finish_story: { args: { storyId: string; requestId: string }; result: StoryDetail };
   list_stories: { args: Record<string, never>; result: Array<StorySummary> };
   get_story: { args: { id: string }; result: StoryDetail };
   sync_library: { args: Record<string, never>; result: null };
@@ -1754,6 +1762,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "generate_story",
   "cancel_generation",
   "retry_illustration",
+  "story_unfinished",
+  "finish_story",
   "list_stories",
   "get_story",
   "sync_library",
