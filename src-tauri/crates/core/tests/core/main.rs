@@ -5,9 +5,13 @@ mod auth;
 mod backend;
 mod contract;
 mod family;
+mod finish;
+mod isolation;
 mod library;
 pub mod pipeline;
 pub mod realtime;
+#[cfg(unix)]
+mod recovery;
 mod scripted;
 mod scripted_http;
 mod soak;
