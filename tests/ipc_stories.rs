@@ -81,7 +81,11 @@ fn an_interrupted_story_is_offered_and_finished_through_the_commands() {
         json!({"pictures": [], "narration": false, "interrupted": false})
     );
     assert_eq!(
-        ok(&window, "cancel_generation", json!({"requestId": "finish-ipc"})),
+        ok(
+            &window,
+            "cancel_generation",
+            json!({"requestId": "finish-ipc"})
+        ),
         false,
         "nothing runs under its id once finished"
     );

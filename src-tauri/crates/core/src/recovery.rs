@@ -92,7 +92,9 @@ impl Core {
                             }
                             return;
                         }
-                        Err(e) => tracing::warn!(error = %e, "the fresh library could not be filled yet"),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "the fresh library could not be filled yet")
+                        }
                     }
                 }
                 drop(core);

@@ -72,7 +72,10 @@ async fn expect_replaced(path: &Path, m: &Migrator, old: &[u8]) -> String {
     let name = recovered.moved_to.file_name().unwrap().to_string_lossy();
     assert_eq!(name, "app.db.corrupt-20261205T070102Z");
     assert_eq!(std::fs::read(&recovered.moved_to).unwrap(), old);
-    let mode = std::fs::metadata(&recovered.moved_to).unwrap().permissions().mode();
+    let mode = std::fs::metadata(&recovered.moved_to)
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
     fill(&opened.pool, 0, 3).await;
     assert_eq!(count(&opened.pool).await, 3, "the fresh database works");
@@ -163,7 +166,11 @@ async fn a_garbage_wal_loses_only_what_was_not_checkpointed() {
     std::fs::write(wal(&killed), &garbage).unwrap();
     let opened = open_or_recover(&killed, &m, NOW).await.unwrap();
     assert!(opened.recovered.is_none(), "the main file is sound");
-    assert_eq!(count(&opened.pool).await, 5, "what was checkpointed is there");
+    assert_eq!(
+        count(&opened.pool).await,
+        5,
+        "what was checkpointed is there"
+    );
     fill(&opened.pool, 200, 1).await;
     assert_eq!(count(&opened.pool).await, 6, "and it takes writes");
 }

@@ -62,13 +62,23 @@ async fn an_interrupted_story_is_finished_with_progress() {
         .unwrap();
     assert!(done.narration_key.is_some());
     let after = env.core.unfinished(&id).await.unwrap();
-    assert!(after.pictures.is_empty() && !after.narration && !after.interrupted, "{after:?}");
+    assert!(
+        after.pictures.is_empty() && !after.narration && !after.interrupted,
+        "{after:?}"
+    );
     let progress = progress_of(&mut events, "finish-1");
     let stages: Vec<Stage> = progress.iter().map(|p| p.stage).collect();
-    assert!(stages.contains(&Stage::Illustrating) && stages.contains(&Stage::Narrating), "{stages:?}");
+    assert!(
+        stages.contains(&Stage::Illustrating) && stages.contains(&Stage::Narrating),
+        "{stages:?}"
+    );
     let last = progress.last().unwrap();
     assert_eq!((last.stage, last.progress), (Stage::Done, 1.0));
-    assert!(progress.iter().all(|p| p.story_id.as_deref() == Some(id.as_str())));
+    assert!(
+        progress
+            .iter()
+            .all(|p| p.story_id.as_deref() == Some(id.as_str()))
+    );
 }
 
 #[tokio::test]

@@ -84,5 +84,8 @@ async fn a_damaged_library_is_set_aside_and_filled_again_from_the_backend() {
     assert_eq!(back.content, story.content);
     assert_eq!(back.scenes, story.scenes);
     let audio = back.narration_key.expect("narration synced");
-    assert!(core.media(&audio).await.unwrap().is_some(), "audio is local");
+    assert!(
+        core.media(&audio).await.unwrap().is_some(),
+        "audio is local"
+    );
 }

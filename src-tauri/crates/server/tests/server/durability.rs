@@ -182,7 +182,10 @@ async fn a_damaged_database_is_set_aside_and_the_server_starts_fresh() {
         garbage,
         "kept as it was"
     );
-    let mode = std::fs::metadata(&recovered.moved_to).unwrap().permissions().mode();
+    let mode = std::fs::metadata(&recovered.moved_to)
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
     // The fresh database works: a family signs up and keeps a hero.
     let u = s.email_user("fresh@example.com").await;

@@ -117,7 +117,11 @@ async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are
         "another family does not read it by its id"
     );
     assert!(lib.owns_media("u1", "illustration:s1:2").await.unwrap());
-    assert!(!lib.owns_media("someone-else", "illustration:s1:2").await.unwrap());
+    assert!(
+        !lib.owns_media("someone-else", "illustration:s1:2")
+            .await
+            .unwrap()
+    );
     assert!(!lib.owns_media("someone-else", "audio:s1").await.unwrap());
     assert!(!lib.owns_media("u1", "functions:anything").await.unwrap());
 }
