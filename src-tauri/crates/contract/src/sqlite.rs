@@ -168,9 +168,10 @@ fn move_aside(path: &Path, now_millis: i64) -> std::io::Result<PathBuf> {
         std::fs::rename(&wal, &moved)?;
         private(Path::new(&moved))?;
     }
-    match std::fs::remove_file(with("-shm")) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-        _ => {}
+    if let Err(e) = std::fs::remove_file(with("-shm"))
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        return Err(e);
     }
     Ok(target)
 }

@@ -102,7 +102,8 @@ message: string | null,
  */
 sessionStorage?: SessionStorage, 
 /**
- * notices
+ * What the app did on its own that the family should know about, in words a parent can
+ * act on (a damaged database set aside and where it is kept). Kept until the app quits.
  */
 notices?: Array<string>, };
 
@@ -1375,8 +1376,6 @@ voice?: Voice | null, };
 /**
  * A story in the library list.
  */
-export type Unfinished = { pictures: Array<number>, narration: boolean, interrupted: boolean, };
-
 export type StorySummary = { 
 /**
  * Story id.
@@ -1429,6 +1428,25 @@ newest: LibraryCard | null, };
  * The ten hero traits; the same list serves the primary and the secondary trait.
  */
 export type Trait = "brave" | "kind" | "curious" | "funny" | "smart" | "adventurous" | "creative" | "helpful" | "gentle" | "magical";
+
+/**
+ * What an interrupted story still lacks.
+ */
+export type Unfinished = { 
+/**
+ * Scenes whose picture is not finished (to retry one by one).
+ */
+pictures: Array<number>, 
+/**
+ * Whether the narration is missing.
+ */
+narration: boolean, 
+/**
+ * Whether the story's pictures were cut short (some are under way, failed or missing while
+ * others exist): what the reader offers to finish. A story made without pictures, or
+ * without narration by choice, is not interrupted.
+ */
+interrupted: boolean, };
 
 /**
  * The seven narration voices; `Coral` is the default.

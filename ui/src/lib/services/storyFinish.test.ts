@@ -22,9 +22,9 @@ function setup() {
   };
   const run = { current: deferred<StoryDetail>() };
   const api = {
-    storyUnfinished: vi.fn(async () => left),
-    finishStory: vi.fn(async () => run.current.promise),
-    cancelGeneration: vi.fn(async () => {
+    storyUnfinished: vi.fn(async (_args: { storyId: string }) => left),
+    finishStory: vi.fn(async (_args: { storyId: string; requestId: string }) => run.current.promise),
+    cancelGeneration: vi.fn(async (_args: { requestId: string }) => {
       run.current.reject({ code: 'CANCELLED', message: 'Cancelled.', retryable: false });
       return true;
     }),
