@@ -41,9 +41,9 @@ pub struct BackendStatus {
     pub session_storage: Option<SessionStorage>,
     /// What the app did on its own that the family should know about, in words a parent can
     /// act on (a damaged database set aside and where it is kept). Kept until the app quits.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
-    pub notices: Vec<String>,
+    pub notices: Option<Vec<String>>,
 }
 
 impl BackendStatus {
@@ -55,7 +55,7 @@ impl BackendStatus {
             version: None,
             message: None,
             session_storage: None,
-            notices: Vec::new(),
+            notices: None,
         }
     }
 
@@ -67,7 +67,7 @@ impl BackendStatus {
             version: Some(version),
             message: None,
             session_storage: None,
-            notices: Vec::new(),
+            notices: None,
         }
     }
 
@@ -79,7 +79,7 @@ impl BackendStatus {
             version: None,
             message: Some(err.to_string()),
             session_storage: None,
-            notices: Vec::new(),
+            notices: None,
         }
     }
 
@@ -98,7 +98,7 @@ impl BackendStatus {
             version: None,
             message: Some(message),
             session_storage: None,
-            notices: Vec::new(),
+            notices: None,
         }
     }
 }

@@ -42,13 +42,15 @@ pub fn message(what: Damaged, moved_to: &Path) -> String {
 }
 
 impl Core {
-    /// The notices so far (what [`BackendStatus::notices`] carries).
-    pub(crate) fn notices(&self) -> Vec<String> {
-        self.inner
+    /// The notices so far (what [`BackendStatus::notices`] carries), `None` when there are none.
+    pub(crate) fn notices(&self) -> Option<Vec<String>> {
+        let notices = self
+            .inner
             .notices
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .clone()
+            .clone();
+        (!notices.is_empty()).then_some(notices)
     }
 
     /// Tells the family a database was found damaged and set aside: logged, added to the

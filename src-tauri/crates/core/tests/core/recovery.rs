@@ -44,7 +44,7 @@ async fn a_damaged_library_is_set_aside_and_filled_again_from_the_backend() {
     assert!(core.session().is_some(), "the session was restored");
     let mut events = core.events();
     assert!(
-        core.backend_status().notices.is_empty(),
+        core.backend_status().notices.is_none(),
         "nothing to tell yet"
     );
     core.stories().await.unwrap();
@@ -58,7 +58,7 @@ async fn a_damaged_library_is_set_aside_and_filled_again_from_the_backend() {
     assert_eq!(std::fs::read(&aside[0]).unwrap(), garbage, "kept as it was");
     let mode = std::fs::metadata(&aside[0]).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
-    let notices = core.backend_status().notices;
+    let notices = core.backend_status().notices.expect("a notice");
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(
         notices[0].contains(&aside[0].display().to_string())
