@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use infinite_stories_core::recovery::Damaged;
 use infinite_stories_core::{BackendEndpoint, BackendMode, BackendStatus, Core};
 use infinite_stories_server::{Providers, ServerConfig, ServerHandle, serve};
 use tauri::{AppHandle, Manager, Runtime};
@@ -85,7 +86,13 @@ impl EmbeddedBackend {
                 ..ServerConfig::loopback(&self.data_dir)
             };
             match serve(config).await {
-                Ok(started) => *server = Some(started),
+                Ok(started) => {
+                    // A damaged server.db was set aside: the family is told where it is kept.
+                    if let Some(recovered) = started.recovered() {
+                        core.report_recovered(Damaged::Server, recovered);
+                    }
+                    *server = Some(started);
+                }
                 Err(e) => return core.backend_failed(BackendMode::Embedded, &e.to_string()),
             }
         }

@@ -1,7 +1,7 @@
 // Browser-test entry (harness.html): the real app over a mocked backend chosen by the query
 // string, e.g. /harness.html?scenario=failed, or ?heroes=none for a family with no heroes yet.
 // Reader scenarios (?scenario=reader, reader-resume, reader-no-narration, reader-failed,
-// reader-no-sound) open a story in the reader over a scripted player (window.mockPlayer).
+// reader-no-sound, reader-interrupted) open a story in the reader over a scripted player (window.mockPlayer).
 // Page scenarios (?scenario=pages, pages-empty, pages-error, pages-10k, pages-locked; &area=library)
 // run the library, settings, journey and diagnostics over a scripted core (window.mockPages).
 import { setMediaResolver } from '$lib/ipc/media';
@@ -29,7 +29,7 @@ w.mockBackend = installMockBackend(scenario, {
 });
 if (reader) {
   w.mockPlayer = reader.controls;
-  const readerIds = new Set(['moon-garden', 'quiet-lake', 'owl-lanterns']);
+  const readerIds = new Set(['moon-garden', 'quiet-lake', 'owl-lanterns', 'night-train']);
   const picture = (key: string) => (readerIds.has(key.split(':')[1] ?? '') ? fixturePicture(key) : pagesPicture(key));
   setMediaResolver(pages ? picture : fixturePicture);
 }

@@ -1,10 +1,12 @@
 //! Commands about stories: generating (with progress on `story://progress`),
-//! cancelling, retrying an illustration, and reading the local library (works offline).
+//! cancelling, retrying an illustration, finishing an interrupted story, and reading the local
+//! library (works offline).
 
+use infinite_stories_core::stories::Unfinished;
 use infinite_stories_core::{Core, GenerateRequest, StoryDetail, StorySummary};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
-use crate::IpcError;
+use crate::{IpcError, preferences};
 
 /// Tells a story: text, narration, then illustrations. Returns the finished story.
 #[tauri::command]
@@ -29,6 +31,30 @@ pub async fn retry_illustration(
     scene_number: u32,
 ) -> Result<StoryDetail, IpcError> {
     Ok(core.retry_illustration(&story_id, scene_number).await?)
+}
+
+/// What a story still lacks after an interrupted generation (pictures, narration), and whether
+/// the reader should offer to finish it.
+#[tauri::command]
+pub async fn story_unfinished(
+    core: State<'_, Core>,
+    story_id: String,
+) -> Result<Unfinished, IpcError> {
+    Ok(core.unfinished(&story_id).await?)
+}
+
+/// Finishes an interrupted story: draws the pictures it lacks, then narrates it in the family's
+/// default voice if it has no narration (progress on `story://progress` under `request_id`;
+/// `cancel_generation` with that id stops it).
+#[tauri::command]
+pub async fn finish_story<R: Runtime>(
+    app: AppHandle<R>,
+    core: State<'_, Core>,
+    story_id: String,
+    request_id: String,
+) -> Result<StoryDetail, IpcError> {
+    let voice = preferences::story_defaults(&app)?.voice;
+    Ok(core.finish_story(&story_id, voice, &request_id).await?)
 }
 
 /// The library, newest first, from the local store (offline).

@@ -39,6 +39,11 @@ pub struct BackendStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub session_storage: Option<SessionStorage>,
+    /// What the app did on its own that the family should know about, in words a parent can
+    /// act on (a damaged database set aside and where it is kept). Kept until the app quits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub notices: Option<Vec<String>>,
 }
 
 impl BackendStatus {
@@ -50,6 +55,7 @@ impl BackendStatus {
             version: None,
             message: None,
             session_storage: None,
+            notices: None,
         }
     }
 
@@ -61,6 +67,7 @@ impl BackendStatus {
             version: Some(version),
             message: None,
             session_storage: None,
+            notices: None,
         }
     }
 
@@ -72,6 +79,7 @@ impl BackendStatus {
             version: None,
             message: Some(err.to_string()),
             session_storage: None,
+            notices: None,
         }
     }
 
@@ -90,6 +98,7 @@ impl BackendStatus {
             version: None,
             message: Some(message),
             session_storage: None,
+            notices: None,
         }
     }
 }

@@ -50,6 +50,23 @@ pub async fn open(dir: &Path) -> Result<SqlitePool, CoreError> {
         .map_err(|e| CoreError::Storage(e.to_string()))
 }
 
+/// [`open`] for the app: a `core.sqlite` SQLite calls corrupt is moved aside (kept for
+/// recovery, see the contract's `sqlite::open_or_recover`) and a fresh one made; `recovered`
+/// says where the old one went.
+pub async fn open_or_recover(
+    dir: &Path,
+    now_millis: i64,
+) -> Result<infinite_stories_contract::sqlite::Opened, CoreError> {
+    infinite_stories_contract::files::private_dir_all(dir).map_err(StorageError::from)?;
+    infinite_stories_contract::sqlite::open_or_recover(
+        &dir.join("core.sqlite"),
+        &MIGRATIONS,
+        now_millis,
+    )
+    .await
+    .map_err(|e| CoreError::Storage(e.to_string()))
+}
+
 /// A database failure as a core error.
 pub fn storage(e: sqlx::Error) -> CoreError {
     StorageError::from(e).into()

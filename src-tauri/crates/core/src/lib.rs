@@ -21,6 +21,7 @@ pub mod family;
 pub mod http;
 pub mod monitor;
 pub mod realtime;
+pub mod recovery;
 pub mod secrets;
 pub mod session_file;
 pub mod settings;
@@ -127,6 +128,8 @@ struct Inner {
     local: tokio::sync::OnceCell<Library>,
     /// Running generations.
     cancels: Arc<Cancels>,
+    /// What the family should be told (see [`BackendStatus::notices`]).
+    notices: RwLock<Vec<String>>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -173,6 +176,7 @@ impl Core {
                 profile: RwLock::new(None),
                 local: tokio::sync::OnceCell::new(),
                 cancels: Arc::new(Cancels::default()),
+                notices: RwLock::new(Vec::new()),
             }),
         }
     }
@@ -188,6 +192,7 @@ impl Core {
         if status.state == BackendState::Connected {
             status.session_storage = self.session_storage();
         }
+        status.notices = self.notices();
         status
     }
 
@@ -420,7 +425,8 @@ impl Core {
         self.publish(BackendStatus::unreachable(endpoint, err))
     }
 
-    fn publish(&self, status: BackendStatus) -> BackendStatus {
+    fn publish(&self, mut status: BackendStatus) -> BackendStatus {
+        status.notices = self.notices();
         self.inner.status.send_replace(status.clone());
         self.inner
             .events

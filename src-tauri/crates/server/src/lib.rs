@@ -31,7 +31,7 @@ use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
 pub use config::{AuthLimits, Quotas, ServerConfig, default_origins};
-pub use db::DbError;
+pub use db::{DbError, Recovered};
 pub use faults::{FaultAction, FaultRule};
 pub use infinite_stories_storyteller::{OpenAiConfig, ProviderKind, Providers, ProvidersConfig};
 
@@ -76,6 +76,7 @@ pub struct ServerHandle {
     sockets: std::sync::Arc<realtime::sockets::SocketCount>,
     task: Option<JoinHandle<std::io::Result<()>>>,
     grace: std::time::Duration,
+    recovered: Option<Recovered>,
 }
 
 impl ServerHandle {
@@ -92,6 +93,12 @@ impl ServerHandle {
     /// The anon API key (a JWT with role `anon`), sent as `apikey` by every client.
     pub fn anon_key(&self) -> &str {
         &self.anon_key
+    }
+
+    /// Set when `server.db` was found damaged at start, moved aside (kept for recovery) and
+    /// replaced by a fresh one: where the old file is, and what SQLite said.
+    pub fn recovered(&self) -> Option<&Recovered> {
+        self.recovered.as_ref()
     }
 
     /// The service key (role `service_role`): bypasses ownership; drives fault injection.
@@ -152,7 +159,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         Some(s) => s.clone(),
         None => load_or_create_secret(&config.data_dir)?,
     };
-    let db = db::open(&config.data_dir).await?;
+    let (db, recovered) = db::open(&config.data_dir, config.clock.now_millis()).await?;
     let providers = match &config.custom_providers {
         Some(p) => p.clone(),
         None => infinite_stories_storyteller::Providers::from_config(&config.providers)
@@ -227,6 +234,7 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         sockets,
         task: Some(task),
         grace,
+        recovered,
     })
 }
 

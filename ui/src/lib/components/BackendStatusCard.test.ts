@@ -28,6 +28,23 @@ describe('BackendStatusCard', () => {
     expect(card.dataset.state).toBe('connected');
   });
 
+  it('tells what the app did about a damaged database, and where the old file is', () => {
+    const notice =
+      'The library on this computer could not be read (its file was damaged), so the app set it aside and started a new one. The old file is kept at /data/client/core.sqlite.corrupt-20261205T070102Z in case it is needed.';
+    const card = render({
+      state: 'connected',
+      mode: 'embedded',
+      address: 'http://127.0.0.1:4321',
+      version: '0.1.0',
+      message: null,
+      notices: [notice],
+    });
+    const shown = card.querySelectorAll('[data-testid="backend-notice"]');
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.textContent).toBe(notice);
+    expect(shown[0]?.getAttribute('role')).toBe('alert');
+  });
+
   it('shows why the backend is unavailable', () => {
     const card = render({
       state: 'unavailable',

@@ -62,6 +62,18 @@ export const reader = {
   continueFrom: (time: string) => `Weiter ab ${time}`,
   startOver: 'Von vorn beginnen',
 
+  // Unterbrochen
+  interruptedTitle: 'Diese Geschichte wurde unterbrochen',
+  interruptedBody: (pictures: number, narration: boolean) =>
+    [pictures === 1 ? '1 Bild fehlt' : pictures > 1 ? `${pictures} Bilder fehlen` : '', narration ? 'die Erzählung fehlt' : '']
+      .filter(Boolean)
+      .join(' und ')
+      .replace(/^./, (c) => c.toUpperCase()) + '. Jetzt fertigstellen oder so lesen, wie sie ist.',
+  finishIt: 'Fertigstellen',
+  finishing: 'Die Geschichte wird fertiggestellt…',
+  cancelFinishing: 'Abbrechen',
+  finishFailed: (message: string) => `Die Geschichte konnte nicht fertiggestellt werden: ${message}`,
+
   // Keine Erzählung
   noNarrationTitle: 'Diese Geschichte wird noch nicht vorgelesen',
   noNarrationBody: 'Ihr könnt sie jetzt gemeinsam lesen oder sie vorlesen lassen, um sie anzuhören.',

@@ -61,6 +61,18 @@ export const reader = {
   continueFrom: (time: string) => `Continue from ${time}`,
   startOver: 'Start over',
 
+  // Interrupted
+  interruptedTitle: 'This story was interrupted',
+  interruptedBody: (pictures: number, narration: boolean) =>
+    [pictures === 1 ? '1 picture is missing' : pictures > 1 ? `${pictures} pictures are missing` : '', narration ? 'the narration is missing' : '']
+      .filter(Boolean)
+      .join(' and ')
+      .replace(/^./, (c) => c.toUpperCase()) + '. Finish it now, or read it as it is.',
+  finishIt: 'Finish it',
+  finishing: 'Finishing the story…',
+  cancelFinishing: 'Cancel',
+  finishFailed: (message: string) => `The story could not be finished: ${message}`,
+
   // No narration
   noNarrationTitle: 'This story has no narration yet',
   noNarrationBody: 'You can read it together now, or have it narrated so it can be listened to.',

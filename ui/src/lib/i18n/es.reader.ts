@@ -62,6 +62,18 @@ export const reader = {
   continueFrom: (time: string) => `Continuar desde ${time}`,
   startOver: 'Empezar de nuevo',
 
+  // Interrumpida
+  interruptedTitle: 'Este cuento se interrumpió',
+  interruptedBody: (pictures: number, narration: boolean) =>
+    [pictures === 1 ? 'falta 1 imagen' : pictures > 1 ? `faltan ${pictures} imágenes` : '', narration ? 'falta la narración' : '']
+      .filter(Boolean)
+      .join(' y ')
+      .replace(/^./, (c) => c.toUpperCase()) + '. Termínalo ahora o léelo tal como está.',
+  finishIt: 'Terminarlo',
+  finishing: 'Terminando el cuento…',
+  cancelFinishing: 'Cancelar',
+  finishFailed: (message: string) => `No se pudo terminar el cuento: ${message}`,
+
   // Sin narración
   noNarrationTitle: 'Esta historia aún no tiene narración',
   noNarrationBody: 'Podéis leerla juntos ahora, o crear la narración para poder escucharla.',

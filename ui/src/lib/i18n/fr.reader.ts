@@ -62,6 +62,18 @@ export const reader = {
   continueFrom: (time: string) => `Reprendre à ${time}`,
   startOver: 'Recommencer',
 
+  // Interrompue
+  interruptedTitle: 'Cette histoire a été interrompue',
+  interruptedBody: (pictures: number, narration: boolean) =>
+    [pictures === 1 ? 'il manque 1 image' : pictures > 1 ? `il manque ${pictures} images` : '', narration ? 'il manque la narration' : '']
+      .filter(Boolean)
+      .join(' et ')
+      .replace(/^./, (c) => c.toUpperCase()) + '. Terminez-la maintenant, ou lisez-la telle quelle.',
+  finishIt: 'La terminer',
+  finishing: 'L’histoire se termine…',
+  cancelFinishing: 'Annuler',
+  finishFailed: (message: string) => `L’histoire n’a pas pu être terminée : ${message}`,
+
   // Pas de narration
   noNarrationTitle: 'Cette histoire n’a pas encore de narration',
   noNarrationBody: 'Vous pouvez la lire ensemble maintenant, ou la faire raconter pour pouvoir l’écouter.',

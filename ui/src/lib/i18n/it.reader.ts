@@ -62,6 +62,18 @@ export const reader = {
   continueFrom: (time: string) => `Riprendi da ${time}`,
   startOver: 'Ricomincia',
 
+  // Interrotta
+  interruptedTitle: 'Questa storia è stata interrotta',
+  interruptedBody: (pictures: number, narration: boolean) =>
+    [pictures === 1 ? 'manca 1 immagine' : pictures > 1 ? `mancano ${pictures} immagini` : '', narration ? 'manca la narrazione' : '']
+      .filter(Boolean)
+      .join(' e ')
+      .replace(/^./, (c) => c.toUpperCase()) + '. Completala ora, oppure leggila così com’è.',
+  finishIt: 'Completala',
+  finishing: 'Completamento della storia…',
+  cancelFinishing: 'Annulla',
+  finishFailed: (message: string) => `Non è stato possibile completare la storia: ${message}`,
+
   // Senza narrazione
   noNarrationTitle: 'Questa storia non ha ancora una narrazione',
   noNarrationBody: 'Potete leggerla insieme adesso, oppure farla narrare per poterla ascoltare.',

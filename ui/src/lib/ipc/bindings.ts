@@ -100,7 +100,12 @@ message: string | null,
  * Where this profile's session is kept (`file` when no password store answered), once
  * connected.
  */
-sessionStorage?: SessionStorage, };
+sessionStorage?: SessionStorage, 
+/**
+ * What the app did on its own that the family should know about, in words a parent can
+ * act on (a damaged database set aside and where it is kept). Kept until the app quits.
+ */
+notices?: Array<string>, };
 
 /**
  * The 21 built-in events (api-contract §6): the app's ten everyday events, then the
@@ -1426,6 +1431,25 @@ newest: LibraryCard | null, };
 export type Trait = "brave" | "kind" | "curious" | "funny" | "smart" | "adventurous" | "creative" | "helpful" | "gentle" | "magical";
 
 /**
+ * What an interrupted story still lacks.
+ */
+export type Unfinished = { 
+/**
+ * Scenes whose picture is not finished (to retry one by one).
+ */
+pictures: Array<number>, 
+/**
+ * Whether the narration is missing.
+ */
+narration: boolean, 
+/**
+ * Whether the story's pictures were cut short (some are under way, failed or missing while
+ * others exist): what the reader offers to finish. A story made without pictures, or
+ * without narration by choice, is not interrupted.
+ */
+interrupted: boolean, };
+
+/**
  * The seven narration voices; `Coral` is the default.
  */
 export type Voice = "coral" | "nova" | "fable" | "alloy" | "echo" | "onyx" | "shimmer";
@@ -1669,6 +1693,8 @@ export interface Commands {
   generate_story: { args: { request: GenerateRequest }; result: StoryDetail };
   cancel_generation: { args: { requestId: string }; result: boolean };
   retry_illustration: { args: { storyId: string; sceneNumber: number }; result: StoryDetail };
+  story_unfinished: { args: { storyId: string }; result: Unfinished };
+  finish_story: { args: { storyId: string; requestId: string }; result: StoryDetail };
   list_stories: { args: Record<string, never>; result: Array<StorySummary> };
   get_story: { args: { id: string }; result: StoryDetail };
   sync_library: { args: Record<string, never>; result: null };
@@ -1755,6 +1781,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "generate_story",
   "cancel_generation",
   "retry_illustration",
+  "story_unfinished",
+  "finish_story",
   "list_stories",
   "get_story",
   "sync_library",

@@ -2,10 +2,16 @@
 // retry_illustration) like the shell's player, and moves only when the test says so — time is
 // pushed with `advance(seconds)`, which emits `player://state` as the real player does.
 import { emit } from '@tauri-apps/api/event';
-import type { IpcError, PlayerState, SleepTimer, SleepTimerState, StoryDetail, WordTiming } from './bindings';
+import type { IpcError, PlayerState, SleepTimer, SleepTimerState, StoryDetail, Unfinished, WordTiming } from './bindings';
 import { mockStories, narrate, type MockStory } from './mockPlayerStories';
 
-export type ReaderScenario = 'reader' | 'reader-resume' | 'reader-no-narration' | 'reader-failed' | 'reader-no-sound';
+export type ReaderScenario =
+  | 'reader'
+  | 'reader-resume'
+  | 'reader-no-narration'
+  | 'reader-failed'
+  | 'reader-no-sound'
+  | 'reader-interrupted';
 
 /** What a scenario opens, and the state of the player when it starts. */
 const SCENARIOS: Record<ReaderScenario, { storyId: string; queue: string[] | null }> = {
@@ -14,6 +20,7 @@ const SCENARIOS: Record<ReaderScenario, { storyId: string; queue: string[] | nul
   'reader-no-narration': { storyId: 'owl-lanterns', queue: null },
   'reader-failed': { storyId: 'quiet-lake', queue: null },
   'reader-no-sound': { storyId: 'moon-garden', queue: null },
+  'reader-interrupted': { storyId: 'night-train', queue: null },
 };
 
 const FADE_SECONDS = 20;
@@ -30,6 +37,8 @@ export interface MockPlayer {
   state(): PlayerState;
   /** Finishes a make_narration in flight (its progress events come first). */
   finishNarration(): Promise<void>;
+  /** Ends a finish_story in flight: everything it lacked is made. */
+  finishStory(): Promise<void>;
   /** A story of the scripted library, as get_story and story_timings answer. */
   story(id: string): { detail: StoryDetail; timings: WordTiming[] };
 }
@@ -40,6 +49,18 @@ export interface ReaderMock {
   /** Answers a command, or returns `undefined` when it is not one of the reader's. */
   handle(cmd: string, args: Record<string, unknown>): unknown;
   controls: MockPlayer;
+}
+
+/** What a story lacks, as the core's `Core::unfinished` judges it. */
+export function unfinishedOf(detail: StoryDetail): Unfinished {
+  const done = (n: number) => detail.illustrations.some((i) => i.sceneNumber === n && i.status === 'completed');
+  return {
+    pictures: detail.scenes.map((s) => s.sceneNumber).filter((n) => !done(n)),
+    narration: detail.narrationKey === null,
+    interrupted:
+      detail.illustrations.some((i) => i.status !== 'completed') ||
+      (detail.illustrations.length > 0 && detail.illustrations.length < detail.scenes.length),
+  };
 }
 
 const fail = (code: string, message: string, retryable = false) => {
@@ -57,6 +78,7 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
   let sleptAt: number | null = null;
   let fadeFrom: number | null = null;
   let finishNarration: (() => void) | null = null;
+  let finishing: { requestId: string; end: (how: 'done' | 'cancelled') => void } | null = null;
 
   const find = (id: unknown): MockStory => stories.get(String(id)) ?? fail('NOT_FOUND', `No story ${String(id)}.`);
   const publish = (next: Partial<PlayerState>): PlayerState => {
@@ -139,6 +161,41 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
       s.detail = { ...s.detail, narrationKey: `audio:${s.detail.summary.id}`, narrationSeconds: duration };
       return s.detail;
     },
+    story_unfinished: (a) => unfinishedOf(find(a.storyId).detail),
+    finish_story: async (a) => {
+      const s = find(a.storyId);
+      const id = s.detail.summary.id;
+      const requestId = String(a.requestId);
+      const missing = unfinishedOf(s.detail);
+      const how = new Promise<'done' | 'cancelled'>((end) => (finishing = { requestId, end }));
+      await emit('story://progress', {
+        requestId, storyId: id, stage: 'illustrating', progress: 0.25, status: 'Drawing the pictures…',
+        scenes: missing.pictures.map((sceneNumber) => ({ sceneNumber, status: 'processing' })),
+      });
+      const outcome = await how;
+      finishing = null;
+      if (outcome === 'cancelled') {
+        await emit('story://progress', { requestId, storyId: id, stage: 'cancelled', progress: 0.25, status: 'Cancelled.', scenes: [] });
+        fail('CANCELLED', 'Cancelled.');
+      }
+      const { timings, duration } = narrate(s.detail.content);
+      s.timings = timings;
+      s.duration = duration;
+      s.detail = {
+        ...s.detail,
+        narrationKey: `audio:${id}`,
+        narrationSeconds: duration,
+        illustrations: s.detail.scenes.map((sc) => ({
+          sceneNumber: sc.sceneNumber, status: 'completed', errorMessage: null, cacheKey: `illustration:${id}:${sc.sceneNumber}`,
+        })),
+      };
+      return s.detail;
+    },
+    cancel_generation: (a) => {
+      if (!finishing || finishing.requestId !== a.requestId) return undefined;
+      finishing.end('cancelled');
+      return true;
+    },
     retry_illustration: (a) => {
       const s = find(a.storyId);
       const detail: StoryDetail = {
@@ -166,6 +223,7 @@ export function readerMock(scenario: ReaderScenario): ReaderMock {
       calls,
       state: () => state,
       finishNarration: async () => finishNarration?.(),
+      finishStory: async () => finishing?.end('done'),
       story: (id) => ({ detail: find(id).detail, timings: find(id).timings }),
       advance: async (seconds) => {
         if (!state.playing) return;

@@ -26,6 +26,12 @@ const quietLake = [
   'The boat drifted slowly back to the shore, where a lantern glowed by the cabin door. Leo carried the blanket inside, and the lake whispered goodnight.',
 ].join('\n\n');
 
+const nightTrain = [
+  'The night train left the station at exactly seven o\'clock. Noah had the window seat, and his stuffed fox had the seat beside him.',
+  'Outside, the fields turned blue and then silver. Little houses went by with their lights on, one after another, like a string of beads.',
+  'The conductor came by with warm cocoa and a soft grey blanket. "Next stop, Dreamland," he whispered, and he winked at the fox.',
+].join('\n\n');
+
 const owlLanterns = [
   'High in the old oak tree, the owls were hanging lanterns for the night. Ava watched from her window as the lanterns bloomed, one after another, like little moons.',
   'The smallest owl could not reach the highest branch, so Ava held up her flashlight and made a path of light for him. He hooted a thank you and hung the very last lantern.',
@@ -111,6 +117,8 @@ export function mockStories(): Map<string, MockStory> {
     ]),
     story('quiet-lake', 'The Quiet Lake', 'Leo', quietLake, [0, 1, 2, 3], ['completed', 'failed', 'pending', 'failed']),
     story('owl-lanterns', 'Ava and the Owl Lanterns', 'Ava', owlLanterns, [0, 1, 2], ['completed', 'completed', 'completed'], false),
+    // Its making was interrupted: one picture drawn, one failed, one never started, no narration.
+    story('night-train', 'Noah and the Night Train', 'Noah', nightTrain, [0, 1, 2], ['completed', 'failed', 'none'], false),
   ];
   return new Map(all.map((s) => [s.detail.summary.id, s]));
 }
@@ -122,6 +130,7 @@ export function fixturePicture(key: string): string {
     'moon-garden': ['window', 'path', 'owl', 'fireflies', 'bed'],
     'quiet-lake': ['lake', 'lake', 'lake', 'window'],
     'owl-lanterns': ['owl', 'fireflies', 'bed'],
+    'night-train': ['window', 'lake', 'bed'],
   };
   const name = pictures[id ?? '']?.[Number(n) - 1] ?? 'window';
   return `/tests/fixtures/reader/${name}.svg`;

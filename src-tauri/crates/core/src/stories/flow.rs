@@ -26,6 +26,8 @@ use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
 use crate::realtime::{RealtimeClient, RealtimeMessage, Subscription};
 
+mod finish;
+
 /// The cache key of a story's word timings (JSON, as the narrator measured them).
 pub fn timings_key(story_id: &str) -> String {
     format!("timings:{story_id}")
@@ -65,6 +67,8 @@ impl Cancels {
 /// Everything the flow needs.
 #[derive(Clone, Debug)]
 pub struct StoryFlow {
+    /// The signed-in user: the flow reads and finishes only this family's stories.
+    pub user: String,
     /// Backend client.
     pub api: ApiClient,
     /// Local library (with the cache).
@@ -304,7 +308,7 @@ impl StoryFlow {
             self.realtime.unsubscribe(&topic);
         }
         self.library
-            .story(&story.story_id)
+            .story(user_id, &story.story_id)
             .await?
             .ok_or_else(|| CoreError::Storage("the story vanished from the library".into()))
     }
@@ -445,7 +449,7 @@ impl StoryFlow {
     /// A story of the library, or the error that says it is not there.
     async fn stored(&self, story_id: &str) -> Result<StoryDetail, CoreError> {
         self.library
-            .story(story_id)
+            .story(&self.user, story_id)
             .await?
             .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
     }

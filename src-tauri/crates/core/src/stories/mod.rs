@@ -29,7 +29,12 @@ impl Core {
         self.inner
             .local
             .get_or_try_init(|| async move {
-                let pool = database::open(&dir).await?;
+                let opened = database::open_or_recover(&dir, clock.now_millis()).await?;
+                if let Some(recovered) = &opened.recovered {
+                    self.report_recovered(crate::recovery::Damaged::Library, recovered);
+                    self.resync_after_recovery();
+                }
+                let pool = opened.pool;
                 let cache =
                     cache::StoryCache::new(&dir, pool.clone(), clock.clone(), cache::DISK_LIMIT)?;
                 Ok::<_, CoreError>(Library::new(pool, cache, clock))
@@ -40,6 +45,7 @@ impl Core {
     pub(crate) async fn flow(&self) -> Result<StoryFlow, CoreError> {
         let profile = self.profile()?;
         Ok(StoryFlow {
+            user: self.user_id()?,
             api: profile.api.clone(),
             library: self.library().await?.clone(),
             realtime: profile.realtime.clone(),
@@ -200,10 +206,37 @@ impl Core {
             })
             .map(|s| s.scene_number)
             .collect();
+        // Pictures were wanted (some scene has one, or has one under way or failed) and not all
+        // of them are done. A story made without pictures has no illustration at all.
+        let interrupted = detail
+            .illustrations
+            .iter()
+            .any(|i| i.status != crate::contract::IllustrationStatus::Completed)
+            || (!detail.illustrations.is_empty()
+                && detail.illustrations.len() < detail.scenes.len());
         Ok(Unfinished {
             pictures,
             narration: detail.narration_key.is_none(),
+            interrupted,
         })
+    }
+
+    /// Finishes a story whose generation was cut short: draws each picture [`Core::unfinished`]
+    /// names, then records the narration in `voice` if it is missing. Progress goes out under
+    /// `request_id` like a generation's, and [`Core::cancel`] with that id stops it (what was
+    /// finished stays).
+    pub async fn finish_story(
+        &self,
+        story_id: &str,
+        voice: crate::contract::Voice,
+        request_id: &str,
+    ) -> Result<StoryDetail, CoreError> {
+        self.ensure_session().await?;
+        let missing = self.unfinished(story_id).await?;
+        self.flow()
+            .await?
+            .finish(story_id, &missing, voice, request_id)
+            .await
     }
 
     /// The signed-in user's stories, newest first (works offline).
@@ -212,11 +245,13 @@ impl Core {
         self.library().await?.stories(&user).await
     }
 
-    /// One story with its scenes, narration and illustrations.
+    /// One story of the signed-in family with its scenes, narration and illustrations. A story
+    /// of another family signed in on this computer earlier is "not in your library".
     pub async fn story(&self, id: &str) -> Result<StoryDetail, CoreError> {
+        let user = self.user_id()?;
         self.library()
             .await?
-            .story(id)
+            .story(&user, id)
             .await?
             .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
     }
@@ -244,15 +279,24 @@ impl Core {
     /// [`Core::record_listening`] with where the story was left and the listener's UTC offset
     /// (what the journey counts local days in).
     pub async fn record_listening_at(&self, record: ListeningRecord) -> Result<(), CoreError> {
+        self.own_story(&record.story_id).await?;
         self.library().await?.record_listening(&record).await?;
         let row = json!({"id": record.session_id, "user_id": self.user_id()?, "story_id": record.story_id,
             "seconds_listened": record.seconds, "completed": record.completed});
         self.api()?.upsert("listening_sessions", &row).await
     }
 
-    /// A cached file (narration audio, illustration) by its cache key.
+    /// A cached file (narration audio, illustration, avatar) by its cache key; `None` when it
+    /// is not cached or belongs to a story or hero of another family (see
+    /// [`Library::owns_media`]).
     pub async fn media(&self, key: &str) -> Result<Option<bytes::Bytes>, CoreError> {
-        self.library().await?.cache().get(key).await
+        let user = self.user_id()?;
+        let library = self.library().await?;
+        if !library.owns_media(&user, key).await? {
+            tracing::debug!("media of another family or not media; refused");
+            return Ok(None);
+        }
+        library.cache().get(key).await
     }
 
     /// Cache sizes per layer.
@@ -278,4 +322,8 @@ pub struct Unfinished {
     pub pictures: Vec<u32>,
     /// Whether the narration is missing.
     pub narration: bool,
+    /// Whether the story's pictures were cut short (some are under way, failed or missing while
+    /// others exist): what the reader offers to finish. A story made without pictures, or
+    /// without narration by choice, is not interrupted.
+    pub interrupted: bool,
 }

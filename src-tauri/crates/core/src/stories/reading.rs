@@ -67,12 +67,7 @@ impl Core {
     /// The narration's word timings of a story, from the cache (works offline); empty when the
     /// narrator gave none or the story has no narration yet.
     pub async fn story_timings(&self, story_id: &str) -> Result<Vec<WordTiming>, CoreError> {
-        let cached = self
-            .library()
-            .await?
-            .cache()
-            .get(&timings_key(story_id))
-            .await?;
+        let cached = self.media(&timings_key(story_id)).await?;
         Ok(cached
             .and_then(|bytes| match serde_json::from_slice(&bytes) {
                 Ok(timings) => Some(timings),
@@ -95,8 +90,26 @@ impl Core {
         self.flow().await?.make_narration(story_id, voice).await
     }
 
+    /// `Ok` when `story_id` is a story of the signed-in family, else the library's not-found.
+    pub(crate) async fn own_story(&self, story_id: &str) -> Result<(), CoreError> {
+        let user = self.user_id()?;
+        if self
+            .library()
+            .await?
+            .owns_media(&user, &format!("story:{story_id}"))
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(CoreError::NotFound(
+                "That story isn't in your library.".into(),
+            ))
+        }
+    }
+
     /// Where a story was left, in seconds, if part-way (kept across restarts).
     pub async fn resume_point(&self, story_id: &str) -> Result<Option<f64>, CoreError> {
+        self.own_story(story_id).await?;
         self.library().await?.resume_point(story_id).await
     }
 
@@ -106,6 +119,7 @@ impl Core {
         story_id: &str,
         position: Option<f64>,
     ) -> Result<(), CoreError> {
+        self.own_story(story_id).await?;
         self.library()
             .await?
             .set_resume_point(story_id, position)

@@ -7,9 +7,13 @@ mod contract;
 mod family;
 #[cfg(unix)]
 mod fault_matrix;
+mod finish;
+mod isolation;
 mod library;
 pub mod pipeline;
 pub mod realtime;
+#[cfg(unix)]
+mod recovery;
 mod scripted;
 mod scripted_http;
 mod soak;

@@ -157,3 +157,44 @@ async fn the_data_dir_is_owner_only_through_and_through() {
     assert!(backend.join("server.db").exists() && backend.join("storage").is_dir());
     assert_eq!(shared_entries(&backend), Vec::<String>::new());
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_damaged_database_is_set_aside_and_the_server_starts_fresh() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let backend = dir.path().join("backend");
+    std::fs::create_dir_all(&backend).unwrap();
+    let garbage: Vec<u8> = (0..20_000u32).map(|i| (i * 31 % 256) as u8).collect();
+    std::fs::write(backend.join("server.db"), &garbage).unwrap();
+    let s = TestServer::start_in(dir, |_| {}).await;
+    let recovered = s.handle.recovered().expect("reported").clone();
+    assert!(
+        recovered.reason.contains("not a database"),
+        "{}",
+        recovered.reason
+    );
+    let name = recovered.moved_to.file_name().unwrap().to_string_lossy();
+    assert!(name.starts_with("server.db.corrupt-"), "{name}");
+    assert_eq!(recovered.moved_to.parent(), Some(backend.as_path()));
+    assert_eq!(
+        std::fs::read(&recovered.moved_to).unwrap(),
+        garbage,
+        "kept as it was"
+    );
+    let mode = std::fs::metadata(&recovered.moved_to)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // The fresh database works: a family signs up and keeps a hero.
+    let u = s.email_user("fresh@example.com").await;
+    let hero = s.hero(&u, "Luna").await;
+    let rows: Value = s.get_json("/rest/v1/heroes?select=id", &u).await;
+    assert_eq!(rows, json!([{"id": hero}]));
+    // A sound database on the next start is not touched.
+    let TestServer { handle, dir, .. } = s;
+    handle.shutdown().await;
+    let s = TestServer::start_in(dir, |_| {}).await;
+    assert!(s.handle.recovered().is_none());
+}

@@ -394,12 +394,16 @@ impl Library {
             .collect())
     }
 
-    /// One story with scenes, narration and illustrations.
-    pub async fn story(&self, id: &str) -> Result<Option<StoryDetail>, CoreError> {
+    /// One story of `user_id` with scenes, narration and illustrations; `None` for a story
+    /// that is not in the library or belongs to another family (another user signed in on this
+    /// computer), so one family never reads another's story by its id.
+    pub async fn story(&self, user_id: &str, id: &str) -> Result<Option<StoryDetail>, CoreError> {
         let Some(row) = sqlx::query(
-            "SELECT id, hero_id, title, content, language, created_at FROM stories WHERE id = ?1",
+            "SELECT id, hero_id, title, content, language, created_at FROM stories \
+             WHERE id = ?1 AND user_id = ?2",
         )
         .bind(id)
+        .bind(user_id)
         .fetch_optional(&self.pool)
         .await
         .map_err(storage)?
@@ -468,6 +472,36 @@ impl Library {
             narration_key,
             illustrations,
         }))
+    }
+
+    /// Whether cache entry `key` may be shown to `user_id`: a story's media (`audio:`,
+    /// `timings:`, `illustration:`, `story:`) only to the family the story belongs to, a hero's
+    /// avatar (`avatar:`) only to the hero's family. Other keys (API answers) are no one's media.
+    pub async fn owns_media(&self, user_id: &str, key: &str) -> Result<bool, CoreError> {
+        let (table, id) = if let Some(id) = key
+            .strip_prefix("audio:")
+            .or_else(|| key.strip_prefix("timings:"))
+            .or_else(|| key.strip_prefix("story:"))
+        {
+            ("stories", id)
+        } else if let Some(rest) = key.strip_prefix("illustration:") {
+            ("stories", rest.rsplit_once(':').map_or(rest, |(id, _)| id))
+        } else if let Some(rest) = key.strip_prefix("avatar:") {
+            ("heroes", rest.rsplit_once(':').map_or(rest, |(id, _)| id))
+        } else {
+            return Ok(false);
+        };
+        let sql = if table == "stories" {
+            "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?1 AND user_id = ?2)"
+        } else {
+            "SELECT EXISTS (SELECT 1 FROM heroes WHERE id = ?1 AND user_id = ?2)"
+        };
+        sqlx::query_scalar::<_, bool>(sql)
+            .bind(id)
+            .bind(user_id)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(storage)
     }
 
     async fn local(&self, key: Option<&str>) -> Result<bool, CoreError> {

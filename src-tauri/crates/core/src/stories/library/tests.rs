@@ -39,7 +39,7 @@ async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are
     lib.save_generated("u1", &request("h1"), &story())
         .await
         .unwrap();
-    let detail = lib.story("s1").await.unwrap().unwrap();
+    let detail = lib.story("u1", "s1").await.unwrap().unwrap();
     assert_eq!(detail.scenes.len(), 2);
     assert!(!detail.summary.offline_ready);
 
@@ -81,7 +81,7 @@ async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are
     .await
     .unwrap();
     assert!(
-        !lib.story("s1")
+        !lib.story("u1", "s1")
             .await
             .unwrap()
             .unwrap()
@@ -107,11 +107,23 @@ async fn a_story_is_offline_ready_once_text_narration_and_every_illustration_are
     )
     .await
     .unwrap();
-    let detail = lib.story("s1").await.unwrap().unwrap();
+    let detail = lib.story("u1", "s1").await.unwrap().unwrap();
     assert!(detail.summary.offline_ready);
     assert_eq!(detail.narration_seconds, Some(301.5));
     assert_eq!(lib.stories("u1").await.unwrap().len(), 1);
     assert!(lib.stories("someone-else").await.unwrap().is_empty());
+    assert!(
+        lib.story("someone-else", "s1").await.unwrap().is_none(),
+        "another family does not read it by its id"
+    );
+    assert!(lib.owns_media("u1", "illustration:s1:2").await.unwrap());
+    assert!(
+        !lib.owns_media("someone-else", "illustration:s1:2")
+            .await
+            .unwrap()
+    );
+    assert!(!lib.owns_media("someone-else", "audio:s1").await.unwrap());
+    assert!(!lib.owns_media("u1", "functions:anything").await.unwrap());
 }
 
 #[tokio::test]
@@ -132,11 +144,11 @@ async fn backend_rows_apply_idempotently_and_deletes_cascade() {
     .await
     .unwrap();
     assert_eq!(
-        lib.story("s2").await.unwrap().unwrap().illustrations[0].status,
+        lib.story("u1", "s2").await.unwrap().unwrap().illustrations[0].status,
         IllustrationStatus::Processing
     );
     lib.delete_row("stories", "s2").await.unwrap();
-    assert!(lib.story("s2").await.unwrap().is_none());
+    assert!(lib.story("u1", "s2").await.unwrap().is_none());
     lib.apply_row("unknown_table", &json!({})).await.unwrap();
 }
 
