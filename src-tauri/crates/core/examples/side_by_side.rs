@@ -1,6 +1,7 @@
 //! The Rust half of the side-by-side benchmark (bench/run.sh runs it and the supabase-js half
-//! against the same standalone server): function calls/s, REST reads/s and realtime
-//! broadcast events/s with p50/p99 latency, and resident memory. Prints one JSON object.
+//! against the same standalone server): function calls/s (server-bound `extract-scenes`, and
+//! the cheap path: replays of a stored answer for a repeated `X-Request-ID`), REST reads/s and
+//! realtime broadcast events/s with p50/p99 latency, and resident memory. Prints one JSON object.
 //!
 //! Usage: `side_by_side <base url> <anon key> <service key>` (the service key sends the progress
 //! broadcasts: only the server writes a generation's progress).
@@ -17,6 +18,7 @@ use serde_json::{Value, json};
 
 const CONCURRENCY: usize = 16;
 const FUNCTION_CALLS: usize = 2000;
+const REPLAYED_CALLS: usize = 5000;
 const REST_READS: usize = 5000;
 const EVENTS: usize = 2000;
 
@@ -33,14 +35,19 @@ fn now_ms() -> f64 {
         * 1000.0
 }
 
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
+/// A `<field>: <n> kB` line of a /proc/self file.
+fn proc_kib(file: &str, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/self/{file}"))
         .unwrap_or_default()
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))
+        .find(|l| l.starts_with(field))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
+}
+
+fn rss_kib() -> u64 {
+    proc_kib("status", "VmRSS:")
 }
 
 fn summary(total: usize, secs: f64, mut latencies: Vec<f64>) -> Value {
@@ -49,23 +56,24 @@ fn summary(total: usize, secs: f64, mut latencies: Vec<f64>) -> Value {
     json!({"count": total, "perSecond": total as f64 / secs, "p50Ms": p(0.5), "p99Ms": p(0.99)})
 }
 
-/// Runs `total` calls from CONCURRENCY workers; returns the summary.
+/// Runs `total` calls from CONCURRENCY workers (each call is told its worker's index);
+/// returns the summary.
 async fn run<F, Fut>(total: usize, call: F) -> Value
 where
-    F: Fn() -> Fut + Send + Sync + 'static,
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = bool> + Send,
 {
     let call = Arc::new(call);
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for _ in 0..CONCURRENCY {
+    for worker in 0..CONCURRENCY {
         let (call, next) = (call.clone(), next.clone());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             while next.fetch_add(1, Ordering::Relaxed) < total {
                 let t = Instant::now();
-                assert!(call().await, "a request failed");
+                assert!(call(worker).await, "a request failed");
                 lat.push(t.elapsed().as_secs_f64() * 1000.0);
             }
             lat
@@ -101,29 +109,8 @@ async fn main() {
         .await
         .unwrap();
 
-    let f_api = api.clone();
-    let functions = run(FUNCTION_CALLS, move || {
-        let api = f_api.clone();
-        async move {
-            let body = json!({"storyContent": STORY, "storyDuration": 120, "heroName": "Luna", "eventContext": "bedtime"});
-            api.invoke::<Value>("extract-scenes", &body, 1, &uuid::Uuid::new_v4().to_string()).await.is_ok()
-        }
-    })
-    .await;
-
-    let r_api = api.clone();
-    let rest = run(REST_READS, move || {
-        let api = r_api.clone();
-        async move {
-            let req = Request::new(Service::Rest, reqwest::Method::GET, "/heroes?select=*");
-            api.send(&req).await.is_ok()
-        }
-    })
-    .await;
-
-    // Realtime: a broadcast channel; the sender posts REST broadcasts stamped with the send time.
+    // Idle: signed in, realtime joined, nothing in flight for 2 s.
     let rt = core.realtime().unwrap();
-    let mut rx = rt.messages();
     let topic = rt.subscribe(Subscription::Progress {
         request_id: "bench".into(),
     });
@@ -137,6 +124,62 @@ async fn main() {
     }) {
         w.changed().await.unwrap();
     }
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let idle = json!({"rssKiB": rss_kib(), "pssKiB": proc_kib("smaps_rollup", "Pss:")});
+
+    let body = json!({"storyContent": STORY, "storyDuration": 120, "heroName": "Luna", "eventContext": "bedtime"});
+    let f_api = api.clone();
+    let f_body = body.clone();
+    let functions = run(FUNCTION_CALLS, move |_| {
+        let (api, body) = (f_api.clone(), f_body.clone());
+        async move {
+            api.invoke::<Value>(
+                "extract-scenes",
+                &body,
+                1,
+                &uuid::Uuid::new_v4().to_string(),
+            )
+            .await
+            .is_ok()
+        }
+    })
+    .await;
+
+    // The cheap path: each worker repeats its own request id, answered from the stored reply.
+    let ids: Arc<Vec<String>> = Arc::new(
+        (0..CONCURRENCY)
+            .map(|w| format!("bench-replay-{w}"))
+            .collect(),
+    );
+    for id in ids.iter() {
+        api.invoke::<Value>("extract-scenes", &body, 1, id)
+            .await
+            .unwrap();
+    }
+    let f_api = api.clone();
+    let replayed = run(REPLAYED_CALLS, move |worker| {
+        let (api, body, ids) = (f_api.clone(), body.clone(), ids.clone());
+        async move {
+            api.invoke::<Value>("extract-scenes", &body, 1, &ids[worker])
+                .await
+                .is_ok()
+        }
+    })
+    .await;
+
+    let r_api = api.clone();
+    let rest = run(REST_READS, move |_| {
+        let api = r_api.clone();
+        async move {
+            let req = Request::new(Service::Rest, reqwest::Method::GET, "/heroes?select=*");
+            api.send(&req).await.is_ok()
+        }
+    })
+    .await;
+
+    // Realtime: the channel joined above; the senders post REST broadcasts stamped with the
+    // send time.
+    let mut rx = rt.messages();
     let receiver = tokio::spawn(async move {
         let mut lat = Vec::with_capacity(EVENTS);
         while lat.len() < EVENTS {
@@ -173,7 +216,7 @@ async fn main() {
     let realtime = summary(EVENTS, started.elapsed().as_secs_f64(), latencies);
     println!(
         "{}",
-        json!({"client": "infinite-stories-core (Rust)", "functions": functions, "rest": rest, "realtime": realtime, "rssKiB": rss_kib()})
+        json!({"client": "infinite-stories-core (Rust)", "functions": functions, "replayed": replayed, "rest": rest, "realtime": realtime, "idle": idle, "rssKiB": rss_kib()})
     );
     std::process::exit(0);
 }
