@@ -300,4 +300,3 @@ mod soften_tests {
         }
     }
 }
-#[cfg(test)]
