@@ -1,17 +1,15 @@
 /**
- * Reads the embedded backend's safety rules (the storyteller crate's `safety/rules.rs`,
- * `soften.rs` and `messages.rs`) and renders them as the TypeScript module the edge functions
- * use (`supabase/functions/_shared/safety_rules.ts`), so the cloud refuses and rewrites exactly
- * what the embedded backend does. `deno run --allow-read --allow-write tools/safety_rules.ts`
- * rewrites the module; the test `safety_rules_test.ts` fails when the committed module is stale.
+ * Reads the embedded backend's safety words (the storyteller crate's `content/safety.toml` and
+ * `content/<language>/safety.toml`, which its `safety::content` loads and checks) and renders them
+ * as the TypeScript module the edge functions use (`supabase/functions/_shared/safety_rules.ts`),
+ * so the cloud refuses and rewrites exactly what the embedded backend does.
+ * `deno run --allow-read --allow-write tools/safety_rules.ts` rewrites the module; the test
+ * `safety_rules_test.ts` fails when the committed module is stale.
  */
+import { parse } from "npm:smol-toml@1";
 
-const LANGS = ["En", "Fr", "Es", "De", "It"] as const;
-
-/** The Rust string literals of `text`, unescaped. */
-function strings(text: string): string[] {
-  return [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1].replace(/\\'/g, "'")}"`));
-}
+/** The storyteller's languages, in the order it checks them (English first). */
+const LANGS = ["en", "fr", "es", "de", "it"] as const;
 
 export interface Rules {
   englishOnly: string[];
@@ -20,38 +18,37 @@ export interface Rules {
   messages: Record<string, { lead: string; tips: string[] }>;
 }
 
-/** `src` without its line comments (they quote words too). */
-const uncommented = (src: string) => src.replace(/^\s*\/\/.*$/gm, "");
+// deno-lint-ignore no-explicit-any
+type Toml = Record<string, any>;
 
-export function parseRules(rulesSrc: string, softenSrc: string, messagesSrc: string): Rules {
-  const [rulesRs, softenRs, messagesRs] = [rulesSrc, softenSrc, messagesSrc].map(uncommented);
-  const englishOnly = strings(rulesRs.match(/ENGLISH_ONLY: &\[&str\] = &\[(.*?)\];/s)?.[1] ?? "");
-  const refuseBody = rulesRs.slice(rulesRs.indexOf("pub(super) static REFUSE"));
-  const refuse = [...refuseBody.matchAll(/\br\(\s*(En|Fr|Es|De|It),\s*(\w+),\s*&\[(.*?)\],?\s*\)/gs)].map((m) => ({
-    language: m[1].toLowerCase(),
-    category: m[2],
-    patterns: strings(m[3]),
-  }));
-  const soften = [...softenRs.matchAll(/SoftenRule \{\s*language: (\w+),\s*swaps: &\[(.*?)\],\s*\}/gs)].map((m) => {
-    const s = strings(m[2]);
-    const swaps: [string, string][] = [];
-    for (let i = 0; i + 1 < s.length; i += 2) swaps.push([s[i], s[i + 1]]);
-    return { language: m[1].toLowerCase(), swaps };
-  });
-  const messages: Rules["messages"] = {};
-  for (const m of messagesRs.matchAll(/\b(En|Fr|Es|De|It) => \(\s*("(?:[^"\\]|\\.)*"),\s*\[(.*?)\],\s*\)/gs)) {
-    messages[m[1].toLowerCase()] = { lead: strings(m[2])[0], tips: strings(m[3]) };
+/** `self_harm` → `SelfHarm`: the category names `safety.ts` knows. */
+const categoryName = (id: string) => id.split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+
+export function parseRules(catalogue: Toml, languages: Record<string, Toml>): Rules {
+  const categories: string[] = catalogue.categories ?? [];
+  const rules: Rules = { englishOnly: languages.en?.english_only ?? [], refuse: [], soften: [], messages: {} };
+  for (const language of LANGS) {
+    const own = languages[language];
+    for (const id of categories) {
+      rules.refuse.push({ language, category: categoryName(id), patterns: own?.refuse?.[id] ?? [] });
+    }
+    rules.soften.push({ language, swaps: own?.soften?.swaps ?? [] });
+    rules.messages[language] = {
+      lead: own?.message?.lead ?? "",
+      tips: categories.map((id) => own?.message?.tips?.[id] ?? ""),
+    };
   }
   if (
-    englishOnly.length === 0 || refuse.length < LANGS.length * 5 || soften.length !== LANGS.length ||
-    Object.keys(messages).length !== LANGS.length || Object.values(messages).some((m) => m.tips.length !== 6)
+    rules.englishOnly.length === 0 || categories.length !== 6 ||
+    rules.refuse.some((r) => r.patterns.length === 0) || rules.soften.some((r) => r.swaps.length === 0) ||
+    Object.values(rules.messages).some((m) => !m.lead || m.tips.some((t) => !t))
   ) {
     throw new Error(
-      `the Rust safety rules no longer parse as expected (englishOnly ${englishOnly.length}, refuse ${refuse.length}, ` +
-        `soften ${soften.length}, messages ${Object.keys(messages).length}): update tools/safety_rules.ts`,
+      "the storyteller's safety words are incomplete or no longer have the expected shape " +
+        "(see its safety::content tests; safety.ts knows six categories): update tools/safety_rules.ts",
     );
   }
-  return { englishOnly, refuse, soften, messages };
+  return rules;
 }
 
 export function render(rules: Rules): string {
@@ -66,9 +63,9 @@ export function render(rules: Rules): string {
       m.tips.map((t) => `      ${JSON.stringify(t)},`).join("\n")
     }\n    ],\n  },`
   ).join("\n");
-  return `// Generated by supabase/tests/tools/safety_rules.ts from the storyteller crate's safety rules
-// (src-tauri/crates/storyteller/src/safety/{rules,soften,messages}.rs). Do not edit: change the
-// Rust rules and run \`deno run --allow-read --allow-write supabase/tests/tools/safety_rules.ts\`.
+  return `// Generated by supabase/tests/tools/safety_rules.ts from the storyteller crate's safety words
+// (src-tauri/crates/storyteller/content/safety.toml and content/<language>/safety.toml). Do not
+// edit: change those files and run \`deno run --allow-read --allow-write supabase/tests/tools/safety_rules.ts\`.
 
 export const ENGLISH_ONLY: readonly string[] = ${JSON.stringify(rules.englishOnly)};
 
@@ -87,12 +84,14 @@ ${messages}
 }
 
 const here = new URL(".", import.meta.url);
-export const RUST_DIR = new URL("../../../src-tauri/crates/storyteller/src/safety/", here);
+export const CONTENT_DIR = new URL("../../../src-tauri/crates/storyteller/content/", here);
 export const MODULE = new URL("../../functions/_shared/safety_rules.ts", here);
 
 export async function generate(): Promise<string> {
-  const read = (f: string) => Deno.readTextFile(new URL(f, RUST_DIR));
-  return render(parseRules(await read("rules.rs"), await read("soften.rs"), await read("messages.rs")));
+  const read = async (f: string) => parse(await Deno.readTextFile(new URL(f, CONTENT_DIR))) as Toml;
+  const languages: Record<string, Toml> = {};
+  for (const language of LANGS) languages[language] = await read(`${language}/safety.toml`);
+  return render(parseRules(await read("safety.toml"), languages));
 }
 
 if (import.meta.main) {

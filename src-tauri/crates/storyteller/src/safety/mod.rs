@@ -2,17 +2,14 @@
 //! prompts) in five languages, following the original app's rules: nothing violent, scary,
 //! adult or unsafe; the child is never alone. Mild words are rewritten kindly ("scary" →
 //! "surprising"); anything that cannot be softened is refused with a message, in the family's
-//! language, that says what to change.
+//! language, that says what to change. The words and messages are data: `content/safety.toml`
+//! and `content/<language>/safety.toml`, loaded by [`content`].
 
-mod messages;
-mod rules;
-mod soften;
+mod content;
 
 use async_trait::async_trait;
 
 use crate::{Language, Result, SafetyFilter, SafetyVerdict};
-use rules::{Category, ENGLISH_ONLY, REFUSE};
-use soften::SOFTEN;
 
 /// Rule-based filter: passes, rewrites kindly, or refuses.
 #[derive(Debug, Default, Clone)]
@@ -35,44 +32,61 @@ impl OfflineSafety {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        let langs = [language, Language::En];
-        let mut found: Vec<(Category, &str)> = Vec::new();
-        for rule in REFUSE.iter().filter(|r| langs.contains(&r.language)) {
-            for pattern in rule.patterns {
-                let foreign = rule.language != language;
-                // English stems would catch foreign words ("stab*" in French "stable"): in
-                // other languages only whole English words count.
-                if foreign && (ENGLISH_ONLY.contains(pattern) || pattern.ends_with('*')) {
-                    continue;
-                }
-                if matches(pattern, &tokens, &joined) {
-                    found.push((rule.category, pattern));
+        let rules = content::rules();
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        // English first (its words count in every language), then the language's own.
+        let checked = rules
+            .languages
+            .iter()
+            .filter(|r| r.language == Language::En || r.language == language);
+        for own in checked {
+            let foreign = own.language != language;
+            for (category, patterns) in own.refuse.iter().enumerate() {
+                for pattern in patterns {
+                    // English stems would catch foreign words ("stab*" in French "stable"): in
+                    // other languages only whole English words count.
+                    if foreign && (rules.english_only.contains(pattern) || pattern.ends_with('*')) {
+                        continue;
+                    }
+                    if matches(pattern, &tokens, &joined) {
+                        found.push((category, pattern));
+                    }
                 }
             }
         }
+        let own = rules.language(language);
         if let Some((category, _)) = found.first() {
             let words: Vec<&str> = found
                 .iter()
                 .map(|(_, w)| w.trim_end_matches('*').trim_matches('~'))
                 .collect();
+            let (lead, tip) = own
+                .map(|o| {
+                    (
+                        o.lead.as_str(),
+                        o.tips.get(*category).map_or("", String::as_str),
+                    )
+                })
+                .unwrap_or_default();
             return SafetyVerdict::Refused {
-                message: messages::message(language, *category, &words),
+                message: message(lead, tip, &words),
             };
         }
         let mut rewritten = text.to_string();
         let mut changes = Vec::new();
         // Swaps are language-specific: an English swap would garble a German sentence.
-        for rule in SOFTEN.iter().filter(|r| r.language == language) {
-            for (word, replacement) in rule.swaps {
-                while let Some(next) = replace_word(&rewritten, word, replacement) {
-                    changes.push(format!(
-                        "'{}' → '{replacement}'",
-                        word.trim_end_matches('*')
-                    ));
-                    rewritten = next;
-                    if !word.ends_with('*') {
-                        break;
-                    }
+        let swaps = own
+            .filter(|o| o.language == language)
+            .map_or(&[][..], |o| &o.swaps[..]);
+        for (word, replacement) in swaps {
+            while let Some(next) = replace_word(&rewritten, word, replacement) {
+                changes.push(format!(
+                    "'{}' → '{replacement}'",
+                    word.trim_end_matches('*')
+                ));
+                rewritten = next;
+                if !word.ends_with('*') {
+                    break;
                 }
             }
         }
@@ -92,6 +106,24 @@ impl SafetyFilter for OfflineSafety {
     async fn check(&self, text: &str, language: Language) -> Result<SafetyVerdict> {
         Ok(self.check_text(text, language))
     }
+}
+
+/// A kind refusal: `lead` naming (up to three of) the words found, then `tip`, what to write
+/// instead.
+fn message(lead: &str, tip: &str, words: &[&str]) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for w in words {
+        if !unique.contains(w) {
+            unique.push(w);
+        }
+    }
+    let found = unique
+        .iter()
+        .take(3)
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{} {tip}", lead.replace("{found}", &found))
 }
 
 /// Lowercase word tokens with their byte offsets.
