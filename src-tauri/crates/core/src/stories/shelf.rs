@@ -90,7 +90,10 @@ impl Core {
                 delete_folder(&api, bucket, &format!("{user}/{id}")).await?;
             }
             delete_row(&api, "stories", id).await?;
-            if library.remove_story(id).await? {
+            // Another family's story on this computer is not this family's to remove.
+            if library.owns_media(&user, &format!("story:{id}")).await?
+                && library.remove_story(id).await?
+            {
                 deleted += 1;
             }
         }

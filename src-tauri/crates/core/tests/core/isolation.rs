@@ -1,6 +1,7 @@
 //! Per-family isolation on one computer: a story, its pictures, narration and word timings
 //! answer only for the family it belongs to. Another family signed in on the same core and data
-//! folder gets "not in your library" for it, and the first family gets it back on signing in.
+//! folder gets "not in your library" for it (and cannot delete it), and the first family gets
+//! it back on signing in.
 
 use infinite_stories_core::{CoreError, ErrorCode, GenerateRequest};
 
@@ -49,6 +50,15 @@ async fn another_family_cannot_read_finish_or_hear_a_story_by_its_id() {
     assert!(env.core.media(&audio).await.unwrap().is_none(), "narration");
     assert!(env.core.media(&picture).await.unwrap().is_none(), "picture");
     assert!(env.core.story_timings(&id).await.unwrap().is_empty());
+    // Nor can B delete it: the backend refuses B's delete (row-level security), and the
+    // local copy and its cached files stay A's.
+    assert_eq!(
+        env.core
+            .delete_stories(std::slice::from_ref(&id))
+            .await
+            .unwrap(),
+        0
+    );
 
     // Family A again: everything is there.
     env.core.sign_out().await.unwrap();
