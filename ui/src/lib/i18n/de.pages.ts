@@ -191,6 +191,7 @@ export const pages = {
     address: 'Adresse',
     realtime: 'Echtzeit',
     noRealtime: 'Nicht verbunden (der eingebaute Server hat keine Echtzeit)',
+    errorDetail: 'Technisches Detail',
     channels: (n: number) => pluralIn('de', n, { one: 'Kanal', other: 'Kanäle' }),
     connections: (n: number) => pluralIn('de', n, { one: 'Verbindung', other: 'Verbindungen' }),
     clock: 'Uhrzeitabweichung',

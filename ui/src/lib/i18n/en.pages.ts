@@ -194,6 +194,7 @@ export const pages = {
     address: 'Address',
     realtime: 'Realtime',
     noRealtime: 'Not connected (the embedded backend has no realtime)',
+    errorDetail: 'Technical detail',
     channels: (n: number) => pluralIn('en', n, { one: 'channel', other: 'channels' }),
     connections: (n: number) => pluralIn('en', n, { one: 'connection', other: 'connections' }),
     clock: 'Clock difference',

@@ -191,6 +191,7 @@ export const pages = {
     address: 'Dirección',
     realtime: 'Tiempo real',
     noRealtime: 'Sin conexión (el servidor integrado no tiene tiempo real)',
+    errorDetail: 'Detalle técnico',
     channels: (n: number) => pluralIn('es', n, { one: 'canal', other: 'canales' }),
     connections: (n: number) => pluralIn('es', n, { one: 'conexión', other: 'conexiones' }),
     clock: 'Diferencia de reloj',

@@ -191,6 +191,7 @@ export const pages = {
     address: 'Adresse',
     realtime: 'Temps réel',
     noRealtime: 'Non connecté (le serveur intégré n’a pas de temps réel)',
+    errorDetail: 'Détail technique',
     channels: (n: number) => pluralIn('fr', n, { one: 'canal', other: 'canaux' }),
     connections: (n: number) => pluralIn('fr', n, { one: 'connexion', other: 'connexions' }),
     clock: 'Décalage d’horloge',

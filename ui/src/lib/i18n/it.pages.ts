@@ -191,6 +191,7 @@ export const pages = {
     address: 'Indirizzo',
     realtime: 'Tempo reale',
     noRealtime: 'Non connesso (il server integrato non ha il tempo reale)',
+    errorDetail: 'Dettaglio tecnico',
     channels: (n: number) => pluralIn('it', n, { one: 'canale', other: 'canali' }),
     connections: (n: number) => pluralIn('it', n, { one: 'connessione', other: 'connessioni' }),
     clock: 'Differenza d’orologio',

@@ -8,6 +8,7 @@ import type {
 import type { ParentGuard } from './parentGuard.svelte';
 import { htmlAudio, type Playable } from './voiceSample.svelte';
 import { voiceText } from '$lib/i18n';
+import { friendly, friendlyLine } from './errors';
 
 type VoicesApi = Pick<
   Api,
@@ -18,9 +19,9 @@ type VoicesApi = Pick<
 /** An error as the page shows it: what happened, then what to do when the message does not say. */
 export function explain(e: unknown): string {
   const err = AppError.from(e);
-  const said = err.message.charAt(0).toUpperCase() + err.message.slice(1);
-  if (err.code === 'NETWORK' && !/try again/i.test(said)) return `${said}. ${voiceText.errorNetwork}`;
-  return said;
+  // A catalogue fetch that dropped: the catalogue address is one more thing worth checking.
+  if (err.code === 'NETWORK') return `${friendly(err).title}. ${voiceText.errorNetwork}`;
+  return friendlyLine(err);
 }
 
 export class VoicePacks {
