@@ -79,7 +79,7 @@ describe('core errors in the UI language (French)', () => {
       },
     });
     const message = document.querySelector('[data-testid="backend-message"]') as HTMLElement;
-    expect(message.textContent).toBe(STRINGS.fr.main.errors.BACKEND_UNAVAILABLE.text);
+    expect(message.textContent).toBe(STRINGS.fr.pages.backend.unavailableText);
     expect(document.querySelector('details')?.textContent).toContain('disk full');
   });
 

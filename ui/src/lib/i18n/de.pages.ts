@@ -76,6 +76,7 @@ export const pages = {
     connectedCloudText: 'Die Geschichten entstehen in deinem Supabase-Projekt und werden dort aufbewahrt.',
     startingText: 'Beim ersten Mal dauert das einen Moment.',
     stillUnavailable: 'Gerade noch einmal geprüft: Es geht immer noch nicht.',
+    unavailableText: 'Der Geschichten-Server funktioniert nicht. Drücke „Nochmal prüfen“; wenn es weiter nicht geht, hilft das technische Detail unten der Person, die dir hilft.',
     checking: 'Wird geprüft …',
     checkAgain: 'Nochmal prüfen',
   },

@@ -79,6 +79,7 @@ export const pages = {
     connectedCloudText: 'Stories are made and kept in your Supabase project.',
     startingText: 'This takes a moment the first time.',
     stillUnavailable: 'Checked again just now: still not working.',
+    unavailableText: 'The story server is not working. Press “Check again”; if it keeps failing, the technical detail below helps whoever helps you.',
     checking: 'Checking…',
     checkAgain: 'Check again',
   },

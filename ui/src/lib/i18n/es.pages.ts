@@ -76,6 +76,7 @@ export const pages = {
     connectedCloudText: 'Las historias se crean y se guardan en tu proyecto de Supabase.',
     startingText: 'La primera vez tarda un momento.',
     stillUnavailable: 'Comprobado de nuevo ahora mismo: sigue sin funcionar.',
+    unavailableText: 'El servidor de historias no funciona. Pulsa «Volver a comprobar»; si sigue fallando, el detalle técnico de abajo ayuda a quien te ayude.',
     checking: 'Comprobando…',
     checkAgain: 'Volver a comprobar',
   },

@@ -76,6 +76,7 @@ export const pages = {
     connectedCloudText: 'Le storie nascono e restano nel tuo progetto Supabase.',
     startingText: 'La prima volta ci vuole un momento.',
     stillUnavailable: 'Ricontrollato adesso: ancora non funziona.',
+    unavailableText: 'Il server delle storie non funziona. Premi «Controlla di nuovo»; se continua a non andare, il dettaglio tecnico qui sotto aiuta chi ti aiuta.',
     checking: 'Controllo…',
     checkAgain: 'Controlla di nuovo',
   },

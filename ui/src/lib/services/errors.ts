@@ -56,3 +56,14 @@ export function friendlyLine(thrown: unknown): string {
   if (SHELL_MESSAGE_FIRST.has(error.code) && error.message) return view.text;
   return view.text ? `${view.title}. ${view.text}` : view.title;
 }
+
+/**
+ * The shell's own words about a failure, for a folded "Technical detail" next to the friendly
+ * line (an address that does not resolve, a damaged download); null when the line already shows
+ * them (VALIDATION, CONTENT_POLICY) or there are none.
+ */
+export function rawDetail(thrown: unknown): string | null {
+  const error = AppError.from(thrown);
+  if (!error.message || SHELL_MESSAGE_FIRST.has(error.code)) return null;
+  return error.message;
+}

@@ -8,7 +8,7 @@ import type {
 import type { ParentGuard } from './parentGuard.svelte';
 import { htmlAudio, type Playable } from './voiceSample.svelte';
 import { voiceText } from '$lib/i18n';
-import { friendly, friendlyLine } from './errors';
+import { friendly, friendlyLine, rawDetail } from './errors';
 
 type VoicesApi = Pick<
   Api,
@@ -33,6 +33,8 @@ export class VoicePacks {
   playing = $state<string | null>(null);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** The core's own words about the last failure, shown only as labelled detail for a grown-up. */
+  detail = $state<string | null>(null);
 
   #api: VoicesApi;
   #guard: Pick<ParentGuard, 'run'>;
@@ -52,12 +54,14 @@ export class VoicePacks {
 
   async #attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
     this.error = null;
+    this.detail = null;
     this.message = null;
     try {
       return await work();
     } catch (e) {
       const err = AppError.from(e);
       this.error = err.code === 'CANCELLED' ? null : explain(e);
+      this.detail = this.error ? rawDetail(err) : null;
       if (err.code === 'CANCELLED') this.message = voiceText.cancelled;
       return undefined;
     }
