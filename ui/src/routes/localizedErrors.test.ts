@@ -12,6 +12,7 @@ import Journey from './Journey.svelte';
 import Diagnostics from './Diagnostics.svelte';
 import LockSection from '$lib/components/settings/LockSection.svelte';
 import BackendStatusCard from '$lib/components/BackendStatusCard.svelte';
+import WriterSection from '$lib/components/settings/WriterSection.svelte';
 
 const RAW = 'database is locked (os error 11)';
 const fr = STRINGS.fr.main.errors.STORAGE;
@@ -98,5 +99,31 @@ describe('core errors in the UI language (French)', () => {
     expect(guard.error).toBe(FRENCH);
     guard.cancel();
     expect(await run).toBeUndefined();
+  });
+
+  it('the local-model test says what it found in French, the shell sentence only as detail', async () => {
+    const shell = 'No model server answered at http://127.0.0.1:9999/v1 (error sending request). Start Ollama.';
+    clearMocks();
+    mockIPC((cmd) => {
+      if (cmd === 'writer_choice') return { mode: 'offline' };
+      if (cmd === 'test_local_model') return { reachable: false, models: [], modelFound: false, message: shell };
+      throw { code: 'STORAGE', message: RAW, retryable: true };
+    });
+    const guard = new ParentGuard({ unlockParent: async () => ({ enabled: false, unlockedUntil: null }) });
+    component = mount(WriterSection, { target: document.body, props: { guard } });
+    const local = document.querySelector('input[value="localModel"]') as HTMLInputElement;
+    local.click();
+    flushSync();
+    for (const [selector, value] of [['input[type="url"]', 'http://127.0.0.1:9999/v1'], ['input[type="text"]', 'llama3.1']]) {
+      const input = document.querySelector(selector) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    flushSync();
+    const testButton = [...document.querySelectorAll('button')].find((b) => b.textContent === STRINGS.fr.voices.writer.test);
+    testButton!.click();
+    const text = await alertText();
+    expect(text).toBe(STRINGS.fr.voices.writer.probeUnreachable('http://127.0.0.1:9999/v1'));
+    expect(document.querySelector('details')?.textContent).toContain('error sending request');
   });
 });

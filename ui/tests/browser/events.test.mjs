@@ -15,7 +15,7 @@ test('one search over built-in and custom events, with category chips', async ()
   const { page, errors } = await open('');
   await go(page, 'New story');
   await page.getByRole('heading', { name: 'What happens tonight?' }).waitFor();
-  assert.equal((await shown(page)).length, 22, '20 built-in and 2 custom events');
+  assert.equal((await shown(page)).length, 23, '21 built-in and 2 custom events');
   assert.ok(await page.getByRole('heading', { name: 'Everyday' }).isVisible());
   assert.ok(await page.getByRole('heading', { name: 'Fantasy' }).isVisible());
   await page.getByText('Used 3 times · last on 1 Dec').waitFor();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '$lib/ipc/api';
 import type { ErrorCode } from '$lib/ipc/bindings';
 import { locale } from '$lib/i18n';
-import { friendly, friendlyLine } from './errors';
+import { friendly, friendlyLine, rawDetail } from './errors';
 
 const CODES: ErrorCode[] = [
   'BACKEND_UNAVAILABLE', 'NETWORK', 'OFFLINE', 'TIMEOUT', 'INVALID_RESPONSE', 'SERVER', 'VALIDATION', 'UNAUTHORIZED',
@@ -48,5 +48,11 @@ describe('friendly errors', () => {
     } finally {
       locale.set(null);
     }
+  });
+
+  it('keeps the core words as detail only where the line does not already show them', () => {
+    expect(rawDetail(err('NETWORK', true, 'dns error'))).toBe('dns error');
+    expect(rawDetail(err('VALIDATION', false, 'The name needs 1 to 40 characters.'))).toBeNull();
+    expect(rawDetail(err('STORAGE', true, ''))).toBeNull();
   });
 });
