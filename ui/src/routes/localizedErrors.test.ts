@@ -114,7 +114,7 @@ describe('core errors in the UI language (French)', () => {
     const local = document.querySelector('input[value="localModel"]') as HTMLInputElement;
     local.click();
     flushSync();
-    for (const [selector, value] of [['input[type="url"]', 'http://127.0.0.1:9999/v1'], ['input[type="text"]', 'llama3.1']]) {
+    for (const [selector, value] of [['input[type="url"]', 'http://127.0.0.1:9999/v1'], ['input[type="text"]', 'llama3.1']] as const) {
       const input = document.querySelector(selector) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
