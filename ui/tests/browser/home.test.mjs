@@ -85,7 +85,7 @@ test('Home says clearly when the embedded backend could not start', async () => 
   // The card speaks the UI's language; the core's own reason stays as labelled detail.
   const message = await page.getByTestId('backend-message').textContent();
   assert.match(message ?? '', /^The story server is not working\./);
-  await card.getByText('Technical detail').click();
+  await card.getByText('Technical detail', { exact: true }).click();
   const detail = await card.locator('details').textContent();
   assert.match(detail ?? '', /could not start/);
   assert.match(detail ?? '', /data folder is writable/);

@@ -78,8 +78,8 @@ test('Settings: a Supabase project is tested before switching; bad addresses are
   await page.getByRole('button', { name: 'Test connection' }).click();
   // The friendly words in the UI's language; the core's reason folded away as detail.
   await page.getByRole('alert').getByText(/^The connection dropped\./).waitFor();
-  await page.getByText('Technical detail').click();
-  assert.match((await page.locator('details[open]').textContent()) ?? '', /does not resolve/);
+  await page.getByText('Technical detail', { exact: true }).click();
+  assert.match((await page.locator('details.set-detail[open]').textContent()) ?? '', /does not resolve/);
   await page.screenshot({ path: join(shots, 'pages-settings-backend-error.png') });
 
   await url.fill('https://abcd.supabase.co');

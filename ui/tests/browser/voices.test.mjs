@@ -85,8 +85,8 @@ test('Voices: errors say what happened and what to do', async () => {
   await voices.getByRole('button', { name: 'Show voices to download' }).click();
   // The friendly words in the UI's language; the core's own reason folded away as detail.
   await voices.getByRole('alert').getByText(/^The connection dropped\. Check the internet connection \(or the catalogue address\)/).waitFor();
-  await voices.getByText('Technical detail').click();
-  assert.match((await voices.locator('details[open]').textContent()) ?? '', /Could not download .*dns error/);
+  await voices.getByText('Technical detail', { exact: true }).click();
+  assert.match((await voices.locator('details.set-detail[open]').textContent()) ?? '', /could not download .*dns error/i);
   await voices.screenshot({ path: join(shots, 'voices-error.png') });
   await voices.getByRole('button', { name: 'Use the official Piper catalogue' }).click();
   await voices.getByRole('button', { name: 'Show voices to download' }).click();
@@ -96,8 +96,8 @@ test('Voices: errors say what happened and what to do', async () => {
   }));
   await voices.getByRole('button', { name: /Download en_US-joe-medium/ }).click();
   await voices.getByRole('alert').getByText(/^Something could not be saved\./).waitFor();
-  await voices.getByText('Technical detail').click();
-  assert.match((await voices.locator('details[open]').textContent()) ?? '', /is damaged .* please try again/);
+  await voices.getByText('Technical detail', { exact: true }).click();
+  assert.match((await voices.locator('details.set-detail[open]').textContent()) ?? '', /is damaged .* please try again/);
   assert.deepEqual(errors, []);
   await close();
 });
