@@ -76,7 +76,7 @@ export const pages = {
     connectedCloudText: 'Les histoires sont créées et gardées dans ton projet Supabase.',
     startingText: 'La première fois, cela prend un petit moment.',
     stillUnavailable: 'Vérifié à l’instant : ça ne marche toujours pas.',
-    unavailableText: 'Le serveur d’histoires ne fonctionne pas. Appuie sur « Vérifier à nouveau » ; si ça continue, le détail technique ci-dessous aidera la personne qui t’aide.',
+    unavailableText: 'Le serveur d’histoires ne fonctionne pas. Appuie sur « Vérifier à nouveau » ; si ça continue, le détail technique ci-dessous aidera la personne qui t’aide.',
     checking: 'Vérification…',
     checkAgain: 'Vérifier à nouveau',
   },

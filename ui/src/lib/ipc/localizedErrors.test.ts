@@ -1,15 +1,16 @@
 // Issue 12: with the UI in French, a failure from the core reads in French on the screens that
 // show it (not the core's raw English), and only the diagnostics page keeps the raw words, as
 // labelled detail for the grown-up who helps. Real components, Tauri's own IPC mock answering
-// every command with the same core error.
+// every command with the same core error (here in src/lib/ipc, the one place that may import
+// @tauri-apps).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { locale, STRINGS } from '$lib/i18n';
 import { ParentGuard } from '$lib/services/parentGuard.svelte';
 import { explain } from '$lib/services/voicePacks.svelte';
-import Journey from './Journey.svelte';
-import Diagnostics from './Diagnostics.svelte';
+import Journey from '../../routes/Journey.svelte';
+import Diagnostics from '../../routes/Diagnostics.svelte';
 import LockSection from '$lib/components/settings/LockSection.svelte';
 import BackendStatusCard from '$lib/components/BackendStatusCard.svelte';
 import WriterSection from '$lib/components/settings/WriterSection.svelte';
