@@ -82,9 +82,13 @@ test('Home says clearly when the embedded backend could not start', async () => 
   const { page, errors } = await open('scenario=failed');
   const card = page.getByTestId('backend-status');
   await card.getByText('Embedded backend unavailable').waitFor();
+  // The card speaks the UI's language; the core's own reason stays as labelled detail.
   const message = await page.getByTestId('backend-message').textContent();
-  assert.match(message ?? '', /could not start/);
-  assert.match(message ?? '', /data folder is writable/);
+  assert.match(message ?? '', /^The story server is not working\./);
+  await card.getByText('Technical detail', { exact: true }).click();
+  const detail = await card.locator('details').textContent();
+  assert.match(detail ?? '', /could not start/);
+  assert.match(detail ?? '', /data folder is writable/);
   await page.screenshot({ path: join(shots, 'home-failed.png') });
 
   // "Check again" asks the shell to start it again; still failing, the card says so.

@@ -208,7 +208,9 @@ test('empty library and a library that cannot be read say so and offer a way on'
   const broken = await open('scenario=pages-error&area=library');
   const state = broken.page.getByRole('alert');
   await state.getByText('Stories could not be loaded').waitFor();
-  assert.match((await state.textContent()) ?? '', /not answering/);
+  // The friendly text for BACKEND_UNAVAILABLE in the UI's language, not the core's raw words.
+  assert.match((await state.textContent()) ?? '', /The story server is not running\. It may still be starting/);
+  assert.doesNotMatch((await state.textContent()) ?? '', /not answering/);
   await broken.page.screenshot({ path: join(shots, 'pages-library-error.png') });
   await broken.page.getByRole('button', { name: 'Try again' }).click();
   await broken.page.getByRole('alert').waitFor();

@@ -76,7 +76,10 @@ test('Settings: a Supabase project is tested before switching; bad addresses are
 
   await url.fill('https://unreachable.example.com');
   await page.getByRole('button', { name: 'Test connection' }).click();
-  await page.getByRole('alert').getByText(/does not resolve/).waitFor();
+  // The friendly words in the UI's language; the core's reason folded away as detail.
+  await page.getByRole('alert').getByText(/^The connection dropped\./).waitFor();
+  await page.getByText('Technical detail', { exact: true }).click();
+  assert.match((await page.locator('details.set-detail[open]').textContent()) ?? '', /does not resolve/);
   await page.screenshot({ path: join(shots, 'pages-settings-backend-error.png') });
 
   await url.fill('https://abcd.supabase.co');

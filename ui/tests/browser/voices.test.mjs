@@ -83,7 +83,10 @@ test('Voices: errors say what happened and what to do', async () => {
   await voices.getByRole('button', { name: 'Use this catalogue' }).click();
   await voices.getByRole('status').getByText('Voices now come from this catalogue.').waitFor();
   await voices.getByRole('button', { name: 'Show voices to download' }).click();
-  await voices.getByRole('alert').getByText(/^Could not download .*dns error\. Check the internet connection/).waitFor();
+  // The friendly words in the UI's language; the core's own reason folded away as detail.
+  await voices.getByRole('alert').getByText(/^The connection dropped\. Check the internet connection \(or the catalogue address\)/).waitFor();
+  await voices.getByText('Technical detail', { exact: true }).click();
+  assert.match((await voices.locator('details.set-detail[open]').textContent()) ?? '', /could not download .*dns error/i);
   await voices.screenshot({ path: join(shots, 'voices-error.png') });
   await voices.getByRole('button', { name: 'Use the official Piper catalogue' }).click();
   await voices.getByRole('button', { name: 'Show voices to download' }).click();
@@ -92,7 +95,9 @@ test('Voices: errors say what happened and what to do', async () => {
     message: 'en_US-joe-medium.onnx is damaged (its md5 is 1a2b…, the catalogue says 9f8e…); it was deleted, please try again',
   }));
   await voices.getByRole('button', { name: /Download en_US-joe-medium/ }).click();
-  await voices.getByRole('alert').getByText(/is damaged .* please try again/).waitFor();
+  await voices.getByRole('alert').getByText(/^Something could not be saved\./).waitFor();
+  await voices.getByText('Technical detail', { exact: true }).click();
+  assert.match((await voices.locator('details.set-detail[open]').textContent()) ?? '', /is damaged .* please try again/);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -89,5 +89,9 @@ export const voices = {
     nowBuiltIn: 'Die Geschichten schreibt wieder der eingebaute Autor.',
     needAddress: 'Gib zuerst die Adresse des Servers ein, z. B. http://127.0.0.1:11434/v1.',
     needModel: 'Gib zuerst den Namen des Modells ein, z. B. llama3.1.',
+    probeFound: (model: string) => `Der Server hat geantwortet und hat ${model}.`,
+    probeNoModels: (model: string) => `Der Server hat geantwortet, bietet aber noch kein Modell an. Hol dir zuerst eines, z. B. \`ollama pull ${model}\`.`,
+    probeMissing: (model: string, models: string) => `Der Server hat geantwortet, hat aber kein Modell namens ${model}. Er hat: ${models}.`,
+    probeUnreachable: (url: string) => `Unter ${url} hat kein Modell-Server geantwortet. Starte Ollama (\`ollama serve\`) oder den Server von llama.cpp und prüfe die Adresse.`,
   },
 } satisfies VoicesStrings;

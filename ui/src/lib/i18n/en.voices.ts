@@ -90,6 +90,10 @@ const writer = {
   nowBuiltIn: 'Stories are written by the built-in writer again.',
   needAddress: 'Type the server’s address first, e.g. http://127.0.0.1:11434/v1.',
   needModel: 'Type the model’s name first, e.g. llama3.1.',
+  probeFound: (model: string) => `The server answered and has ${model}.`,
+  probeNoModels: (model: string) => `The server answered but serves no model yet. Get one first, e.g. \`ollama pull ${model}\`.`,
+  probeMissing: (model: string, models: string) => `The server answered but has no model called ${model}. It has: ${models}.`,
+  probeUnreachable: (url: string) => `No model server answered at ${url}. Start Ollama (\`ollama serve\`) or llama.cpp’s server, and check the address.`,
 };
 
 export const voices = { natural, writer };

@@ -89,5 +89,9 @@ export const voices = {
     nowBuiltIn: 'Las historias vuelve a escribirlas el escritor integrado.',
     needAddress: 'Escribe primero la dirección del servidor, p. ej. http://127.0.0.1:11434/v1.',
     needModel: 'Escribe primero el nombre del modelo, p. ej. llama3.1.',
+    probeFound: (model: string) => `El servidor respondió y tiene ${model}.`,
+    probeNoModels: (model: string) => `El servidor respondió pero aún no ofrece ningún modelo. Consigue uno primero, p. ej. \`ollama pull ${model}\`.`,
+    probeMissing: (model: string, models: string) => `El servidor respondió pero no tiene ningún modelo llamado ${model}. Tiene: ${models}.`,
+    probeUnreachable: (url: string) => `Ningún servidor de modelos respondió en ${url}. Inicia Ollama (\`ollama serve\`) o el servidor de llama.cpp, y revisa la dirección.`,
   },
 } satisfies VoicesStrings;

@@ -90,5 +90,9 @@ export const voices = {
     nowBuiltIn: 'Les histoires sont de nouveau écrites par l’auteur intégré.',
     needAddress: 'Tape d’abord l’adresse du serveur, par ex. http://127.0.0.1:11434/v1.',
     needModel: 'Tape d’abord le nom du modèle, par ex. llama3.1.',
+    probeFound: (model: string) => `Le serveur a répondu et propose ${model}.`,
+    probeNoModels: (model: string) => `Le serveur a répondu mais ne propose encore aucun modèle. Installe-en un d’abord, par ex. \`ollama pull ${model}\`.`,
+    probeMissing: (model: string, models: string) => `Le serveur a répondu mais n’a pas de modèle appelé ${model}. Il a : ${models}.`,
+    probeUnreachable: (url: string) => `Aucun serveur de modèles n’a répondu à ${url}. Lance Ollama (\`ollama serve\`) ou le serveur de llama.cpp, et vérifie l’adresse.`,
   },
 } satisfies VoicesStrings;

@@ -89,5 +89,9 @@ export const voices = {
     nowBuiltIn: 'Le storie le scrive di nuovo l’autore integrato.',
     needAddress: 'Scrivi prima l’indirizzo del server, ad es. http://127.0.0.1:11434/v1.',
     needModel: 'Scrivi prima il nome del modello, ad es. llama3.1.',
+    probeFound: (model: string) => `Il server ha risposto e ha ${model}.`,
+    probeNoModels: (model: string) => `Il server ha risposto ma non offre ancora nessun modello. Procuratene uno prima, ad es. \`ollama pull ${model}\`.`,
+    probeMissing: (model: string, models: string) => `Il server ha risposto ma non ha nessun modello chiamato ${model}. Ha: ${models}.`,
+    probeUnreachable: (url: string) => `Nessun server di modelli ha risposto a ${url}. Avvia Ollama (\`ollama serve\`) o il server di llama.cpp e controlla l’indirizzo.`,
   },
 } satisfies VoicesStrings;

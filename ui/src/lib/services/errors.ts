@@ -1,7 +1,7 @@
 // What the parent reads when something fails: a friendly title and text per ErrorCode (from the
 // strings file), the shell's own message where it is the more useful one, and what can be done
 // (one table for every language).
-import type { AppError } from '$lib/ipc/api';
+import { AppError } from '$lib/ipc/api';
 import type { ErrorCode } from '$lib/ipc/bindings';
 import { t, type ErrorAction } from '$lib/i18n';
 
@@ -43,4 +43,27 @@ export function friendly(error: AppError): FriendlyError {
   // Only offer "Try again" when trying again can work.
   const action = ACTIONS[error.code] === 'retry' && !error.retryable ? null : ACTIONS[error.code];
   return { code: error.code, title: base.title, text, action };
+}
+
+/**
+ * One line for places that show a failure inline (a form's problem line, a status row): the
+ * friendly title and text in the UI's language, or the shell's own message for VALIDATION and
+ * CONTENT_POLICY, which name the field to change. Takes whatever was thrown.
+ */
+export function friendlyLine(thrown: unknown): string {
+  const error = AppError.from(thrown);
+  const view = friendly(error);
+  if (SHELL_MESSAGE_FIRST.has(error.code) && error.message) return view.text;
+  return view.text ? `${view.title}. ${view.text}` : view.title;
+}
+
+/**
+ * The shell's own words about a failure, for a folded "Technical detail" next to the friendly
+ * line (an address that does not resolve, a damaged download); null when the line already shows
+ * them (VALIDATION, CONTENT_POLICY) or there are none.
+ */
+export function rawDetail(thrown: unknown): string | null {
+  const error = AppError.from(thrown);
+  if (!error.message || SHELL_MESSAGE_FIRST.has(error.code)) return null;
+  return error.message;
 }

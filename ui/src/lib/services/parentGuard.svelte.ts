@@ -1,7 +1,7 @@
 // The parent lock in the UI: a guarded action (settings changes, deleting, custom events) is tried;
 // when the core refuses it with LOCKED, the PIN dialog opens and, once unlocked, the action is
 // tried again. The child can still pick and play stories: those are never guarded.
-import { AppError } from '$lib/ipc/api';
+import { friendlyLine } from '$lib/services/errors';
 import { isLocked, type PagesApi } from '$lib/ipc/pages';
 
 export class ParentGuard {
@@ -38,7 +38,7 @@ export class ParentGuard {
       await this.api.unlockParent({ pin });
       this.#settle(true);
     } catch (e) {
-      this.error = AppError.from(e).message;
+      this.error = friendlyLine(e);
     } finally {
       this.busy = false;
     }

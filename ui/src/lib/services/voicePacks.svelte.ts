@@ -8,6 +8,7 @@ import type {
 import type { ParentGuard } from './parentGuard.svelte';
 import { htmlAudio, type Playable } from './voiceSample.svelte';
 import { voiceText } from '$lib/i18n';
+import { friendly, friendlyLine, rawDetail } from './errors';
 
 type VoicesApi = Pick<
   Api,
@@ -18,9 +19,9 @@ type VoicesApi = Pick<
 /** An error as the page shows it: what happened, then what to do when the message does not say. */
 export function explain(e: unknown): string {
   const err = AppError.from(e);
-  const said = err.message.charAt(0).toUpperCase() + err.message.slice(1);
-  if (err.code === 'NETWORK' && !/try again/i.test(said)) return `${said}. ${voiceText.errorNetwork}`;
-  return said;
+  // A catalogue fetch that dropped: the catalogue address is one more thing worth checking.
+  if (err.code === 'NETWORK') return `${friendly(err).title}. ${voiceText.errorNetwork}`;
+  return friendlyLine(err);
 }
 
 export class VoicePacks {
@@ -32,6 +33,8 @@ export class VoicePacks {
   playing = $state<string | null>(null);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** The core's own words about the last failure, shown only as labelled detail for a grown-up. */
+  detail = $state<string | null>(null);
 
   #api: VoicesApi;
   #guard: Pick<ParentGuard, 'run'>;
@@ -51,12 +54,14 @@ export class VoicePacks {
 
   async #attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
     this.error = null;
+    this.detail = null;
     this.message = null;
     try {
       return await work();
     } catch (e) {
       const err = AppError.from(e);
       this.error = err.code === 'CANCELLED' ? null : explain(e);
+      this.detail = this.error ? rawDetail(err) : null;
       if (err.code === 'CANCELLED') this.message = voiceText.cancelled;
       return undefined;
     }
