@@ -19,8 +19,10 @@ mod family;
 pub mod journey;
 mod resume;
 mod search;
+pub(crate) mod sync_state;
 pub use family::HeroRow;
 use search::OFFLINE_READY;
+pub use sync_state::{MissingNarration, MissingPicture};
 pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
 
 /// A story in the library list.
