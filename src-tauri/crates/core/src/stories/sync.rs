@@ -88,7 +88,9 @@ async fn backend_ids(api: &ApiClient, table: &str) -> Result<HashSet<String>, Co
     let mut ids = HashSet::new();
     let mut after: Option<String> = None;
     loop {
-        let from = after.as_deref().map_or(String::new(), |a| format!("&id=gt.{}", encode(a)));
+        let from = after
+            .as_deref()
+            .map_or(String::new(), |a| format!("&id=gt.{}", encode(a)));
         let page: Vec<Value> = api
             .select(table, &format!("select=id{from}&order=id.asc&limit={PAGE}"))
             .await?;
@@ -96,7 +98,10 @@ async fn backend_ids(api: &ApiClient, table: &str) -> Result<HashSet<String>, Co
             return Ok(ids);
         };
         after = Some(last.to_owned());
-        ids.extend(page.iter().filter_map(|r| r["id"].as_str().map(str::to_owned)));
+        ids.extend(
+            page.iter()
+                .filter_map(|r| r["id"].as_str().map(str::to_owned)),
+        );
     }
 }
 
@@ -108,7 +113,9 @@ fn next_mark(rows: &[Value], skipped: &[&Value]) -> Option<String> {
         .iter()
         .filter_map(|r| r.get("updated_at").and_then(Value::as_str))
         .min();
-    earliest_skipped.map(str::to_owned).or_else(|| latest_update(rows))
+    earliest_skipped
+        .map(str::to_owned)
+        .or_else(|| latest_update(rows))
 }
 
 impl Core {
@@ -160,7 +167,9 @@ impl Core {
             .into_iter()
             .collect();
         report.scenes = self.sync_scenes(&api, library, &user, &known).await?;
-        report.illustrations = self.sync_illustrations(&api, library, &user, &known).await?;
+        report.illustrations = self
+            .sync_illustrations(&api, library, &user, &known)
+            .await?;
         report.narrations = fetch_narrations(&api, library, &user).await?;
         report.pictures = fetch_pictures(&api, library, &user).await?;
         tracing::debug!(?report, "library synced");
@@ -269,7 +278,10 @@ async fn fetch_narrations(
         if !library.cache().contains(&key).await? {
             match api.download(&format!("story-audio/{path}")).await {
                 Ok(audio) => {
-                    library.cache().put(&key, audio, CacheKind::Permanent).await?;
+                    library
+                        .cache()
+                        .put(&key, audio, CacheKind::Permanent)
+                        .await?;
                     fetched += 1;
                 }
                 Err(e) => {
@@ -290,7 +302,11 @@ async fn fetch_narrations(
 /// after recovery, a download that failed): one read of their storage paths per
 /// [`IDS_PER_REQUEST`] stories, then one download each. A failed download is logged and tried
 /// again at the next sync.
-async fn fetch_pictures(api: &ApiClient, library: &Library, user: &str) -> Result<usize, CoreError> {
+async fn fetch_pictures(
+    api: &ApiClient,
+    library: &Library,
+    user: &str,
+) -> Result<usize, CoreError> {
     let missing = library.missing_pictures(user).await?;
     let mut stories: Vec<&str> = missing.iter().map(|m| m.story_id.as_str()).collect();
     stories.dedup();
@@ -311,7 +327,10 @@ async fn fetch_pictures(api: &ApiClient, library: &Library, user: &str) -> Resul
                 continue;
             };
             let n = n as u32;
-            if !missing.iter().any(|m| m.story_id == story && m.scene_number == n) {
+            if !missing
+                .iter()
+                .any(|m| m.story_id == story && m.scene_number == n)
+            {
                 continue;
             }
             let source = match (row["image_path"].as_str(), row["image_url"].as_str()) {
@@ -322,7 +341,10 @@ async fn fetch_pictures(api: &ApiClient, library: &Library, user: &str) -> Resul
             let key = format!("illustration:{story}:{n}");
             match api.download(&source).await {
                 Ok(image) => {
-                    library.cache().put(&key, image, CacheKind::Permanent).await?;
+                    library
+                        .cache()
+                        .put(&key, image, CacheKind::Permanent)
+                        .await?;
                     library
                         .set_illustration(story, n, IllustrationStatus::Completed, Some(&key), None)
                         .await?;

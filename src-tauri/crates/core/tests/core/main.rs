@@ -18,6 +18,6 @@ mod scripted;
 mod scripted_http;
 mod soak;
 mod story;
-mod sync;
 mod support;
+mod sync;
 mod tls;

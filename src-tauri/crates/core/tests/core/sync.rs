@@ -81,14 +81,21 @@ async fn a_second_sync_reads_only_the_rows_changed_since_the_first() {
         new.scenes.len() + last_old.scenes.len(),
         "{second:?}"
     );
-    assert_eq!(second.heroes, 1, "only the hero at its watermark: {second:?}");
+    assert_eq!(
+        second.heroes, 1,
+        "only the hero at its watermark: {second:?}"
+    );
     assert_eq!(second.removed, 0);
     assert_eq!(env.core.stories().await.unwrap().len(), 5);
 
     // Nothing changed since: only the rows at the watermark's instant come again.
     env.advance(Duration::from_secs(1));
     let third = env.core.sync_library_counted().await.unwrap();
-    assert_eq!((third.stories, third.scenes), (1, new.scenes.len()), "{third:?}");
+    assert_eq!(
+        (third.stories, third.scenes),
+        (1, new.scenes.len()),
+        "{third:?}"
+    );
 }
 
 #[tokio::test]
@@ -166,7 +173,12 @@ async fn an_edit_made_elsewhere_arrives_at_the_next_sync() {
     let report = env.core.sync_library_counted().await.unwrap();
     assert_eq!(report.stories, 1, "{report:?}");
     assert_eq!(
-        env.core.story(&story.summary.id).await.unwrap().summary.title,
+        env.core
+            .story(&story.summary.id)
+            .await
+            .unwrap()
+            .summary
+            .title,
         "The Renamed Forest"
     );
 }
@@ -194,5 +206,12 @@ async fn a_second_computer_gets_the_finished_pictures_and_narration_not_only_the
     assert_eq!(report.pictures, story.illustrations.len(), "{report:?}");
     let there = other.story(&story.summary.id).await.unwrap();
     assert!(there.summary.offline_ready, "{there:?}");
-    assert!(other.unfinished(&story.summary.id).await.unwrap().pictures.is_empty());
+    assert!(
+        other
+            .unfinished(&story.summary.id)
+            .await
+            .unwrap()
+            .pictures
+            .is_empty()
+    );
 }

@@ -22,8 +22,8 @@ mod search;
 pub(crate) mod sync_state;
 pub use family::HeroRow;
 use search::OFFLINE_READY;
-pub use sync_state::{MissingNarration, MissingPicture};
 pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
+pub use sync_state::{MissingNarration, MissingPicture};
 
 /// A story in the library list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
