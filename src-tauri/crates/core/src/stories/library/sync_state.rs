@@ -126,11 +126,100 @@ impl Library {
     }
 }
 
-/// The latest `updated_at` among `rows` (the backend's own clock, compared as it sent it: one
-/// server writes one format), if any row has one.
+/// The latest `updated_at` among `rows` (the backend's own clock), if any row has one. Compared
+/// as text, as sent: one server writes one offset, and PostgreSQL's trimmed fractions still
+/// order as text (`…:00+00:00` < `…:00.1+00:00` < `…:00.12+00:00`, since `+` sorts before `.`
+/// and the digits).
 pub(crate) fn latest_update(rows: &[Value]) -> Option<String> {
     rows.iter()
         .filter_map(|r| r.get("updated_at").and_then(Value::as_str))
         .max()
         .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::latest_update;
+    use crate::cache::{DISK_LIMIT, StoryCache};
+    use crate::clock::ManualClock;
+    use crate::stories::library::Library;
+
+    async fn library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::database::open(dir.path()).await.unwrap();
+        let clock = ManualClock::new();
+        let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
+        (dir, Library::new(pool, cache, clock))
+    }
+
+    #[tokio::test]
+    async fn a_watermark_is_per_family_and_table_never_goes_back_and_erase_forgets_it() {
+        let (_dir, lib) = library().await;
+        assert_eq!(lib.sync_mark("u", "stories").await.unwrap(), None);
+        lib.set_sync_mark("u", "stories", "2026-12-05T08:00:01.000000Z")
+            .await
+            .unwrap();
+        lib.set_sync_mark("u", "stories", "2026-12-05T08:00:00.000000Z")
+            .await
+            .unwrap();
+        assert_eq!(
+            lib.sync_mark("u", "stories").await.unwrap().as_deref(),
+            Some("2026-12-05T08:00:01.000000Z")
+        );
+        assert_eq!(lib.sync_mark("u", "heroes").await.unwrap(), None);
+        assert_eq!(lib.sync_mark("other", "stories").await.unwrap(), None);
+        lib.erase().await.unwrap();
+        assert_eq!(
+            lib.sync_mark("u", "stories").await.unwrap(),
+            None,
+            "a full read after erase"
+        );
+    }
+
+    #[tokio::test]
+    async fn missing_narrations_are_the_narrated_stories_without_local_audio() {
+        let (_dir, lib) = library().await;
+        for (id, path) in [
+            ("a", Some("u/a/n.mp3")),
+            ("b", Some("u/b/n.mp3")),
+            ("c", None),
+        ] {
+            lib.apply_row(
+                "stories",
+                &json!({"id": id, "user_id": "u", "title": id, "content": "x",
+                        "audio_path": path, "audio_duration": 61.5}),
+            )
+            .await
+            .unwrap();
+        }
+        lib.set_narration("b", "audio:b", 61.5, "mp3")
+            .await
+            .unwrap();
+        let missing = lib.missing_narrations("u").await.unwrap();
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(
+            (missing[0].story_id.as_str(), missing[0].audio_path.as_str()),
+            ("a", "u/a/n.mp3")
+        );
+        assert_eq!(missing[0].seconds, 61.5);
+        assert!(lib.missing_narrations("other").await.unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_latest_update_is_found_in_postgres_and_embedded_formats() {
+        let pg = [
+            "2026-12-05T08:00:00+00:00",
+            "2026-12-05T08:00:00.12+00:00",
+            "2026-12-05T08:00:00.1+00:00",
+            "2026-12-05T07:59:59.999999+00:00",
+        ];
+        let rows: Vec<_> = pg.iter().map(|t| json!({"updated_at": t})).collect();
+        assert_eq!(latest_update(&rows).as_deref(), Some(pg[1]));
+        let embedded = ["2026-12-05T08:00:01.000000Z", "2026-12-05T08:00:00.999000Z"];
+        let rows: Vec<_> = embedded.iter().map(|t| json!({"updated_at": t})).collect();
+        assert_eq!(latest_update(&rows).as_deref(), Some(embedded[0]));
+        assert_eq!(latest_update(&[json!({"id": "x"})]), None);
+    }
 }
