@@ -9,8 +9,10 @@ pub mod progress;
 mod reading;
 pub mod request;
 pub mod shelf;
+pub mod sync;
 
 pub use reading::StoryAudio;
+pub use sync::SyncReport;
 
 use serde_json::json;
 
@@ -118,77 +120,6 @@ impl Core {
             .await?
             .retry_illustration(story_id, scene_number)
             .await
-    }
-
-    /// Brings the local library in step with the backend: heroes, events and stories, and each
-    /// story's scenes, illustration states and narration. A story whose generation was cut
-    /// short (the app killed, a cancel, a timeout) thereby gets what the backend finished, so
-    /// its pictures can be retried and its narration made (see [`Core::unfinished`]).
-    pub async fn sync_library(&self) -> Result<(), CoreError> {
-        let api = self.api()?;
-        let library = self.library().await?;
-        let mut stories = Vec::new();
-        for table in ["heroes", "custom_events", "stories"] {
-            let rows: Vec<serde_json::Value> = api.select(table, "select=*").await?;
-            for row in rows {
-                library.apply_row(table, &row).await?;
-                if table == "stories" {
-                    stories.push(row);
-                }
-            }
-        }
-        let scene_rows: Vec<serde_json::Value> = api
-            .select(
-                "story_scenes",
-                "select=story_id,scene_number,text_segment,illustration_prompt,timestamp_seconds,emotion,importance",
-            )
-            .await?;
-        let mut by_story: std::collections::BTreeMap<String, Vec<crate::api::models::Scene>> =
-            Default::default();
-        for mut row in scene_rows {
-            let story = row
-                .as_object_mut()
-                .and_then(|o| o.remove("story_id"))
-                .and_then(|v| v.as_str().map(str::to_owned));
-            match (
-                story,
-                serde_json::from_value::<crate::api::models::Scene>(row),
-            ) {
-                (Some(story), Ok(scene)) => by_story.entry(story).or_default().push(scene),
-                (_, Err(e)) => tracing::warn!(error = %e, "a scene row could not be read; skipped"),
-                _ => {}
-            }
-        }
-        for (story, scenes) in &by_story {
-            library.save_scenes(story, scenes).await?;
-        }
-        let pictures: Vec<serde_json::Value> =
-            api.select("story_illustrations", "select=*").await?;
-        for row in pictures {
-            library.apply_row("story_illustrations", &row).await?;
-        }
-        for row in stories {
-            let (Some(id), Some(path)) = (row["id"].as_str(), row["audio_path"].as_str()) else {
-                continue;
-            };
-            let key = format!("audio:{id}");
-            if library.cache().get(&key).await?.is_some() {
-                continue;
-            }
-            match api.download(&format!("story-audio/{path}")).await {
-                Ok(audio) => {
-                    library
-                        .cache()
-                        .put(&key, audio, crate::cache::CacheKind::Permanent)
-                        .await?;
-                    let format = path.rsplit('.').next().unwrap_or("mp3");
-                    let seconds = row["audio_duration"].as_f64().unwrap_or(0.0);
-                    library.set_narration(id, &key, seconds, format).await?;
-                }
-                Err(e) => tracing::info!(story_id = id, error = %e, "narration not synced"),
-            }
-        }
-        Ok(())
     }
 
     /// What a story of the library still lacks after an interrupted generation: scenes without

@@ -19,4 +19,5 @@ mod scripted_http;
 mod soak;
 mod story;
 mod support;
+mod sync;
 mod tls;

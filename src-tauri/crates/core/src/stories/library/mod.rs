@@ -19,9 +19,11 @@ mod family;
 pub mod journey;
 mod resume;
 mod search;
+pub(crate) mod sync_state;
 pub use family::HeroRow;
 use search::OFFLINE_READY;
 pub use search::{LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningState, fts_query};
+pub use sync_state::{MissingNarration, MissingPicture};
 
 /// A story in the library list.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -377,6 +377,7 @@ impl Library {
             "heroes",
             "custom_events",
             "cache_entries",
+            "sync_state",
         ] {
             sqlx::query(&format!("DELETE FROM {table}"))
                 .execute(&self.pool)

@@ -1,0 +1,217 @@
+//! The incremental library sync against the embedded backend: a second sync reads only what
+//! changed since the first (counted in the rows it read), a story deleted on another device
+//! while this one was offline goes here with its cached files, an edit made elsewhere arrives,
+//! and a second computer of the family gets the finished pictures, not only their states.
+
+use std::time::Duration;
+
+use infinite_stories_core::{Core, GenerateRequest};
+use serde_json::json;
+
+use crate::pipeline::{hero, story_request};
+use crate::support::{Env, core_with, env, token_of};
+
+fn request(hero: &str, id: &str, media: bool) -> GenerateRequest {
+    GenerateRequest {
+        request_id: Some(id.into()),
+        story: story_request(hero),
+        narration: media,
+        illustrations: media,
+    }
+}
+
+/// Signs in, lets the join's own sync finish, then takes realtime down: from here on only the
+/// test syncs this core (a live change or a rejoin would sync it behind the test's back).
+async fn offline_realtime(env: &Env) -> String {
+    let hero = hero(env).await;
+    let core = &env.core;
+    let rt = core.realtime().unwrap();
+    let topic = format!("realtime:story-updates-{}", core.session().unwrap().user_id);
+    crate::realtime::joined_pub(&rt, &topic).await;
+    // The join's sync reads illustrations last; wait until it did.
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while !reads_of(core, "story_illustrations") {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("the join's sync never ran");
+    rt.disconnect();
+    hero
+}
+
+fn reads_of(core: &Core, table: &str) -> bool {
+    core.diagnostics()
+        .operations
+        .iter()
+        .any(|o| o.name.starts_with("GET /rest/v1/") && o.name.contains(table) && o.count > 0)
+}
+
+#[tokio::test]
+async fn a_second_sync_reads_only_the_rows_changed_since_the_first() {
+    let env = env().await;
+    let hero = offline_realtime(&env).await;
+    let mut old = Vec::new();
+    for i in 0..4 {
+        env.advance(Duration::from_secs(1));
+        let story = env
+            .core
+            .generate_story(request(&hero, &format!("old-{i}"), false))
+            .await
+            .unwrap();
+        old.push(story);
+    }
+    let first = env.core.sync_library_counted().await.unwrap();
+    assert!(first.stories >= 4, "{first:?}");
+
+    env.advance(Duration::from_secs(1));
+    let new = env
+        .core
+        .generate_story(request(&hero, "new", false))
+        .await
+        .unwrap();
+    let second = env.core.sync_library_counted().await.unwrap();
+    assert!(!second.full);
+    // The new story, and the one at the watermark's instant (`gte`: rows sharing it are read
+    // again rather than risked); the old full read was all 5.
+    assert_eq!(second.stories, 2, "{second:?}");
+    let last_old = old.last().unwrap();
+    assert_eq!(
+        second.scenes,
+        new.scenes.len() + last_old.scenes.len(),
+        "{second:?}"
+    );
+    assert_eq!(
+        second.heroes, 1,
+        "only the hero at its watermark: {second:?}"
+    );
+    assert_eq!(second.removed, 0);
+    assert_eq!(env.core.stories().await.unwrap().len(), 5);
+
+    // Nothing changed since: only the rows at the watermark's instant come again.
+    env.advance(Duration::from_secs(1));
+    let third = env.core.sync_library_counted().await.unwrap();
+    assert_eq!(
+        (third.stories, third.scenes),
+        (1, new.scenes.len()),
+        "{third:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_story_deleted_on_another_device_while_offline_goes_here_with_its_files() {
+    let env = env().await;
+    let hero = offline_realtime(&env).await;
+    let kept = env
+        .core
+        .generate_story(request(&hero, "kept", false))
+        .await
+        .unwrap();
+    env.advance(Duration::from_secs(1));
+    let gone = env
+        .core
+        .generate_story(request(&hero, "gone", true))
+        .await
+        .unwrap();
+    env.core.sync_library().await.unwrap();
+    let narration = gone.narration_key.clone().expect("narrated");
+    assert!(env.core.media(&narration).await.unwrap().is_some());
+    let before = env.core.cache_status().await.unwrap();
+
+    // Another computer of the family deletes it while this one is offline.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(other_dir.path().to_owned()),
+    )
+    .await;
+    other
+        .delete_stories(std::slice::from_ref(&gone.summary.id))
+        .await
+        .unwrap();
+    env.advance(Duration::from_secs(1));
+
+    let report = env.core.sync_library_counted().await.unwrap();
+    assert_eq!(report.removed, 1, "{report:?}");
+    assert!(env.core.story(&gone.summary.id).await.is_err());
+    assert!(env.core.story(&kept.summary.id).await.is_ok());
+    let after = env.core.cache_status().await.unwrap();
+    let files = 1 + gone.illustrations.len() as u64; // narration and pictures
+    assert!(
+        after.disk_entries + files <= before.disk_entries,
+        "cached files left behind: {before:?} → {after:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_edit_made_elsewhere_arrives_at_the_next_sync() {
+    let env = env().await;
+    let hero = offline_realtime(&env).await;
+    let story = env
+        .core
+        .generate_story(request(&hero, "edited", false))
+        .await
+        .unwrap();
+    env.core.sync_library().await.unwrap();
+    env.advance(Duration::from_secs(1));
+    let response = reqwest::Client::new()
+        .patch(format!(
+            "{}/rest/v1/stories?id=eq.{}",
+            env.server.url(),
+            story.summary.id
+        ))
+        .header("apikey", env.server.anon_key())
+        .bearer_auth(token_of(&env.core))
+        .json(&json!({"title": "The Renamed Forest"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let report = env.core.sync_library_counted().await.unwrap();
+    assert_eq!(report.stories, 1, "{report:?}");
+    assert_eq!(
+        env.core
+            .story(&story.summary.id)
+            .await
+            .unwrap()
+            .summary
+            .title,
+        "The Renamed Forest"
+    );
+}
+
+#[tokio::test]
+async fn a_second_computer_gets_the_finished_pictures_and_narration_not_only_their_states() {
+    let env = env().await;
+    let hero = offline_realtime(&env).await;
+    let story = env
+        .core
+        .generate_story(request(&hero, "pictured", true))
+        .await
+        .unwrap();
+    assert!(story.summary.offline_ready);
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(other_dir.path().to_owned()),
+    )
+    .await;
+    let report = other.sync_library_counted().await.unwrap();
+    assert_eq!(report.pictures, story.illustrations.len(), "{report:?}");
+    let there = other.story(&story.summary.id).await.unwrap();
+    assert!(there.summary.offline_ready, "{there:?}");
+    assert!(
+        other
+            .unfinished(&story.summary.id)
+            .await
+            .unwrap()
+            .pictures
+            .is_empty()
+    );
+}
