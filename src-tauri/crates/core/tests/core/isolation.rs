@@ -50,15 +50,14 @@ async fn another_family_cannot_read_finish_or_hear_a_story_by_its_id() {
     assert!(env.core.media(&audio).await.unwrap().is_none(), "narration");
     assert!(env.core.media(&picture).await.unwrap().is_none(), "picture");
     assert!(env.core.story_timings(&id).await.unwrap().is_empty());
-    // Nor can B delete it: the backend refuses B's delete (row-level security), and the
-    // local copy and its cached files stay A's.
-    assert_eq!(
-        env.core
-            .delete_stories(std::slice::from_ref(&id))
-            .await
-            .unwrap(),
-        0
-    );
+    // Nor can B delete it: the backend refuses B's delete (row-level security) and the local
+    // copy and its cached files stay A's (A gets everything back below).
+    let refused = env
+        .core
+        .delete_stories(std::slice::from_ref(&id))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::NotFound, "{refused:?}");
 
     // Family A again: everything is there.
     env.core.sign_out().await.unwrap();
