@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, launch, repo, scratch } from './support.mjs';
+import { artifacts, launch, repo, scratch, screenshot } from './support.mjs';
 
 test('the app starts its embedded backend and Home shows it connected', async () => {
   const dataDir = join(scratch, 'connected');
@@ -28,7 +28,7 @@ test('the app starts its embedded backend and Home shows it connected', async ()
     timeout: 30_000,
     timeoutMsg: 'the window never showed the guest session',
   });
-  await browser.saveScreenshot(join(artifacts, 'home.png'));
+  await screenshot(browser, join(artifacts, 'home.png'));
 
   // Closing the window (as the title bar's close button does) ends the app, which stops the
   // server gracefully.
@@ -52,10 +52,16 @@ test('Home says clearly when the embedded backend cannot start', async () => {
   const card = await browser.$('[data-testid="backend-status"][data-state="unavailable"]');
   await card.waitForExist({ timeout: 30_000 });
   assert.equal(await (await card.$('h2')).getText(), 'Embedded backend unavailable');
+  // A parent reads what to do; the backend's own words wait, folded, for whoever helps them.
   const message = await (await browser.$('[data-testid="backend-message"]')).getText();
-  assert.match(message, /could not start/);
-  assert.match(message, /data folder/);
-  await browser.saveScreenshot(join(artifacts, 'home-backend-failed.png'));
+  assert.match(message, /story server is not working/);
+  assert.match(message, /Check again/);
+  const detail = await card.$('details.detail');
+  assert.equal(await (await detail.$('summary')).getText(), 'Technical detail');
+  const words = await detail.getProperty('textContent');
+  assert.match(words, /could not start/);
+  assert.match(words, /data folder/);
+  await screenshot(browser, join(artifacts, 'home-backend-failed.png'));
 
   // "Check again" goes through the real command; the backend still cannot start, and the
   // card says so.

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, invoke, launch, scratch, screenshots, until, waitForHome } from './support.mjs';
+import { artifacts, invoke, launch, scratch, screenshots, until, waitForHome, screenshot } from './support.mjs';
 
 /** Clicks the element `selector` (inside `scope`, a CSS selector, if given) once it can be clicked. */
 async function click(browser, selector, scope) {
@@ -81,7 +81,7 @@ test('the reader plays a story: the position moves, pictures follow the scenes, 
   const lit = await shown(browser);
   assert.ok(story.content.includes(lit.wordText.trim()), `"${lit.wordText}" is a word of the story`);
   await until(browser, async () => (await shown(browser)).word > lit.word, 'the lit word to move on', 10_000);
-  await browser.saveScreenshot(join(screenshots, 'window-reader-day.png'));
+  await screenshot(browser, join(screenshots, 'window-reader-day.png'));
 
   // +15 s until the second scene is less than 15 s ahead; playing on passes its timestamp and the
   // picture changes to the second scene's.
@@ -112,14 +112,14 @@ test('the reader plays a story: the position moves, pictures follow the scenes, 
   await (await browser.$('[data-testid="bedtime"]')).waitForDisplayed({ timeout: 10_000 });
   const countdown = await browser.$('[data-testid="bedtime-sleep"]');
   await until(browser, async () => /1[45]:\d\d/.test(await countdown.getText()), 'the bedtime view to show the timer', 10_000);
-  await browser.saveScreenshot(join(screenshots, 'window-reader-bedtime.png'));
+  await screenshot(browser, join(screenshots, 'window-reader-bedtime.png'));
   await browser.keys('Escape');
   await (await browser.$('[data-testid="bedtime"]')).waitForExist({ reverse: true, timeout: 10_000 });
   // Pause: the position stops.
   await play.click();
   await until(browser, async () => !(await shown(browser)).playing, 'the pause', 10_000);
   const paused = (await shown(browser)).position;
-  await browser.saveScreenshot(join(artifacts, 'reader-paused.png'));
+  await screenshot(browser, join(artifacts, 'reader-paused.png'));
   const state = await invoke(browser, 'player_state');
   assert.equal(state.ok, true, JSON.stringify(state));
   assert.equal(state.value.playing, false);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { artifacts, invoke, launch, quit, repo, scratch, screenshots, until, waitForHome } from './support.mjs';
+import { artifacts, invoke, launch, quit, repo, scratch, screenshots, until, waitForHome, screenshot } from './support.mjs';
 
 /** Clicks the element `selector` (inside `scope`, a CSS selector, if given) once it can be clicked. */
 async function click(browser, selector, scope) {
@@ -88,7 +88,7 @@ test('the default voice, the Supabase project and the window size are remembered
   await (await (await browser.$(section)).$('p*=The project answered')).waitForExist({ timeout: 30_000 });
   await click(browser, 'button=Use this project', section);
   await (await (await browser.$(section)).$('p*=Stories now come from your Supabase project')).waitForExist({ timeout: 30_000 });
-  await browser.saveScreenshot(join(artifacts, 'settings-project.png'));
+  await screenshot(browser, join(artifacts, 'settings-project.png'));
 
   // A real quit: the window's close button; the app goes through its normal exit.
   await quit();
@@ -110,7 +110,7 @@ test('the default voice, the Supabase project and the window size are remembered
   assert.equal(again.voice, voice);
   // Settings shows the address as it was saved: the project's base URL (with a trailing slash).
   assert.equal(again.url, `${project.url}/`);
-  await browser.saveScreenshot(join(screenshots, 'window-settings-remembered.png'));
+  await screenshot(browser, join(screenshots, 'window-settings-remembered.png'));
 });
 
 test('the library finds a story by a word only in its text; the parent lock stops a delete until the PIN is typed', async () => {
@@ -145,7 +145,7 @@ test('the library finds a story by a word only in its text; the parent lock stop
   const mark = await card.$('[data-testid="snippet"] mark');
   await mark.waitForExist({ timeout: 10_000 });
   assert.equal((await mark.getText()).toLowerCase(), word.toLowerCase());
-  await browser.saveScreenshot(join(artifacts, 'library-search.png'));
+  await screenshot(browser, join(artifacts, 'library-search.png'));
 
   // A PIN, then "Lock now".
   await navigate(browser, 'Settings');
@@ -167,7 +167,7 @@ test('the library finds a story by a word only in its text; the parent lock stop
     await pin.setValue('1357');
     await click(browser, 'button=Unlock', '[data-testid="pin-dialog"]');
     await (await browser.$('#pin-error')).waitForDisplayed({ timeout: 10_000 });
-    await browser.saveScreenshot(join(artifacts, 'library-locked-wrong-pin.png'));
+    await screenshot(browser, join(artifacts, 'library-locked-wrong-pin.png'));
     assert.equal((await invoke(browser, 'list_stories')).value.length, 1, 'a wrong PIN deletes nothing');
     await pin.setValue('2468');
     await click(browser, 'button=Unlock', '[data-testid="pin-dialog"]');

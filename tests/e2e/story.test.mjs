@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, invoke, launch, scratch, screenshots, until, waitForHome } from './support.mjs';
+import { artifacts, invoke, launch, scratch, screenshots, until, waitForHome, screenshot } from './support.mjs';
 
 /** Clicks the element `selector` once it is there and can be clicked. */
 async function click(browser, selector) {
@@ -45,7 +45,7 @@ async function createMia(browser) {
   const picture = await browser.$('img[alt="Mia\'s picture"]');
   await picture.waitForExist({ timeout: 60_000 });
   await until(browser, async () => (await picture.getProperty('naturalWidth')) > 0, 'the avatar to load');
-  await browser.saveScreenshot(join(screenshots, 'window-wizard-avatar.png'));
+  await screenshot(browser, join(screenshots, 'window-wizard-avatar.png'));
   await click(browser, 'button=Done');
   const card = await browser.$('[data-testid="hero-card"]');
   await card.waitForExist({ timeout: 30_000 });
@@ -72,7 +72,7 @@ test('a new user creates a hero with a picture and makes an illustrated 5-minute
   // once the story's scenes are known.
   const status = await browser.$('[data-testid="status-line"]');
   assert.equal(await status.getAttribute('aria-live'), 'polite');
-  await browser.saveScreenshot(join(screenshots, 'window-story-progress.png'));
+  await screenshot(browser, join(screenshots, 'window-story-progress.png'));
 
   // The story opens with its title, its text and every picture, served from the local cache.
   const pictures = await browser.$$('[data-testid="scene-picture"]');
@@ -94,7 +94,7 @@ test('a new user creates a hero with a picture and makes an illustrated 5-minute
     assert.match(src, /^(media:\/\/localhost\/|http:\/\/media\.localhost\/)illustration/, src);
     assert.ok(width > 0, `${src} did not load`);
   }
-  await browser.saveScreenshot(join(screenshots, 'window-story-finished.png'));
+  await screenshot(browser, join(screenshots, 'window-story-finished.png'));
 
   // The library holds one offline-ready story whose narration fits the 5 minutes asked for.
   const stories = await invoke(browser, 'list_stories');
@@ -103,7 +103,7 @@ test('a new user creates a hero with a picture and makes an illustrated 5-minute
   const detail = await invoke(browser, 'get_story', { id: stories.value[0].id });
   const seconds = detail.value.narrationSeconds;
   assert.ok(Math.abs(seconds - 300) <= 45, `narration of ${seconds} s for a 5-minute story`);
-  await browser.saveScreenshot(join(artifacts, 'story-finished.png'));
+  await screenshot(browser, join(artifacts, 'story-finished.png'));
 });
 
 test('a story cancelled midway leaves nothing half-made behind', async () => {
@@ -116,7 +116,7 @@ test('a story cancelled midway leaves nothing half-made behind', async () => {
   await until(browser, async () => /narration|Drawing/i.test(await status.getText()), 'the story to be past its writing', 120_000);
   await click(browser, 'button=Cancel');
   await (await browser.$('p*=The story was stopped')).waitForExist({ timeout: 30_000 });
-  await browser.saveScreenshot(join(artifacts, 'story-cancelled.png'));
+  await screenshot(browser, join(artifacts, 'story-cancelled.png'));
 
   // Nothing of it stays: no story in the library, locally or on the backend.
   await until(

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
+import { screenshot } from './snapshot.mjs';
+export { screenshot };
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
@@ -25,7 +27,7 @@ afterEach(async (t) => {
   if (!running) return;
   // What the window showed when the test ended, to look at when it failed.
   const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await running.browser.saveScreenshot(join(artifacts, `last-${name}.png`)).catch(() => undefined);
+  await screenshot(running.browser, join(artifacts, `last-${name}.png`)).catch(() => undefined);
   await stop();
 });
 

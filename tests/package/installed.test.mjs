@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
+import { screenshot } from '../e2e/snapshot.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..', '..');
@@ -296,7 +297,7 @@ test('the installed app, started again, shows Home with the embedded backend con
       timeout: 30_000,
       timeoutMsg: 'the window never showed the guest session',
     });
-    await browser.saveScreenshot(join(artifacts, 'installed-home.png'));
+    await screenshot(browser, join(artifacts, 'installed-home.png'));
     await browser.deleteSession().catch(() => undefined);
   } finally {
     for (const signal of ['SIGTERM', 'SIGKILL']) {

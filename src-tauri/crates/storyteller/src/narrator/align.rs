@@ -126,13 +126,20 @@ pub(crate) fn place_words(
     let mut out = Vec::with_capacity(words.len());
     for (clause, (a, b)) in clauses.iter().zip(spans) {
         let (a, b) = (a.min(total), b.min(total).max(a.min(total)));
-        let weight: f64 = clause.iter().map(|w| w.phonemes.max(1) as f64 + 1.0).sum();
+        // Each word's phonemes, and one phoneme's worth of gap between two words (none after the
+        // last: the clause's sound lasts until its last word ends).
+        let gaps = clause.len().saturating_sub(1) as f64;
+        let weight: f64 = clause.iter().map(|w| w.phonemes.max(1) as f64).sum::<f64>() + gaps;
         let mut at = a;
-        for w in clause.iter() {
-            let share = (b - a) * (w.phonemes.max(1) as f64 + 1.0) / weight;
+        for (i, w) in clause.iter().enumerate() {
             let spoken = (b - a) * w.phonemes.max(1) as f64 / weight;
-            out.push((w.start, w.end, offset + at, offset + at + spoken));
-            at += share;
+            let end = if i + 1 == clause.len() {
+                b
+            } else {
+                at + spoken
+            };
+            out.push((w.start, w.end, offset + at, offset + end));
+            at += spoken + (b - a) / weight;
         }
     }
     out
@@ -197,6 +204,25 @@ mod tests {
         assert!((second / first - 3.0).abs() < 0.01, "{placed:?}");
         assert!((placed[0].2 - 0.1).abs() < 0.02);
         assert!(placed[1].3 <= 2.1 + 0.02);
+    }
+
+    #[test]
+    fn a_clause_s_last_word_lasts_until_its_sound_stops() {
+        let rate = 22_050;
+        // "Warm, safe": a one-word clause (0.5 s of sound), a 0.4 s pause, then the next clause.
+        let audio = [
+            silence(0.2, rate),
+            tone(0.5, rate),
+            silence(0.4, rate),
+            tone(0.5, rate),
+            silence(0.2, rate),
+        ]
+        .concat();
+        let words = [word(0, 3, true), word(2, 3, false), word(4, 3, false)];
+        let placed = place_words(&words, &audio, rate, 0.0);
+        assert!((placed[0].3 - 0.7).abs() < 0.02, "{placed:?}");
+        assert!((placed[2].3 - 1.6).abs() < 0.02, "{placed:?}");
+        assert!(placed[1].3 < placed[2].2, "a gap between words: {placed:?}");
     }
 
     #[test]
