@@ -7,6 +7,8 @@
 mod builder;
 mod compose;
 mod content;
+#[cfg(test)]
+mod corpus;
 mod decks;
 mod extract;
 mod growth;

@@ -18,12 +18,18 @@ pub(super) const NONE: Need = Need(0);
 /// Someone (an animal, a child, a cloud, a star) is sad, shy, lost or stuck and needs comfort,
 /// company or courage (`"comfort"`).
 pub(super) const C: Need = Need(1);
-/// Something has to be crossed, reached, carried, mended or untangled (`"fix"`).
-pub(super) const F: Need = Need(2);
+/// A way over, up or through: something to cross, reach, climb or carry over (`"cross"`).
+pub(super) const X: Need = Need(2);
+/// Something to mend, untangle, free, lift or put back (`"mend"`).
+pub(super) const M: Need = Need(8);
 /// Something has to be worked out, found, chosen, learned or understood (`"think"`).
 pub(super) const T: Need = Need(4);
 /// Fits every problem (custom-event episodes, the special ability, untagged pools).
-pub(super) const ANY: Need = Need(7);
+pub(super) const ANY: Need = Need(15);
+
+/// Every need with its name in the content files, in the order they are listed.
+pub(super) const NAMES: [(&str, Need); 4] =
+    [("comfort", C), ("cross", X), ("mend", M), ("think", T)];
 
 impl Need {
     /// Whether an act giving `self` answers a problem needing `other`.
@@ -58,7 +64,7 @@ mod tests {
                     .flat_map(acts)
                     .chain(en.teamwork.iter().map(|a| a.needs))
                     .collect();
-                for need in [C, F, T] {
+                for (_, need) in NAMES {
                     assert!(
                         pool.iter().any(|x| x.meets(need)),
                         "{a:?} + {b:?} cannot answer {need:?}"
@@ -78,6 +84,8 @@ mod tests {
             (crate::Trait::Curious, crate::Trait::Magical),
         ];
         let mut checked = 0;
+        // Problems needing only a way over, and only mending, that were met.
+        let mut split = [0, 0];
         for language in Language::ALL.iter().copied() {
             for (i, event) in crate::BuiltInEvent::ALL.iter().enumerate() {
                 let (a, b) = heroes[i % heroes.len()];
@@ -97,12 +105,49 @@ mod tests {
                             answered.meets(needed),
                             "{language:?} {event:?} {a:?}+{b:?} seed {seed}: {answered:?} for {needed:?}"
                         );
+                        // Crossing and mending are different needs: a way over is no answer to
+                        // a tangled string, and untangling is no way over a stream.
+                        for (only, other) in [(X, M), (M, X)] {
+                            let only_that = answered == only;
+                            let needs_other = needed.meets(other) && !needed.meets(only);
+                            assert!(
+                                !(only_that && needs_other),
+                                "{language:?} {event:?} seed {seed}: a {only:?} act for a {other:?} problem"
+                            );
+                        }
+                        if needed == X || needed == M {
+                            split[usize::from(needed == M)] += 1;
+                        }
                         checked += 1;
                     }
                 }
             }
         }
         assert!(checked > 2_000, "{checked}");
+        assert!(
+            split[0] > 50 && split[1] > 100,
+            "cross-only, mend-only: {split:?}"
+        );
+    }
+
+    #[test]
+    fn crossing_and_mending_are_different_needs() {
+        assert!(!X.meets(M) && !M.meets(X));
+        assert!((X | M).meets(M) && ANY.meets(X) && ANY.meets(M));
+        let en = super::super::lexicon(Language::En);
+        let needs_of = |text: &str| {
+            en.obstacles
+                .iter()
+                .find(|o| o.text.contains(text))
+                .unwrap_or_else(|| panic!("no obstacle “{text}”"))
+                .needs
+        };
+        assert_eq!(needs_of("too wide to jump across"), X);
+        assert_eq!(needs_of("knot after knot"), M);
+        // "I'll go first, and you can hold on to me" crosses; it mends nothing.
+        let brave = &en.traits[trait_index(crate::Trait::Brave)].acts;
+        let go_first = brave.iter().find(|a| a.text.contains("go first")).unwrap();
+        assert!(go_first.needs.meets(X) && !go_first.needs.meets(M));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use toml::{Table, Value};
 
 use super::lexicon::{EventWords, Item, Lexicon, Pool, TraitWords, Words};
-use super::needs::{ANY, C, F, NONE, Need, T};
+use super::needs::{ANY, NAMES, NONE, Need};
 use super::template::unknown_placeholders;
 use crate::scenery::{CompanionKind, Landscape};
 use crate::{BuiltInEvent, EventTone, Language, Trait};
@@ -290,14 +290,15 @@ impl Loader {
                 ("needs", Value::Array(names)) if !names.is_empty() => {
                     entry.needs = NONE;
                     for name in names {
-                        match name.as_str() {
-                            Some("comfort") => entry.needs = entry.needs | C,
-                            Some("fix") => entry.needs = entry.needs | F,
-                            Some("think") => entry.needs = entry.needs | T,
-                            _ => self.problem(
+                        match NAMES.iter().find(|(n, _)| Some(*n) == name.as_str()) {
+                            Some((_, need)) => entry.needs = entry.needs | *need,
+                            None => self.problem(
                                 cat,
                                 &at,
-                                format!("unknown need {name}: use \"comfort\", \"fix\" or \"think\""),
+                                format!(
+                                    "unknown need {name}: use \"comfort\", \"cross\", \"mend\" \
+                                     or \"think\""
+                                ),
                             ),
                         }
                     }
@@ -322,7 +323,7 @@ impl Loader {
                     cat,
                     &at,
                     format!(
-                        "unknown tag {tag} = {value}: use needs = [\"comfort\", \"fix\", \"think\"] \
+                        "unknown tag {tag} = {value}: use needs = [\"comfort\", \"cross\", \"mend\", \"think\"] \
                          or place = \"outdoors\" | \"anywhere\" or time = \"day\" | \"any\" or only = \
                          [\"<language>\", …]"
                     ),

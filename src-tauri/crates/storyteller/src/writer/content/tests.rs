@@ -42,7 +42,7 @@ fn what_is_wrong_is_reported_with_the_file_the_id_and_what() {
             "test",
             parse(
                 "content/test.toml",
-                r#"pool = ["one", { id = "two", needs = ["comfort", "sing"] }, { id = "three", time = "night" }, "one", { id = "five", only = ["fr"] }, { id = "six", only = ["en"] }]"#,
+                r#"pool = ["one", { id = "two", needs = ["comfort", "fix"] }, { id = "three", time = "night" }, "one", { id = "five", only = ["fr"] }, { id = "six", only = ["en"] }]"#,
             ),
         )],
         languages: vec![(
@@ -69,7 +69,7 @@ fn what_is_wrong_is_reported_with_the_file_the_id_and_what() {
     assert_eq!(ids, ["one", "three", "six"]);
     assert_eq!(pool[0].needs, ANY);
     let expected = [
-        "content/test.toml: pool.two — unknown need \"sing\"",
+        "content/test.toml: pool.two — unknown need \"fix\"",
         "content/test.toml: pool.three — unknown tag time",
         "content/test.toml: pool.one — the id is listed twice",
         "content/xx/test.toml: pool.four — not in content/test.toml",
