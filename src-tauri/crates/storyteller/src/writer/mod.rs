@@ -14,6 +14,8 @@ mod extract;
 mod growth;
 mod lexicon;
 mod needs;
+#[cfg(test)]
+mod repetition;
 mod scenes;
 mod seed;
 mod sentences;

@@ -8,7 +8,8 @@
 //! `{CCURL}`, the custom event's key phrase `{SEED}` and wish `{GOAL}`, and `{g:masc|fem|neutral}` which picks
 //! by the hero's grammatical gender (nested placeholders allowed inside the alternatives);
 //! `{r:one|two|three}` picks one variant per story (seeded), so one template reads many ways.
-//! In languages other than English a neutral hero's pronoun is replaced by the name, and
+//! In languages other than English a neutral hero's pronoun is replaced by the name (the texts
+//! mostly need none: they name the hero once a sentence, see `repetition`), and
 //! templates with adjectives are not used for a neutral hero (see `needs_gender`).
 
 use crate::{Language, Pronouns};
