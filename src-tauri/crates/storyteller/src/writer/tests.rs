@@ -964,7 +964,10 @@ fn long_stories_fit_and_keep_to_their_world() {
         "clover",
         "woodpecker",
         "windmill",
+        "hooted",
     ];
+    // A walk home along a path under a darkening sky is for the outdoor stories too.
+    let walk_home = ["slowly home", "seemed shorter"];
     // Openings with sky, wind or birds are for the outdoor stories.
     let open_air = [
         "clouds drifted",
@@ -990,6 +993,12 @@ fn long_stories_fit_and_keep_to_their_world() {
                         open_air.iter().all(|o| !first.contains(o)),
                         "{event:?} {voice:?}: opens in the open air: {first}"
                     );
+                    for walk in walk_home {
+                        assert!(
+                            !draft.content.contains(walk),
+                            "{event:?} {voice:?}: “{walk}” in a story that is not outdoors"
+                        );
+                    }
                     for word in draft.content.split(|c: char| !c.is_alphabetic()) {
                         assert!(
                             !outdoors.contains(&word.to_lowercase().as_str()),
