@@ -70,6 +70,19 @@ pub async fn connect_remembered<R: Runtime>(
     app.state::<EmbeddedBackend>().ensure_running(core).await
 }
 
+/// The backend profile Settings chose last time (`embedded`, `supabase/<host>`), known without
+/// starting or reaching it.
+pub fn remembered_profile<R: Runtime>(app: &tauri::AppHandle<R>) -> String {
+    use infinite_stories_core::settings::BackendChoice;
+    use infinite_stories_core::{BackendEndpoint, BackendMode};
+    match preferences::backend(app) {
+        Ok(BackendChoice::Supabase { url }) => BackendEndpoint::parse(BackendMode::Supabase, &url)
+            .map(|e| e.profile_id())
+            .unwrap_or_else(|_| "embedded".into()),
+        _ => "embedded".into(),
+    }
+}
+
 /// Runs the app until its last window closes.
 pub fn run() {
     // Before anything starts a thread: it may set WebKit's variables (no GPU, no GL probes).
@@ -126,6 +139,9 @@ pub fn run() {
             ));
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
+                // Who was signed in last time, from the keyring: Home and the library open
+                // before the backend has started (or, for a project out of reach, at all).
+                core.remember_session(&remembered_profile(&handle)).await;
                 let status = connect_remembered(&handle, &core).await;
                 // First run: an anonymous account, so stories can be made without signing up
                 // (a later start restores the session from the keyring instead).

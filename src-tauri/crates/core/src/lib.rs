@@ -130,6 +130,9 @@ struct Inner {
     cancels: Arc<Cancels>,
     /// What the family should be told (see [`BackendStatus::notices`]).
     notices: RwLock<Vec<String>>,
+    /// The session stored for the profile being connected, known before the backend answers
+    /// (see [`Core::remember_session`]).
+    remembered: RwLock<Option<auth::Remembered>>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -177,6 +180,7 @@ impl Core {
                 local: tokio::sync::OnceCell::new(),
                 cancels: Arc::new(Cancels::default()),
                 notices: RwLock::new(Vec::new()),
+                remembered: RwLock::new(None),
             }),
         }
     }
@@ -228,6 +232,9 @@ impl Core {
             Ok(t) => t,
             Err(err) => return self.mark_unavailable(&endpoint, &err),
         };
+        // Who was signed in here is known from the keyring before the backend answers (or
+        // when it never does): the library opens at once.
+        self.remember_session(&endpoint.profile_id()).await;
         let health = match transport.health().await {
             Ok(h) => h,
             Err(err) => return self.mark_unavailable(&endpoint, &err),

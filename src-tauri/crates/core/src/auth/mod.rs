@@ -3,11 +3,13 @@
 //! session part of the [`Core`] API.
 
 pub mod gotrue;
+mod remembered;
 pub mod session;
 pub mod store;
 pub mod tokens;
 
 pub use gotrue::{AuthClient, SignUp};
+pub(crate) use remembered::Remembered;
 pub use session::{Session, SessionChange, SessionEvent, SessionInfo, User};
 pub use store::SessionStore;
 pub use tokens::TokenManager;
@@ -20,8 +22,13 @@ use crate::{Core, CoreError, user_metadata};
 // upgrading an anonymous account, sign-out, and the OS's online/offline signal.
 impl Core {
     /// The signed-in session (no tokens), if any.
+    /// Before the backend has answered (or when it never does) this is the session stored
+    /// for the profile being connected, so the family's library opens offline.
     pub fn session(&self) -> Option<SessionInfo> {
-        self.tokens().ok().and_then(|t| t.info())
+        match self.tokens() {
+            Ok(tokens) => tokens.info(),
+            Err(_) => self.remembered_session(),
+        }
     }
 
     /// The session, signing in anonymously first when there is none (the app's first run).
@@ -84,7 +91,13 @@ impl Core {
 
     /// Signs out; local state is always cleared, even offline.
     pub async fn sign_out(&self) -> Result<(), CoreError> {
-        self.tokens()?.sign_out().await
+        let remembered = self.forget_remembered();
+        match (self.tokens(), remembered) {
+            (Ok(tokens), _) => tokens.sign_out().await,
+            // Never connected this run: the stored session goes without telling the backend.
+            (Err(_), Some(remembered)) => self.sign_out_remembered(remembered).await,
+            (Err(e), None) => Err(e),
+        }
     }
 
     /// The OS reports the network went away or came back. Offline calls fail at once; coming

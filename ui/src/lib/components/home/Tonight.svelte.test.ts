@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, tick, unmount } from 'svelte';
+import Tonight from './Tonight.svelte';
+import type { Tonight as TonightData } from '$lib/ipc/bindings';
+
+const tonight = vi.fn<() => Promise<TonightData>>();
+vi.mock('$lib/ipc/pages', () => ({ pagesApi: { tonight: () => tonight() } }));
+vi.mock('$lib/ipc/media', () => ({ mediaUrl: (key: string) => `media://localhost/${key}` }));
+
+const newest = (id: string, title: string) =>
+  ({ newest: { id, title, coverKey: null }, continueListening: null, lastHero: null }) as unknown as TonightData;
+
+let component: ReturnType<typeof mount> | undefined;
+afterEach(() => {
+  if (component) unmount(component);
+  component = undefined;
+  document.body.innerHTML = '';
+  tonight.mockReset();
+});
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await tick();
+}
+
+describe('Tonight', () => {
+  it('waits for the session, then reads the family’s shortcut (the start-up race)', async () => {
+    tonight.mockResolvedValue(newest('s1', 'The Owl Who Hooted Back'));
+    const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    await settle();
+    expect(tonight).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+
+    props.userId = 'user-1';
+    flushSync();
+    await settle();
+    expect(tonight).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Owl Who Hooted Back');
+  });
+
+  it('reads again for another family and never shows the previous one’s', async () => {
+    tonight.mockResolvedValueOnce(newest('s1', 'First family story'));
+    const props = $state({ userId: 'user-1' as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    await settle();
+    expect(document.body.textContent).toContain('First family story');
+
+    tonight.mockResolvedValueOnce(newest('s2', 'Second family story'));
+    props.userId = 'user-2';
+    flushSync();
+    await settle();
+    expect(tonight).toHaveBeenCalledTimes(2);
+    expect(document.body.textContent).toContain('Second family story');
+    expect(document.body.textContent).not.toContain('First family story');
+
+    props.userId = null;
+    flushSync();
+    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+  });
+});
