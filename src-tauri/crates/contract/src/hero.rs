@@ -52,6 +52,34 @@ impl HeroDraft {
         }
     }
 
+    /// The hero of a stored `heroes` row (snake_case columns), as the storyteller writes and
+    /// draws it: what the backend's functions and the app's direct-provider mode both read.
+    /// Missing or unknown catalogue values fall back (a kind hero named "Hero").
+    pub fn from_row(row: &serde_json::Map<String, serde_json::Value>) -> Self {
+        let text = |key: &str| {
+            row.get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        let primary = text("primary_trait")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(Trait::Kind);
+        let secondary = text("secondary_trait")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(primary);
+        let mut hero = HeroDraft::new(
+            text("name").unwrap_or_else(|| "Hero".into()),
+            primary,
+            secondary,
+        );
+        hero.appearance = text("appearance");
+        hero.special_ability = text("special_ability");
+        hero.pronouns = text("pronouns").and_then(|t| t.parse().ok());
+        hero.avatar_style = text("avatar_style").and_then(|t| t.parse().ok());
+        hero.avatar_prompt = text("avatar_prompt");
+        hero
+    }
+
     /// The same hero with pronouns.
     pub fn with_pronouns(mut self, pronouns: Pronouns) -> Self {
         self.pronouns = Some(pronouns);
