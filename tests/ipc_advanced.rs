@@ -46,7 +46,10 @@ fn the_mode_is_saved_without_the_key_and_the_key_can_be_forgotten() {
     let first = invoke(&window, "story_mode", json!({})).unwrap();
     assert_eq!(first["settings"]["choice"], "automatic");
     assert_eq!(first["settings"]["rolloutPercent"], 100);
-    assert_eq!(first["mode"], "backend", "everyone on the backend by default");
+    assert_eq!(
+        first["mode"], "backend",
+        "everyone on the backend by default"
+    );
     assert_eq!(first["hasKey"], false);
     assert_eq!(first["bucket"], bucket(&user));
 
@@ -65,8 +68,14 @@ fn the_mode_is_saved_without_the_key_and_the_key_can_be_forgotten() {
         "sk-secret-123"
     );
     let file = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
-    assert!(file.contains("storyMode") && file.contains("api.example.com"), "{file}");
-    assert!(!file.contains("sk-secret"), "the key is not in settings.json: {file}");
+    assert!(
+        file.contains("storyMode") && file.contains("api.example.com"),
+        "{file}"
+    );
+    assert!(
+        !file.contains("sk-secret"),
+        "the key is not in settings.json: {file}"
+    );
 
     // Saving again without a key keeps the stored one.
     let again = invoke(
@@ -76,7 +85,10 @@ fn the_mode_is_saved_without_the_key_and_the_key_can_be_forgotten() {
     )
     .unwrap();
     assert_eq!(again["hasKey"], true);
-    assert_eq!(again["mode"], "direct", "0 % on the backend: this family goes direct");
+    assert_eq!(
+        again["mode"], "direct",
+        "0 % on the backend: this family goes direct"
+    );
 
     // Plain http to another computer would send the key unencrypted.
     let refused = invoke(
@@ -148,9 +160,11 @@ async fn fake_provider() -> String {
         post(move || {
             let story = story.clone();
             async move {
-                Json(json!({"id": "c", "object": "chat.completion", "created": 1, "model": "m",
+                Json(
+                    json!({"id": "c", "object": "chat.completion", "created": 1, "model": "m",
                 "choices": [{"index": 0, "finish_reason": "stop",
-                    "message": {"role": "assistant", "content": story.to_string()}}]}))
+                    "message": {"role": "assistant", "content": story.to_string()}}]}),
+                )
             }
         }),
     );
@@ -174,7 +188,10 @@ fn generate_story_uses_the_provider_when_direct_is_chosen() {
         json!({"settings": settings("direct", 100, &url), "apiKey": null}),
     )
     .unwrap();
-    assert_eq!(saved["mode"], "direct", "a provider on this computer needs no key");
+    assert_eq!(
+        saved["mode"], "direct",
+        "a provider on this computer needs no key"
+    );
     let hero = invoke(
         &window,
         "create_hero",

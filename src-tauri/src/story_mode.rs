@@ -39,10 +39,16 @@ fn key(secrets: &dyn SecretStore) -> Result<Option<String>, IpcError> {
 }
 
 /// The mode `user_id`'s next story uses and why.
-pub fn status(settings: StoryModeSettings, has_key: bool, user_id: Option<&str>) -> StoryModeStatus {
+pub fn status(
+    settings: StoryModeSettings,
+    has_key: bool,
+    user_id: Option<&str>,
+) -> StoryModeStatus {
     let ready = has_key || is_loopback(&settings.base_url);
     let (mode, reason) = match (settings.choice, user_id) {
-        (StoryModeChoice::Backend, _) => (StoryMode::Backend, "Always the story server.".to_owned()),
+        (StoryModeChoice::Backend, _) => {
+            (StoryMode::Backend, "Always the story server.".to_owned())
+        }
         (StoryModeChoice::Direct, _) => (StoryMode::Direct, "Always the provider.".to_owned()),
         (StoryModeChoice::Automatic, None) => (
             StoryMode::Backend,
@@ -123,7 +129,10 @@ pub fn save<R: Runtime>(
     api_key: Option<String>,
 ) -> Result<StoryModeStatus, IpcError> {
     let settings = check(settings)?;
-    if let Some(key) = api_key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()) {
+    if let Some(key) = api_key
+        .map(|k| k.trim().to_owned())
+        .filter(|k| !k.is_empty())
+    {
         core.secrets()
             .set(PROVIDER_KEY, &SecretString::from(key))
             .map_err(|e| IpcError::from(CoreError::from(e)))?;

@@ -15,8 +15,8 @@ pub mod files;
 pub mod hash;
 mod hero;
 pub mod phoenix;
-mod rows;
 pub mod rollout;
+mod rows;
 pub mod rules;
 mod settings;
 #[cfg(feature = "sqlite")]

@@ -83,10 +83,18 @@ mod tests {
     fn a_fixed_choice_ignores_the_rollout() {
         let mut settings = automatic(100);
         settings.choice = StoryModeChoice::Direct;
-        assert!(ids().take(100).all(|id| decide_mode(&id, &settings) == StoryMode::Direct));
+        assert!(
+            ids()
+                .take(100)
+                .all(|id| decide_mode(&id, &settings) == StoryMode::Direct)
+        );
         settings.choice = StoryModeChoice::Backend;
         settings.rollout_percent = 0;
-        assert!(ids().take(100).all(|id| decide_mode(&id, &settings) == StoryMode::Backend));
+        assert!(
+            ids()
+                .take(100)
+                .all(|id| decide_mode(&id, &settings) == StoryMode::Backend)
+        );
     }
 
     #[test]

@@ -346,13 +346,7 @@ impl StoryFlow {
                 .put(&key, image, CacheKind::Permanent)
                 .await?;
             self.library
-                .set_illustration(
-                    story_id,
-                    n,
-                    IllustrationStatus::Completed,
-                    Some(&key),
-                    None,
-                )
+                .set_illustration(story_id, n, IllustrationStatus::Completed, Some(&key), None)
                 .await
         }
         .await;

@@ -145,9 +145,18 @@ async fn a_direct_story_is_recorded_like_a_backend_story_and_reaches_another_dev
     let speeches = {
         let seen = fake.seen.lock().unwrap();
         let paths: Vec<&str> = seen.iter().map(|(p, _, _)| p.as_str()).collect();
-        assert_eq!(paths.iter().filter(|p| **p == "chat/completions").count(), 1);
-        assert_eq!(paths.iter().filter(|p| **p == "images/generations").count(), 3);
-        assert!(seen.iter().all(|(_, auth, _)| auth == "Bearer sk-direct-test"));
+        assert_eq!(
+            paths.iter().filter(|p| **p == "chat/completions").count(),
+            1
+        );
+        assert_eq!(
+            paths.iter().filter(|p| **p == "images/generations").count(),
+            3
+        );
+        assert!(
+            seen.iter()
+                .all(|(_, auth, _)| auth == "Bearer sk-direct-test")
+        );
         assert_eq!(seen[0].2["model"], "gpt-4o-mini");
         paths.iter().filter(|p| **p == "audio/speech").count()
     };
@@ -171,47 +180,106 @@ async fn a_direct_story_is_recorded_like_a_backend_story_and_reaches_another_dev
         .unwrap()
         .unwrap();
     let spoken = mp3::test_stream(120).repeat(speeches);
-    assert!(audio.as_ref() == spoken.as_slice(), "the provider's audio, {} bytes", audio.len());
+    assert!(
+        audio.as_ref() == spoken.as_slice(),
+        "the provider's audio, {} bytes",
+        audio.len()
+    );
     assert!(direct.narration_seconds.unwrap() > 0.0);
 
     // The backend's rows: the same columns as the functions write, the same paths.
     let b_story = &rows(&api, "stories", &format!("id=eq.{}", backend.summary.id)).await[0];
     let d_story = &rows(&api, "stories", &format!("id=eq.{id}")).await[0];
     assert_eq!(columns(b_story), columns(d_story));
-    for column in ["user_id", "hero_id", "event_type", "event_id", "language", "voice"] {
+    for column in [
+        "user_id",
+        "hero_id",
+        "event_type",
+        "event_id",
+        "language",
+        "voice",
+    ] {
         assert_eq!(b_story[column], d_story[column], "{column}");
     }
     assert_eq!(d_story["audio_path"], format!("{user}/{id}/narration.mp3"));
-    assert_eq!(b_story["audio_path"], format!("{user}/{}/narration.ogg", backend.summary.id));
+    assert_eq!(
+        b_story["audio_path"],
+        format!("{user}/{}/narration.ogg", backend.summary.id)
+    );
     assert_eq!(d_story["audio_voice"], "coral");
-    assert!(d_story["audio_url"].as_str().unwrap().contains("/storage/v1/object/sign/story-audio/"));
+    assert!(
+        d_story["audio_url"]
+            .as_str()
+            .unwrap()
+            .contains("/storage/v1/object/sign/story-audio/")
+    );
     assert!(d_story["word_count"].as_u64().unwrap() > 20);
 
-    let b_scenes = rows(&api, "story_scenes", &format!("story_id=eq.{}", backend.summary.id)).await;
-    let d_scenes = rows(&api, "story_scenes", &format!("story_id=eq.{id}&order=scene_number")).await;
+    let b_scenes = rows(
+        &api,
+        "story_scenes",
+        &format!("story_id=eq.{}", backend.summary.id),
+    )
+    .await;
+    let d_scenes = rows(
+        &api,
+        "story_scenes",
+        &format!("story_id=eq.{id}&order=scene_number"),
+    )
+    .await;
     assert_eq!(d_scenes.len(), 3);
     assert_eq!(columns(&b_scenes[0]), columns(&d_scenes[0]));
-    assert_eq!(d_scenes[1]["text_segment"], "They helped a little bird find its nest.");
+    assert_eq!(
+        d_scenes[1]["text_segment"],
+        "They helped a little bird find its nest."
+    );
 
-    let b_pics = rows(&api, "story_illustrations", &format!("story_id=eq.{}", backend.summary.id)).await;
-    let d_pics = rows(&api, "story_illustrations", &format!("story_id=eq.{id}&order=scene_number")).await;
+    let b_pics = rows(
+        &api,
+        "story_illustrations",
+        &format!("story_id=eq.{}", backend.summary.id),
+    )
+    .await;
+    let d_pics = rows(
+        &api,
+        "story_illustrations",
+        &format!("story_id=eq.{id}&order=scene_number"),
+    )
+    .await;
     assert_eq!(d_pics.len(), 3);
     assert_eq!(columns(&b_pics[0]), columns(&d_pics[0]));
-    let png = base64::engine::general_purpose::STANDARD.decode(PNG).unwrap();
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(PNG)
+        .unwrap();
     for (i, pic) in d_pics.iter().enumerate() {
         assert_eq!(pic["status"], "completed");
         let path = format!("{user}/{id}/scene_{}.png", i + 1);
         assert_eq!(pic["image_path"], path);
-        let stored = api.download(&format!("story-illustrations/{path}")).await.unwrap();
-        assert!(stored.as_ref() == png.as_slice(), "the stored picture is the provider's");
-        let signed = api.download(pic["image_url"].as_str().unwrap()).await.unwrap();
-        assert!(signed.as_ref() == png.as_slice(), "the row's signed link works");
+        let stored = api
+            .download(&format!("story-illustrations/{path}"))
+            .await
+            .unwrap();
+        assert!(
+            stored.as_ref() == png.as_slice(),
+            "the stored picture is the provider's"
+        );
+        let signed = api
+            .download(pic["image_url"].as_str().unwrap())
+            .await
+            .unwrap();
+        assert!(
+            signed.as_ref() == png.as_slice(),
+            "the row's signed link works"
+        );
     }
     let stored = api
         .download(&format!("story-audio/{user}/{id}/narration.mp3"))
         .await
         .unwrap();
-    assert!(stored.as_ref() == audio.as_ref(), "the stored narration is the provider's");
+    assert!(
+        stored.as_ref() == audio.as_ref(),
+        "the stored narration is the provider's"
+    );
 
     // Another device of the family (same account, its own library) sees the story whole.
     let other = core_with(
@@ -242,7 +310,10 @@ async fn a_provider_refusal_or_failure_names_the_provider_and_leaves_nothing_beh
     let hero = hero(&env).await;
     let api = env.core.api().unwrap();
     let (url, fake) = provider().await;
-    let host = url.trim_start_matches("http://").trim_end_matches("/v1").to_owned();
+    let host = url
+        .trim_start_matches("http://")
+        .trim_end_matches("/v1")
+        .to_owned();
 
     // OpenAI's content-policy refusal: the family is asked to change the idea.
     *fake.chat_failure.lock().unwrap() = Some((
@@ -255,7 +326,10 @@ async fn a_provider_refusal_or_failure_names_the_provider_and_leaves_nothing_beh
         .generate_story_direct(request(&hero, "refused-1"), providers(&url))
         .await
         .unwrap_err();
-    assert!(matches!(refused, CoreError::ContentPolicy(_)), "{refused:?}");
+    assert!(
+        matches!(refused, CoreError::ContentPolicy(_)),
+        "{refused:?}"
+    );
     assert_eq!(refused.code(), ErrorCode::ContentPolicy);
 
     // A key the provider does not accept: an error naming the provider, not the story server.
@@ -286,7 +360,10 @@ async fn a_provider_refusal_or_failure_names_the_provider_and_leaves_nothing_beh
         .await
         .unwrap_err();
     assert_eq!(down.code(), ErrorCode::Provider);
-    assert!(down.is_retryable() && down.to_string().contains(&host), "{down}");
+    assert!(
+        down.is_retryable() && down.to_string().contains(&host),
+        "{down}"
+    );
 
     // Nothing was written: no story on the backend, none in the library.
     assert!(rows(&api, "stories", "select=id").await.is_empty());

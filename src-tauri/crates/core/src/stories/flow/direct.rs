@@ -123,9 +123,7 @@ pub fn provider_error(provider: &str, e: StorytellerError) -> CoreError {
 
 /// One row of `table` by id, as the signed-in family may read it.
 async fn row(api: &ApiClient, table: &str, id: &str, what: &str) -> Result<Value, CoreError> {
-    let rows: Vec<Value> = api
-        .select(table, &format!("id=eq.{id}&select=*"))
-        .await?;
+    let rows: Vec<Value> = api.select(table, &format!("id=eq.{id}&select=*")).await?;
     rows.into_iter()
         .next()
         .ok_or_else(|| CoreError::NotFound(format!("That {what} isn't in your library.")))
@@ -165,10 +163,14 @@ async fn upload(
     mime: &str,
     cache_control: &str,
 ) -> Result<String, CoreError> {
-    let put = Request::new(Service::Storage, Method::POST, format!("/object/{bucket}/{path}"))
-        .bytes(body, mime)
-        .header("x-upsert", "true")
-        .header("cache-control", cache_control);
+    let put = Request::new(
+        Service::Storage,
+        Method::POST,
+        format!("/object/{bucket}/{path}"),
+    )
+    .bytes(body, mime)
+    .header("x-upsert", "true")
+    .header("cache-control", cache_control);
     api.send(&put).await?;
     let sign = Request::new(
         Service::Storage,
