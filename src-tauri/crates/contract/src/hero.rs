@@ -195,6 +195,22 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_row_reads_as_the_hero_it_describes() {
+        let row = json!({"id": "h1", "user_id": "u", "name": "Luna", "pronouns": "she",
+            "primary_trait": "brave", "secondary_trait": "kind", "appearance": "red boots",
+            "special_ability": null, "avatar_style": "watercolor", "created_at": "x"});
+        let hero = HeroDraft::from_row(row.as_object().unwrap());
+        let mut expected = luna()
+            .with_pronouns(Pronouns::She)
+            .with_appearance("red boots");
+        expected.avatar_style = Some(AvatarStyle::Watercolor);
+        assert_eq!(hero, expected);
+        let odd = json!({"primary_trait": "nonsense"});
+        let fallback = HeroDraft::from_row(odd.as_object().unwrap());
+        assert_eq!(fallback, HeroDraft::new("Hero", Trait::Kind, Trait::Kind));
+    }
+
+    #[test]
     fn an_unknown_field_is_refused_by_name() {
         let err = serde_json::from_value::<HeroDraft>(json!({
             "name": "Luna", "primaryTrait": "brave", "secondaryTrait": "kind", "age": 5
