@@ -16,6 +16,7 @@ pub mod playback;
 pub mod preferences;
 #[cfg(target_os = "linux")]
 pub mod rendering;
+pub mod story_mode;
 pub mod story_writer;
 pub mod voice_packs;
 

@@ -136,7 +136,7 @@ pub fn lock_parent<R: Runtime>(app: AppHandle<R>) -> Result<ParentLock, IpcError
 
 /// "Erase all data" (after the UI's confirmation): signs out, empties the library and the
 /// cache, deletes the embedded backend's data, forgets every setting and the app's keyring
-/// entries (PIN, project key), then starts fresh on the embedded backend as a new guest.
+/// entries (PIN, project key, direct provider key), then starts fresh on the embedded backend as a new guest.
 #[tauri::command]
 pub async fn erase_all_data<R: Runtime>(
     app: AppHandle<R>,
@@ -146,6 +146,7 @@ pub async fn erase_all_data<R: Runtime>(
     parent_lock::guard(&app)?;
     core.erase_local().await?;
     let _ = core.secrets().delete(ANON_KEY);
+    let _ = crate::story_mode::forget_key(core.secrets().as_ref());
     parent_lock::forget(&app)?;
     preferences::clear(&app)?;
     backend.erase(&core).await.map_err(|e| {

@@ -6,15 +6,17 @@ use infinite_stories_core::stories::Unfinished;
 use infinite_stories_core::{Core, GenerateRequest, StoryDetail, StorySummary};
 use tauri::{AppHandle, Runtime, State};
 
-use crate::{IpcError, preferences};
+use crate::{IpcError, preferences, story_mode};
 
-/// Tells a story: text, narration, then illustrations. Returns the finished story.
+/// Tells a story: text, narration, then illustrations, through the backend's functions or the
+/// provider directly as Settings → Advanced decides. Returns the finished story.
 #[tauri::command]
-pub async fn generate_story(
+pub async fn generate_story<R: Runtime>(
+    app: AppHandle<R>,
     core: State<'_, Core>,
     request: GenerateRequest,
 ) -> Result<StoryDetail, IpcError> {
-    Ok(core.generate_story(request).await?)
+    story_mode::generate(&app, &core, request).await
 }
 
 /// Stops a running generation; `false` when nothing with that id is running.

@@ -100,6 +100,20 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
+/// RFC 3339 UTC with microseconds, the way GoTrue and PostgREST print timestamps (the server's
+/// rows and the rows the app writes itself in direct-provider mode).
+pub fn iso_micros(millis: i64) -> String {
+    let secs = millis.div_euclid(1000);
+    let ms = millis.rem_euclid(1000);
+    let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
+    let rem = secs.rem_euclid(86_400);
+    let (h, mi, s) = (rem / 3600, (rem % 3600) / 60, rem % 60);
+    format!(
+        "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{:06}Z",
+        ms * 1000
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,34 @@ impl HeroDraft {
         }
     }
 
+    /// The hero of a stored `heroes` row (snake_case columns), as the storyteller writes and
+    /// draws it: what the backend's functions and the app's direct-provider mode both read.
+    /// Missing or unknown catalogue values fall back (a kind hero named "Hero").
+    pub fn from_row(row: &serde_json::Map<String, serde_json::Value>) -> Self {
+        let text = |key: &str| {
+            row.get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        let primary = text("primary_trait")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(Trait::Kind);
+        let secondary = text("secondary_trait")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(primary);
+        let mut hero = HeroDraft::new(
+            text("name").unwrap_or_else(|| "Hero".into()),
+            primary,
+            secondary,
+        );
+        hero.appearance = text("appearance");
+        hero.special_ability = text("special_ability");
+        hero.pronouns = text("pronouns").and_then(|t| t.parse().ok());
+        hero.avatar_style = text("avatar_style").and_then(|t| t.parse().ok());
+        hero.avatar_prompt = text("avatar_prompt");
+        hero
+    }
+
     /// The same hero with pronouns.
     pub fn with_pronouns(mut self, pronouns: Pronouns) -> Self {
         self.pronouns = Some(pronouns);
@@ -164,6 +192,22 @@ mod tests {
         let back = serde_json::to_value(&camel).unwrap();
         assert_eq!(back["primaryTrait"], "brave");
         assert_eq!(back["specialAbility"], "can talk to owls");
+    }
+
+    #[test]
+    fn a_stored_row_reads_as_the_hero_it_describes() {
+        let row = json!({"id": "h1", "user_id": "u", "name": "Luna", "pronouns": "she",
+            "primary_trait": "brave", "secondary_trait": "kind", "appearance": "red boots",
+            "special_ability": null, "avatar_style": "watercolor", "created_at": "x"});
+        let hero = HeroDraft::from_row(row.as_object().unwrap());
+        let mut expected = luna()
+            .with_pronouns(Pronouns::She)
+            .with_appearance("red boots");
+        expected.avatar_style = Some(AvatarStyle::Watercolor);
+        assert_eq!(hero, expected);
+        let odd = json!({"primary_trait": "nonsense"});
+        let fallback = HeroDraft::from_row(odd.as_object().unwrap());
+        assert_eq!(fallback, HeroDraft::new("Hero", Trait::Kind, Trait::Kind));
     }
 
     #[test]

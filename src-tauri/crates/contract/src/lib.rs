@@ -7,6 +7,7 @@
 
 mod catalogue;
 pub mod clock;
+pub mod direct;
 mod error;
 mod event;
 #[cfg(feature = "files")]
@@ -14,6 +15,7 @@ pub mod files;
 pub mod hash;
 mod hero;
 pub mod phoenix;
+pub mod rollout;
 mod rows;
 pub mod rules;
 mod settings;
@@ -26,6 +28,7 @@ pub use catalogue::{
     AgeRange, AvatarStyle, BuiltInEvent, Emotion, EventCategory, EventGroup, EventTone, ImageSize,
     Importance, Language, Pronouns, Trait, Voice,
 };
+pub use direct::{StoryMode, StoryModeChoice, StoryModeSettings, StoryModeStatus};
 pub use error::{ContractError, Result};
 pub use event::{
     CustomEvent, CustomEventDraft, CustomEventSpec, EventSpec, SafetyCheck, StoryEvent,

@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Emotion, IllustrationStatus, Importance, Language, Scene, Voice};
+use crate::{
+    Emotion, GeneratedStory, IllustrationStatus, Importance, Language, Scene, StoryEvent,
+    StoryRequest, Voice,
+};
 
 /// A `stories` row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +52,46 @@ pub struct StoryRow {
     pub created_at: String,
     /// RFC 3339.
     pub updated_at: String,
+}
+
+impl StoryRow {
+    /// The row of a story just written for `request` (no narration yet, not played), made at
+    /// `now` (RFC 3339): how the backend's `story-generation` and the app's direct-provider mode
+    /// both record a new story, so the two rows cannot differ in shape.
+    pub fn written(
+        id: String,
+        user_id: &str,
+        request: &StoryRequest,
+        custom_event_id: Option<String>,
+        story: &GeneratedStory,
+        now: &str,
+    ) -> Self {
+        let event_id = match &request.event {
+            StoryEvent::BuiltIn { event } => Some(event.id().to_string()),
+            StoryEvent::Custom { .. } => None,
+        };
+        StoryRow {
+            id,
+            user_id: user_id.to_owned(),
+            hero_id: Some(request.hero_id.clone()),
+            custom_event_id,
+            event_type: Some(request.event.kind().to_string()),
+            event_id,
+            title: story.title.clone(),
+            content: story.content.clone(),
+            language: request.language,
+            voice: Some(request.voice_or_default()),
+            target_duration: Some(request.target_duration),
+            estimated_duration: Some(story.estimated_duration),
+            word_count: Some(story.word_count),
+            narration: StoryNarration::default(),
+            is_favorite: false,
+            play_count: 0,
+            last_played_at: None,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+        }
+    }
 }
 
 /// The narration columns of a `stories` row: empty until `audio-synthesis` records it, then

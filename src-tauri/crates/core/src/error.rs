@@ -47,6 +47,9 @@ pub enum ErrorCode {
     Locked,
     /// No sound device could be opened; the story's text and pictures still work.
     NoAudioDevice,
+    /// The story provider the app calls itself (direct-provider mode) failed; the message
+    /// names it and says what to check.
+    Provider,
     /// Anything else; the message carries the detail.
     Unknown,
 }
@@ -133,6 +136,21 @@ pub enum CoreError {
     /// The local cache or library failed.
     #[error("The app could not use its saved stories ({0}). Try clearing the cache in Settings.")]
     Storage(String),
+    /// The OpenAI-compatible provider called by the app itself (direct-provider mode) failed.
+    #[error(
+        "The story provider at {provider} could not help ({message}). Check its address, model \
+         and key in Settings → Advanced, or choose the story server there."
+    )]
+    Provider {
+        /// The provider's host (`api.openai.com`, `127.0.0.1:8080`).
+        provider: String,
+        /// What went wrong, from the provider's answer (never the key).
+        message: String,
+        /// Whether trying again unchanged may work (5xx, 429, a timeout).
+        retryable: bool,
+        /// Seconds the provider asked to wait.
+        retry_after: Option<u64>,
+    },
 }
 
 impl Clone for SecretError {
@@ -204,6 +222,7 @@ impl CoreError {
             CoreError::MaxRetriesExceeded { .. } => ErrorCode::MaxRetriesExceeded,
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::Provider { .. } => ErrorCode::Provider,
         }
     }
 
@@ -220,6 +239,7 @@ impl CoreError {
             // A missing password store stays missing until one is installed.
             CoreError::Keychain(e) => !matches!(e, SecretError::NoPasswordStore(_)),
             CoreError::Server { status, .. } => *status >= 500 || *status == 408,
+            CoreError::Provider { retryable, .. } => *retryable,
             CoreError::InvalidResponse(_)
             | CoreError::Validation(_)
             | CoreError::Unauthorized { .. }
@@ -246,7 +266,8 @@ impl CoreError {
     /// Seconds to wait before trying again, when the backend (or a client limit) said so.
     pub fn retry_after(&self) -> Option<u64> {
         match self {
-            CoreError::RateLimited { retry_after, .. } => *retry_after,
+            CoreError::RateLimited { retry_after, .. }
+            | CoreError::Provider { retry_after, .. } => *retry_after,
             CoreError::MaxRetriesExceeded { last, .. } => last.retry_after(),
             _ => None,
         }

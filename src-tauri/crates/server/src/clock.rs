@@ -3,18 +3,9 @@
 //! this module adds the timestamp formats GoTrue, PostgREST and realtime print.
 
 use infinite_stories_contract::clock::civil_from_days;
-pub use infinite_stories_contract::clock::{Clock, ManualClock, SharedClock, SystemClock};
-
-/// RFC 3339 UTC with microseconds, the way GoTrue and PostgREST print timestamps.
-pub fn iso_micros(millis: i64) -> String {
-    let secs = millis.div_euclid(1000);
-    let ms = millis.rem_euclid(1000);
-    let (y, mo, d, h, mi, s) = civil(secs);
-    format!(
-        "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{:06}Z",
-        ms * 1000
-    )
-}
+pub use infinite_stories_contract::clock::{
+    Clock, ManualClock, SharedClock, SystemClock, iso_micros,
+};
 
 /// RFC 3339 UTC with milliseconds (realtime `commit_timestamp`).
 pub fn iso_millis(millis: i64) -> String {

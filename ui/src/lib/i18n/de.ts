@@ -319,6 +319,7 @@ export const de = {
     CANCELLED: { title: 'Gestoppt', text: 'Es wurde nichts gespeichert.' },
     STORAGE: { title: 'Etwas konnte nicht gespeichert werden', text: 'Vielleicht ist die Festplatte voll. Schaff etwas Platz und versuch es dann noch einmal.' },
     NO_AUDIO_DEVICE: { title: 'Kein Audiogerät', text: 'Text und Bilder der Geschichte sind noch da. Schließ Lautsprecher oder Kopfhörer an und drück dann wieder auf Abspielen.' },
+    PROVIDER: { title: 'Der Geschichten-Anbieter hatte ein Problem', text: 'Der in Einstellungen → Erweitert gewählte Anbieter hat die Geschichte nicht erstellt. Prüf dort Adresse, Modelle und Schlüssel oder wähl den Geschichten-Server.' },
     LOCKED: { title: 'Frag einen Erwachsenen', text: 'Dieser Teil ist durch die Elternsperre geschützt. Ein Erwachsener kann ihn mit der PIN entsperren.' },
     UNKNOWN: { title: 'Etwas Unerwartetes ist passiert', text: 'Versuch es noch einmal; wenn es wieder passiert, starte die App neu.' },
   },

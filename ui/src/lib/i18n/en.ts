@@ -331,6 +331,7 @@ export const en = {
     CANCELLED: { title: 'Stopped', text: 'Nothing was saved.' },
     STORAGE: { title: 'Something could not be saved', text: 'The disk may be full. Free some space, then try again.' },
     NO_AUDIO_DEVICE: { title: 'No sound device', text: 'The story\'s text and pictures are still here. Connect speakers or headphones, then press play again.' },
+    PROVIDER: { title: 'The story provider had a problem', text: 'The provider chosen in Settings → Advanced did not make the story. Check its address, models and key there, or choose the story server.' },
     LOCKED: { title: 'Ask a grown-up', text: 'This part is behind the parent lock. A grown-up can unlock it with the PIN.' },
     UNKNOWN: { title: 'Something unexpected happened', text: 'Try again; if it keeps happening, restart the app.' },
   } satisfies Record<ErrorCode, { title: string; text: string }>,

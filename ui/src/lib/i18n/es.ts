@@ -318,6 +318,7 @@ export const es = {
     CANCELLED: { title: 'Detenido', text: 'No se ha guardado nada.' },
     STORAGE: { title: 'No se ha podido guardar algo', text: 'Puede que el disco esté lleno. Libera espacio y vuelve a intentarlo.' },
     NO_AUDIO_DEVICE: { title: 'No hay dispositivo de sonido', text: 'El texto y las imágenes de la historia siguen aquí. Conecta altavoces o auriculares y vuelve a pulsar reproducir.' },
+    PROVIDER: { title: 'El proveedor de historias tuvo un problema', text: 'El proveedor elegido en Ajustes → Avanzado no hizo la historia. Revisa allí su dirección, modelos y clave, o elige el servidor de historias.' },
     LOCKED: { title: 'Pídeselo a un adulto', text: 'Esta parte está protegida por el bloqueo parental. Un adulto puede desbloquearla con el PIN.' },
     UNKNOWN: { title: 'Ha pasado algo inesperado', text: 'Vuelve a intentarlo; si sigue pasando, reinicia la app.' },
   },

@@ -319,6 +319,7 @@ export const fr = {
     CANCELLED: { title: 'Arrêté', text: 'Rien n’a été enregistré.' },
     STORAGE: { title: 'Quelque chose n’a pas pu être enregistré', text: 'Le disque est peut-être plein. Libère de la place, puis réessaie.' },
     NO_AUDIO_DEVICE: { title: 'Aucun appareil audio', text: 'Le texte et les images de l’histoire sont toujours là. Branche des haut-parleurs ou un casque, puis appuie à nouveau sur lecture.' },
+    PROVIDER: { title: 'Le fournisseur d’histoires a eu un problème', text: 'Le fournisseur choisi dans Réglages → Avancé n’a pas fait l’histoire. Vérifie son adresse, ses modèles et sa clé, ou choisis le serveur d’histoires.' },
     LOCKED: { title: 'Demande à un adulte', text: 'Cette partie est protégée par le verrou parental. Un adulte peut la déverrouiller avec le code.' },
     UNKNOWN: { title: 'Quelque chose d’inattendu s’est produit', text: 'Réessaie ; si cela se reproduit, redémarre l’app.' },
   },

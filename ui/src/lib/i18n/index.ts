@@ -26,12 +26,18 @@ import { voices as esVoices } from './es.voices';
 import { voices as frVoices } from './fr.voices';
 import { voices as deVoices } from './de.voices';
 import { voices as itVoices } from './it.voices';
+import { advanced as enAdvanced, type AdvancedStrings } from './en.advanced';
+import { advanced as esAdvanced } from './es.advanced';
+import { advanced as frAdvanced } from './fr.advanced';
+import { advanced as deAdvanced } from './de.advanced';
+import { advanced as itAdvanced } from './it.advanced';
 
 export { locale, nearestLanguage, UI_LANGUAGES } from './locale.svelte';
 export type { ErrorAction, Strings } from './en';
 export type { ReaderStrings } from './en.reader';
 export type { PagesStrings } from './en.pages';
 export type { VoicesStrings } from './en.voices';
+export type { AdvancedStrings } from './en.advanced';
 
 /** Every language's files (the tests walk these). */
 export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings; voices: VoicesStrings }> = {
@@ -66,6 +72,13 @@ export const pages: PagesStrings = live((l) => STRINGS[l].pages);
 export const voiceText: VoicesStrings['natural'] = live((l) => STRINGS[l].voices.natural);
 /** Settings → Who writes the stories. */
 export const writerText: VoicesStrings['writer'] = live((l) => STRINGS[l].voices.writer);
+
+/** Settings → Advanced (how stories are made), per language. */
+export const ADVANCED: Record<Language, AdvancedStrings> = {
+  en: enAdvanced, es: esAdvanced, fr: frAdvanced, de: deAdvanced, it: itAdvanced,
+};
+/** Settings → Advanced. */
+export const advancedText: AdvancedStrings = live((l) => ADVANCED[l]);
 
 /** Each language in its own name, the same whatever the UI's language. */
 export const LANGUAGES: Record<Language, string> = {

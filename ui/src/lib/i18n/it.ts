@@ -318,6 +318,7 @@ export const it = {
     CANCELLED: { title: 'Interrotto', text: 'Non è stato salvato nulla.' },
     STORAGE: { title: 'Non è stato possibile salvare qualcosa', text: 'Forse il disco è pieno. Libera un po’ di spazio, poi riprova.' },
     NO_AUDIO_DEVICE: { title: 'Nessun dispositivo audio', text: 'Il testo e le immagini della storia sono ancora qui. Collega casse o cuffie, poi premi di nuovo play.' },
+    PROVIDER: { title: 'Il fornitore di storie ha avuto un problema', text: 'Il fornitore scelto in Impostazioni → Avanzate non ha creato la storia. Controlla lì indirizzo, modelli e chiave, oppure scegli il server delle storie.' },
     LOCKED: { title: 'Chiedi a un adulto', text: 'Questa parte è protetta dal blocco genitori. Un adulto può sbloccarla con il PIN.' },
     UNKNOWN: { title: 'È successo qualcosa di inatteso', text: 'Riprova; se continua a succedere, riavvia l’app.' },
   },

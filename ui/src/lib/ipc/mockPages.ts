@@ -7,6 +7,7 @@ import type { Journey, JourneyRange, LibraryQuery, ParentLock, Settings, StoryDe
 import { fold, generatedLibrary, HEROES, MOCK_NOW, scriptedLibrary, type MockLibraryStory } from './mockPagesData';
 import { mockDiagnostics, mockJourney, mockRequests } from './mockPagesExtras';
 import { voicesMock } from './mockVoices';
+import { advancedMock } from './mockAdvanced';
 
 export type PagesScenario = 'pages' | 'pages-empty' | 'pages-error' | 'pages-10k' | 'pages-locked';
 
@@ -46,6 +47,7 @@ export function pagesMock(scenario: PagesScenario) {
     scenario === 'pages-empty' ? [] : scenario === 'pages-10k' ? generatedLibrary(10_000) : scriptedLibrary();
   const calls: MockPages['calls'] = [];
   const voices = voicesMock(fail);
+  const advanced = advancedMock(fail);
   const failures = new Map<string, IpcError>();
   let lock: ParentLock = { enabled: scenario === 'pages-locked', unlockedUntil: null };
   let pin: string | null = scenario === 'pages-locked' ? PIN : null;
@@ -189,7 +191,7 @@ export function pagesMock(scenario: PagesScenario) {
           newest,
         };
       }
-      default: return voices.handle(cmd, a);
+      default: return voices.handle(cmd, a) ?? advanced.handle(cmd, a);
     }
   }
 

@@ -30,6 +30,7 @@ const ACTIONS: Record<ErrorCode, ErrorAction> = {
   CANCELLED: null,
   STORAGE: 'retry',
   NO_AUDIO_DEVICE: 'retry',
+  PROVIDER: 'open_settings',
   LOCKED: null,
   UNKNOWN: 'retry',
 };

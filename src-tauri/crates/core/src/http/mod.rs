@@ -128,6 +128,12 @@ impl Request {
         self
     }
 
+    /// With a body of another type (a file uploaded to storage).
+    pub fn bytes(mut self, body: Bytes, content_type: &str) -> Self {
+        self.body = Some(body);
+        self.header("content-type", content_type)
+    }
+
     /// With a header.
     pub fn header(mut self, name: &'static str, value: &str) -> Self {
         if let Ok(v) = HeaderValue::from_str(value) {
@@ -491,9 +497,14 @@ impl Transport {
             builder = builder.header("x-retry-count", (attempt - 1).to_string());
         }
         if let Some(body) = &request.body {
-            builder = builder
-                .header("content-type", "application/json")
-                .body(body.clone());
+            if !request
+                .headers
+                .iter()
+                .any(|(name, _)| name == reqwest::header::CONTENT_TYPE)
+            {
+                builder = builder.header("content-type", "application/json");
+            }
+            builder = builder.body(body.clone());
         }
         for (name, value) in &request.headers {
             builder = builder.header(name, value);

@@ -3,7 +3,9 @@
 //! Every step lands in the local library; progress goes out as [`GenerationProgress`] events,
 //! with the status line taken from the backend's realtime progress broadcasts and per-scene
 //! states from realtime illustration updates. A generation can be cancelled; a failed scene is
-//! kept as failed and can be retried on its own.
+//! kept as failed and can be retried on its own. The text, narration and pictures come from the
+//! backend's functions, or in direct-provider mode from a provider the app calls itself
+//! ([`direct`]); everything after that (library, cache, progress) is the same code.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -26,7 +28,10 @@ use crate::error::CoreError;
 use crate::events::{CoreEvent, EventHub};
 use crate::realtime::{RealtimeClient, RealtimeMessage, Subscription};
 
+pub mod direct;
 mod finish;
+
+use direct::{Direct, MadeNarration};
 
 /// The cache key of a story's word timings (JSON, as the narrator measured them).
 pub fn timings_key(story_id: &str) -> String {
@@ -79,6 +84,9 @@ pub struct StoryFlow {
     pub events: EventHub,
     /// Running generations.
     pub cancels: Arc<Cancels>,
+    /// Set in direct-provider mode: the story, narration and pictures come from the provider
+    /// the app calls itself instead of the backend's functions.
+    pub(crate) direct: Option<Direct>,
 }
 
 /// Runs `fut` unless `cancel` flips first.
@@ -239,14 +247,21 @@ impl StoryFlow {
         cancel: &mut watch::Receiver<bool>,
     ) -> Result<StoryDetail, CoreError> {
         let story_req = &request.story;
-        let story: GeneratedStory = or_cancel(cancel, async {
-            Ok(self
-                .api
-                .invoke("story-generation", story_req, 1, rid)
+        let story: GeneratedStory = match &self.direct {
+            Some(direct) => {
+                or_cancel(cancel, self.direct_story(direct, user_id, story_req, rid)).await?
+            }
+            None => {
+                or_cancel(cancel, async {
+                    Ok(self
+                        .api
+                        .invoke("story-generation", story_req, 1, rid)
+                        .await?
+                        .data)
+                })
                 .await?
-                .data)
-        })
-        .await?;
+            }
+        };
         self.library
             .save_generated(user_id, story_req, &story)
             .await?;
@@ -318,58 +333,21 @@ impl StoryFlow {
         let n = scene.scene_number;
         reporter.scene(n, IllustrationStatus::Processing);
         let outcome = async {
-            let body = IllustrationsRequest {
-                story_id: story_id.to_owned(),
-                hero_id: hero_id.to_owned(),
-                scenes: vec![scene.clone()],
-            };
-            let batch: IllustrationBatch = self
-                .api
-                .invoke(
-                    "scene-illustration",
-                    &body,
-                    1,
-                    &uuid::Uuid::new_v4().to_string(),
-                )
-                .await?
-                .data;
-            let result = batch
-                .illustrations
-                .into_iter()
-                .find(|i| i.scene_number == n);
-            match result {
-                Some(r) if r.status == IllustrationStatus::Completed => {
-                    let url = r
-                        .image_url
-                        .or(r.storage_path)
-                        .ok_or_else(|| CoreError::InvalidResponse("no image link".into()))?;
-                    let image = self.api.download(&url).await?;
-                    let key = format!("illustration:{story_id}:{n}");
-                    self.library
-                        .cache()
-                        .put(&key, image, CacheKind::Permanent)
-                        .await?;
-                    self.library
-                        .set_illustration(
-                            story_id,
-                            n,
-                            IllustrationStatus::Completed,
-                            Some(&key),
-                            None,
-                        )
-                        .await?;
-                    Ok(())
+            let image = match &self.direct {
+                Some(direct) => {
+                    self.direct_picture(direct, story_id, hero_id, scene)
+                        .await?
                 }
-                Some(r) => Err(CoreError::Server {
-                    status: 502,
-                    code: Some("ILLUSTRATION_FAILED".into()),
-                    message: r.error_message,
-                    request_id: None,
-                }),
-                None => Err(CoreError::InvalidResponse(
-                    "the scene was missing from the answer".into(),
-                )),
-            }
+                None => self.backend_picture(story_id, hero_id, scene).await?,
+            };
+            let key = format!("illustration:{story_id}:{n}");
+            self.library
+                .cache()
+                .put(&key, image, CacheKind::Permanent)
+                .await?;
+            self.library
+                .set_illustration(story_id, n, IllustrationStatus::Completed, Some(&key), None)
+                .await
         }
         .await;
         match outcome {
@@ -391,6 +369,77 @@ impl StoryFlow {
         }
     }
 
+    /// One scene's picture from the backend's `scene-illustration` function.
+    async fn backend_picture(
+        &self,
+        story_id: &str,
+        hero_id: &str,
+        scene: &Scene,
+    ) -> Result<Bytes, CoreError> {
+        let n = scene.scene_number;
+        let body = IllustrationsRequest {
+            story_id: story_id.to_owned(),
+            hero_id: hero_id.to_owned(),
+            scenes: vec![scene.clone()],
+        };
+        let batch: IllustrationBatch = self
+            .api
+            .invoke(
+                "scene-illustration",
+                &body,
+                1,
+                &uuid::Uuid::new_v4().to_string(),
+            )
+            .await?
+            .data;
+        let result = batch
+            .illustrations
+            .into_iter()
+            .find(|i| i.scene_number == n);
+        match result {
+            Some(r) if r.status == IllustrationStatus::Completed => {
+                let url = r
+                    .image_url
+                    .or(r.storage_path)
+                    .ok_or_else(|| CoreError::InvalidResponse("no image link".into()))?;
+                self.api.download(&url).await
+            }
+            Some(r) => Err(CoreError::Server {
+                status: 502,
+                code: Some("ILLUSTRATION_FAILED".into()),
+                message: r.error_message,
+                request_id: None,
+            }),
+            None => Err(CoreError::InvalidResponse(
+                "the scene was missing from the answer".into(),
+            )),
+        }
+    }
+
+    /// A narration from the backend's `audio-synthesis` function, with its files downloaded.
+    async fn backend_narration(&self, body: &AudioRequest) -> Result<MadeNarration, CoreError> {
+        let narration: Narration = self
+            .api
+            .invoke(
+                "audio-synthesis",
+                body,
+                1,
+                &uuid::Uuid::new_v4().to_string(),
+            )
+            .await?
+            .data;
+        let audio = self.api.download(&narration.audio_url).await?;
+        let timings = match &narration.timings_url {
+            Some(url) => Some(self.api.download(url).await?),
+            None => None,
+        };
+        Ok(MadeNarration {
+            narration,
+            audio,
+            timings,
+        })
+    }
+
     /// Records the narration of a story in the library: the audio and, when the narrator gave
     /// them, its word timings go into the cache as permanent entries (`audio:<id>`,
     /// `timings:<id>`), which is what offline playback and the read-along need.
@@ -401,25 +450,26 @@ impl StoryFlow {
         voice: Voice,
         language: Language,
     ) -> Result<(), CoreError> {
-        let body = AudioRequest {
-            story_id: story_id.to_owned(),
-            text: text.to_owned(),
-            voice,
-            language,
+        let MadeNarration {
+            narration,
+            audio,
+            timings,
+        } = match &self.direct {
+            Some(direct) => {
+                self.direct_narration(direct, story_id, text, voice, language)
+                    .await?
+            }
+            None => {
+                let body = AudioRequest {
+                    story_id: story_id.to_owned(),
+                    text: text.to_owned(),
+                    voice,
+                    language,
+                };
+                self.backend_narration(&body).await?
+            }
         };
-        let narration: Narration = self
-            .api
-            .invoke(
-                "audio-synthesis",
-                &body,
-                1,
-                &uuid::Uuid::new_v4().to_string(),
-            )
-            .await?
-            .data;
-        let audio = self.api.download(&narration.audio_url).await?;
-        if let Some(url) = &narration.timings_url {
-            let timings = self.api.download(url).await?;
+        if let Some(timings) = timings {
             // Kept only when it is what the reader can read.
             match serde_json::from_slice::<Vec<WordTiming>>(&timings) {
                 Ok(_) => {

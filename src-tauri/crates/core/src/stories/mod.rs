@@ -53,6 +53,7 @@ impl Core {
             realtime: profile.realtime.clone(),
             events: self.inner.events.clone(),
             cancels: self.inner.cancels.clone(),
+            direct: None,
         })
     }
 
@@ -64,9 +65,29 @@ impl Core {
 
     /// Generates a story (text, narration, illustrations) with progress events; the result is
     /// in the library. Signs in anonymously first on a first run.
-    pub async fn generate_story(
+    pub async fn generate_story(&self, request: GenerateRequest) -> Result<StoryDetail, CoreError> {
+        self.generate_with(request, None).await
+    }
+
+    /// [`Core::generate_story`] in direct-provider mode: the story, its narration and its
+    /// pictures come from `providers`, called from the app, and are recorded on the backend in
+    /// the same rows and files its functions would write (see [`flow::direct`]).
+    pub async fn generate_story_direct(
+        &self,
+        request: GenerateRequest,
+        providers: flow::direct::DirectProviders,
+    ) -> Result<StoryDetail, CoreError> {
+        let direct = flow::direct::Direct {
+            providers,
+            clock: self.inner.options.clock.clone(),
+        };
+        self.generate_with(request, Some(direct)).await
+    }
+
+    async fn generate_with(
         &self,
         mut request: GenerateRequest,
+        direct: Option<flow::direct::Direct>,
     ) -> Result<StoryDetail, CoreError> {
         self.ensure_session().await?;
         let user = self.user_id()?;
@@ -75,7 +96,9 @@ impl Core {
             .get_or_insert_with(|| uuid::Uuid::new_v4().to_string())
             .clone();
         let mut progress = self.events();
-        let result = self.flow().await?.generate(&user, request).await;
+        let mut flow = self.flow().await?;
+        flow.direct = direct;
+        let result = flow.generate(&user, request).await;
         if matches!(result, Err(CoreError::Cancelled)) {
             self.discard_cancelled(&rid, &mut progress).await;
         }

@@ -4,6 +4,7 @@
 mod auth;
 mod backend;
 mod contract;
+mod direct;
 mod family;
 #[cfg(unix)]
 mod fault_matrix;

@@ -1,14 +1,12 @@
 //! `story-generation` and `extract-scenes`: the writer and the scene extractor, and the
 //! `stories` + `story_scenes` rows a new story becomes.
 
-use std::str::FromStr;
-
 use infinite_stories_contract::hash::fnv1a;
 use infinite_stories_contract::{
-    ExtractedScenes, GeneratedStory, SceneRow, StoryNarration, StoryRequest, StoryRow,
+    ExtractedScenes, GeneratedStory, SceneRow, StoryRequest, StoryRow,
 };
 use infinite_stories_storyteller::{
-    CustomEventSpec, EventSpec, HeroDraft, Pronouns, SceneRequest, StoryBrief, StoryEvent, Trait,
+    CustomEventSpec, EventSpec, HeroDraft, SceneRequest, StoryBrief, StoryEvent,
 };
 use serde_json::{Value, json};
 
@@ -17,33 +15,9 @@ use crate::clock::iso_micros;
 use crate::rest::records::{self, Row, Write};
 use crate::rest::schema::{CUSTOM_EVENTS, HEROES, STORIES, STORY_SCENES};
 
-fn text(row: &Row, key: &str) -> Option<String> {
-    row.body
-        .get(key)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-}
-
-/// A catalogue value of a stored row (`None` when absent or not in the catalogue).
-fn choice<T: FromStr>(row: &Row, key: &str) -> Option<T> {
-    text(row, key).and_then(|t| t.parse().ok())
-}
-
 /// The hero of a `heroes` row, as the storyteller writes and draws it.
 pub(crate) fn hero_of(row: &Row) -> HeroDraft {
-    let primary = choice(row, "primary_trait").unwrap_or(Trait::Kind);
-    let secondary = choice(row, "secondary_trait").unwrap_or(primary);
-    let mut hero = HeroDraft::new(
-        text(row, "name").unwrap_or_else(|| "Hero".into()),
-        primary,
-        secondary,
-    );
-    hero.appearance = text(row, "appearance");
-    hero.special_ability = text(row, "special_ability");
-    hero.pronouns = choice::<Pronouns>(row, "pronouns");
-    hero.avatar_style = choice(row, "avatar_style");
-    hero.avatar_prompt = text(row, "avatar_prompt");
-    hero
+    HeroDraft::from_row(&row.body)
 }
 
 /// The custom event of a `custom_events` row, as the storyteller reads it.
@@ -56,8 +30,8 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
     req.validate()?;
     call.progress(0.05, "Getting ready…");
     let hero_row = call.owned(&HEROES, &req.hero_id, "hero").await?;
-    let (event, custom_row, event_id) = match &req.event {
-        StoryEvent::BuiltIn { event } => (EventSpec::BuiltIn(*event), None, Some(event.id())),
+    let (event, custom_row) = match &req.event {
+        StoryEvent::BuiltIn { event } => (EventSpec::BuiltIn(*event), None),
         StoryEvent::Custom { custom_event_id } => {
             let row = call
                 .owned(&CUSTOM_EVENTS, custom_event_id, "customEvent")
@@ -67,7 +41,7 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
                     "FORBIDDEN" => FnError::forbidden("custom event"),
                     _ => e,
                 })?;
-            (EventSpec::Custom(custom_event_of(&row)), Some(row), None)
+            (EventSpec::Custom(custom_event_of(&row)), Some(row))
         }
     };
     call.progress(0.2, "Writing the story…");
@@ -86,27 +60,22 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
     let now = call.state.now_millis();
     let story_id = uuid::Uuid::new_v4().to_string();
     let ts = iso_micros(now);
-    let story = StoryRow {
-        id: story_id.clone(),
-        user_id: call.user.clone(),
-        hero_id: Some(request.request.hero_id.clone()),
-        custom_event_id: custom_row.as_ref().map(|r| r.id().to_string()),
-        event_type: Some(request.request.event.kind().to_string()),
-        event_id: event_id.map(str::to_string),
-        title: draft.title.clone(),
-        content: draft.content.clone(),
-        language: request.language(),
-        voice: Some(request.voice()),
-        target_duration: Some(request.target_duration_seconds()),
-        estimated_duration: Some(draft.estimated_duration),
-        word_count: Some(draft.word_count as u32),
-        narration: StoryNarration::default(),
-        is_favorite: false,
-        play_count: 0,
-        last_played_at: None,
-        created_at: ts.clone(),
-        updated_at: ts.clone(),
+    let generated = GeneratedStory {
+        story_id: story_id.clone(),
+        title: draft.title,
+        content: draft.content,
+        estimated_duration: draft.estimated_duration,
+        word_count: draft.word_count as u32,
+        scenes: draft.scenes,
     };
+    let story = StoryRow::written(
+        story_id.clone(),
+        &call.user,
+        &request.request,
+        custom_row.as_ref().map(|r| r.id().to_string()),
+        &generated,
+        &ts,
+    );
     let mut writes = vec![Write::Insert(
         &STORIES,
         Row {
@@ -114,7 +83,7 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
             body: records::body_of(&story)?,
         },
     )];
-    for s in &draft.scenes {
+    for s in &generated.scenes {
         let scene = SceneRow::of(s, uuid::Uuid::new_v4().to_string(), &story_id, &ts);
         writes.push(Write::Insert(
             &STORY_SCENES,
@@ -145,14 +114,7 @@ pub(crate) async fn generate(call: &Call, body: &Value) -> Result<Value, FnError
         .await?;
     }
     call.progress(1.0, "Your story is ready");
-    answer(&GeneratedStory {
-        story_id,
-        title: draft.title,
-        content: draft.content,
-        estimated_duration: draft.estimated_duration,
-        word_count: draft.word_count as u32,
-        scenes: draft.scenes,
-    })
+    answer(&generated)
 }
 
 pub(crate) async fn extract(call: &Call, body: &Value) -> Result<Value, FnError> {

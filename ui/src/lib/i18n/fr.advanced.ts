@@ -1,0 +1,36 @@
+// Réglages → Avancé en français (on tutoie les parents). Même forme que en.advanced.ts.
+// Espaces insécables avant : et %, fines avant ? ! ;.
+import type { AdvancedStrings } from './en.advanced';
+
+export const advanced = {
+  title: 'Avancé',
+  intro: 'Comment les histoires sont faites : par le serveur d’histoires, ou par un fournisseur compatible OpenAI que cette app appelle elle-même avec ta clé. Dans les deux cas, les histoires arrivent dans la même bibliothèque, sur tous tes appareils.',
+  modeLabel: 'Comment les histoires sont faites',
+  automatic: 'Automatique',
+  automaticNote: (percent: number) => `${percent} % des familles reçoivent leurs histoires du serveur d’histoires, les autres du fournisseur. Une famille reste toujours du même côté.`,
+  backend: 'Toujours le serveur d’histoires',
+  backendNote: 'Le serveur d’histoires écrit, raconte et dessine. Rien d’autre n’est nécessaire.',
+  direct: 'Toujours le fournisseur',
+  directNote: 'Cette app demande au fournisseur l’histoire, la narration et les images, puis les enregistre comme le ferait le serveur d’histoires. Le fournisseur facture ton compte.',
+  rollout: 'Part des familles sur le serveur d’histoires (%)',
+  provider: 'Fournisseur',
+  address: 'Adresse du fournisseur',
+  addressHint: 'Une adresse compatible OpenAI qui se termine par /v1, par ex. https://api.openai.com/v1.',
+  chatModel: 'Modèle pour les histoires',
+  speechModel: 'Modèle pour la narration',
+  imageModel: 'Modèle pour les images',
+  key: 'Clé d’API',
+  keySaved: 'Une clé est enregistrée dans le trousseau de cet ordinateur. Elle n’est jamais affichée ; tape une nouvelle clé pour la remplacer.',
+  keyNone: 'Aucune clé n’est enregistrée.',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  saved: 'Enregistré.',
+  forget: 'Oublier la clé',
+  forgotten: 'La clé a été supprimée du trousseau de cet ordinateur.',
+  nowBackend: 'Ta prochaine histoire sera faite par le serveur d’histoires.',
+  nowDirect: 'Ta prochaine histoire sera faite par le fournisseur.',
+  noKeyYet: 'Le fournisseur n’a pas encore de clé : pour l’instant, c’est le serveur d’histoires qui fait les histoires.',
+  needAddress: 'Indique l’adresse du fournisseur, par ex. https://api.openai.com/v1.',
+  needModel: 'Indique un nom pour chacun des trois modèles.',
+  percentRange: 'La part est un nombre entier de 0 à 100.',
+} satisfies AdvancedStrings;
