@@ -219,5 +219,8 @@ fn utc_stamp(millis: i64) -> String {
     )
 }
 
+mod later;
 #[cfg(all(test, unix))]
 mod tests;
+
+pub use later::{Check, damaged_marker, open_checking_later};

@@ -50,15 +50,17 @@ pub async fn open(dir: &Path) -> Result<SqlitePool, CoreError> {
         .map_err(|e| CoreError::Storage(e.to_string()))
 }
 
-/// [`open`] for the app: a `core.sqlite` SQLite calls corrupt is moved aside (kept for
-/// recovery, see the contract's `sqlite::open_or_recover`) and a fresh one made; `recovered`
-/// says where the old one went.
+/// [`open`] for the app: a `core.sqlite` SQLite cannot open, or one an earlier [`Check`]
+/// found damaged, is moved aside (kept for recovery) and a fresh one made; `recovered` says
+/// where the old one went. The page-by-page check of a file that opens is the returned
+/// [`Check`], run once the app is up (it reads every page: too slow for start-up; see the
+/// contract's `sqlite::later`).
 pub async fn open_or_recover(
     dir: &Path,
     now_millis: i64,
-) -> Result<infinite_stories_contract::sqlite::Opened, CoreError> {
+) -> Result<(infinite_stories_contract::sqlite::Opened, Check), CoreError> {
     infinite_stories_contract::files::private_dir_all(dir).map_err(StorageError::from)?;
-    infinite_stories_contract::sqlite::open_or_recover(
+    infinite_stories_contract::sqlite::open_checking_later(
         &dir.join("core.sqlite"),
         &MIGRATIONS,
         now_millis,
@@ -66,6 +68,8 @@ pub async fn open_or_recover(
     .await
     .map_err(|e| CoreError::Storage(e.to_string()))
 }
+
+pub use infinite_stories_contract::sqlite::Check;
 
 /// A database failure as a core error.
 pub fn storage(e: sqlx::Error) -> CoreError {

@@ -41,7 +41,34 @@ pub fn message(what: Damaged, moved_to: &Path) -> String {
     }
 }
 
+/// The words a parent reads when the check after start-up found the library damaged.
+pub const DAMAGED_LIBRARY: &str = "Part of the library on this computer is damaged. Quit the app \
+     and open it again: it will set the damaged file aside and bring your stories, heroes and \
+     events back from the story server.";
+
 impl Core {
+    /// Runs the library's page-by-page check beside the app (it reads every page: too slow for
+    /// start-up); a damaged file is marked for the next start and the family told to restart.
+    pub(crate) fn check_library_later(&self, check: crate::database::Check) {
+        let weak = Arc::downgrade(&self.inner);
+        tokio::spawn(async move {
+            let Some(reason) = check.run().await else {
+                return;
+            };
+            tracing::error!(%reason, "the library failed its check; set aside at the next start");
+            if let Some(inner) = weak.upgrade() {
+                let core = Core { inner };
+                core.inner
+                    .notices
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(DAMAGED_LIBRARY.to_owned());
+                let status = core.inner.status.borrow().clone();
+                core.publish(status);
+            }
+        });
+    }
+
     /// The notices so far (what [`BackendStatus::notices`] carries), `None` when there are none.
     pub(crate) fn notices(&self) -> Option<Vec<String>> {
         let notices = self

@@ -187,3 +187,66 @@ fn stamps_are_utc() {
     assert_eq!(utc_stamp(0), "19700101T000000Z");
     assert_eq!(utc_stamp(951_782_400_000), "20000229T000000Z");
 }
+
+/// `made`, then one page of the table's b-tree overwritten: it opens and migrates; only a
+/// page-by-page check finds it.
+async fn damaged_page(path: &Path, m: &Migrator) -> Vec<u8> {
+    made(path, m, 400).await;
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = 4096;
+    let at = bytes.len() - 2 * page;
+    bytes[at..at + page].fill(0xAB);
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
+#[tokio::test]
+async fn checking_later_opens_at_once_then_marks_a_damaged_file_for_the_next_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = migrator(dir.path()).await;
+    let path = dir.path().join("app.db");
+    let bytes = damaged_page(&path, &m).await;
+    let (opened, check) = open_checking_later(&path, &m, NOW).await.unwrap();
+    assert!(
+        opened.recovered.is_none(),
+        "opened without reading every page"
+    );
+    let reason = check.run().await.expect("the check finds the damaged page");
+    assert!(reason.starts_with("quick_check"), "{reason}");
+    let marker = damaged_marker(&path);
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), reason);
+    assert_eq!(
+        std::fs::metadata(&marker).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    opened.pool.close().await;
+
+    // The next opening sets it aside (its bytes kept) and starts afresh; the marker goes.
+    let (again, check) = open_checking_later(&path, &m, NOW).await.unwrap();
+    let recovered = again.recovered.expect("moved aside");
+    assert_eq!(recovered.reason, reason);
+    assert_eq!(std::fs::read(&recovered.moved_to).unwrap(), bytes);
+    assert!(!marker.exists());
+    fill(&again.pool, 0, 3).await;
+    assert_eq!(count(&again.pool).await, 3);
+    assert_eq!(check.run().await, None, "the fresh file is sound");
+    assert!(!marker.exists());
+}
+
+#[tokio::test]
+async fn checking_later_still_replaces_garbage_at_once_and_leaves_a_sound_file_unmarked() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = migrator(dir.path()).await;
+    let garbage_path = dir.path().join("garbage.db");
+    std::fs::write(&garbage_path, vec![0x5A; 16_384]).unwrap();
+    let (opened, _) = open_checking_later(&garbage_path, &m, NOW).await.unwrap();
+    assert!(opened.recovered.unwrap().reason.contains("not a database"));
+
+    let path = dir.path().join("app.db");
+    made(&path, &m, 5).await;
+    let (opened, check) = open_checking_later(&path, &m, NOW).await.unwrap();
+    assert!(opened.recovered.is_none());
+    assert_eq!(check.run().await, None);
+    assert!(!damaged_marker(&path).exists());
+    assert_eq!(count(&opened.pool).await, 5);
+}

@@ -31,11 +31,12 @@ impl Core {
         self.inner
             .local
             .get_or_try_init(|| async move {
-                let opened = database::open_or_recover(&dir, clock.now_millis()).await?;
+                let (opened, check) = database::open_or_recover(&dir, clock.now_millis()).await?;
                 if let Some(recovered) = &opened.recovered {
                     self.report_recovered(crate::recovery::Damaged::Library, recovered);
                     self.resync_after_recovery();
                 }
+                self.check_library_later(check);
                 let pool = opened.pool;
                 let cache =
                     cache::StoryCache::new(&dir, pool.clone(), clock.clone(), cache::DISK_LIMIT)?;

@@ -89,3 +89,79 @@ async fn a_damaged_library_is_set_aside_and_filled_again_from_the_backend() {
         "audio is local"
     );
 }
+
+/// A library whose file opens and migrates but has a damaged page: Home is not held up by a
+/// page-by-page check at start-up; the check runs beside the app, tells the family to restart,
+/// and the next start sets the file aside.
+#[tokio::test]
+async fn a_library_damaged_inside_opens_at_once_then_is_set_aside_at_the_next_start() {
+    let env = env().await;
+    let dir = tempfile::tempdir().unwrap();
+    let client = dir.path().join("client");
+    {
+        // A library with a few hundred pages of rows, checkpointed into its main file.
+        let pool = infinite_stories_core::database::open(&client)
+            .await
+            .unwrap();
+        for i in 0..400 {
+            sqlx::query("INSERT INTO cache_entries (key, kind, value, size, last_access) VALUES (?1, 'memo', ?2, 1, 0)")
+                .bind(format!("filler/{i}"))
+                .bind(vec![7u8; 300])
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+    let file = client.join("core.sqlite");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let page = 4096;
+    let at = bytes.len() - 2 * page;
+    bytes[at..at + page].fill(0xAB);
+    std::fs::write(&file, &bytes).unwrap();
+
+    let core = core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(client.clone()),
+    )
+    .await;
+    let mut events = core.events();
+    core.ensure_session().await.unwrap();
+    let _ = core.stories().await; // opens the library at once, whatever it holds
+    let told = tokio::time::timeout(Duration::from_secs(30), async {
+        loop {
+            if let Some(n) = core.backend_status().notices {
+                return n;
+            }
+            let _ = events.recv().await;
+        }
+    })
+    .await
+    .expect("the check after start-up told the family");
+    assert_eq!(
+        told,
+        vec![infinite_stories_core::recovery::DAMAGED_LIBRARY.to_owned()]
+    );
+    assert!(client.join("core.sqlite.damaged").exists());
+    drop(core);
+
+    let next = core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(client.clone()),
+    )
+    .await;
+    next.stories().await.unwrap();
+    let notices = next.backend_status().notices.expect("a notice");
+    assert!(notices[0].contains("core.sqlite.corrupt-"), "{notices:?}");
+    assert!(!client.join("core.sqlite.damaged").exists());
+}
