@@ -55,6 +55,7 @@ use crate::realtime::{RealtimeClient, RealtimeConfig, Subscription, TokenSource}
 use crate::secrets::{KeyringStore, SecretStore};
 use crate::stories::flow::Cancels;
 pub use crate::stories::library::journey::{Journey, JourneyRange, MilestoneId};
+pub use crate::stories::library::outbox::{OutboxStatus, RefusedChange};
 pub use crate::stories::library::{
     Library, LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningRecord, ListeningState,
     StoryDetail, StorySummary,
@@ -130,6 +131,8 @@ struct Inner {
     cancels: Arc<Cancels>,
     /// What the family should be told (see [`BackendStatus::notices`]).
     notices: RwLock<Vec<String>>,
+    /// Held while the outbox is pushed, so two pushes never send one change twice.
+    outbox: tokio::sync::Mutex<()>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -177,6 +180,7 @@ impl Core {
                 local: tokio::sync::OnceCell::new(),
                 cancels: Arc::new(Cancels::default()),
                 notices: RwLock::new(Vec::new()),
+                outbox: tokio::sync::Mutex::new(()),
             }),
         }
     }
@@ -274,6 +278,7 @@ impl Core {
             self.forward_realtime(&realtime),
             self.push_tokens_to(&realtime),
             self.keep_library_in_step(&realtime),
+            self.retry_outbox(),
         ];
         // A restored session announced itself before the tasks above listened.
         if let Some(s) = tokens.session() {
