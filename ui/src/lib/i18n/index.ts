@@ -26,12 +26,18 @@ import { voices as esVoices } from './es.voices';
 import { voices as frVoices } from './fr.voices';
 import { voices as deVoices } from './de.voices';
 import { voices as itVoices } from './it.voices';
+import { sync as enSync, type SyncStrings } from './en.sync';
+import { sync as esSync } from './es.sync';
+import { sync as frSync } from './fr.sync';
+import { sync as deSync } from './de.sync';
+import { sync as itSync } from './it.sync';
 
 export { locale, nearestLanguage, UI_LANGUAGES } from './locale.svelte';
 export type { ErrorAction, Strings } from './en';
 export type { ReaderStrings } from './en.reader';
 export type { PagesStrings } from './en.pages';
 export type { VoicesStrings } from './en.voices';
+export type { SyncStrings } from './en.sync';
 
 /** Every language's files (the tests walk these). */
 export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings; voices: VoicesStrings }> = {
@@ -66,6 +72,10 @@ export const pages: PagesStrings = live((l) => STRINGS[l].pages);
 export const voiceText: VoicesStrings['natural'] = live((l) => STRINGS[l].voices.natural);
 /** Settings → Who writes the stories. */
 export const writerText: VoicesStrings['writer'] = live((l) => STRINGS[l].voices.writer);
+
+const SYNC: Record<Language, SyncStrings> = { en: enSync, es: esSync, fr: frSync, de: deSync, it: itSync };
+/** Home's line about changes waiting to be sent (two-way sync). */
+export const syncText: SyncStrings = live((l) => SYNC[l]);
 
 /** Each language in its own name, the same whatever the UI's language. */
 export const LANGUAGES: Record<Language, string> = {
