@@ -9,10 +9,4 @@ export const sync = {
     n === 1 ? `1 Änderung konnte nicht gesendet werden: ${why}` : `${n} Änderungen konnten nicht gesendet werden: ${why}`,
   lastError: (why: string) => `Letzter Versuch: ${why}`,
   label: 'Zu sendende Änderungen',
-  tables: {
-    heroes: 'ein Held',
-    custom_events: 'ein Ereignis',
-    stories: 'eine Geschichte',
-    listening_sessions: 'Hörzeit',
-  },
 } satisfies SyncStrings;

@@ -8,18 +8,11 @@ export const sync = {
   waiting: (n: number) => (n === 1 ? '1 change waiting to be sent' : `${n} changes waiting to be sent`),
   /** The backend would not take some changes; `why` is the first one's reason. */
   refused: (n: number, why: string) =>
-    n === 1 ? `Couldn't send 1 change: ${why}` : `Couldn't send ${n} changes: ${why}`,
+    n === 1 ? `Couldn’t send 1 change: ${why}` : `Couldn’t send ${n} changes: ${why}`,
   /** Why they wait, shown under the count. */
   lastError: (why: string) => `Last try: ${why}`,
   /** The accessible name of the line. */
   label: 'Changes to send',
-  /** What was changed, by backend table. */
-  tables: {
-    heroes: 'a hero',
-    custom_events: 'an event',
-    stories: 'a story',
-    listening_sessions: 'listening time',
-  } as Record<string, string>,
 };
 
 /** The shape every language's sync file has. */

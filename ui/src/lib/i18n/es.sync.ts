@@ -9,10 +9,4 @@ export const sync = {
     n === 1 ? `No se pudo enviar 1 cambio: ${why}` : `No se pudieron enviar ${n} cambios: ${why}`,
   lastError: (why: string) => `Último intento: ${why}`,
   label: 'Cambios por enviar',
-  tables: {
-    heroes: 'un héroe',
-    custom_events: 'un evento',
-    stories: 'una historia',
-    listening_sessions: 'tiempo de escucha',
-  },
 } satisfies SyncStrings;

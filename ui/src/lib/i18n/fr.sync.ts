@@ -9,10 +9,4 @@ export const sync = {
     n === 1 ? `Impossible d’envoyer 1 changement : ${why}` : `Impossible d’envoyer ${n} changements : ${why}`,
   lastError: (why: string) => `Dernier essai : ${why}`,
   label: 'Changements à envoyer',
-  tables: {
-    heroes: 'un héros',
-    custom_events: 'un événement',
-    stories: 'une histoire',
-    listening_sessions: 'du temps d’écoute',
-  },
 } satisfies SyncStrings;

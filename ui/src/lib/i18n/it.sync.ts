@@ -9,10 +9,4 @@ export const sync = {
     n === 1 ? `Impossibile inviare 1 modifica: ${why}` : `Impossibile inviare ${n} modifiche: ${why}`,
   lastError: (why: string) => `Ultimo tentativo: ${why}`,
   label: 'Modifiche da inviare',
-  tables: {
-    heroes: 'un eroe',
-    custom_events: 'un evento',
-    stories: 'una storia',
-    listening_sessions: 'tempo di ascolto',
-  },
 } satisfies SyncStrings;

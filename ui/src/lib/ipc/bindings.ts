@@ -970,6 +970,23 @@ p95Ms: number,
 slow: number, };
 
 /**
+ * What is waiting to be sent (Home's line).
+ */
+export type OutboxStatus = { 
+/**
+ * Changes waiting to be sent.
+ */
+waiting: number, 
+/**
+ * Why the last try failed, while some wait (offline, server trouble).
+ */
+lastError: string | null, 
+/**
+ * Changes the backend refused (kept, not dropped).
+ */
+refused: Array<RefusedChange>, };
+
+/**
  * The parent lock's state.
  */
 export type ParentLock = { 
@@ -1071,6 +1088,19 @@ message: string | null,
  * Sockets opened so far (diagnostics; a reconnect opens a new one).
  */
 connections: number, };
+
+/**
+ * A change the backend would not take: kept, and shown to the family.
+ */
+export type RefusedChange = { 
+/**
+ * What was changed: `heroes`, `custom_events`, `stories` or `listening_sessions`.
+ */
+table: string, 
+/**
+ * Why the backend refused it (the core's message).
+ */
+message: string, };
 
 /**
  * One request as the diagnostics view lists it: nothing that identifies the family or its
@@ -1698,6 +1728,7 @@ export interface Commands {
   list_stories: { args: Record<string, never>; result: Array<StorySummary> };
   get_story: { args: { id: string }; result: StoryDetail };
   sync_library: { args: Record<string, never>; result: null };
+  outbox_status: { args: Record<string, never>; result: OutboxStatus };
   cache_status: { args: Record<string, never>; result: CacheStatus };
   clear_cache: { args: Record<string, never>; result: CacheStatus };
   limits: { args: Record<string, never>; result: Array<LimitStatus> };
@@ -1786,6 +1817,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "list_stories",
   "get_story",
   "sync_library",
+  "outbox_status",
   "cache_status",
   "clear_cache",
   "limits",

@@ -9,8 +9,9 @@
 //!   gone on the backend is dropped and the row removed here;
 //! - a pull (sync or realtime) never overwrites a row with an edit still queued.
 //!
-//! A push that cannot reach the backend waits (2 s, doubling to 5 min) and the run stops there,
-//! so later changes never overtake it. A change the backend refuses (a 4xx) is kept and shown
+//! Each push is one request (no transport retries: an edit made offline returns at once); one
+//! that cannot reach the backend waits (2 s, doubling to 5 min) and the run stops there, so
+//! later changes never overtake it. A change the backend refuses (a 4xx) is kept and shown
 //! ([`OutboxStatus::refused`]), not dropped; so is one that failed [`MAX_ATTEMPTS`] times while
 //! the backend answered.
 
@@ -21,7 +22,7 @@ use serde_json::Value;
 
 use super::library::outbox::{OutboxEntry, OutboxOp, OutboxStatus};
 use crate::family::{fetch_row, is_unreachable};
-use crate::http::{Request, Service};
+use crate::http::{Request, RetryPolicy, Service};
 use crate::*;
 
 /// The first wait after a failed push.
@@ -67,6 +68,7 @@ async fn send(api: &ApiClient, user: &str, entry: &OutboxEntry) -> Result<Outcom
             )
             .json(&entry.body)
             .header("prefer", "return=representation")
+            .policy(RetryPolicy::NONE)
             .replay_safe();
             let rows: Vec<Value> = api.send(&request).await?.json()?;
             if let Some(row) = rows.into_iter().next() {
@@ -78,7 +80,16 @@ async fn send(api: &ApiClient, user: &str, entry: &OutboxEntry) -> Result<Outcom
             })
         }
         OutboxOp::Upsert => {
-            api.upsert(&entry.table, &entry.body).await?;
+            let request = Request::new(
+                Service::Rest,
+                Method::POST,
+                format!("/{}?on_conflict=id", entry.table),
+            )
+            .json(&entry.body)
+            .header("prefer", "resolution=merge-duplicates,return=minimal")
+            .policy(RetryPolicy::NONE)
+            .replay_safe();
+            api.send(&request).await?;
             Ok(Outcome::Taken(None))
         }
         OutboxOp::Delete => {
@@ -92,7 +103,15 @@ async fn send(api: &ApiClient, user: &str, entry: &OutboxEntry) -> Result<Outcom
                     .await?;
                 }
             }
-            crate::family::delete_row(api, &entry.table, &entry.row_id).await?;
+            let request = Request::new(
+                Service::Rest,
+                Method::DELETE,
+                format!("/{}?id=eq.{id}", entry.table),
+            )
+            .header("prefer", "return=minimal")
+            .policy(RetryPolicy::NONE)
+            .replay_safe();
+            api.send(&request).await?;
             Ok(Outcome::Taken(None))
         }
     }
