@@ -179,7 +179,10 @@ impl Core {
                     }
                     self.library_changed(&entry.table);
                 }
-                Err(e) if try_again(&e) && (is_unreachable(&e) || entry.attempts + 1 < MAX_ATTEMPTS) => {
+                Err(e)
+                    if try_again(&e)
+                        && (is_unreachable(&e) || entry.attempts + 1 < MAX_ATTEMPTS) =>
+                {
                     tracing::info!(error = %e, "a queued change waits for the backend");
                     let wait = backoff(entry.attempts + 1).as_millis() as i64;
                     library

@@ -181,7 +181,11 @@ fn not_found() -> CoreError {
 
 /// Removes every file under `folder` of `bucket` through the storage API (list, then delete by
 /// name), as any Supabase client would.
-pub(crate) async fn delete_folder(api: &ApiClient, bucket: &str, folder: &str) -> Result<(), CoreError> {
+pub(crate) async fn delete_folder(
+    api: &ApiClient,
+    bucket: &str,
+    folder: &str,
+) -> Result<(), CoreError> {
     let list = Request::new(
         Service::Storage,
         Method::POST,

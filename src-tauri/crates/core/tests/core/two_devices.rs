@@ -101,8 +101,7 @@ async fn device_b(env: &Env, relay: &Relay, dir: &Path) -> Core {
         data_dir: Some(dir.to_owned()),
         extra_roots: Vec::new(),
     });
-    let endpoint =
-        BackendEndpoint::embedded(relay.address).with_api_key(env.server.anon_key());
+    let endpoint = BackendEndpoint::embedded(relay.address).with_api_key(env.server.anon_key());
     let status = core.connect(endpoint).await;
     assert_eq!(status.state, BackendState::Connected, "{status:?}");
     core
@@ -217,7 +216,10 @@ async fn edits_made_offline_survive_a_quit_and_reach_the_other_device_when_back(
     relay.cut();
     env.advance(Duration::from_secs(5));
     let renamed = b
-        .update_hero(&luna.id, HeroDraft::new("Luna Star", Trait::Brave, Trait::Kind))
+        .update_hero(
+            &luna.id,
+            HeroDraft::new("Luna Star", Trait::Brave, Trait::Kind),
+        )
         .await
         .expect("an edit made offline is kept, not refused");
     assert_eq!(renamed.draft.name, "Luna Star");
@@ -236,15 +238,29 @@ async fn edits_made_offline_survive_a_quit_and_reach_the_other_device_when_back(
     .await
     .unwrap();
     b.delete_hero(&max.id).await.unwrap();
-    assert_eq!(local_heroes(&b).await, ["Luna Star"], "B shows its edits at once");
+    assert_eq!(
+        local_heroes(&b).await,
+        ["Luna Star"],
+        "B shows its edits at once"
+    );
     let status = b.outbox_status().await.unwrap();
     assert_eq!(status.waiting, 5, "{status:?}");
     assert!(status.refused.is_empty(), "{status:?}");
-    assert!(status.last_error.is_some(), "why they wait is said: {status:?}");
+    assert!(
+        status.last_error.is_some(),
+        "why they wait is said: {status:?}"
+    );
     // Nothing reached the backend yet.
-    assert_eq!(backend_row(&a, "heroes", &luna.id).await.unwrap()["name"], "Luna");
+    assert_eq!(
+        backend_row(&a, "heroes", &luna.id).await.unwrap()["name"],
+        "Luna"
+    );
     assert!(backend_row(&a, "heroes", &max.id).await.is_some());
-    assert!(backend_row(&a, "listening_sessions", &session).await.is_none());
+    assert!(
+        backend_row(&a, "listening_sessions", &session)
+            .await
+            .is_none()
+    );
 
     // B quits with a full outbox; the edits are in its SQLite file.
     drop(b);
@@ -259,14 +275,25 @@ async fn edits_made_offline_survive_a_quit_and_reach_the_other_device_when_back(
     assert!(left.refused.is_empty(), "{left:?}");
 
     // The backend has every change…
-    assert_eq!(backend_row(&a, "heroes", &luna.id).await.unwrap()["name"], "Luna Star");
-    assert!(backend_row(&a, "heroes", &max.id).await.is_none(), "the delete went out");
+    assert_eq!(
+        backend_row(&a, "heroes", &luna.id).await.unwrap()["name"],
+        "Luna Star"
+    );
+    assert!(
+        backend_row(&a, "heroes", &max.id).await.is_none(),
+        "the delete went out"
+    );
     assert_eq!(
         backend_row(&a, "custom_events", &picnic.id).await.unwrap()["is_favorite"],
         true
     );
-    assert_eq!(backend_row(&a, "stories", &story_id).await.unwrap()["is_favorite"], true);
-    let heard = backend_row(&a, "listening_sessions", &session).await.unwrap();
+    assert_eq!(
+        backend_row(&a, "stories", &story_id).await.unwrap()["is_favorite"],
+        true
+    );
+    let heard = backend_row(&a, "listening_sessions", &session)
+        .await
+        .unwrap();
     assert_eq!(heard["seconds_listened"], 42.0);
 
     // …and A gets the heroes live (realtime) and everything by its catch-up query.
@@ -276,7 +303,10 @@ async fn edits_made_offline_survive_a_quit_and_reach_the_other_device_when_back(
     .await;
     a.sync_library().await.unwrap();
     let events = a.list_custom_events().await.unwrap();
-    assert!(events.iter().any(|e| e.id == picnic.id && e.is_favorite), "{events:?}");
+    assert!(
+        events.iter().any(|e| e.id == picnic.id && e.is_favorite),
+        "{events:?}"
+    );
     let page = a
         .search_library(&infinite_stories_core::LibraryQuery::default())
         .await
@@ -308,23 +338,35 @@ async fn an_older_edit_loses_a_newer_one_wins_and_a_delete_beats_an_edit() {
 
     // 10 s: B (offline) renames Luna.
     env.advance(Duration::from_secs(10));
-    b.update_hero(&luna.id, HeroDraft::new("Luna by B", Trait::Brave, Trait::Kind))
-        .await
-        .unwrap();
+    b.update_hero(
+        &luna.id,
+        HeroDraft::new("Luna by B", Trait::Brave, Trait::Kind),
+    )
+    .await
+    .unwrap();
     // 20 s: A renames Luna and Max, and deletes the picnic.
     env.advance(Duration::from_secs(10));
-    a.update_hero(&luna.id, HeroDraft::new("Luna by A", Trait::Brave, Trait::Kind))
-        .await
-        .unwrap();
-    a.update_hero(&max.id, HeroDraft::new("Max by A", Trait::Curious, Trait::Funny))
-        .await
-        .unwrap();
+    a.update_hero(
+        &luna.id,
+        HeroDraft::new("Luna by A", Trait::Brave, Trait::Kind),
+    )
+    .await
+    .unwrap();
+    a.update_hero(
+        &max.id,
+        HeroDraft::new("Max by A", Trait::Curious, Trait::Funny),
+    )
+    .await
+    .unwrap();
     a.delete_custom_event(&picnic.id).await.unwrap();
     // 30 s: B (still offline) renames Max and edits the picnic.
     env.advance(Duration::from_secs(10));
-    b.update_hero(&max.id, HeroDraft::new("Max by B", Trait::Curious, Trait::Funny))
-        .await
-        .unwrap();
+    b.update_hero(
+        &max.id,
+        HeroDraft::new("Max by B", Trait::Curious, Trait::Funny),
+    )
+    .await
+    .unwrap();
     b.save_custom_event(Some(&picnic.id), draft("Picnic by the sea"), Language::En)
         .await
         .unwrap();
@@ -333,12 +375,21 @@ async fn an_older_edit_loses_a_newer_one_wins_and_a_delete_beats_an_edit() {
     relay.restore();
     let left = b.push_outbox().await.unwrap();
     assert_eq!(left.waiting, 0, "{left:?}");
-    assert!(left.refused.is_empty(), "settled conflicts are not refusals: {left:?}");
+    assert!(
+        left.refused.is_empty(),
+        "settled conflicts are not refusals: {left:?}"
+    );
 
     // Luna: B's edit (10 s) is older than A's (20 s): A's stays, and B takes it.
-    assert_eq!(backend_row(&a, "heroes", &luna.id).await.unwrap()["name"], "Luna by A");
+    assert_eq!(
+        backend_row(&a, "heroes", &luna.id).await.unwrap()["name"],
+        "Luna by A"
+    );
     // Max: B's edit (30 s) is newer than A's (20 s): B's lands.
-    assert_eq!(backend_row(&a, "heroes", &max.id).await.unwrap()["name"], "Max by B");
+    assert_eq!(
+        backend_row(&a, "heroes", &max.id).await.unwrap()["name"],
+        "Max by B"
+    );
     assert_eq!(local_heroes(&b).await, ["Luna by A", "Max by B"]);
     // The picnic: A's delete beats B's later edit, on the backend and on B.
     assert!(backend_row(&a, "custom_events", &picnic.id).await.is_none());
@@ -358,12 +409,17 @@ async fn a_change_the_backend_refuses_is_kept_and_shown_not_dropped() {
         .create_hero(HeroDraft::new("Luna", Trait::Brave, Trait::Kind))
         .await
         .unwrap();
-    env.fault(serde_json::json!({"action": "status", "route": "/rest/v1/heroes",
-        "method": "PATCH", "status": 400, "times": 1}))
-        .await;
-    a.update_hero(&luna.id, HeroDraft::new("Luna Star", Trait::Brave, Trait::Kind))
-        .await
-        .unwrap();
+    env.fault(
+        serde_json::json!({"action": "status", "route": "/rest/v1/heroes",
+        "method": "PATCH", "status": 400, "times": 1}),
+    )
+    .await;
+    a.update_hero(
+        &luna.id,
+        HeroDraft::new("Luna Star", Trait::Brave, Trait::Kind),
+    )
+    .await
+    .unwrap();
     let status = a.outbox_status().await.unwrap();
     assert_eq!(status.waiting, 0, "{status:?}");
     assert_eq!(status.refused.len(), 1, "{status:?}");
@@ -372,5 +428,9 @@ async fn a_change_the_backend_refuses_is_kept_and_shown_not_dropped() {
     // A refused change no longer holds its row: the backend's comes back at the next pull.
     a.sync_library().await.unwrap();
     assert_eq!(local_heroes(&a).await, ["Luna"]);
-    assert_eq!(a.outbox_status().await.unwrap().refused.len(), 1, "still shown");
+    assert_eq!(
+        a.outbox_status().await.unwrap().refused.len(),
+        1,
+        "still shown"
+    );
 }

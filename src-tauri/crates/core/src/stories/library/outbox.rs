@@ -156,26 +156,37 @@ impl Library {
         let mut tx = infinite_stories_contract::sqlite::begin_write(&self.pool)
             .await
             .map_err(storage)?;
-        let data: Option<String> =
-            sqlx::query_scalar(&format!("SELECT data FROM {tbl} WHERE id = ?1 AND user_id = ?2"))
-                .bind(id)
-                .bind(user)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(storage)?;
+        let data: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT data FROM {tbl} WHERE id = ?1 AND user_id = ?2"
+        ))
+        .bind(id)
+        .bind(user)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(storage)?;
         let Some(data) = data else {
             return Ok(false);
         };
-        let mut row: Value = serde_json::from_str(&data).unwrap_or_else(|_| Value::Object(Default::default()));
+        let mut row: Value =
+            serde_json::from_str(&data).unwrap_or_else(|_| Value::Object(Default::default()));
         if let (Some(row), Some(set)) = (row.as_object_mut(), columns.as_object()) {
             for (k, v) in set {
                 row.insert(k.clone(), v.clone());
             }
         }
-        let shown = row.get(label).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let favorite = row.get("is_favorite").and_then(Value::as_bool).unwrap_or(false);
+        let shown = row
+            .get(label)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let favorite = row
+            .get("is_favorite")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         let sql = if tbl == "stories" {
-            format!("UPDATE {tbl} SET {label} = ?2, data = ?3, updated_at = ?4, is_favorite = ?5 WHERE id = ?1")
+            format!(
+                "UPDATE {tbl} SET {label} = ?2, data = ?3, updated_at = ?4, is_favorite = ?5 WHERE id = ?1"
+            )
         } else {
             format!("UPDATE {tbl} SET {label} = ?2, data = ?3, updated_at = ?4 WHERE id = ?1")
         };
@@ -188,7 +199,16 @@ impl Library {
             .execute(&mut *tx)
             .await
             .map_err(storage)?;
-        enqueue(&mut tx, user, table, id, OutboxOp::Patch, columns, &edit_time(now)).await?;
+        enqueue(
+            &mut tx,
+            user,
+            table,
+            id,
+            OutboxOp::Patch,
+            columns,
+            &edit_time(now),
+        )
+        .await?;
         tx.commit().await.map_err(storage)?;
         Ok(true)
     }
@@ -224,8 +244,16 @@ impl Library {
             .execute(&mut *tx)
             .await
             .map_err(storage)?;
-        enqueue(&mut tx, user, table, id, OutboxOp::Delete, &Value::Object(Default::default()), &edit_time(now))
-            .await?;
+        enqueue(
+            &mut tx,
+            user,
+            table,
+            id,
+            OutboxOp::Delete,
+            &Value::Object(Default::default()),
+            &edit_time(now),
+        )
+        .await?;
         tx.commit().await.map_err(storage)?;
         for key in keys
             .into_iter()
@@ -239,7 +267,12 @@ impl Library {
     /// Records a listening session here (as [`Library::record_listening`]) and queues its row
     /// for the backend in the same transaction. Repeats of one session (every pause) replace
     /// its queued row instead of adding one.
-    pub async fn queue_listening(&self, user: &str, record: &ListeningRecord, row: &Value) -> Result<(), CoreError> {
+    pub async fn queue_listening(
+        &self,
+        user: &str,
+        record: &ListeningRecord,
+        row: &Value,
+    ) -> Result<(), CoreError> {
         let now = self.clock.now_millis();
         let mut tx = infinite_stories_contract::sqlite::begin_write(&self.pool)
             .await
@@ -256,8 +289,16 @@ impl Library {
         .await
         .map_err(storage)?;
         if replaced.rows_affected() == 0 {
-            enqueue(&mut tx, user, "listening_sessions", &record.session_id, OutboxOp::Upsert, row, &edit_time(now))
-                .await?;
+            enqueue(
+                &mut tx,
+                user,
+                "listening_sessions",
+                &record.session_id,
+                OutboxOp::Upsert,
+                row,
+                &edit_time(now),
+            )
+            .await?;
         }
         tx.commit().await.map_err(storage)?;
         Ok(())
@@ -299,7 +340,12 @@ impl Library {
     }
 
     /// Change `seq` could not be sent (`error`); the next try waits until `next_try_at`.
-    pub async fn outbox_failed(&self, seq: i64, error: &str, next_try_at: i64) -> Result<(), CoreError> {
+    pub async fn outbox_failed(
+        &self,
+        seq: i64,
+        error: &str,
+        next_try_at: i64,
+    ) -> Result<(), CoreError> {
         sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_try_at = ?3 WHERE seq = ?1")
             .bind(seq)
             .bind(error)
@@ -426,19 +472,25 @@ mod tests {
 
     #[tokio::test]
     async fn a_delete_from_elsewhere_drops_queued_edits_and_a_local_delete_is_not_undone_by_a_pull()
-     {
+    {
         let (_dir, lib) = library().await;
         lib.apply_row("heroes", &hero("Luna")).await.unwrap();
         lib.queue_edit("u", "heroes", "h1", &json!({"name": "Luna Star"}))
             .await
             .unwrap();
         lib.delete_row("heroes", "h1").await.unwrap();
-        assert!(lib.outbox("u").await.unwrap().is_empty(), "delete beats edit");
+        assert!(
+            lib.outbox("u").await.unwrap().is_empty(),
+            "delete beats edit"
+        );
 
         lib.apply_row("heroes", &hero("Luna")).await.unwrap();
         assert!(lib.queue_delete("u", "heroes", "h1").await.unwrap());
         lib.apply_row("heroes", &hero("Luna")).await.unwrap();
-        assert!(lib.hero_row("h1").await.unwrap().is_none(), "not brought back");
+        assert!(
+            lib.hero_row("h1").await.unwrap().is_none(),
+            "not brought back"
+        );
         let status = lib.outbox_status("u").await.unwrap();
         assert_eq!(status.waiting, 1);
     }
@@ -459,9 +511,13 @@ mod tests {
                 seconds,
                 ..Default::default()
             };
-            lib.queue_listening("u", &record, &json!({"id": "l1", "seconds_listened": seconds}))
-                .await
-                .unwrap();
+            lib.queue_listening(
+                "u",
+                &record,
+                &json!({"id": "l1", "seconds_listened": seconds}),
+            )
+            .await
+            .unwrap();
         }
         let queued = lib.outbox("u").await.unwrap();
         assert_eq!(queued.len(), 1, "{queued:?}");
