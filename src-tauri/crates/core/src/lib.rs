@@ -55,6 +55,7 @@ use crate::realtime::{RealtimeClient, RealtimeConfig, Subscription, TokenSource}
 use crate::secrets::{KeyringStore, SecretStore};
 use crate::stories::flow::Cancels;
 pub use crate::stories::library::journey::{Journey, JourneyRange, MilestoneId};
+pub use crate::stories::library::outbox::{OutboxStatus, RefusedChange};
 pub use crate::stories::library::{
     Library, LibraryCard, LibraryPage, LibraryQuery, LibrarySort, ListeningRecord, ListeningState,
     StoryDetail, StorySummary,
@@ -133,6 +134,8 @@ struct Inner {
     /// The session stored for the profile being connected, known before the backend answers
     /// (see [`Core::remember_session`]).
     remembered: RwLock<Option<auth::Remembered>>,
+    /// Held while the outbox is pushed, so two pushes never send one change twice.
+    outbox: tokio::sync::Mutex<()>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -181,6 +184,7 @@ impl Core {
                 cancels: Arc::new(Cancels::default()),
                 notices: RwLock::new(Vec::new()),
                 remembered: RwLock::new(None),
+                outbox: tokio::sync::Mutex::new(()),
             }),
         }
     }
@@ -281,6 +285,7 @@ impl Core {
             self.forward_realtime(&realtime),
             self.push_tokens_to(&realtime),
             self.keep_library_in_step(&realtime),
+            self.retry_outbox(),
         ];
         // A restored session announced itself before the tasks above listened.
         if let Some(s) = tokens.session() {

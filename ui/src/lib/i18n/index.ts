@@ -31,6 +31,11 @@ import { advanced as esAdvanced } from './es.advanced';
 import { advanced as frAdvanced } from './fr.advanced';
 import { advanced as deAdvanced } from './de.advanced';
 import { advanced as itAdvanced } from './it.advanced';
+import { sync as enSync, type SyncStrings } from './en.sync';
+import { sync as esSync } from './es.sync';
+import { sync as frSync } from './fr.sync';
+import { sync as deSync } from './de.sync';
+import { sync as itSync } from './it.sync';
 
 export { locale, nearestLanguage, UI_LANGUAGES } from './locale.svelte';
 export type { ErrorAction, Strings } from './en';
@@ -38,6 +43,7 @@ export type { ReaderStrings } from './en.reader';
 export type { PagesStrings } from './en.pages';
 export type { VoicesStrings } from './en.voices';
 export type { AdvancedStrings } from './en.advanced';
+export type { SyncStrings } from './en.sync';
 
 /** Every language's files (the tests walk these). */
 export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings; voices: VoicesStrings }> = {
@@ -79,6 +85,9 @@ export const ADVANCED: Record<Language, AdvancedStrings> = {
 };
 /** Settings → Advanced. */
 export const advancedText: AdvancedStrings = live((l) => ADVANCED[l]);
+const SYNC: Record<Language, SyncStrings> = { en: enSync, es: esSync, fr: frSync, de: deSync, it: itSync };
+/** Home's line about changes waiting to be sent (two-way sync). */
+export const syncText: SyncStrings = live((l) => SYNC[l]);
 
 /** Each language in its own name, the same whatever the UI's language. */
 export const LANGUAGES: Record<Language, string> = {

@@ -191,6 +191,7 @@ export function pagesMock(scenario: PagesScenario) {
           newest,
         };
       }
+      case 'outbox_status': return { waiting: 0, lastError: null, refused: [] };
       default: return voices.handle(cmd, a) ?? advanced.handle(cmd, a);
     }
   }

@@ -193,6 +193,8 @@ export function installMockBackend(
         }
         return family.detail(m);
       }
+      case 'outbox_status':
+        return { waiting: 0, lastError: null, refused: [] };
       default:
         return fail('UNKNOWN', `no mock for ${cmd}`);
     }

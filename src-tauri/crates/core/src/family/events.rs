@@ -67,39 +67,58 @@ impl Core {
                 columns["user_id"] = json!(self.user_id()?);
                 self.api()?.insert("custom_events", &columns).await?
             }
-            Some(id) => patch_row(&self.api()?, "custom_events", id, &columns)
-                .await?
-                .ok_or_else(gone)?,
+            Some(id) => return self.edit_custom_event(id, &columns).await,
         };
         self.store_custom_event(row).await
     }
 
-    /// Stars or unstars a custom event.
+    /// Stars or unstars a custom event (offline too: the star waits in the outbox).
     pub async fn set_custom_event_favorite(
         &self,
         id: &str,
         favorite: bool,
     ) -> Result<CustomEvent, CoreError> {
-        let row = patch_row(
-            &self.api()?,
-            "custom_events",
-            id,
-            &json!({"is_favorite": favorite}),
-        )
-        .await?
-        .ok_or_else(gone)?;
-        self.store_custom_event(row).await
+        self.edit_custom_event(id, &json!({"is_favorite": favorite}))
+            .await
     }
 
-    /// Deletes a custom event; stories written for it stay in the library.
+    /// Deletes a custom event here and (through the outbox) on the backend; stories written
+    /// for it stay in the library.
     pub async fn delete_custom_event(&self, id: &str) -> Result<(), CoreError> {
-        delete_row(&self.api()?, "custom_events", id).await?;
-        self.library()
-            .await?
-            .delete_row("custom_events", id)
-            .await?;
+        let user = self.user_id()?;
+        let library = self.library().await?;
+        if library.queue_delete(&user, "custom_events", id).await? {
+            self.push_soon().await;
+        } else {
+            delete_row(&self.api()?, "custom_events", id).await?;
+        }
         self.library_changed("custom_events");
         Ok(())
+    }
+
+    /// Changes `columns` of an event: in the library at once and on the backend through the
+    /// outbox; an event only on the backend is changed there.
+    async fn edit_custom_event(&self, id: &str, columns: &Value) -> Result<CustomEvent, CoreError> {
+        let user = self.user_id()?;
+        let library = self.library().await?;
+        if !library
+            .queue_edit(&user, "custom_events", id, columns)
+            .await?
+        {
+            let row = patch_row(&self.api()?, "custom_events", id, columns)
+                .await?
+                .ok_or_else(gone)?;
+            return self.store_custom_event(row).await;
+        }
+        self.library_changed("custom_events");
+        self.push_soon().await;
+        library
+            .custom_event_rows(&user)
+            .await?
+            .iter()
+            .find(|r| r["id"].as_str() == Some(id))
+            .and_then(rows::custom_event)
+            .ok_or_else(gone)
     }
 
     async fn store_custom_event(&self, row: Value) -> Result<CustomEvent, CoreError> {

@@ -50,27 +50,45 @@ impl Core {
     }
 
     /// Replaces a hero's details with `draft` (its avatar picture stays until it is drawn again).
+    /// A hero in the library is changed there at once and the change goes out through the
+    /// outbox (offline it waits); one only on the backend is changed there.
     pub async fn update_hero(&self, id: &str, draft: HeroDraft) -> Result<Hero, CoreError> {
         draft.validate().map_err(invalid)?;
         let draft = draft.trimmed();
         let columns = rows::hero_columns(&draft);
-        let row = patch_row(&self.api()?, "heroes", id, &columns)
+        let user = self.user_id()?;
+        let library = self.library().await?;
+        if !library.queue_edit(&user, "heroes", id, &columns).await? {
+            let row = patch_row(&self.api()?, "heroes", id, &columns)
+                .await?
+                .ok_or_else(gone)?;
+            return self.store_hero(row).await;
+        }
+        self.library_changed("heroes");
+        self.push_soon().await;
+        let stored = library.hero_row(id).await?.ok_or_else(gone)?;
+        self.hero_of(&stored)
             .await?
-            .ok_or_else(gone)?;
-        self.store_hero(row).await
+            .ok_or_else(|| CoreError::InvalidResponse("the hero came back incomplete".into()))
     }
 
-    /// Deletes a hero on the backend and from the library; the hero's stories stay in the
-    /// library (they keep the name they were written with).
+    /// Deletes a hero from the library and (through the outbox, so offline too) on the backend;
+    /// the hero's stories stay in the library (they keep the name they were written with).
     pub async fn delete_hero(&self, id: &str) -> Result<(), CoreError> {
-        delete_row(&self.api()?, "heroes", id).await?;
+        let user = self.user_id()?;
         let library = self.library().await?;
-        if let Some(stored) = library.hero_row(id).await?
-            && let Some(key) = rows::avatar_key(&stored.row)
-        {
+        let avatar = library
+            .hero_row(id)
+            .await?
+            .and_then(|stored| rows::avatar_key(&stored.row));
+        if library.queue_delete(&user, "heroes", id).await? {
+            self.push_soon().await;
+        } else {
+            delete_row(&self.api()?, "heroes", id).await?;
+        }
+        if let Some(key) = avatar {
             library.cache().remove(&key).await?;
         }
-        library.delete_row("heroes", id).await?;
         self.library_changed("heroes");
         Ok(())
     }

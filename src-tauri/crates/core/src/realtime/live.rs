@@ -96,6 +96,11 @@ impl Core {
                                 }
                             }
                             Ok(realtime::RealtimeMessage::Rejoined { topic }) if topic.starts_with("realtime:story-updates-") => {
+                                // The backend answers again: first what was edited here while
+                                // away, then what changed elsewhere (the catch-up).
+                                if let Err(e) = core.push_outbox().await {
+                                    tracing::info!(error = %e, "outbox push after rejoin failed");
+                                }
                                 if let Err(e) = core.sync_library().await {
                                     tracing::info!(error = %e, "library refetch after rejoin failed");
                                 }
@@ -104,6 +109,23 @@ impl Core {
                             _ => {}
                         }
                     }
+                }
+            }
+        })
+    }
+
+    /// Tries the outbox again every couple of seconds while changes wait; each change's own
+    /// backoff (on the injected clock) decides whether it is sent.
+    pub(crate) fn retry_outbox(&self) -> tokio::task::JoinHandle<()> {
+        let weak = Arc::downgrade(&self.inner);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(crate::stories::outbox::FIRST_BACKOFF).await;
+                let Some(inner) = weak.upgrade() else { return };
+                let core = Core { inner };
+                let waiting = core.outbox_status().await.is_ok_and(|s| s.waiting > 0);
+                if waiting && let Err(e) = core.push_due().await {
+                    tracing::debug!(error = %e, "outbox retry");
                 }
             }
         })

@@ -5,6 +5,7 @@
 
 pub mod flow;
 pub mod library;
+pub mod outbox;
 pub mod progress;
 mod reading;
 pub mod request;
@@ -211,8 +212,8 @@ impl Core {
             .ok_or_else(|| CoreError::NotFound("That story isn't in your library.".into()))
     }
 
-    /// Records listening time for a story: in the library at once, and on the backend (an
-    /// upsert by session id, so repeating it is harmless). `session_id` is a uuid the player
+    /// Records listening time for a story: in the library at once, and on the backend through
+    /// the outbox (an upsert by session id, so repeating it is harmless; offline it waits). `session_id` is a uuid the player
     /// makes per listening session.
     pub async fn record_listening(
         &self,
@@ -235,10 +236,15 @@ impl Core {
     /// (what the journey counts local days in).
     pub async fn record_listening_at(&self, record: ListeningRecord) -> Result<(), CoreError> {
         self.own_story(&record.story_id).await?;
-        self.library().await?.record_listening(&record).await?;
-        let row = json!({"id": record.session_id, "user_id": self.user_id()?, "story_id": record.story_id,
+        let user = self.user_id()?;
+        let row = json!({"id": record.session_id, "user_id": user, "story_id": record.story_id,
             "seconds_listened": record.seconds, "completed": record.completed});
-        self.api()?.upsert("listening_sessions", &row).await
+        self.library()
+            .await?
+            .queue_listening(&user, &record, &row)
+            .await?;
+        self.push_soon().await;
+        Ok(())
     }
 
     /// A cached file (narration audio, illustration, avatar) by its cache key; `None` when it

@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::family::{delete_row, is_unreachable, patch_row};
+use crate::family::delete_row;
 use crate::http::{Request, Service};
 use crate::stories::library::journey::{Journey, JourneyRange};
 use crate::*;
@@ -41,7 +41,7 @@ pub struct Tonight {
 }
 
 /// Storage buckets where a story's files live, under `<user>/<story>/`.
-const STORY_BUCKETS: [&str; 2] = ["story-audio", "story-illustrations"];
+pub(crate) const STORY_BUCKETS: [&str; 2] = ["story-audio", "story-illustrations"];
 
 impl Core {
     /// A page of the library (works offline).
@@ -50,55 +50,50 @@ impl Core {
         self.library().await?.search(&user, query).await
     }
 
-    /// Stars or unstars a story: on the backend when it answers (offline the star stays local
-    /// until the next sync brings the backend's), and in the library.
+    /// Stars or unstars a story: in the library at once, and on the backend through the
+    /// outbox (offline the star waits there and is sent when the backend answers).
     pub async fn set_story_favorite(
         &self,
         id: &str,
         favorite: bool,
     ) -> Result<LibraryCard, CoreError> {
+        let user = self.user_id()?;
         let library = self.library().await?;
-        if !library.set_favorite(id, favorite).await? {
+        if !library
+            .queue_edit(&user, "stories", id, &json!({"is_favorite": favorite}))
+            .await?
+        {
             return Err(not_found());
         }
-        match self.api() {
-            Ok(api) => {
-                match patch_row(&api, "stories", id, &json!({"is_favorite": favorite})).await {
-                    Ok(_) => {}
-                    Err(e) if is_unreachable(&e) => {
-                        tracing::info!(error = %e, "favourite kept locally (backend not reachable)")
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            Err(e) => tracing::info!(error = %e, "favourite kept locally"),
-        }
         self.library_changed("stories");
+        self.push_soon().await;
         library.card(id).await?.ok_or_else(not_found)
     }
 
-    /// Deletes stories everywhere: their files in storage, their backend rows (scenes,
-    /// illustrations and listening sessions go with them), their local rows and every cached
-    /// file (narration, pictures, timings). Returns how many were in the library.
+    /// Deletes stories everywhere: their local rows and every cached file (narration,
+    /// pictures, timings) at once, and through the outbox their files in storage and their
+    /// backend rows (scenes, illustrations and listening sessions go with them), so a delete
+    /// made offline is sent later. Returns how many were in the library. A story only on the
+    /// backend is deleted there directly.
     pub async fn delete_stories(&self, ids: &[String]) -> Result<u32, CoreError> {
         let user = self.user_id()?;
-        let api = self.api()?;
         let library = self.library().await?;
         let mut deleted = 0;
         for id in ids {
+            // Another family's story on this computer is not this family's to remove.
+            if library.queue_delete(&user, "stories", id).await? {
+                deleted += 1;
+                continue;
+            }
+            let api = self.api()?;
             for bucket in STORY_BUCKETS {
                 delete_folder(&api, bucket, &format!("{user}/{id}")).await?;
             }
             delete_row(&api, "stories", id).await?;
-            // Another family's story on this computer is not this family's to remove.
-            if library.owns_media(&user, &format!("story:{id}")).await?
-                && library.remove_story(id).await?
-            {
-                deleted += 1;
-            }
         }
         if deleted > 0 {
             self.library_changed("stories");
+            self.push_soon().await;
         }
         Ok(deleted)
     }
@@ -186,7 +181,11 @@ fn not_found() -> CoreError {
 
 /// Removes every file under `folder` of `bucket` through the storage API (list, then delete by
 /// name), as any Supabase client would.
-async fn delete_folder(api: &ApiClient, bucket: &str, folder: &str) -> Result<(), CoreError> {
+pub(crate) async fn delete_folder(
+    api: &ApiClient,
+    bucket: &str,
+    folder: &str,
+) -> Result<(), CoreError> {
     let list = Request::new(
         Service::Storage,
         Method::POST,

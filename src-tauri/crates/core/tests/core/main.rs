@@ -23,3 +23,4 @@ mod story;
 mod support;
 mod sync;
 mod tls;
+mod two_devices;

@@ -17,6 +17,7 @@ use crate::error::CoreError;
 
 mod family;
 pub mod journey;
+pub mod outbox;
 mod resume;
 mod search;
 pub(crate) mod sync_state;
@@ -190,14 +191,17 @@ impl Library {
     }
 
     /// Applies a backend row (REST read or realtime INSERT/UPDATE) of `table`. Unknown tables
-    /// are ignored; applying the same row twice changes nothing.
+    /// are ignored; applying the same row twice changes nothing. A heroes, custom_events or
+    /// stories row with a change waiting in the outbox is left as edited here (a pull never
+    /// overwrites a queued edit; the push settles it).
     pub async fn apply_row(&self, table: &str, row: &Value) -> Result<(), CoreError> {
         let now = self.clock.now_millis();
         let id = text(row, "id").unwrap_or_default();
         let data = row.to_string();
         let q = match table {
             "heroes" => sqlx::query(
-                "INSERT INTO heroes (id, user_id, name, data, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+                "INSERT INTO heroes (id, user_id, name, data, updated_at) SELECT ?1, ?2, ?3, ?4, ?5 \
+                 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE tbl = 'heroes' AND row_id = ?1 AND refused = 0) \
                  ON CONFLICT (id) DO UPDATE SET name = ?3, data = ?4, updated_at = ?5",
             )
             .bind(id)
@@ -206,7 +210,8 @@ impl Library {
             .bind(data)
             .bind(now),
             "custom_events" => sqlx::query(
-                "INSERT INTO custom_events (id, user_id, title, data, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+                "INSERT INTO custom_events (id, user_id, title, data, updated_at) SELECT ?1, ?2, ?3, ?4, ?5 \
+                 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE tbl = 'custom_events' AND row_id = ?1 AND refused = 0) \
                  ON CONFLICT (id) DO UPDATE SET title = ?3, data = ?4, updated_at = ?5",
             )
             .bind(id)
@@ -217,7 +222,9 @@ impl Library {
             "stories" => sqlx::query(
                 "INSERT INTO stories (id, user_id, hero_id, title, content, language, data, created_at, updated_at, \
                  event_type, event_id, length_seconds, is_favorite) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?10, ?11, ?12, ?13) ON CONFLICT (id) DO UPDATE SET title = ?4, \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?10, ?11, ?12, ?13 \
+                 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE tbl = 'stories' AND row_id = ?1 AND refused = 0) \
+                 ON CONFLICT (id) DO UPDATE SET title = ?4, \
                  content = ?5, data = ?7, updated_at = ?8, hero_id = ?3, event_type = COALESCE(?10, stories.event_type), \
                  event_id = COALESCE(?11, stories.event_id), length_seconds = COALESCE(?12, stories.length_seconds), \
                  is_favorite = ?13",
@@ -260,7 +267,8 @@ impl Library {
         Ok(())
     }
 
-    /// Removes a row deleted on the backend.
+    /// Removes a row deleted on the backend. A delete beats an edit: changes of the row still
+    /// queued here are dropped with it.
     pub async fn delete_row(&self, table: &str, id: &str) -> Result<(), CoreError> {
         let sql = match table {
             "heroes" => "DELETE FROM heroes WHERE id = ?1",
@@ -268,11 +276,21 @@ impl Library {
             "stories" => "DELETE FROM stories WHERE id = ?1",
             _ => return Ok(()),
         };
-        sqlx::query(sql)
-            .bind(id)
-            .execute(&self.pool)
+        let mut tx = infinite_stories_contract::sqlite::begin_write(&self.pool)
             .await
             .map_err(storage)?;
+        sqlx::query(sql)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(storage)?;
+        sqlx::query("DELETE FROM outbox WHERE tbl = ?1 AND row_id = ?2 AND op = 'patch'")
+            .bind(table)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(storage)?;
+        tx.commit().await.map_err(storage)?;
         Ok(())
     }
 
@@ -350,6 +368,15 @@ impl Library {
     /// pause and at the end). The story's last-heard time, state and plays and the family's
     /// per-day totals follow in the same statement (triggers of migration 0004).
     pub async fn record_listening(&self, record: &ListeningRecord) -> Result<(), CoreError> {
+        let mut conn = self.pool.acquire().await.map_err(storage)?;
+        self.write_listening(&mut conn, record).await
+    }
+
+    pub(crate) async fn write_listening(
+        &self,
+        conn: &mut sqlx::SqliteConnection,
+        record: &ListeningRecord,
+    ) -> Result<(), CoreError> {
         sqlx::query(
             "INSERT INTO listening_sessions (id, story_id, started_at, seconds_listened, completed, position, \
              utc_offset_minutes, user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
@@ -364,7 +391,7 @@ impl Library {
         .bind(record.completed)
         .bind(record.position)
         .bind(record.utc_offset_minutes)
-        .execute(&self.pool)
+        .execute(conn)
         .await
         .map_err(storage)?;
         Ok(())

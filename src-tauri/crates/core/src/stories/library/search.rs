@@ -378,6 +378,7 @@ impl Library {
             "custom_events",
             "cache_entries",
             "sync_state",
+            "outbox",
         ] {
             sqlx::query(&format!("DELETE FROM {table}"))
                 .execute(&self.pool)
