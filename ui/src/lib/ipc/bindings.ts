@@ -368,7 +368,7 @@ export type Emotion = "joyful" | "peaceful" | "exciting" | "mysterious" | "heart
 /**
  * Stable codes the UI branches on. Add one only when the UI treats it differently.
  */
-export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "LOCKED" | "NO_AUDIO_DEVICE" | "UNKNOWN";
+export type ErrorCode = "BACKEND_UNAVAILABLE" | "NETWORK" | "OFFLINE" | "TIMEOUT" | "INVALID_RESPONSE" | "SERVER" | "VALIDATION" | "UNAUTHORIZED" | "RATE_LIMITED" | "CONTENT_POLICY" | "NOT_FOUND" | "KEYCHAIN" | "MAX_RETRIES_EXCEEDED" | "CANCELLED" | "STORAGE" | "LOCKED" | "NO_AUDIO_DEVICE" | "PROVIDER" | "UNKNOWN";
 
 /**
  * Custom event categories.
@@ -1379,6 +1379,71 @@ event: BuiltInEvent, } } | { "type": "custom", "data": {
 custom_event_id: string, } };
 
 /**
+ * The way one story is made.
+ */
+export type StoryMode = "backend" | "direct";
+
+/**
+ * Which way stories are made, as chosen in Settings → Advanced.
+ */
+export type StoryModeChoice = "automatic" | "backend" | "direct";
+
+/**
+ * Settings → Advanced, as saved in settings.json (no key here, ever).
+ */
+export type StoryModeSettings = { 
+/**
+ * Automatic, always backend, always direct.
+ */
+choice: StoryModeChoice, 
+/**
+ * In automatic mode, the share of families (0–100, by a hash of the user id) whose stories
+ * go through the backend's functions; the rest use the provider directly.
+ */
+rolloutPercent: number, 
+/**
+ * The provider's OpenAI-compatible address, including `/v1`.
+ */
+baseUrl: string, 
+/**
+ * The chat model that writes the story and its scenes.
+ */
+chatModel: string, 
+/**
+ * The speech model that narrates.
+ */
+speechModel: string, 
+/**
+ * The image model that draws the scenes.
+ */
+imageModel: string, };
+
+/**
+ * What Settings → Advanced shows.
+ */
+export type StoryModeStatus = { 
+/**
+ * The saved settings.
+ */
+settings: StoryModeSettings, 
+/**
+ * Whether a provider key is in the keyring (the key itself never leaves it).
+ */
+hasKey: boolean, 
+/**
+ * This family's rollout bucket (0–99), when signed in.
+ */
+bucket: number | null, 
+/**
+ * The mode this family's next story will use.
+ */
+mode: StoryMode, 
+/**
+ * Why the mode is what it is, in a sentence (e.g. "automatic: direct mode needs a key").
+ */
+reason: string, };
+
+/**
  * `story-generation` request: what the family chose in the UI, sent as is by the core,
  * parsed by the server and handed to the writer.
  */
@@ -1728,6 +1793,9 @@ export interface Commands {
   list_stories: { args: Record<string, never>; result: Array<StorySummary> };
   get_story: { args: { id: string }; result: StoryDetail };
   sync_library: { args: Record<string, never>; result: null };
+  story_mode: { args: Record<string, never>; result: StoryModeStatus };
+  save_story_mode: { args: { settings: StoryModeSettings; apiKey: string | null }; result: StoryModeStatus };
+  forget_provider_key: { args: Record<string, never>; result: StoryModeStatus };
   outbox_status: { args: Record<string, never>; result: OutboxStatus };
   cache_status: { args: Record<string, never>; result: CacheStatus };
   clear_cache: { args: Record<string, never>; result: CacheStatus };
@@ -1817,6 +1885,9 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "list_stories",
   "get_story",
   "sync_library",
+  "story_mode",
+  "save_story_mode",
+  "forget_provider_key",
   "outbox_status",
   "cache_status",
   "clear_cache",
