@@ -20,6 +20,7 @@ pub mod events;
 pub mod family;
 pub mod http;
 pub mod monitor;
+pub mod moving;
 pub mod realtime;
 pub mod recovery;
 pub mod secrets;
@@ -45,6 +46,7 @@ pub use http::LimitStatus;
 /// The shared types (catalogues, IPC and wire types), for the shell and the tests.
 pub use infinite_stories_contract as contract;
 pub use monitor::RequestRecord;
+pub use moving::{MoveDestination, MoveProgress, MoveReport, MoveStatus, MoveStep};
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 pub use crate::cache::CacheStatus;
@@ -130,6 +132,8 @@ struct Inner {
     cancels: Arc<Cancels>,
     /// What the family should be told (see [`BackendStatus::notices`]).
     notices: RwLock<Vec<String>>,
+    /// The library move to a Supabase project, when one runs.
+    moving: Arc<moving::MoveState>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -177,6 +181,7 @@ impl Core {
                 local: tokio::sync::OnceCell::new(),
                 cancels: Arc::new(Cancels::default()),
                 notices: RwLock::new(Vec::new()),
+                moving: Arc::default(),
             }),
         }
     }

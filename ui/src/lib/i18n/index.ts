@@ -26,12 +26,18 @@ import { voices as esVoices } from './es.voices';
 import { voices as frVoices } from './fr.voices';
 import { voices as deVoices } from './de.voices';
 import { voices as itVoices } from './it.voices';
+import { moving as enMoving, type MovingStrings } from './en.moving';
+import { moving as esMoving } from './es.moving';
+import { moving as frMoving } from './fr.moving';
+import { moving as deMoving } from './de.moving';
+import { moving as itMoving } from './it.moving';
 
 export { locale, nearestLanguage, UI_LANGUAGES } from './locale.svelte';
 export type { ErrorAction, Strings } from './en';
 export type { ReaderStrings } from './en.reader';
 export type { PagesStrings } from './en.pages';
 export type { VoicesStrings } from './en.voices';
+export type { MovingStrings } from './en.moving';
 
 /** Every language's files (the tests walk these). */
 export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings; voices: VoicesStrings }> = {
@@ -66,6 +72,11 @@ export const pages: PagesStrings = live((l) => STRINGS[l].pages);
 export const voiceText: VoicesStrings['natural'] = live((l) => STRINGS[l].voices.natural);
 /** Settings → Who writes the stories. */
 export const writerText: VoicesStrings['writer'] = live((l) => STRINGS[l].voices.writer);
+
+/** Settings → Move my library to the cloud, per language (kept apart from STRINGS). */
+export const MOVING: Record<Language, MovingStrings> = { en: enMoving, es: esMoving, fr: frMoving, de: deMoving, it: itMoving };
+/** Settings → Move my library to the cloud. */
+export const movingText: MovingStrings = live((l) => MOVING[l]);
 
 /** Each language in its own name, the same whatever the UI's language. */
 export const LANGUAGES: Record<Language, string> = {

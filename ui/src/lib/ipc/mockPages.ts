@@ -7,6 +7,7 @@ import type { Journey, JourneyRange, LibraryQuery, ParentLock, Settings, StoryDe
 import { fold, generatedLibrary, HEROES, MOCK_NOW, scriptedLibrary, type MockLibraryStory } from './mockPagesData';
 import { mockDiagnostics, mockJourney, mockRequests } from './mockPagesExtras';
 import { voicesMock } from './mockVoices';
+import { MOVING_COMMANDS, movingMock } from './mockMoving';
 
 export type PagesScenario = 'pages' | 'pages-empty' | 'pages-error' | 'pages-10k' | 'pages-locked';
 
@@ -18,6 +19,8 @@ export interface MockPages {
   failNext(cmd: string, error: IpcError): void;
   /** The voice download in flight completes. */
   finishDownload(): void;
+  /** The library move in flight finishes. */
+  finishMove(): void;
 }
 
 const PIN = '2468';
@@ -30,6 +33,7 @@ const GUARDED = new Set([
   'delete_stories', 'set_theme', 'set_ui_language', 'set_story_defaults', 'use_supabase_project',
   'use_embedded_backend', 'erase_all_data', 'set_verbose_logging', 'download_voice', 'remove_voice',
   'import_voice', 'set_voice_catalogue', 'download_voice_runtime', 'use_local_model', 'use_built_in_writer',
+  'move_library',
 ]);
 
 function snippet(text: string, needle: string): string | null {
@@ -46,6 +50,7 @@ export function pagesMock(scenario: PagesScenario) {
     scenario === 'pages-empty' ? [] : scenario === 'pages-10k' ? generatedLibrary(10_000) : scriptedLibrary();
   const calls: MockPages['calls'] = [];
   const voices = voicesMock(fail);
+  const moving = movingMock(fail);
   const failures = new Map<string, IpcError>();
   let lock: ParentLock = { enabled: scenario === 'pages-locked', unlockedUntil: null };
   let pin: string | null = scenario === 'pages-locked' ? PIN : null;
@@ -189,7 +194,7 @@ export function pagesMock(scenario: PagesScenario) {
           newest,
         };
       }
-      default: return voices.handle(cmd, a);
+      default: return MOVING_COMMANDS.has(cmd) ? moving.handle(cmd, a) : voices.handle(cmd, a);
     }
   }
 
@@ -198,6 +203,7 @@ export function pagesMock(scenario: PagesScenario) {
     count: () => stories.length,
     failNext: (cmd, error) => void failures.set(cmd, error),
     finishDownload: () => voices.finishDownload(),
+    finishMove: () => moving.finishMove(),
   };
   return { handle, controls };
 }

@@ -128,6 +128,17 @@ impl Request {
         self
     }
 
+    /// With a raw body of `content_type` (a file upload); it replaces the JSON content type.
+    pub fn bytes(mut self, body: Bytes, content_type: &str) -> Self {
+        self.body = Some(body);
+        if let Ok(v) = HeaderValue::from_str(content_type) {
+            self.headers
+                .retain(|(n, _)| n != reqwest::header::CONTENT_TYPE);
+            self.headers.push((reqwest::header::CONTENT_TYPE, v));
+        }
+        self
+    }
+
     /// With a header.
     pub fn header(mut self, name: &'static str, value: &str) -> Self {
         if let Ok(v) = HeaderValue::from_str(value) {
@@ -491,9 +502,15 @@ impl Transport {
             builder = builder.header("x-retry-count", (attempt - 1).to_string());
         }
         if let Some(body) = &request.body {
-            builder = builder
-                .header("content-type", "application/json")
-                .body(body.clone());
+            // JSON unless the caller set its own type (file uploads).
+            if !request
+                .headers
+                .iter()
+                .any(|(n, _)| n == reqwest::header::CONTENT_TYPE)
+            {
+                builder = builder.header("content-type", "application/json");
+            }
+            builder = builder.body(body.clone());
         }
         for (name, value) in &request.headers {
             builder = builder.header(name, value);

@@ -10,6 +10,7 @@ mod fault_matrix;
 mod finish;
 mod isolation;
 mod library;
+mod moving;
 pub mod pipeline;
 pub mod realtime;
 #[cfg(unix)]
