@@ -108,7 +108,14 @@ fn the_library_moves_to_a_project_and_the_report_counts_every_table() {
                                "email": EMAIL, "password": "not it"}}),
     )
     .unwrap_err();
-    assert_eq!(wrong["code"], "UNAUTHORIZED", "{wrong}");
+    assert_eq!(wrong["code"], "VALIDATION", "{wrong}");
+    assert!(
+        wrong["message"]
+            .as_str()
+            .unwrap()
+            .contains("email and password"),
+        "{wrong}"
+    );
 
     // Behind the parent lock.
     ok(&window, "set_parent_pin", json!({"pin": "2468", "currentPin": null}));

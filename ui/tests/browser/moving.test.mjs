@@ -74,7 +74,7 @@ test('Move: a wrong password is said in words and nothing is copied', async () =
   await move.getByRole('textbox', { name: 'Email of your account on the project' }).fill('family@example.com');
   await move.getByLabel('Password of that account').fill('not it');
   await move.getByRole('button', { name: 'Move my library' }).click();
-  await move.getByRole('alert').waitFor();
+  await move.getByRole('alert').getByText("That email and password don't match. Please check them and try again.").waitFor();
   assert.equal(await move.getByRole('progressbar').count(), 0);
   assert.equal(await move.getByTestId('move-report').count(), 0);
   await move.screenshot({ path: join(shots, 'moving-error.png') });

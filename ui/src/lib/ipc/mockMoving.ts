@@ -38,7 +38,7 @@ export function movingMock(fail: (code: string, message: string, retryable?: boo
       case 'move_library': {
         const d = a.destination as { url: string; anonKey: string; email?: string; password?: string };
         if (d.email && d.password !== 'a long bedtime password') {
-          fail('UNAUTHORIZED', 'You have been signed out. Please sign in again.', false);
+          fail('VALIDATION', "That email and password don't match. Please check them and try again.", false);
         }
         const resumed = unfinished !== null;
         progress(at('connecting', 0, 0));
