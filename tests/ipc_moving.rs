@@ -79,7 +79,10 @@ fn the_library_moves_to_a_project_and_the_report_counts_every_table() {
             .cloned()
             .unwrap()
     };
-    assert_eq!(count("heroes"), json!({"table": "heroes", "source": 1, "target": 1}));
+    assert_eq!(
+        count("heroes"),
+        json!({"table": "heroes", "source": 1, "target": 1})
+    );
     assert_eq!(count("custom_events")["target"], 1);
     let status = ok(&window, "move_status", json!({}));
     assert_eq!(status["report"], report);
@@ -98,7 +101,10 @@ fn the_library_moves_to_a_project_and_the_report_counts_every_table() {
         "move_library",
         json!({"destination": {"url": project.url(), "anonKey": ""}}),
     );
-    assert_eq!(again["tables"], report["tables"], "moving twice adds nothing");
+    assert_eq!(
+        again["tables"], report["tables"],
+        "moving twice adds nothing"
+    );
 
     // A wrong password says so and copies nothing.
     let wrong = invoke(
@@ -118,7 +124,11 @@ fn the_library_moves_to_a_project_and_the_report_counts_every_table() {
     );
 
     // Behind the parent lock.
-    ok(&window, "set_parent_pin", json!({"pin": "2468", "currentPin": null}));
+    ok(
+        &window,
+        "set_parent_pin",
+        json!({"pin": "2468", "currentPin": null}),
+    );
     ok(&window, "lock_parent", json!({}));
     let locked = invoke(&window, "move_library", json!({"destination": destination})).unwrap_err();
     assert_eq!(locked["code"], "LOCKED");

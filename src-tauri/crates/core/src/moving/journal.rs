@@ -185,12 +185,18 @@ mod tests {
     async fn an_unfinished_run_resumes_and_a_finished_one_starts_over() {
         let (_dir, pool) = journal().await;
         let j = Journal::new(pool.clone(), "u1", "https://p.supabase.co");
-        assert!(!j.begin("t1", 1).await.unwrap(), "nothing to resume at first");
+        assert!(
+            !j.begin("t1", 1).await.unwrap(),
+            "nothing to resume at first"
+        );
         j.mark("file:story-audio/u1/s/narration.ogg", &file("ab"), 2)
             .await
             .unwrap();
         let left = Journal::unfinished(&pool, "u1").await.unwrap().unwrap();
-        assert_eq!((left.target.as_str(), left.done), ("https://p.supabase.co", 1));
+        assert_eq!(
+            (left.target.as_str(), left.done),
+            ("https://p.supabase.co", 1)
+        );
 
         assert!(j.begin("t1", 3).await.unwrap(), "a cut run resumes");
         assert_eq!(
@@ -200,7 +206,10 @@ mod tests {
 
         j.finish(4).await.unwrap();
         assert!(Journal::unfinished(&pool, "u1").await.unwrap().is_none());
-        assert!(!j.begin("t1", 5).await.unwrap(), "a finished run starts over");
+        assert!(
+            !j.begin("t1", 5).await.unwrap(),
+            "a finished run starts over"
+        );
         assert!(j.done().await.unwrap().is_empty());
     }
 
@@ -209,9 +218,16 @@ mod tests {
         let (_dir, pool) = journal().await;
         let j = Journal::new(pool, "u1", "https://p.supabase.co");
         j.begin("t1", 1).await.unwrap();
-        j.mark("row:heroes:h1", &Done { sha256: None, bytes: 0 }, 2)
-            .await
-            .unwrap();
+        j.mark(
+            "row:heroes:h1",
+            &Done {
+                sha256: None,
+                bytes: 0,
+            },
+            2,
+        )
+        .await
+        .unwrap();
         assert!(!j.begin("t2", 3).await.unwrap());
         assert!(j.done().await.unwrap().is_empty(), "rows were for t1's id");
     }

@@ -223,7 +223,13 @@ impl Core {
         }
         reporter.report(&end);
         match &result {
-            Ok(r) => tracing::info!(files = r.files, verified = r.files_verified, failures = r.failures.len(), complete = r.complete, "library moved"),
+            Ok(r) => tracing::info!(
+                files = r.files,
+                verified = r.files_verified,
+                failures = r.failures.len(),
+                complete = r.complete,
+                "library moved"
+            ),
             Err(e) => tracing::warn!(error = %e, "library move stopped"),
         }
         result
@@ -299,7 +305,9 @@ impl Core {
         }
         .run(&plan, resumed)
         .await?;
-        journal.finish(self.inner.options.clock.now_millis()).await?;
+        journal
+            .finish(self.inner.options.clock.now_millis())
+            .await?;
         Ok(report)
     }
 }

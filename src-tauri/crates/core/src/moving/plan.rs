@@ -129,10 +129,14 @@ async fn list_files(
     while let Some(folder) = folders.pop() {
         let mut offset = 0;
         loop {
-            let request = Request::new(Service::Storage, reqwest::Method::POST, format!("/object/list/{bucket}"))
-                .json(&json!({"prefix": folder, "limit": PAGE, "offset": offset,
+            let request = Request::new(
+                Service::Storage,
+                reqwest::Method::POST,
+                format!("/object/list/{bucket}"),
+            )
+            .json(&json!({"prefix": folder, "limit": PAGE, "offset": offset,
                               "sortBy": {"column": "name", "order": "asc"}}))
-                .replay_safe();
+            .replay_safe();
             let entries: Vec<Value> = api.send(&request).await?.json()?;
             for entry in &entries {
                 let Some(name) = entry["name"].as_str() else {
@@ -178,9 +182,7 @@ pub(crate) fn signed_object(url: &str) -> Option<(String, String)> {
     let (bucket, name) = path.split_once('/')?;
     let name: String = name
         .split('/')
-        .map(|s| {
-            percent_decode(s)
-        })
+        .map(|s| percent_decode(s))
         .collect::<Vec<_>>()
         .join("/");
     (!bucket.is_empty() && !name.is_empty()).then(|| (bucket.to_owned(), name))
@@ -241,7 +243,10 @@ mod tests {
 
     #[test]
     fn only_the_first_folder_naming_the_family_is_rewritten() {
-        assert_eq!(rewrite_path("u1/s1/narration.ogg", "u1", "t9"), "t9/s1/narration.ogg");
+        assert_eq!(
+            rewrite_path("u1/s1/narration.ogg", "u1", "t9"),
+            "t9/s1/narration.ogg"
+        );
         assert_eq!(rewrite_path("x/u1/a.png", "u1", "t9"), "x/u1/a.png");
         assert_eq!(rewrite_path("u1", "u1", "t9"), "u1");
     }
@@ -249,7 +254,9 @@ mod tests {
     #[test]
     fn a_signed_url_names_its_bucket_and_path() {
         assert_eq!(
-            signed_object("http://127.0.0.1:5/storage/v1/object/sign/story-audio/u1/s%201/narration.ogg?token=ey"),
+            signed_object(
+                "http://127.0.0.1:5/storage/v1/object/sign/story-audio/u1/s%201/narration.ogg?token=ey"
+            ),
             Some(("story-audio".into(), "u1/s 1/narration.ogg".into()))
         );
         assert_eq!(signed_object("https://example.com/picture.png"), None);
@@ -269,8 +276,16 @@ mod tests {
         assert_eq!(
             sign,
             vec![
-                ToSign { column: "audio_url", bucket: "story-audio".into(), path: "t9/s1/narration.ogg".into() },
-                ToSign { column: "timings_url", bucket: "story-audio".into(), path: "t9/s1/timings.json".into() },
+                ToSign {
+                    column: "audio_url",
+                    bucket: "story-audio".into(),
+                    path: "t9/s1/narration.ogg".into()
+                },
+                ToSign {
+                    column: "timings_url",
+                    bucket: "story-audio".into(),
+                    path: "t9/s1/timings.json".into()
+                },
             ]
         );
     }

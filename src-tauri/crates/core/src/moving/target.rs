@@ -10,6 +10,7 @@ use std::sync::Arc;
 use secrecy::SecretString;
 use serde::Deserialize;
 
+use crate::CoreOptions;
 use crate::api::ApiClient;
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 use crate::config::BackendEndpoint;
@@ -17,7 +18,6 @@ use crate::error::CoreError;
 use crate::events::EventHub;
 use crate::http::{RateLimits, Transport, TransportOptions};
 use crate::monitor::PerformanceMonitor;
-use crate::CoreOptions;
 
 /// Where to move the library, as Settings collects it.
 #[derive(Clone, Deserialize, PartialEq, Eq)]

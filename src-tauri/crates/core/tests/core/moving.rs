@@ -51,7 +51,11 @@ async fn destination(env: &Env) -> Destination {
         .send()
         .await
         .unwrap();
-    assert!(answer.status().is_success(), "{}", answer.text().await.unwrap());
+    assert!(
+        answer.status().is_success(),
+        "{}",
+        answer.text().await.unwrap()
+    );
     Destination { server, _dir: dir }
 }
 
@@ -91,7 +95,10 @@ impl Destination {
     /// The family's account on the destination: (user id, access token).
     async fn account(&self) -> (String, String) {
         let session: Value = reqwest::Client::new()
-            .post(format!("{}/auth/v1/token?grant_type=password", self.server.url()))
+            .post(format!(
+                "{}/auth/v1/token?grant_type=password",
+                self.server.url()
+            ))
             .header("apikey", self.server.anon_key())
             .json(&json!({"email": EMAIL, "password": PASSWORD}))
             .send()
@@ -124,7 +131,10 @@ impl Destination {
     async fn file(&self, bucket: &str, path: &str) -> Vec<u8> {
         let (_, token) = self.account().await;
         let r = reqwest::Client::new()
-            .get(format!("{}/storage/v1/object/authenticated/{bucket}/{path}", self.server.url()))
+            .get(format!(
+                "{}/storage/v1/object/authenticated/{bucket}/{path}",
+                self.server.url()
+            ))
             .header("apikey", self.server.anon_key())
             .bearer_auth(token)
             .send()
@@ -136,7 +146,10 @@ impl Destination {
 }
 
 fn sha(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What the family has on the source: rows per table and SHA-256 per file (path below the
@@ -152,13 +165,20 @@ struct Family {
 async fn family(env: &Env) -> Family {
     let hero = hero(env).await;
     let core = &env.core;
-    core.generate_avatar(&hero, "a small fox with a lantern", contract::AvatarStyle::Watercolor)
-        .await
-        .unwrap();
+    core.generate_avatar(
+        &hero,
+        "a small fox with a lantern",
+        contract::AvatarStyle::Watercolor,
+    )
+    .await
+    .unwrap();
     let api = core.api().unwrap();
     let user = core.session().unwrap().user_id;
     let _: Value = api
-        .insert("custom_events", &json!({"user_id": user, "title": "First day at school"}))
+        .insert(
+            "custom_events",
+            &json!({"user_id": user, "title": "First day at school"}),
+        )
         .await
         .unwrap();
     let full = core
@@ -237,31 +257,60 @@ async fn assert_copied(dest: &Destination, family: &Family, report: &MoveReport)
         let there = dest.rows(table).await;
         let here = &family.rows[table];
         assert!(!here.is_empty(), "the family has {table}");
-        assert_eq!(there.len(), here.len(), "{table}: one row there for each here");
+        assert_eq!(
+            there.len(),
+            here.len(),
+            "{table}: one row there for each here"
+        );
         let counted = report.tables.iter().find(|t| t.table == table).unwrap();
-        assert_eq!((counted.source, counted.target), (here.len() as u32, here.len() as u32));
+        assert_eq!(
+            (counted.source, counted.target),
+            (here.len() as u32, here.len() as u32)
+        );
         for row in &there {
             let id = row["id"].as_str().unwrap();
             let original = here.iter().find(|r| r["id"] == id).expect("same ids");
             if original.get("user_id").is_some() {
-                assert_eq!(row["user_id"], new_user.as_str(), "{table} {id} owned there");
+                assert_eq!(
+                    row["user_id"],
+                    new_user.as_str(),
+                    "{table} {id} owned there"
+                );
             }
-            for key in ["title", "content", "name", "text_segment", "scene_number", "seconds_listened", "status"] {
+            for key in [
+                "title",
+                "content",
+                "name",
+                "text_segment",
+                "scene_number",
+                "seconds_listened",
+                "status",
+            ] {
                 assert_eq!(row.get(key), original.get(key), "{table}.{key}");
             }
             for column in ["avatar_path", "audio_path", "image_path"] {
                 if let Some(path) = row[column].as_str() {
-                    assert!(path.starts_with(&format!("{new_user}/")), "{column} = {path}");
+                    assert!(
+                        path.starts_with(&format!("{new_user}/")),
+                        "{column} = {path}"
+                    );
                 }
             }
             for column in ["avatar_url", "audio_url", "image_url"] {
                 if let Some(url) = row[column].as_str() {
-                    assert!(url.starts_with(&dest.server.url()), "{column} signed there: {url}");
+                    assert!(
+                        url.starts_with(&dest.server.url()),
+                        "{column} signed there: {url}"
+                    );
                 }
             }
         }
     }
-    assert!(family.files.len() >= 3, "an avatar, a narration, pictures: {:?}", family.files.keys());
+    assert!(
+        family.files.len() >= 3,
+        "an avatar, a narration, pictures: {:?}",
+        family.files.keys()
+    );
     for ((bucket, below), want) in &family.files {
         let bytes = dest.file(bucket, &format!("{new_user}/{below}")).await;
         assert_eq!(&sha(&bytes), want, "{bucket}/{below}");
@@ -299,7 +348,14 @@ async fn a_library_moves_whole_and_moving_it_again_adds_nothing() {
     }
     assert_eq!(
         steps,
-        [MoveStep::Connecting, MoveStep::Reading, MoveStep::Files, MoveStep::Rows, MoveStep::Verifying, MoveStep::Done]
+        [
+            MoveStep::Connecting,
+            MoveStep::Reading,
+            MoveStep::Files,
+            MoveStep::Rows,
+            MoveStep::Verifying,
+            MoveStep::Done
+        ]
     );
     let last = last.unwrap();
     assert_eq!(last.done, last.total);
@@ -325,7 +381,10 @@ async fn a_destination_failing_halfway_stops_the_move_and_a_new_start_resumes_it
     let err = env.core.move_library(dest.address(true)).await.unwrap_err();
     assert!(err.is_retryable(), "{err:?}");
     let status = env.core.move_status().await;
-    assert_eq!(status.unfinished.as_deref(), Some(format!("{}/", dest.server.url()).as_str()));
+    assert_eq!(
+        status.unfinished.as_deref(),
+        Some(format!("{}/", dest.server.url()).as_str())
+    );
     assert_eq!(status.progress.as_ref().unwrap().step, MoveStep::Failed);
     assert!(status.progress.unwrap().message.unwrap().contains("tries"));
     let avatars_there = dest.rows("heroes").await;
@@ -377,7 +436,10 @@ async fn cancel_stops_the_move_and_moving_again_resumes_it() {
     assert_eq!(status.progress.unwrap().step, MoveStep::Cancelled);
     assert!(status.unfinished.is_some());
     let partial = dest.rows("story_scenes").await;
-    assert!(partial.len() < family.rows["story_scenes"].len(), "stopped halfway");
+    assert!(
+        partial.len() < family.rows["story_scenes"].len(),
+        "stopped halfway"
+    );
     assert!(!env.core.cancel_move_library(), "nothing runs now");
 
     let report = env.core.move_library(dest.address(false)).await.unwrap();
