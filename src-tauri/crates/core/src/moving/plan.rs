@@ -182,7 +182,7 @@ pub(crate) fn signed_object(url: &str) -> Option<(String, String)> {
     let (bucket, name) = path.split_once('/')?;
     let name: String = name
         .split('/')
-        .map(|s| percent_decode(s))
+        .map(percent_decode)
         .collect::<Vec<_>>()
         .join("/");
     (!bucket.is_empty() && !name.is_empty()).then(|| (bucket.to_owned(), name))
