@@ -24,6 +24,7 @@ use tokio::sync::Notify;
 
 pub use target::MoveDestination;
 
+use crate::clock::SharedClock;
 use crate::events::{CoreEvent, EventHub};
 use crate::{Core, CoreError};
 
@@ -155,17 +156,47 @@ impl MoveState {
     }
 }
 
-/// Sends progress out and remembers the latest.
+/// Sends progress out and remembers the latest. A library of thousands of stories is hundreds of
+/// thousands of rows: the UI gets at most one update per [`Reporter::INTERVAL`] (on the injected
+/// clock), plus every change of step and the last item; the status always has the latest.
 #[derive(Debug)]
 pub(crate) struct Reporter {
     events: EventHub,
     state: Arc<MoveState>,
+    clock: SharedClock,
+    /// When the last update went out, and its step.
+    sent: Mutex<Option<(i64, MoveStep)>>,
 }
 
 impl Reporter {
+    /// 4 updates a second.
+    pub(crate) const INTERVAL_MS: i64 = 250;
+
+    fn new(events: EventHub, state: Arc<MoveState>, clock: SharedClock) -> Self {
+        Self {
+            events,
+            state,
+            clock,
+            sent: Mutex::new(None),
+        }
+    }
+
     pub(crate) fn report(&self, progress: &MoveProgress) {
         self.state.lock().progress = Some(progress.clone());
-        self.events.emit(CoreEvent::Moving(progress.clone()));
+        let now = self.clock.now_millis();
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        let due = match *sent {
+            None => true,
+            Some((at, step)) => {
+                step != progress.step
+                    || progress.done == progress.total
+                    || now - at >= Self::INTERVAL_MS
+            }
+        };
+        if due {
+            *sent = Some((now, progress.step));
+            self.events.emit(CoreEvent::Moving(progress.clone()));
+        }
     }
 }
 
@@ -199,10 +230,11 @@ impl Core {
             cancel
         };
         let _running = Running(state.clone());
-        let reporter = Reporter {
-            events: self.inner.events.clone(),
-            state: state.clone(),
-        };
+        let reporter = Reporter::new(
+            self.inner.events.clone(),
+            state.clone(),
+            self.inner.options.clock.clone(),
+        );
         let result = tokio::select! {
             biased;
             () = cancel.notified() => Err(CoreError::Cancelled),
@@ -314,4 +346,48 @@ impl Core {
 
 fn same_backend(source: &crate::ApiClient, target: &target::Target) -> bool {
     source.transport().endpoint().base_url == target.endpoint.base_url
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn progress_reaches_the_ui_four_times_a_second_and_at_every_step() {
+        let clock = crate::clock::ManualClock::new();
+        let events = EventHub::new();
+        let mut seen = events.subscribe();
+        let state = Arc::new(MoveState::default());
+        let reporter = Reporter::new(events, state.clone(), clock.clone());
+        let at = |step, done| MoveProgress {
+            done,
+            total: 1000,
+            ..MoveProgress::at(step)
+        };
+        for done in 0..100 {
+            reporter.report(&at(MoveStep::Files, done));
+            clock.advance(Duration::from_millis(10));
+        }
+        reporter.report(&at(MoveStep::Rows, 100));
+        reporter.report(&at(MoveStep::Rows, 1000));
+        let mut sent = Vec::new();
+        while let Ok(CoreEvent::Moving(p)) = seen.try_recv() {
+            sent.push((p.step, p.done));
+        }
+        // 0, 25, 50, 75 (every 250 ms of the second), the new step, the last item.
+        assert_eq!(
+            sent,
+            [
+                (MoveStep::Files, 0),
+                (MoveStep::Files, 25),
+                (MoveStep::Files, 50),
+                (MoveStep::Files, 75),
+                (MoveStep::Rows, 100),
+                (MoveStep::Rows, 1000),
+            ]
+        );
+        assert_eq!(state.lock().progress.as_ref().unwrap().done, 1000);
+    }
 }
