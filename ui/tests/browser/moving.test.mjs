@@ -28,7 +28,7 @@ test('Move: progress, cancel, continue, report', async () => {
   await move.getByRole('button', { name: 'Move my library' }).click();
   await move.getByRole('alert').getByText(/Type the project address/).waitFor();
 
-  await move.getByRole('textbox', { name: 'Project address' }).fill('https://abcd.supabase.co');
+  await move.getByRole('textbox', { name: 'Address of the project' }).fill('https://abcd.supabase.co');
   await move.getByLabel('Project key (anon or publishable)').fill('eyJhbGciOiJIUzI1NiJ9.e30.sig');
   await move.getByRole('textbox', { name: 'Email of your account on the project' }).fill('family@example.com');
   await move.getByLabel('Password of that account').fill('a long bedtime password');
@@ -70,7 +70,7 @@ test('Move: progress, cancel, continue, report', async () => {
 test('Move: a wrong password is said in words and nothing is copied', async () => {
   const { page, errors, close } = await open('scenario=pages&area=settings');
   const move = section(page);
-  await move.getByRole('textbox', { name: 'Project address' }).fill('https://abcd.supabase.co');
+  await move.getByRole('textbox', { name: 'Address of the project' }).fill('https://abcd.supabase.co');
   await move.getByRole('textbox', { name: 'Email of your account on the project' }).fill('family@example.com');
   await move.getByLabel('Password of that account').fill('not it');
   await move.getByRole('button', { name: 'Move my library' }).click();

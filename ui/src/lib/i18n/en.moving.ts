@@ -16,7 +16,7 @@ export const moving = {
   title: 'Move my library to the cloud',
   intro:
     'Copies everything made on this computer — heroes and their pictures, your own events, stories with their narration and pictures, what was listened to — to your Supabase project. Nothing here is deleted, and the app keeps using this computer until you switch in “Where stories are made”.',
-  projectAddress: 'Project address',
+  projectAddress: 'Address of the project',
   anonKey: 'Project key (anon or publishable)',
   keyHint: 'Empty: the key of the project saved on this computer.',
   email: 'Email of your account on the project',
