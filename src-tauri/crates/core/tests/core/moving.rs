@@ -422,6 +422,14 @@ async fn cancel_stops_the_move_and_moving_again_resumes_it() {
             if let Ok(CoreEvent::Moving(p)) = events.recv().await
                 && p.step == MoveStep::Rows
             {
+                // One move at a time.
+                let twice = env
+                    .core
+                    .move_library(dest.address(false))
+                    .await
+                    .unwrap_err();
+                assert!(twice.to_string().contains("already being moved"), "{twice}");
+                assert!(env.core.move_status().await.running);
                 assert!(env.core.cancel_move_library());
                 break;
             }
