@@ -53,6 +53,10 @@ pub fn typescript() -> String {
         (events::REALTIME_STATUS, types.ts::<RealtimeStatus>()),
         (events::STORY_PROGRESS, types.ts::<GenerationProgress>()),
         (events::LIBRARY_CHANGED, types.ts::<LibraryPart>()),
+        (
+            events::MOVING_PROGRESS,
+            types.ts::<infinite_stories_core::MoveProgress>(),
+        ),
         (events::PLAYER_STATE, types.ts::<PlayerState>()),
         (
             events::VOICE_PROGRESS,

@@ -25,6 +25,10 @@ pub const STORY_PROGRESS: &str = "story://progress";
 /// `library://changed` carries the `LibraryPart` that changed (here or on another device).
 pub const LIBRARY_CHANGED: &str = "library://changed";
 
+/// `moving://progress` carries a `MoveProgress` while the library moves to a Supabase project
+/// (one per file or row copied; every one carries the whole count, so a lagging UI loses nothing).
+pub const MOVING_PROGRESS: &str = "moving://progress";
+
 /// `player://state` carries the player's `PlayerState`: at once on every change, the moving
 /// position at most 4 times a second (the player throttles it; see `playback.rs`).
 pub const PLAYER_STATE: &str = "player://state";
@@ -55,6 +59,7 @@ fn emit<R: Runtime>(app: &AppHandle<R>, event: CoreEvent, throttle: &mut Progres
         CoreEvent::Limits(limits) => app.emit(LIMITS_CHANGED, limits),
         CoreEvent::Realtime(status) => app.emit(REALTIME_STATUS, status),
         CoreEvent::LibraryChanged(part) => app.emit(LIBRARY_CHANGED, part),
+        CoreEvent::Moving(progress) => app.emit(MOVING_PROGRESS, progress),
         CoreEvent::Progress(progress) => {
             if !throttle.admit(&progress, Instant::now()) {
                 return;

@@ -64,7 +64,7 @@ test('Settings: story defaults, theme, and a sample of the voice', async () => {
 test('Settings: a Supabase project is tested before switching; bad addresses are explained', async () => {
   const { page, errors, close } = await open('scenario=pages&area=settings');
   await page.getByRole('radio', { name: 'My Supabase project' }).check();
-  const url = page.getByRole('textbox', { name: 'Project address' });
+  const url = page.getByRole('textbox', { name: 'Project address', exact: true });
   const key = page.getByLabel('Anon key');
   const use = page.getByRole('button', { name: 'Use this project' });
   await url.fill('http://abcd.supabase.co');
@@ -98,11 +98,11 @@ test('Settings: a Supabase project is tested before switching; bad addresses are
 test('Settings: a guest keeps their stories with an email; errors are in plain words', async () => {
   const { page, errors, close } = await open('scenario=pages&area=settings');
   await page.getByTestId('account-who').getByText('Guest on this computer.').waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill('parent@example.com');
-  await page.getByLabel('Password').fill('short');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('parent@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('short');
   await page.getByRole('button', { name: 'Keep my stories with this email' }).click();
   await page.getByRole('alert').getByText('The password needs at least 8 characters.').waitFor();
-  await page.getByLabel('Password').fill('goodnight-moon');
+  await page.getByLabel('Password', { exact: true }).fill('goodnight-moon');
   await page.getByRole('button', { name: 'Keep my stories with this email' }).click();
   await page.getByTestId('account-who').getByText('parent@example.com').waitFor();
   assert.equal((await calls(page, 'link_email')).length, 2);

@@ -28,6 +28,8 @@ pub enum CoreEvent {
     /// Heroes, custom events or stories changed in the library, here or on another device
     /// (`library://changed`): lists showing them read them again.
     LibraryChanged(crate::family::LibraryPart),
+    /// The library move to a Supabase project moved on (`moving://progress`).
+    Moving(crate::moving::MoveProgress),
 }
 
 /// A subscription to core events. A slow subscriber that falls behind loses the oldest events

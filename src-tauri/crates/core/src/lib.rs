@@ -20,6 +20,7 @@ pub mod events;
 pub mod family;
 pub mod http;
 pub mod monitor;
+pub mod moving;
 pub mod realtime;
 pub mod recovery;
 pub mod secrets;
@@ -45,6 +46,7 @@ pub use http::LimitStatus;
 /// The shared types (catalogues, IPC and wire types), for the shell and the tests.
 pub use infinite_stories_contract as contract;
 pub use monitor::RequestRecord;
+pub use moving::{MoveDestination, MoveProgress, MoveReport, MoveStatus, MoveStep};
 
 use crate::auth::{AuthClient, SessionStore, TokenManager};
 pub use crate::cache::CacheStatus;
@@ -136,6 +138,8 @@ struct Inner {
     remembered: RwLock<Option<auth::Remembered>>,
     /// Held while the outbox is pushed, so two pushes never send one change twice.
     outbox: tokio::sync::Mutex<()>,
+    /// The library move to a Supabase project, when one runs.
+    moving: Arc<moving::MoveState>,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -185,6 +189,7 @@ impl Core {
                 notices: RwLock::new(Vec::new()),
                 remembered: RwLock::new(None),
                 outbox: tokio::sync::Mutex::new(()),
+                moving: Arc::default(),
             }),
         }
     }

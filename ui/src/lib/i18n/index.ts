@@ -36,6 +36,11 @@ import { sync as esSync } from './es.sync';
 import { sync as frSync } from './fr.sync';
 import { sync as deSync } from './de.sync';
 import { sync as itSync } from './it.sync';
+import { moving as enMoving, type MovingStrings } from './en.moving';
+import { moving as esMoving } from './es.moving';
+import { moving as frMoving } from './fr.moving';
+import { moving as deMoving } from './de.moving';
+import { moving as itMoving } from './it.moving';
 
 export { locale, nearestLanguage, UI_LANGUAGES } from './locale.svelte';
 export type { ErrorAction, Strings } from './en';
@@ -44,6 +49,7 @@ export type { PagesStrings } from './en.pages';
 export type { VoicesStrings } from './en.voices';
 export type { AdvancedStrings } from './en.advanced';
 export type { SyncStrings } from './en.sync';
+export type { MovingStrings } from './en.moving';
 
 /** Every language's files (the tests walk these). */
 export const STRINGS: Record<Language, { main: Strings; reader: ReaderStrings; pages: PagesStrings; voices: VoicesStrings }> = {
@@ -88,6 +94,10 @@ export const advancedText: AdvancedStrings = live((l) => ADVANCED[l]);
 const SYNC: Record<Language, SyncStrings> = { en: enSync, es: esSync, fr: frSync, de: deSync, it: itSync };
 /** Home's line about changes waiting to be sent (two-way sync). */
 export const syncText: SyncStrings = live((l) => SYNC[l]);
+/** Settings → Move my library to the cloud, per language (kept apart from STRINGS). */
+export const MOVING: Record<Language, MovingStrings> = { en: enMoving, es: esMoving, fr: frMoving, de: deMoving, it: itMoving };
+/** Settings → Move my library to the cloud. */
+export const movingText: MovingStrings = live((l) => MOVING[l]);
 
 /** Each language in its own name, the same whatever the UI's language. */
 export const LANGUAGES: Record<Language, string> = {

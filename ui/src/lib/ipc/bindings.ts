@@ -906,6 +906,119 @@ title: string,
 plays: number, };
 
 /**
+ * Where to move the library, as Settings collects it.
+ */
+export type MoveDestination = { 
+/**
+ * The project's address (`https://<ref>.supabase.co`).
+ */
+url: string, 
+/**
+ * Its anon (or publishable) key.
+ */
+anonKey: string, 
+/**
+ * The account to sign in with; without it, the session already kept for that project.
+ */
+email?: string, 
+/**
+ * Its password.
+ */
+password?: string, };
+
+/**
+ * A move's progress (`moving://progress`).
+ */
+export type MoveProgress = { 
+/**
+ * Step.
+ */
+step: MoveStep, 
+/**
+ * Files and rows handled (copied, already copied before, or failed).
+ */
+done: number, 
+/**
+ * Files and rows to handle.
+ */
+total: number, 
+/**
+ * Bytes of files copied.
+ */
+bytesDone: number, 
+/**
+ * Bytes of every file.
+ */
+bytesTotal: number, 
+/**
+ * Why it stopped, for `failed`.
+ */
+message: string | null, };
+
+/**
+ * What a finished move did.
+ */
+export type MoveReport = { 
+/**
+ * The destination.
+ */
+targetUrl: string, 
+/**
+ * It carried on from a run cut halfway.
+ */
+resumed: boolean, 
+/**
+ * Rows per table, source and destination.
+ */
+tables: Array<TableCount>, 
+/**
+ * Files to copy.
+ */
+files: number, 
+/**
+ * Files whose copy read back with the source's SHA-256.
+ */
+filesVerified: number, 
+/**
+ * Their bytes.
+ */
+bytes: number, 
+/**
+ * What could not be copied, and why.
+ */
+failures: Array<string>, 
+/**
+ * Every row and file is on the destination, verified.
+ */
+complete: boolean, };
+
+/**
+ * What Settings shows when it opens.
+ */
+export type MoveStatus = { 
+/**
+ * A move is running now.
+ */
+running: boolean, 
+/**
+ * Its latest progress (or the last run's final one).
+ */
+progress: MoveProgress | null, 
+/**
+ * The last finished run's report (this session of the app).
+ */
+report: MoveReport | null, 
+/**
+ * The destination of a run cut halfway, which moving again resumes.
+ */
+unfinished: string | null, };
+
+/**
+ * Where a move is.
+ */
+export type MoveStep = "connecting" | "reading" | "files" | "rows" | "verifying" | "done" | "failed" | "cancelled";
+
+/**
  * The story that is open, as the reader and the OS media session show it.
  */
 export type NowPlaying = { 
@@ -1499,6 +1612,23 @@ createdAt: number,
 offlineReady: boolean, };
 
 /**
+ * One table counted on both sides.
+ */
+export type TableCount = { 
+/**
+ * Table name.
+ */
+table: string, 
+/**
+ * The family's rows on the source.
+ */
+source: number, 
+/**
+ * How many of those the destination has.
+ */
+target: number, };
+
+/**
  * Day, night, or as the system says.
  */
 export type Theme = "auto" | "day" | "night";
@@ -1754,6 +1884,9 @@ export interface Commands {
   delete_stories: { args: { ids: Array<string> }; result: number };
   journey: { args: { range: JourneyRange }; result: Journey };
   tonight: { args: Record<string, never>; result: Tonight };
+  move_library: { args: { destination: MoveDestination }; result: MoveReport };
+  cancel_move_library: { args: Record<string, never>; result: boolean };
+  move_status: { args: Record<string, never>; result: MoveStatus };
   open_story: { args: { storyId: string; queue: Array<string> | null }; result: OpenedStory };
   play: { args: Record<string, never>; result: PlayerState };
   pause: { args: Record<string, never>; result: PlayerState };
@@ -1846,6 +1979,9 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "delete_stories",
   "journey",
   "tonight",
+  "move_library",
+  "cancel_move_library",
+  "move_status",
   "open_story",
   "play",
   "pause",
@@ -1920,6 +2056,7 @@ export interface EventPayloads {
   "realtime://status": RealtimeStatus;
   "story://progress": GenerationProgress;
   "library://changed": LibraryPart;
+  "moving://progress": MoveProgress;
   "player://state": PlayerState;
   "voices://progress": VoiceDownloadProgress;
 }

@@ -8,6 +8,7 @@ import { fold, generatedLibrary, HEROES, MOCK_NOW, scriptedLibrary, type MockLib
 import { mockDiagnostics, mockJourney, mockRequests } from './mockPagesExtras';
 import { voicesMock } from './mockVoices';
 import { advancedMock } from './mockAdvanced';
+import { MOVING_COMMANDS, movingMock } from './mockMoving';
 
 export type PagesScenario = 'pages' | 'pages-empty' | 'pages-error' | 'pages-10k' | 'pages-locked';
 
@@ -19,6 +20,8 @@ export interface MockPages {
   failNext(cmd: string, error: IpcError): void;
   /** The voice download in flight completes. */
   finishDownload(): void;
+  /** The library move in flight finishes. */
+  finishMove(): void;
 }
 
 const PIN = '2468';
@@ -31,6 +34,7 @@ const GUARDED = new Set([
   'delete_stories', 'set_theme', 'set_ui_language', 'set_story_defaults', 'use_supabase_project',
   'use_embedded_backend', 'erase_all_data', 'set_verbose_logging', 'download_voice', 'remove_voice',
   'import_voice', 'set_voice_catalogue', 'download_voice_runtime', 'use_local_model', 'use_built_in_writer',
+  'move_library',
 ]);
 
 function snippet(text: string, needle: string): string | null {
@@ -48,6 +52,7 @@ export function pagesMock(scenario: PagesScenario) {
   const calls: MockPages['calls'] = [];
   const voices = voicesMock(fail);
   const advanced = advancedMock(fail);
+  const moving = movingMock(fail);
   const failures = new Map<string, IpcError>();
   let lock: ParentLock = { enabled: scenario === 'pages-locked', unlockedUntil: null };
   let pin: string | null = scenario === 'pages-locked' ? PIN : null;
@@ -192,7 +197,7 @@ export function pagesMock(scenario: PagesScenario) {
         };
       }
       case 'outbox_status': return { waiting: 0, lastError: null, refused: [] };
-      default: return voices.handle(cmd, a) ?? advanced.handle(cmd, a);
+      default: return MOVING_COMMANDS.has(cmd) ? moving.handle(cmd, a) : (voices.handle(cmd, a) ?? advanced.handle(cmd, a));
     }
   }
 
@@ -201,6 +206,7 @@ export function pagesMock(scenario: PagesScenario) {
     count: () => stories.length,
     failNext: (cmd, error) => void failures.set(cmd, error),
     finishDownload: () => voices.finishDownload(),
+    finishMove: () => moving.finishMove(),
   };
   return { handle, controls };
 }

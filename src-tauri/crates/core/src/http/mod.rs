@@ -128,10 +128,15 @@ impl Request {
         self
     }
 
-    /// With a body of another type (a file uploaded to storage).
+    /// With a raw body of `content_type` (a file upload); it replaces the JSON content type.
     pub fn bytes(mut self, body: Bytes, content_type: &str) -> Self {
         self.body = Some(body);
-        self.header("content-type", content_type)
+        if let Ok(v) = HeaderValue::from_str(content_type) {
+            self.headers
+                .retain(|(n, _)| n != reqwest::header::CONTENT_TYPE);
+            self.headers.push((reqwest::header::CONTENT_TYPE, v));
+        }
+        self
     }
 
     /// With a header.
@@ -497,10 +502,11 @@ impl Transport {
             builder = builder.header("x-retry-count", (attempt - 1).to_string());
         }
         if let Some(body) = &request.body {
+            // JSON unless the caller set its own type (file uploads).
             if !request
                 .headers
                 .iter()
-                .any(|(name, _)| name == reqwest::header::CONTENT_TYPE)
+                .any(|(n, _)| n == reqwest::header::CONTENT_TYPE)
             {
                 builder = builder.header("content-type", "application/json");
             }

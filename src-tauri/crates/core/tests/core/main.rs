@@ -12,6 +12,7 @@ mod finish;
 mod isolation;
 mod library;
 mod offline_start;
+mod moving;
 pub mod pipeline;
 pub mod realtime;
 #[cfg(unix)]

@@ -134,6 +134,11 @@ impl Library {
         Self { pool, cache, clock }
     }
 
+    /// The database underneath (the library move keeps its journal there).
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// The media cache.
     pub fn cache(&self) -> &StoryCache {
         &self.cache
