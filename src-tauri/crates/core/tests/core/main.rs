@@ -11,8 +11,8 @@ mod fault_matrix;
 mod finish;
 mod isolation;
 mod library;
-mod offline_start;
 mod moving;
+mod offline_start;
 pub mod pipeline;
 pub mod realtime;
 #[cfg(unix)]
