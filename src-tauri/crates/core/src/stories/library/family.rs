@@ -112,17 +112,7 @@ impl Library {
 mod tests {
     use serde_json::json;
 
-    use crate::cache::{DISK_LIMIT, StoryCache};
-    use crate::clock::ManualClock;
-    use crate::stories::library::Library;
-
-    async fn library() -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::database::open(dir.path()).await.unwrap();
-        let clock = ManualClock::new();
-        let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
-        (dir, Library::new(pool, cache, clock))
-    }
+    use crate::stories::library::scratch as library;
 
     #[tokio::test]
     async fn heroes_count_their_stories_and_deleting_one_keeps_its_stories() {

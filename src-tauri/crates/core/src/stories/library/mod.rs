@@ -554,3 +554,19 @@ mod plan_tests;
 mod search_tests;
 #[cfg(test)]
 mod tests;
+
+/// An empty library in a temporary folder, for the library's unit tests.
+#[cfg(test)]
+pub(crate) async fn scratch() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = crate::database::open(dir.path()).await.unwrap();
+    let clock = crate::clock::ManualClock::new();
+    let cache = crate::cache::StoryCache::new(
+        dir.path(),
+        pool.clone(),
+        clock.clone(),
+        crate::cache::DISK_LIMIT,
+    )
+    .unwrap();
+    (dir, Library::new(pool, cache, clock))
+}

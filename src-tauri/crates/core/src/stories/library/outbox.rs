@@ -413,17 +413,7 @@ mod tests {
     use serde_json::json;
 
     use super::edit_time;
-    use crate::cache::{DISK_LIMIT, StoryCache};
-    use crate::clock::ManualClock;
-    use crate::stories::library::Library;
-
-    async fn library() -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::database::open(dir.path()).await.unwrap();
-        let clock = ManualClock::new();
-        let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
-        (dir, Library::new(pool, cache, clock))
-    }
+    use crate::stories::library::scratch as library;
 
     fn hero(name: &str) -> serde_json::Value {
         json!({"id": "h1", "user_id": "u", "name": name, "primary_trait": "brave"})

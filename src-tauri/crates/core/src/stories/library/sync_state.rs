@@ -142,17 +142,7 @@ mod tests {
     use serde_json::json;
 
     use super::latest_update;
-    use crate::cache::{DISK_LIMIT, StoryCache};
-    use crate::clock::ManualClock;
-    use crate::stories::library::Library;
-
-    async fn library() -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::database::open(dir.path()).await.unwrap();
-        let clock = ManualClock::new();
-        let cache = StoryCache::new(dir.path(), pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
-        (dir, Library::new(pool, cache, clock))
-    }
+    use crate::stories::library::scratch as library;
 
     #[tokio::test]
     async fn a_watermark_is_per_family_and_table_never_goes_back_and_erase_forgets_it() {
