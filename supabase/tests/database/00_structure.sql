@@ -21,14 +21,15 @@ select is_empty($$select c.relname from pg_class c join pg_namespace n on n.oid 
 
 -- Realtime.
 select set_eq($$select schemaname || '.' || tablename from pg_publication_tables where pubname = 'supabase_realtime'$$,
-  array['public.stories', 'public.story_illustrations'],
-  'the supabase_realtime publication holds exactly the subscribed tables (stories, story_illustrations)');
+  array['public.stories', 'public.story_illustrations', 'public.heroes', 'public.custom_events'],
+  'the supabase_realtime publication holds exactly the subscribed tables (stories, story_illustrations, heroes, custom_events)');
 select results_eq($$select pubinsert and pubupdate and pubdelete from pg_publication where pubname = 'supabase_realtime'$$,
   array[true], 'the publication sends INSERT, UPDATE and DELETE');
 select set_eq($$select relname::text || ':' || relreplident::text from pg_class
-                where oid in ('public.stories'::regclass, 'public.story_illustrations'::regclass)$$,
-  array['stories:f', 'story_illustrations:f'],
-  'stories and story_illustrations have REPLICA IDENTITY FULL (old_record is the whole row)');
+                where oid in ('public.stories'::regclass, 'public.story_illustrations'::regclass,
+                              'public.heroes'::regclass, 'public.custom_events'::regclass)$$,
+  array['stories:f', 'story_illustrations:f', 'heroes:f', 'custom_events:f'],
+  'every published table has REPLICA IDENTITY FULL (old_record is the whole row)');
 
 -- Storage.
 select set_eq($$select id from storage.buckets$$, array['story-audio', 'hero-avatars', 'story-illustrations'],

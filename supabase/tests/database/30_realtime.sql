@@ -3,7 +3,7 @@
 -- realtime.messages decides whether the user may listen and an INSERT whether it may send.
 begin;
 \ir _fixtures.psql
-select plan(9);
+select plan(13);
 
 insert into realtime.messages (topic, extension, event, payload) values
   ('progress-7a1c0a52-5b4e-4c39-9a8e-2f1f0c3d4e5f', 'broadcast', 'progress', '{"progress": 0.5}'),
@@ -35,6 +35,21 @@ select is_empty($$select 1 from realtime.messages where topic = realtime.topic()
 select throws_ok($$insert into realtime.messages (topic, extension, event, payload)
                    values (realtime.topic(), 'presence', 'track', '{}')$$,
   '42501', null, 'A may not track presence in B''s room');
+
+select pg_temp.on_topic('presence-aaaaaaaa-0000-4000-8000-000000000001:home');
+select lives_ok($$insert into realtime.messages (topic, extension, event, payload)
+                  values (realtime.topic(), 'presence', 'track', '{}')$$,
+  'A may track presence in a room of A''s (presence-<A>:home)');
+select isnt_empty($$select 1 from realtime.messages where topic = realtime.topic() and extension = 'presence'$$,
+  'A may listen in a room of A''s');
+select pg_temp.on_topic('presence-bbbbbbbb-0000-4000-8000-000000000002:home');
+select throws_ok($$insert into realtime.messages (topic, extension, event, payload)
+                   values (realtime.topic(), 'presence', 'track', '{}')$$,
+  '42501', null, 'A may not track presence in a room of B''s');
+select pg_temp.on_topic('presence-aaaaaaaa-0000-4000-8000-000000000001x');
+select throws_ok($$insert into realtime.messages (topic, extension, event, payload)
+                   values (realtime.topic(), 'presence', 'track', '{}')$$,
+  '42501', null, 'a topic that merely starts with A''s id is not A''s');
 
 select pg_temp.on_topic('story-updates-bbbbbbbb-0000-4000-8000-000000000002');
 select throws_ok($$insert into realtime.messages (topic, extension, event, payload)

@@ -117,6 +117,17 @@ impl Subscription {
         }
     }
 
+    /// Whether the channel is joined as a private one: a generation's progress and a family's
+    /// presence are, so Realtime checks the `realtime.messages` policies on joining and a
+    /// project's functions can broadcast progress privately. Database changes stay on public
+    /// channels, where Realtime applies each table's row-level security instead.
+    pub(crate) fn private(&self) -> bool {
+        matches!(
+            self,
+            Subscription::Progress { .. } | Subscription::Presence { .. }
+        )
+    }
+
     /// The full `config` of the join payload (sent identically on every rejoin).
     pub(crate) fn config(&self) -> Value {
         let (key, presence) = match self {
@@ -127,7 +138,7 @@ impl Subscription {
             "broadcast": {"ack": false, "self": false},
             "presence": {"key": key, "enabled": presence},
             "postgres_changes": self.bindings(),
-            "private": false,
+            "private": self.private(),
         })
     }
 }
@@ -383,5 +394,62 @@ impl RealtimeClient {
     /// A subscription to channel messages.
     pub fn messages(&self) -> broadcast::Receiver<RealtimeMessage> {
         self.messages.subscribe()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::Subscription;
+
+    fn every_subscription() -> [Subscription; 5] {
+        let id = || "u1".to_string();
+        [
+            Subscription::StoryInserts { user_id: id() },
+            Subscription::IllustrationProgress { story_id: id() },
+            Subscription::Presence {
+                room: id(),
+                key: id(),
+            },
+            Subscription::Progress { request_id: id() },
+            Subscription::FamilyChanges { user_id: id() },
+        ]
+    }
+
+    /// The deployable project's publication must hold every table the client subscribes to (a
+    /// table missing there is silently never heard from on a real project) and nothing more.
+    #[test]
+    fn the_projects_publication_holds_exactly_the_tables_subscribed_to() {
+        let subscribed: BTreeSet<String> = every_subscription()
+            .iter()
+            .flat_map(Subscription::bindings)
+            .map(|b| b["table"].as_str().unwrap().to_string())
+            .collect();
+        let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../supabase/migrations");
+        let mut published = BTreeSet::new();
+        for entry in std::fs::read_dir(migrations).unwrap() {
+            let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let marker = "alter publication supabase_realtime add table public.";
+            for (at, _) in sql.match_indices(marker) {
+                let name: String = sql[at + marker.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                published.insert(name);
+            }
+        }
+        assert_eq!(subscribed, published);
+    }
+
+    /// A generation's progress and a family's presence are private channels (Realtime checks
+    /// the `realtime.messages` policies); database changes stay public (table RLS applies).
+    #[test]
+    fn progress_and_presence_join_privately_database_changes_publicly() {
+        let private: Vec<bool> = every_subscription()
+            .iter()
+            .map(|s| s.config()["private"].as_bool().unwrap())
+            .collect();
+        assert_eq!(private, [false, false, true, true, false]);
     }
 }

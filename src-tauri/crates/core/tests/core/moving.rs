@@ -107,6 +107,7 @@ impl Destination {
             .json()
             .await
             .unwrap();
+        assert!(session["user"]["id"].is_string(), "no session: {session}");
         (
             session["user"]["id"].as_str().unwrap().to_owned(),
             session["access_token"].as_str().unwrap().to_owned(),

@@ -59,7 +59,8 @@ pub(crate) struct Call {
 }
 
 impl Call {
-    /// Broadcasts progress on `progress-{requestId}`.
+    /// Broadcasts progress on the private channel `progress-{requestId}` (as the deployable
+    /// project's functions do with `PROGRESS_PRIVATE` at its default).
     pub(crate) fn progress(&self, progress: f64, status: &str) {
         crate::realtime::broadcast(
             &self.state,
@@ -67,6 +68,7 @@ impl Call {
             "progress",
             json!({"progress": progress, "status": status, "requestId": self.request_id}),
             Some(&self.user),
+            true,
         );
     }
 

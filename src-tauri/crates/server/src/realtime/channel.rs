@@ -42,6 +42,8 @@ pub(crate) struct Channel {
     pub broadcast_ack: bool,
     pub presence_key: String,
     pub presence_enabled: bool,
+    /// Joined with `config.private: true` (hears only private broadcasts, and only those).
+    pub private: bool,
 }
 
 impl Channel {
@@ -213,6 +215,7 @@ pub(crate) fn from_join(
             .map(str::to_string)
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         presence_enabled: truthy(presence.get("enabled")),
+        private: truthy(config.get("private")),
     };
     (channel, echoed)
 }

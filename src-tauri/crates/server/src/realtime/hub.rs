@@ -27,6 +27,9 @@ pub(crate) struct Broadcast {
     pub sender: Option<u64>,
     /// The only user who may hear it (a generation's progress), `None` for everyone on the topic.
     pub audience: Option<String>,
+    /// Sent on the private channel of the topic: heard only by channels joined with
+    /// `config.private: true`, as Realtime keeps a topic's private and public channels apart.
+    pub private: bool,
 }
 
 /// A presence change on a topic.

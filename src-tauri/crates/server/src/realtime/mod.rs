@@ -60,13 +60,15 @@ async fn websocket(
 }
 
 /// Publishes a server-side broadcast on channel `name`, heard only by `audience` when given
-/// (a generation's progress goes to its owner alone).
+/// (a generation's progress goes to its owner alone), on the topic's private channel when
+/// `private` (what the deployable project's functions do by default).
 pub(crate) fn broadcast(
     state: &AppState,
     name: &str,
     event: &str,
     payload: Value,
     audience: Option<&str>,
+    private: bool,
 ) {
     state.hub.publish(HubEvent::Broadcast(Arc::new(Broadcast {
         topic: format!("realtime:{name}"),
@@ -76,6 +78,7 @@ pub(crate) fn broadcast(
         binary_origin: false,
         sender: None,
         audience: audience.map(str::to_string),
+        private,
     })));
 }
 
@@ -129,10 +132,11 @@ async fn rest_broadcast(
             name,
             event,
             m.get("payload").cloned().unwrap_or(Value::Null),
+            m.get("private").and_then(Value::as_bool).unwrap_or(false),
         ));
     }
-    for (name, event, payload) in valid {
-        broadcast(&state, name, event, payload, None);
+    for (name, event, payload, private) in valid {
+        broadcast(&state, name, event, payload, None, private);
     }
     StatusCode::ACCEPTED.into_response()
 }

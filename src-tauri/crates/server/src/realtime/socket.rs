@@ -304,11 +304,7 @@ impl Socket {
             auth,
             &frame.payload,
         );
-        let private = frame
-            .payload
-            .pointer("/config/private")
-            .is_some_and(|v| v == &json!(true) || v == &json!("true"));
-        if private && matches!(channel.auth.caller, crate::gateway::Caller::Anon) {
+        if channel.private && matches!(channel.auth.caller, crate::gateway::Caller::Anon) {
             self.reply(&frame, "error", json!({"reason": format!("Unauthorized: You do not have permissions to read from this Channel topic: {}", channel.name())}));
             return;
         }
@@ -392,6 +388,7 @@ impl Socket {
                 binary_origin: frame.binary.is_some(),
                 sender: Some(self.id),
                 audience: None,
+                private: channel.private,
             })));
         if channel.broadcast_ack {
             self.reply(frame, "ok", json!({}));
@@ -470,6 +467,7 @@ impl Socket {
                     return false;
                 };
                 if b.sender == Some(self.id) && !ch.broadcast_self
+                    || b.private != ch.private
                     || !topics::may_hear(&ch.auth.caller, b.audience.as_deref())
                 {
                     return false;

@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::support::TestServer;
-use crate::ws::{Ws, cfg};
+use crate::ws::{Ws, cfg, private_cfg};
 
 fn story_body(hero: &str) -> Value {
     json!({"heroId": hero, "event": {"type": "built_in", "data": {"event": "bedtime_adventure"}}, "targetDuration": 300, "language": "en", "voice": "coral"})
@@ -20,14 +20,14 @@ async fn progress_reaches_only_the_generations_owner() {
     let mut owner = Ws::connect(&s, "2.0.0").await;
     assert_eq!(
         owner
-            .join(topic, "1", cfg(json!([])), Some(&a.access_token))
+            .join(topic, "1", private_cfg(), Some(&a.access_token))
             .await[4]["status"],
         "ok"
     );
     let mut other = Ws::connect(&s, "2.0.0").await;
     assert_eq!(
         other
-            .join(topic, "1", cfg(json!([])), Some(&b.access_token))
+            .join(topic, "1", private_cfg(), Some(&b.access_token))
             .await[4]["status"],
         "ok"
     );
@@ -62,13 +62,70 @@ async fn progress_reaches_only_the_generations_owner() {
         .header("apikey", s.anon_key())
         .bearer_auth(s.handle.service_key())
         .json(
-            &json!({"messages": [{"topic": "progress-owned-1", "event": "marker", "payload": {}}]}),
+            &json!({"messages": [{"topic": "progress-owned-1", "event": "marker", "payload": {}, "private": true}]}),
         )
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 202);
     assert_eq!(other.until("broadcast").await[4]["event"], "marker");
+}
+
+/// Realtime keeps a topic's private and public channels apart: the functions broadcast progress
+/// privately, so a client that joined `progress-…` as a public channel hears none of it, and a
+/// public REST broadcast reaches only the public channel.
+#[tokio::test]
+async fn private_progress_reaches_private_channels_only() {
+    let s = TestServer::start().await;
+    let a = s.anonymous().await;
+    let topic = "realtime:progress-split-1";
+    let mut private = Ws::connect(&s, "2.0.0").await;
+    private
+        .join(topic, "1", private_cfg(), Some(&a.access_token))
+        .await;
+    let mut public = Ws::connect(&s, "2.0.0").await;
+    public
+        .join(topic, "1", cfg(json!([])), Some(&a.access_token))
+        .await;
+
+    let hero = s.hero(&a, "Luna").await;
+    let res = s
+        .as_user(Method::POST, "/functions/v1/story-generation", &a)
+        .header("x-request-id", "split-1")
+        .json(&story_body(&hero))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let heard = private.until("broadcast").await;
+    assert_eq!(heard[4]["event"], "progress", "{heard}");
+
+    let marker = |private: bool, event: &str| json!({"messages": [{"topic": "progress-split-1", "event": event, "payload": {}, "private": private}]});
+    for body in [
+        marker(false, "public-marker"),
+        marker(true, "private-marker"),
+    ] {
+        let res = s
+            .http
+            .post(s.url("/realtime/v1/api/broadcast"))
+            .header("apikey", s.anon_key())
+            .bearer_auth(s.handle.service_key())
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 202);
+    }
+    // The bus is ordered: the public channel's first broadcast is the public marker (no
+    // progress before it), and the private channel skips it for the private marker.
+    assert_eq!(public.until("broadcast").await[4]["event"], "public-marker");
+    loop {
+        let next = private.until("broadcast").await;
+        assert_ne!(next[4]["event"], "public-marker", "{next}");
+        if next[4]["event"] == "private-marker" {
+            break;
+        }
+    }
 }
 
 #[tokio::test]

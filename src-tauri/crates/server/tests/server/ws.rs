@@ -105,3 +105,8 @@ impl Ws {
 pub fn cfg(pg: Value) -> Value {
     json!({"broadcast": {"ack": false, "self": false}, "presence": {"key": "", "enabled": false}, "postgres_changes": pg, "private": false})
 }
+
+/// A join config for a private channel (no database changes).
+pub fn private_cfg() -> Value {
+    json!({"broadcast": {"ack": false, "self": false}, "presence": {"key": "", "enabled": false}, "postgres_changes": [], "private": true})
+}
