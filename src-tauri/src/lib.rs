@@ -140,9 +140,15 @@ pub fn run() {
             ));
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                // Who was signed in last time, from the keyring: Home and the library open
-                // before the backend has started (or, for a project out of reach, at all).
-                core.remember_session(&remembered_profile(&handle)).await;
+                // Who was signed in last time, from the keyring, and the local library opened,
+                // both while the window starts: Home reads the library before the backend has
+                // started (or, for a project out of reach, at all).
+                let profile = remembered_profile(&handle);
+                let (_, opened) =
+                    tokio::join!(core.remember_session(&profile), core.open_library());
+                if let Err(e) = opened {
+                    tracing::warn!(error = %e, "the local library could not be opened yet");
+                }
                 let status = connect_remembered(&handle, &core).await;
                 // First run: an anonymous account, so stories can be made without signing up
                 // (a later start restores the session from the keyring instead).

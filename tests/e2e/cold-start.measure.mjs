@@ -121,6 +121,27 @@ test('cold start to an interactive Home with 10,000 stories', { timeout: 30 * 60
     // says so); making a new story waits for it, listening does not.
     const interactive = Math.max(seen.guest, seen.tonight ?? 0);
     const tonight = String(await browser.execute(() => document.querySelector('[data-testid="tonight"]')?.textContent ?? ''));
+    // Where the time went, from the page's own clock: the page's navigation start, the HTML and
+    // script parsed, the app mounted, the session known, tonight's shortcut read (UI marks).
+    const timing = /** @type {{origin: number, nav: Record<string, number> | null, marks: Record<string, number>}} */ (
+      await browser.execute(() => {
+        const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+        return {
+          origin: performance.timeOrigin,
+          nav: nav ? { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventEnd } : null,
+          marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+        };
+      })
+    );
+    const at = (/** @type {number | undefined} */ t) => (t === undefined ? NaN : timing.origin + t - processStart);
+    const phases = {
+      page: at(0),
+      html: at(timing.nav?.responseEnd),
+      script: at(timing.nav?.domInteractive),
+      mounted: at(timing.marks['app-mounted']),
+      session: at(timing.marks.session),
+      tonightRead: at(timing.marks.tonight),
+    };
     rows.push({
       launch: n + 1,
       fromProcess: interactive - processStart,
@@ -129,6 +150,7 @@ test('cold start to an interactive Home with 10,000 stories', { timeout: 30 * 60
       connected: seen.connected - processStart,
       tonight: (seen.tonight ?? NaN) - processStart,
       tonightText: tonight.replace(/\s+/g, ' ').slice(0, 80),
+      phases,
     });
     await quit();
   }
@@ -142,7 +164,8 @@ test('cold start to an interactive Home with 10,000 stories', { timeout: 30 * 60
         (r) =>
           `launch ${r.launch}: interactive Home ${ms(r.fromProcess)} after the process started ` +
           `(${ms(r.fromRequest)} after the WebDriver request; its session opened at ${ms(r.sessionOpen)}); ` +
-          `connected card ${ms(r.connected)}, tonight's shortcut ${ms(r.tonight)} — "${r.tonightText}"`,
+          `connected card ${ms(r.connected)}, tonight's shortcut ${ms(r.tonight)} — "${r.tonightText}"\n` +
+          `  page's clock: ${Object.entries(r.phases).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`,
       ),
     ].join('\n'),
   );

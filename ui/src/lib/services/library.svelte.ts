@@ -84,6 +84,21 @@ export class Library {
     await this.#load(0);
   }
 
+  /**
+   * The library changed underneath (another computer's edit, a story made): the pages already
+   * shown are read again and replaced as they answer, so the grid neither empties nor jumps.
+   */
+  async refresh(): Promise<void> {
+    if (this.status !== 'ready') return this.reload();
+    this.#generation++;
+    this.#inFlight.clear();
+    const loaded = [...this.#pages.keys()];
+    await Promise.all(loaded.map((p) => this.#load(p)));
+    // Pages past the new end (stories deleted elsewhere) are dropped.
+    const total = this.total ?? 0;
+    for (const p of loaded) if (p > 0 && p * PAGE_SIZE >= total) this.#pages.delete(p);
+  }
+
   /** The card at `index`, or null while its page is loading. */
   cardAt(index: number): LibraryCard | null {
     return this.#pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null;

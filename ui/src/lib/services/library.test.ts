@@ -32,6 +32,38 @@ function manualTimers() {
 }
 
 describe('Library', () => {
+  it('refreshes the pages shown in place when the library changes underneath', async () => {
+    let total = 100;
+    const queries: LibraryQuery[] = [];
+    const api = {
+      searchLibrary: vi.fn(async ({ query }: { query: LibraryQuery }) => {
+        queries.push(query);
+        const n = Math.max(0, Math.min(query.limit, total - query.offset));
+        return { cards: Array.from({ length: n }, (_, k) => ({ ...card(query.offset + k), title: `v${total} ${query.offset + k}` })), total };
+      }),
+      setStoryFavorite: vi.fn(),
+      deleteStories: vi.fn(),
+    };
+    const lib = new Library(api as never);
+    await lib.reload();
+    lib.ensure(80, 100);
+    await vi.waitFor(() => expect(lib.cardAt(99)).not.toBeNull());
+    queries.length = 0;
+
+    // Another computer deleted 30 stories: the two pages shown are read again; the grid keeps
+    // its cards while they load (never "loading"), and the page now past the end goes.
+    total = 70;
+    const refreshing = lib.refresh();
+    expect(lib.status).toBe('ready');
+    expect(lib.cardAt(0)?.title).toBe('v100 0');
+    await refreshing;
+    expect(queries.map((q) => q.offset).sort((a, b) => a - b)).toEqual([0, 80]);
+    expect(lib.total).toBe(70);
+    expect(lib.cardAt(0)?.title).toBe('v70 0');
+    expect(lib.cardAt(80)).toBeNull();
+    expect(lib.loadedIds()).toHaveLength(PAGE_SIZE);
+  });
+
   it('loads only the pages the visible range needs', async () => {
     const { api, queries } = core(10_000);
     const lib = new Library(api);

@@ -32,7 +32,12 @@ impl Core {
         self.inner
             .local
             .get_or_try_init(|| async move {
+                let started = std::time::Instant::now();
                 let (opened, check) = database::open_or_recover(&dir, clock.now_millis()).await?;
+                tracing::info!(
+                    ms = started.elapsed().as_millis() as u64,
+                    "the local library is open"
+                );
                 if let Some(recovered) = &opened.recovered {
                     self.report_recovered(crate::recovery::Damaged::Library, recovered);
                     self.resync_after_recovery();

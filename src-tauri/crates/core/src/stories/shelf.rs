@@ -126,6 +126,13 @@ impl Core {
         Ok(())
     }
 
+    /// Opens the local library now (SQLite, its migrations, the cache's index) instead of at the
+    /// first question, so the app can do it while its window and web view start: Home's first
+    /// read of the library then finds it open.
+    pub async fn open_library(&self) -> Result<(), CoreError> {
+        self.library().await.map(|_| ())
+    }
+
     /// Home's shortcuts: the last hero, the story to continue, the newest story.
     pub async fn tonight(&self) -> Result<Tonight, CoreError> {
         let user = self.user_id()?;

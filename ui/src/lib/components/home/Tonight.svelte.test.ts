@@ -6,6 +6,14 @@ import type { Tonight as TonightData } from '$lib/ipc/bindings';
 const tonight = vi.fn<() => Promise<TonightData>>();
 vi.mock('$lib/ipc/pages', () => ({ pagesApi: { tonight: () => tonight() } }));
 vi.mock('$lib/ipc/media', () => ({ mediaUrl: (key: string) => `media://localhost/${key}` }));
+/** The `library://changed` handlers the component subscribed. */
+const libraryHandlers: ((part: string) => void)[] = [];
+vi.mock('$lib/ipc/events', () => ({
+  subscribe: (name: string, handler: (part: string) => void) => {
+    if (name === 'library://changed') libraryHandlers.push(handler);
+    return () => libraryHandlers.splice(libraryHandlers.indexOf(handler), 1);
+  },
+}));
 
 const newest = (id: string, title: string) =>
   ({ newest: { id, title, coverKey: null }, continueListening: null, lastHero: null }) as unknown as TonightData;
@@ -56,5 +64,25 @@ describe('Tonight', () => {
     props.userId = null;
     flushSync();
     expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+  });
+
+  it('reads again when the library changes underneath (a story made, another computer)', async () => {
+    tonight.mockResolvedValueOnce(newest('s1', 'Yesterday’s story'));
+    const props = $state({ userId: 'user-1' as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    await settle();
+    expect(document.body.textContent).toContain('Yesterday’s story');
+
+    tonight.mockResolvedValueOnce(newest('s2', 'Made on the other computer'));
+    libraryHandlers.forEach((h) => h('stories'));
+    flushSync();
+    await settle();
+    expect(tonight).toHaveBeenCalledTimes(2);
+    expect(document.body.textContent).toContain('Made on the other computer');
+
+    libraryHandlers.forEach((h) => h('custom_events'));
+    flushSync();
+    await settle();
+    expect(tonight).toHaveBeenCalledTimes(2);
   });
 });
