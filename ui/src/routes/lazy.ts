@@ -11,11 +11,13 @@ export const pages = {
   diagnostics: () => import('./Diagnostics.svelte'),
 } as const;
 
-/** Loads every page in the background, after the first paint. */
+/**
+ * Loads every page in the background once Home is ready (parsing them competes with Home's own
+ * start on a two-core machine; 200 ms after mount fell right where tonight's shortcut arrives).
+ */
 export function preloadPages(): void {
   const load = () => Object.values(pages).forEach((page) => void page().catch(() => {}));
   const idle = (window as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number })
     .requestIdleCallback;
-  if (idle) idle(load, { timeout: 2000 });
-  else setTimeout(load, 200);
+  setTimeout(() => (idle ? idle(load, { timeout: 2000 }) : load()), 1500);
 }

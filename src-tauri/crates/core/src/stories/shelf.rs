@@ -163,12 +163,7 @@ impl Core {
             .and_then(|l| l.hero_id)
             .or_else(|| newest.as_ref().and_then(|c| c.hero_id.clone()));
         let last_hero = match hero_id {
-            Some(id) => match library
-                .hero_rows(&user)
-                .await?
-                .into_iter()
-                .find(|h| h.row["id"].as_str() == Some(&id))
-            {
+            Some(id) => match library.hero_row(&id).await? {
                 Some(stored) => self.hero_of(&stored).await?,
                 None => None,
             },

@@ -31,19 +31,29 @@ async function settle() {
 }
 
 describe('Tonight', () => {
-  it('waits for the session, then reads the family’s shortcut (the start-up race)', async () => {
-    tonight.mockResolvedValue(newest('s1', 'The Owl Who Hooted Back'));
+  it('reads at once (the core knows last night’s family before the UI’s session arrives), and again when it does', async () => {
+    tonight.mockResolvedValueOnce(newest('s1', 'The Owl Who Hooted Back'));
     const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
     component = mount(Tonight, { target: document.body, props });
     await settle();
-    expect(tonight).not.toHaveBeenCalled();
-    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+    expect(tonight).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Owl Who Hooted Back');
 
+    tonight.mockResolvedValueOnce(newest('s2', 'The Fox and the Kite'));
     props.userId = 'user-1';
     flushSync();
     await settle();
+    expect(tonight).toHaveBeenCalledTimes(2);
+    expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Fox and the Kite');
+  });
+
+  it('shows nothing when nobody is signed in (the core refuses)', async () => {
+    tonight.mockRejectedValue({ code: 'UNAUTHORIZED', message: 'Sign in first.', retryable: false });
+    const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    await settle();
     expect(tonight).toHaveBeenCalledTimes(1);
-    expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Owl Who Hooted Back');
+    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
   });
 
   it('reads again for another family and never shows the previous one’s', async () => {
@@ -61,8 +71,12 @@ describe('Tonight', () => {
     expect(document.body.textContent).toContain('Second family story');
     expect(document.body.textContent).not.toContain('First family story');
 
+    // Signed out: the previous family's shortcut goes at once, and the core refuses to answer.
+    tonight.mockRejectedValue({ code: 'UNAUTHORIZED', message: 'Sign in first.', retryable: false });
     props.userId = null;
     flushSync();
+    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+    await settle();
     expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
   });
 

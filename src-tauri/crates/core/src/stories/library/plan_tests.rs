@@ -8,7 +8,7 @@ use infinite_stories_contract::{BuiltInEvent, Language, StoryEvent};
 use serde_json::json;
 use sqlx::Row;
 
-use super::search::{PageSql, page_sql};
+use super::search::{LAST_LISTENING, PageSql, page_sql};
 use super::*;
 use crate::cache::DISK_LIMIT;
 use crate::clock::ManualClock;
@@ -242,4 +242,24 @@ async fn filters_read_from_the_indexes_pick_the_right_stories() {
     .unwrap();
     let (got, _) = ids(lib.search("u1", &find("new + French")).await.unwrap());
     assert_eq!(got, ["d", "b"]);
+}
+
+/// Home's "continue listening" reads the newest session through its index and stops at the
+/// first one of the family's: no sort of every session.
+#[tokio::test]
+async fn the_latest_listening_is_read_newest_first_from_an_index() {
+    let (lib, _dir) = library().await;
+    let steps: Vec<String> = sqlx::query(&format!("EXPLAIN QUERY PLAN {LAST_LISTENING}"))
+        .bind("u1")
+        .fetch_all(&lib.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get::<String, _>("detail"))
+        .collect();
+    assert!(
+        steps[0].contains("SCAN l USING INDEX listening_sessions_started"),
+        "{steps:?}"
+    );
+    assert!(!steps.iter().any(|s| s.contains("TEMP B-TREE")), "{steps:?}");
 }
