@@ -63,8 +63,28 @@ fn is_command(f: &ItemFn) -> bool {
     })
 }
 
+/// Whether the command runs off the main thread: an `async fn`, or `#[tauri::command(async)]`.
+fn off_main_thread(f: &ItemFn) -> bool {
+    f.sig.asyncness.is_some()
+        || f.attrs.iter().any(|a| {
+            a.path()
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "command")
+                && a.meta
+                    .require_list()
+                    .is_ok_and(|l| l.tokens.to_string().split(',').any(|t| t.trim() == "async"))
+        })
+}
+
 fn command(module: &str, f: &ItemFn, paths: &BTreeMap<String, String>) -> Command {
     let name = f.sig.ident.to_string();
+    // Tauri runs a plain command on the main thread, busy with the window and WebKit at start-up
+    // (Home's first questions waited up to 0.1 s on it): every command runs elsewhere.
+    assert!(
+        off_main_thread(f),
+        "command {name} ({module}.rs) would run on the main thread: make it `async fn` or mark it #[tauri::command(async)]"
+    );
     let mut args = Vec::new();
     for input in &f.sig.inputs {
         let FnArg::Typed(arg) = input else {

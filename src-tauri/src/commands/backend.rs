@@ -6,7 +6,7 @@ use tauri::State;
 use crate::{EmbeddedBackend, IpcError};
 
 /// The current backend status (the UI also listens to `backend://status` for changes).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backend_status(core: State<'_, Core>) -> Result<BackendStatus, IpcError> {
     Ok(core.backend_status())
 }

@@ -8,7 +8,7 @@ use tauri::{AppHandle, Runtime, State};
 use crate::{IpcError, preferences};
 
 /// What the safety filter says about a draft: pass, the gentler version, or a kind refusal.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_custom_event<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,

@@ -8,19 +8,19 @@ use crate::{IpcError, preferences};
 
 /// Every choice the UI offers (events with their group, traits, voices, languages, styles,
 /// custom event categories, age ranges and tones, story lengths).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn catalogue() -> Catalogue {
     Catalogue::full()
 }
 
 /// What a new story starts with.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_defaults<R: Runtime>(app: AppHandle<R>) -> Result<StoryDefaults, IpcError> {
     preferences::story_defaults(&app)
 }
 
 /// Saves new story defaults (a length out of range fails with `VALIDATION`).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_story_defaults<R: Runtime>(
     app: AppHandle<R>,
     defaults: StoryDefaults,

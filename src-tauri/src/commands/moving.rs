@@ -26,7 +26,7 @@ pub async fn move_library<R: Runtime>(
 }
 
 /// Stops the running move (moving again resumes it); whether one was running.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_move_library(core: State<'_, Core>) -> bool {
     core.cancel_move_library()
 }

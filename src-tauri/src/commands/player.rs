@@ -106,7 +106,7 @@ pub async fn set_sleep_timer(
 }
 
 /// The player's state now.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn player_state(playback: State<'_, Playback>) -> PlayerState {
     playback.player.state()
 }

@@ -7,7 +7,7 @@ use tauri::State;
 use crate::IpcError;
 
 /// The current session (never its tokens), or `null` when signed out.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn session(core: State<'_, Core>) -> Option<SessionInfo> {
     core.session()
 }

@@ -14,7 +14,7 @@ use crate::{EmbeddedBackend, IpcError, parent_lock, preferences};
 pub const ANON_KEY: &str = "supabase-anon-key";
 
 /// Everything Settings shows.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn settings<R: Runtime>(app: AppHandle<R>, core: State<'_, Core>) -> Result<Settings, IpcError> {
     Ok(Settings {
         backend: preferences::backend(&app)?,
@@ -28,7 +28,7 @@ pub fn settings<R: Runtime>(app: AppHandle<R>, core: State<'_, Core>) -> Result<
 }
 
 /// Day, night or auto.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_theme<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,
@@ -40,7 +40,7 @@ pub fn set_theme<R: Runtime>(
 }
 
 /// The UI's language (`null` follows the system).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_ui_language<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,
@@ -107,7 +107,7 @@ pub async fn use_embedded_backend<R: Runtime>(
 }
 
 /// Whether a PIN is set and until when it is unlocked.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn parent_lock<R: Runtime>(app: AppHandle<R>) -> Result<ParentLock, IpcError> {
     parent_lock::status(&app)
 }
@@ -129,7 +129,7 @@ pub async fn unlock_parent<R: Runtime>(app: AppHandle<R>, pin: String) -> Result
 }
 
 /// Locks again at once.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock_parent<R: Runtime>(app: AppHandle<R>) -> Result<ParentLock, IpcError> {
     parent_lock::lock(&app)
 }

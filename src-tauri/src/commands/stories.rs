@@ -20,7 +20,7 @@ pub async fn generate_story<R: Runtime>(
 }
 
 /// Stops a running generation; `false` when nothing with that id is running.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_generation(core: State<'_, Core>, request_id: String) -> bool {
     core.cancel(&request_id)
 }

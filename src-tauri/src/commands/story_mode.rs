@@ -9,7 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 use crate::{IpcError, parent_lock, story_mode};
 
 /// The saved choice, whether a key is stored, and the mode the next story will use.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn story_mode<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,
@@ -18,7 +18,7 @@ pub fn story_mode<R: Runtime>(
 }
 
 /// Saves the choice and the provider's settings; a non-empty `apiKey` replaces the stored key.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_story_mode<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,
@@ -30,7 +30,7 @@ pub fn save_story_mode<R: Runtime>(
 }
 
 /// Deletes the provider's key from the keyring.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forget_provider_key<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,

@@ -19,25 +19,25 @@ pub async fn clear_cache(core: State<'_, Core>) -> Result<CacheStatus, IpcError>
 }
 
 /// Every client-side limit with what is left and when the next one frees up.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn limits(core: State<'_, Core>) -> Vec<LimitStatus> {
     core.limits()
 }
 
 /// The realtime connection and its channels, or `null` before a backend is connected.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn realtime_status(core: State<'_, Core>) -> Option<RealtimeStatus> {
     core.realtime_status()
 }
 
 /// Everything the diagnostics view shows (backend, session, limits, realtime, performance).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn diagnostics(core: State<'_, Core>) -> DiagnosticsReport {
     core.diagnostics()
 }
 
 /// Turns request/response body logging (with secrets redacted) on or off.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_verbose_logging<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     core: State<'_, Core>,
@@ -49,7 +49,7 @@ pub fn set_verbose_logging<R: tauri::Runtime>(
 }
 
 /// The last 200 requests (method, redacted path, status, duration, request id), oldest first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recent_requests(core: State<'_, Core>) -> Vec<RequestRecord> {
     core.recent_requests()
 }

@@ -17,7 +17,7 @@ use crate::voice_packs::{self, VoicePacks};
 use crate::{IpcError, events, parent_lock, preferences};
 
 /// Installed voices, the runtime, and which engine reads each voice in each language.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn voices<R: Runtime>(
     app: AppHandle<R>,
     packs: State<'_, VoicePacks>,
@@ -43,7 +43,7 @@ pub async fn voice_catalogue<R: Runtime>(
 }
 
 /// Where voices are downloaded from (`null`: the official Piper catalogue).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_voice_catalogue<R: Runtime>(
     app: AppHandle<R>,
     packs: State<'_, VoicePacks>,
@@ -104,14 +104,14 @@ pub async fn download_voice_runtime<R: Runtime>(
 }
 
 /// Stops the download of `item` (a voice key or `runtime`); `false` when none runs.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_voice_download(packs: State<'_, VoicePacks>, item: String) -> bool {
     packs.cancel(&item)
 }
 
 /// Installs voice files the family already has: the `.onnx` model, its `.onnx.json`, and the
 /// model card when there is one (paths from the file picker).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_voice<R: Runtime>(
     app: AppHandle<R>,
     packs: State<'_, VoicePacks>,
@@ -129,7 +129,7 @@ pub fn import_voice<R: Runtime>(
 }
 
 /// Deletes an installed voice; its language goes back to espeak-ng if it was the last.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_voice<R: Runtime>(
     app: AppHandle<R>,
     packs: State<'_, VoicePacks>,

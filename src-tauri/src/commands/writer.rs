@@ -13,7 +13,7 @@ use crate::story_writer::{self, StoryWriters};
 use crate::{IpcError, parent_lock, preferences};
 
 /// Who writes the stories now.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn writer_choice<R: Runtime>(app: AppHandle<R>) -> Result<WriterChoice, IpcError> {
     preferences::writer(&app)
 }
@@ -30,7 +30,7 @@ pub async fn test_local_model(
 }
 
 /// Writes the next stories with the local model (its key, if any, into the keyring).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn use_local_model<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,
@@ -65,7 +65,7 @@ pub fn use_local_model<R: Runtime>(
 }
 
 /// Back to the built-in writer.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn use_built_in_writer<R: Runtime>(
     app: AppHandle<R>,
     core: State<'_, Core>,

@@ -261,5 +261,8 @@ async fn the_latest_listening_is_read_newest_first_from_an_index() {
         steps[0].contains("SCAN l USING INDEX listening_sessions_started"),
         "{steps:?}"
     );
-    assert!(!steps.iter().any(|s| s.contains("TEMP B-TREE")), "{steps:?}");
+    assert!(
+        !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+        "{steps:?}"
+    );
 }

@@ -452,10 +452,10 @@ impl Library {
     /// The family's latest listening, if any.
     pub async fn last_listening(&self, user_id: &str) -> Result<Option<LastListening>, CoreError> {
         let row = sqlx::query(LAST_LISTENING)
-        .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(storage)?;
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(storage)?;
         Ok(row.map(|r| LastListening {
             story_id: r.get("id"),
             title: r.get("title"),
