@@ -145,6 +145,13 @@ async fn a_library_damaged_inside_opens_at_once_then_is_set_aside_at_the_next_st
     })
     .await
     .expect("the check after start-up told the family");
+    assert!(
+        env.sleeper
+            .waits()
+            .contains(&infinite_stories_core::recovery::LIBRARY_CHECK_DELAY),
+        "the check waited for start-up to be over: {:?}",
+        env.sleeper.waits()
+    );
     assert_eq!(
         told,
         vec![infinite_stories_core::recovery::DAMAGED_LIBRARY.to_owned()]
