@@ -123,19 +123,13 @@ test('cold start to an interactive Home with 10,000 stories', { timeout: 30 * 60
     const tonight = String(await browser.execute(() => document.querySelector('[data-testid="tonight"]')?.textContent ?? ''));
     // Where the time went, from the page's own clock: the page's navigation start, the HTML and
     // script parsed, the app mounted, the session known, tonight's shortcut read (UI marks).
-    const timing = /** @type {{origin: number, nav: Record<string, number> | null, marks: Record<string, number>, script: {start: number, end: number} | null}} */ (
+    const timing = /** @type {{origin: number, nav: Record<string, number> | null, marks: Record<string, number>}} */ (
       await browser.execute(() => {
         const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
         return {
           origin: performance.timeOrigin,
           nav: nav ? { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventEnd } : null,
           marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
-          script: (() => {
-            const js = /** @type {PerformanceResourceTiming | undefined} */ (
-              performance.getEntriesByType('resource').find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name))
-            );
-            return js ? { start: js.startTime, end: js.responseEnd } : null;
-          })(),
         };
       })
     );
@@ -144,7 +138,6 @@ test('cold start to an interactive Home with 10,000 stories', { timeout: 30 * 60
       page: at(0),
       html: at(timing.nav?.responseEnd),
       parsed: at(timing.nav?.domInteractive),
-      jsFetched: at(timing.script?.end),
       evaluated: at(timing.marks['modules-evaluated']),
       mounted: at(timing.marks['app-mounted']),
       session: at(timing.marks.session),
