@@ -268,40 +268,20 @@ async fn the_latest_listening_is_read_newest_first_from_an_index() {
 }
 
 /// A text search joins each match to its story by `fts_rowid` whatever the sort (one word
-/// sorted by title used to scan the whole family's stories once per match: 23 s at 10,000),
-/// and one- or two-letter words walk the sort's own index instead of sorting every match.
+/// sorted by title used to scan the whole family's stories once per match: 23 s at 10,000).
 #[tokio::test]
 async fn a_text_search_joins_each_match_once_for_every_sort() {
     let (lib, _dir) = library().await;
     for sort in SORTS {
-        for (text, short) in [("dragon", false), ("dr", true)] {
+        for text in ["dragon", "dr"] {
             let query = LibraryQuery {
                 text: Some(text.into()),
                 sort,
                 ..LibraryQuery::default()
             };
             let PageSql { page, count } = page_sql(&query);
-            let page_plan = plan(&lib, &page, &query).await;
-            if short {
-                assert!(
-                    page_plan[0].starts_with("SEARCH s USING")
-                        && page_plan[0].contains("(user_id=?)"),
-                    "{sort:?} {text}: {page_plan:?}"
-                );
-                // At most the tie-break of equal keys is sorted, never every match.
-                assert!(
-                    !page_plan
-                        .iter()
-                        .any(|s| s.contains("TEMP B-TREE FOR ORDER BY")),
-                    "{sort:?} {text}: {page_plan:?}"
-                );
-            }
-            let plans = if short {
-                vec![plan(&lib, &count, &query).await]
-            } else {
-                vec![page_plan, plan(&lib, &count, &query).await]
-            };
-            for steps in plans {
+            for sql in [page, count] {
+                let steps = plan(&lib, &sql, &query).await;
                 assert!(
                     steps[0].starts_with("SCAN stories_fts VIRTUAL TABLE"),
                     "{sort:?} {text}: {steps:?}"

@@ -234,23 +234,8 @@ pub(super) fn page_sql(query: &LibraryQuery) -> PageSql {
     } else {
         "stories s"
     };
-    let mut page_from = from;
-    let mut page_filters = filters.clone();
     if text {
         filters.push_str(" AND stories_fts MATCH ?2");
-        if short {
-            // One or two letters match most of the library and no relevance is ranked: the
-            // page walks the sort's own index and keeps the stories among the matches (read
-            // once into a set), stopping after one page, where joining every match first and
-            // sorting them all took 4–11 ms (a quarter of a one-letter search). The count
-            // keeps the join, which counts from a covering index.
-            page_from = "stories s";
-            page_filters.push_str(
-                " AND s.fts_rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?2)",
-            );
-        } else {
-            page_filters.push_str(" AND stories_fts MATCH ?2");
-        }
     }
     let order = match (query.sort, text) {
         // One- or two-letter words match most of the library: bm25 says little there and
@@ -266,14 +251,10 @@ pub(super) fn page_sql(query: &LibraryQuery) -> PageSql {
         // Never heard (NULL) sorts last in a descending order.
         (LibrarySort::LastHeard, _) => "s.last_heard_at DESC, s.created_at DESC, s.id".to_owned(),
     };
-    let fts_rowid = match (text, short) {
-        (true, true) => "s.fts_rowid",
-        (true, false) => "stories_fts.rowid",
-        (false, _) => "NULL",
-    };
+    let fts_rowid = if text { "stories_fts.rowid" } else { "NULL" };
     PageSql {
         page: format!(
-            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {page_from} WHERE {page_filters} \
+            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {from} WHERE {filters} \
              AND ?9 IS NOT NULL ORDER BY {order} LIMIT ?7 OFFSET ?8"
         ),
         count: format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL"),
