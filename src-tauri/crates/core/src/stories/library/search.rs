@@ -223,19 +223,32 @@ pub(super) fn page_sql(query: &LibraryQuery) -> PageSql {
     if query.language.is_some() {
         filters.push_str(" AND s.language = ?6");
     }
-    let from = if text {
+    let from = match (text, query.sort) {
         // The matches first (CROSS JOIN keeps that order), each joined to its story through
         // `stories_fts_filters`; the other way round runs one full-text match per story.
-        // INDEXED BY, because for a sort whose column that index lacks (title, length) SQLite
-        // chose `stories_user` instead and scanned every story of the family once per match:
-        // 23 s for one word sorted by title at 10,000 stories (`plan_tests`).
-        "stories_fts CROSS JOIN stories s INDEXED BY stories_fts_filters \
-         ON s.fts_rowid = stories_fts.rowid"
-    } else {
-        "stories s"
+        // Pinned with INDEXED BY for the sorts whose column that index lacks (title, length):
+        // for those SQLite chose `stories_user` and scanned every story of the family once per
+        // match, 23 s for one word sorted by title at 10,000 stories (`plan_tests`). Not pinned
+        // for the others, where SQLite picks it anyway and the pin measured 4 ms slower.
+        (true, LibrarySort::Title | LibrarySort::Length) => {
+            "stories_fts CROSS JOIN stories s INDEXED BY stories_fts_filters \
+             ON s.fts_rowid = stories_fts.rowid"
+        }
+        (true, _) => "stories_fts CROSS JOIN stories s ON s.fts_rowid = stories_fts.rowid",
+        (false, _) => "stories s",
     };
+    let mut page_from = from;
+    let mut page_filters = filters.clone();
     if text {
         filters.push_str(" AND stories_fts MATCH ?2");
+        if short {
+            page_from = "stories s";
+            page_filters.push_str(
+                " AND s.fts_rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?2)",
+            );
+        } else {
+            page_filters.push_str(" AND stories_fts MATCH ?2");
+        }
     }
     let order = match (query.sort, text) {
         // One- or two-letter words match most of the library: bm25 says little there and
@@ -251,10 +264,14 @@ pub(super) fn page_sql(query: &LibraryQuery) -> PageSql {
         // Never heard (NULL) sorts last in a descending order.
         (LibrarySort::LastHeard, _) => "s.last_heard_at DESC, s.created_at DESC, s.id".to_owned(),
     };
-    let fts_rowid = if text { "stories_fts.rowid" } else { "NULL" };
+    let fts_rowid = match (text, short) {
+        (true, true) => "s.fts_rowid",
+        (true, false) => "stories_fts.rowid",
+        (false, _) => "NULL",
+    };
     PageSql {
         page: format!(
-            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {from} WHERE {filters} \
+            "SELECT s.id AS pid, {fts_rowid} AS fts_rowid FROM {page_from} WHERE {page_filters} \
              AND ?9 IS NOT NULL ORDER BY {order} LIMIT ?7 OFFSET ?8"
         ),
         count: format!("SELECT COUNT(*) FROM {from} WHERE {filters} AND ?9 IS NOT NULL"),
@@ -307,21 +324,32 @@ impl Library {
                 .collect()
         };
         cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id));
-        if let Some(text) = &text {
-            // Snippets for the page only: the full-text index at each card's own row.
+        let short = query.text.as_deref().is_some_and(short_prefixes);
+        if let Some(text) = text.as_ref().filter(|_| !short) {
+            // Snippets for the page only, in one query: the full-text index at the page's own
+            // rows (40 queries of one row each cost more in round trips than in SQLite). None
+            // for one- or two-letter words: they match almost every word of every story, so a
+            // snippet says nothing, and finding the best window in each story's whole text was
+            // most of a one-letter search's time.
+            let rowids: Vec<i64> = page.iter().map(|r| r.get::<i64, _>("fts_rowid")).collect();
+            let snippets: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT rowid, snippet(stories_fts, -1, '«', '»', '…', 12) FROM stories_fts \
+                 WHERE stories_fts MATCH ?1 AND rowid IN (SELECT value FROM json_each(?2))",
+            )
+            .bind(text)
+            .bind(serde_json::to_string(&rowids).unwrap_or_default())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(storage)?;
             for card in &mut cards {
                 let Some(row) = page.iter().find(|r| r.get::<String, _>("pid") == card.id) else {
                     continue;
                 };
-                card.snippet = sqlx::query_scalar(
-                    "SELECT snippet(stories_fts, -1, '«', '»', '…', 12) FROM stories_fts \
-                     WHERE stories_fts MATCH ?1 AND rowid = ?2",
-                )
-                .bind(text)
-                .bind(row.get::<i64, _>("fts_rowid"))
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(storage)?;
+                let rowid = row.get::<i64, _>("fts_rowid");
+                card.snippet = snippets
+                    .iter()
+                    .find(|(r, _)| *r == rowid)
+                    .map(|(_, s)| s.clone());
             }
         }
         let total: i64 = bind!(&count)

@@ -212,10 +212,18 @@ async fn one_or_two_letters_find_every_prefix_match_newest_first() {
     assert_eq!(page.total, 3);
     let got: Vec<&str> = page.cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(got, ["c", "b", "a"]);
+    // One or two letters match almost every word: no snippet (it would say nothing, and
+    // finding the best window in every story's text was most of such a search's time)...
+    assert!(page.cards.iter().all(|c| c.snippet.is_none()), "{page:?}");
+    // ...a longer word gets one.
+    let longer = lib.search("u1", &text("sof")).await.unwrap();
+    assert_eq!(longer.total, 2);
     assert!(
-        page.cards
+        longer
+            .cards
             .iter()
-            .all(|c| c.snippet.as_deref().is_some_and(|s| s.contains('«')))
+            .all(|c| c.snippet.as_deref().is_some_and(|s| s.contains("«sof"))),
+        "{longer:?}"
     );
     assert_eq!(
         ids(&lib, &text("SO")).await,
