@@ -46,6 +46,10 @@ pub struct ServerConfig {
     pub faults_enabled: bool,
     /// Longest time a realtime channel goes without re-checking its token (default 5 min).
     pub realtime_token_recheck: Duration,
+    /// How long after start `server.db`'s page-by-page check waits (default 20 s): it reads the
+    /// whole file, which on a family's computer competes with the app's window starting. A
+    /// damaged file it finds is marked and set aside at the next start.
+    pub integrity_check_delay: Duration,
     /// Presence track/untrack pushes allowed per channel per 30 s (Supabase's default 5); more
     /// shuts the channel with "Client presence rate limit exceeded".
     pub presence_updates_per_30s: u32,
@@ -102,6 +106,7 @@ impl ServerConfig {
             function_timeout: Duration::from_secs(300),
             faults_enabled: false,
             realtime_token_recheck: Duration::from_secs(300),
+            integrity_check_delay: Duration::from_secs(20),
             presence_updates_per_30s: 5,
             realtime_out_queue: 1024,
             shutdown_grace: Duration::from_secs(5),

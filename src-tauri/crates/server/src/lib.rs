@@ -159,7 +159,8 @@ pub async fn serve(config: ServerConfig) -> Result<ServerHandle, ServerError> {
         Some(s) => s.clone(),
         None => load_or_create_secret(&config.data_dir)?,
     };
-    let (db, recovered) = db::open(&config.data_dir, config.clock.now_millis()).await?;
+    let (db, recovered, check) = db::open(&config.data_dir, config.clock.now_millis()).await?;
+    db::check_later(check, config.integrity_check_delay);
     let providers = match &config.custom_providers {
         Some(p) => p.clone(),
         None => infinite_stories_storyteller::Providers::from_config(&config.providers)

@@ -198,3 +198,78 @@ async fn a_damaged_database_is_set_aside_and_the_server_starts_fresh() {
     let s = TestServer::start_in(dir, |_| {}).await;
     assert!(s.handle.recovered().is_none());
 }
+
+/// A `server.db` that opens but has a damaged page: the server starts at once (its page-by-page
+/// check no longer holds the app's start-up), the check after start marks the file, and the
+/// next start sets it aside and reports it for the app to tell the family.
+#[tokio::test]
+async fn a_database_damaged_inside_is_found_after_start_and_set_aside_at_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("backend").join("server.db");
+    let s =
+        TestServer::start_in(dir, |c| c.integrity_check_delay = std::time::Duration::ZERO).await;
+    let TestServer { handle, dir, .. } = s;
+    handle.shutdown().await;
+    {
+        // A few hundred pages of rows, checkpointed into the main file, then one page damaged.
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE filler (x BLOB)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        for _ in 0..400 {
+            sqlx::query("INSERT INTO filler (x) VALUES (zeroblob(300))")
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    let at = bytes.len() - 2 * page;
+    bytes[at..at + page].fill(0xAB);
+    std::fs::write(&db, &bytes).unwrap();
+
+    let s =
+        TestServer::start_in(dir, |c| c.integrity_check_delay = std::time::Duration::ZERO).await;
+    assert!(
+        s.handle.recovered().is_none(),
+        "opened at once, not checked first"
+    );
+    let marker = infinite_stories_contract::sqlite::damaged_marker(&db);
+    tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        while !marker.exists() {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the check after start marked the file");
+    let TestServer { handle, dir, .. } = s;
+    handle.shutdown().await;
+
+    let s = TestServer::start_in(dir, |_| {}).await;
+    let recovered = s
+        .handle
+        .recovered()
+        .expect("set aside at the next start")
+        .clone();
+    assert!(
+        recovered
+            .moved_to
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("server.db.corrupt-"),
+        "{recovered:?}"
+    );
+    assert!(!marker.exists());
+    let u = s.email_user("after@example.com").await;
+    s.hero(&u, "Luna").await;
+}
