@@ -219,6 +219,8 @@ fn utc_stamp(millis: i64) -> String {
     )
 }
 
+#[cfg(any(test, feature = "testing"))]
+pub mod damage;
 mod later;
 #[cfg(all(test, unix))]
 mod tests;

@@ -192,12 +192,7 @@ fn stamps_are_utc() {
 /// page-by-page check finds it.
 async fn damaged_page(path: &Path, m: &Migrator) -> Vec<u8> {
     made(path, m, 400).await;
-    let mut bytes = std::fs::read(path).unwrap();
-    let page = 4096;
-    let at = bytes.len() - 2 * page;
-    bytes[at..at + page].fill(0xAB);
-    std::fs::write(path, &bytes).unwrap();
-    bytes
+    super::damage::overwrite_a_page(path)
 }
 
 #[tokio::test]

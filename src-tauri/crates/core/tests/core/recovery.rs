@@ -100,31 +100,13 @@ async fn a_library_damaged_inside_opens_at_once_then_is_set_aside_at_the_next_st
     let env = env().await;
     let dir = tempfile::tempdir().unwrap();
     let client = dir.path().join("client");
-    {
-        // A library with a few hundred pages of rows, checkpointed into its main file.
-        let pool = infinite_stories_core::database::open(&client)
-            .await
-            .unwrap();
-        for i in 0..400 {
-            sqlx::query("INSERT INTO cache_entries (key, kind, value, size, last_access) VALUES (?1, 'memo', ?2, 1, 0)")
-                .bind(format!("filler/{i}"))
-                .bind(vec![7u8; 300])
-                .execute(&pool)
-                .await
-                .unwrap();
-        }
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&pool)
-            .await
-            .unwrap();
-        pool.close().await;
-    }
-    let file = client.join("core.sqlite");
-    let mut bytes = std::fs::read(&file).unwrap();
-    let page = 4096;
-    let at = bytes.len() - 2 * page;
-    bytes[at..at + page].fill(0xAB);
-    std::fs::write(&file, &bytes).unwrap();
+    // A library that opens and migrates, with one page of rows damaged.
+    infinite_stories_core::database::open(&client)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    infinite_stories_contract::sqlite::damage::damage_one_page(&client.join("core.sqlite")).await;
 
     let timer = ManualTimer::new(ManualClock::new());
     let core = core_timed(

@@ -210,32 +210,7 @@ async fn a_database_damaged_inside_is_found_after_start_and_set_aside_at_the_nex
         TestServer::start_in(dir, |c| c.integrity_check_delay = std::time::Duration::ZERO).await;
     let TestServer { handle, dir, .. } = s;
     handle.shutdown().await;
-    {
-        // A few hundred pages of rows, checkpointed into the main file, then one page damaged.
-        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
-            .await
-            .unwrap();
-        sqlx::query("CREATE TABLE filler (x BLOB)")
-            .execute(&pool)
-            .await
-            .unwrap();
-        for _ in 0..400 {
-            sqlx::query("INSERT INTO filler (x) VALUES (zeroblob(300))")
-                .execute(&pool)
-                .await
-                .unwrap();
-        }
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&pool)
-            .await
-            .unwrap();
-        pool.close().await;
-    }
-    let mut bytes = std::fs::read(&db).unwrap();
-    let page = 4096;
-    let at = bytes.len() - 2 * page;
-    bytes[at..at + page].fill(0xAB);
-    std::fs::write(&db, &bytes).unwrap();
+    infinite_stories_contract::sqlite::damage::damage_one_page(&db).await;
 
     let s =
         TestServer::start_in(dir, |c| c.integrity_check_delay = std::time::Duration::ZERO).await;
