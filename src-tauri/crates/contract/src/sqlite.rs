@@ -172,12 +172,15 @@ fn move_aside(path: &Path, now_millis: i64) -> std::io::Result<PathBuf> {
     }
     std::fs::rename(path, &target)?;
     private(&target)?;
-    let wal = with("-wal");
-    if wal.exists() {
-        let mut moved = target.as_os_str().to_owned();
-        moved.push("-wal");
-        std::fs::rename(&wal, &moved)?;
-        private(Path::new(&moved))?;
+    let mut moved = target.as_os_str().to_owned();
+    moved.push("-wal");
+    match std::fs::rename(with("-wal"), &moved) {
+        Ok(()) => private(Path::new(&moved))?,
+        // None, or removed meanwhile by a connection of this process still closing (SQLite
+        // checkpoints the WAL into the main file and deletes it on the last close; the main
+        // file, renamed above, is the same inode and receives it).
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
     }
     if let Err(e) = std::fs::remove_file(with("-shm"))
         && e.kind() != std::io::ErrorKind::NotFound
