@@ -14,7 +14,10 @@
 //! of the stories (default `u1`). `LIBRARY_BENCH_ONLY=<words>` (comma-separated) times only the
 //! queries whose label contains one of them (`LIBRARY_BENCH_ONLY="first page"`); a word no label
 //! contains (`seed`) only seeds the library, as the cold-start measurement does
-//! (`tests/e2e/cold-start.measure.mjs`).
+//! (`tests/e2e/cold-start.measure.mjs`). `LIBRARY_BENCH_BACKEND_DB=<server.db>` also writes the
+//! seeded heroes and stories into that embedded backend's database, and marks this library as
+//! synced with it, as a family's library is: without it, the app's sync at start finds the
+//! backend without them and removes them here as deleted on another device.
 
 use std::time::{Duration, Instant};
 
@@ -83,7 +86,7 @@ async fn main() {
     let now = 1_796_083_200_000; // 2026-12-01T00:00Z
     clock.set_millis(now);
     let cache = StoryCache::new(&dir, pool.clone(), clock.clone(), DISK_LIMIT).unwrap();
-    let library = Library::new(pool, cache, clock.clone());
+    let library = Library::new(pool.clone(), cache, clock.clone());
     let sample_words = if seeded == 0 {
         seed(&library, user, now).await
     } else {
@@ -91,6 +94,10 @@ async fn main() {
         sample_words()
     };
     println!("words searched: {sample_words:?}");
+    if let Some(backend) = std::env::var_os("LIBRARY_BENCH_BACKEND_DB") {
+        let copied = on_backend(&pool, std::path::Path::new(&backend), user).await;
+        println!("{copied} rows copied to the backend's database");
+    }
     queries(&library, user, now, &sample_words).await;
 }
 
@@ -206,6 +213,65 @@ async fn seed(library: &Library, user: &str, now: i64) -> Vec<String> {
         started.elapsed().as_secs_f64()
     );
     sample_words
+}
+
+/// The last time the seeded rows changed on the backend, and the mark the library is synced to.
+const BACKEND_UPDATED: &str = "2026-12-01T00:00:00.000000Z";
+const SYNCED_UNTIL: &str = "2026-12-02T00:00:00.000000Z";
+
+/// Copies `user`'s heroes and stories into the embedded backend's database at `backend` (its
+/// `records`: the row as the backend serves it), and marks every synced table of this library
+/// as synced after their last change, as after a sync. Returns the rows copied.
+async fn on_backend(pool: &sqlx::SqlitePool, backend: &std::path::Path, user: &str) -> u64 {
+    let mut conn = pool.acquire().await.unwrap();
+    sqlx::query("ATTACH DATABASE ?1 AS backend")
+        .bind(backend.to_str().expect("a UTF-8 path"))
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let mut copied = 0;
+    for table in ["heroes", "stories"] {
+        let created = if table == "stories" {
+            "strftime('%Y-%m-%dT%H:%M:%fZ', created_at / 1000.0, 'unixepoch')"
+        } else {
+            "?2"
+        };
+        let sql = format!(
+            "INSERT OR REPLACE INTO backend.records (tbl, id, owner_id, seq, body) \
+             SELECT '{table}', id, user_id, ROW_NUMBER() OVER (ORDER BY id), \
+                    json_set(data, '$.created_at', {created}, '$.updated_at', ?2) \
+             FROM {table} WHERE user_id = ?1"
+        );
+        copied += sqlx::query(&sql)
+            .bind(user)
+            .bind(BACKEND_UPDATED)
+            .execute(&mut *conn)
+            .await
+            .unwrap()
+            .rows_affected();
+    }
+    for table in [
+        "heroes",
+        "custom_events",
+        "stories",
+        "story_scenes",
+        "story_illustrations",
+    ] {
+        sqlx::query(
+            "INSERT OR REPLACE INTO sync_state (user_id, tbl, synced_until) VALUES (?1, ?2, ?3)",
+        )
+        .bind(user)
+        .bind(table)
+        .bind(SYNCED_UNTIL)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    }
+    sqlx::query("DETACH DATABASE backend")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    copied
 }
 
 fn page(sort: LibrarySort) -> LibraryQuery {

@@ -226,6 +226,28 @@ impl RestQuery {
                 .all(|g| g.iter().any(|f| f.matches(table, row)))
     }
 
+    /// The columns that decide which rows this read returns and in what order (filters, order)
+    /// plus those it selects, when reading only those first pays: the read is narrowed (a
+    /// filter or a page) and every column is the table's. `None`: read whole rows.
+    pub(crate) fn narrowed_columns(&self, table: &Table) -> Option<Vec<&'static str>> {
+        if !self.has_filters() && self.limit.is_none() && self.offset.is_none() {
+            return None;
+        }
+        let filters = self.filters.iter().chain(self.or_groups.iter().flatten());
+        let names = filters
+            .map(|f| f.column.as_str())
+            .chain(self.order.iter().map(|o| o.column.as_str()))
+            .chain(self.select.iter().flatten().map(String::as_str));
+        let mut columns: Vec<&'static str> = Vec::new();
+        for name in names {
+            let column = table.column(name)?.name;
+            if !columns.contains(&column) {
+                columns.push(column);
+            }
+        }
+        Some(columns)
+    }
+
     pub(crate) fn has_filters(&self) -> bool {
         !self.filters.is_empty() || !self.or_groups.is_empty()
     }

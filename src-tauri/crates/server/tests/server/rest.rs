@@ -193,6 +193,87 @@ async fn filters_order_and_ranges() {
     assert_eq!(res.headers()["content-range"], "0-3/4");
 }
 
+/// A filtered or paged read reads the columns it filters, orders and selects by first, then the
+/// page's whole rows: what it answers must be exactly the rows a whole read would give.
+#[tokio::test]
+async fn a_narrowed_read_answers_with_the_whole_rows_a_whole_read_would() {
+    let s = TestServer::start().await;
+    let u = s.anonymous().await;
+    let mut ids = Vec::new();
+    for (t, w) in [
+        ("One", 10),
+        ("Two", 20),
+        ("Three", 30),
+        ("Four", 40),
+        ("Five", 50),
+    ] {
+        ids.push(story(&s, &u, t, w).await);
+    }
+    for id in [&ids[1], &ids[3], &ids[4]] {
+        let res = s
+            .as_user(Method::PATCH, &format!("/rest/v1/stories?id=eq.{id}"), &u)
+            .json(&json!({"is_favorite": true, "audio_url": "https://example.test/a.mp3"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 204, "{}", res.text().await.unwrap());
+    }
+    let read = |q: String| {
+        let req = s.as_user(Method::GET, &format!("/rest/v1/stories?{q}"), &u);
+        async move {
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<Vec<Value>>().await.unwrap()
+        }
+    };
+    // The whole read (no filter, no page) is the reference.
+    let all = read("select=*".into()).await;
+    assert_eq!(all.len(), 5);
+    assert!(all.iter().all(|r| r["content"] == "Once upon a time."));
+    let whole = |pick: &dyn Fn(&Value) -> bool| -> Vec<Value> {
+        all.iter().filter(|r| pick(r)).cloned().collect()
+    };
+
+    // A boolean filter (its JSON type kept through the narrowing), ordered and paged.
+    let mut favourites = whole(&|r| r["is_favorite"] == true);
+    favourites.sort_by_key(|r| r["word_count"].as_i64());
+    assert_eq!(
+        read("select=*&is_favorite=eq.true&order=word_count.asc&limit=2&offset=1".into()).await,
+        favourites[1..3]
+    );
+    // `is.null` on a column some rows never had, and an `or`.
+    let mut plain = whole(&|r| r["audio_url"].is_null() || r["title"] == "Five");
+    plain.sort_by_key(|r| r["word_count"].as_i64());
+    assert_eq!(
+        read("or=(audio_url.is.null,title.eq.Five)&order=word_count".into()).await,
+        plain
+    );
+    // The changes since a moment, oldest first, as the app's sync reads them.
+    let since = all[2]["updated_at"].as_str().unwrap().to_owned();
+    let changed = read(format!(
+        "select=*&updated_at=gte.{since}&order=updated_at.asc,id.asc&limit=1000"
+    ))
+    .await;
+    assert!(
+        changed.iter().all(|r| all.contains(r)),
+        "whole rows: {changed:?}"
+    );
+    assert!(changed.iter().any(|r| r["id"] == all[2]["id"]));
+    // Only the columns asked for, in the order asked.
+    let ids_only = read("select=id&order=id&limit=3".into()).await;
+    let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+    expected.sort();
+    assert_eq!(
+        ids_only,
+        expected[..3]
+            .iter()
+            .map(|id| json!({"id": id}))
+            .collect::<Vec<_>>()
+    );
+    // A page past the end: nothing, and no second read needed.
+    assert!(read("select=*&limit=2&offset=7".into()).await.is_empty());
+}
+
 #[tokio::test]
 async fn single_object_upsert_and_conflicts() {
     let s = TestServer::start().await;
