@@ -112,18 +112,20 @@ async fn visible(state: &AppState, table: &Table, who: &Caller) -> Result<Vec<Ro
     })
 }
 
-/// [`visible`], each row cut down to `columns` (and `id`).
+/// [`visible`], each row cut down to `columns` (and `id`), filtered and paged by `window`.
 async fn visible_narrowed(
     state: &AppState,
     table: &Table,
     who: &Caller,
     columns: &[&'static str],
+    window: Option<&query::IdWindow>,
 ) -> Result<Vec<Row>, RestError> {
-    Ok(match who {
-        Caller::Anon => Vec::new(),
-        Caller::Service => records::all_narrowed(state, table, None, columns).await?,
-        Caller::User(u) => records::all_narrowed(state, table, Some(&u.sub), columns).await?,
-    })
+    let owner = match who {
+        Caller::Anon => return Ok(Vec::new()),
+        Caller::Service => None,
+        Caller::User(u) => Some(u.sub.as_str()),
+    };
+    Ok(records::all_narrowed(state, table, owner, columns, window).await?)
 }
 
 /// The whole rows of a page read narrowed, in its order (a row deleted meanwhile is left out).
@@ -194,9 +196,11 @@ async fn read(
 ) -> Result<Response, RestError> {
     // A narrowed read first reads only the columns it filters, orders and selects by, then the
     // whole bodies of the page's rows when it selects more (`*`).
+    // A read by id alone is filtered, ordered and paged in SQL.
     let narrowed = q.narrowed_columns(table);
+    let window = narrowed.as_ref().and_then(|_| q.id_window(prefer.count));
     let rows = match &narrowed {
-        Some(columns) => visible_narrowed(state, table, who, columns).await?,
+        Some(columns) => visible_narrowed(state, table, who, columns, window.as_ref()).await?,
         None => visible(state, table, who).await?,
     };
     let mut rows: Vec<Map<String, Value>> = rows
@@ -214,11 +218,11 @@ async fn read(
             )),
         );
     }
-    let mut page: Vec<_> = rows
-        .into_iter()
-        .skip(offset)
-        .take(q.limit.unwrap_or(usize::MAX))
-        .collect();
+    let (skip, take) = match window {
+        Some(_) => (0, usize::MAX),
+        None => (offset, q.limit.unwrap_or(usize::MAX)),
+    };
+    let mut page: Vec<_> = rows.into_iter().skip(skip).take(take).collect();
     if narrowed.is_some() && q.select.is_none() && !page.is_empty() {
         page = whole(state, table, page).await?;
     }

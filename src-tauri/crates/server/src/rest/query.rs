@@ -7,8 +7,18 @@ use axum::http::HeaderMap;
 use serde_json::{Map, Value};
 
 use super::error::RestError;
-use super::filter::{self, Filter, FilterError};
+use super::filter::{self, Filter, FilterError, Op};
 use super::schema::{self, Table};
+
+/// A read done in SQL: `id <op> <value>` conditions, the order by id (`None`: as stored), the
+/// page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct IdWindow {
+    pub conditions: Vec<(&'static str, String)>,
+    pub descending: Option<bool>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
 
 /// One `order` term.
 #[derive(Debug, Clone)]
@@ -246,6 +256,42 @@ impl RestQuery {
             }
         }
         Some(columns)
+    }
+
+    /// The whole read in SQL when it filters and orders by `id` alone (the app's sync pages
+    /// through ids so): the conditions, the order and the page, so a page costs its own rows,
+    /// not the table's. `None`: filter, order and page here. Not with `count` (the total needs
+    /// every row that passes). Text compares by code point on both sides.
+    pub(crate) fn id_window(&self, count: bool) -> Option<IdWindow> {
+        if count || !self.or_groups.is_empty() {
+            return None;
+        }
+        let mut conditions = Vec::new();
+        for f in &self.filters {
+            if f.column != "id" || f.negated || f.values.len() != 1 {
+                return None;
+            }
+            let op = match f.op {
+                Op::Eq => "=",
+                Op::Lt => "<",
+                Op::Lte => "<=",
+                Op::Gt => ">",
+                Op::Gte => ">=",
+                _ => return None,
+            };
+            conditions.push((op, f.values[0].clone()));
+        }
+        let descending = match self.order.as_slice() {
+            [] => None,
+            [o] if o.column == "id" => Some(o.desc),
+            _ => return None,
+        };
+        Some(IdWindow {
+            conditions,
+            descending,
+            limit: self.limit,
+            offset: self.offset.unwrap_or(0),
+        })
     }
 
     pub(crate) fn has_filters(&self) -> bool {

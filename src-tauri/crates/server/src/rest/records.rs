@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use sqlx::Row as _;
 
 pub(crate) use super::change::{Change, ChangeKind};
+use super::query::IdWindow;
 use super::schema::{STORIES, STORY_CHILDREN, Table};
 use crate::realtime::HubEvent;
 use crate::state::AppState;
@@ -85,6 +86,7 @@ pub(crate) async fn all_narrowed(
     table: &Table,
     owner: Option<&str>,
     columns: &[&'static str],
+    window: Option<&IdWindow>,
 ) -> Result<Vec<Row>, sqlx::Error> {
     // Column names come from the schema (static, `[a-z_]`); `->` keeps each value's JSON type
     // (a boolean stays a boolean), and a missing one is `null`, as a filter reads it.
@@ -93,18 +95,45 @@ pub(crate) async fn all_narrowed(
         .filter(|c| **c != "id")
         .map(|c| format!(", '{c}', body -> '$.{c}'"))
         .collect();
-    let sql = format!(
-        "SELECT owner_id, json_object('id', id{fields}) AS body FROM records WHERE tbl = ?{} \
-         ORDER BY seq",
+    let mut sql = format!(
+        "SELECT owner_id, json_object('id', id{fields}) AS body FROM records WHERE tbl = ?{}",
         if owner.is_some() {
             " AND owner_id = ?"
         } else {
             ""
         }
     );
+    let paged = window.is_some_and(|w| w.limit.is_some() || w.offset > 0);
+    let mut order = " ORDER BY seq";
+    if let Some(w) = window {
+        for (op, _) in &w.conditions {
+            sql.push_str(&format!(" AND id {op} ?"));
+        }
+        order = match w.descending {
+            None => order,
+            Some(false) => " ORDER BY id",
+            Some(true) => " ORDER BY id DESC",
+        };
+    }
+    sql.push_str(order);
+    if paged {
+        sql.push_str(" LIMIT ? OFFSET ?");
+    }
     let mut query = sqlx::query(&sql).bind(table.name);
     if let Some(owner) = owner {
         query = query.bind(owner);
+    }
+    if let Some(w) = window {
+        for (_, value) in &w.conditions {
+            query = query.bind(value);
+        }
+        if paged {
+            // SQLite: a negative limit is none.
+            let limit = w.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+            query = query
+                .bind(limit)
+                .bind(i64::try_from(w.offset).unwrap_or(i64::MAX));
+        }
     }
     query
         .fetch_all(&state.db)

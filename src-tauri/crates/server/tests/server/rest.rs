@@ -272,6 +272,49 @@ async fn a_narrowed_read_answers_with_the_whole_rows_a_whole_read_would() {
     );
     // A page past the end: nothing, and no second read needed.
     assert!(read("select=*&limit=2&offset=7".into()).await.is_empty());
+
+    // Pages of ids after the last one seen, as the sync reads them (done in SQL): every id
+    // once, in order; the same downwards, with an offset, and by equality.
+    let mut seen: Vec<String> = Vec::new();
+    loop {
+        let after = seen
+            .last()
+            .map_or(String::new(), |id| format!("&id=gt.{id}"));
+        let page = read(format!("select=id{after}&order=id.asc&limit=2")).await;
+        if page.is_empty() {
+            break;
+        }
+        assert!(page.len() <= 2);
+        seen.extend(page.iter().map(|r| r["id"].as_str().unwrap().to_owned()));
+    }
+    assert_eq!(seen, expected);
+    let down = read(format!(
+        "select=id,title&id=lt.{}&order=id.desc&offset=1",
+        expected[4]
+    ))
+    .await;
+    let titles: Vec<&str> = [3usize, 2, 1]
+        .iter()
+        .map(|i| {
+            all.iter().find(|r| r["id"] == expected[*i - 1]).unwrap()["title"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        down.iter()
+            .map(|r| r["title"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        titles
+    );
+    let one = read(format!("id=eq.{}&id=gte.{}", expected[2], expected[0])).await;
+    assert_eq!(one, whole(&|r| r["id"] == expected[2]));
+    let not_one = read(format!(
+        "select=id&id=neq.{}&order=id&limit=10",
+        expected[2]
+    ))
+    .await;
+    assert_eq!(not_one.len(), 4);
 }
 
 #[tokio::test]
