@@ -4,6 +4,14 @@ import './app.css';
 
 // For the cold-start measurement: every module of the start bundle has been evaluated.
 performance.mark('modules-evaluated');
+// The app's font (app.css) is loaded before the first render: while it loads, WebKitGTK lays text
+// out with the next families of the stack, looking each up in fontconfig first (0.1 s of a cold
+// start on Linux). Never waits long: a font that does not come is the stack's next family.
+await Promise.race([
+  document.fonts?.load('1em Nunito').catch(() => []),
+  new Promise((resolve) => setTimeout(resolve, 300)),
+]);
+performance.mark('font-loaded');
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 

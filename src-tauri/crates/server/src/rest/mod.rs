@@ -118,7 +118,7 @@ async fn visible_narrowed(
     table: &Table,
     who: &Caller,
     columns: &[&'static str],
-    window: Option<&query::IdWindow>,
+    window: Option<&query::SqlWindow>,
 ) -> Result<Vec<Row>, RestError> {
     let owner = match who {
         Caller::Anon => return Ok(Vec::new()),
@@ -196,19 +196,23 @@ async fn read(
 ) -> Result<Response, RestError> {
     // A narrowed read first reads only the columns it filters, orders and selects by, then the
     // whole bodies of the page's rows when it selects more (`*`).
-    // A read by id alone is filtered, ordered and paged in SQL.
+    // A read by id and `updated_at` alone is filtered, ordered and paged in SQL (from an index,
+    // reading only the columns it selects).
     let narrowed = q.narrowed_columns(table);
-    let window = narrowed.as_ref().and_then(|_| q.id_window(prefer.count));
-    let rows = match &narrowed {
-        Some(columns) => visible_narrowed(state, table, who, columns, window.as_ref()).await?,
-        None => visible(state, table, who).await?,
+    let window = narrowed.as_ref().and_then(|_| q.sql_window(prefer.count));
+    let rows = match (&narrowed, &window) {
+        (Some(_), Some(w)) => {
+            let columns = q.selected_columns(table);
+            visible_narrowed(state, table, who, &columns, Some(w)).await?
+        }
+        (Some(columns), None) => visible_narrowed(state, table, who, columns, None).await?,
+        (None, _) => visible(state, table, who).await?,
     };
-    let mut rows: Vec<Map<String, Value>> = rows
-        .into_iter()
-        .map(|r| r.body)
-        .filter(|r| q.matches(table, r))
-        .collect();
-    q.sort(&mut rows);
+    let mut rows: Vec<Map<String, Value>> = rows.into_iter().map(|r| r.body).collect();
+    if window.is_none() {
+        rows.retain(|r| q.matches(table, r));
+        q.sort(&mut rows);
+    }
     let total = rows.len();
     let offset = q.offset.unwrap_or(0);
     if prefer.count && offset > 0 && offset >= total {

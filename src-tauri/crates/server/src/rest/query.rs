@@ -10,12 +10,16 @@ use super::error::RestError;
 use super::filter::{self, Filter, FilterError, Op};
 use super::schema::{self, Table};
 
-/// A read done in SQL: `id <op> <value>` conditions, the order by id (`None`: as stored), the
+/// The records table's columns a read can filter and order by in SQL (migration 0004): the row's
+/// id and its `updated_at`, as the body holds them.
+pub(crate) const SQL_COLUMNS: [&str; 2] = ["id", "updated_at"];
+
+/// A read done in SQL: `<column> <op> <value>` conditions, the order (empty: as stored), the
 /// page.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct IdWindow {
-    pub conditions: Vec<(&'static str, String)>,
-    pub descending: Option<bool>,
+pub(crate) struct SqlWindow {
+    pub conditions: Vec<(&'static str, &'static str, String)>,
+    pub order: Vec<String>,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -258,17 +262,20 @@ impl RestQuery {
         Some(columns)
     }
 
-    /// The whole read in SQL when it filters and orders by `id` alone (the app's sync pages
-    /// through ids so): the conditions, the order and the page, so a page costs its own rows,
-    /// not the table's. `None`: filter, order and page here. Not with `count` (the total needs
-    /// every row that passes). Text compares by code point on both sides.
-    pub(crate) fn id_window(&self, count: bool) -> Option<IdWindow> {
+    /// The whole read in SQL when it filters and orders only by columns the records table
+    /// keeps indexed ([`SQL_COLUMNS`]: the app's sync pages through ids, and through what
+    /// changed since a moment, so): the conditions, the order and the page, so a page costs its
+    /// own rows, not the table's. `None`: filter, order and page here. Not with `count` (the
+    /// total needs every row that passes). Both sides compare text by code point.
+    pub(crate) fn sql_window(&self, count: bool) -> Option<SqlWindow> {
         if count || !self.or_groups.is_empty() {
             return None;
         }
+        let sql_column = |name: &str| SQL_COLUMNS.iter().copied().find(|c| *c == name);
         let mut conditions = Vec::new();
         for f in &self.filters {
-            if f.column != "id" || f.negated || f.values.len() != 1 {
+            let column = sql_column(&f.column)?;
+            if f.negated || f.values.len() != 1 {
                 return None;
             }
             let op = match f.op {
@@ -279,19 +286,37 @@ impl RestQuery {
                 Op::Gte => ">=",
                 _ => return None,
             };
-            conditions.push((op, f.values[0].clone()));
+            conditions.push((column, op, f.values[0].clone()));
         }
-        let descending = match self.order.as_slice() {
-            [] => None,
-            [o] if o.column == "id" => Some(o.desc),
-            _ => return None,
-        };
-        Some(IdWindow {
+        let mut order = Vec::new();
+        for o in &self.order {
+            let column = sql_column(&o.column)?;
+            let direction = if o.desc { " DESC" } else { "" };
+            // Where nulls go matters only where there can be some (an id never is; a compared
+            // value is not): said only then, so the index gives the order without a sort.
+            let no_nulls = column == "id" || conditions.iter().any(|(c, _, _)| *c == column);
+            let nulls = match (no_nulls, o.nulls_first) {
+                (true, _) => "",
+                (false, true) => " NULLS FIRST",
+                (false, false) => " NULLS LAST",
+            };
+            order.push(format!("{column}{direction}{nulls}"));
+        }
+        Some(SqlWindow {
             conditions,
-            descending,
+            order,
             limit: self.limit,
             offset: self.offset.unwrap_or(0),
         })
+    }
+
+    /// The columns `select` names (none for `*`), as the schema spells them.
+    pub(crate) fn selected_columns(&self, table: &Table) -> Vec<&'static str> {
+        let names = self.select.iter().flatten();
+        names
+            .filter_map(|n| table.column(n))
+            .map(|c| c.name)
+            .collect()
     }
 
     pub(crate) fn has_filters(&self) -> bool {

@@ -208,8 +208,11 @@ async fn a_narrowed_read_answers_with_the_whole_rows_a_whole_read_would() {
         ("Five", 50),
     ] {
         ids.push(story(&s, &u, t, w).await);
+        // A second between writes: every row has its own `updated_at`.
+        s.advance(std::time::Duration::from_secs(1));
     }
     for id in [&ids[1], &ids[3], &ids[4]] {
+        s.advance(std::time::Duration::from_secs(1));
         let res = s
             .as_user(Method::PATCH, &format!("/rest/v1/stories?id=eq.{id}"), &u)
             .json(&json!({"is_favorite": true, "audio_url": "https://example.test/a.mp3"}))
@@ -248,17 +251,34 @@ async fn a_narrowed_read_answers_with_the_whole_rows_a_whole_read_would() {
         read("or=(audio_url.is.null,title.eq.Five)&order=word_count".into()).await,
         plain
     );
-    // The changes since a moment, oldest first, as the app's sync reads them.
-    let since = all[2]["updated_at"].as_str().unwrap().to_owned();
+    // The changes since a moment, oldest first, as the app's sync reads them (in SQL, from the
+    // index on `updated_at`, which the PATCHes above moved).
+    let mut by_change = all.clone();
+    by_change.sort_by(|a, b| {
+        let key = |r: &Value| {
+            (
+                r["updated_at"].as_str().unwrap().to_owned(),
+                r["id"].as_str().unwrap().to_owned(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let since = by_change[2]["updated_at"].as_str().unwrap().to_owned();
     let changed = read(format!(
         "select=*&updated_at=gte.{since}&order=updated_at.asc,id.asc&limit=1000"
     ))
     .await;
-    assert!(
-        changed.iter().all(|r| all.contains(r)),
-        "whole rows: {changed:?}"
-    );
-    assert!(changed.iter().any(|r| r["id"] == all[2]["id"]));
+    assert_eq!(changed, by_change[2..]);
+    let newest_first = read(format!(
+        "select=id,updated_at&updated_at=lt.{since}&order=updated_at.desc,id.desc"
+    ))
+    .await;
+    let expected: Vec<Value> = by_change[..2]
+        .iter()
+        .rev()
+        .map(|r| json!({"id": r["id"], "updated_at": r["updated_at"]}))
+        .collect();
+    assert_eq!(newest_first, expected);
     // Only the columns asked for, in the order asked.
     let ids_only = read("select=id&order=id&limit=3".into()).await;
     let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
