@@ -202,8 +202,11 @@ async fn a_second_computer_gets_the_finished_pictures_and_narration_not_only_the
         Some(other_dir.path().to_owned()),
     )
     .await;
+    // The second computer's own realtime join syncs too, at the same moment: between the two
+    // syncs every picture arrives (this one's count alone raced with the join's, ~1 run in 30
+    // under load); the story being offline-ready below is what says they all did.
     let report = other.sync_library_counted().await.unwrap();
-    assert_eq!(report.pictures, story.illustrations.len(), "{report:?}");
+    assert!(report.pictures <= story.illustrations.len(), "{report:?}");
     let there = other.story(&story.summary.id).await.unwrap();
     assert!(there.summary.offline_ready, "{there:?}");
     assert!(
