@@ -194,10 +194,9 @@ async fn read(
     headers: &HeaderMap,
     head: bool,
 ) -> Result<Response, RestError> {
-    // A narrowed read first reads only the columns it filters, orders and selects by, then the
-    // whole bodies of the page's rows when it selects more (`*`).
-    // A read by id and `updated_at` alone is filtered, ordered and paged in SQL (from an index,
-    // reading only the columns it selects).
+    // A narrowed read (a filter or a page) first reads only the columns it filters, orders and
+    // selects by, then the whole bodies of the page's rows when it selects `*`. One by `id` and
+    // `updated_at` alone is filtered, ordered and paged in SQL, from an index.
     let narrowed = q.narrowed_columns(table);
     let window = narrowed.as_ref().and_then(|_| q.sql_window(prefer.count));
     let rows = match (&narrowed, &window) {

@@ -24,6 +24,13 @@ pub(crate) struct SqlWindow {
     pub offset: usize,
 }
 
+impl SqlWindow {
+    /// Whether the SQL ends with `LIMIT ? OFFSET ?`.
+    pub(crate) fn pages(&self) -> bool {
+        self.limit.is_some() || self.offset > 0
+    }
+}
+
 /// One `order` term.
 #[derive(Debug, Clone)]
 pub(crate) struct OrderBy {

@@ -89,7 +89,6 @@ pub(crate) async fn all_narrowed(
     window: Option<&SqlWindow>,
 ) -> Result<Vec<Row>, sqlx::Error> {
     let sql = narrowed_sql(owner.is_some(), columns, window);
-    let paged = window.is_some_and(|w| w.limit.is_some() || w.offset > 0);
     let mut query = sqlx::query(&sql).bind(table.name);
     if let Some(owner) = owner {
         query = query.bind(owner);
@@ -98,7 +97,7 @@ pub(crate) async fn all_narrowed(
         for (_, _, value) in &w.conditions {
             query = query.bind(value);
         }
-        if paged {
+        if w.pages() {
             // SQLite: a negative limit is none.
             let limit = w.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
             query = query
@@ -132,7 +131,6 @@ fn narrowed_sql(by_owner: bool, columns: &[&'static str], window: Option<&SqlWin
         "SELECT owner_id, json_object('id', id{fields}) AS body FROM records WHERE tbl = ?{}",
         if by_owner { " AND owner_id = ?" } else { "" }
     );
-    let paged = window.is_some_and(|w| w.limit.is_some() || w.offset > 0);
     let mut order = " ORDER BY seq".to_owned();
     if let Some(w) = window {
         for (column, op, _) in &w.conditions {
@@ -143,7 +141,7 @@ fn narrowed_sql(by_owner: bool, columns: &[&'static str], window: Option<&SqlWin
         }
     }
     sql.push_str(&order);
-    if paged {
+    if window.is_some_and(SqlWindow::pages) {
         sql.push_str(" LIMIT ? OFFSET ?");
     }
     sql
@@ -406,44 +404,35 @@ mod tests {
             .join("\n")
     }
 
-    /// The app's sync reads what changed since a moment, and pages of ids, at every start: the
-    /// first from the index on (table, owner, updated_at, id) without reading a row's body, the
-    /// second from the id on, in order, a page's rows only.
+    /// The SQL a REST read of `query` on stories runs (as `read` builds it) and its plan.
+    async fn plan_of(pool: &sqlx::SqlitePool, query: &str, binds: &[&str]) -> String {
+        let headers = axum::http::HeaderMap::new();
+        let q = super::super::query::RestQuery::parse(&STORIES, Some(query), &headers).unwrap();
+        let window = q.sql_window(false).expect("done in SQL");
+        let sql = narrowed_sql(true, &q.selected_columns(&STORIES), Some(&window));
+        plan(pool, &sql, binds).await
+    }
+
+    /// The app's sync reads what changed since a moment, and pages of ids, at every start (its
+    /// very queries): the first from the index on (table, owner, updated_at, id) without reading
+    /// a row's body, the second from the id on, in order, a page's rows only.
     #[tokio::test]
     async fn the_syncs_reads_come_from_the_index_alone() {
         let dir = tempfile::tempdir().unwrap();
         let (pool, _, _) = crate::db::open(dir.path(), 0).await.unwrap();
-        let changed = SqlWindow {
-            conditions: vec![("updated_at", ">=", "2026-12-01T00:00:00Z".into())],
-            order: vec![
-                "updated_at ASC NULLS LAST".into(),
-                "id ASC NULLS LAST".into(),
-            ],
-            limit: Some(1000),
-            offset: 0,
-        };
-        let sql = narrowed_sql(true, &[], Some(&changed));
-        let p = plan(
-            &pool,
-            &sql,
-            &["stories", "u1", "2026-12-01T00:00:00Z", "1000", "0"],
-        )
-        .await;
+        let since = "2026-12-01T00:00:00Z";
+        let changed =
+            format!("select=*&updated_at=gte.{since}&order=updated_at.asc,id.asc&limit=1000");
+        let p = plan_of(&pool, &changed, &["stories", "u1", since, "1000", "0"]).await;
         // (SQLite may sort the rows that changed by id; those are few.)
         assert!(p.contains("COVERING INDEX records_owner_updated"), "{p}");
-        let ids = SqlWindow {
-            conditions: vec![("id", ">", "s00100".into())],
-            order: vec!["id".into()],
-            limit: Some(1000),
-            offset: 0,
-        };
-        let sql = narrowed_sql(true, &["id"], Some(&ids));
-        let p = plan(&pool, &sql, &["stories", "u1", "s00100", "1000", "0"]).await;
+        let ids = "select=id&id=gt.s00100&order=id.asc&limit=1000";
+        let p = plan_of(&pool, ids, &["stories", "u1", "s00100", "1000", "0"]).await;
         // Searched from the id on, in the order of an index, so it stops after the page.
         assert!(p.contains("SEARCH") && !p.contains("TEMP B-TREE"), "{p}");
         // A column of the body is read from the body.
-        let sql = narrowed_sql(true, &["title"], Some(&ids));
-        let p = plan(&pool, &sql, &["stories", "u1", "s00100", "1000", "0"]).await;
+        let titles = "select=title&id=gt.s00100&order=id.asc&limit=1000";
+        let p = plan_of(&pool, titles, &["stories", "u1", "s00100", "1000", "0"]).await;
         assert!(!p.contains("COVERING INDEX"), "{p}");
     }
 }
