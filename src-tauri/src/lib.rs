@@ -116,6 +116,9 @@ pub fn run() {
             });
             app.manage(preferences::SettingsFile(dirs.data.join("settings.json")));
             app.manage(preferences::SystemLanguage::detect());
+            // The library sync of the first realtime join waits for Home's first screen (the
+            // UI says when), so it does not compete with the window's start.
+            core.hold_sync_for_first_screen();
             app.manage(core.clone());
             let (voices, writers) = (
                 voice_packs::VoicePacks::new(&dirs.data),

@@ -60,3 +60,9 @@ pub fn recent_requests(core: State<'_, Core>) -> Vec<RequestRecord> {
 pub async fn diagnostics_report(core: State<'_, Core>) -> Result<String, IpcError> {
     Ok(core.diagnostics_report().await)
 }
+
+/// The UI's first screen is shown: the library sync that start-up held back goes on.
+#[tauri::command(async)]
+pub fn first_screen_shown(core: State<'_, Core>) {
+    core.first_screen_shown();
+}

@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod events;
 pub mod family;
+pub mod first_screen;
 pub mod http;
 pub mod monitor;
 pub mod moving;
@@ -140,6 +141,8 @@ struct Inner {
     outbox: tokio::sync::Mutex<()>,
     /// The library move to a Supabase project, when one runs.
     moving: Arc<moving::MoveState>,
+    /// Whether the start-up sync waits for the window's first screen.
+    first_screen: first_screen::FirstScreen,
 }
 
 /// Everything tied to one connected backend; replaced as a whole when the profile changes.
@@ -190,8 +193,35 @@ impl Core {
                 remembered: RwLock::new(None),
                 outbox: tokio::sync::Mutex::new(()),
                 moving: Arc::default(),
+                first_screen: first_screen::FirstScreen::default(),
             }),
         }
+    }
+
+    /// Holds the library sync of the first realtime join until [`Core::first_screen_shown`]
+    /// (at most [`first_screen::FIRST_SCREEN_WAIT`]), so it does not compete with the window's
+    /// start (the shell calls it before connecting; see [`first_screen`]).
+    pub fn hold_sync_for_first_screen(&self) {
+        self.inner.first_screen.hold();
+    }
+
+    /// The UI's first screen is shown: the held sync goes on.
+    pub fn first_screen_shown(&self) {
+        self.inner.first_screen.shown();
+    }
+
+    /// Waits while [`Core::hold_sync_for_first_screen`] holds (on the injected timer).
+    pub(crate) async fn after_first_screen(&self) {
+        let timer = self
+            .inner
+            .options
+            .timer
+            .clone()
+            .unwrap_or_else(|| Arc::new(clock::TokioSleeper));
+        self.inner
+            .first_screen
+            .wait(&timer, first_screen::FIRST_SCREEN_WAIT)
+            .await;
     }
 
     /// Subscribes to everything the core reports (backend status, session, limits…).

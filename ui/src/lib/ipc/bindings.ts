@@ -1938,6 +1938,7 @@ export interface Commands {
   set_verbose_logging: { args: { verbose: boolean }; result: null };
   recent_requests: { args: Record<string, never>; result: Array<RequestRecord> };
   diagnostics_report: { args: Record<string, never>; result: string };
+  first_screen_shown: { args: Record<string, never>; result: null };
   voices: { args: Record<string, never>; result: VoicesOverview };
   voice_catalogue: { args: Record<string, never>; result: VoiceCatalogue };
   set_voice_catalogue: { args: { url: string | null }; result: VoicesOverview };
@@ -2033,6 +2034,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "set_verbose_logging",
   "recent_requests",
   "diagnostics_report",
+  "first_screen_shown",
   "voices",
   "voice_catalogue",
   "set_voice_catalogue",

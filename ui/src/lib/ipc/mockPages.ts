@@ -197,6 +197,7 @@ export function pagesMock(scenario: PagesScenario) {
         };
       }
       case 'outbox_status': return { waiting: 0, lastError: null, refused: [] };
+      case 'first_screen_shown': return null;
       default: return MOVING_COMMANDS.has(cmd) ? moving.handle(cmd, a) : (voices.handle(cmd, a) ?? advanced.handle(cmd, a));
     }
   }

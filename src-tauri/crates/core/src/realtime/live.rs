@@ -97,7 +97,10 @@ impl Core {
                             }
                             Ok(realtime::RealtimeMessage::Rejoined { topic }) if topic.starts_with("realtime:story-updates-") => {
                                 // The backend answers again: first what was edited here while
-                                // away, then what changed elsewhere (the catch-up).
+                                // away, then what changed elsewhere (the catch-up). At start-up,
+                                // once the window's first screen is shown (changes that arrive
+                                // meanwhile wait in the channel, and the sync covers them).
+                                core.after_first_screen().await;
                                 if let Err(e) = core.push_outbox().await {
                                     tracing::info!(error = %e, "outbox push after rejoin failed");
                                 }

@@ -218,3 +218,58 @@ async fn a_second_computer_gets_the_finished_pictures_and_narration_not_only_the
             .is_empty()
     );
 }
+
+/// Signs in on a core that holds its start-up sync for the window's first screen (as the app
+/// does), and waits until the join's sync is parked: its limit armed on the env's timer, beside
+/// the library's later check (the timer's other wait; no call is in flight).
+async fn joined_and_held(env: &Env) {
+    env.core.hold_sync_for_first_screen();
+    hero(env).await;
+    let rt = env.core.realtime().unwrap();
+    let topic = format!(
+        "realtime:story-updates-{}",
+        env.core.session().unwrap().user_id
+    );
+    crate::realtime::joined_pub(&rt, &topic).await;
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while env.timer.waiting() < 2 {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("the join's sync never waited");
+    for _ in 0..50 {
+        tokio::task::yield_now().await;
+    }
+    assert!(
+        !reads_of(&env.core, "heroes") && !reads_of(&env.core, "story_illustrations"),
+        "the join synced before the first screen was shown"
+    );
+}
+
+async fn synced(core: &Core) {
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while !reads_of(core, "story_illustrations") {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("the join's sync never ran");
+}
+
+#[tokio::test]
+async fn the_start_up_sync_waits_for_the_windows_first_screen() {
+    let env = env().await;
+    joined_and_held(&env).await;
+    env.core.first_screen_shown();
+    synced(&env.core).await;
+}
+
+#[tokio::test]
+async fn a_first_screen_that_never_comes_holds_the_sync_no_longer_than_the_limit() {
+    let env = env().await;
+    joined_and_held(&env).await;
+    env.timer
+        .advance(infinite_stories_core::first_screen::FIRST_SCREEN_WAIT);
+    synced(&env.core).await;
+}

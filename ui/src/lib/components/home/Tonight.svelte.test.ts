@@ -5,6 +5,8 @@ import type { Tonight as TonightData } from '$lib/ipc/bindings';
 
 const tonight = vi.fn<() => Promise<TonightData>>();
 vi.mock('$lib/ipc/pages', () => ({ pagesApi: { tonight: () => tonight() } }));
+const firstScreen = vi.fn();
+vi.mock('$lib/services/firstScreen', () => ({ firstScreenShown: () => firstScreen() }));
 vi.mock('$lib/ipc/media', () => ({ mediaUrl: (key: string) => `media://localhost/${key}` }));
 /** The `library://changed` handlers the component subscribed. */
 const libraryHandlers: ((part: string) => void)[] = [];
@@ -24,6 +26,7 @@ afterEach(() => {
   component = undefined;
   document.body.innerHTML = '';
   tonight.mockReset();
+  firstScreen.mockReset();
 });
 
 async function settle() {
@@ -38,6 +41,8 @@ describe('Tonight', () => {
     await settle();
     expect(tonight).toHaveBeenCalledTimes(1);
     expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Owl Who Hooted Back');
+    // Home's first screen is complete: the shell's start-up sync may go on.
+    expect(firstScreen).toHaveBeenCalled();
 
     tonight.mockResolvedValueOnce(newest('s2', 'The Fox and the Kite'));
     props.userId = 'user-1';
@@ -47,6 +52,37 @@ describe('Tonight', () => {
     expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Fox and the Kite');
   });
 
+  it('shows the first read’s answer when the session arrives before it (no wait for the second read)', async () => {
+    let answerFirst: (t: TonightData) => void = () => {};
+    tonight.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
+    tonight.mockReturnValueOnce(new Promise(() => {})); // the second read has not answered yet
+    const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    flushSync();
+    props.userId = 'user-1';
+    flushSync();
+    expect(tonight).toHaveBeenCalledTimes(2);
+    answerFirst(newest('s1', 'The Owl Who Hooted Back'));
+    await settle();
+    expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Owl Who Hooted Back');
+  });
+
+  it('never shows a read asked before the session once another family has signed in since', async () => {
+    let answerFirst: (t: TonightData) => void = () => {};
+    tonight.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
+    tonight.mockReturnValue(new Promise(() => {}));
+    const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    flushSync();
+    props.userId = 'user-1';
+    flushSync();
+    props.userId = 'user-2';
+    flushSync();
+    answerFirst(newest('s1', 'First family story'));
+    await settle();
+    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+  });
+
   it('shows nothing when nobody is signed in (the core refuses)', async () => {
     tonight.mockRejectedValue({ code: 'UNAUTHORIZED', message: 'Sign in first.', retryable: false });
     const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
@@ -54,6 +90,7 @@ describe('Tonight', () => {
     await settle();
     expect(tonight).toHaveBeenCalledTimes(1);
     expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+    expect(firstScreen).toHaveBeenCalled();
   });
 
   it('reads again for another family and never shows the previous one’s', async () => {
