@@ -39,7 +39,8 @@ impl FirstScreen {
         self.0.send_replace(true);
     }
 
-    /// Returns once the first screen is shown, or `limit` after it was called on `timer`;
+    /// Returns once the first screen is shown, or `limit` after it was called on `timer` (and
+    /// then holds nothing more: a UI that never said so costs one wait, not one per rejoin);
     /// at once when nothing is held.
     pub(crate) async fn wait(&self, timer: &SharedSleeper, limit: Duration) {
         let mut open = self.0.subscribe();
@@ -48,7 +49,10 @@ impl FirstScreen {
         }
         tokio::select! {
             _ = open.wait_for(|shown| *shown) => {}
-            () = timer.sleep(limit) => tracing::debug!("no first screen yet; syncing anyway"),
+            () = timer.sleep(limit) => {
+                tracing::debug!("no first screen yet; syncing anyway");
+                self.shown();
+            }
         }
     }
 }
@@ -108,5 +112,10 @@ mod tests {
         assert!(!waiting.is_finished(), "went on before the limit");
         timer.advance(Duration::from_millis(1));
         waiting.await.unwrap();
+        // The limit passed once: the next rejoin's sync does not wait again.
+        tokio::time::timeout(Duration::from_secs(5), spawn_wait(&gate, &timer))
+            .await
+            .expect("waited again after the limit")
+            .unwrap();
     }
 }
