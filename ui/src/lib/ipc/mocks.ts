@@ -195,6 +195,8 @@ export function installMockBackend(
       }
       case 'outbox_status':
         return { waiting: 0, lastError: null, refused: [] };
+      case 'first_screen_shown':
+        return null;
       default:
         return fail('UNKNOWN', `no mock for ${cmd}`);
     }
