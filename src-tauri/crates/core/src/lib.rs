@@ -198,30 +198,42 @@ impl Core {
         }
     }
 
-    /// Holds the library sync of the first realtime join until [`Core::first_screen_shown`]
-    /// (at most [`first_screen::FIRST_SCREEN_WAIT`]), so it does not compete with the window's
-    /// start (the shell calls it before connecting; see [`first_screen`]).
+    /// Holds the catch-up of the first realtime join (outbox push, then library sync) until
+    /// [`Core::first_screen_shown`], at most [`first_screen::FIRST_SCREEN_WAIT`], so it does not
+    /// compete with the window's start (the shell calls it before connecting; see
+    /// [`first_screen`]).
     pub fn hold_sync_for_first_screen(&self) {
         self.inner.first_screen.hold();
     }
 
-    /// The UI's first screen is shown: the held sync goes on.
+    /// The UI's first screen is shown: the held catch-up goes on.
     pub fn first_screen_shown(&self) {
         self.inner.first_screen.shown();
     }
 
+    /// Whether a realtime join's catch-up is waiting for the first screen now (for the
+    /// diagnostics and the tests).
+    pub fn sync_waits_for_first_screen(&self) -> bool {
+        self.inner.first_screen.waiting()
+    }
+
     /// Waits while [`Core::hold_sync_for_first_screen`] holds (on the injected timer).
     pub(crate) async fn after_first_screen(&self) {
-        let timer = self
-            .inner
+        self.inner
+            .first_screen
+            .wait(&self.timer(), first_screen::FIRST_SCREEN_WAIT)
+            .await;
+    }
+
+    /// What waits that are not retries wait on: the injected timer, tokio's by default (not
+    /// the retry sleeper, whose test double moves the clock the library's edit times and rate
+    /// limits read).
+    pub(crate) fn timer(&self) -> clock::SharedSleeper {
+        self.inner
             .options
             .timer
             .clone()
-            .unwrap_or_else(|| Arc::new(clock::TokioSleeper));
-        self.inner
-            .first_screen
-            .wait(&timer, first_screen::FIRST_SCREEN_WAIT)
-            .await;
+            .unwrap_or_else(|| Arc::new(clock::TokioSleeper))
     }
 
     /// Subscribes to everything the core reports (backend status, session, limits…).

@@ -57,14 +57,7 @@ impl Core {
     /// family told to restart.
     pub(crate) fn check_library_later(&self, check: crate::database::Check) {
         let weak = Arc::downgrade(&self.inner);
-        // The timer (not the retry sleeper, whose test double moves the clock the library's
-        // edit times and rate limits read).
-        let timer: crate::clock::SharedSleeper = self
-            .inner
-            .options
-            .timer
-            .clone()
-            .unwrap_or_else(|| Arc::new(crate::clock::TokioSleeper));
+        let timer = self.timer();
         tokio::spawn(async move {
             timer.sleep(LIBRARY_CHECK_DELAY).await;
             let Some(reason) = check.run().await else {

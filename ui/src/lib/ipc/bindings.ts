@@ -1638,6 +1638,12 @@ export type Theme = "auto" | "day" | "night";
  */
 export type Tonight = { 
 /**
+ * The family these shortcuts are for (the UI shows them only while its session names the
+ * same family: an answer asked at start-up, before the UI knew who is signed in, may come
+ * for the family remembered from last time).
+ */
+userId: string, 
+/**
  * The hero of the story heard (or made) last.
  */
 lastHero: Hero | null, 

@@ -191,6 +191,7 @@ export function pagesMock(scenario: PagesScenario) {
         const newest = search({ text: null, onlyNew: false, onlyFavorites: false, heroId: null, event: null, language: null, sort: 'newest', offset: 0, limit: 1 }).cards[0] ?? null;
         const listening = stories.find((s) => s.listening === 'listening');
         return {
+          userId: session?.userId ?? '',
           lastHero: stories.length ? { ...HEROES[0]!, avatarKey: null } : null,
           continueListening: listening ? { storyId: listening.id, title: listening.title, position: 192, duration: listening.lengthSeconds ?? 420 } : null,
           newest,

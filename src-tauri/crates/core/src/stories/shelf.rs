@@ -32,6 +32,10 @@ pub struct ContinueListening {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Tonight {
+    /// The family these shortcuts are for (the UI shows them only while its session names the
+    /// same family: an answer asked at start-up, before the UI knew who is signed in, may come
+    /// for the family remembered from last time).
+    pub user_id: String,
     /// The hero of the story heard (or made) last.
     pub last_hero: Option<Hero>,
     /// The story being listened to and not finished.
@@ -170,6 +174,7 @@ impl Core {
             None => None,
         };
         Ok(Tonight {
+            user_id: user,
             last_hero,
             continue_listening,
             newest,

@@ -115,6 +115,8 @@ async fn generated_stories_are_searched_starred_heard_and_deleted_without_a_trac
         .await
         .unwrap();
     let tonight = env.core.tonight().await.unwrap();
+    // Named for the family it belongs to (the UI shows it only for that family).
+    assert_eq!(tonight.user_id, env.core.session().unwrap().user_id);
     let cont = tonight.continue_listening.unwrap();
     assert_eq!(
         (cont.story_id.as_str(), cont.position),

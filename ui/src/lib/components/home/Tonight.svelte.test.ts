@@ -17,8 +17,8 @@ vi.mock('$lib/ipc/events', () => ({
   },
 }));
 
-const newest = (id: string, title: string) =>
-  ({ newest: { id, title, coverKey: null }, continueListening: null, lastHero: null }) as unknown as TonightData;
+const newest = (id: string, title: string, userId = 'user-1') =>
+  ({ userId, newest: { id, title, coverKey: null }, continueListening: null, lastHero: null }) as unknown as TonightData;
 
 let component: ReturnType<typeof mount> | undefined;
 afterEach(() => {
@@ -67,20 +67,52 @@ describe('Tonight', () => {
     expect(document.querySelector('[data-testid="tonight"]')?.textContent).toContain('The Owl Who Hooted Back');
   });
 
-  it('never shows a read asked before the session once another family has signed in since', async () => {
+  it('never shows a first read answered for another family than the session names', async () => {
+    // The keyring named family A; by the time the UI's session arrives the core signed in as B.
     let answerFirst: (t: TonightData) => void = () => {};
     tonight.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
     tonight.mockReturnValue(new Promise(() => {}));
     const props = $state({ userId: null as string | null, onopen: () => {}, oncreate: () => {} });
     component = mount(Tonight, { target: document.body, props });
     flushSync();
-    props.userId = 'user-1';
+    props.userId = 'user-b';
     flushSync();
-    props.userId = 'user-2';
-    flushSync();
-    answerFirst(newest('s1', 'First family story'));
+    answerFirst(newest('s1', 'Family A’s story', 'user-a'));
     await settle();
     expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+  });
+
+  it('never shows an answer that comes after the family signed out', async () => {
+    let answer: (t: TonightData) => void = () => {};
+    tonight.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    tonight.mockRejectedValue({ code: 'UNAUTHORIZED', message: 'Sign in first.', retryable: false });
+    const props = $state({ userId: 'user-1' as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    flushSync();
+    props.userId = null;
+    flushSync();
+    answer(newest('s1', 'Before signing out'));
+    await settle();
+    expect(document.querySelector('[data-testid="tonight"]')).toBeNull();
+  });
+
+  it('keeps a newer read’s answer when an older one comes after it', async () => {
+    let answerOld: (t: TonightData) => void = () => {};
+    let answerNew: (t: TonightData) => void = () => {};
+    tonight.mockReturnValueOnce(new Promise((resolve) => (answerOld = resolve)));
+    tonight.mockReturnValueOnce(new Promise((resolve) => (answerNew = resolve)));
+    const props = $state({ userId: 'user-1' as string | null, onopen: () => {}, oncreate: () => {} });
+    component = mount(Tonight, { target: document.body, props });
+    flushSync();
+    libraryHandlers.forEach((h) => h('stories'));
+    flushSync();
+    expect(tonight).toHaveBeenCalledTimes(2);
+    answerNew(newest('s2', 'Made a moment ago'));
+    await settle();
+    answerOld(newest('s1', 'Yesterday’s story'));
+    await settle();
+    expect(document.body.textContent).toContain('Made a moment ago');
+    expect(document.body.textContent).not.toContain('Yesterday’s story');
   });
 
   it('shows nothing when nobody is signed in (the core refuses)', async () => {
@@ -100,7 +132,7 @@ describe('Tonight', () => {
     await settle();
     expect(document.body.textContent).toContain('First family story');
 
-    tonight.mockResolvedValueOnce(newest('s2', 'Second family story'));
+    tonight.mockResolvedValueOnce(newest('s2', 'Second family story', 'user-2'));
     props.userId = 'user-2';
     flushSync();
     await settle();
