@@ -5,7 +5,11 @@
 //! `sync_state`), plus the ids of heroes, events and stories so that rows deleted on another
 //! device go here too. Applying a row twice changes nothing, so `gte` (not `gt`) costs at most
 //! the rows at the watermark's instant again and loses none that share it. The first sync of a
-//! family (no watermark) reads everything, as before.
+//! family (no watermark) reads everything, as before. A backend that lists none of a table's
+//! rows while this computer holds some removes nothing here: that is far likelier a project
+//! answering nothing (its access rules, the wrong project) than a family that deleted
+//! everything elsewhere, and the offline library is what a family cannot get back; the family
+//! is told instead.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -43,6 +47,8 @@ pub struct SyncReport {
     pub illustrations: usize,
     /// Heroes, events and stories removed here because they are gone on the backend.
     pub removed: usize,
+    /// Tables whose rows were all kept here because the backend listed none of them.
+    pub kept: usize,
     /// Narrations downloaded.
     pub narrations: usize,
     /// Finished pictures downloaded.
@@ -151,7 +157,15 @@ impl Core {
                     .collect(),
                 Some(_) => backend_ids(&api, table).await?,
             };
-            report.removed += remove_gone(library, &user, table, &on_backend).await?;
+            if on_backend.is_empty() && !library.local_ids(table, &user).await?.is_empty() {
+                // Every row gone at once is far likelier a project answering nothing (its
+                // access rules, the wrong project) than a family that deleted everything
+                // elsewhere: keep the offline copy and say so (see `UNLISTED`).
+                self.keep_unlisted(table);
+                report.kept += 1;
+            } else {
+                report.removed += remove_gone(library, &user, table, &on_backend).await?;
+            }
             if let Some(m) = latest_update(&rows) {
                 library.set_sync_mark(&user, table, &m).await?;
             }
@@ -237,6 +251,42 @@ impl Core {
                 .await?;
         }
         Ok(rows.len())
+    }
+}
+
+/// What the family is told when the backend lists none of a table's rows while this computer
+/// holds some (`{what}`: stories, heroes, custom events).
+pub const UNLISTED: &str = "The backend lists none of your family's {what}, so the ones on this \
+     computer were kept. If they were deleted on another computer, delete them here too; if not, \
+     check the Supabase project's settings (its access rules, or whether it is the right project).";
+
+impl Core {
+    /// Keeps a table's rows the backend stopped listing: logged, and added once to the backend
+    /// status's notices.
+    fn keep_unlisted(&self, table: &str) {
+        let what = match table {
+            "heroes" => "heroes",
+            "custom_events" => "custom events",
+            _ => "stories",
+        };
+        tracing::warn!(
+            table,
+            "the backend listed none of this family's rows; none removed here"
+        );
+        let notice = UNLISTED.replace("{what}", what);
+        {
+            let mut notices = self
+                .inner
+                .notices
+                .write()
+                .unwrap_or_else(|e| e.into_inner());
+            if notices.contains(&notice) {
+                return;
+            }
+            notices.push(notice);
+        }
+        let status = self.inner.status.borrow().clone();
+        self.publish(status);
     }
 }
 

@@ -147,6 +147,57 @@ async fn a_story_deleted_on_another_device_while_offline_goes_here_with_its_file
 }
 
 #[tokio::test]
+async fn a_backend_that_lists_none_of_the_familys_stories_removes_nothing_here() {
+    // The family's only story goes from the backend (another computer deleted it, or, far
+    // likelier when everything goes at once, a project whose access rules answer nothing).
+    let env = env().await;
+    let hero = offline_realtime(&env).await;
+    let only = env
+        .core
+        .generate_story(request(&hero, "only", true))
+        .await
+        .unwrap();
+    env.core.sync_library().await.unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(other_dir.path().to_owned()),
+    )
+    .await;
+    other
+        .delete_stories(std::slice::from_ref(&only.summary.id))
+        .await
+        .unwrap();
+    env.advance(Duration::from_secs(1));
+
+    let report = env.core.sync_library_counted().await.unwrap();
+    assert_eq!((report.removed, report.kept), (0, 1), "{report:?}");
+    // Still here, narration and all, and the family is told why and what to do.
+    let kept = env.core.story(&only.summary.id).await.unwrap();
+    let narration = only.narration_key.clone().expect("narrated");
+    assert!(env.core.media(&narration).await.unwrap().is_some());
+    assert_eq!(kept.summary.id, only.summary.id);
+    let notices = env.core.backend_status().notices.unwrap_or_default();
+    assert_eq!(
+        notices
+            .iter()
+            .filter(|n| n.contains("lists none of your family's stories"))
+            .count(),
+        1,
+        "{notices:?}"
+    );
+    // Said once, however often the sync finds it so.
+    env.core.sync_library().await.unwrap();
+    assert_eq!(
+        env.core.backend_status().notices.unwrap_or_default().len(),
+        notices.len()
+    );
+}
+
+#[tokio::test]
 async fn an_edit_made_elsewhere_arrives_at_the_next_sync() {
     let env = env().await;
     let hero = offline_realtime(&env).await;
