@@ -40,6 +40,22 @@ async fn offline_realtime(env: &Env) -> String {
     hero
 }
 
+/// Another computer of the family (its own library, the same account) deletes `story`; the
+/// clocks move on a second.
+async fn deleted_on_another_computer(env: &Env, story: &str) {
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = core_with(
+        &env.server,
+        env.secrets.clone(),
+        env.clock.clone(),
+        env.sleeper.clone(),
+        Some(other_dir.path().to_owned()),
+    )
+    .await;
+    other.delete_stories(&[story.to_owned()]).await.unwrap();
+    env.advance(Duration::from_secs(1));
+}
+
 fn reads_of(core: &Core, table: &str) -> bool {
     core.diagnostics()
         .operations
@@ -119,20 +135,7 @@ async fn a_story_deleted_on_another_device_while_offline_goes_here_with_its_file
     let before = env.core.cache_status().await.unwrap();
 
     // Another computer of the family deletes it while this one is offline.
-    let other_dir = tempfile::tempdir().unwrap();
-    let other = core_with(
-        &env.server,
-        env.secrets.clone(),
-        env.clock.clone(),
-        env.sleeper.clone(),
-        Some(other_dir.path().to_owned()),
-    )
-    .await;
-    other
-        .delete_stories(std::slice::from_ref(&gone.summary.id))
-        .await
-        .unwrap();
-    env.advance(Duration::from_secs(1));
+    deleted_on_another_computer(&env, &gone.summary.id).await;
 
     let report = env.core.sync_library_counted().await.unwrap();
     assert_eq!(report.removed, 1, "{report:?}");
@@ -158,20 +161,7 @@ async fn a_backend_that_lists_none_of_the_familys_stories_removes_nothing_here()
         .await
         .unwrap();
     env.core.sync_library().await.unwrap();
-    let other_dir = tempfile::tempdir().unwrap();
-    let other = core_with(
-        &env.server,
-        env.secrets.clone(),
-        env.clock.clone(),
-        env.sleeper.clone(),
-        Some(other_dir.path().to_owned()),
-    )
-    .await;
-    other
-        .delete_stories(std::slice::from_ref(&only.summary.id))
-        .await
-        .unwrap();
-    env.advance(Duration::from_secs(1));
+    deleted_on_another_computer(&env, &only.summary.id).await;
 
     let report = env.core.sync_library_counted().await.unwrap();
     assert_eq!((report.removed, report.kept), (0, 1), "{report:?}");
