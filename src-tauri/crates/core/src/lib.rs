@@ -211,8 +211,8 @@ impl Core {
         self.inner.first_screen.shown();
     }
 
-    /// Whether a realtime join's catch-up is waiting for the first screen now (for the
-    /// diagnostics and the tests).
+    /// Whether a realtime join's catch-up is waiting for the first screen now (what the tests
+    /// wait on before they check that nothing was synced meanwhile).
     pub fn sync_waits_for_first_screen(&self) -> bool {
         self.inner.first_screen.waiting()
     }

@@ -157,14 +157,12 @@ impl Core {
                     .collect(),
                 Some(_) => backend_ids(&api, table).await?,
             };
-            if on_backend.is_empty() && !library.local_ids(table, &user).await?.is_empty() {
-                // Every row gone at once is far likelier a project answering nothing (its
-                // access rules, the wrong project) than a family that deleted everything
-                // elsewhere: keep the offline copy and say so (see `UNLISTED`).
-                self.keep_unlisted(table);
-                report.kept += 1;
-            } else {
-                report.removed += remove_gone(library, &user, table, &on_backend).await?;
+            match remove_gone(library, &user, table, &on_backend).await? {
+                Some(removed) => report.removed += removed,
+                None => {
+                    self.keep_unlisted(table);
+                    report.kept += 1;
+                }
             }
             if let Some(m) = latest_update(&rows) {
                 library.set_sync_mark(&user, table, &m).await?;
@@ -291,15 +289,22 @@ impl Core {
 }
 
 /// Removes this family's local rows of `table` the backend no longer has; a story with every
-/// cached file of it. Returns how many went.
+/// cached file of it. Returns how many went, or `None` when it removed nothing because the
+/// backend lists none of the rows this computer holds: every row gone at once is far likelier
+/// a project answering nothing (its access rules, the wrong project) than a family that deleted
+/// everything elsewhere, so the offline copy stays (see `UNLISTED`).
 async fn remove_gone(
     library: &Library,
     user: &str,
     table: &str,
     on_backend: &HashSet<String>,
-) -> Result<usize, CoreError> {
+) -> Result<Option<usize>, CoreError> {
+    let local = library.local_ids(table, user).await?;
+    if on_backend.is_empty() && !local.is_empty() {
+        return Ok(None);
+    }
     let mut removed = 0;
-    for id in library.local_ids(table, user).await? {
+    for id in local {
         if on_backend.contains(&id) {
             continue;
         }
@@ -311,7 +316,7 @@ async fn remove_gone(
         tracing::info!(table, "a row deleted on another device was removed here");
         removed += 1;
     }
-    Ok(removed)
+    Ok(Some(removed))
 }
 
 /// Downloads the narrations the backend has and this library lacks. A failed download is
