@@ -114,6 +114,29 @@ test('a backend that finishes starting later is shown as connected through the s
   await page.close();
 });
 
+test('a backend that lists none of the family\'s stories: Home says the ones here were kept, and what to do', async () => {
+  const { page, errors } = await open('scenario=connected');
+  const card = page.getByTestId('backend-status');
+  await card.getByText('Embedded backend connected').waitFor();
+  // The core's words (stories/sync.rs, UNLISTED), as the sync publishes them.
+  const text =
+    "The backend lists none of your family's stories, so the ones on this computer were kept. If they were deleted on another computer, delete them here too; if not, check the Supabase project's settings (its access rules, or whether it is the right project).";
+  await page.evaluate(
+    (t) =>
+      /** @type {{ mockBackend: import('../../src/lib/ipc/mocks').MockBackend }} */ (
+        /** @type {unknown} */ (window)
+      ).mockBackend.notice(t),
+    text,
+  );
+  const notice = page.getByTestId('backend-notice');
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), text);
+  assert.equal(await notice.getAttribute('role'), 'alert', 'read out by a screen reader when it appears');
+  await page.screenshot({ path: join(shots, 'home-notice.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the night theme and navigation work', async () => {
   const { page, errors } = await open('scenario=connected', 'dark');
   await page.getByText('Embedded backend connected').waitFor();

@@ -42,6 +42,8 @@ function silentWav(): string {
 export interface MockBackend {
   /** The backend finishes starting: the status changes and `backend://status` is emitted. */
   connect(): Promise<void>;
+  /** The core adds a notice for the family (a kept library, a damaged file set aside). */
+  notice(text: string): Promise<void>;
   /** Every command called, with its arguments, in order. */
   calls: { cmd: string; args: unknown }[];
   /** The story being made reports progress: the stage and each scene's picture state. */
@@ -207,6 +209,10 @@ export function installMockBackend(
   return {
     connect: async () => {
       status = statuses.connected;
+      await emit('backend://status', status);
+    },
+    notice: async (text) => {
+      status = { ...status, notices: [...(status.notices ?? []), text] };
       await emit('backend://status', status);
     },
     calls,
