@@ -146,16 +146,12 @@ fn track(story: StoryAudio) -> Track {
     }
 }
 
-/// Records one listening session in the library and on the backend, and the story's resume
-/// point (the player's own answer while it runs; from the session when it has closed).
+/// Records the story's resume point (the player's own answer while it runs; from the session
+/// when it has closed), then the listening session in the library and on the backend. The
+/// resume point first: it is local, and once the library shows the story as being listened to,
+/// opening it again finds where it was left (the other way round, a reopen in between found
+/// none).
 async fn record(core: &Core, player: &PlayerHandle, s: &ListeningSession) {
-    if let Err(e) = core
-        .record_listening(&s.id, &s.story_id, s.seconds_heard, s.completed)
-        .await
-    {
-        // The library has it; the backend gets it with the next update of this session.
-        tracing::info!(story_id = %s.story_id, error = %e, "listening session kept locally only");
-    }
     // The player remembers a story once it is left; while it is still the open one (a pause),
     // the session's own position is where it was left.
     let resume = match player.remembered(&s.story_id).await {
@@ -164,5 +160,12 @@ async fn record(core: &Core, player: &PlayerHandle, s: &ListeningSession) {
     };
     if let Err(e) = core.set_resume_point(&s.story_id, resume).await {
         tracing::warn!(story_id = %s.story_id, error = %e, "resume point not saved");
+    }
+    if let Err(e) = core
+        .record_listening(&s.id, &s.story_id, s.seconds_heard, s.completed)
+        .await
+    {
+        // The library has it; the backend gets it with the next update of this session.
+        tracing::info!(story_id = %s.story_id, error = %e, "listening session kept locally only");
     }
 }
